@@ -1,0 +1,257 @@
+"""The `newsgraph` command line: ingest, extract, show, search, stats, eval.
+
+Every command reads and writes through the same `Pipeline` and `Store` as the Python API.
+Progress and summaries go to standard error, data to standard output, and the exit code is
+non-zero when any input failed.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
+from rich.table import Table
+
+from newsgraph.pipeline import Extraction, Failure, Pipeline
+from newsgraph.sources import DEFAULT_MAX_BYTES, read_sources
+
+DEFAULT_DB = "newsgraph.db"
+
+err = Console(stderr=True)
+out = Console(highlight=False, soft_wrap=True)
+
+_pipeline_options = [
+    click.option("--workers", type=click.IntRange(1), default=1, show_default=True,
+                 help="spaCy worker processes (nlp.pipe n_process)."),
+    click.option("--batch-size", type=click.IntRange(1), default=32, show_default=True,
+                 help="Articles per spaCy batch."),
+    click.option("--max-bytes", type=click.IntRange(1), default=DEFAULT_MAX_BYTES,
+                 show_default=True, help="Larger input files are reported and skipped."),
+]
+
+
+def pipeline_options(function):
+    for option in reversed(_pipeline_options):
+        function = option(function)
+    return function
+
+
+def db_option(function):
+    return click.option("--db", type=click.Path(dir_okay=False), default=DEFAULT_DB,
+                        show_default=True, help="SQLite database file.")(function)
+
+
+@contextmanager
+def progress_bar(label: str, quiet: bool) -> Iterator[callable]:
+    """A progress line on stderr (hidden when quiet or not a terminal); yields `advance()`."""
+    progress = Progress(SpinnerColumn(), TextColumn(label), BarColumn(), MofNCompleteColumn(),
+                        TextColumn("{task.fields[current]}"), console=err,
+                        disable=quiet or not err.is_terminal, transient=True)
+    with progress:
+        task = progress.add_task(label, total=None, current="")
+        yield lambda current="": progress.update(task, advance=1, current=current[-60:])
+
+
+def run_pipeline(paths: tuple[str, ...], workers: int, batch_size: int,
+                 max_bytes: int) -> Iterator[Extraction | Failure]:
+    pipeline = Pipeline(workers=workers, batch_size=batch_size)
+    return pipeline.run(read_sources(paths, max_bytes=max_bytes))
+
+
+def print_failures(failures: list[Failure], limit: int = 20) -> None:
+    for failure in failures[:limit]:
+        err.print(f"[red]failed[/red] {failure.source}: {failure.error}", markup=True,
+                  highlight=False)
+    if len(failures) > limit:
+        err.print(f"... and {len(failures) - limit} more failures")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="newsgraph")
+def main() -> None:
+    """newsgraph: news articles in; a sourced record of who did what to whom, who said what,
+    where and when out. Every fact points at the character span it came from."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@db_option
+@pipeline_options
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+def ingest(paths: tuple[str, ...], db: str, workers: int, batch_size: int, max_bytes: int,
+           quiet: bool) -> None:
+    """Read, clean, annotate and store articles (files, folders, globs or - for stdin).
+
+    Each article is stored in one transaction: an interrupted ingest leaves no half-written
+    article, and running it again finishes the job. Re-ingesting an article changes nothing.
+    """
+    from newsgraph.store import Store
+
+    outcomes: Counter[str] = Counter()
+    failures: list[Failure] = []
+    with Store(db) as store, progress_bar("ingesting", quiet) as advance:
+        for result in run_pipeline(paths, workers, batch_size, max_bytes):
+            if isinstance(result, Failure):
+                failures.append(result)
+                store.record_failure(result.source, result.error)
+                outcomes["failed"] += 1
+            else:
+                try:
+                    outcomes[store.put(result.document, result.record)] += 1
+                except ValueError as error:
+                    failures.append(Failure(result.document.source, str(error)))
+                    outcomes["failed"] += 1
+            advance(getattr(result, "source", ""))
+    read = sum(outcomes.values())
+    err.print(
+        f"read {read}, stored {outcomes['stored']}, updated {outcomes['updated']}, "
+        f"unchanged {outcomes['unchanged']}, failed {outcomes['failed']} -> {db}",
+        highlight=False,
+    )
+    print_failures(failures)
+    if failures:
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "output_format", type=click.Choice(["jsonl"]), default="jsonl",
+              show_default=True, help="Output format: the contract's extraction record.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, allow_dash=True), default="-",
+              show_default=True, help="Output file (- for standard output).")
+@pipeline_options
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar or summary.")
+def extract(paths: tuple[str, ...], output_format: str, output: str, workers: int,
+            batch_size: int, max_bytes: int, quiet: bool) -> None:
+    """Write the extraction record of each article (no database), in input order.
+
+    An input that cannot be read yields an error record {"id", "source", "error"}.
+    """
+    from newsgraph.record import error_record
+
+    failures: list[Failure] = []
+    count = 0
+    with click.open_file(output, "w", encoding="utf-8") as stream, \
+            progress_bar("extracting", quiet or output == "-") as advance:
+        for result in run_pipeline(paths, workers, batch_size, max_bytes):
+            if isinstance(result, Failure):
+                failures.append(result)
+                line = error_record(result.source, result.error, result.id)
+            else:
+                line = result.record
+            write_json_line(stream, line)
+            count += 1
+            advance(getattr(result, "source", ""))
+    if not quiet:
+        err.print(f"extracted {count - len(failures)} of {count} articles"
+                  + (f" -> {output}" if output != "-" else ""), highlight=False)
+        print_failures(failures)
+    if failures:
+        sys.exit(1)
+
+
+def write_json_line(stream: IO[str], value: object) -> None:
+    stream.write(json.dumps(value, ensure_ascii=False) + "\n")
+
+
+@main.command()
+@click.argument("doc_id")
+@db_option
+@click.option("--json", "as_json", is_flag=True, help="Print the stored record as JSON.")
+def show(doc_id: str, db: str, as_json: bool) -> None:
+    """Show one stored article: metadata, clean text, entities and removed boilerplate."""
+    from newsgraph.store import Store
+
+    with Store(db, readonly=True) as store:
+        record = store.get(doc_id)
+    if record is None:
+        raise click.ClickException(f"no article with id {doc_id!r} in {db}")
+    if as_json:
+        write_json_line(sys.stdout, record)
+        return
+    published = record["published"]
+    out.print(f"[bold]{record['title'] or '(no title)'}[/bold]")
+    out.print(f"id {record['id']} | outlet {record['outlet'] or '-'} | published "
+              f"{published['value'] or '-'} ({published['how']}) | source {record['source']}")
+    out.print()
+    out.print(record["text"], markup=False)
+    out.print()
+    table = Table("entity", "type", "mentions", "spans", title="Entities")
+    for entity in sorted(record["entities"], key=lambda e: -len(e["mentions"])):
+        spans = ", ".join(f"{m['start']}-{m['end']}" for m in entity["mentions"][:6])
+        table.add_row(entity["name"], entity["type"], str(len(entity["mentions"])), spans)
+    out.print(table)
+    for kind in ("quotes", "times", "events"):
+        if record.get(kind):
+            out.print(f"{kind}: {len(record[kind])}")
+    if record.get("removed"):
+        out.print(f"\n[dim]Removed boilerplate ({len(record['removed'])} passages):[/dim]")
+        for passage in record["removed"]:
+            out.print(f"[dim]  - {passage['reason']}: {passage['text'][:90]!r}[/dim]")
+
+
+@main.command()
+@click.argument("query")
+@db_option
+@click.option("--limit", type=click.IntRange(1), default=20, show_default=True)
+def search(query: str, db: str, limit: int) -> None:
+    """Full-text search over stored articles (SQLite FTS5), with snippets."""
+    from newsgraph.store import Store
+
+    with Store(db, readonly=True) as store:
+        hits = store.search(query, limit=limit)
+    if not hits:
+        err.print(f"no article matches {query!r}")
+        return
+    for hit in hits:
+        out.print(f"[bold]{hit['id']}[/bold]  {hit.get('title') or ''}  "
+                  f"[dim]{hit.get('outlet') or ''} {hit.get('published') or ''}[/dim]")
+        out.print(f"    {hit['snippet']}", markup=False)
+
+
+@main.command()
+@db_option
+def stats(db: str) -> None:
+    """Row counts of the store."""
+    from newsgraph.store import Store
+
+    if not Path(db).exists():
+        raise click.ClickException(f"no database at {db}: run `newsgraph ingest` first")
+    with Store(db, readonly=True) as store:
+        counts = store.stats()
+    table = Table("table", "rows", title=db)
+    for name, count in counts.items():
+        table.add_row(name, str(count))
+    out.print(table)
+
+
+@main.command("eval")
+@click.option("--shared", type=click.Path(file_okay=False, exists=True), default="../shared",
+              show_default=True, help="The shared folder with samples, dev data and scorers.")
+@click.option("--workdir", type=click.Path(file_okay=False), default=None,
+              help="Where to keep the records (default: a temporary folder).")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as one JSON object.")
+def eval_command(shared: str, workdir: str | None, as_json: bool) -> None:
+    """Extract the samples and every dev set, run the matching scorers, print one table."""
+    from newsgraph.evaluation import run_evaluation
+
+    rows = run_evaluation(Path(shared), Path(workdir) if workdir else None, progress=err)
+    if as_json:
+        write_json_line(sys.stdout, rows)
+        return
+    table = Table("task", "measure", "value", "target", title="newsgraph eval")
+    for row in rows:
+        table.add_row(row["task"], row["measure"], row["value"], row.get("target", ""))
+    out.print(table)
+
+
+if __name__ == "__main__":
+    main()

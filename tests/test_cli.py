@@ -1,0 +1,99 @@
+import json
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from newsgraph.cli import main
+
+TABLES = ("documents", "removed_passages", "entities", "mentions", "quotes", "times", "events")
+
+
+def row_counts(db: Path) -> dict[str, int]:
+    with sqlite3.connect(db) as connection:
+        return {table: connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+                for table in TABLES}
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.mark.parametrize("command", ["", "ingest", "extract", "show", "search", "stats", "eval"])
+def test_every_command_has_help(runner: CliRunner, command: str):
+    result = runner.invoke(main, [*command.split(), "--help"])
+    assert result.exit_code == 0, result.output
+    assert "Usage:" in result.output
+
+
+def test_extract_writes_valid_contract_records(runner, shared, tmp_path):
+    output = tmp_path / "s.jsonl"
+    result = runner.invoke(main, ["extract", str(shared / "samples"), "--output", str(output)])
+    assert result.exit_code == 0, result.output
+    records = [json.loads(line) for line in output.read_text("utf-8").splitlines()]
+    assert [Path(r["source"]).name for r in records] == sorted(
+        p.name for p in (shared / "samples").glob("*.txt"))
+    check = subprocess.run([sys.executable, str(shared / "eval" / "validate.py"), str(output)],
+                           capture_output=True, text=True)
+    assert check.returncode == 0, check.stdout + check.stderr
+
+
+def test_extract_writes_an_error_record_and_exits_non_zero(runner, shared, tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    output = tmp_path / "out.jsonl"
+    sample = next((shared / "samples").glob("*.txt"))
+    result = runner.invoke(main, ["extract", str(empty), str(sample), "-o", str(output)])
+    assert result.exit_code == 1
+    first, second = (json.loads(line) for line in output.read_text("utf-8").splitlines())
+    assert first["source"] == str(empty) and "empty" in first["error"]
+    assert "error" not in second and second["entities"]
+
+
+def test_ingest_is_idempotent_and_reports_failures(runner, shared, tmp_path):
+    db = tmp_path / "n.db"
+    broken = tmp_path / "broken.jsonl"
+    broken.write_text('{"id": "ok1", "text": "Kyiv severed relations with Pyongyang."}\n'
+                      "{not json\n", encoding="utf-8")
+    args = ["ingest", str(shared / "samples"), str(broken), "--db", str(db)]
+    first = runner.invoke(main, args)
+    assert first.exit_code == 1  # one broken line
+    assert "stored 3" in first.output and "failed 1" in first.output
+    assert "broken.jsonl:2" in first.output
+    counts = row_counts(db)
+    assert counts["documents"] == 3 and counts["mentions"] > 20
+    second = runner.invoke(main, args)
+    assert "unchanged 3" in second.output
+    assert row_counts(db) == counts
+
+
+def test_show_search_and_stats(runner, shared, tmp_path):
+    db = tmp_path / "n.db"
+    assert runner.invoke(main, ["ingest", str(shared / "samples"), "--db", str(db)]).exit_code == 0
+    found = runner.invoke(main, ["search", "Pyongyang", "--db", str(db)])
+    assert found.exit_code == 0 and "North Korea" in found.output
+    with sqlite3.connect(db) as connection:
+        [doc_id] = connection.execute(
+            "SELECT id FROM documents WHERE text LIKE '%Pyongyang%'").fetchone()
+    shown = runner.invoke(main, ["show", doc_id, "--db", str(db)])
+    assert shown.exit_code == 0
+    assert "Denis Pushilin" in shown.output and "Source: News Agencies" in shown.output
+    as_json = json.loads(runner.invoke(main, ["show", doc_id, "--json", "--db", str(db)]).output)
+    assert as_json["id"] == doc_id
+    stats = runner.invoke(main, ["stats", "--db", str(db)])
+    assert stats.exit_code == 0 and "documents" in stats.output
+    missing = runner.invoke(main, ["show", "nope", "--db", str(db)])
+    assert missing.exit_code != 0 and "no article" in missing.output
+
+
+def test_stdin_is_read_with_dash(runner, tmp_path):
+    output = tmp_path / "o.jsonl"
+    text = "Russia wants an immediate end to Ukraine's military offensive against the rebels."
+    result = runner.invoke(main, ["extract", "-", "-o", str(output)], input=text)
+    assert result.exit_code == 0, result.output
+    [record] = [json.loads(line) for line in output.read_text("utf-8").splitlines()]
+    assert record["text"] == text

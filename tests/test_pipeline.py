@@ -1,0 +1,101 @@
+from pathlib import Path
+
+from newsgraph.document import RawArticle, ReadError
+from newsgraph.pipeline import Extraction, Failure, Pipeline, build_document
+from newsgraph.stages.entities import EntityStage
+
+PARAGRAPHS = [
+    "Kyiv immediately severed relations with Pyongyang over the move.",
+    "North Korea is reportedly having similar discussions with Luhansk.",
+    "Up to 1,000 coal miners rallied on Wednesday in Donetsk.",
+]
+
+
+def article(text: str, **given) -> RawArticle:
+    return RawArticle(source=given.pop("source", "test.txt"), text=text, raw=text, **given)
+
+
+class SpyStage:
+    """Records what it was given, to show that every stage sees the same single parse."""
+
+    field = "quotes"
+    requires = frozenset({"ner"})
+
+    def __init__(self) -> None:
+        self.seen: list = []
+
+    def __call__(self, annotated, results):
+        self.seen.append((annotated.doc, dict(results)))
+        return []
+
+
+class BrokenStage:
+    field = "events"
+    requires = frozenset()
+
+    def __call__(self, annotated, results):
+        if "Luhansk" in annotated.text:
+            raise RuntimeError("boom")
+        return []
+
+
+def test_build_document_uses_given_fields_and_hashes_content_for_ids():
+    given = build_document(article(PARAGRAPHS[0], id=17, published="2022-08-17T09:00:00Z",
+                                   title="Ties cut"))
+    assert given.id == "17"
+    assert given.published.value == "2022-08-17" and given.published.how == "given"
+    assert given.title == "Ties cut"
+    hashed = build_document(article(PARAGRAPHS[0]))
+    again = build_document(article(PARAGRAPHS[0].replace(" ", "  ")))
+    assert hashed.id == again.id and len(hashed.id) == 16
+    assert hashed.published.how == "unknown" and hashed.published.value is None
+
+
+def test_run_keeps_input_order_with_failures_in_place():
+    items = [article(PARAGRAPHS[0], id="a"), ReadError("bad.bin", "binary file"),
+             article(PARAGRAPHS[1], id="b"), article("   \n\n  ", id="c"),
+             article(PARAGRAPHS[2], id="d")]
+    results = list(Pipeline(batch_size=2).run(items))
+    assert [type(result) for result in results] == [
+        Extraction, Failure, Extraction, Failure, Extraction]
+    assert [r.record["id"] for r in results if isinstance(r, Extraction)] == ["a", "b", "d"]
+    assert results[1].error == "binary file"
+    assert "no article text" in results[3].error
+
+
+def test_every_stage_sees_one_parse_and_earlier_results():
+    spy = SpyStage()
+    pipeline = Pipeline([EntityStage(), spy])
+    [result] = list(pipeline.run([article(PARAGRAPHS[0], id="a")]))
+    [(doc, results)] = spy.seen
+    assert doc.text == result.record["text"]
+    names = [entity["name"] for entity in results["entities"]]
+    assert "Kyiv" in names and "Pyongyang" in names
+
+
+def test_a_failing_stage_fails_only_its_article():
+    pipeline = Pipeline([EntityStage(), BrokenStage()])
+    results = list(pipeline.run([article(p, id=str(i)) for i, p in enumerate(PARAGRAPHS)]))
+    assert [type(result) for result in results] == [Extraction, Failure, Extraction]
+    assert "boom" in results[1].error and results[1].id == "1"
+
+
+def test_samples_are_cleaned_and_extracted(sample_paths: list[Path]):
+    from newsgraph.sources import read_sources
+
+    results = list(Pipeline().run(read_sources([str(p) for p in sample_paths])))
+    assert all(isinstance(result, Extraction) for result in results)
+    moscow, jazeera = (result.record for result in results)
+    assert moscow["title"] == "Donetsk Miners Rally in Favor of Separatists in Eastern Ukraine"
+    assert "Support The Moscow Times" not in moscow["text"]
+    assert "Source: News Agencies" not in jazeera["text"]
+    assert moscow["text"].startswith(moscow["title"])
+    names = {entity["name"] for entity in jazeera["entities"]}
+    assert {"Denis Pushilin", "North Korea", "Ned Price"} <= names
+
+
+def test_parallel_workers_give_the_same_records():
+    items = [article(p, id=str(i)) for i, p in enumerate(PARAGRAPHS)]
+    serial = [r.record for r in Pipeline().run(items)]
+    parallel = [r.record for r in Pipeline(workers=2, batch_size=1).run(items)]
+    assert parallel == serial
