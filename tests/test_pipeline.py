@@ -70,7 +70,7 @@ def test_every_stage_sees_one_parse_and_earlier_results():
     [(doc, results)] = spy.seen
     assert doc.text == result.record["text"]
     names = [entity["name"] for entity in results["entities"]]
-    assert "Kyiv" in names and "Pyongyang" in names
+    assert "Pyongyang" in names
 
 
 def test_a_failing_stage_fails_only_its_article():

@@ -1,0 +1,808 @@
+"""Reading inputs (files, folders, globs, standard input) into `RawArticle`s and `ReadError`s.
+
+Every failure becomes a `ReadError` value, so one bad file never stops a batch. Text is
+decoded without silent guessing: a wrong guess would corrupt every name and quote downstream
+while looking like success, so an encoding that cannot be settled is reported instead.
+"""
+
+from __future__ import annotations
+
+import codecs
+import json
+import logging
+import os
+import re
+import sys
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+from glob import glob
+from pathlib import Path
+from typing import Any, BinaryIO
+from urllib.parse import urlsplit
+
+from newsgraph.document import RawArticle, ReadError
+
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+"""The most bytes read into memory as one article: a `.txt`/`.html` file, standard input, one
+JSON line or one WARC record. `.jsonl` and WARC files are streamed, so they may be larger."""
+
+STDIN_SOURCE = "<stdin>"
+_GLOB_MAGIC = re.compile(r"[*?[]")
+
+_KINDS = (
+    (".warc.gz", "warc"),
+    (".warc", "warc"),
+    (".jsonl", "jsonl"),
+    (".html", "html"),
+    (".htm", "html"),
+    (".txt", "txt"),
+)
+KNOWN_SUFFIXES = tuple(suffix for suffix, _ in _KINDS)
+"""The extensions a directory walk picks up; anything else in a folder is not an article."""
+
+NO_BODY = "no article body found in the HTML"
+BINARY = "binary file"
+UNDECIDED = "cannot decode: not UTF-8 and no confident encoding guess"
+
+_SNIFF_BYTES = 8192
+_MAX_CONTROL_SHARE = 0.05
+"""Text has (almost) no C0 control characters; binary data has about one byte in ten."""
+_MAX_CHAOS = 0.2
+"""charset-normalizer's "mess" ratio above which a decoding is not considered at all."""
+_MIN_PRINTABLE_SHARE = 0.95
+_CLOSE = 0.05
+"""Two decodings whose scores differ by less than this cannot be told apart."""
+_ANALYSED_CHARS = 65536
+"""Enough text to judge a decoding; bounds the per-character work on large files."""
+
+_MIN_SENTENCE_WORDS = 8
+_SENTENCE_ENDS = (".", "!", "?", '"', "”", "’", "»", ")")
+
+_TRAFILATURA_OPTIONS: dict[str, Any] = {
+    "with_metadata": True,
+    "include_comments": False,
+    "include_tables": False,
+    "favor_precision": True,
+    # Markup only (meta tags, JSON-LD, <time>, URL): a date picked from running text would
+    # be an inference, and the record says a metadata date came from metadata.
+    "date_extraction_params": {"extensive_search": False, "original_date": True},
+}
+
+# trafilatura and htmldate log every page they give up on; without a handler of the
+# application's, Python would print those to stderr. Failures are ReadErrors here instead.
+for _logger_name in ("trafilatura", "htmldate"):
+    logging.getLogger(_logger_name).addHandler(logging.NullHandler())
+
+
+class DecodeError(ValueError):
+    """Bytes that cannot be turned into text without guessing; the message says why."""
+
+    def __init__(self, message: str, source: str = "") -> None:
+        super().__init__(message)
+        self.source = source
+
+
+# --- the public entry points ------------------------------------------------------------------
+
+
+def read_sources(
+    paths: Iterable[str],
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    stdin: BinaryIO | None = None,
+) -> Iterator[RawArticle | ReadError]:
+    """Yield articles in input order; a path may be a file, a directory (walked recursively,
+    sorted, files with known extensions only), a glob pattern (expanded, sorted), or "-" for
+    standard input (bytes read from `stdin` or sys.stdin.buffer; its format sniffed: JSON
+    lines if every non-empty line starts with "{", HTML if it starts with "<" / contains
+    <html, else text). A path that does not exist -> ReadError."""
+    for path in paths:
+        try:
+            yield from _read_path(str(path), max_bytes=max_bytes, stdin=stdin)
+        except Exception as error:  # a bug reading one input must not stop the others
+            yield ReadError(str(path), _unexpected(error))
+
+
+def read_file(
+    path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Iterator[RawArticle | ReadError]:
+    """The articles of one file, chosen by its extension; an unknown one is sniffed as text."""
+    path = Path(path)
+    try:
+        kind = _kind(path)
+        if kind == "jsonl":
+            yield from _read_jsonl_file(path, max_bytes)
+        elif kind == "warc":
+            yield from _read_warc(path, max_bytes)
+        else:
+            yield _read_document_file(path, kind, max_bytes)
+    except OSError as error:
+        yield ReadError(str(path), _os_message(error))
+    except Exception as error:  # reported as this file's failure; the batch goes on
+        yield ReadError(str(path), _unexpected(error))
+
+
+def decode(data: bytes, source: str) -> str:
+    """Bytes to text: a byte order mark, else strict UTF-8, else a confident guess.
+
+    Raises DecodeError for binary data and for bytes whose encoding cannot be settled.
+    """
+    return _decode(data, source, declared=())
+
+
+def html_article(html: str, *, source: str, given: dict | None = None) -> RawArticle | ReadError:
+    """The article body and metadata of an HTML page; `given` fields (contract input form:
+    id, title, outlet, published, url) override what the page's metadata says."""
+    try:
+        fields = _given_fields(given or {})
+    except ValueError as error:
+        return ReadError(source, str(error), _loose_id(given))
+    return _html_article(html, source=source, fields=fields, fallback_group="")
+
+
+# --- dispatch -----------------------------------------------------------------------------
+
+
+def _read_path(
+    path: str, *, max_bytes: int, stdin: BinaryIO | None
+) -> Iterator[RawArticle | ReadError]:
+    if path == "-":
+        yield from _read_stdin(stdin, max_bytes)
+        return
+    location = Path(path)
+    if location.is_dir():
+        yield from _read_directory(location, max_bytes)
+    elif location.exists():
+        yield from read_file(location, max_bytes=max_bytes)
+    elif _GLOB_MAGIC.search(path):
+        matches = sorted(glob(path, recursive=True))
+        if not matches:
+            yield ReadError(path, "no files match the pattern")
+        for match in matches:
+            # The pattern named these files, so they are read like files named one by one.
+            if Path(match).is_dir():
+                yield from _read_directory(Path(match), max_bytes)
+            else:
+                yield from read_file(Path(match), max_bytes=max_bytes)
+    else:
+        yield ReadError(path, "no such file or directory")
+
+
+def _read_directory(root: Path, max_bytes: int) -> Iterator[RawArticle | ReadError]:
+    """Known files under `root`, hidden ones skipped, in sorted order of their relative paths."""
+    found: list[Path] = []
+    problems: list[ReadError] = []
+
+    def report(error: OSError) -> None:
+        problems.append(ReadError(str(error.filename or root), _os_message(error)))
+
+    for folder, subfolders, names in os.walk(root, onerror=report):
+        subfolders[:] = [name for name in subfolders if not name.startswith(".")]
+        found.extend(
+            Path(folder) / name
+            for name in names
+            if not name.startswith(".") and _kind(Path(name)) is not None
+        )
+    yield from problems
+    for path in sorted(found, key=lambda path: path.relative_to(root).parts):
+        yield from read_file(path, max_bytes=max_bytes)
+
+
+def _kind(path: Path) -> str | None:
+    name = path.name.lower()
+    return next((kind for suffix, kind in _KINDS if name.endswith(suffix)), None)
+
+
+# --- whole documents: .txt, .html, unknown extensions, standard input ------------------------
+
+
+def _read_document_file(path: Path, kind: str | None, max_bytes: int) -> RawArticle | ReadError:
+    source = str(path)
+    size = path.stat().st_size
+    if size > max_bytes:
+        return ReadError(source, f"file too large: {size} bytes > limit {max_bytes}")
+    with path.open("rb") as stream:
+        data = stream.read(max_bytes + 1)
+    if len(data) > max_bytes:  # a file that grew, or a device whose size stat cannot tell
+        return ReadError(source, f"file too large: over the limit of {max_bytes} bytes")
+    folder = path.absolute().parent.name
+    if kind == "txt":
+        return _text_document(data, source, folder)
+    if kind == "html":
+        return _html_document(data, source, folder)
+    return _sniffed_document(data, source, folder)
+
+
+def _text_document(data: bytes, source: str, group: str) -> RawArticle | ReadError:
+    try:
+        text = decode(data, source)
+    except DecodeError as error:
+        return ReadError(source, str(error))
+    if not text.strip():
+        return ReadError(source, "empty file")
+    return RawArticle(source=source, text=text, raw=text, format="txt", group=group)
+
+
+def _html_document(data: bytes, source: str, group: str) -> RawArticle | ReadError:
+    try:
+        html = _decode(data, source, declared=(_meta_charset(data),))
+    except DecodeError as error:
+        return ReadError(source, str(error))
+    if not html.strip():
+        return ReadError(source, "empty file")
+    return _html_article(html, source=source, fields={}, fallback_group=group)
+
+
+def _read_stdin(stdin: BinaryIO | None, max_bytes: int) -> Iterator[RawArticle | ReadError]:
+    stream = stdin if stdin is not None else sys.stdin.buffer
+    data = stream.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        yield ReadError(STDIN_SOURCE, f"input too large: more than {max_bytes} bytes")
+        return
+    if not data.strip():
+        yield ReadError(STDIN_SOURCE, "empty input")
+        return
+    if _looks_like_jsonl(data):
+        try:
+            text = decode(data, STDIN_SOURCE)
+        except DecodeError as error:
+            yield ReadError(STDIN_SOURCE, str(error))
+            return
+        # Split at "\n" only: JSON strings may hold U+2028 and other line breaks verbatim.
+        lines = ((number, line) for number, line in enumerate(text.split("\n"), start=1))
+        yield from _jsonl_articles(lines, STDIN_SOURCE, max_bytes)
+        return
+    yield _sniffed_document(data, STDIN_SOURCE, STDIN_SOURCE)
+
+
+def _sniffed_document(data: bytes, source: str, group: str) -> RawArticle | ReadError:
+    """Input whose name says nothing about its format: HTML if it looks like it, else text."""
+    if _looks_like_html(data):
+        return _html_document(data, source, group)
+    return _text_document(data, source, group)
+
+
+def _looks_like_html(data: bytes) -> bool:
+    head = data[:_SNIFF_BYTES]
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        head = head.decode("utf-16", "ignore").encode()
+    head = head.removeprefix(codecs.BOM_UTF8)
+    return head.lstrip().startswith(b"<") or b"<html" in head.lower()
+
+
+def _looks_like_jsonl(data: bytes) -> bool:
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8) :]
+    lines = [line.strip() for line in data.splitlines() if line.strip()]
+    return bool(lines) and all(line.startswith(b"{") for line in lines)
+
+
+# --- HTML -----------------------------------------------------------------------------------
+
+
+def _html_article(
+    html: str, *, source: str, fields: dict[str, str], fallback_group: str
+) -> RawArticle | ReadError:
+    import trafilatura
+
+    doc_id = fields.get("id")
+    if not html.strip():
+        return ReadError(source, "empty file", doc_id)
+    url = fields.get("url")
+    page = _full_page(html)
+    try:
+        extracted = trafilatura.bare_extraction(page, url=url, fast=True, **_TRAFILATURA_OPTIONS)
+        if extracted is None or not (extracted.text or "").strip():
+            # The fallback extractors find text on any page, navigation included ("Home
+            # World"): accept what they find only when it reads as prose.
+            extracted = trafilatura.bare_extraction(
+                page, url=url, fast=False, **_TRAFILATURA_OPTIONS
+            )
+            if extracted is None or not _has_prose(extracted.text or ""):
+                return ReadError(source, NO_BODY, doc_id)
+    except Exception as error:  # lxml and trafilatura raise more than ValueError on odd pages
+        return ReadError(source, f"cannot parse the HTML: {type(error).__name__}: {error}", doc_id)
+    text = extracted.text
+    title = fields.get("title") or _clean_meta(extracted.title)
+    outlet = fields.get("outlet") or _clean_meta(extracted.sitename)
+    url = url or _clean_meta(extracted.url)
+    if fields.get("published"):
+        published, how = fields["published"], "given"
+    elif _clean_meta(extracted.date):
+        published, how = _clean_meta(extracted.date), "metadata"
+    else:
+        published, how = None, None
+    return RawArticle(
+        source=source,
+        text=text,
+        raw=html,
+        id=doc_id,
+        title=title,
+        outlet=outlet,
+        published=published,
+        published_how=how,
+        url=url,
+        format="html",
+        group=outlet or _hostname(url) or fallback_group,
+    )
+
+
+def _has_prose(text: str) -> bool:
+    """Whether some line is a sentence: enough words and a closing punctuation mark."""
+    return any(
+        len(line.split()) >= _MIN_SENTENCE_WORDS and line.rstrip().endswith(_SENTENCE_ENDS)
+        for line in text.splitlines()
+    )
+
+
+def _full_page(html: str) -> str:
+    """trafilatura rejects a bare fragment ("<p>..</p>" alone), which JSON lines often hold."""
+    head = html[:_SNIFF_BYTES].lower()
+    if "<html" in head or "<body" in head:
+        return html
+    return f"<html><body><article>{html}</article></body></html>"
+
+
+def _clean_meta(value: Any) -> str | None:
+    if not isinstance(value, str):
+        return None
+    return value.strip() or None
+
+
+def _hostname(url: str | None) -> str | None:
+    if not url:
+        return None
+    host = urlsplit(url).hostname
+    return host.removeprefix("www.") if host else None
+
+
+# --- JSON lines -------------------------------------------------------------------------------
+
+
+def _read_jsonl_file(path: Path, max_bytes: int) -> Iterator[RawArticle | ReadError]:
+    source = str(path)
+    with path.open("rb") as stream:
+        start = stream.read(4)
+        stream.seek(0)
+        if start.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_BE)):
+            # UTF-16/32 cannot be split at newline bytes: read it whole (within the limit).
+            data = stream.read(max_bytes + 1)
+            if len(data) > max_bytes:
+                yield ReadError(source, f"file too large: UTF-16/32 text over {max_bytes} bytes")
+                return
+            try:
+                text = decode(data, source)
+            except DecodeError as error:
+                yield ReadError(source, str(error))
+                return
+            lines: Iterable[tuple[int, str | bytes | None]] = enumerate(text.split("\n"), 1)
+        else:
+            lines = _byte_lines(stream, max_bytes)
+        any_line = False
+        for item in _jsonl_articles(lines, source, max_bytes):
+            any_line = True
+            yield item
+    if not any_line:
+        yield ReadError(source, "empty file")
+
+
+def _byte_lines(stream: BinaryIO, max_bytes: int) -> Iterator[tuple[int, bytes | None]]:
+    """Numbered lines of a byte stream; None for a line longer than `max_bytes` (skipped)."""
+    number = 0
+    while True:
+        line = stream.readline(max_bytes + 1)
+        if not line:
+            return
+        number += 1
+        if len(line) > max_bytes and not line.endswith(b"\n"):
+            while (rest := stream.readline(max_bytes + 1)) and not rest.endswith(b"\n"):
+                pass
+            yield number, None
+            continue
+        yield number, line
+
+
+def _jsonl_articles(
+    lines: Iterable[tuple[int, str | bytes | None]], path: str, max_bytes: int
+) -> Iterator[RawArticle | ReadError]:
+    for number, line in lines:
+        source = f"{path}:{number}"
+        if line is None:
+            yield ReadError(source, f"line {number}: too large (over {max_bytes} bytes)")
+            continue
+        if isinstance(line, bytes):
+            if number == 1:
+                line = line.removeprefix(codecs.BOM_UTF8)
+            if not line.strip():
+                continue
+            try:
+                line = decode(line, source)
+            except DecodeError as error:
+                yield ReadError(source, f"line {number}: {error}")
+                continue
+        if not line.strip():
+            continue
+        yield _jsonl_article(line, source, number, path)
+
+
+def _jsonl_article(line: str, source: str, number: int, path: str) -> RawArticle | ReadError:
+    try:
+        item = json.loads(line)
+    except json.JSONDecodeError as error:
+        return ReadError(
+            source, f"line {number}: not valid JSON ({error.msg} at column {error.colno})"
+        )
+    if not isinstance(item, dict):
+        return ReadError(source, f"line {number}: not a JSON object")
+    try:
+        fields = _given_fields(item)
+    except ValueError as error:
+        return ReadError(source, f"line {number}: {error}", _loose_id(item))
+    text, html = item.get("text"), item.get("html")
+    doc_id = fields.get("id")
+    if isinstance(text, str) and text.strip():
+        outlet, url = fields.get("outlet"), fields.get("url")
+        published = fields.get("published")
+        return RawArticle(
+            source=source,
+            text=text,
+            raw=text,
+            id=doc_id,
+            title=fields.get("title"),
+            outlet=outlet,
+            published=published,
+            published_how="given" if published else None,
+            url=url,
+            format="txt",
+            group=outlet or _hostname(url) or path,
+        )
+    if isinstance(html, str) and html.strip():
+        article = _html_article(html, source=source, fields=fields, fallback_group=path)
+        if isinstance(article, ReadError):
+            return replace(article, error=f"line {number}: {article.error}")
+        return article
+    return ReadError(source, f'line {number}: neither a non-empty "text" nor "html"', doc_id)
+
+
+_GIVEN_KEYS = ("id", "title", "outlet", "published", "url")
+
+
+def _given_fields(item: dict) -> dict[str, str]:
+    """The contract's optional input fields as non-empty strings (a numeric id becomes "7")."""
+    fields: dict[str, str] = {}
+    for key in _GIVEN_KEYS:
+        value = item.get(key)
+        if value is None or isinstance(value, bool):
+            continue
+        if isinstance(value, int | float):
+            value = str(value)
+        if not isinstance(value, str):
+            raise ValueError(f'"{key}" must be a string, not {type(value).__name__}')
+        if value.strip():
+            fields[key] = value.strip()
+    return fields
+
+
+def _loose_id(item: Any) -> str | None:
+    """The id of an item that failed validation, if it has a usable one, for the error."""
+    value = item.get("id") if isinstance(item, dict) else None
+    return str(value) if isinstance(value, str | int) and not isinstance(value, bool) else None
+
+
+# --- WARC ------------------------------------------------------------------------------------
+
+
+def _read_warc(path: Path, max_bytes: int) -> Iterator[RawArticle | ReadError]:
+    """HTML pages fetched with status 200; every other record is not an article."""
+    from warcio.archiveiterator import ArchiveIterator
+
+    if path.stat().st_size == 0:
+        yield ReadError(str(path), "empty file")
+        return
+    records = pages = 0
+    with path.open("rb") as stream:
+        try:
+            for index, record in enumerate(ArchiveIterator(stream)):
+                # warcio reads any text as a lenient old-style ARC record: only WARC counts.
+                if record.format != "warc" or not record.rec_type:
+                    continue
+                records += 1
+                if record.rec_type != "response" or record.http_headers is None:
+                    continue
+                content_type = record.http_headers.get_header("Content-Type") or ""
+                if record.http_headers.get_statuscode() != "200" or not _is_html_type(content_type):
+                    continue
+                pages += 1
+                record_id = record.rec_headers.get_header("WARC-Record-ID") or str(index)
+                source = f"{path}#{record_id}"
+                try:
+                    yield _warc_article(record, source, content_type, max_bytes)
+                except Exception as error:  # one broken record, not a broken archive
+                    yield ReadError(source, _unexpected(error))
+        except Exception as error:
+            yield ReadError(str(path), f"cannot read the WARC archive: {error}")
+            return
+    if not records:
+        yield ReadError(str(path), "not a WARC archive: no WARC records found")
+    elif not pages:
+        yield ReadError(str(path), "no HTML response records (status 200) in the WARC archive")
+
+
+def _warc_article(
+    record: Any, source: str, content_type: str, max_bytes: int
+) -> RawArticle | ReadError:
+    url = record.rec_headers.get_header("WARC-Target-URI") or None
+    payload = record.content_stream().read(max_bytes + 1)
+    if len(payload) > max_bytes:
+        return ReadError(source, f"record too large: more than {max_bytes} bytes")
+    if not payload.strip():
+        return ReadError(source, "empty record")
+    try:
+        declared = (_header_charset(content_type), _meta_charset(payload))
+        html = _decode(payload, source, declared=declared)
+    except DecodeError as error:
+        return ReadError(source, str(error))
+    fields = {"url": url} if url else {}
+    return _html_article(html, source=source, fields=fields, fallback_group=_hostname(url) or "")
+
+
+def _is_html_type(content_type: str) -> bool:
+    media_type = content_type.split(";", 1)[0].strip().lower()
+    return media_type in ("text/html", "application/xhtml+xml")
+
+
+def _header_charset(content_type: str) -> str | None:
+    match = re.search(r"charset\s*=\s*[\"']?([\w.:-]+)", content_type, re.IGNORECASE)
+    return match.group(1) if match else None
+
+
+# --- decoding ------------------------------------------------------------------------------
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16 LE, whose BOM is its prefix
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+_CONTROL_BYTES = frozenset(range(32)) - frozenset(b"\t\n\r\x0b\x0c") | {0x7F}
+_TEXT_CONTROLS = frozenset("\t\n\r\x0b\x0c")
+
+_META_CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
+
+_WHATWG_LATIN1 = frozenset({"latin-1", "iso8859-1", "ascii"})
+"""Labels browsers read as windows-1252, because that is what such pages really are."""
+
+
+def _decode(data: bytes, source: str, declared: Iterable[str | None]) -> str:
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError as error:
+                raise DecodeError(
+                    f"cannot decode: invalid {encoding} after its byte order mark"
+                    f" (byte {error.start})",
+                    source,
+                ) from None
+            _refuse_control_text(text, source)
+            return text
+    head = data[:_SNIFF_BYTES]
+    if b"\0" in head or _share(head, lambda byte: byte in _CONTROL_BYTES) > _MAX_CONTROL_SHARE:
+        raise DecodeError(BINARY, source)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    else:
+        _refuse_control_text(text, source)
+        return text
+    for label in declared:
+        codec = _declared_codec(label)
+        if codec is None:
+            continue
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue  # the declaration is wrong; fall through to detection
+        if _plausible_text(text[:_ANALYSED_CHARS]):
+            return text
+    guess = _confident_guess(data)
+    if guess is None:
+        raise DecodeError(UNDECIDED, source)
+    return guess
+
+
+def _share(items: Any, predicate: Any) -> float:
+    items = list(items)
+    return sum(1 for item in items if predicate(item)) / len(items) if items else 0.0
+
+
+def _refuse_control_text(text: str, source: str) -> None:
+    if _control_share(text[:_SNIFF_BYTES]) > _MAX_CONTROL_SHARE:
+        raise DecodeError(BINARY, source)
+
+
+def _control_share(text: str) -> float:
+    return _share(
+        text, lambda char: unicodedata.category(char) == "Cc" and char not in _TEXT_CONTROLS
+    )
+
+
+def _plausible_text(text: str) -> bool:
+    if _control_share(text) > _MAX_CONTROL_SHARE:
+        return False
+    return _share(text, lambda char: char.isprintable() or char.isspace()) >= _MIN_PRINTABLE_SHARE
+
+
+def _declared_codec(label: str | bytes | None) -> str | None:
+    if not label:
+        return None
+    if isinstance(label, bytes):
+        label = label.decode("ascii", "ignore")
+    try:
+        name = codecs.lookup(label.strip()).name
+    except LookupError:
+        return None
+    if name in _WHATWG_LATIN1:
+        return "cp1252"
+    if name.startswith(("utf-16", "utf-32", "utf-8")):
+        return None  # UTF-8 already failed; a UTF-16/32 label without a BOM is a wrong label
+    return name
+
+
+def _meta_charset(data: bytes) -> bytes | None:
+    match = _META_CHARSET.search(data[:_SNIFF_BYTES])
+    return match.group(1) if match else None
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """One candidate decoding and the evidence for it."""
+
+    text: str
+    chaos: float
+    coherence: float
+    foreign: float
+
+
+def _confident_guess(data: bytes) -> str | None:
+    """The only plausible decoding of non-UTF-8 bytes, or None when there is no clear winner.
+
+    charset-normalizer ranks code pages by "mess" and letter-frequency coherence, but those
+    often tie between Western and Central European pages (Spanish "señor" read as cp1250 is
+    "seńor"). Ties are broken by whether the accented letters belong to one language's
+    alphabet, and by refusing readings that mix scripts inside a word ("Cafй"); a tie that
+    survives both is a refusal, not a coin toss.
+    """
+    from charset_normalizer import from_bytes
+
+    readings: dict[str, _Reading] = {}
+    for match in from_bytes(data):
+        if match.chaos > _MAX_CHAOS:
+            continue
+        text = str(match)
+        sample = text[:_ANALYSED_CHARS]
+        if text in readings or not _plausible_text(sample) or _garbled_words(sample):
+            continue
+        readings[text] = _Reading(text, match.chaos, match.coherence, _foreign_letter_share(sample))
+    if not readings:
+        return None
+    least_chaos = min(reading.chaos for reading in readings.values())
+    contenders = sorted(
+        (reading for reading in readings.values() if reading.chaos <= least_chaos + _CLOSE),
+        key=lambda reading: (reading.foreign, -reading.coherence, reading.chaos),
+    )
+    best = contenders[0]
+    for other in contenders[1:]:
+        if other.foreign - best.foreign < _CLOSE and best.coherence - other.coherence < _CLOSE:
+            return None
+    return best.text
+
+
+def _script(char: str) -> str | None:
+    if char.isascii():
+        return "LATIN"
+    first = unicodedata.name(char, "UNKNOWN").split(" ", 1)[0]
+    if first in ("COMBINING", "MODIFIER"):
+        return None
+    if first in ("CJK", "HIRAGANA", "KATAKANA", "HANGUL", "HALFWIDTH", "FULLWIDTH", "IDEOGRAPHIC"):
+        return "CJK"
+    return first
+
+
+def _garbled_words(text: str) -> bool:
+    """Whether some word looks like a wrong code page's work, never like real text: it mixes
+    scripts ("Cafй", Latin with Cyrillic) or has a symbol for a letter ("Z³rich", "Pe±a").
+    Latin next to Japanese or Chinese is normal ("iPhoneを") and allowed."""
+    scripts: set[str] = set()
+    previous = ""
+    for index, char in enumerate(text):
+        category = unicodedata.category(char)
+        if category[0] in "LM":
+            script = _script(char)
+            if script is not None:
+                scripts.add(script)
+        else:
+            if len(scripts) > 1 and scripts != {"LATIN", "CJK"}:
+                return True
+            scripts = set()
+            following = text[index + 1 : index + 2]
+            if (
+                not char.isascii()
+                and category in _LETTER_LIKE_SYMBOLS
+                and previous.isalpha()
+                and following.isalpha()
+            ):
+                return True
+        previous = char
+    return len(scripts) > 1 and scripts != {"LATIN", "CJK"}
+
+
+_LETTER_LIKE_SYMBOLS = frozenset({"So", "Sm", "Sk", "Sc", "No", "Co", "Cn"})
+"""Categories of the characters a wrong code page puts where a letter was."""
+
+
+_LATIN_ALPHABETS = tuple(
+    frozenset(letters)
+    for letters in (
+        "àâæçéèêëîïôœùûüÿ",  # French
+        "áéíñóúü",  # Spanish
+        "àáâãçéêíóôõú",  # Portuguese
+        "àèéìíîòóùú",  # Italian
+        "àçèéíïòóúü",  # Catalan
+        "äöüß",  # German
+        "áàéèëïóöüú",  # Dutch
+        "æøåéó",  # Danish, Norwegian
+        "åäöé",  # Swedish
+        "åäöšž",  # Finnish
+        "áæðéíóöþúý",  # Icelandic
+        "ąćęłńóśźż",  # Polish
+        "áčďéěíňóřšťúůýž",  # Czech
+        "áäčďéíĺľňóôŕšťúýž",  # Slovak
+        "áéíóöőúüű",  # Hungarian
+        "ăâîșțşţ",  # Romanian
+        "čćđšž",  # Croatian, Bosnian, Serbian, Slovenian
+        "çğıöşüâîûİ",  # Turkish
+        "äõöüšž",  # Estonian
+        "āčēģīķļņšūž",  # Latvian
+        "ąčęėįšųūž",  # Lithuanian
+        "çë",  # Albanian
+        "âêîôûŵŷáéíóúàèìòùäëïöü",  # Welsh
+        "ċġħżàèìòù",  # Maltese
+        "ĉĝĥĵŝŭ",  # Esperanto
+    )
+)
+
+
+def _foreign_letter_share(text: str) -> float:
+    """The share of accented Latin letters that the best-fitting single language lacks.
+
+    A right reading of a page's bytes yields the letters of one language; a wrong one yields
+    a mixture (Czech read as cp1252 gives "Pøedseda" beside "vlády").
+    """
+    letters: Counter[str] = Counter()
+    for char in text:
+        if not char.isascii() and char.isalpha() and _script(char) == "LATIN":
+            lower = char.lower()
+            letters[lower if len(lower) == 1 else char] += 1
+    total = sum(letters.values())
+    if not total:
+        return 0.0
+    covered = max(sum(count for letter, count in letters.items() if letter in alphabet)
+                  for alphabet in _LATIN_ALPHABETS)
+    return 1 - covered / total
+
+
+# --- messages --------------------------------------------------------------------------------
+
+
+def _os_message(error: OSError) -> str:
+    return f"cannot read: {error.strerror or error}"
+
+
+def _unexpected(error: Exception) -> str:
+    return f"unexpected error while reading: {type(error).__name__}: {error}"

@@ -1,0 +1,779 @@
+"""The embedded store: one SQLite file holding documents and everything extracted from them.
+
+Plain tables with plain types (JSON kept as TEXT), so `sqlite3 newsgraph.db` and Datasette can
+read it with nothing of ours loaded. Each article is written in one transaction, so a process
+killed at any moment leaves either the whole article or nothing of it, and re-running an
+ingest finishes the job: an article whose fingerprint is already stored is not written again.
+
+Every list item of the record keeps its position (`ord`) and, in a `data` column, whatever of it
+the flat columns cannot say (fields the project adds later, unusual shapes), so `get` gives back
+the record that was put.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, Literal
+
+from newsgraph.document import Document
+
+BUSY_TIMEOUT_MS = 10_000
+
+# Each migration is applied in its own transaction, which also sets PRAGMA user_version to its
+# number (its position + 1). Never edit a released migration: append a new one.
+MIGRATIONS: tuple[tuple[str, ...], ...] = (
+    # 1: the tables.
+    (
+        """CREATE TABLE documents (
+            id TEXT PRIMARY KEY,
+            seq INTEGER NOT NULL UNIQUE,  -- stable integer key for the FTS index (see put)
+            source TEXT NOT NULL,
+            url TEXT,
+            format TEXT,
+            title TEXT,
+            outlet TEXT,
+            published TEXT,
+            published_how TEXT,
+            published_evidence TEXT,      -- JSON list of strings
+            raw TEXT,
+            source_text TEXT,
+            text TEXT NOT NULL,
+            offset_map TEXT,              -- JSON: OffsetMap.to_json()
+            title_start INTEGER,
+            title_end INTEGER,
+            fingerprint TEXT NOT NULL,
+            ingested_at TEXT NOT NULL,
+            data TEXT,                    -- JSON: record fields the columns do not hold
+            CHECK (0 <= title_start AND title_start <= title_end)
+        )""",
+        """CREATE TABLE removed_passages (
+            doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            ord INTEGER NOT NULL,
+            start INTEGER NOT NULL,       -- offsets into documents.source_text
+            "end" INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            reason TEXT,
+            CHECK (0 <= start AND start <= "end")
+        )""",
+        """CREATE TABLE entities (
+            id TEXT PRIMARY KEY,
+            name TEXT,
+            type TEXT,
+            geonames INTEGER,
+            lat REAL,
+            lon REAL,
+            country TEXT
+        )""",
+        # Which entities a document lists, in its order, with the name and type it gave them
+        # (the shared `entities` row keeps the first ones seen).
+        """CREATE TABLE document_entities (
+            doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            entity_id TEXT NOT NULL REFERENCES entities(id),
+            ord INTEGER NOT NULL,
+            name TEXT,
+            type TEXT,
+            data TEXT,
+            PRIMARY KEY (doc_id, entity_id)
+        )""",
+        """CREATE TABLE mentions (
+            doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            entity_id TEXT NOT NULL REFERENCES entities(id),
+            ord INTEGER NOT NULL,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            data TEXT,
+            CHECK (0 <= start AND start <= "end")
+        )""",
+        """CREATE TABLE quotes (
+            doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            ord INTEGER NOT NULL,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            kind TEXT,
+            cue_start INTEGER,
+            cue_end INTEGER,
+            cue_text TEXT,
+            speaker_entity TEXT,
+            speaker_name TEXT,
+            speaker_start INTEGER,
+            speaker_end INTEGER,
+            data TEXT,
+            CHECK (0 <= start AND start <= "end"),
+            CHECK (0 <= cue_start AND cue_start <= cue_end),
+            CHECK (0 <= speaker_start AND speaker_start <= speaker_end)
+        )""",
+        """CREATE TABLE times (
+            doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            ord INTEGER NOT NULL,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            value TEXT,
+            type TEXT,
+            data TEXT,
+            CHECK (0 <= start AND start <= "end")
+        )""",
+        """CREATE TABLE events (
+            doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            ord INTEGER NOT NULL,
+            type TEXT NOT NULL,
+            mode TEXT,
+            trigger_start INTEGER NOT NULL,
+            trigger_end INTEGER NOT NULL,
+            trigger_text TEXT NOT NULL,
+            sentence_start INTEGER,
+            sentence_end INTEGER,
+            actor_entity TEXT,
+            actor_name TEXT,
+            target_entity TEXT,
+            target_name TEXT,
+            place_entity TEXT,
+            place_name TEXT,
+            place_geonames INTEGER,
+            date_value TEXT,
+            date_how TEXT,
+            fatalities_min INTEGER,
+            fatalities_max INTEGER,
+            size_min INTEGER,
+            size_max INTEGER,
+            negated INTEGER NOT NULL DEFAULT 0,
+            hypothetical INTEGER NOT NULL DEFAULT 0,
+            data TEXT,
+            CHECK (0 <= trigger_start AND trigger_start <= trigger_end),
+            CHECK (0 <= sentence_start AND sentence_start <= sentence_end)
+        )""",
+        """CREATE TABLE ingest_failures (
+            id INTEGER PRIMARY KEY,
+            source TEXT NOT NULL,
+            error TEXT NOT NULL,
+            at TEXT NOT NULL
+        )""",
+        "CREATE INDEX removed_passages_doc ON removed_passages(doc_id)",
+        "CREATE INDEX document_entities_entity ON document_entities(entity_id)",
+        "CREATE INDEX mentions_doc ON mentions(doc_id)",
+        "CREATE INDEX mentions_entity ON mentions(entity_id)",
+        "CREATE INDEX quotes_doc ON quotes(doc_id)",
+        "CREATE INDEX times_doc ON times(doc_id)",
+        "CREATE INDEX times_value ON times(value)",
+        "CREATE INDEX events_doc ON events(doc_id)",
+        "CREATE INDEX events_type ON events(type)",
+    ),
+    # 2: full-text search. External content (the text is not stored twice), kept in sync by
+    # triggers, so it also follows rows deleted from the sqlite3 shell or Datasette. Keyed by
+    # documents.seq rather than the implicit rowid, which VACUUM and .dump may renumber.
+    (
+        """CREATE VIRTUAL TABLE documents_fts USING fts5(
+            title, text, content='documents', content_rowid='seq',
+            tokenize='unicode61 remove_diacritics 2'
+        )""",
+        """CREATE TRIGGER documents_fts_insert AFTER INSERT ON documents BEGIN
+            INSERT INTO documents_fts(rowid, title, text) VALUES (new.seq, new.title, new.text);
+        END""",
+        """CREATE TRIGGER documents_fts_delete AFTER DELETE ON documents BEGIN
+            INSERT INTO documents_fts(documents_fts, rowid, title, text)
+                VALUES ('delete', old.seq, old.title, old.text);
+        END""",
+        """CREATE TRIGGER documents_fts_update AFTER UPDATE OF seq, title, text ON documents BEGIN
+            INSERT INTO documents_fts(documents_fts, rowid, title, text)
+                VALUES ('delete', old.seq, old.title, old.text);
+            INSERT INTO documents_fts(rowid, title, text) VALUES (new.seq, new.title, new.text);
+        END""",
+        "INSERT INTO documents_fts(documents_fts) VALUES ('rebuild')",
+    ),
+)
+
+SCHEMA_VERSION: int = len(MIGRATIONS)
+
+CHILD_TABLES = ("removed_passages", "document_entities", "mentions", "quotes", "times", "events")
+STATS_TABLES = {
+    "documents": "documents",
+    "removed_passages": "removed_passages",
+    "entities": "entities",
+    "mentions": "mentions",
+    "quotes": "quotes",
+    "times": "times",
+    "events": "events",
+    "failures": "ingest_failures",
+}
+# Record keys rebuilt from their own tables or columns, never kept in documents.data.
+_RECORD_LISTS = ("entities", "quotes", "times", "events")
+_DOCUMENT_KEYS = ("removed", "url", "format")
+
+Outcome = Literal["stored", "unchanged", "updated"]
+
+
+class Store:
+    """SQLite store of documents and what was extracted from them; readable by the sqlite3 shell
+    and Datasette."""
+
+    def __init__(self, path: str | Path, *, readonly: bool = False) -> None:
+        self.path = Path(path)
+        self.readonly = readonly
+        if readonly:
+            if not self.path.is_file():
+                raise FileNotFoundError(f"no database at {self.path}")
+            uri = self.path.resolve().as_uri() + "?mode=ro"
+            self._conn = sqlite3.connect(uri, uri=True, isolation_level=None)
+        else:
+            self._conn = sqlite3.connect(self.path, isolation_level=None)
+        self._conn.row_factory = sqlite3.Row
+        try:
+            self._set_pragmas()
+            if readonly:
+                self._check_version()
+            else:
+                self._migrate()
+        except BaseException:
+            self._conn.close()
+            raise
+
+    # -- connection -------------------------------------------------------------------------
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def _set_pragmas(self) -> None:
+        conn = self._conn
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+        except sqlite3.OperationalError:
+            # A read-only connection cannot switch the journal; the writer sets it on creation.
+            if not self.readonly:
+                raise
+        conn.execute("PRAGMA synchronous = NORMAL")
+        conn.execute("PRAGMA foreign_keys = ON")
+
+    def _user_version(self) -> int:
+        return int(self._conn.execute("PRAGMA user_version").fetchone()[0])
+
+    def _check_version(self) -> int:
+        version = self._user_version()
+        if version > SCHEMA_VERSION:
+            raise RuntimeError(
+                f"{self.path} has schema version {version}; this newsgraph knows up to "
+                f"{SCHEMA_VERSION}: upgrade newsgraph"
+            )
+        if self.readonly and version < SCHEMA_VERSION:
+            raise RuntimeError(
+                f"{self.path} has schema version {version}, not {SCHEMA_VERSION}: open it for "
+                "writing once (e.g. `newsgraph ingest`) to migrate it"
+            )
+        return version
+
+    def _migrate(self) -> None:
+        """Apply the pending migrations, each in one transaction (so a crash leaves the file at
+        some version, never between two). Re-reads the version under the write lock, since
+        another process may have migrated meanwhile."""
+        while self._check_version() < SCHEMA_VERSION:
+            with self._write() as conn:
+                version = self._check_version()
+                if version >= SCHEMA_VERSION:
+                    break
+                for statement in MIGRATIONS[version]:
+                    conn.execute(statement)
+                conn.execute(f"PRAGMA user_version = {version + 1}")
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction: BEGIN IMMEDIATE takes the write lock up front (no deadlock
+        between two readers upgrading), and any error rolls everything back."""
+        if self.readonly:
+            raise sqlite3.OperationalError(f"{self.path} is open read-only")
+        conn = self._conn
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield conn
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+
+    # -- reading ----------------------------------------------------------------------------
+
+    def has(self, doc_id: str) -> bool:
+        return self._conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone() \
+            is not None
+
+    def fingerprint(self, doc_id: str) -> str | None:
+        row = self._conn.execute(
+            "SELECT fingerprint FROM documents WHERE id = ?", (doc_id,)
+        ).fetchone()
+        return row[0] if row else None
+
+    def ids(self) -> list[str]:
+        return [row[0] for row in self._conn.execute("SELECT id FROM documents ORDER BY seq")]
+
+    def get(self, doc_id: str) -> dict[str, Any] | None:
+        """The record as it was put, rebuilt from the tables, plus the document's "url",
+        "format" and "removed" passages ([{source_start, source_end, text, reason}]: spans of
+        its source text, named as in the extraction record)."""
+        conn = self._conn
+        row = conn.execute("SELECT * FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        if row is None:
+            return None
+        record = _with_data(_document_fields(row), row["data"])
+        head = {key: record.pop(key) for key in ("id", "source", "title", "outlet", "published",
+                                                  "text") if key in record}
+
+        mentions: dict[str, list[dict[str, Any]]] = {}
+        for mention in conn.execute(
+            "SELECT * FROM mentions WHERE doc_id = ? ORDER BY entity_id, ord", (doc_id,)
+        ):
+            mentions.setdefault(mention["entity_id"], []).append(
+                _with_data(_span_fields(mention), mention["data"])
+            )
+        entities = []
+        for entity in conn.execute(
+            """SELECT de.entity_id, de.name, de.type, de.data,
+                      e.geonames, e.lat, e.lon, e.country
+               FROM document_entities de JOIN entities e ON e.id = de.entity_id
+               WHERE de.doc_id = ? ORDER BY de.ord""",
+            (doc_id,),
+        ):
+            rebuilt = _entity_fields(entity)
+            rebuilt["mentions"] = mentions.get(entity["entity_id"], [])
+            entities.append(_with_data(rebuilt, entity["data"]))
+
+        lists: dict[str, list[dict[str, Any]]] = {"entities": entities}
+        for table, rebuild in (("quotes", _quote_fields), ("times", _time_fields),
+                               ("events", _event_fields)):
+            lists[table] = [
+                _with_data(rebuild(item), item["data"])
+                for item in conn.execute(
+                    f"SELECT * FROM {table} WHERE doc_id = ? ORDER BY ord", (doc_id,)
+                )
+            ]
+        removed = [
+            {"source_start": passage["start"], "source_end": passage["end"],
+             "text": passage["text"], "reason": passage["reason"]}
+            for passage in conn.execute(
+                "SELECT * FROM removed_passages WHERE doc_id = ? ORDER BY ord", (doc_id,)
+            )
+        ]
+        return {**head, **lists, "url": row["url"], "format": row["format"], "removed": removed,
+                **record}
+
+    def search(self, query: str, *, limit: int = 20) -> list[dict[str, Any]]:
+        """Full-text search, best matches first, each with a snippet marking hits as [..].
+
+        A query FTS5 cannot parse (stray quotes, `U.S.`, `Jong-un`, a lone AND) is retried as
+        one quoted phrase, so users need not know the query syntax.
+        """
+        if not query.strip():
+            return []
+        sql = """SELECT d.id, d.title, d.outlet, d.published,
+                        snippet(documents_fts, -1, '[', ']', '…', 16) AS snippet
+                 FROM documents_fts JOIN documents d ON d.seq = documents_fts.rowid
+                 WHERE documents_fts MATCH ? ORDER BY documents_fts.rank LIMIT ?"""
+        try:
+            rows = self._conn.execute(sql, (query, limit)).fetchall()
+        except sqlite3.OperationalError:
+            phrase = '"' + query.replace('"', '""') + '"'
+            rows = self._conn.execute(sql, (phrase, limit)).fetchall()
+        return [dict(row) for row in rows]
+
+    def stats(self) -> dict[str, int]:
+        return {
+            name: int(self._conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+            for name, table in STATS_TABLES.items()
+        }
+
+    # -- writing ----------------------------------------------------------------------------
+
+    def put(self, document: Document, record: dict[str, Any]) -> Outcome:
+        """Store one article in one transaction.
+
+        "unchanged" (nothing written) when the same content is already stored; "updated" when
+        the id is stored with other content (its rows are replaced, none left over); "stored"
+        when new. Raises ValueError, writing nothing, if a span does not slice the text.
+        """
+        rows = _Rows.build(document, record)
+        if self.fingerprint(rows.doc_id) == rows.fingerprint:
+            return "unchanged"  # the common re-ingest case, decided without the write lock
+        with self._write() as conn:
+            old = conn.execute(
+                "SELECT seq, fingerprint FROM documents WHERE id = ?", (rows.doc_id,)
+            ).fetchone()
+            if old is not None and old["fingerprint"] == rows.fingerprint:
+                return "unchanged"
+            if old is None:
+                seq = conn.execute("SELECT coalesce(max(seq), 0) + 1 FROM documents").fetchone()[0]
+            else:
+                seq = old["seq"]
+                self._delete(rows.doc_id)
+            rows.document["seq"] = seq
+            rows.document["ingested_at"] = _now()
+            self._insert(rows)
+        return "stored" if old is None else "updated"
+
+    def record_failure(self, source: str, error: str) -> None:
+        with self._write() as conn:
+            conn.execute(
+                "INSERT INTO ingest_failures(source, error, at) VALUES (?, ?, ?)",
+                (source, error, _now()),
+            )
+
+    def _delete(self, doc_id: str) -> None:
+        """Remove a document with its child rows, and the entities no other document lists."""
+        conn = self._conn
+        entity_ids = [row[0] for row in conn.execute(
+            "SELECT entity_id FROM document_entities WHERE doc_id = ?", (doc_id,)
+        )]
+        for table in CHILD_TABLES:  # ON DELETE CASCADE would do it; explicit costs nothing
+            conn.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))
+        conn.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
+        conn.executemany(
+            """DELETE FROM entities WHERE id = ?1
+               AND NOT EXISTS (SELECT 1 FROM document_entities WHERE entity_id = ?1)
+               AND NOT EXISTS (SELECT 1 FROM mentions WHERE entity_id = ?1)""",
+            [(entity_id,) for entity_id in entity_ids],
+        )
+
+    def _insert(self, rows: _Rows) -> None:
+        conn = self._conn
+        # rowid = seq, so tools that join the FTS index on rowid (Datasette) find the document.
+        _insert_many(conn, "documents", [{"rowid": rows.document["seq"], **rows.document}])
+        conn.executemany(
+            """INSERT INTO entities(id, name, type, geonames, lat, lon, country)
+               VALUES (:id, :name, :type, :geonames, :lat, :lon, :country)
+               ON CONFLICT(id) DO UPDATE SET
+                   geonames = coalesce(entities.geonames, excluded.geonames),
+                   lat = coalesce(entities.lat, excluded.lat),
+                   lon = coalesce(entities.lon, excluded.lon),
+                   country = coalesce(entities.country, excluded.country)""",
+            rows.entities,
+        )
+        for table in CHILD_TABLES:
+            _insert_many(conn, table, getattr(rows, table))
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _insert_many(conn: sqlite3.Connection, table: str, rows: list[dict[str, Any]]) -> None:
+    if not rows:
+        return
+    columns = list(rows[0])
+    names = ", ".join(f'"{column}"' for column in columns)
+    values = ", ".join(f":{column}" for column in columns)
+    conn.executemany(f"INSERT INTO {table} ({names}) VALUES ({values})", rows)
+
+
+# -- records <-> rows ---------------------------------------------------------------------------
+# Each *_fields function rebuilds a record object from its row; _Rows.build flattens the other
+# way and keeps in `data` every key whose rebuilt value would differ, so get() returns what put
+# was given.
+
+
+def _canonical(value: Any) -> str:
+    try:
+        return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"),
+                          allow_nan=False)
+    except (TypeError, ValueError) as error:
+        raise ValueError(f"record is not plain JSON: {error}") from error
+
+
+def _leftover(item: Mapping[str, Any], rebuilt: Mapping[str, Any],
+              skip: tuple[str, ...] = ()) -> str | None:
+    """The keys of `item` its columns cannot give back, as JSON (None when there are none)."""
+    extra = {key: value for key, value in item.items()
+             if key not in skip and (key not in rebuilt or rebuilt[key] != value)}
+    return _canonical(extra) if extra else None
+
+
+def _with_data(rebuilt: dict[str, Any], data: str | None) -> dict[str, Any]:
+    if data:
+        rebuilt.update(json.loads(data))
+    return rebuilt
+
+
+def _document_fields(row: Mapping[str, Any]) -> dict[str, Any]:
+    evidence = json.loads(row["published_evidence"]) if row["published_evidence"] else []
+    return {"id": row["id"], "source": row["source"], "title": row["title"],
+            "outlet": row["outlet"],
+            "published": {"value": row["published"], "how": row["published_how"],
+                          "evidence": evidence},
+            "text": row["text"]}
+
+
+def _span_fields(row: Mapping[str, Any]) -> dict[str, Any]:
+    return {"start": row["start"], "end": row["end"], "text": row["text"]}
+
+
+def _entity_fields(row: Mapping[str, Any]) -> dict[str, Any]:
+    return {"id": row["entity_id"], "name": row["name"], "type": row["type"], "mentions": [],
+            "geonames": row["geonames"], "lat": row["lat"], "lon": row["lon"],
+            "country": row["country"]}
+
+
+def _quote_fields(row: Mapping[str, Any]) -> dict[str, Any]:
+    cue = None
+    if row["cue_start"] is not None:
+        cue = {"start": row["cue_start"], "end": row["cue_end"], "text": row["cue_text"]}
+    speaker = None
+    if row["speaker_name"] is not None:
+        speaker = {"entity": row["speaker_entity"], "name": row["speaker_name"],
+                   "start": row["speaker_start"], "end": row["speaker_end"]}
+    return {"start": row["start"], "end": row["end"], "text": row["text"], "kind": row["kind"],
+            "cue": cue, "speaker": speaker}
+
+
+def _time_fields(row: Mapping[str, Any]) -> dict[str, Any]:
+    return {"start": row["start"], "end": row["end"], "text": row["text"],
+            "value": row["value"], "type": row["type"]}
+
+
+def _event_fields(row: Mapping[str, Any]) -> dict[str, Any]:
+    def party(prefix: str) -> dict[str, Any] | None:
+        if row[f"{prefix}_name"] is None:
+            return None
+        return {"entity": row[f"{prefix}_entity"], "name": row[f"{prefix}_name"]}
+
+    def bounds(prefix: str) -> dict[str, Any] | None:
+        low, high = row[f"{prefix}_min"], row[f"{prefix}_max"]
+        return None if low is None and high is None else {"min": low, "max": high}
+
+    place = party("place")
+    if place is not None:
+        place["geonames"] = row["place_geonames"]
+    return {
+        "type": row["type"], "mode": row["mode"],
+        "trigger": {"start": row["trigger_start"], "end": row["trigger_end"],
+                    "text": row["trigger_text"]},
+        "sentence": {"start": row["sentence_start"], "end": row["sentence_end"]},
+        "actor": party("actor"), "target": party("target"), "place": place,
+        "date": (None if row["date_value"] is None
+                 else {"value": row["date_value"], "how": row["date_how"]}),
+        "fatalities": bounds("fatalities"), "size": bounds("size"),
+        "negated": bool(row["negated"]), "hypothetical": bool(row["hypothetical"]),
+    }
+
+
+def _is_offset(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+
+
+def _offsets(item: object, where: str, length: int, *, optional: bool = False) -> None:
+    """Check 0 <= start <= end <= length (both may be None when `optional`)."""
+    if not isinstance(item, Mapping):
+        raise ValueError(f"{where}: expected an object with start and end, got {item!r}")
+    start, end = item.get("start"), item.get("end")
+    if optional and start is None and end is None:
+        return
+    if not (_is_offset(start) and _is_offset(end) and start <= end <= length):
+        raise ValueError(f"{where}: offsets [{start}:{end}] outside a text of {length} characters")
+
+
+def _span(item: object, where: str, text: str) -> None:
+    """Check that a span slices `text` exactly."""
+    _offsets(item, where, len(text))
+    assert isinstance(item, Mapping)
+    found = text[item["start"]:item["end"]]
+    if found != item.get("text"):
+        raise ValueError(f"{where}: text[{item['start']}:{item['end']}] is {found!r}, "
+                         f"not {item.get('text')!r}")
+
+
+def _part(item: Mapping[str, Any], key: str, where: str) -> Mapping[str, Any]:
+    """A nested object of a record item, {} when null or absent."""
+    value = item.get(key)
+    if value is None:
+        return {}
+    if not isinstance(value, Mapping):
+        raise ValueError(f"{where}.{key}: expected an object or null, got {value!r}")
+    return value
+
+
+def _items(record: Mapping[str, Any], key: str) -> list[Mapping[str, Any]]:
+    items = record.get(key) or []
+    if not isinstance(items, list) or not all(isinstance(item, Mapping) for item in items):
+        raise ValueError(f"{key}: expected a list of objects")
+    return items
+
+
+@dataclass
+class _Rows:
+    """Every row one article writes, checked and built before the transaction starts."""
+
+    doc_id: str
+    fingerprint: str
+    document: dict[str, Any]
+    entities: list[dict[str, Any]] = field(default_factory=list)
+    removed_passages: list[dict[str, Any]] = field(default_factory=list)
+    document_entities: list[dict[str, Any]] = field(default_factory=list)
+    mentions: list[dict[str, Any]] = field(default_factory=list)
+    quotes: list[dict[str, Any]] = field(default_factory=list)
+    times: list[dict[str, Any]] = field(default_factory=list)
+    events: list[dict[str, Any]] = field(default_factory=list)
+
+    @classmethod
+    def build(cls, document: Document, record: Mapping[str, Any]) -> _Rows:
+        if "error" in record:
+            raise ValueError(f"an error record cannot be stored: {record.get('error')}")
+        doc_id, text = record.get("id"), record.get("text")
+        if not isinstance(doc_id, str) or not doc_id:
+            raise ValueError(f"record id must be a non-empty string, got {doc_id!r}")
+        if doc_id != document.id:
+            raise ValueError(f"record id {doc_id!r} is not the document's id {document.id!r}")
+        if text != document.text:
+            raise ValueError(f"record {doc_id}: its text is not the document's text")
+        fingerprint = _fingerprint(document, record)
+        rows = cls(doc_id, fingerprint, _document_row(document, record))
+        rows.document["fingerprint"] = fingerprint
+        rows._add_removed(document)
+        rows._add_entities(record, text)
+        rows._add_quotes(record, text)
+        rows._add_times(record, text)
+        rows._add_events(record, text)
+        return rows
+
+    def _child(self, ord_: int, columns: dict[str, Any], data: str | None = None,
+               ) -> dict[str, Any]:
+        return {"doc_id": self.doc_id, "ord": ord_, **columns, "data": data}
+
+    def _add_removed(self, document: Document) -> None:
+        source = document.source_text
+        for i, passage in enumerate(document.removed):
+            item = {"start": passage.start, "end": passage.end, "text": passage.text}
+            _span(item, f"removed[{i}] (of the source text)", source)
+            self.removed_passages.append(
+                {"doc_id": self.doc_id, "ord": i, **item, "reason": passage.reason}
+            )
+
+    def _add_entities(self, record: Mapping[str, Any], text: str) -> None:
+        seen: set[str] = set()
+        for i, entity in enumerate(_items(record, "entities")):
+            where = f"entities[{i}]"
+            entity_id = entity.get("id")
+            if not isinstance(entity_id, str) or not entity_id:
+                raise ValueError(f"{where}.id must be a non-empty string, got {entity_id!r}")
+            if entity_id in seen:
+                raise ValueError(f"{where}: entity id {entity_id!r} appears twice")
+            seen.add(entity_id)
+            mentions = entity.get("mentions") or []
+            if not isinstance(mentions, list):
+                raise ValueError(f"{where}.mentions: expected a list")
+            shared = {"id": entity_id, "name": entity.get("name"), "type": entity.get("type"),
+                      **{key: entity.get(key) for key in ("geonames", "lat", "lon", "country")}}
+            self.entities.append(shared)
+            columns = {"entity_id": entity_id, "name": shared["name"], "type": shared["type"]}
+            rebuilt = _entity_fields({**shared, **columns})
+            # Geo fields come back from the shared row (filled in by any article naming it).
+            self.document_entities.append(self._child(i, columns, _leftover(
+                entity, rebuilt, skip=("mentions", "geonames", "lat", "lon", "country"))))
+            for j, mention in enumerate(mentions):
+                _span(mention, f"{where}.mentions[{j}]", text)
+                columns = {"entity_id": entity_id, **_span_fields(mention)}
+                self.mentions.append(
+                    self._child(j, columns, _leftover(mention, _span_fields(columns)))
+                )
+
+    def _add_quotes(self, record: Mapping[str, Any], text: str) -> None:
+        for i, quote in enumerate(_items(record, "quotes")):
+            where = f"quotes[{i}]"
+            _span(quote, where, text)
+            cue, speaker = _part(quote, "cue", where), _part(quote, "speaker", where)
+            if cue:
+                _span(cue, f"{where}.cue", text)
+            if speaker:
+                _offsets(speaker, f"{where}.speaker", len(text), optional=True)
+            columns = {
+                **_span_fields(quote), "kind": quote.get("kind"),
+                "cue_start": cue.get("start"), "cue_end": cue.get("end"),
+                "cue_text": cue.get("text"),
+                "speaker_entity": speaker.get("entity"), "speaker_name": speaker.get("name"),
+                "speaker_start": speaker.get("start"), "speaker_end": speaker.get("end"),
+            }
+            self.quotes.append(self._child(i, columns, _leftover(quote, _quote_fields(columns))))
+
+    def _add_times(self, record: Mapping[str, Any], text: str) -> None:
+        for i, time in enumerate(_items(record, "times")):
+            _span(time, f"times[{i}]", text)
+            columns = {**_span_fields(time), "value": time.get("value"), "type": time.get("type")}
+            self.times.append(self._child(i, columns, _leftover(time, _time_fields(columns))))
+
+    def _add_events(self, record: Mapping[str, Any], text: str) -> None:
+        for i, event in enumerate(_items(record, "events")):
+            where = f"events[{i}]"
+            trigger = _part(event, "trigger", where)
+            _span(trigger, f"{where}.trigger", text)
+            sentence = _part(event, "sentence", where)
+            _offsets(sentence, f"{where}.sentence", len(text), optional=True)
+            if not isinstance(event.get("type"), str):
+                raise ValueError(f"{where}.type must be a string, got {event.get('type')!r}")
+            actor, target = _part(event, "actor", where), _part(event, "target", where)
+            place, date = _part(event, "place", where), _part(event, "date", where)
+            deaths, size = _part(event, "fatalities", where), _part(event, "size", where)
+            columns = {
+                "type": event["type"], "mode": event.get("mode"),
+                "trigger_start": trigger["start"], "trigger_end": trigger["end"],
+                "trigger_text": trigger["text"],
+                "sentence_start": sentence.get("start"), "sentence_end": sentence.get("end"),
+                "actor_entity": actor.get("entity"), "actor_name": actor.get("name"),
+                "target_entity": target.get("entity"), "target_name": target.get("name"),
+                "place_entity": place.get("entity"), "place_name": place.get("name"),
+                "place_geonames": place.get("geonames"),
+                "date_value": date.get("value"), "date_how": date.get("how"),
+                "fatalities_min": deaths.get("min"), "fatalities_max": deaths.get("max"),
+                "size_min": size.get("min"), "size_max": size.get("max"),
+                "negated": bool(event.get("negated")),
+                "hypothetical": bool(event.get("hypothetical")),
+            }
+            self.events.append(self._child(i, columns, _leftover(event, _event_fields(columns))))
+
+
+def _document_row(document: Document, record: Mapping[str, Any]) -> dict[str, Any]:
+    published = record.get("published")
+    if not isinstance(published, Mapping):
+        published = document.published.to_json()
+    title_span = document.title_span
+    if title_span is not None:
+        _offsets({"start": title_span[0], "end": title_span[1]}, "title_span",
+                 len(document.text))
+    evidence = published.get("evidence")
+    columns: dict[str, Any] = {
+        "id": record["id"], "source": record.get("source", document.source),
+        "url": record.get("url", document.url), "format": record.get("format", document.format),
+        "title": record.get("title"), "outlet": record.get("outlet"),
+        "published": published.get("value"), "published_how": published.get("how"),
+        "published_evidence": _canonical(list(evidence or [])),
+        "raw": document.raw, "source_text": document.source_text, "text": record["text"],
+        "offset_map": _canonical(document.offsets.to_json()),
+        "title_start": title_span[0] if title_span else None,
+        "title_end": title_span[1] if title_span else None,
+    }
+    rebuilt = _document_fields(columns)
+    columns["data"] = _leftover(record, rebuilt, skip=(*_RECORD_LISTS, *_DOCUMENT_KEYS))
+    return columns
+
+
+def _fingerprint(document: Document, record: Mapping[str, Any]) -> str:
+    """sha256 of the canonical record JSON and of everything stored beside it from the
+    document, so "unchanged" means no row would differ."""
+    stored_beside = {
+        "text": document.text, "raw": document.raw, "source_text": document.source_text,
+        "offsets": document.offsets.to_json(), "title_span": document.title_span,
+        "url": document.url, "format": document.format,
+        "removed": [[p.start, p.end, p.text, p.reason] for p in document.removed],
+    }
+    payload = _canonical(record) + "\n" + _canonical(stored_beside)
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
