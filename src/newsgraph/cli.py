@@ -34,8 +34,9 @@ _pipeline_options = [
     click.option("--batch-size", type=click.IntRange(1), default=32, show_default=True,
                  help="Articles per spaCy batch."),
     click.option("--max-bytes", type=click.IntRange(1), default=DEFAULT_MAX_BYTES,
-                 show_default=True, help="Size limit for one article read into memory (a file, a JSON line, a WARC "
-                 "record); larger ones are reported and skipped.")),
+                 show_default=True,
+                 help="Size limit of one article read into memory (a file, a JSON line, a "
+                      "WARC record); larger ones are reported and skipped."),
 ]
 
 
