@@ -33,10 +33,9 @@ def peak_rss_mb() -> float:
 
 def run_phase(phase: str, files: list[str], workers: int) -> dict:
     """Time one phase in this process; returns its figures."""
-    from newsgraph.sources import read_sources
-
     from newsgraph.annotate import load_pipeline
     from newsgraph.pipeline import Extraction, Pipeline
+    from newsgraph.sources import read_sources
 
     started = time.perf_counter()
     pipeline = Pipeline(workers=workers)

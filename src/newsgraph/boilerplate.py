@@ -1,0 +1,548 @@
+"""Which lines of a plain-text article are web boilerplate, judged by general features of a line.
+
+There is no HTML to say what is navigation or an appeal, so each line (a paragraph unit of a
+news text file) is described by what distinguishes boilerplate from reporting: generic
+call-to-action vocabulary, words addressed to the reader (you/your/we/our outside quotation
+marks, which news prose rarely uses), missing end punctuation (labels and teaser headlines),
+credit and footer markers, and position (boilerplate clusters at the start and end). No single
+cue decides on its own where it also occurs in news prose: an appeal needs an appeal phrase
+*and* reader address or brevity, a caption needs a credit at its end, a teaser needs a label
+before it. Lines repeated across one source's articles (`LineStats`) are a further cue.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+# Reasons given for removed lines (RemovedPassage.reason).
+DONATION_APPEAL = "donation appeal"
+SUBSCRIPTION_APPEAL = "subscription appeal"
+READ_MORE = "read-more teaser"
+CAPTION = "photo caption"
+AGENCY_FOOTER = "agency footer"
+COPYRIGHT = "copyright notice"
+SHARE_FOLLOW = "share/follow line"
+COOKIE = "cookie notice"
+ADVERTISEMENT = "advertisement"
+NAVIGATION = "navigation label"
+REPEATED = "repeated across source"
+APPEALS = (DONATION_APPEAL, SUBSCRIPTION_APPEAL)
+
+LINE_BREAK = re.compile(r"\r\n|[\n\r\x85\u2028\u2029]")
+"""What ends a line; the cleaner and `LineStats` cut lines the same way."""
+_LINE_FOLDS = str.maketrans({"“": '"', "”": '"', "„": '"', "‟": '"',
+                             "‘": "'", "’": "'", "‚": "'", "‛": "'",
+                             "\u00ad": None, "\u200b": None, "\u200c": None, "\u200d": None,
+                             "\u2060": None, "\ufeff": None})
+
+# Quoted speech is the one place news prose addresses "you" or speaks as "we", so reader
+# address and appeal phrases are only looked for outside quotation marks. A closing single
+# quote must not be followed by a letter, or it is an apostrophe (People’s).
+_QUOTED = re.compile(r"“[^“”]*”|\"[^\"\n]*\"|«[^«»]*»|‘[^‘’]*’(?!\w)")
+_UNCLOSED_QUOTE = re.compile(r"[“\"«].*")  # a quote running on into the next paragraph
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+")
+_CLOSERS = "\"'”’»)]*"
+# Features are read from tokens (text with punctuation turned into spaces, then split): set
+# look-ups instead of one regular expression per cue keep a line's features cheap.
+_TOKEN_TABLE = str.maketrans({char: " " for char in string.punctuation + "“”‘’«»„‚–—…•·©"})
+_READER_TOKENS = frozenset((
+    "you", "your", "yours", "yourself", "yourselves", "we", "our", "ours", "us",
+))  # matched lower-cased
+
+# Phrases that, outside quotation marks, practically only appeals to the reader use. They are
+# matched in lower-cased text, and only when one of the trigger words occurs.
+_STRONG_TRIGGERS = frozenset((
+    "favor", "favour", "support", "donation", "contribution", "gift", "generosity",
+    "subscription", "donate", "subscribe", "sign", "newsletter", "newsletters", "become",
+    "journalism", "help", "readers", "thank", "deductible", "join", "inbox", "unlimited",
+    "trial", "already", "log", "download", "stay", "keep",
+))
+_STRONG_APPEAL = re.compile(
+    r"\bfavou?r to ask\b"
+    r"|\bsupport (?:us|our (?:work|journalism|newsroom|mission|reporting|journalists))\b"
+    r"|\byour (?:support|donation|contribution|gift|generosity|subscription)\b"
+    r"|\bdonate (?:now|today|here|to us|to our)\b|\bplease donate\b"
+    r"|\bmake a (?:\w+ )?(?:donation|gift|contribution)\b"
+    r"|\bsubscribe (?:now|today|here|for free|to (?:our|the|my) (?:\w+ )?"
+    r"(?:newsletter|channel|podcast|feed|mailing list))\b"
+    r"|\bsign up (?:now|today|here|for (?:our|the|a|free)\b)"
+    r"|\bour (?:\w+ )?newsletters?\b|\bnewsletter sign[- ]?up\b"
+    r"|\bbecome a (?:member|subscriber|supporter|patron|friend of)\b"
+    r"|\bindependent(?:,? \w+)? journalism\b|\bjournalism (?:needs|relies on) you\b"
+    r"|\bwe need your help\b|\bwith your help\b|\breaders like you\b"
+    r"|\bthank you for (?:reading|your support|supporting|subscribing)\b"
+    r"|\btax[- ]deductible\b|\bjoin (?:us|our community|our mailing list)\b"
+    r"|\b(?:in|to) your inbox\b|\bunlimited (?:digital )?access\b|\bfree trial\b"
+    r"|\balready (?:a subscriber|a member|subscribed)\b"
+    r"|\b(?:log|sign) in to (?:continue|read|comment|keep reading)\b"
+    r"|\bdownload (?:our|the \w+) app\b|\bstay (?:informed|up to date) with\b"
+    r"|\bkeep up to date with\b"
+)
+# Words common in appeals and site furniture but also possible in news prose.
+_WEAK_TOKENS = frozenset((
+    "donate", "donation", "donations", "subscribe", "subscriber", "subscribers",
+    "subscription", "subscriptions", "newsletter", "newsletters", "membership", "contribute",
+    "contribution", "contributions", "sponsor", "sponsored", "sponsorship", "advertisement",
+    "advertising", "paywall", "premium", "cookie", "cookies", "signup", "login", "register",
+    "podcast", "click", "support", "supporting", "journalism", "journalist", "journalists",
+    "monthly", "please", "thank",
+))
+_WEAK_PHRASES = ("sign up", "log in", "an independent news", "an independent media")
+_SUBSCRIPTION_TOKENS = frozenset((
+    "subscribe", "subscriber", "subscribers", "subscription", "subscriptions", "newsletter",
+    "newsletters", "signup", "inbox", "register", "trial",
+))
+# A short imperative call: "Support The Moscow Times!", "Subscribe to our newsletter".
+_CTA_START = re.compile(
+    r"^(?:please\s+)?(?:support|subscribe|donate|contribute|join|sign up|register|download"
+    r"|become a|help us|give)\b",
+    re.IGNORECASE,
+)
+_CTA_OBJECT = re.compile(
+    r"^\S+(?: up| a)?\s+(?:us|our|now|today|here)\b"
+    r"|^(?:please\s+)?(?:subscribe|donate|contribute)\s+to\s+(?-i:[A-Z])",
+    re.IGNORECASE,
+)
+
+_NETWORK_TOKENS = frozenset((
+    "facebook", "twitter", "telegram", "whatsapp", "instagram", "linkedin", "youtube",
+    "tiktok", "pinterest", "reddit", "flipboard", "bluesky", "mastodon", "viber", "rss",
+))
+_SHARE_TOKENS = frozenset(("share", "tweet", "email", "print"))
+_FOLLOW = re.compile(
+    r"\b(?:follow|find|join|connect with) us (?:on|at|for|in)\b|\blike us on\b"
+    r"|\bsubscribe to us\b|\bshare (?:this|on|via)\b"
+    r"|\bshare (?:the|this) (?:article|story|page|post)\b"
+)
+_COOKIE_CONTEXT = re.compile(
+    r"\b(?:(?:this|our) (?:web)?site|accept|consent|privacy|browser|browsing|uses? cookies)\b"
+)
+_COPYRIGHT = re.compile(r"^\(?\s*(?:copyright\b|©|\(c\)\s*\d{4})|\ball rights reserved\b")
+_LINK_CALL = re.compile(
+    r"\b(?:click|tap) (?:here|below|the link|to read)\b"
+    r"|\b(?:read|see|view) (?:the )?(?:full|original|complete) (?:story|article|report|coverage)\b"
+    r"|\bcontinue reading\b"
+)
+_LINK_TRIGGERS = frozenset(("click", "tap", "read", "see", "view", "continue"))
+LINK_CALL_WORDS = 15
+_SOURCE_FOOTER = re.compile(r"^\(?\s*sources?\s*:\s*\S", re.IGNORECASE)
+_CREDITS_FOOTER = re.compile(
+    r"^\(?\s*(?:additional |with |and )?(?:reporting|writing|editing|compiled|edited)"
+    r"(?: and (?:editing|writing))? by\b",
+    re.IGNORECASE,
+)
+# A photo credit at the end of a line marks the line as a caption: "[File: AP Photo]",
+# "(Photo: Reuters)", "Photograph: Jane Doe", "Getty Images", "AP Photo/John Doe", "© 2018 X".
+CREDIT_TAIL_CHARS = 140
+_BRACKET_CREDIT = re.compile(
+    r"(?:file|photo|image|picture|video|graphic|illustration)s?\s*:[^\]]*\]$"
+)
+_PAREN_CREDIT = re.compile(
+    r"(?:photo|image|picture|photograph|credit|video|illustration|graphic)s?(?:\s+credit)?"
+    r"\s*:[^)]*\)$"
+)
+_NAMED_CREDIT = re.compile(
+    r"(?:\b(?:[Pp]hotograph|[Pp]hoto|[Ii]mage|[Pp]icture|[Ii]llustration|[Cc]redit)s?"
+    r"(?:\s+(?:credit|by))?\s*:\s*[A-Z][^.:;!?]{1,80}"
+    r"|\bGetty Images\b[^.!?]{0,40}"
+    r"|\b(?:AP|AFP|EPA|EPA-EFE|Reuters|Xinhua|TASS|Anadolu|Sputnik|Bloomberg)(?:\s+[Pp]hoto)?"
+    r"\s*/\s*[A-Z][^/.!?]{1,60}"
+    r"|©\s*\d{4}[^.!?]{1,60})$"
+)
+_NAMED_CREDIT_WORDS = ("photo", "image", "picture", "illustration", "credit", "getty", "/", "©")
+_CREDIT_ANY = re.compile(
+    r"\[(?:file|photo|image|picture)s?:|\((?:photo|image|picture|photograph)s?:"
+    r"|\bgetty images\b|\bimage copyright\b|\bphoto credit\b"
+)
+_CREDIT_WORDS = ("photo", "image", "picture", "getty", "[file")
+_CREDIT_START = re.compile(
+    r"^(?:(?:photo|image|picture|photograph|caption|illustration|file photo|photo credit"
+    r"|image credit)s?\s*:|image copyright\b|image caption\b)",
+    re.IGNORECASE,
+)
+_URL = re.compile(r"https?://|www\.|\.com\b|@\w{2,}")
+
+_LABEL_TRIM = re.compile(r"^[\s•·*>»›|–—-]+|[\s:.»›>|…–—-]+$")
+_READ_MORE_WORDS = (
+    r"read more|read (?:also|next|on)|see also|also (?:read|see)|related(?: (?:articles?"
+    r"|stories|news|content|coverage|topics?|posts?|links|reading|videos?))?|more(?: (?:on this"
+    r"(?: story| topic)?|from [\w ]{1,30}|stories|news|like this|to read|reading))?"
+    r"|recommended(?: (?:for you|stories|articles|reading|videos?))?"
+    r"|most (?:read|popular|viewed|shared|commented)|trending(?: now| stories)?"
+    r"|you (?:may|might) (?:also )?(?:like|enjoy|be interested in|have missed)"
+    r"|(?:don'?t|do not) miss|editor'?s picks?|top stories|latest (?:news|stories|headlines)"
+    r"|further reading|what to read next|keep reading|continue reading"
+)
+_LABELS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(rf"(?:{_READ_MORE_WORDS})", re.IGNORECASE), READ_MORE),
+    (re.compile(r"advertisement|advert|ad|ads|sponsored(?: content)?|paid (?:content|post)"
+                r"|promoted|story continues below(?: advertisement)?"
+                r"|scroll to continue(?: with content)?", re.IGNORECASE), ADVERTISEMENT),
+    (re.compile(r"share(?: this| on \w+)?(?: article| story| page)?|tweet|e-?mail|print"
+                r"|copy link|comments?|\d+ comments?|follow us", re.IGNORECASE), SHARE_FOLLOW),
+    (re.compile(r"skip to (?:main )?content|menu|search|home|sign in|log ?in|log ?out"
+                r"|subscribe(?: now)?|newsletters?|listen to (?:this )?article"
+                r"|\d+ min(?:ute)?s? read|back to top|close|next|previous|image|photo|video"
+                r"|watch|listen|gallery|play|loading|toggle navigation|main menu",
+                re.IGNORECASE), NAVIGATION),
+)
+_INLINE_TEASER = re.compile(
+    rf"^(?:{_READ_MORE_WORDS}|watch|listen|video|photos|gallery)\s*[:»›|–—]\s*(?P<rest>\S.*)$",
+    re.IGNORECASE,
+)
+_SMALL_WORDS = frozenset((
+    "a", "an", "the", "and", "or", "of", "to", "in", "on", "for", "at", "by", "with", "from",
+    "as", "but", "nor", "vs", "via", "into", "over",
+))
+
+EDGE_HEAD_MIN, EDGE_TAIL_MIN = 3, 4  # lines always in the head / tail zone
+TEASER_RUN_MAX = 8  # teaser headlines taken after one "Read more"/"Related" label
+SHORT_WORDS = 25  # a short line: a label, teaser, call to action or title, not a paragraph
+CAPTION_MAX_CHARS = 400
+SUBSTANTIAL_WORDS = 8
+SENTENCE_LIKE_WORDS = 8
+NEAR_DUPLICATE_WORDS = 6
+
+
+def unquoted(text: str) -> str:
+    """The text without quoted speech (a quote left open runs to the end of the paragraph)."""
+    if not ('"' in text or "“" in text or "‘" in text or "«" in text):
+        return text
+    text = _QUOTED.sub(" ", text)
+    return _UNCLOSED_QUOTE.sub(" ", text)
+
+
+def tokens(text: str) -> list[str]:
+    """The words of a text, punctuation dropped (so "you're" gives "you", "re")."""
+    return text.translate(_TOKEN_TABLE).split()
+
+
+def final_char(text: str) -> str:
+    """The last character before closing quotes and brackets ('' for an empty line)."""
+    stripped = text.rstrip(_CLOSERS + " ")
+    return stripped[-1:] if stripped else ""
+
+
+def ends_sentence(text: str) -> bool:
+    return final_char(text) in (".", "!", "?", "…")
+
+
+def ends_with_period(text: str) -> bool:
+    """A final period (also inside a closing quote: `Republic.”`), or an ellipsis."""
+    return final_char(text) in (".", "…")
+
+
+def title_case_share(text: str) -> float:
+    """Share of content words that begin with a capital: headlines are high, prose low."""
+    content = [word for word in tokens(text)
+               if word[0].isalpha() and word.lower() not in _SMALL_WORDS]
+    if not content:
+        return 0.0
+    return sum(word[0].isupper() for word in content) / len(content)
+
+
+@dataclass(frozen=True)
+class LineFeatures:
+    """What the decision rules look at for one line."""
+
+    text: str
+    words: int
+    terminal: bool
+    pronouns: int  # reader-addressing pronouns outside quotation marks
+    addressed_share: float  # share of (unquoted) sentences holding one
+    strong: int  # appeal phrases outside quotation marks
+    weak: int  # appeal and site-furniture words outside quotation marks
+    label: str | None
+    credit_end: bool
+    outside_lower: str  # the text without quoted speech, lower-cased
+    outside_tokens: frozenset[str]  # its words
+
+    @property
+    def short(self) -> bool:
+        return self.words <= SHORT_WORDS
+
+    @property
+    def headline_like(self) -> bool:
+        """Short and without a final period: a label, teaser headline, subheading or title."""
+        return self.short and len(self.text) <= 200 and not ends_with_period(self.text)
+
+    @property
+    def substantial(self) -> bool:
+        """Article text on its own: a sentence, or a longer line."""
+        return self.words >= SUBSTANTIAL_WORDS or (self.terminal and self.words >= 5)
+
+    @property
+    def credit_anywhere(self) -> bool:
+        lower = self.text.lower()
+        return any(word in lower for word in _CREDIT_WORDS) and bool(_CREDIT_ANY.search(lower))
+
+
+def line_label(text: str) -> str | None:
+    """The reason when the whole line is a generic web label ("Read more", "Advertisement")."""
+    if len(text) > 60:
+        return None
+    core = _LABEL_TRIM.sub("", text)
+    if not core or len(core.split()) > 6:
+        return None
+    for pattern, reason in _LABELS:
+        if pattern.fullmatch(core):
+            return reason
+    return None
+
+
+def credit_at_end(text: str) -> bool:
+    """True when the line ends with a photo credit (then trailing punctuation at most)."""
+    tail = text[-CREDIT_TAIL_CHARS:].rstrip(" .,;")
+    lower = tail.lower()
+    if lower.endswith("]"):
+        opening = lower.rfind("[")
+        return opening >= 0 and bool(_BRACKET_CREDIT.match(lower, opening + 1))
+    if lower.endswith(")"):
+        opening = lower.rfind("(")
+        return opening >= 0 and bool(_PAREN_CREDIT.match(lower, opening + 1))
+    return any(word in lower for word in _NAMED_CREDIT_WORDS) and bool(
+        _NAMED_CREDIT.search(tail)
+    )
+
+
+def features(text: str) -> LineFeatures:
+    """The features of one line, white space already normalised (single spaces)."""
+    outside = unquoted(text)
+    flat = outside.translate(_TOKEN_TABLE).lower()  # one for one: sentence offsets still hold
+    words = flat.split()
+    pronouns = sum(map(_READER_TOKENS.__contains__, words))
+    if pronouns and "us" in words:  # "US" is the United States
+        pronouns -= outside.translate(_TOKEN_TABLE).split().count("US")
+    addressed_share = 0.0
+    if pronouns:
+        starts = [0, *(match.end() for match in _SENTENCE_END.finditer(outside))]
+        ends = [*starts[1:], len(flat)]
+        sentences = [flat[a:b].split() for a, b in zip(starts, ends, strict=True)]
+        sentences = [sentence for sentence in sentences if sentence]
+        addressed = sum(not _READER_TOKENS.isdisjoint(sentence) for sentence in sentences)
+        addressed_share = addressed / len(sentences)
+    outside_tokens = frozenset(words)
+    outside_lower = outside.lower()
+    strong = 0
+    if not outside_tokens.isdisjoint(_STRONG_TRIGGERS):
+        strong = len(_STRONG_APPEAL.findall(outside_lower))
+    weak = sum(map(_WEAK_TOKENS.__contains__, words))
+    if "sign" in outside_tokens or "log" in outside_tokens or "independent" in outside_tokens:
+        weak += sum(phrase in outside_lower for phrase in _WEAK_PHRASES)
+    return LineFeatures(
+        text=text,
+        words=text.count(" ") + 1,  # the cleaner has left single spaces only
+        terminal=ends_sentence(text),
+        pronouns=pronouns,
+        addressed_share=addressed_share,
+        strong=strong,
+        weak=weak,
+        label=line_label(text),
+        credit_end=len(text) <= CAPTION_MAX_CHARS and credit_at_end(text),
+        outside_lower=outside_lower,
+        outside_tokens=outside_tokens,
+    )
+
+
+def appeal_reason(line: LineFeatures) -> str:
+    if line.outside_tokens.isdisjoint(_SUBSCRIPTION_TOKENS):
+        return DONATION_APPEAL
+    return SUBSCRIPTION_APPEAL
+
+
+def own_reason(line: LineFeatures) -> str | None:
+    """The reason a line is boilerplate by its own features alone, or None."""
+    text = line.text
+    if line.label:
+        return line.label
+    inline = _INLINE_TEASER.match(text)
+    if inline:
+        rest = inline.group("rest")
+        headline_start = rest[0].isupper() or rest[0].isdigit() or rest[0] in "“\"‘'"
+        if headline_start and len(rest.split()) <= SHORT_WORDS and not ends_with_period(rest):
+            return READ_MORE
+    if (line.words <= LINK_CALL_WORDS and not line.outside_tokens.isdisjoint(_LINK_TRIGGERS)
+            and _LINK_CALL.search(line.outside_lower)):
+        return READ_MORE
+    if line.credit_end and (line.words <= 60 or title_case_share(text) > 0.5):
+        return CAPTION
+    if line.words <= 30 and _CREDIT_START.match(text):
+        return CAPTION
+    lower = text.lower()
+    if line.words <= 30 and ("©" in lower or "copyright" in lower or "(c)" in lower
+                             or "rights reserved" in lower) and _COPYRIGHT.search(lower):
+        return COPYRIGHT
+    if line.words <= 10 and _SOURCE_FOOTER.match(text):
+        return AGENCY_FOOTER
+    if line.words <= 40 and _CREDITS_FOOTER.match(text) and (
+        text.startswith("(") or ";" in text or not ends_with_period(text)
+    ):
+        return AGENCY_FOOTER
+    words = line.outside_tokens
+    outside_lower = line.outside_lower
+    if line.words <= SHORT_WORDS and ("us" in words or "share" in words) and _FOLLOW.search(
+        outside_lower
+    ):
+        return SHARE_FOLLOW
+    networks = len(words & _NETWORK_TOKENS)
+    if line.words <= 12 and networks and networks + len(words & _SHARE_TOKENS) >= 2:
+        return SHARE_FOLLOW
+    if line.words <= 80 and ("cookie" in words or "cookies" in words) and _COOKIE_CONTEXT.search(
+        outside_lower
+    ):
+        return COOKIE
+    if is_appeal(line):
+        return appeal_reason(line)
+    return None
+
+
+def is_appeal(line: LineFeatures) -> bool:
+    """An appeal phrase together with reader address or brevity; or a short imperative call."""
+    if line.strong >= 2:
+        return True
+    # one appeal phrase: in a short line, or in a paragraph whose every sentence addresses the
+    # reader (a longer paragraph that also reports something is article text)
+    if line.strong and (line.short or line.addressed_share == 1.0):
+        return True
+    if line.words <= 10 and _CTA_START.match(line.text) and (
+        final_char(line.text) == "!" or (not line.terminal and _CTA_OBJECT.match(line.text))
+    ):
+        return True
+    # every sentence speaks to the reader and the line uses appeal vocabulary
+    return line.addressed_share == 1.0 and line.pronouns >= 2 and line.weak >= 2
+
+
+def near_duplicates(first: str, second: str) -> bool:
+    """Two lines that begin with the same long run of words (a caption and its variant)."""
+    a, b = first.split(), second.split()
+    shorter = min(len(a), len(b))
+    common = 0
+    while common < shorter and a[common].strip(",.") == b[common].strip(",."):
+        common += 1
+    return common >= NEAR_DUPLICATE_WORDS and common * 2 >= shorter
+
+
+def has_boilerplate_hint(line: LineFeatures) -> bool:
+    """Any cue besides repetition: what a long repeated sentence needs before it goes."""
+    return bool(
+        line.strong or line.weak >= 2 or line.pronouns or line.credit_anywhere or line.label
+        or _URL.search(line.text.lower()) or not line.terminal
+    )
+
+
+def classify(texts: Sequence[str], repeated: Sequence[bool] | None = None) -> list[str | None]:
+    """A reason per line (None = article text) for the non-empty lines of one article.
+
+    `repeated` says which lines recur across the articles of the same source.
+    """
+    lines = [features(text) for text in texts]
+    reasons: list[str | None] = [own_reason(line) for line in lines]
+    _mark_teasers(lines, reasons)
+    _mark_caption_variants(lines, reasons)
+    _grow_clusters(lines, reasons)
+    if repeated:
+        _mark_repeated(lines, reasons, repeated)
+    return reasons
+
+
+def _mark_teasers(lines: Sequence[LineFeatures], reasons: list[str | None]) -> None:
+    """Headlines after a "Read more" / "See also" / "Related" label are teasers too."""
+    labels = [index for index, line in enumerate(lines) if line.label == READ_MORE]
+    for index in labels:
+        following = index + 1
+        while (following < len(lines) and following - index <= TEASER_RUN_MAX
+               and reasons[following] is None and lines[following].headline_like):
+            reasons[following] = READ_MORE
+            following += 1
+
+
+def _mark_caption_variants(lines: Sequence[LineFeatures], reasons: list[str | None]) -> None:
+    """A caption repeated as the start of a longer, credited variant beside it: both captions."""
+    for index in range(len(lines) - 1):
+        first, second = lines[index], lines[index + 1]
+        if (first.credit_end or second.credit_end) and near_duplicates(first.text, second.text):
+            for member in (index, index + 1):
+                if reasons[member] is None and len(lines[member].text) <= CAPTION_MAX_CHARS:
+                    reasons[member] = CAPTION
+
+
+def _grow_clusters(lines: Sequence[LineFeatures], reasons: list[str | None]) -> None:
+    """Boilerplate comes in blocks at the edges: a line addressed to the reader next to an
+    appeal joins it, and at the tail a reader-addressed or headline-like line between two
+    boilerplate lines belongs to them."""
+    count = len(lines)
+    head = max(EDGE_HEAD_MIN, count // 4)
+    tail = count - max(EDGE_TAIL_MIN, count // 3)
+    edges = [*range(min(head, count)), *range(max(tail, head), count)]
+    changed = True
+    while changed:  # a forward and a backward sweep, so a block grows in one round
+        changed = False
+        for index in [*edges, *reversed(edges)]:
+            if reasons[index] is not None:
+                continue
+            line = lines[index]
+            before = reasons[index - 1] if index > 0 else None
+            after = reasons[index + 1] if index + 1 < count else None
+            appeals = [reason for reason in (before, after) if reason in APPEALS]
+            if before and after and index >= tail and (line.pronouns or line.headline_like):
+                reasons[index] = appeals[0] if appeals else before
+                changed = True
+            elif appeals and line.addressed_share >= 0.5 and line.pronouns >= 2:
+                reasons[index] = appeals[0]
+                changed = True
+
+
+def _mark_repeated(lines: Sequence[LineFeatures], reasons: list[str | None],
+                   repeated: Sequence[bool]) -> None:
+    """Lines the source repeats across articles, except a sentence of news that has no other
+    boilerplate cue, and never the article's only substantial text."""
+    for index, line in enumerate(lines):
+        if reasons[index] is None and repeated[index]:
+            sentence_like = line.terminal and line.words >= SENTENCE_LIKE_WORDS
+            if not sentence_like or has_boilerplate_hint(line):
+                reasons[index] = REPEATED
+    if not any(reason is None and line.substantial
+               for reason, line in zip(reasons, lines, strict=True)):
+        for index, line in enumerate(lines):
+            if reasons[index] == REPEATED and line.substantial:
+                reasons[index] = None
+
+
+def line_key(line: str) -> str:
+    """A line as compared across articles: quotes straightened, white space and case folded."""
+    return " ".join(line.translate(_LINE_FOLDS).split()).casefold()
+
+
+class LineStats:
+    """Counts, per group (outlet/site/folder), in how many distinct articles each normalised line
+    occurs: a line many articles of one source share is that source's boilerplate."""
+
+    def __init__(self) -> None:
+        self._lines: dict[str, Counter[str]] = defaultdict(Counter)
+        self._articles: Counter[str] = Counter()
+
+    def add(self, group: str, text: str) -> None:
+        keys = {line_key(line) for line in LINE_BREAK.split(text)}
+        keys.discard("")
+        self._lines[group].update(keys)
+        self._articles[group] += 1
+
+    def articles_with(self, group: str, line: str) -> int:
+        counts = self._lines.get(group)
+        return counts[line_key(line)] if counts else 0
+
+    def articles_in(self, group: str) -> int:
+        return self._articles[group]
+
+    def is_repeated(self, group: str, line: str, *, min_articles: int = 3,
+                    small_group: int = 9) -> bool:
+        """In >= 3 articles of the group, and in a third of them once the group is larger."""
+        seen = self.articles_with(group, line)
+        if seen < min_articles:
+            return False
+        total = self.articles_in(group)
+        return total <= small_group or seen * 3 >= total
