@@ -216,7 +216,7 @@ def search(query: str, db: str, limit: int) -> None:
     for hit in hits:
         out.print(f"[bold]{hit['id']}[/bold]  {hit.get('title') or ''}  "
                   f"[dim]{hit.get('outlet') or ''} {hit.get('published') or ''}[/dim]")
-        out.print(f"    {hit['snippet']}", markup=False)
+        out.print("    " + " ".join(hit["snippet"].split()), markup=False)
 
 
 @main.command()
