@@ -11,6 +11,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -285,10 +286,14 @@ def test_stats_and_failures(tmp_path: Path, sample_text: str) -> None:
             "documents": 1, "removed_passages": 1, "entities": 4,
             "mentions": 5 + 7 + 2 + 1, "quotes": 1, "times": 3, "events": 1, "failures": 1,
         }
-        source, error, at = store._conn.execute(
-            "SELECT source, error, at FROM ingest_failures"
-        ).fetchone()
-    assert (source, error) == ("broken.html", "could not decode") and at.startswith("20")
+        store.record_failure("broken.html", "binary file")  # the same input failing again
+        rows = store._conn.execute("SELECT source, error, at FROM ingest_failures").fetchall()
+        assert [(source, error) for source, error, _ in rows] == [("broken.html", "binary file")]
+        assert rows[0][2].startswith("20")
+        # once the input is stored, its failure is gone
+        fixed = replace(document, id="fixed", source="broken.html")
+        store.put(fixed, {**record, "id": "fixed", "source": "broken.html"})
+        assert store.stats()["failures"] == 0
 
 
 def test_entities_are_shared_and_geo_fields_filled(tmp_path: Path, sample_text: str) -> None:

@@ -151,9 +151,11 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             CHECK (0 <= trigger_start AND trigger_start <= trigger_end),
             CHECK (0 <= sentence_start AND sentence_start <= sentence_end)
         )""",
+        # The latest failure of each input that failed and has not been stored since: a state,
+        # not a log, so ingesting the same inputs twice leaves the same rows.
         """CREATE TABLE ingest_failures (
             id INTEGER PRIMARY KEY,
-            source TEXT NOT NULL,
+            source TEXT NOT NULL UNIQUE,
             error TEXT NOT NULL,
             at TEXT NOT NULL
         )""",
@@ -421,12 +423,15 @@ class Store:
             rows.document["seq"] = seq
             rows.document["ingested_at"] = _now()
             self._insert(rows)
+            conn.execute("DELETE FROM ingest_failures WHERE source = ?", (document.source,))
         return "stored" if old is None else "updated"
 
     def record_failure(self, source: str, error: str) -> None:
+        """Remember that `source` failed and why (replacing an earlier failure of it)."""
         with self._write() as conn:
             conn.execute(
-                "INSERT INTO ingest_failures(source, error, at) VALUES (?, ?, ?)",
+                "INSERT INTO ingest_failures(source, error, at) VALUES (?, ?, ?) "
+                "ON CONFLICT(source) DO UPDATE SET error = excluded.error, at = excluded.at",
                 (source, error, _now()),
             )
 
