@@ -553,3 +553,15 @@ def test_killed_inside_an_update_keeps_the_old_version(tmp_path: Path) -> None:
     assert outcomes(ingest(path, count=8, version=1, wait=False)) == {
         f"doc{i:03d}": "unchanged" if i < 5 else "updated" for i in range(8)
     }
+
+
+def test_datasette_finds_the_full_text_index(tmp_path: Path) -> None:
+    """Datasette offers search on a table when this query (its `detect_fts`) names an index."""
+    with Store(tmp_path / "news.db") as store:
+        found = store._conn.execute(
+            """select name from sqlite_master where rootpage = 0 and (
+                   sql like '%VIRTUAL TABLE%USING FTS%content="documents"%'
+                   or sql like '%VIRTUAL TABLE%USING FTS%content=[documents]%'
+                   or (tbl_name = 'documents' and sql like '%VIRTUAL TABLE%USING FTS%'))"""
+        ).fetchall()
+    assert [row[0] for row in found] == ["documents_fts"]

@@ -172,9 +172,10 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
     # 2: full-text search. External content (the text is not stored twice), kept in sync by
     # triggers, so it also follows rows deleted from the sqlite3 shell or Datasette. Keyed by
     # documents.seq rather than the implicit rowid, which VACUUM and .dump may renumber.
+    # content="documents" in double quotes: the form Datasette looks for to offer search.
     (
         """CREATE VIRTUAL TABLE documents_fts USING fts5(
-            title, text, content='documents', content_rowid='seq',
+            title, text, content="documents", content_rowid="seq",
             tokenize='unicode61 remove_diacritics 2'
         )""",
         """CREATE TRIGGER documents_fts_insert AFTER INSERT ON documents BEGIN
