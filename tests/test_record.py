@@ -52,3 +52,9 @@ def test_error_record_ids_are_stable_per_source():
     assert first == error_record("bad/file.txt", "empty file")
     assert first["id"].startswith("error-")
     assert error_record("x.jsonl:2", "broken", 7)["id"] == "7"
+
+
+def test_a_published_stage_replaces_the_unknown_date():
+    inferred = {"value": "2022-08-17", "how": "inferred", "evidence": ["on Wednesday"]}
+    record = build_record(make_document(TEXT), {"published": [inferred]})
+    assert record["published"] == inferred

@@ -14,7 +14,7 @@ from datetime import date, datetime
 from typing import Any, NotRequired, TypedDict
 
 from newsgraph.document import Document
-from newsgraph.stages import RECORD_FIELDS, Results
+from newsgraph.stages import PUBLISHED, RECORD_FIELDS, Results
 
 
 class Span(TypedDict):
@@ -102,6 +102,8 @@ def build_record(document: Document, results: Results) -> Record:
     }
     for field in RECORD_FIELDS:
         record[field] = list(results.get(field, []))  # type: ignore[literal-required]
+    if results.get(PUBLISHED):
+        record["published"] = dict(results[PUBLISHED][0])  # type: ignore[typeddict-item]
     return record
 
 

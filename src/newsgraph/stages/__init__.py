@@ -17,12 +17,17 @@ Results = Mapping[str, list[dict[str, Any]]]
 RECORD_FIELDS = ("entities", "quotes", "times", "events")
 """The record's list fields; a field with no registered stage is an empty list."""
 
+PUBLISHED = "published"
+"""A stage with this field returns one item, the record's `published` object
+({"value", "how", "evidence"}), when it knows more than the input said; later stages find it
+in `results["published"][0]` (the input's own is in `annotated.document.published`)."""
+
 
 class Stage(Protocol):
     """What the pipeline needs of an extraction stage."""
 
     field: str
-    """The record field the stage fills: one of RECORD_FIELDS."""
+    """The record field the stage fills: one of RECORD_FIELDS, or PUBLISHED."""
     requires: frozenset[str]
     """spaCy pipeline components the stage reads (e.g. "ner", "parser")."""
 
