@@ -24,7 +24,8 @@ def runner() -> CliRunner:
     return CliRunner()
 
 
-@pytest.mark.parametrize("command", ["", "ingest", "extract", "show", "search", "stats", "eval"])
+@pytest.mark.parametrize("command", ["", "ingest", "extract", "show", "search", "stats", "eval",
+                                     "quotes", "timeline"])
 def test_every_command_has_help(runner: CliRunner, command: str):
     result = runner.invoke(main, [*command.split(), "--help"])
     assert result.exit_code == 0, result.output

@@ -565,3 +565,40 @@ def test_datasette_finds_the_full_text_index(tmp_path: Path) -> None:
                    or (tbl_name = 'documents' and sql like '%VIRTUAL TABLE%USING FTS%'))"""
         ).fetchall()
     assert [row[0] for row in found] == ["documents_fts"]
+
+
+def test_quotes_query_filters_by_speaker_entity_kind_and_date(tmp_path: Path,
+                                                               sample_text: str) -> None:
+    document, record = sample_article(sample_text)
+    with Store(tmp_path / "news.db") as store:
+        store.put(replace(document, published=Published("2022-08-17", "given")),
+                  {**record, "published": {"value": "2022-08-17", "how": "given",
+                                           "evidence": []}})
+        [quote] = store.quotes(speaker="Pushilin")
+        assert quote["text"].startswith("“The people of the Donbas")
+        assert (quote["outlet"], quote["published"], quote["kind"]) == (
+            "Al Jazeera", "2022-08-17", "direct")
+        assert sample_text[quote["start"]:quote["end"]] == quote["text"]
+        assert store.quotes(speaker="Q-pushilin") == [quote]
+        assert store.quotes(about="Donetsk") == []  # Donbas, not Donetsk, is in the quote
+        assert store.quotes(speaker="Price") == []
+        assert store.quotes(kind="indirect") == []
+        assert store.quotes(since="2022-08-18") == []
+        assert store.quotes(since="2022-01-01") == [quote]
+
+
+def test_timeline_orders_dated_facts_and_filters_by_entity(tmp_path: Path,
+                                                           sample_text: str) -> None:
+    document, record = sample_article(sample_text)
+    record["events"][0]["date"] = {"value": "2022-07", "how": "text"}
+    with Store(tmp_path / "news.db") as store:
+        store.put(document, record)
+        facts = store.timeline()
+        assert [(f["kind"], f["value"]) for f in facts] == [
+            ("time", "2017"), ("event", "2022-07"), ("time", "XXXX-07-29"),
+            ("time", "XXXX-WXX-1")]
+        assert [f["text"] for f in store.timeline(entity="Kyiv")] == ["severed"]
+        # "Monday" stands in a sentence that names Pushilin
+        assert [f["text"] for f in store.timeline(entity="Pushilin")] == ["Monday"]
+        assert [f["value"] for f in store.timeline(date_from="2020", date_to="2022-07")] == [
+            "2022-07"]

@@ -221,6 +221,57 @@ def search(query: str, db: str, limit: int) -> None:
 
 @main.command()
 @db_option
+@click.option("--speaker", help="Part of the speaker's name, or its entity id.")
+@click.option("--about", metavar="ENTITY", help="An entity mentioned inside the quote.")
+@click.option("--kind", type=click.Choice(["direct", "indirect", "mixed"]))
+@click.option("--since", metavar="DATE", help="Articles published on or after this date.")
+@click.option("--limit", type=click.IntRange(1), default=None)
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per quote.")
+def quotes(db: str, speaker: str | None, about: str | None, kind: str | None,
+           since: str | None, limit: int | None, as_json: bool) -> None:
+    """Who said what: stored quotes with speaker, date, outlet and `doc:start-end`."""
+    from newsgraph.store import Store
+
+    with Store(db, readonly=True) as store:
+        rows = store.quotes(speaker=speaker, about=about, kind=kind, since=since, limit=limit)
+    for row in rows:
+        if as_json:
+            write_json_line(sys.stdout, row)
+            continue
+        out.print(f"[bold]{row['speaker_name'] or '(unknown speaker)'}[/bold] "
+                  f"[dim]{row['published'] or 'undated'} {row['outlet'] or ''} "
+                  f"({row['kind']}) {row['doc_id']}:{row['start']}-{row['end']}[/dim]")
+        out.print("    " + " ".join(row["text"].split()), markup=False)
+    if not rows and not as_json:
+        err.print("no quote matches")
+
+
+@main.command()
+@db_option
+@click.option("--entity", help="Part of an entity's name, or its id.")
+@click.option("--from", "date_from", metavar="DATE", help="Earliest date (2014, 2014-05 ...).")
+@click.option("--to", "date_to", metavar="DATE", help="Latest date, inclusive.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per fact.")
+def timeline(db: str, entity: str | None, date_from: str | None, date_to: str | None,
+             as_json: bool) -> None:
+    """Dated facts in date order (events, and time expressions), with their spans."""
+    from newsgraph.store import Store
+
+    with Store(db, readonly=True) as store:
+        facts = store.timeline(entity=entity, date_from=date_from, date_to=date_to)
+    for fact in facts:
+        if as_json:
+            write_json_line(sys.stdout, fact)
+            continue
+        what = fact["type"] if fact["kind"] == "event" else f"time {fact['type']}"
+        out.print(f"{fact['value']:<12} {what:<14} {fact['text']!r:<28} "
+                  f"[dim]{fact['doc_id']}:{fact['start']}-{fact['end']}[/dim]", highlight=False)
+    if not facts and not as_json:
+        err.print("no dated fact matches")
+
+
+@main.command()
+@db_option
 def stats(db: str) -> None:
     """Row counts of the store."""
     from newsgraph.store import Store

@@ -392,6 +392,102 @@ class Store:
             rows = self._conn.execute(sql, (phrase, limit)).fetchall()
         return [dict(row) for row in rows]
 
+    def quotes(
+        self,
+        *,
+        speaker: str | None = None,
+        about: str | None = None,
+        kind: str | None = None,
+        since: str | None = None,
+        limit: int | None = None,
+    ) -> list[dict[str, Any]]:
+        """Stored quotes, newest article first, with their article's title, outlet and date.
+
+        `speaker`: part of the speaker's name or entity id; `about`: part of the name or id of
+        an entity mentioned inside the quote; `since`: articles published on or after a date.
+        """
+        where, params = [], []
+        if speaker:
+            where.append("(q.speaker_name LIKE ? OR q.speaker_entity = ?)")
+            params += [f"%{speaker}%", speaker]
+        if about:
+            where.append(
+                """EXISTS (SELECT 1 FROM mentions m JOIN entities e ON e.id = m.entity_id
+                   WHERE m.doc_id = q.doc_id AND m.start >= q.start AND m."end" <= q."end"
+                   AND (e.name LIKE ? OR e.id = ? OR m.text LIKE ?))""")
+            params += [f"%{about}%", about, f"%{about}%"]
+        if kind:
+            where.append("q.kind = ?")
+            params.append(kind)
+        if since:
+            where.append("d.published >= ?")
+            params.append(since)
+        sql = f"""SELECT q.doc_id, q.start, q."end", q.text, q.kind, q.speaker_name,
+                         q.speaker_entity, d.title, d.outlet, d.published
+                  FROM quotes q JOIN documents d ON d.id = q.doc_id
+                  {"WHERE " + " AND ".join(where) if where else ""}
+                  ORDER BY d.published DESC, d.seq, q.ord
+                  {"LIMIT ?" if limit else ""}"""
+        if limit:
+            params.append(limit)
+        return [dict(row) for row in self._conn.execute(sql, params)]
+
+    def timeline(
+        self,
+        *,
+        entity: str | None = None,
+        date_from: str | None = None,
+        date_to: str | None = None,
+    ) -> list[dict[str, Any]]:
+        """Dated facts in date order: events with a date, and time expressions with a date value.
+
+        `entity` (part of a name, or an id) keeps events it takes part in and time expressions
+        in a sentence that mentions it; `date_from`/`date_to` bound the values (inclusive, by
+        prefix, so "2014-05" covers the whole month).
+        """
+        facts: list[dict[str, Any]] = []
+        for row in self._conn.execute(
+            """SELECT doc_id, date_value AS value, type, trigger_start AS start,
+                      trigger_end AS "end", trigger_text AS text, sentence_start, sentence_end,
+                      actor_name, actor_entity, target_name, target_entity, place_name,
+                      place_entity
+               FROM events WHERE date_value IS NOT NULL"""
+        ):
+            fact = {"kind": "event", **dict(row)}
+            parties = [row[key] or "" for key in ("actor_name", "actor_entity", "target_name",
+                                                   "target_entity", "place_name",
+                                                   "place_entity")]
+            if entity and not any(_names(entity, party) for party in parties):
+                continue
+            facts.append(fact)
+        texts: dict[str, str] = {}
+        for row in self._conn.execute(
+            """SELECT doc_id, value, type, start, "end", text FROM times
+               WHERE value GLOB '[0-9X][0-9X][0-9X][0-9X]*' ORDER BY doc_id, ord"""
+        ):
+            fact = {"kind": "time", **dict(row)}
+            if entity:
+                text = texts.get(row["doc_id"])
+                if text is None:
+                    text = texts[row["doc_id"]] = self._conn.execute(
+                        "SELECT text FROM documents WHERE id = ?", (row["doc_id"],)
+                    ).fetchone()[0]
+                start, end = _sentence_around(text, row["start"], row["end"])
+                mentioned = self._conn.execute(
+                    """SELECT 1 FROM mentions m JOIN entities e ON e.id = m.entity_id
+                       WHERE m.doc_id = ? AND m.start >= ? AND m."end" <= ?
+                       AND (e.name LIKE ? OR e.id = ? OR m.text LIKE ?) LIMIT 1""",
+                    (row["doc_id"], start, end, f"%{entity}%", entity, f"%{entity}%"),
+                ).fetchone()
+                if not mentioned:
+                    continue
+            facts.append(fact)
+        if date_from:
+            facts = [f for f in facts if f["value"][: len(date_from)] >= date_from]
+        if date_to:
+            facts = [f for f in facts if f["value"][: len(date_to)] <= date_to]
+        return sorted(facts, key=lambda fact: (fact["value"], fact["doc_id"], fact["start"]))
+
     def stats(self) -> dict[str, int]:
         return {
             name: int(self._conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
@@ -518,6 +614,18 @@ def _document_fields(row: Mapping[str, Any]) -> dict[str, Any]:
             "published": {"value": row["published"], "how": row["published_how"],
                           "evidence": evidence},
             "text": row["text"]}
+
+
+def _names(query: str, value: str) -> bool:
+    """True when `query` is `value` (an id) or part of it (a name), ignoring case."""
+    return bool(value) and (query == value or query.casefold() in value.casefold())
+
+
+def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence (or paragraph line) holding [start, end): between sentence ends or breaks."""
+    before = max(text.rfind(mark, 0, start) for mark in (". ", "! ", "? ", "\n"))
+    after = [i for i in (text.find(mark, end) for mark in (". ", "! ", "? ", "\n")) if i >= 0]
+    return before + 1, min(after) + 1 if after else len(text)
 
 
 def _span_fields(row: Mapping[str, Any]) -> dict[str, Any]:
