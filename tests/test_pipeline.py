@@ -99,3 +99,17 @@ def test_parallel_workers_give_the_same_records():
     serial = [r.record for r in Pipeline().run(items)]
     parallel = [r.record for r in Pipeline(workers=2, batch_size=1).run(items)]
     assert parallel == serial
+
+
+def test_ids_do_not_depend_on_the_other_articles_of_the_batch():
+    from newsgraph.pipeline import clean_chunk
+
+    footer = "Follow the Baltic Desk for more stories from the region"
+    bodies = ["Estonia said on Monday it would expel two Russian diplomats.",
+              "Latvia's parliament approved a new defence budget on Tuesday.",
+              "Lithuania reopened its border crossing with Belarus after talks."]
+    texts = [f"{body}\n\nOfficials gave no further details.\n\n{footer}" for body in bodies]
+    together = list(clean_chunk([article(text, group="baltic") for text in texts]))
+    alone = list(clean_chunk([article(texts[0], group="baltic")]))[0]
+    assert footer not in together[0].text and footer in alone.text  # the batch taught it
+    assert together[0].id == alone.id

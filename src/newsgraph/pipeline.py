@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from itertools import islice
 
 from newsgraph.annotate import AnnotatedDocument, annotate, load_pipeline
-from newsgraph.clean import LineStats, clean
+from newsgraph.boilerplate import REPEATED
+from newsgraph.clean import CleanText, LineStats, clean
 from newsgraph.document import Document, Published, RawArticle, ReadError, content_id
 from newsgraph.record import Record, build_record, calendar_date, check_spans
 from newsgraph.stages import Stage, default_stages, required_components
@@ -52,7 +53,7 @@ def build_document(article: RawArticle, line_stats: LineStats | None = None) -> 
     else:
         published = Published(None, "unknown")
     return Document(
-        id=str(article.id) if article.id not in (None, "") else content_id(cleaned.text),
+        id=str(article.id) if article.id not in (None, "") else _content_id(article, cleaned),
         source=article.source,
         raw=article.raw,
         source_text=article.text,
@@ -66,6 +67,17 @@ def build_document(article: RawArticle, line_stats: LineStats | None = None) -> 
         removed=list(cleaned.removed),
         title_span=cleaned.title_span,
     )
+
+
+def _content_id(article: RawArticle, cleaned: CleanText) -> str:
+    """The id of an article without one: a hash of the clean text it has on its own.
+
+    Lines removed only because other articles of the batch repeat them depend on what else
+    was read with it; the id must not, or the same article would be stored twice.
+    """
+    if any(passage.reason == REPEATED for passage in cleaned.removed):
+        return content_id(clean(article.text, title=article.title, group=article.group).text)
+    return content_id(cleaned.text)
 
 
 def clean_chunk(items: Sequence[RawArticle | ReadError]) -> Iterator[Document | Failure]:
