@@ -110,6 +110,6 @@ def test_ids_do_not_depend_on_the_other_articles_of_the_batch():
               "Lithuania reopened its border crossing with Belarus after talks."]
     texts = [f"{body}\n\nOfficials gave no further details.\n\n{footer}" for body in bodies]
     together = list(clean_chunk([article(text, group="baltic") for text in texts]))
-    alone = list(clean_chunk([article(texts[0], group="baltic")]))[0]
+    [alone] = list(clean_chunk([article(texts[0], group="baltic")]))
     assert footer not in together[0].text and footer in alone.text  # the batch taught it
     assert together[0].id == alone.id
