@@ -39,8 +39,9 @@ class Stage(Protocol):
 def default_stages() -> Sequence[Stage]:
     """The stages `newsgraph extract` and `ingest` run, in order."""
     from newsgraph.stages.entities import EntityStage
+    from newsgraph.stages.quotes import QuoteStage
 
-    return (EntityStage(),)
+    return (EntityStage(), QuoteStage())
 
 
 def required_components(stages: Sequence[Stage]) -> frozenset[str]:

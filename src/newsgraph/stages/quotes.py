@@ -1,0 +1,1074 @@
+"""Quotes: who said what, found from cues of saying over the dependency parse.
+
+A quote is anchored on a cue (a verb or noun of saying, "according to"), not on quotation marks:
+most reported speech in news is indirect, and text in quotation marks is as often a scare quote or
+a name. The content is the cue's complement in the parse (a that-clause, a bare clause, a
+to-infinitive, a nominal object), or the rest of the sentence for "according to X" and for
+clauses reported after the fact ("..., he said"), with its edges moved out to whole quotations.
+Quotations that no complement covers are attached to the nearest free cue around them, or continue
+the previous speaker's quote. Speakers are the cue's subject (or agent, or the possessor of the
+document that "says"); pronouns and descriptions ("the ministry") are resolved backwards to the
+nearest compatible speaker or named mention and linked to the entity stage's ids.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
+
+from newsgraph.annotate import AnnotatedDocument
+from newsgraph.stages import Results
+
+# ----------------------------------------------------------------------------- lexicons
+
+SPEECH_VERBS = frozenset({
+    "say", "tell", "add", "state", "claim", "deny", "warn", "insist", "urge", "announce",
+    "report", "confirm", "explain", "note", "argue", "assert", "declare", "reply", "respond",
+    "answer", "acknowledge", "admit", "allege", "comment", "suggest", "remark", "write", "tweet",
+    "predict", "forecast", "reveal", "disclose", "maintain", "contend", "stress", "emphasize",
+    "emphasise", "concede", "recall", "complain", "promise", "pledge", "vow", "boast", "caution",
+    "reiterate", "assure", "inform", "notify", "testify", "cite", "recommend", "propose", "demand",
+    "request", "ask", "hint", "speculate", "mention", "observe", "advise", "describe", "quote",
+    "express", "counter", "retort", "protest", "estimate", "indicate", "signal", "accuse",
+    "threaten", "order", "instruct", "proclaim", "reaffirm", "underline", "underscore",
+    "highlight", "brief", "lament", "concur", "dispute", "question", "wonder",
+})
+"""Lemmas of verbs that report what someone said or wrote (not what they believe or want)."""
+
+NOMINAL_CONTENT_VERBS = frozenset({
+    "announce", "deny", "report", "confirm", "reveal", "disclose", "predict", "forecast",
+    "claim", "request", "admit", "acknowledge", "recommend", "propose", "allege", "dispute",
+    "cite",
+})
+"""Verbs whose object noun phrase can itself be the reported content ("announced 10,000 job
+cuts", "denied arming the rebels"); a definite object is a bare reference, not content."""
+
+ADDRESSEE_VERBS = frozenset({
+    "tell", "inform", "assure", "warn", "urge", "ask", "remind", "advise", "notify", "brief",
+    "order", "instruct", "accuse", "promise",
+})
+"""Verbs whose object is the person spoken to, never the content."""
+
+EXPRESSED_NOUNS = frozenset({
+    "hope", "concern", "confidence", "regret", "doubt", "belief", "fear", "optimism", "wish",
+    "view", "opinion", "support", "disappointment", "satisfaction", "surprise",
+})
+"""Objects of "express" that make it a verb of saying with a clause: "expressed hope that"."""
+
+SPEECH_NOUNS = frozenset({
+    "statement", "announcement", "claim", "comment", "remark", "complaint", "assertion",
+    "allegation", "warning", "denial", "admission", "assurance", "promise", "pledge", "report",
+    "declaration", "accusation", "insistence", "argument", "testimony",
+    "prediction", "message", "letter", "charge", "defence", "defense", "response", "reply",
+    "speech", "interview", "tweet", "post", "press",
+})
+"""Nouns of saying whose that-clause is reported content ("the claim that ...")."""
+
+CHANNEL_VERBS = frozenset({"report"})
+"""Cues of passing a statement on: "X said ..., the agency reported"."""
+
+ISSUING_VERBS = frozenset({"make", "issue", "release", "give", "publish", "deliver", "send",
+                           "post", "repeat", "reiterate", "be"})
+"""Verbs whose subject is the author of their noun-of-saying object ("issued a statement")."""
+
+DOCUMENT_NOUNS = frozenset({
+    "letter", "statement", "message", "report", "note", "memo", "email", "post", "tweet",
+    "comment", "remark", "speech", "interview", "release", "article", "editorial", "document",
+    "communique", "communiqué", "notice", "website", "announcement", "filing", "account",
+})
+"""Things that "say" on someone's behalf: "X's letter as saying" speaks for X."""
+
+SIGN_NOUNS = frozenset({"banner", "placard", "sign", "poster", "flag", "slogan", "t-shirt",
+                        "shirt", "graffiti", "billboard"})
+"""Text written on these is not anyone's speech."""
+
+ORG_NOUNS = frozenset({
+    "company", "firm", "group", "ministry", "government", "agency", "carrier", "airline",
+    "manufacturer", "maker", "automaker", "carmaker", "bank", "party", "council", "committee",
+    "union", "court", "department", "office", "organisation", "organization", "army",
+    "military", "police", "embassy", "administration", "board", "newspaper", "network",
+    "broadcaster", "website", "corporation", "business", "team", "club", "parliament",
+    "commission", "authority", "authorities", "regulator", "report", "statement", "country",
+    "state", "republic", "kremlin", "white", "service", "channel", "station", "paper",
+    "publisher", "developer", "giant", "retailer", "producer", "supplier", "operator",
+    "movement", "coalition", "alliance", "bloc", "cabinet", "senate", "congress",
+    "opposition", "rebels", "separatists", "media", "outlet", "institute", "university",
+})
+"""Heads of descriptions that refer back to an organisation ("the company", "the ministry")."""
+
+MALE_NOUNS = frozenset({
+    "man", "men", "boy", "father", "son", "brother", "husband", "king", "prince", "spokesman",
+    "chairman", "businessman", "congressman", "mr", "mr.", "sir", "lord", "uncle", "grandfather",
+    "nephew", "monk", "priest", "duke", "emperor", "sultan", "sheikh",
+})
+FEMALE_NOUNS = frozenset({
+    "woman", "women", "girl", "mother", "daughter", "sister", "wife", "queen", "princess",
+    "spokeswoman", "chairwoman", "businesswoman", "congresswoman", "mrs", "mrs.", "ms", "ms.",
+    "miss", "madam", "lady", "aunt", "grandmother", "niece", "nun", "duchess", "empress",
+})
+
+
+def _word_set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+PERSON_NOUNS = MALE_NOUNS | FEMALE_NOUNS | frozenset({
+    "spokesperson", "minister", "president", "leader", "official", "chief", "executive",
+    "director", "ambassador", "miner", "worker", "resident", "analyst", "expert", "secretary",
+    "governor", "mayor", "senator", "lawmaker", "politician", "diplomat", "general", "commander",
+    "officer", "soldier", "activist", "witness", "head", "ceo", "cfo", "manager", "chair",
+    "premier", "chancellor", "envoy", "adviser", "advisor", "aide", "representative", "deputy",
+    "lawyer", "attorney", "judge", "prosecutor", "doctor", "professor", "economist",
+    "researcher", "scientist", "journalist", "correspondent", "editor", "founder", "owner",
+    "member", "citizen", "voter", "protester", "demonstrator", "student", "teacher", "farmer",
+    "driver", "pilot", "passenger", "victim", "survivor", "father", "mother", "candidate",
+    "dr", "dr.", "prof", "prof.", "sen", "sen.", "rep", "rep.", "gen", "gen.", "col", "col.",
+    "separatist", "rebel", "fighter", "militant", "engineer", "investor", "trader",
+    "negotiator", "mediator", "observer", "monitor", "inspector", "commissioner", "speaker",
+    "who", "someone", "somebody", "anyone", "person", "people",
+})
+"""Role and kinship nouns (and titles) that mark a person; some of them a gender."""
+
+MALE_NAMES = _word_set("""
+aaron abdul abdullah adam adrian ahmed ahmad alan albert alejandro aleksandr alex alexander
+alexei alexey ali andre andrei andrew andrey angelo anthony antonio arnold arthur barack ben
+benjamin bernard bill bob boris brian bruce carl carlos charles chris christopher colin craig
+daniel david dennis denis dmitry dmitri donald douglas edward emmanuel eric evgeny fernando
+francis francisco frank fred gary george gerhard gordon gregory hamid hans harry hassan henry
+hugo ian igor ivan jack jacques james jan jason javier jean jeff jeffrey jerry jim jimmy joe
+joel johan john jonathan jorge jose joseph juan julian justin kevin kim kirill klaus larry lee
+leonid luis manuel marco mario mark martin matthew michael michel miguel mikhail mohamed
+mohammed muhammad mykola narendra ned nicolas nikolai nikolay oleg olaf omar oscar pablo paul
+pedro peter petro philip pierre rafael ramon ray raymond richard robert roger ronald ruslan
+ryan sam samuel scott sergei sergey serhiy sin stephen steve steven tariq thomas tim timothy
+tom tony valery valeriy vasily victor viktor vincent vladimir vladislav vitaly volodymyr walter
+wang william xi yuri yury
+""")
+FEMALE_NAMES = _word_set("""
+alice amanda amy angela angelina ann anna anne antonia barbara betty carol caroline catherine
+charlotte christine claire daria diana elena elizabeth ellen emily emma eva fatima francesca
+hannah helen hillary ingrid irina jane janet jennifer jessica joan judith julia julie karen
+kate katherine kathleen laura linda lisa lucy lyudmila margaret maria marie marina mary
+michelle monica nadia nancy natalia natalya natasha nicola nina olga patricia rachel rebecca
+rosa ruth sandra sandy sarah sophie susan svetlana tatiana tatyana teresa theresa ursula
+valentina victoria yulia yelena zhanna
+""")
+"""A small list of common first names, for the gender of "he" and "she" antecedents."""
+
+PRONOUN_SPEAKERS = frozenset({"he", "she", "they", "it", "who", "we", "i", "which", "that"})
+QUOTE_OPENERS = "\"“„«‘"
+QUOTE_CLOSERS = "\"”»’"
+_WORD = re.compile(r"[^\W_]+")
+_MIN_DIRECT_WORDS = 4
+"""A quotation of fewer words with no cue of its own is a term or a name, not a quote."""
+
+
+# ----------------------------------------------------------------------------- quotation marks
+
+@dataclass(frozen=True)
+class Quotation:
+    """A stretch of text in quotation marks (marks included)."""
+
+    start: int
+    end: int
+    closed: bool
+    """False when the paragraph ends before the quotation closes (it continues in the next)."""
+    paragraph: int
+
+
+def quotations(text: str) -> list[Quotation]:
+    """Top-level quotation spans, paragraph by paragraph.
+
+    Straight double marks open after a non-letter and close before one, typographic ones by
+    their shape; single typographic marks count only outside double ones and when they cannot
+    be apostrophes. A quotation still open at a paragraph's end stops there, unclosed.
+    """
+    found: list[Quotation] = []
+    offset = 0
+    number = 0
+    for paragraph in text.split("\n"):
+        if paragraph.strip():
+            found.extend(_paragraph_quotations(paragraph, offset, number))
+            number += 1
+        offset += len(paragraph) + 1
+    return found
+
+
+def _paragraph_quotations(paragraph: str, offset: int, number: int) -> Iterator[Quotation]:
+    opened: int | None = None
+    opener = ""
+    for i, ch in enumerate(paragraph):
+        before = paragraph[i - 1] if i else " "
+        after = paragraph[i + 1] if i + 1 < len(paragraph) else " "
+        if opened is None:
+            if (ch in "\"“„«" and not before.isalnum() and not after.isspace()) or (
+                    ch == "‘" and not before.isalnum() and after.isalnum()):
+                opened, opener = i, ch
+            continue
+        if opener == "‘":
+            if ch == "’" and not after.isalnum():
+                yield Quotation(offset + opened, offset + i + 1, True, number)
+                opened = None
+            continue
+        if ((ch in "\"”»" and ch != opener) or ch == '"' == opener) and not after.isalnum():
+            yield Quotation(offset + opened, offset + i + 1, True, number)
+            opened = None
+    if opened is not None and opener != "‘":
+        end = len(paragraph.rstrip())
+        if end - opened > 1:
+            yield Quotation(offset + opened, offset + end, False, number)
+
+
+# ----------------------------------------------------------------------------- the stage
+
+@dataclass
+class _Quote:
+    fragments: list[tuple[int, int]]
+    cue: tuple[int, int] | None
+    speaker: Token | None
+    cue_token: Token | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def start(self) -> int:
+        return self.fragments[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.fragments[-1][1]
+
+
+class QuoteStage:
+    """Direct, indirect and mixed quotes with their cue and resolved speaker."""
+
+    field = "quotes"
+    requires = frozenset({"parser", "lemmatizer", "ner"})
+
+    def __call__(self, annotated: AnnotatedDocument, results: Results) -> list[dict[str, Any]]:
+        return _Extractor(annotated.doc, results.get("entities", [])).run()
+
+
+class _Extractor:
+    """One document's quotes: cues first, then the quotations no cue's complement covers."""
+
+    def __init__(self, doc: Doc, entities: Iterable[dict[str, Any]]) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.marks = quotations(self.text)
+        self.mentions: list[tuple[int, int, dict[str, Any]]] = sorted(
+            (m["start"], m["end"], entity)
+            for entity in entities for m in entity.get("mentions", [])
+        )
+        self.quoted = [False] * len(doc)
+        for mark in self.marks:
+            for token in self._tokens_in(mark.start, mark.end):
+                self.quoted[token.i] = True
+
+    # -- driving
+
+    def run(self) -> list[dict[str, Any]]:
+        quotes: list[_Quote] = []
+        used_cues: set[int] = set()
+        for token in self.doc:
+            if self.quoted[token.i]:
+                continue
+            quote = self._from_cue(token)
+            if quote is not None:
+                quotes.append(quote)
+                used_cues.add(token.i)
+        quotes.extend(self._direct(quotes, used_cues))
+        quotes = self._drop_channels(self._drop_duplicates(quotes))
+        quotes.sort(key=lambda q: (q.start, q.end))
+        return [self._record(q, quotes) for q in quotes]
+
+    # -- cues and their complements
+
+    def _from_cue(self, token: Token) -> _Quote | None:
+        if token.lower_ == "according" and any(c.lower_ == "to" for c in token.children):
+            return self._according(token)
+        if self._is_cue_verb(token):
+            return self._verb_cue(token)
+        if token.pos_ == "NOUN" and token.lemma_.lower() in SPEECH_NOUNS:
+            return self._noun_cue(token)
+        return None
+
+    @staticmethod
+    def _is_cue_verb(token: Token) -> bool:
+        """A verb of saying used as a verb ("self-proclaimed", "a stated aim" are not)."""
+        return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in SPEECH_VERBS \
+            and token.dep_ not in ("amod", "compound", "nmod", "npadvmod", "nsubj", "dobj")
+
+    def _verb_cue(self, verb: Token) -> _Quote | None:
+        lemma = verb.lemma_.lower()
+        if lemma == "say" and verb.dep_ == "pcomp" and verb.head.lower_ == "as" \
+                and verb.head.head.lemma_.lower() == "quote":
+            return None  # "quoted as saying": the cue is "quoted"
+        if any(c.dep_ == "neg" for c in verb.children):
+            return None  # "did not say whether ...": nothing was said
+        if any(c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ not in ("will", "would")
+               for c in verb.children):
+            return None  # "members can add ...": not a report of something said
+        content = self._content(verb)
+        complement = content[0] if content else None
+        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+        fragments: list[tuple[int, int]] | None = None
+        if content is not None:
+            fragments = self._clause_span(content[1], exclude=verb)
+            if passive and lemma != "quote":
+                subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+                if subject is not None and complement.dep_ == "xcomp" and subject.i < verb.i:
+                    # "[The names] are announced [to be changed to ...]"
+                    subject_span = self._edges(list(subject.subtree))
+                    if subject_span is not None and fragments:
+                        fragments = [subject_span, *fragments]
+        elif verb.dep_ in ("ccomp", "parataxis") and verb.head.pos_ in ("VERB", "AUX") \
+                and self._subject(verb) is not None:
+            # "Prices will rise, the minister said." / "His plan, he said, was ..."
+            fragments = self._around_cue(verb)
+        if lemma == "express":
+            fragments = self._expressed(verb)
+        fragments = self._on_line_of(verb, fragments or [])
+        if not fragments:
+            return None
+        fragments = self._snap(fragments)
+        if not fragments or not self._has_words(fragments):
+            return None
+        speaker = None if passive and lemma != "quote" else self._subject(verb)
+        if (speaker is None and not passive and verb.tag_ != "VBG") or (
+                speaker is not None and not self._same_line(speaker, verb)):
+            speaker = self._subject_on_line(verb)
+        if passive:
+            agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+            objects = [c for c in agent.children if c.dep_ == "pobj"] if agent else []
+            speaker = objects[0] if objects else None
+            if lemma == "quote":  # "X was quoted as saying": X is the speaker
+                speaker = next((c for c in verb.children if c.dep_ == "nsubjpass"), speaker)
+        if speaker is not None and speaker.lemma_.lower() in SIGN_NOUNS:
+            return None
+        return _Quote(fragments, self._cue_span(verb), speaker, verb)
+
+    def _line_of(self, token: Token) -> tuple[int, int]:
+        start = self.text.rfind("\n", 0, token.idx) + 1
+        end = self.text.find("\n", token.idx)
+        return start, len(self.text) if end < 0 else end
+
+    def _same_line(self, a: Token, b: Token) -> bool:
+        return "\n" not in self.text[min(a.idx, b.idx):max(a.idx, b.idx)]
+
+    def _on_line_of(self, cue: Token, fragments: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """Fragments cut to the cue's paragraph: a headline parsed into the first sentence
+        does not belong to it."""
+        start, end = self._line_of(cue)
+        cut = [(max(a, start), min(b, end)) for a, b in fragments if a < end and start < b]
+        return [(a, b) for a, b in cut if self.text[a:b].strip()]
+
+    def _subject_on_line(self, verb: Token) -> Token | None:
+        """When the parse ran a headline into the next line, the subject it found is on the
+        wrong line: take the first noun phrase of the cue's own line before the cue that is
+        not inside a prepositional phrase."""
+        start, _ = self._line_of(verb)
+        line = [t for t in self.doc[:verb.i] if t.idx >= start and not t.is_space]
+        for token in line:
+            if token.dep_ == "nsubj" and token.head is verb:
+                return token
+        for token in line:
+            if token.pos_ not in ("NOUN", "PROPN", "PRON") or any(
+                    a.dep_ == "prep" and a.idx >= start for a in token.ancestors):
+                continue
+            while token.dep_ in ("compound", "amod", "nmod", "poss", "flat") \
+                    and token.head.idx >= start and token.head.i < verb.i:
+                token = token.head
+            return token
+        return None
+
+    def _complement(self, verb: Token) -> Token | None:
+        """The head of what was said (see `_content`)."""
+        content = self._content(verb)
+        return content[0] if content else None
+
+    def _content(self, verb: Token) -> tuple[Token, list[Token]] | None:
+        """What was said, as its head and its tokens: a clause, an infinitive, a nominal
+        object (with the phrases that follow it), a that-clause on the document it was said in."""
+        lemma = verb.lemma_.lower()
+        if verb.dep_ == "pcomp" and verb.head.lower_ == "as" and lemma == "say":
+            # "“...,” the report cited Pushilin's letter as saying"
+            governor = verb.head.head
+            for child in governor.children:
+                if child.dep_ == "ccomp" and child.i < verb.i and self._same_line(child, verb):
+                    return child, list(child.subtree)
+        children = [c for c in verb.children if self._same_line(c, verb)]
+        if any(c.dep_ == "prep" and c.lower_ == "as" and any(
+                g.dep_ == "pcomp" and g.lemma_.lower() == "say" for g in c.children)
+               for c in children):
+            return None  # the cue is "saying"
+        for child in children:
+            if child.dep_ in ("ccomp", "csubj") and child.i > verb.i \
+                    and not self._is_trailing_cue(child):
+                return child, list(child.subtree)
+        objects = [c for c in children if c.dep_ == "dobj" and c.i > verb.i]
+        for child in children:
+            if child.dep_ in ("xcomp", "advcl") and child.i > verb.i and any(
+                    c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+                if objects and lemma not in ADDRESSEE_VERBS and objects[0].i < child.i:
+                    # "forecast the losses to be over $6.7 billion"
+                    return child, [*objects[0].subtree, *child.subtree]
+                if child.dep_ == "xcomp":
+                    return child, list(child.subtree)
+            if child.dep_ == "xcomp" and child.tag_ == "VBG" and lemma in NOMINAL_CONTENT_VERBS:
+                return child, list(child.subtree)  # "reported losing $4.8 billion"
+        for child in children:
+            if child.dep_ == "prep" and child.lower_ == "as" and lemma != "cite":
+                # "quoted as saying ...", "described the plan as a threat"
+                for grandchild in child.children:
+                    if grandchild.dep_ == "pcomp" and grandchild.lemma_.lower() == "say":
+                        return self._content(grandchild)
+                    if grandchild.dep_ in ("pobj", "pcomp") and lemma == "describe":
+                        return grandchild, list(grandchild.subtree)
+            if child.dep_ == "prep" and child.lower_ == "for" and lemma in ("ask", "appeal"):
+                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return pobj, list(pobj.subtree)  # "asked the government for $5 billion"
+            if child.dep_ == "prep" and child.lower_ in ("in", "through", "via"):
+                # "announced in an internal memo that he would ..."
+                for pobj in child.children:
+                    for clause in pobj.children:
+                        if pobj.lemma_.lower() in DOCUMENT_NOUNS | SPEECH_NOUNS \
+                                and clause.dep_ in ("relcl", "acl", "ccomp") \
+                                and self._that_clause(clause):
+                            return clause, list(clause.subtree)
+        for child in children:
+            if child.dep_ == "ccomp" and child.i < verb.i and not self._is_trailing_cue(child):
+                return child, list(child.subtree)  # "Prices will rise, the minister said"
+        if lemma == "call" or (lemma == "cite" and verb.tag_ != "VBG"):
+            return None  # "cited documents" is evidence; "citing safety concerns" a reason given
+        if lemma in NOMINAL_CONTENT_VERBS:
+            for child in objects:
+                if self._is_content_object(child):
+                    tokens = list(child.subtree)
+                    for after in children:  # "announced job cuts over the next four years"
+                        if after.dep_ == "prep" and after.i == tokens[-1].i + 1:
+                            tokens.extend(after.subtree)
+                    return child, tokens
+        for child in verb.children:
+            if child.dep_ == "ccomp" and child.i < verb.i and not self._is_trailing_cue(child):
+                return child, list(child.subtree)  # a headline parsed into the clause: cut later
+        return None
+
+
+    @staticmethod
+    def _that_clause(clause: Token) -> bool:
+        """A clause opened by "that" with a subject of its own (not a relative clause)."""
+        first = clause.left_edge
+        return first.lower_ == "that" and first.dep_ in ("mark", "dobj", "nsubj") and any(
+            c.dep_ in ("nsubj", "nsubjpass") and c is not first for c in clause.children)
+
+    def _is_trailing_cue(self, clause: Token) -> bool:
+        """ "X expressed hope that ..., the agency reported": the ccomp is the next cue."""
+        if not self._is_cue_verb(clause) or not any(c.dep_ == "nsubj" for c in clause.children):
+            return False
+        before = self.doc[clause.left_edge.i - 1] if clause.left_edge.i > 0 else None
+        return before is not None and before.text in (",", "”", '"') and not any(
+            c.dep_ in ("ccomp", "xcomp", "dobj") and c.i > clause.i for c in clause.children)
+
+    @staticmethod
+    def _is_content_object(obj: Token) -> bool:
+        """A nominal object that states something, not a bare reference to a known thing."""
+        if obj.pos_ == "PRON" or obj.tag_ == "WP":
+            return False
+        if obj.tag_ == "VBG" or obj.pos_ == "VERB":
+            return True  # "denied arming the rebels"
+        size = len([t for t in obj.subtree if not t.is_punct])
+        definite = any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an", "no", "another")
+                       for c in obj.lefts)
+        if definite or obj.pos_ == "PROPN":
+            # "the development", "the company's move on Wednesday" refer to something known;
+            # "the first generation of its products", "Lion, iOS 5 and iCloud" say what it is
+            described = any(c.dep_ in ("amod", "nummod", "quantmod") for c in obj.lefts) or any(
+                c.dep_ in ("acl", "relcl") or (c.dep_ == "prep" and c.lower_ == "of")
+                for c in obj.rights)
+            listed = obj.pos_ == "PROPN" and sum(c.dep_ == "conj" for c in obj.rights) >= 1
+            return size >= 3 and (described or listed)
+        return size >= 2
+
+    def _clause_span(self, content: list[Token], exclude: Token) -> list[tuple[int, int]]:
+        """The content's tokens as contiguous runs, without a parenthetical cue inside it."""
+        tokens = [t for t in content if t is not exclude]
+        tokens = self._cut_trailing_cue_clauses(tokens, content[0])
+        return self._runs(tokens)
+
+    def _cut_trailing_cue_clauses(self, tokens: list[Token], clause: Token) -> list[Token]:
+        """Drop a ", he added" parenthetical inside a reported clause from its content."""
+        drop: set[int] = set()
+        for t in tokens:
+            if t is not clause and t.dep_ in ("parataxis", "conj") and self._is_cue_verb(t):
+                drop |= {s.i for s in t.subtree}
+        return [t for t in tokens if t.i not in drop]
+
+    def _around_cue(self, verb: Token) -> list[tuple[int, int]]:
+        """The reported clause around a trailing or parenthetical cue: "Prices will rise, he
+        said"; "His plan, he said, was ..." (a clause after a trailing cue is not part of it)."""
+        head = verb.head
+        cue_part = {t.i for t in verb.subtree}
+        tokens = [t for t in head.subtree if t.i not in cue_part]
+        if head.i < verb.i:
+            tokens = [t for t in tokens if t.i < verb.left_edge.i]
+        return self._runs(tokens)
+
+    def _expressed(self, verb: Token) -> list[tuple[int, int]] | None:
+        """ "expressed hope that ...": the clause on the noun of the expressed attitude."""
+        for obj in verb.children:
+            if obj.dep_ == "dobj" and obj.lemma_.lower() in EXPRESSED_NOUNS:
+                for child in obj.children:
+                    if child.dep_ in ("acl", "ccomp", "relcl") and child.i > obj.i:
+                        if child.dep_ == "relcl" and not any(
+                                c.dep_ == "mark" for c in child.children):
+                            continue
+                        return self._runs(list(child.subtree))
+        return None
+
+    def _according(self, according: Token) -> _Quote | None:
+        """ "according to X, ...": the content is the rest of the sentence."""
+        to = next(c for c in according.children if c.lower_ == "to")
+        source = next((c for c in to.children if c.dep_ == "pobj"), None)
+        clause = according.head if according.dep_ != "ROOT" else according
+        scope = list(clause.subtree) if clause is not according else list(according.sent)
+        skip = {t.i for t in according.subtree}
+        tokens = [t for t in scope if t.i not in skip]
+        start, end = self._line_of(according)
+        tokens = [t for t in tokens if start <= t.idx < end]
+        runs = self._runs(tokens)
+        runs = self._snap(runs)
+        if not runs or not self._has_words(runs):
+            return None
+        cue = (according.idx, to.idx + len(to.text))
+        return _Quote(runs, cue, source, according)
+
+    def _noun_cue(self, noun: Token) -> _Quote | None:
+        """ "the claim that ...", "the ministry's statement that ..."."""
+        clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl")
+                       and c.i > noun.i and self._that_clause(c)), None)
+        if clause is None:
+            return None
+        runs = self._snap(self._runs(list(clause.subtree)))
+        if not runs or not self._has_words(runs):
+            return None
+        speaker = next((c for c in noun.children if c.dep_ == "poss"
+                        or (c.dep_ == "amod" and c.ent_type_ in ("NORP", "GPE", "ORG"))), None)
+        if speaker is None:
+            for prep in noun.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("by", "from"):
+                    speaker = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if speaker is None and noun.dep_ in ("dobj", "attr") \
+                and noun.head.lemma_.lower() in ISSUING_VERBS:
+            speaker = self._subject(noun.head)
+        return _Quote(runs, (noun.idx, noun.idx + len(noun.text)), speaker, noun)
+
+    # -- quotations without a complement
+
+    def _direct(self, quotes: list[_Quote], used_cues: set[int]) -> list[_Quote]:
+        found: list[_Quote] = []
+        covered = [(q.start, q.end) for q in quotes]
+        previous: _Quote | None = None
+        previous_paragraph = -2
+        last_paragraph_open = False
+        for mark in self.marks:
+            inside = next((q for q in quotes + found
+                           if q.start <= mark.start and mark.end <= q.end), None)
+            if inside is not None or any(a <= mark.start and mark.end <= b for a, b in covered):
+                if inside is not None and (inside.cue is not None):
+                    previous, previous_paragraph = inside, mark.paragraph
+                last_paragraph_open = not mark.closed
+                continue
+            tokens = self._tokens_in(mark.start, mark.end)
+            words = [t for t in tokens if not t.is_punct]
+            cue = self._free_cue(mark, used_cues)
+            quote: _Quote | None = None
+            if cue is not None and len(words) >= 2 and self._clause_like(tokens):
+                speaker = self._subject(cue)
+                if speaker is None or speaker.lemma_.lower() not in SIGN_NOUNS:
+                    quote = _Quote([(mark.start, mark.end)], self._cue_span(cue), speaker, cue)
+                    used_cues.add(cue.i)
+            elif previous is not None and len(words) >= _MIN_DIRECT_WORDS and (
+                    (mark.paragraph == previous_paragraph
+                     and self._only_cue_between(previous, mark))
+                    or (mark.paragraph == previous_paragraph + 1
+                        and self._starts_paragraph(mark)
+                        and (last_paragraph_open or self._paragraph_is_quote(mark)))):
+                quote = _Quote([(mark.start, mark.end)], previous.cue, previous.speaker,
+                               previous.cue_token)
+            if quote is not None:
+                found.append(quote)
+                previous, previous_paragraph = quote, mark.paragraph
+            elif mark.paragraph != previous_paragraph:
+                previous = None
+            last_paragraph_open = not mark.closed
+        return found
+
+    def _free_cue(self, mark: Quotation, used_cues: set[int]) -> Token | None:
+        """The nearest verb of saying around a quotation, in its sentence or a short next one."""
+        tokens = self._tokens_in(mark.start, mark.end)
+        if not tokens:
+            return None
+        sentences: list[Span] = []
+        for sent in (tokens[0].sent, tokens[-1].sent):
+            if sent not in sentences:
+                sentences.append(sent)
+        after = tokens[-1].sent.end
+        if after < len(self.doc) and tokens[-1].i >= tokens[-1].sent.end - 2:
+            following = self.doc[after].sent
+            if len(following) <= 15 and following.text.count("\n") == 0 \
+                    and not self.quoted[following.start]:
+                sentences.append(following)
+        before = tokens[0].sent.start - 1
+        if before >= 0 and tokens[0].i <= tokens[0].sent.start + 1:
+            preceding = self.doc[before].sent
+            last = [t for t in preceding if not t.is_space][-1:]
+            if last and last[0].text in (":", "—", "–", "-") \
+                    and "\n" not in self.text[last[0].idx:mark.start]:
+                sentences.append(preceding)
+        candidates = []
+        for sent in sentences:
+            for token in sent:
+                if self.quoted[token.i] or token.i in used_cues:
+                    continue
+                if self._is_cue_verb(token) and not any(c.dep_ == "neg" for c in token.children):
+                    if any(c.dep_ == "prep" and c.lower_ == "as" and any(
+                            g.dep_ == "pcomp" and self._is_cue_verb(g) for g in c.children)
+                           for c in token.children):
+                        continue  # "cited X's letter as saying": the cue is "saying"
+                    complement = self._complement(token)
+                    if complement is not None and not self.quoted[complement.i]:
+                        continue
+                    distance = min(abs(token.i - tokens[0].i), abs(token.i - tokens[-1].i))
+                    candidates.append((distance, token.i, token))
+        if not candidates:
+            return None
+        return min(candidates)[2]
+
+    def _clause_like(self, tokens: list[Token]) -> bool:
+        words = [t for t in tokens if not t.is_punct]
+        if len(words) <= 6 and all(t.text[:1].isupper() or t.lower_ in ("'s", "’s", "of", "the",
+                                                                       "and", "for", "de")
+                                   for t in words):
+            return False  # a name or a title in quotation marks
+        if len(words) >= _MIN_DIRECT_WORDS:
+            return True
+        return any(t.pos_ in ("VERB", "AUX") for t in words) and len(words) >= 2
+
+    def _only_cue_between(self, previous: _Quote, mark: Quotation) -> bool:
+        """ `"A," he said. "B."`: nothing but the cue's sentence between the two quotations."""
+        between = self.text[previous.end:mark.start]
+        return "\n" not in between and between.count(".") + between.count("!") <= 1 \
+            and len(between.split()) <= 12 and previous.end <= mark.start
+
+    def _starts_paragraph(self, mark: Quotation) -> bool:
+        line_start = self.text.rfind("\n", 0, mark.start) + 1
+        return not self.text[line_start:mark.start].strip()
+
+    def _paragraph_is_quote(self, mark: Quotation) -> bool:
+        line_end = self.text.find("\n", mark.end)
+        line_end = len(self.text) if line_end < 0 else line_end
+        return not self.text[mark.end:line_end].strip(" .")
+
+    # -- speakers
+
+    def _subject(self, verb: Token) -> Token | None:
+        """Who does the saying: the subject, climbing through conjuncts and participles."""
+        seen = 0
+        while verb is not None and seen < 6:
+            seen += 1
+            for child in verb.children:
+                if child.dep_ in ("nsubj", "csubj"):
+                    if child.lemma_.lower() in DOCUMENT_NOUNS or child.tag_ == "WDT":
+                        return self._document_owner(child) or child
+                    return child
+            for child in verb.children:
+                if child.dep_ == "agent":
+                    return next((c for c in child.children if c.dep_ == "pobj"), None)
+            if verb.dep_ == "pcomp" and verb.head.lower_ == "as":
+                # "the report cited Pushilin's letter as saying"
+                owner_verb = verb.head.head
+                obj = next((c for c in owner_verb.children if c.dep_ == "dobj"), None)
+                if obj is not None:
+                    return self._document_owner(obj) or obj
+                verb = owner_verb
+                continue
+            if verb.dep_ == "relcl":
+                return verb.head
+            if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN"):
+                return verb.head  # "reports stating that ...", "a recording telling callers"
+            if verb.dep_ in ("conj", "advcl", "xcomp", "acl", "pcomp", "prep") \
+                    or (verb.dep_ == "ccomp" and verb.head.i < verb.i):
+                verb = verb.head
+                if verb.dep_ == "prep":
+                    verb = verb.head
+                continue
+            return None
+        return None
+
+    @staticmethod
+    def _document_owner(noun: Token) -> Token | None:
+        """The author of a document noun: "Pushilin's letter" -> Pushilin."""
+        if noun.lemma_.lower() not in DOCUMENT_NOUNS:
+            return None
+        for child in noun.children:
+            if child.dep_ == "poss":
+                return child
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
+                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if pobj is not None and pobj.pos_ == "PROPN":
+                    return pobj
+        return None
+
+    # -- spans
+
+    def _tokens_in(self, start: int, end: int) -> list[Token]:
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        return list(span) if span is not None else []
+
+    @staticmethod
+    def _runs(tokens: list[Token]) -> list[tuple[int, int]]:
+        """Contiguous runs of tokens as character spans, with edge punctuation trimmed."""
+        tokens = sorted(tokens, key=lambda t: t.i)
+        runs: list[list[Token]] = []
+        for token in tokens:
+            if runs and token.i == runs[-1][-1].i + 1:
+                runs[-1].append(token)
+            else:
+                runs.append([token])
+        spans = []
+        for run in runs:
+            while run and ((run[0].is_punct and run[0].text not in QUOTE_OPENERS) or run[0].is_space
+                           or (run[0].dep_ == "cc" and run[0].i < run[-1].i)):
+                run.pop(0)
+            while run and ((run[-1].is_punct and run[-1].text not in QUOTE_CLOSERS)
+                           or run[-1].is_space or run[-1].dep_ == "cc"):
+                run.pop()
+            if run and any(not t.is_punct for t in run):
+                spans.append((run[0].idx, run[-1].idx + len(run[-1].text)))
+        return spans
+
+    @staticmethod
+    def _edges(tokens: list[Token]) -> tuple[int, int] | None:
+        spans = _Extractor._runs(tokens)
+        return (spans[0][0], spans[-1][1]) if spans else None
+
+    def _snap(self, fragments: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """Widen fragments to whole quotations, drop unbalanced marks, merge what then touches."""
+        out: list[list[int]] = []
+        for start, end in fragments:
+            for mark in self.marks:
+                if mark.start < end and start < mark.end:
+                    start, end = min(start, mark.start), max(end, mark.end)
+            start, end = self._trim_marks(start, end)
+            if end <= start:
+                continue
+            if out and start <= out[-1][1] + 2 and not self.text[out[-1][1]:start].strip(" ,"):
+                out[-1][1] = max(out[-1][1], end)
+            else:
+                out.append([start, end])
+        return [(a, b) for a, b in out]
+
+    def _trim_marks(self, start: int, end: int) -> tuple[int, int]:
+        """Remove a lone quotation mark at an edge that opens or closes nothing inside."""
+        inside = [m for m in self.marks if start <= m.start and m.end <= end]
+        if self.text[start:start + 1] in QUOTE_OPENERS \
+                and not any(m.start == start for m in inside):
+            start += 1
+        if end > start and self.text[end - 1:end] in QUOTE_CLOSERS \
+                and not any(m.end == end for m in inside):
+            end -= 1
+        while start < end and self.text[start] in " ,;:":
+            start += 1
+        while end > start and self.text[end - 1] in " ,;:":
+            end -= 1
+        return start, end
+
+    def _has_words(self, fragments: list[tuple[int, int]]) -> bool:
+        return sum(len(_WORD.findall(self.text[a:b])) for a, b in fragments) >= 2
+
+    def _cue_span(self, cue: Token) -> tuple[int, int]:
+        """The verb with its auxiliaries and negation ("has said", "did not say")."""
+        parts = [cue] + [c for c in cue.children if c.dep_ in ("aux", "auxpass", "neg")
+                         and c.i < cue.i and c.lower_ != "to"]
+        if cue.dep_ in ("xcomp",) and cue.head.lemma_ in ("be",):
+            parts.append(cue.head)
+        for child in cue.children:
+            if child.dep_ == "prt" and child.i == cue.i + 1:
+                parts.append(child)  # "point out"
+        start = min(t.idx for t in parts)
+        # auxiliaries separated by an adverb ("has always said") keep the adverb inside
+        end = max(t.idx + len(t.text) for t in parts)
+        return start, end
+
+    def _kind(self, fragments: list[tuple[int, int]]) -> str:
+        inside = outside = 0
+        for a, b in fragments:
+            for match in _WORD.finditer(self.text, a, b):
+                if any(m.start <= match.start() and match.end() <= m.end for m in self.marks):
+                    inside += 1
+                else:
+                    outside += 1
+        if inside and not outside:
+            return "direct"
+        return "mixed" if inside else "indirect"
+
+    def _drop_channels(self, quotes: list[_Quote]) -> list[_Quote]:
+        """ "According to the ministry, Sin said ...", "X said ..., the agency reported": the
+        outer source only passes on the inner quote. Keep the inner one, with the outer source
+        as its channel ("via")."""
+        kept = []
+        for outer in quotes:
+            if outer.cue_token is None or not (
+                    outer.cue_token.lower_ == "according"
+                    or outer.cue_token.lemma_.lower() in CHANNEL_VERBS):
+                kept.append(outer)
+                continue
+            inner = next((q for q in quotes if q is not outer and q.cue_token is not None
+                          and q.cue_token.i != outer.cue_token.i
+                          and outer.start <= q.cue_token.idx < outer.end
+                          and outer.start <= q.start and q.end <= outer.end
+                          and self._is_main_clause_of(q.cue_token, outer)), None)
+            if inner is None:
+                kept.append(outer)
+            else:
+                inner.extra["via"] = outer.speaker
+        return kept
+
+    def _is_main_clause_of(self, cue: Token, outer: _Quote) -> bool:
+        """The cue heads the outer content: no other verb of the content governs it."""
+        a, b = outer.start, outer.end
+        return not any(a <= t.idx < b and t.pos_ in ("VERB", "AUX") and t.dep_ != "aux"
+                       for t in cue.ancestors)
+
+    @staticmethod
+    def _drop_duplicates(quotes: list[_Quote]) -> list[_Quote]:
+        seen: dict[tuple, _Quote] = {}
+        for quote in quotes:
+            key = tuple(quote.fragments)
+            if key not in seen:
+                seen[key] = quote
+        return list(seen.values())
+
+    # -- records
+
+    def _record(self, quote: _Quote, quotes: list[_Quote]) -> dict[str, Any]:
+        start, end = quote.start, quote.end
+        record: dict[str, Any] = {
+            "start": start, "end": end, "text": self.text[start:end],
+            "kind": self._kind(quote.fragments),
+            "cue": None, "speaker": None,
+        }
+        if len(quote.fragments) > 1:
+            record["fragments"] = [{"start": a, "end": b, "text": self.text[a:b]}
+                                   for a, b in quote.fragments]
+        if quote.cue is not None:
+            a, b = quote.cue
+            record["cue"] = {"start": a, "end": b, "text": self.text[a:b]}
+        if quote.speaker is not None:
+            record["speaker"] = _Speakers(self).describe(quote.speaker, quotes)
+        if quote.extra.get("via") is not None:
+            record["via"] = _Speakers(self).describe(quote.extra["via"], quotes)
+        return record
+
+
+class _Speakers:
+    """Names, spans and entity ids of speakers, with pronouns and descriptions resolved."""
+
+    def __init__(self, extractor: _Extractor) -> None:
+        self.x = extractor
+        self.doc = extractor.doc
+        self.text = extractor.text
+
+    def describe(self, token: Token, quotes: list[_Quote]) -> dict[str, Any]:
+        start, end = self.mention_span(token)
+        lower = token.lower_
+        if token.pos_ == "PRON" or lower in PRONOUN_SPEAKERS:
+            antecedent = self.antecedent(token, quotes)
+            if antecedent is None:
+                return {"entity": None, "name": token.text, "start": start, "end": end}
+            name, entity = self.name_of(antecedent, quotes)
+            return {"entity": entity, "name": name, "start": start, "end": end}
+        name, entity = self.name_of(token, quotes)
+        return {"entity": entity, "name": name, "start": start, "end": end}
+
+    def mention_span(self, token: Token) -> tuple[int, int]:
+        """The speaker's noun phrase without relative clauses or trailing modifiers; a name in
+        apposition to a title is included ("Ryanair CEO, Michael O'Leary")."""
+        if token.pos_ == "PRON":
+            return token.idx, token.idx + len(token.text)
+        first = token
+        for child in token.lefts:
+            if child.dep_ not in ("punct", "cc", "prep", "relcl", "acl"):
+                first = min(first, child.left_edge, key=lambda t: t.i)
+        while first.i < token.i and (first.is_punct or first.dep_ == "case"
+                                     or "\n" in self.text[first.idx:token.idx]):
+            first = self.doc[first.i + 1]
+        last = token
+        name = self.appositive_name(token)
+        if name is not None:
+            last = name
+        return first.idx, last.idx + len(last.text)
+
+    @staticmethod
+    def appositive_name(token: Token) -> Token | None:
+        if token.pos_ == "PROPN":
+            return None
+        for child in token.rights:
+            if child.dep_ == "appos" and child.pos_ == "PROPN":
+                return child
+        return None
+
+    def entity_at(self, start: int, end: int, head: Token) -> dict[str, Any] | None:
+        """The entity whose mention overlaps the span, the one holding the head preferred."""
+        best = None
+        for m_start, m_end, entity in self.x.mentions:
+            if m_start >= end:
+                break
+            if m_end <= start:
+                continue
+            holds_head = m_start <= head.idx < m_end
+            rank = (holds_head, entity.get("type") in ("PERSON", "ORG"), m_end - m_start)
+            if best is None or rank > best[0]:
+                best = (rank, entity)
+        return best[1] if best else None
+
+    def name_of(self, token: Token, quotes: list[_Quote]) -> tuple[str, str | None]:
+        start, end = self.mention_span(token)
+        head = self.appositive_name(token) or token
+        entity = self.entity_at(start, end, head)
+        if entity is not None and (entity.get("type") in ("PERSON", "ORG", "GPE", "NORP")):
+            ent_start, ent_end = next((a, b) for a, b, e in self.x.mentions
+                                      if e is entity and a < end and start < b)
+            if ent_start <= head.idx < ent_end or head.pos_ == "PROPN":
+                return self.full_name(entity), entity["id"]
+        if head.pos_ == "PROPN":
+            run = [head]
+            while run[0].i > 0 and self.doc[run[0].i - 1].pos_ == "PROPN" \
+                    and self.doc[run[0].i - 1].dep_ in ("compound", "flat"):
+                run.insert(0, self.doc[run[0].i - 1])
+            return " ".join(t.text for t in run), entity["id"] if entity else None
+        if token.pos_ == "NOUN":
+            resolved = self.description(token)
+            if resolved is not None:
+                return resolved
+        text = self.text[start:end]
+        text = re.sub(r"^(the|a|an)\s+", "", text, flags=re.IGNORECASE)
+        return text, entity["id"] if entity else None
+
+    def full_name(self, entity: dict[str, Any]) -> str:
+        """A one-word person name completed from a longer name of the article ("Price")."""
+        name = entity["name"]
+        if " " not in name and entity.get("type") in ("PERSON", "ORG"):
+            for _, _, other in self.x.mentions:
+                words = other["name"].split()
+                if other.get("type") == "PERSON" and name in (words[0], words[-1]) \
+                        and len(words) > 1:
+                    return other["name"]
+        return name
+
+    def description(self, token: Token) -> tuple[str, str | None] | None:
+        """ "the ministry" -> the earlier noun phrase with that head ("Donetsk's foreign
+        ministry"), or the nearest earlier organisation for a generic one ("the company")."""
+        if not any(c.lower_ in ("the", "this", "that") for c in token.lefts):
+            return None
+        lemma = token.lemma_.lower()
+        for earlier in reversed(self.doc[: token.i]):
+            if earlier.lower_ == token.lower_ and earlier.pos_ in ("NOUN", "PROPN") \
+                    and not self.x.quoted[earlier.i] \
+                    and not any(c.lower_ in ("the", "this", "that", "a", "an")
+                                for c in earlier.lefts) and list(earlier.lefts):
+                start, end = self.mention_span(earlier)
+                entity = self.entity_at(start, end, earlier)
+                name = re.sub(r"^(the|a|an)\s+", "", self.text[start:end], flags=re.IGNORECASE)
+                return name, entity["id"] if entity else None
+        if lemma in ORG_NOUNS:
+            for m_start, _m_end, entity in reversed(self.x.mentions):
+                if m_start < token.idx and entity.get("type") == "ORG":
+                    return entity["name"], entity["id"]
+        return None
+
+    # -- pronouns
+
+    def antecedent(self, pronoun: Token, quotes: list[_Quote]) -> Token | None:
+        """The nearest compatible earlier speaker or name, subjects of recent sentences first."""
+        lower = pronoun.lower_
+        if lower in ("who", "which", "that") and pronoun.head.dep_ == "relcl":
+            return pronoun.head.head
+        if lower in ("i", "we"):
+            return None
+        speakers = {q.speaker.i: q.speaker for q in quotes
+                    if q.speaker is not None and q.speaker.i < pronoun.i
+                    and q.speaker.pos_ != "PRON"}
+        sentence = pronoun.sent
+        sentences: list[Span] = []
+        sent = sentence
+        while len(sentences) < 5:
+            sentences.append(sent)
+            if sent.start == 0:
+                break
+            sent = self.doc[sent.start - 1].sent
+        for index, sent in enumerate(sentences):
+            candidates = [t for t in sent if (t.i < pronoun.i and not self.x.quoted[t.i]
+                          and t.pos_ in ("PROPN", "NOUN") and t.dep_ not in ("compound", "poss"))
+                          or (t.i in speakers and t.i < pronoun.i)]
+            if index == 0:
+                candidates = [t for t in candidates if t.i in speakers
+                              or t.dep_ in ("nsubj", "nsubjpass")]
+            # subjects and speakers first, then any mention, nearest first
+            ranked = sorted(candidates, key=lambda t: (
+                not (t.i in speakers or t.dep_ in ("nsubj", "nsubjpass")), -t.i))
+            for candidate in ranked:
+                if self.compatible(pronoun, candidate):
+                    return candidate
+        return None
+
+    def compatible(self, pronoun: Token, candidate: Token) -> bool:
+        lower = pronoun.lower_
+        kind = self.kind_of(candidate)
+        if lower in ("he", "she"):
+            if kind != "person":
+                return False
+            gender = self.gender(candidate)
+            return gender is None or gender == ("m" if lower == "he" else "f")
+        if lower == "it":
+            return kind == "org" and candidate.tag_ not in ("NNS", "NNPS")
+        if lower == "they":
+            return kind == "org" or (candidate.tag_ in ("NNS", "NNPS") and kind == "person")
+        return kind in ("person", "org")
+
+    def kind_of(self, token: Token) -> str | None:
+        """person / org / None, from the entity type, role nouns and first names."""
+        start, end = self.mention_span(token)
+        head = self.appositive_name(token) or token
+        words = {t.lower_ for t in self.doc[head.left_edge.i: head.i + 1]}
+        personal = bool(words & MALE_NAMES or words & FEMALE_NAMES or words & PERSON_NOUNS) or any(
+            c.dep_ == "relcl" and any(g.lower_ == "who" for g in c.children)
+            for c in head.children)
+        if personal and (head.pos_ == "PROPN" or head.lower_ in PERSON_NOUNS):
+            return "person"
+        entity = self.entity_at(start, end, head)
+        if entity is not None and entity.get("type") == "PERSON":
+            return "person"
+        if entity is not None and entity.get("type") in ("ORG", "GPE", "NORP"):
+            return "org"
+        if head.lemma_.lower() in ORG_NOUNS:
+            return "org"
+        if head.lemma_.lower() in PERSON_NOUNS:
+            return "person"
+        return None
+
+    def gender(self, token: Token) -> str | None:
+        head = self.appositive_name(token) or token
+        words = [t.lower_ for t in self.doc[head.left_edge.i: head.i + 1]]
+        for word in words:
+            if word in MALE_NOUNS or word in MALE_NAMES:
+                return "m"
+            if word in FEMALE_NOUNS or word in FEMALE_NAMES:
+                return "f"
+        return None

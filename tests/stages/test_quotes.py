@@ -1,0 +1,287 @@
+"""Quotes on real news sentences: one test per layout and per speaker rule."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsgraph.annotate import AnnotatedDocument, load_pipeline
+from newsgraph.stages.entities import EntityStage
+from newsgraph.stages.quotes import QuoteStage, quotations
+from tests.test_annotate import make_document
+
+
+@pytest.fixture(scope="module")
+def parser_nlp():
+    """The pipeline with the components the entity and quote stages read."""
+    return load_pipeline(EntityStage.requires | QuoteStage.requires)
+
+
+def quotes_of(text: str, nlp) -> list[dict]:
+    annotated = AnnotatedDocument(make_document(text), nlp(text))
+    entities = EntityStage()(annotated, {})
+    quotes = QuoteStage()(annotated, {"entities": entities})
+    for quote in quotes:  # every span slices the text it names
+        assert text[quote["start"]:quote["end"]] == quote["text"]
+        if quote["cue"]:
+            assert text[quote["cue"]["start"]:quote["cue"]["end"]] == quote["cue"]["text"]
+        speaker = quote["speaker"]
+        if speaker and speaker["start"] is not None:
+            assert speaker["entity"] is None or ":" in speaker["entity"]
+    return quotes
+
+
+def speaker_text(text: str, quote: dict) -> str:
+    return text[quote["speaker"]["start"]:quote["speaker"]["end"]]
+
+
+def only(quotes: list[dict]) -> dict:
+    assert len(quotes) == 1, [q["text"] for q in quotes]
+    return quotes[0]
+
+
+# ----------------------------------------------------------------------------- quotation marks
+
+def test_quotations_pair_straight_and_typographic_marks_and_skip_apostrophes_and_inches():
+    text = ('He said "we will stay," and the screen is 13.3" wide.\n'
+            "Russia’s envoy called it “an affront” and ‘beneficial’ for the miners’ union.")
+    spans = [text[q.start:q.end] for q in quotations(text)]
+    assert spans == ['"we will stay,"', "“an affront”", "‘beneficial’"]
+
+
+def test_a_quotation_open_at_the_end_of_a_paragraph_stops_there_unclosed():
+    text = '"We will not give up. We will fight on.\n\n"We did not start this war," he said.'
+    first, second = quotations(text)
+    assert not first.closed and text[first.start:first.end].endswith("fight on.")
+    assert second.closed and second.paragraph == first.paragraph + 1
+
+
+# ----------------------------------------------------------------------------- direct layouts
+
+def test_quote_then_cue_then_speaker_with_addressee_left_out(parser_nlp):
+    text = ('"Kiev does not rule us any more, we will no longer accept that," separatist leader '
+            "Denis Pushilin told the miners, who had been bussed in from around the coalfield.")
+    quote = only(quotes_of(text, parser_nlp))
+    assert quote["text"] == '"Kiev does not rule us any more, we will no longer accept that,"'
+    assert quote["kind"] == "direct"
+    assert quote["cue"]["text"] == "told"
+    assert quote["speaker"]["name"] == "Denis Pushilin"
+    assert quote["speaker"]["entity"] == "person:denis-pushilin"
+    assert speaker_text(text, quote).endswith("Denis Pushilin")
+
+
+def test_speaker_then_colon_then_quote(parser_nlp):
+    text = 'The minister told reporters: "The talks have failed and we are leaving Geneva."'
+    quote = only(quotes_of(text, parser_nlp))
+    assert quote["text"] == '"The talks have failed and we are leaving Geneva."'
+    assert quote["cue"]["text"] == "told"
+    assert speaker_text(text, quote) == "The minister"
+
+
+def test_inverted_said_with_appositive_points_at_the_name(parser_nlp):
+    text = ('"We did not organize this action," said Mykola Volynko, head of the Independent '
+            "Miners' Trade Union, on Ukrainian television.")
+    quote = only(quotes_of(text, parser_nlp))
+    assert quote["kind"] == "direct"
+    assert speaker_text(text, quote) == "Mykola Volynko"
+
+
+def test_split_quote_shares_one_cue_and_the_pronoun_is_resolved(parser_nlp):
+    text = ('Pushilin addressed the crowd in Donetsk on Wednesday. "We will drive fascism away," '
+            'he said. "Nobody will stop us."')
+    first, second = quotes_of(text, parser_nlp)
+    assert first["text"] == '"We will drive fascism away,"'
+    assert second["text"] == '"Nobody will stop us."'
+    assert first["cue"] == second["cue"] and first["cue"]["text"] == "said"
+    assert speaker_text(text, first) == "he"
+    assert first["speaker"]["name"] == second["speaker"]["name"] == "Pushilin"
+
+
+def test_a_quote_paragraph_with_no_cue_continues_the_previous_speaker(parser_nlp):
+    text = ('"We did not organize this action," said Mykola Volynko, head of the union.\n\n'
+            '"They continue to do everything to break up the country."')
+    first, second = quotes_of(text, parser_nlp)
+    assert second["text"] == '"They continue to do everything to break up the country."'
+    assert second["speaker"]["name"] == "Mykola Volynko"
+    assert second["cue"] == first["cue"]
+
+
+def test_multi_sentence_quote_and_nested_single_quotes_stay_one_quote(parser_nlp):
+    text = ("\"I want peace. I want the soldiers to go home and the 'junta' to leave,\" said "
+            "Valery, who works at the Abakumova mine.")
+    quote = only(quotes_of(text, parser_nlp))
+    assert quote["text"].startswith('"I want peace.') and quote["text"].endswith('leave,"')
+    assert quote["speaker"]["name"] == "Valery"
+
+
+# ----------------------------------------------------------------------------- indirect layouts
+
+def test_said_that_keeps_the_complementizer_and_stops_at_the_clause(parser_nlp):
+    text = "Airbus chief executive Noel Forgeard stated that he expected sales to exceed 250."
+    quote = only(quotes_of(text, parser_nlp))
+    assert quote["text"] == "that he expected sales to exceed 250"
+    assert quote["kind"] == "indirect"
+    assert quote["cue"]["text"] == "stated"
+    assert quote["speaker"]["name"] == "Noel Forgeard"
+
+
+def test_has_said_with_a_bare_clause(parser_nlp):
+    text = ("Poroshenko, a confectionery magnate, has said he is willing to grant eastern Ukraine "
+            "greater autonomy but only within Ukraine.")
+    quote = only(quotes_of(text, parser_nlp))
+    assert quote["text"] == ("he is willing to grant eastern Ukraine greater autonomy but only "
+                             "within Ukraine")
+    assert quote["cue"]["text"] == "has said"
+    assert speaker_text(text, quote) == "Poroshenko"
+
+
+def test_told_addressee_that(parser_nlp):
+    text = "The spokesman told the Tass news agency that the workers would arrive in May."
+    quote = only(quotes_of(text, parser_nlp))
+    assert quote["text"] == "that the workers would arrive in May"
+    assert speaker_text(text, quote) == "The spokesman"
+
+
+def test_trailing_cue_after_the_reported_clause(parser_nlp):
+    text = "The change in policy will occur within the next six months, Apple announced."
+    quote = only(quotes_of(text, parser_nlp))
+    assert quote["text"] == "The change in policy will occur within the next six months"
+    assert quote["speaker"]["name"] == "Apple"
+
+
+def test_according_to_takes_the_rest_of_the_sentence(parser_nlp):
+    text = "According to the company website, the plant will close in March."
+    quote = only(quotes_of(text, parser_nlp))
+    assert quote["text"] == "the plant will close in March"
+    assert quote["cue"]["text"] == "According to"
+    assert speaker_text(text, quote) == "the company website"
+
+
+def test_denied_with_a_gerund_and_a_conjoined_says_share_the_subject(parser_nlp):
+    text = ("Russia wants an end to the offensive. It has denied arming the separatists, but says "
+            "their calls for autonomy are legitimate.")
+    denied, says = quotes_of(text, parser_nlp)
+    assert denied["text"] == "arming the separatists"
+    assert says["text"] == "their calls for autonomy are legitimate"
+    for quote in (denied, says):
+        assert speaker_text(text, quote) == "It"
+        assert quote["speaker"]["name"] == "Russia"
+        assert quote["speaker"]["entity"] == "gpe:russia"
+
+
+def test_participle_adding_with_a_quotation_is_direct_and_keeps_the_subject(parser_nlp):
+    text = ('Coal miner Vladislav said he hoped Russia would recognize the DNR, adding: "But I '
+            'can also live on bread and water."')
+    indirect, direct = quotes_of(text, parser_nlp)
+    assert indirect["text"] == "he hoped Russia would recognize the DNR"
+    assert direct["text"] == '"But I can also live on bread and water."'
+    assert direct["kind"] == "direct" and direct["cue"]["text"] == "adding"
+    assert direct["speaker"]["name"] == indirect["speaker"]["name"] == "Vladislav"
+
+
+def test_mixed_quote_keeps_the_whole_clause(parser_nlp):
+    text = ('Pushilin said "more and more volunteers" were crossing the border from Russia to '
+            "support the rebels.")
+    quote = only(quotes_of(text, parser_nlp))
+    assert quote["text"] == ('"more and more volunteers" were crossing the border from Russia to '
+                             "support the rebels")
+    assert quote["kind"] == "mixed"
+
+
+def test_document_cited_as_saying_speaks_for_its_author(parser_nlp):
+    text = ("“The people of the Donbas region are fighting to regain their freedom,” the report "
+            "cited Pushilin’s letter as saying.")
+    quote = only(quotes_of(text, parser_nlp))
+    assert quote["cue"]["text"] == "saying"
+    assert quote["speaker"]["name"] == "Pushilin"
+
+
+def test_nominal_content_of_announce_but_not_a_bare_reference(parser_nlp):
+    found = quotes_of("Airbus has announced 10,000 job cuts over the next four years.", parser_nlp)
+    assert only(found)["text"] == "10,000 job cuts over the next four years"
+    assert quotes_of("Smith announced the company's move on Wednesday.", parser_nlp) == []
+
+
+def test_passive_cue_has_no_speaker(parser_nlp):
+    text = "The iPhone is claimed to be a revolutionary mobile phone."
+    quote = only(quotes_of(text, parser_nlp))
+    assert quote["speaker"] is None
+    assert "to be a revolutionary mobile phone" in quote["text"]
+
+
+def test_a_headline_is_not_read_into_the_first_sentence(parser_nlp):
+    text = ("Apple plans another special event\n\nApple Computer announced today another special "
+            "event to be held on October 12.")
+    quote = only(quotes_of(text, parser_nlp))
+    assert quote["text"] == "another special event to be held on October 12"
+    assert speaker_text(text, quote) == "Apple Computer"
+
+
+# ----------------------------------------------------------------------------- speakers
+
+def test_she_skips_a_nearer_man_for_a_woman(parser_nlp):
+    text = ("Maria Zakharova met Sergei Lavrov in Moscow. \"The sanctions will fail,\" she said.")
+    quote = only(quotes_of(text, parser_nlp))
+    assert speaker_text(text, quote) == "she"
+    assert quote["speaker"]["name"] == "Maria Zakharova"
+
+
+def test_the_ministry_refers_back_to_the_earlier_ministry(parser_nlp):
+    text = ("Donetsk’s foreign ministry has said its ambassador met the North Korean envoy. "
+            "The ministry said the talks would continue in September.")
+    quotes = quotes_of(text, parser_nlp)
+    assert len(quotes) == 2
+    assert speaker_text(text, quotes[1]) == "The ministry"
+    assert quotes[1]["speaker"]["name"] == "Donetsk’s foreign ministry"
+
+
+def test_according_to_a_source_passing_on_a_quote_is_its_channel(parser_nlp):
+    text = ("According to the ministry, Sin Hong Chol then said there would be “great potential” "
+            "for cooperation in trade.")
+    quote = only(quotes_of(text, parser_nlp))
+    assert quote["text"] == "there would be “great potential” for cooperation in trade"
+    assert quote["kind"] == "mixed"
+    assert quote["via"]["name"] == "ministry"
+
+
+# ----------------------------------------------------------------------------- not quotes
+
+def test_scare_quotes_names_and_banners_are_not_quotes(parser_nlp):
+    text = ('The separatists refer to the authorities as "fascists". The miners rallied for the '
+            'self-proclaimed "Donetsk People\'s Republic." They waved banners that read "We will '
+            'revive the power of the Donbass."')
+    assert quotes_of(text, parser_nlp) == []
+
+
+def test_negated_cue_reports_nothing(parser_nlp):
+    assert quotes_of("The report did not say whether Kim sent a message in response.",
+                     parser_nlp) == []
+
+
+# ----------------------------------------------------------------------------- the samples
+
+def test_sample_article_quotes_and_speakers(parser_nlp, shared: Path):
+    from newsgraph.pipeline import build_document
+    from newsgraph.sources import read_sources
+
+    path = shared / "samples" / "000_af198e3347f7936d.txt"
+    if not path.exists():
+        pytest.skip("sample article missing")
+    article = next(iter(read_sources([str(path)])))
+    document = build_document(article)
+    annotated = AnnotatedDocument(document, parser_nlp(document.text))
+    entities = EntityStage()(annotated, {})
+    quotes = QuoteStage()(annotated, {"entities": entities})
+    by_start = {q["text"].strip('"“”').split()[0] + " " + q["text"].strip('"“”').split()[1]: q
+                for q in quotes}
+    expected = {
+        "Kiev does": "Denis Pushilin", "I want": "Valery", "the miners": "Valery",
+        "he is": "Petro Poroshenko", "their calls": "Russia", "more and": "Denis Pushilin",
+        "We will": "Denis Pushilin", "he hoped": "Vladislav", "But I": "Vladislav",
+        "We did": "Mykola Volynko", "They [protesters": "Mykola Volynko",
+    }
+    for start, speaker in expected.items():
+        assert by_start[start]["speaker"]["name"] == speaker, start
+    texts = " ".join(q["text"] for q in quotes)
+    assert "fascists" not in texts and "Donetsk People" not in texts
