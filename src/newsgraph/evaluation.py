@@ -190,7 +190,10 @@ def run_evaluation(shared: Path, workdir: Path | None = None, progress=None) -> 
         scores = run_json([sys.executable, str(scorer), "--gold", str(gold), "--pred", str(path),
                            "--articles", str(articles_path), "--json"])
         for key_path, label, target in DEV_FIGURES.get(task, []):
+            value = dig(scores, key_path)
+            if isinstance(value, float) and value > 1.0:
+                value /= 100  # score_quotes.py reports percentages, the others fractions
             rows.append({"task": task, "measure": label, "target": target,
-                         "value": figure(dig(scores, key_path))})
+                         "value": figure(value)})
     say(f"records kept in {workdir}")
     return rows

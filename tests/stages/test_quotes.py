@@ -285,3 +285,15 @@ def test_sample_article_quotes_and_speakers(parser_nlp, shared: Path):
         assert by_start[start]["speaker"]["name"] == speaker, start
     texts = " ".join(q["text"] for q in quotes)
     assert "fascists" not in texts and "Donetsk People" not in texts
+
+
+def test_addressee_of_told_and_said_to(parser_nlp):
+    text = ('"Kiev does not rule us any more," separatist leader Denis Pushilin told the '
+            'miners. The minister said to reporters that talks would resume on Monday.')
+    quotes = quotes_of(text, parser_nlp)
+    addressees = [q.get("addressee", {}).get("name") for q in quotes]
+    assert addressees == ["miners", "reporters"]
+    tass = quotes_of("Matsegora told the Tass news agency that workers could help.", parser_nlp)
+    assert only(tass)["addressee"]["name"] == "Tass news agency"
+    first = quotes[0]["addressee"]
+    assert text[first["start"]:first["end"]] == "the miners"

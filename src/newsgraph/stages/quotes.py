@@ -112,6 +112,11 @@ FEMALE_NOUNS = frozenset({
 })
 
 
+# Speech verbs whose direct object is the person spoken to, not what was said.
+ADDRESSING_VERBS = frozenset(("tell", "inform", "assure", "warn", "brief", "remind", "urge",
+                              "advise", "notify", "reassure"))
+
+
 def _word_set(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
@@ -874,7 +879,26 @@ class _Extractor:
             record["speaker"] = _Speakers(self).describe(quote.speaker, quotes)
         if quote.extra.get("via") is not None:
             record["via"] = _Speakers(self).describe(quote.extra["via"], quotes)
+        addressee = self._addressee(quote.cue_token)
+        if addressee is not None:
+            record["addressee"] = _Speakers(self).as_written(addressee)
         return record
+
+    @staticmethod
+    def _addressee(cue: Token | None) -> Token | None:
+        """Whom the words were addressed to: "told the miners", "said to reporters"."""
+        if cue is None or cue.pos_ not in ("VERB", "AUX"):
+            return None
+        for child in cue.children:
+            if child.dep_ == "dative" and child.pos_ in ("NOUN", "PROPN", "PRON"):
+                return child
+            if child.dep_ == "dobj" and cue.lemma_.lower() in ADDRESSING_VERBS:
+                return child
+            if child.dep_ in ("prep", "dative") and child.lower_ == "to":
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+                if objects and objects[0].pos_ in ("NOUN", "PROPN", "PRON"):
+                    return objects[0]
+        return None
 
 
 class _Speakers:
@@ -896,6 +920,15 @@ class _Speakers:
             return {"entity": entity, "name": name, "start": start, "end": end}
         name, entity = self.name_of(token, quotes)
         return {"entity": entity, "name": name, "start": start, "end": end}
+
+    def as_written(self, token: Token) -> dict[str, Any]:
+        """A party named as the text names it (no description resolved): an addressee is
+        often new to the article ("told the Tass news agency")."""
+        start, end = self.mention_span(token)
+        entity = self.entity_at(start, end, token)
+        name = re.sub(r"^(the|a|an)\s+", "", self.text[start:end], flags=re.IGNORECASE)
+        return {"entity": entity["id"] if entity else None, "name": name,
+                "start": start, "end": end}
 
     def mention_span(self, token: Token) -> tuple[int, int]:
         """The speaker's noun phrase without relative clauses or trailing modifiers; a name in
