@@ -149,3 +149,20 @@ def test_ingest_killed_midway_then_rerun_completes(shared, tmp_path):
     assert rerun.returncode == 0, rerun.stderr
     assert f"unchanged {before}" in rerun.stderr
     assert row_counts(db)["documents"] == total
+
+
+def test_quotes_command_lists_who_said_what_with_spans(runner, shared, tmp_path):
+    db = tmp_path / "n.db"
+    assert runner.invoke(main, ["ingest", str(shared / "samples"), "--db", str(db)]).exit_code == 0
+    result = runner.invoke(main, ["quotes", "--speaker", "Pushilin", "--kind", "direct",
+                                  "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    assert "Kiev does not rule us any more" in result.output
+    assert "Denis Pushilin" in result.output
+    rows = [json.loads(line) for line in runner.invoke(
+        main, ["quotes", "--speaker", "Volynko", "--json", "--db", str(db)]).output.splitlines()]
+    assert len(rows) == 2 and all(row["speaker_name"] == "Mykola Volynko" for row in rows)
+    with sqlite3.connect(db) as connection:
+        [text] = connection.execute("SELECT text FROM documents WHERE id = ?",
+                                    (rows[0]["doc_id"],)).fetchone()
+    assert text[rows[0]["start"]:rows[0]["end"]] == rows[0]["text"]
