@@ -39,9 +39,11 @@ class Stage(Protocol):
 def default_stages() -> Sequence[Stage]:
     """The stages `newsgraph extract` and `ingest` run, in order."""
     from newsgraph.stages.entities import EntityStage
+    from newsgraph.stages.published import PublishedStage
     from newsgraph.stages.quotes import QuoteStage
+    from newsgraph.stages.times import TimeStage
 
-    return (EntityStage(), QuoteStage())
+    return (EntityStage(), PublishedStage(), TimeStage(), QuoteStage())
 
 
 def required_components(stages: Sequence[Stage]) -> frozenset[str]:

@@ -1,0 +1,223 @@
+"""The publication date, inferred from the text when the input did not give it.
+
+Every relative date of an article ("on Wednesday", "last month") is resolved against its
+publication date, and a wrong anchor shifts them all; so this stage only says what the text
+settles and keeps the evidence: a dateline ("MOSCOW, May 28 (Reuters) -"), a "Published ..."
+line, or reasoning over the article's own expressions -- a phrase that names the current year
+("in 2022 alone", "the 77th anniversary of the 1945 ..."), a stated date that a mentioned weekday
+falls on, and the later weekdays the story reaches. When only part is settled the value is
+partial ("2022", "XXXX-05-28"); when nothing is, the stage returns nothing and the date stays
+unknown.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from typing import Any
+
+from newsgraph.annotate import AnnotatedDocument
+from newsgraph.stages import Results
+from newsgraph.stages.times import (
+    DAY,
+    MONTH,
+    WEEKDAYS,
+    YEAR,
+    Mention,
+    find_mentions,
+    parse_number,
+)
+
+_MONTH_NUMBERS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "oct": 10, "nov": 11, "dec": 12,
+}
+
+DATELINE = re.compile(
+    r"^[ \t]*(?:[A-Z][A-Za-z.'’\- ]{1,40}?,\s+)?(?:[A-Z][a-z]+,?\s+)?"
+    rf"(?:(?P<month>{MONTH})\s+(?P<day>{DAY})|(?P<day2>{DAY})\s+(?P<month2>{MONTH}))"
+    rf"(?:,?\s+(?P<year>{YEAR}))?"
+    r"\s*\((?P<agency>[A-Za-z .&]{2,30})\)\s*[-–—]",
+    re.MULTILINE,
+)
+PUBLISHED_LINE = re.compile(
+    r"^[ \t]*(?:(?:First\s+)?Published|Posted|Updated|Last\s+updated|Last\s+modified)"
+    r"(?:\s+on)?\s*:?\s*(?P<rest>[^\n]{4,80})$",
+    re.MULTILINE | re.IGNORECASE,
+)
+_NUMBER = r"(?:\d{1,3}|[a-z]+(?:-[a-z]+)?)"
+CURRENT_YEAR_CUES = [
+    # a running count for the year the article is written in
+    (re.compile(rf"\bin\s+(?P<year>{YEAR})\s+alone\b"), 0),
+    (re.compile(rf"\bso\s+far\s+(?:in|this\s+year,?)\s+(?P<year>{YEAR})\b"), 0),
+    (re.compile(rf"\b(?P<year>{YEAR})\s+(?:so\s+far|to\s+date)\b"), 0),
+    # "the 77th anniversary of the 1945 liberation"
+    (re.compile(rf"\b(?P<n>\d{{1,3}})(?:st|nd|rd|th)\s+anniversary\s+of\s+[^.\n]{{0,60}}?"
+                rf"\b(?P<year>{YEAR})\b"), 1),
+    # "77 years since 1945", "77 years after the 1945 surrender"
+    (re.compile(rf"\b(?P<n>{_NUMBER})\s+years\s+(?:since|after)\s+[^.\n]{{0,40}}?"
+                rf"\b(?P<year>{YEAR})\b", re.IGNORECASE), 1),
+    # "in 1945, 77 years ago" / "77 years ago, in 1945"
+    (re.compile(rf"\bin\s+(?P<year>{YEAR}),?\s+(?P<n>{_NUMBER})\s+years\s+ago\b",
+                re.IGNORECASE), 1),
+    (re.compile(rf"\b(?P<n>{_NUMBER})\s+years\s+ago,?\s+in\s+(?P<year>{YEAR})\b",
+                re.IGNORECASE), 1),
+]
+WEEKDAY_REACH = 1500
+"""How far (characters) a weekday may stand from the stated date it is taken to fall on."""
+
+
+def _month_number(text: str) -> int:
+    return _MONTH_NUMBERS[text.lower().rstrip(".")[:3]]
+
+
+def _day_number(text: str) -> int:
+    return int(re.match(r"\d+", text).group())
+
+
+def context(text: str, start: int, end: int, words: int = 3) -> str:
+    """The expression with a few words before it, on its own line: readable evidence."""
+    line_start = text.rfind("\n", 0, start) + 1
+    before = text[line_start:start].split()
+    lead = " ".join(before[-words:])
+    snippet = (lead + " " if lead else "") + text[start:end]
+    return snippet.strip()
+
+
+def dateline_date(text: str) -> tuple[str, list[str]] | None:
+    """A date from a dateline or a 'Published ...' line near the top, full or year-less."""
+    head = text[:3000]
+    match = DATELINE.search(head)
+    if match:
+        month = _month_number(match.group("month") or match.group("month2"))
+        day = _day_number(match.group("day") or match.group("day2"))
+        year = match.group("year")
+        evidence = [match.group(0).strip()]
+        if year:
+            try:
+                return date(int(year), month, day).isoformat(), evidence
+            except ValueError:
+                return None
+        return f"XXXX-{month:02d}-{day:02d}", evidence
+    for line in PUBLISHED_LINE.finditer(text):
+        for mention in find_mentions(line.group("rest")):
+            if mention.kind == "date":
+                groups = mention.groups
+                month = groups["month"]
+                try:
+                    value = date(int(groups["year"]),
+                                 int(month) if month.isdigit() else _month_number(month),
+                                 _day_number(groups["day"]))
+                except ValueError:
+                    continue
+                return value.isoformat(), [line.group(0).strip()]
+    return None
+
+
+def current_year(text: str) -> tuple[int, list[str]] | None:
+    """The year the article is written in, when a phrase of the text names it (and only one)."""
+    years: dict[int, list[str]] = {}
+    for pattern, uses_count in CURRENT_YEAR_CUES:
+        for match in pattern.finditer(text):
+            year = int(match.group("year"))
+            if uses_count:
+                count = parse_number(match.group("n"))
+                if count is None or count != int(count):
+                    continue
+                year += int(count)
+            years.setdefault(year, []).append(match.group(0))
+    if len(years) != 1:
+        return None  # none, or cues that disagree: nothing is settled
+    year, evidence = next(iter(years.items()))
+    return year, evidence
+
+
+def _stated_dates(mentions: list[Mention], year: int) -> list[tuple[date, Mention]]:
+    dated = []
+    for mention in mentions:
+        groups = mention.groups
+        if mention.kind not in ("month_day", "date"):
+            continue
+        if mention.kind == "date" and groups.get("year") and int(groups["year"]) != year:
+            continue
+        month = groups["month"]
+        try:
+            value = date(year, int(month) if month.isdigit() else _month_number(month),
+                         _day_number(groups["day"]))
+        except ValueError:
+            continue
+        dated.append((value, mention))
+    return dated
+
+
+def day_from_weekdays(text: str, year: int) -> tuple[date, list[str]] | None:
+    """The publication day, when a stated date falls on a weekday the story names nearby.
+
+    That weekday is then taken to be the stated date, and the story's other bare weekdays the
+    days after it that it goes on to report (news tells what happened since its last days); the
+    latest of them is the day of publication.
+    """
+    mentions = find_mentions(text)
+    weekdays = [m for m in mentions if m.kind == "weekday" and not m.groups.get("rel")]
+    links = []
+    for stated, mention in _stated_dates(mentions, year):
+        for weekday in weekdays:
+            if WEEKDAYS[weekday.groups["weekday"].lower()] == stated.isoweekday() and \
+                    abs(weekday.start - mention.start) <= WEEKDAY_REACH:
+                links.append((stated, mention, weekday))
+    if not links:
+        return None
+    stated, mention, linked = max(links, key=lambda link: link[0])
+    latest, latest_mention = stated, linked
+    for weekday in weekdays:
+        number = WEEKDAYS[weekday.groups["weekday"].lower()]
+        day = stated + timedelta(days=(number - stated.isoweekday()) % 7)
+        if day > latest:
+            latest, latest_mention = day, weekday
+    later_stated = [d for d, _ in _stated_dates(mentions, year) if d > latest]
+    if later_stated:
+        return None  # the story names a later day: the weekdays do not bound it
+    evidence = [context(text, mention.start, mention.end),
+                context(text, linked.start, linked.end)]
+    if latest_mention is not linked:
+        evidence.append(context(text, latest_mention.start, latest_mention.end))
+    return latest, evidence
+
+
+def infer_published(text: str) -> dict[str, Any] | None:
+    """{"value", "how": "inferred", "evidence"} from the text alone, or None if unsettled."""
+    found = dateline_date(text)
+    year = current_year(text)
+    if found and not found[0].startswith("XXXX"):
+        return {"value": found[0], "how": "inferred", "evidence": found[1]}
+    if found:  # a year-less dateline: completed by a year the text names, else partial
+        value, evidence = found
+        if year:
+            try:
+                full = date(year[0], int(value[5:7]), int(value[8:10]))
+            except ValueError:
+                full = None
+            if full:
+                return {"value": full.isoformat(), "how": "inferred",
+                        "evidence": evidence + year[1]}
+        return {"value": value, "how": "inferred", "evidence": evidence}
+    if year is None:
+        return None
+    day = day_from_weekdays(text, year[0])
+    if day is not None:
+        return {"value": day[0].isoformat(), "how": "inferred", "evidence": year[1] + day[1]}
+    return {"value": f"{year[0]:04d}", "how": "inferred", "evidence": year[1]}
+
+
+class PublishedStage:
+    """Fills the record's `published` when the input did not say and the text settles it."""
+
+    field = "published"
+    requires: frozenset[str] = frozenset()
+
+    def __call__(self, annotated: AnnotatedDocument, results: Results) -> list[dict[str, Any]]:
+        given = annotated.document.published
+        if given.value and given.how in ("given", "metadata"):
+            return []
+        inferred = infer_published(annotated.text)
+        return [inferred] if inferred else []

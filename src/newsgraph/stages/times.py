@@ -1,0 +1,917 @@
+"""Time expressions (TIMEX3): found by a compiled grammar, normalised against the publication date.
+
+News dates its facts relative to a publication date ("on Wednesday", "last month", "77 years
+ago"), so a value is only as good as its anchor and the direction the sentence looks in: a
+past-tense "on Wednesday" is the last Wednesday on or before the anchor, a future one the next.
+The grammar finds the expressions (spaCy's DATE/TIME entities miss durations, sets and
+references and mis-bound many); the parse only supplies the tense of the governing verb.
+Extents follow TimeBank/TempEval: a leading preposition is left out; determiners and modifiers
+that are part of the expression ("the past decade", "the end of this year", "last month") are in.
+Without an anchor a value stays as far as the text settles it (`XXXX-05-11`, `XXXX-WXX-3`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from spacy.tokens import Doc, Token
+
+from newsgraph.annotate import AnnotatedDocument
+from newsgraph.stages import PUBLISHED, Results
+
+# ----------------------------------------------------------------------------- vocabulary
+
+MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+WEEKDAYS = {
+    "monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6,
+    "sunday": 7,
+}
+NUMBERS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "a hundred": 100,
+    "a dozen": 12, "dozen": 12, "a couple of": 2, "a couple": 2, "couple of": 2,
+}
+VAGUE_NUMBERS = ("several", "a few", "few", "many", "some", "numerous", "a number of")
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3,
+            "4th": 4}
+UNITS = {
+    "second": "S", "minute": "TM", "hour": "H", "day": "D", "week": "W", "weekend": "WE",
+    "fortnight": "FN", "month": "M", "quarter": "Q", "year": "Y", "decade": "DE",
+    "century": "CE",
+}
+PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI",
+                "tonight": "NI"}
+SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
+SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+REFERENCES = {
+    "now": "PRESENT_REF", "currently": "PRESENT_REF", "nowadays": "PRESENT_REF",
+    "these days": "PRESENT_REF", "the present": "PRESENT_REF", "at present": "PRESENT_REF",
+    "recently": "PAST_REF", "more recently": "PAST_REF", "recent": "PAST_REF",
+    "the past": "PAST_REF", "soon": "FUTURE_REF", "very soon": "FUTURE_REF",
+    "the future": "FUTURE_REF", "the near future": "FUTURE_REF", "the long term": "FUTURE_REF",
+    "the short term": "FUTURE_REF",
+}
+SET_WORDS = {"annual": "P1Y", "annually": "P1Y", "yearly": "P1Y", "monthly": "P1M",
+             "weekly": "P1W", "daily": "P1D", "hourly": "PT1H", "quarterly": "P3M",
+             "biannual": "P6M"}
+UTC_ZONES = ("utc", "gmt", "z")
+
+# ----------------------------------------------------------------------------- grammar
+
+
+def _alt(words) -> str:
+    """A regex alternation, longest words first so the longest one wins."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_B = r"(?<![\w$£€#])"  # no word character (or currency sign) before
+_E = r"(?![\w])"
+_FULL_MONTH = "|".join(m.capitalize() for m in MONTHS if len(m) > 3 or m == "may")
+_ABBR_MONTH = "|".join(m.capitalize() for m in MONTHS if len(m) <= 4 and m != "may"
+                       and m not in ("june", "july"))
+MONTH = rf"(?-i:(?:{_FULL_MONTH})(?![\w-])|(?:{_ABBR_MONTH})\.|(?:{_ABBR_MONTH})(?=\s+\d))"
+WEEKDAY = rf"(?-i:{_alt(w.capitalize() for w in WEEKDAYS)})"
+DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:%.,]\d|\d|[\w%])"
+YEAR = r"(?<![\d,.$£€#])(?:1[6-9]\d\d|20\d\d)(?![\d%]|,\d|\.\d|-\w)"
+_NUM_WORD = _alt(k for k in NUMBERS if k not in ("a", "an"))
+NUM = (rf"(?:\d+(?:\.\d+)?|(?:{_NUM_WORD})(?:-(?:{_NUM_WORD}))?|an?(?=\s)|{_alt(VAGUE_NUMBERS)})"
+       rf"(?:\s+and\s+a\s+half)?")
+UNIT = rf"(?:{_alt(UNITS)}|centuries)s?"
+REL = r"(?:this|last|next|past|coming|previous|current|following)"
+UNIT_WORD = r"(?:week|weekend|month|year|decade|century|quarter)"
+EDGE = (r"(?:the\s+(?:end|beginning|start|middle|rest|first\s+half|second\s+half)\s+of\s+|"
+        r"(?:early|late|earlier|later|mid-?)\s*)")
+PERIOD_YEAR = r"(?:this|last|next|the)\s+year"
+TZ = r"(?:\s*\(?(?:UTC|GMT|EST|EDT|ET|CST|CDT|PST|PDT|PT|CET|CEST|BST|local\s+time)" \
+     r"(?:\s*[+-]\s*\d{1,2}(?::?\d\d)?)?\)?)"
+DAY_WORD = rf"(?:{WEEKDAY}|today|yesterday|tomorrow)"
+
+GRAMMAR: list[tuple[str, str]] = [
+    # absolute dates
+    ("date", rf"(?:{WEEKDAY},?\s+)?(?P<month>{MONTH})\s+(?P<day>{DAY}),?\s+(?P<year>{YEAR})"),
+    ("date", rf"(?:{WEEKDAY},?\s+)?(?:the\s+)?(?P<day>{DAY})\s+(?:of\s+)?(?P<month>{MONTH}),?"
+             rf"\s+(?P<year>{YEAR})"),
+    ("date", r"(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?![\d-])"),
+    ("date_us", r"(?<![\d/])(?P<month>1[0-2]|0?[1-9])/(?P<day>3[01]|[12]\d|0?[1-9])/"
+                r"(?P<year>\d\d(?:\d\d)?)(?![\d/])"),
+    ("month_day", rf"(?:{WEEKDAY},?\s+)?(?P<month>{MONTH})\s+(?P<day>{DAY})(?!\s*,?\s*\d)"),
+    ("month_day", rf"(?:{WEEKDAY},?\s+)?(?:the\s+)?(?P<day>{DAY})\s+(?:of\s+)?(?P<month>{MONTH})"),
+    ("month_year", rf"(?:(?P<edge>{EDGE}))?(?P<month>{MONTH}),?\s+(?:of\s+)?(?P<year>{YEAR})"),
+    ("month", rf"(?:(?P<edge>{EDGE}))?(?P<month>{MONTH})"),
+    # years, decades, fiscal years, quarters, halves, seasons
+    ("year", rf"(?:(?P<edge>{EDGE}))?(?P<year>{YEAR})"),
+    ("fiscal", rf"(?:fiscal(?:\s+year)?\s+|FY\s?)(?P<year>{YEAR}|\d\d)(?!\d)"),
+    ("decade", r"(?:(?P<edge>early|late|mid-?)\s*)?(?:the\s+)?(?P<decade>(?:1[6-9]|20)\d0|'\d0|"
+               r"(?<![\d'])[2-9]0)['’]?s(?!\w)"),
+    ("quarter", r"(?:the\s+)?(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th|"
+                r"previous|current|next|this|same)\s+(?:fiscal\s+|financial\s+)?quarter"
+                rf"(?:\s+of\s+(?:(?P<year>{YEAR})|(?P<rel>this|last|next|the)\s+year))?"),
+    ("quarter", rf"(?P<ord>first|second|third|fourth)-quarter(?:\s+(?P<year>{YEAR}))?"),
+    ("quarter", rf"(?-i:Q(?P<ord>[1-4]))(?:\s+(?P<year>{YEAR}))?"),
+    ("half", r"the\s+(?P<ord>first|second|latter)\s+half"
+             rf"(?:\s+of\s+(?:(?P<year>{YEAR})|(?P<rel>this|last|next|the)\s+year))?"),
+    ("season", r"(?:(?P<rel>this|last|next|early|late|the)\s+)?(?P<season>spring|summer|autumn|"
+               rf"winter)(?:\s+(?:of\s+)?(?P<year>{YEAR}))?"),
+    ("season", r"(?P<rel>this|last|next|the)\s+(?P<season>fall)"
+               rf"(?:\s+(?:of\s+)?(?P<year>{YEAR}))?"),
+    # clock times, optionally with their day
+    ("clock", r"(?P<hour>1[0-2]|0?[1-9])(?::(?P<minute>[0-5]\d))?\s*"
+              r"(?P<ampm>[ap]\.\s?m\.|[ap]m(?!\w)|[ap]\.m(?!\w))"
+              rf"(?P<tz>{TZ})?(?:\s+(?P<dayword>{DAY_WORD}))?"),
+    ("clock", r"(?<![\d:.])(?P<hour>[01]?\d|2[0-3]):(?P<minute>[0-5]\d)(?![\d:])"
+              rf"(?P<tz>{TZ}|\s*hrs)?(?:\s+(?P<dayword>{DAY_WORD}))?"),
+    ("clock", r"(?<![\d:.])(?P<hour>[01]\d|2[0-3])(?P<minute>[0-5]\d)\s*"
+              r"(?P<tz>\s*(?:GMT|UTC)|\s*hrs)"),
+    ("clock", rf"(?P<named>noon|midday|midnight)(?:\s+(?P<dayword>{DAY_WORD}))?"),
+    ("part_of_day", r"(?:(?:early|late)[\s-])?(?P<part>morning|afternoon|evening)(?=\s+(?:trading|"
+                    r"trade|session|deals|dealings|rush))"),
+    # weekdays and named days
+    ("weekday", rf"(?:(?P<rel>last|next|this|coming|past)\s+)?(?P<weekday>{WEEKDAY})"
+                r"(?:\s+(?P<part>morning|afternoon|evening|night))?"),
+    ("today", r"(?:(?P<edge>earlier|later)\s+)?(?P<word>today|tonight|yesterday|tomorrow)"
+              r"(?:\s+(?P<part>morning|afternoon|evening|night))?"),
+    ("today", r"(?P<word>this|that)\s+(?P<part>morning|afternoon|evening)"),
+    ("ref_day", r"(?:the\s+)?(?P<word>next|following|previous|same)\s+day"),
+    # periods relative to the anchor
+    ("relative", rf"(?:(?P<edge>{EDGE}))?(?:the\s+)?(?P<rel>{REL})\s+(?P<unit>{UNIT_WORD})"
+                 r"(?!-)"),
+    ("relative", rf"(?P<edge>{EDGE})the\s+(?P<unit>year|month|week)(?=[\s,.;:)])"),
+    ("relative", r"the\s+(?P<unit>year|month|week)\s+(?P<rel>before|earlier|previous)"),
+    ("same_period", r"the\s+same\s+(?P<unit>period|month|quarter|week|day|time)\s+(?:of\s+)?"
+                    r"(?:(?:the\s+)?(?:last|previous)\s+year|a\s+year\s+(?:ago|earlier|before))"),
+    ("whole", r"the\s+(?:entire|whole|full)\s+(?P<unit>year|month)"),
+    ("month_week", r"the\s+(?P<ord>first|second|third|fourth|last|final)\s+week\s+of\s+"
+                   rf"(?P<month>{MONTH})"),
+    ("ago", rf"(?P<num>{NUM})\s+(?P<unit>{UNIT})\s+(?P<dir>ago|earlier|before|later|after|"
+            r"from\s+now|hence)"),
+    # "15 a year" is a rate, not a stretch of time
+    ("set", r"\d[\d,.]*\s+(?P<body>an?\s+(?P<unit>day|week|month|year))(?!\s+(?:ago|earlier|later|"
+            r"after|before))"),
+    # durations
+    ("duration", r"(?:(?P<approx>about|around|almost|nearly|approximately|roughly|some|just|only|"
+                 r"at\s+least)\s+)?(?:the\s+(?P<rel>past|last|next|first|previous|coming|"
+                 rf"following|final|remaining)\s+)?(?P<num>{NUM})\s+(?:more\s+|full\s+)?"
+                 rf"(?P<unit>{UNIT})\b(?!\s+(?:old|of\s+age))"),
+    ("duration", rf"(?P<num>\d+|{_NUM_WORD})(?=\s+(?:and|or|to)\s+(?:\d+|{_NUM_WORD})\s+"
+                 rf"(?P<unit>{UNIT})\b(?!\s+(?:old|of\s+age)))"),
+    ("duration", r"(?P<num>half)\s+(?:an?\s+)(?P<unit>hour|day|year|century|decade)"),
+    ("duration", r"(?:the\s+(?P<rel>past|last|next|coming|previous)\s+)(?P<unit>year|month|"
+                 r"week|decade|century)(?=\s+(?:alone|or\s|and\s)|[,.;:)])"),
+    ("duration", rf"(?P<num>{NUM})-(?P<unit>year|month|week|day|hour|minute|second|decade)"
+                 r"(?!-old|-olds|\w)"),
+    ("duration", r"(?P<unit>decades|years|centuries|months|weeks)-long"),
+    ("duration", r"(?:(?P<rel>recent|coming|past|the\s+past|the\s+coming|the\s+next|"
+                 r"the\s+last)\s+)(?P<unit>years|months|weeks|days|decades)"),
+    ("duration", r"(?:for|over|in|within|after)\s+(?P<body>(?:the\s+)?(?P<unit>years|months|"
+                 r"weeks|decades|centuries))(?!\s+(?:ago|of|old|later|earlier))"),
+    ("duration", r"(?<!\w)(?P<unit>decades|centuries)(?!\s+(?:ago|of|old|later|earlier))"),
+    # sets
+    ("set", rf"(?P<word>{_alt(SET_WORDS)})"),
+    ("set", rf"(?:every|each|per)\s+(?:(?P<num>{NUM})\s+)?(?P<unit>day|week|month|year|hour|"
+            r"quarter|days|weeks|months|years|hours)"),
+    ("set", r"(?P<times>once|twice|(?:three|four|\d+)\s+times)\s+an?\s+"
+            r"(?P<unit>day|week|month|year)"),
+    # references
+    ("reference", rf"(?P<word>{_alt(REFERENCES)})(?!-)"),
+]
+
+_COMPILED = [(kind, re.compile(_B + pattern + _E, re.IGNORECASE)) for kind, pattern in GRAMMAR]
+
+
+@dataclass
+class Mention:
+    """One time expression found by the grammar, before it is given a value."""
+
+    start: int
+    end: int
+    kind: str
+    groups: dict[str, str | None]
+    type: str = "DATE"
+    value: str | None = None
+    priority: int = 0
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def find_mentions(text: str) -> list[Mention]:
+    """Every time expression of the grammar, longest first, none overlapping another."""
+    candidates: list[Mention] = []
+    for priority, (kind, pattern) in enumerate(_COMPILED):
+        for match in pattern.finditer(text):
+            groups = match.groupdict()
+            start, end = match.span("body") if groups.get("body") else match.span()
+            if end > start:
+                candidates.append(Mention(start, end, kind, groups, priority=priority))
+    candidates.sort(key=lambda m: (-(m.end - m.start), m.priority, m.start))
+    taken: list[Mention] = []
+    for mention in candidates:
+        if all(mention.end <= other.start or mention.start >= other.end
+               for other in taken) and _plausible(text, mention):
+            taken.append(mention)
+    taken.sort(key=lambda m: m.start)
+    return taken
+
+
+_CURRENCY_AFTER = re.compile(r"\s*(?:%|percent|per\s?cent)", re.IGNORECASE)
+
+
+def _plausible(text: str, mention: Mention) -> bool:
+    """Reject grammar matches that are clearly something else (a count, a price, a verb)."""
+    snippet = text[mention.start:mention.end]
+    after = text[mention.end:mention.end + 12]
+    if mention.kind == "year":
+        if _CURRENCY_AFTER.match(after):
+            return False
+        before = text[max(0, mention.start - 4):mention.start]
+        if re.search(r"(?:No\.|#|\$|€|£)\s*$", before):
+            return False
+    if mention.kind == "month" and snippet in ("May", "March") and not mention.groups.get("edge"):
+        # "may" the modal and "march" the walk: a bare month needs a preposition before it
+        before = text[max(0, mention.start - 12):mention.start].lower()
+        if not re.search(r"(?:in|of|since|until|till|by|from|during|before|after|early|late|"
+                         r"mid-?|last|next|this|through|to)\s+$", before):
+            return False
+    if mention.kind == "decade" and mention.groups.get("decade", "")[:1] in "23456789" and \
+            re.search(r"(?:their|his|her|in\s+the|early|late|mid-?)\s*$",
+                      text[max(0, mention.start - 10):mention.start]) and \
+            not mention.groups.get("decade", "").startswith(("19", "20", "'")):
+        # "in their 70s" is an age, "the 70s" a decade: only the latter after "the"
+        return bool(re.search(r"the\s+$", text[max(0, mention.start - 5):mention.start]))
+    if mention.kind == "duration" and mention.groups.get("unit"):
+        unit = mention.groups["unit"].lower()
+        number = (mention.groups.get("num") or "").lower()
+        if unit.startswith("second") and number in ("a", "an"):
+            return False  # "a second plane": an ordinal
+        if unit.startswith("quarter") and (number in ("a", "an", "three") or
+                                           re.match(r"\s+of", after)):
+            return False  # "a quarter of its dealers": a fraction
+    return not (mention.kind == "reference" and snippet.lower() == "recent" and
+                re.search(r"most\s+$", text[max(0, mention.start - 6):mention.start]))
+
+
+# ----------------------------------------------------------------------------- numbers
+
+
+def parse_number(text: str) -> float | None:
+    """'three' -> 3, 'twenty-five' -> 25, '2.5' -> 2.5, 'two and a half' -> 2.5; vague -> None."""
+    text = " ".join(text.lower().split())
+    half = 0.0
+    if text.endswith(" and a half"):
+        text, half = text[: -len(" and a half")], 0.5
+    if text in VAGUE_NUMBERS:
+        return None
+    try:
+        return float(text.replace(",", "")) + half
+    except ValueError:
+        pass
+    if text in NUMBERS:
+        return NUMBERS[text] + half
+    if "-" in text:
+        parts = text.split("-")
+        if all(part in NUMBERS for part in parts):
+            return sum(NUMBERS[part] for part in parts) + half
+    return None
+
+
+def _amount(number: float | None) -> str:
+    if number is None:
+        return "X"
+    return str(int(number)) if number == int(number) else f"{number:g}"
+
+
+def duration_value(number: float | None, unit_word: str) -> str:
+    """An ISO 8601 / TIMEX3 duration: P3D, P18M, PT12H, P10Y (a decade), PXY (vague)."""
+    unit_word = unit_word.lower().removesuffix("s")
+    if unit_word == "centurie":
+        unit_word = "century"
+    code = UNITS[unit_word]
+    if code == "DE":
+        return f"P{_amount(number * 10)}Y" if number is not None else "PXDE"
+    if code == "CE":
+        return f"P{_amount(number * 100)}Y" if number is not None else "PXCE"
+    if code == "FN":
+        return f"P{_amount(number * 2)}W" if number is not None else "PXW"
+    if code in ("S", "TM", "H"):
+        return f"PT{_amount(number)}{code[-1]}"
+    return f"P{_amount(number)}{code}"
+
+
+# ----------------------------------------------------------------------------- tense
+
+
+def governing_verb(token: Token) -> Token | None:
+    """The verb whose clause a time expression sits in (walking up the parse)."""
+    seen = 0
+    while not token.tag_.startswith("VB") and token.head is not token and seen < 12:
+        token = token.head
+        seen += 1
+    return token if token.tag_.startswith("VB") or token.tag_ == "MD" else None
+
+
+def verb_tense(verb: Token, depth: int = 0) -> str:
+    """"past", "future", "perfect", "present" or "nearest" (an infinitive under a past verb)."""
+    auxes = [child for child in verb.children if child.dep_ in ("aux", "auxpass")]
+    words = {aux.lower_ for aux in auxes}
+    if words & {"will", "'ll", "shall", "wo", "ll"}:
+        return "future"
+    if any(aux.tag_ == "MD" for aux in auxes):
+        return "past" if words & {"have", "'ve"} else "future"
+    if "to" in words:
+        head = verb.head
+        if head.lemma_ == "go" and head.tag_ == "VBG":
+            return "future"
+        if head is not verb and head.tag_.startswith("VB") and depth < 3:
+            return "future" if verb_tense(head, depth + 1) in ("present", "future") else "nearest"
+        return "future"
+    if verb.tag_ == "VBD" or any(aux.tag_ == "VBD" for aux in auxes):
+        return "past"
+    if verb.tag_ == "VBN":
+        return "perfect" if words & {"has", "have", "'s", "'ve"} else "past"
+    return "present"
+
+
+def tense_at(doc: Doc, start: int, end: int) -> str:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return "none"
+    verb = governing_verb(span.root)
+    return verb_tense(verb) if verb is not None else "none"
+
+
+# ----------------------------------------------------------------------------- calendars
+
+
+def iso_week(day: date) -> str:
+    year, week, _ = day.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def add_months(year: int, month: int, delta: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + delta
+    return index // 12, index % 12 + 1
+
+
+def weekday_date(anchor: date, weekday: int, direction: str) -> date:
+    """The date of a weekday (1 = Monday) near the anchor, looking in a tense's direction."""
+    back = (anchor.isoweekday() - weekday) % 7
+    ahead = (weekday - anchor.isoweekday()) % 7
+    if direction == "past":
+        return anchor - timedelta(days=back)
+    if direction == "future":
+        return anchor + timedelta(days=ahead)
+    if direction == "last":
+        return anchor - timedelta(days=back or 7)
+    if direction == "next":
+        return anchor + timedelta(days=ahead or 7)
+    if direction == "this":
+        return anchor + timedelta(days=weekday - anchor.isoweekday())
+    return anchor - timedelta(days=back) if back <= ahead else anchor + timedelta(days=ahead)
+
+
+def month_year(anchor: date, month: int, direction: str) -> int:
+    """The year of a year-less month: the latest on or before the anchor in the past..."""
+    if direction == "past":
+        return anchor.year if month <= anchor.month else anchor.year - 1
+    if direction == "future":
+        return anchor.year if month >= anchor.month else anchor.year + 1
+    diff = month - anchor.month
+    if diff > 6:
+        return anchor.year - 1
+    if diff < -6:
+        return anchor.year + 1
+    return anchor.year
+
+
+def month_day_date(anchor: date, month: int, day: int, direction: str) -> date | None:
+    """The nearest sensible year for a year-less date, in the tense's direction."""
+    options = []
+    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+        try:
+            options.append(date(year, month, day))
+        except ValueError:
+            continue
+    if not options:
+        return None
+    if direction == "past":
+        before = [d for d in options if d <= anchor]
+        if before:
+            return max(before)
+    if direction == "future":
+        after = [d for d in options if d >= anchor]
+        if after:
+            return min(after)
+    return min(options, key=lambda d: (abs((d - anchor).days), d > anchor))
+
+
+def shift(anchor: date, unit: str, amount: int) -> str:
+    """The anchor moved by whole units, at that unit's granularity."""
+    unit = unit.lower().removesuffix("s")
+    if unit == "centurie":
+        unit = "century"
+    if unit == "day":
+        return (anchor + timedelta(days=amount)).isoformat()
+    if unit in ("week", "weekend", "fortnight"):
+        days = 14 * amount if unit == "fortnight" else 7 * amount
+        week = iso_week(anchor + timedelta(days=days))
+        return week + "-WE" if unit == "weekend" else week
+    if unit == "month":
+        year, month = add_months(anchor.year, anchor.month, amount)
+        return f"{year:04d}-{month:02d}"
+    if unit == "quarter":
+        year, month = add_months(anchor.year, anchor.month, 3 * amount)
+        return f"{year:04d}-Q{(month - 1) // 3 + 1}"
+    if unit == "year":
+        return f"{anchor.year + amount:04d}"
+    if unit == "decade":
+        return f"{(anchor.year + 10 * amount) // 10:03d}"
+    if unit == "century":
+        return f"{(anchor.year + 100 * amount) // 100:02d}"
+    if unit in ("hour", "minute", "second"):
+        return anchor.isoformat()
+    raise ValueError(unit)
+
+
+def parse_anchor(value: str | None) -> date | None:
+    """A full calendar date to resolve against, or None (missing or partial)."""
+    if not value or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+# ----------------------------------------------------------------------------- normalising
+
+
+def _month(text: str) -> int:
+    return MONTHS[text.lower().rstrip(".")]
+
+
+def _day(text: str) -> int:
+    return int(re.match(r"\d+", text).group())
+
+
+def _full_year(text: str) -> int:
+    year = int(text)
+    if len(text) == 2:
+        year += 2000 if year < 50 else 1900
+    return year
+
+
+def _rel_year(rel: str | None, anchor: date | None, fallback_year: str | None) -> str | None:
+    """The year of 'this/last/next year' (or a stated one); None when it cannot be known."""
+    if fallback_year:
+        return fallback_year
+    if anchor is None:
+        return None
+    rel = (rel or "this").lower()
+    return str(anchor.year + {"last": -1, "next": 1}.get(rel, 0))
+
+
+class Resolver:
+    """Gives each mention its type and value, against the anchor and the clause's tense."""
+
+    def __init__(self, anchor: date | None, doc: Doc | None, text: str) -> None:
+        self.anchor = anchor
+        self.doc = doc
+        self.text = text
+        self.reference: str | None = anchor.isoformat() if anchor else None
+        self.last_value: str | None = None
+
+    def tense(self, mention: Mention) -> str:
+        if self.doc is None:
+            return "none"
+        return tense_at(self.doc, mention.start, mention.end)
+
+    def direction(self, mention: Mention, day_level: bool) -> str:
+        tense = self.tense(mention)
+        if tense == "past":
+            return "past"
+        if tense == "future":
+            return "future"
+        if tense == "perfect" and not day_level:
+            return "past"
+        return "nearest"
+
+    def resolve(self, mention: Mention) -> None:
+        handler = getattr(self, "_" + mention.kind)
+        handler(mention, mention.groups)
+
+    # absolute ----------------------------------------------------------------------
+
+    def _date(self, m: Mention, g: dict) -> None:
+        try:
+            value = date(int(g["year"]), _month(g["month"]) if not g["month"].isdigit()
+                         else int(g["month"]), _day(g["day"]))
+        except ValueError:
+            m.value = None
+            return
+        m.value = value.isoformat()
+
+    def _date_us(self, m: Mention, g: dict) -> None:
+        try:
+            m.value = date(_full_year(g["year"]), int(g["month"]), int(g["day"])).isoformat()
+        except ValueError:
+            m.value = None
+
+    def _month_day(self, m: Mention, g: dict) -> None:
+        month, day = _month(g["month"]), _day(g["day"])
+        if self.anchor is None:
+            m.value = f"XXXX-{month:02d}-{day:02d}"
+            return
+        found = month_day_date(self.anchor, month, day, self.direction(m, day_level=True))
+        m.value = found.isoformat() if found else None
+
+    def _month_year(self, m: Mention, g: dict) -> None:
+        year = _rel_year(g.get("rel"), self.anchor, g.get("year"))
+        m.value = f"{year or 'XXXX'}-{_month(g['month']):02d}"
+
+    def _month(self, m: Mention, g: dict) -> None:
+        month = _month(g["month"])
+        if self.anchor is None:
+            m.value = f"XXXX-{month:02d}"
+            return
+        of_year = _OF_YEAR.match(self.text, m.end)
+        if of_year:  # "October of next year": two expressions, one year
+            year = self.anchor.year + {"last": -1, "next": 1}.get(of_year.group(1).lower(), 0)
+        else:
+            year = month_year(self.anchor, month, self.direction(m, day_level=False))
+        m.value = f"{year:04d}-{month:02d}"
+
+    def _year(self, m: Mention, g: dict) -> None:
+        m.value = g["year"]
+
+    def _fiscal(self, m: Mention, g: dict) -> None:
+        m.value = f"FY{_full_year(g['year'])}"
+
+    def _decade(self, m: Mention, g: dict) -> None:
+        digits = g["decade"].lstrip("'")
+        if len(digits) == 2:
+            digits = ("20" if digits in ("00", "10") else "19") + digits
+        m.value = digits[:3]
+
+    def _quarter(self, m: Mention, g: dict) -> None:
+        ordinal = g["ord"].lower()
+        anchor = self.anchor
+        current = (anchor.month - 1) // 3 + 1 if anchor else None
+        if ordinal in ("last", "previous", "current", "this", "next", "same") and not g.get(
+                "year") and not g.get("rel"):
+            if anchor is None:
+                m.value = "XXXX-QX"
+                return
+            delta = {"last": -1, "previous": -1, "next": 1}.get(ordinal, 0)
+            m.value = shift(anchor, "quarter", delta)
+            return
+        number = ORDINALS.get(ordinal) or (int(ordinal) if ordinal.isdigit() else 4)
+        year = _rel_year(g.get("rel"), anchor, g.get("year"))
+        if year is None:
+            m.value = f"XXXX-Q{number}"
+            return
+        if not g.get("year") and not g.get("rel") and anchor is not None:
+            direction = self.direction(m, day_level=False)
+            if direction == "past" and number > current:
+                year = str(anchor.year - 1)
+            elif direction == "future" and number < current:
+                year = str(anchor.year + 1)
+        m.value = f"{year}-Q{number}"
+
+    def _half(self, m: Mention, g: dict) -> None:
+        year = _rel_year(g.get("rel"), self.anchor, g.get("year")) or "XXXX"
+        m.value = f"{year}-H{1 if g['ord'].lower() == 'first' else 2}"
+
+    def _season(self, m: Mention, g: dict) -> None:
+        code = SEASONS[g["season"].lower()]
+        rel = (g.get("rel") or "").lower()
+        if g.get("year"):
+            m.value = f"{g['year']}-{code}"
+            return
+        if self.anchor is None:
+            m.value = f"XXXX-{code}"
+            return
+        year = self.anchor.year
+        if rel in ("last", "next"):
+            year += -1 if rel == "last" else 1
+        elif rel != "this":
+            direction = self.direction(m, day_level=False)
+            start = SEASON_MONTH[code]
+            if direction == "past" and start > self.anchor.month:
+                year -= 1
+            elif direction == "future" and start + 2 < self.anchor.month:
+                year += 1
+        m.value = f"{year}-{code}"
+
+    # days ----------------------------------------------------------------------------
+
+    def _weekday(self, m: Mention, g: dict) -> None:
+        weekday = WEEKDAYS[g["weekday"].lower()]
+        part = g.get("part")
+        if part:
+            m.type = "TIME"
+        if self.anchor is None:
+            m.value = f"XXXX-WXX-{weekday}"
+            if part:
+                m.value += "T" + PARTS_OF_DAY[part.lower()]
+            return
+        rel = (g.get("rel") or "").lower()
+        if rel in ("last", "past"):
+            direction = "last"
+        elif rel in ("next", "coming"):
+            direction = "next"
+        elif rel == "this":
+            direction = "this"
+        else:
+            direction = self.direction(m, day_level=True)
+        value = weekday_date(self.anchor, weekday, direction).isoformat()
+        m.value = value + ("T" + PARTS_OF_DAY[part.lower()] if part else "")
+
+    def _today(self, m: Mention, g: dict) -> None:
+        word = g["word"].lower()
+        part = (g.get("part") or "").lower()
+        if word == "tonight":
+            part = "night"
+        if part:
+            m.type = "TIME"
+        if self.anchor is None:
+            m.value = "XXXX-XX-XX" + (f"T{PARTS_OF_DAY[part]}" if part else "")
+            return
+        offset = {"yesterday": -1, "tomorrow": 1}.get(word, 0)
+        value = (self.anchor + timedelta(days=offset)).isoformat()
+        m.value = value + (f"T{PARTS_OF_DAY[part]}" if part else "")
+
+    def _ref_day(self, m: Mention, g: dict) -> None:
+        reference = parse_anchor(self.reference)
+        if reference is None:
+            m.value = "XXXX-XX-XX"
+            return
+        offset = {"next": 1, "following": 1, "previous": -1}.get(g["word"].lower(), 0)
+        m.value = (reference + timedelta(days=offset)).isoformat()
+
+    def _clock(self, m: Mention, g: dict) -> None:
+        m.type = "TIME"
+        if g.get("named"):
+            hour, minute = {"noon": (12, 0), "midday": (12, 0), "midnight": (0, 0)}[
+                g["named"].lower()]
+        else:
+            hour, minute = int(g["hour"]), int(g.get("minute") or 0)
+            ampm = (g.get("ampm") or "").lower()
+            if ampm.startswith("p") and hour < 12:
+                hour += 12
+            elif ampm.startswith("a") and hour == 12:
+                hour = 0
+        zone = (g.get("tz") or "").strip(" ()").lower()
+        suffix = "Z" if zone.startswith(UTC_ZONES) and not re.search(r"[+-]", zone) else ""
+        day = m.extra.get("day")
+        if day is None and g.get("dayword"):
+            day = self._day_of(g["dayword"], m)
+        if day is None:
+            day = m.extra.get("context_day") or (self.anchor.isoformat() if self.anchor else
+                                                 "XXXX-XX-XX")
+        m.value = f"{day}T{hour:02d}:{minute:02d}{suffix}"
+
+    def _day_of(self, word: str, m: Mention) -> str | None:
+        word = word.lower()
+        if self.anchor is None:
+            return f"XXXX-WXX-{WEEKDAYS[word]}" if word in WEEKDAYS else "XXXX-XX-XX"
+        if word in WEEKDAYS:
+            return weekday_date(self.anchor, WEEKDAYS[word],
+                                self.direction(m, day_level=True)).isoformat()
+        offset = {"yesterday": -1, "tomorrow": 1}.get(word, 0)
+        return (self.anchor + timedelta(days=offset)).isoformat()
+
+    # relative periods --------------------------------------------------------------------
+
+    def _relative(self, m: Mention, g: dict) -> None:
+        unit = g["unit"].lower()
+        rel = (g.get("rel") or "this").lower()
+        if rel in ("past", "coming"):
+            # "the past year" is a stretch of time, "last year" a date
+            m.type = "DURATION"
+            m.value = duration_value(1, unit)
+            return
+        if self.anchor is None:
+            m.value = {"year": "XXXX", "month": "XXXX-XX", "quarter": "XXXX-QX"}.get(
+                unit, "XXXX-XX-XX" if unit not in ("week", "weekend") else "XXXX-WXX")
+            return
+        delta = {"last": -1, "previous": -1, "before": -1, "earlier": -1, "next": 1,
+                 "following": 1}.get(rel, 0)
+        m.value = shift(self.anchor, unit, delta)
+
+    def _ago(self, m: Mention, g: dict) -> None:
+        number = parse_number(g["num"])
+        unit = g["unit"]
+        direction = " ".join(g["dir"].lower().split())
+        if direction in ("after", "later", "before", "earlier") and not unit.lower().startswith(
+                "day"):
+            # "three years after it was due": a stretch of time, not a date
+            m.type = "DURATION"
+            m.value = duration_value(number, unit)
+            m.end = m.start + len(self.text[m.start:m.end].rsplit(None, 1)[0])
+            return
+        if direction not in ("ago", "from now", "hence"):
+            # "a day after": the span is the stretch ("a day"); its value the day it names
+            m.end = m.start + len(self.text[m.start:m.end].rsplit(None, 1)[0])
+        if number is None:
+            m.value = "PAST_REF" if direction in ("ago", "earlier", "before") else "FUTURE_REF"
+            return
+        sign = -1 if direction in ("ago", "earlier", "before") else 1
+        if direction in ("ago", "from now", "hence"):
+            base = self.anchor
+        elif m.extra.get("after_date"):
+            base = parse_anchor(m.extra["after_date"])  # "a day after May 11"
+        else:
+            base = parse_anchor(self.reference)
+            if direction in ("after", "before") or re.match(r"\s+than", self.text[m.end:]):
+                # "A day after Kiev unleashed warplanes, the miners marched": the clause it
+                # heads is the earlier event; the expression dates the narrated one
+                sign = 0
+        if base is None:
+            m.value = _UNKNOWN_AT.get(unit.lower().removesuffix("s"), "XXXX")
+            return
+        if number != int(number):
+            m.type = "DATE"
+            m.value = shift(base, "year" if "year" in unit.lower() else unit,
+                            sign * round(number))
+            return
+        m.value = shift(base, unit, sign * int(number))
+
+    def _same_period(self, m: Mention, g: dict) -> None:
+        """'the same period last year': the period last talked about, a year back."""
+        last = self.last_value
+        if last and re.match(r"\d{4}(?:-|$)", last) and not last.startswith("P"):
+            m.value = f"{int(last[:4]) - 1:04d}{last[4:10]}"
+        elif self.anchor is not None:
+            m.value = str(self.anchor.year - 1)
+        else:
+            m.value = "XXXX"
+
+    def _whole(self, m: Mention, g: dict) -> None:
+        last = self.last_value if self.last_value and re.match(r"\d{4}", self.last_value) \
+            else (self.anchor.isoformat() if self.anchor else None)
+        if last is None:
+            m.value = "XXXX" if g["unit"].lower() == "year" else "XXXX-XX"
+            return
+        m.value = last[:4] if g["unit"].lower() == "year" else last[:7]
+
+    def _month_week(self, m: Mention, g: dict) -> None:
+        month = _month(g["month"])
+        year = month_year(self.anchor, month, self.direction(m, day_level=False)) \
+            if self.anchor else None
+        if year is None:
+            m.value = f"XXXX-{month:02d}-WXX"
+            return
+        ordinal = g["ord"].lower()
+        if ordinal in ("last", "final"):
+            last_day = (date(*add_months(year, month, 1), 1) - timedelta(days=1)).day
+            m.value = iso_week(date(year, month, last_day - 3))
+        else:
+            m.value = iso_week(date(year, month, 4 + 7 * (ORDINALS[ordinal] - 1)))
+
+    def _part_of_day(self, m: Mention, g: dict) -> None:
+        m.type = "TIME"
+        day = m.extra.get("context_day") or self.reference or "XXXX-XX-XX"
+        m.value = f"{day}T{PARTS_OF_DAY[g['part'].lower()]}"
+
+    def _duration(self, m: Mention, g: dict) -> None:
+        m.type = "DURATION"
+        number = parse_number(g["num"]) if g.get("num") else None
+        if g.get("num") and g["num"].lower() == "half":
+            number = 0.5
+            unit = g["unit"].lower()
+            if unit == "hour":
+                m.value = "PT30M"
+                return
+        m.value = duration_value(number, g["unit"])
+
+    def _set(self, m: Mention, g: dict) -> None:
+        m.type = "SET"
+        if g.get("word"):
+            m.value = SET_WORDS[g["word"].lower()]
+            return
+        number = parse_number(g["num"]) if g.get("num") else 1
+        m.value = duration_value(number or 1, g["unit"])
+
+    def _reference(self, m: Mention, g: dict) -> None:
+        m.value = REFERENCES[" ".join(g["word"].lower().split())]
+
+
+_OF_YEAR = re.compile(r"\s+of\s+(this|last|next)\s+year", re.IGNORECASE)
+_UNKNOWN_AT = {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX", "quarter": "XXXX-QX"}
+
+
+def _link_context(text: str, mentions: list[Mention]) -> None:
+    """Give clock times the day beside them and relative days the date they count from."""
+    for index, mention in enumerate(mentions):
+        if mention.kind == "clock" and not mention.groups.get("dayword"):
+            following = mentions[index + 1] if index + 1 < len(mentions) else None
+            if following is not None and following.value and re.fullmatch(
+                    r",?\s*(?:on\s+)?", text[mention.end:following.start]) and \
+                    re.fullmatch(r"\d{4}-\d\d-\d\d|XXXX-.*", following.value):
+                mention.extra["day"] = following.value
+        if mention.kind == "ago":
+            following = mentions[index + 1] if index + 1 < len(mentions) else None
+            if following is not None and following.value and re.fullmatch(
+                    r"\s*(?:the\s+)?", text[mention.end:following.start]) and \
+                    re.fullmatch(r"\d{4}-\d\d-\d\d", following.value):
+                mention.extra["after_date"] = following.value
+
+
+_FIRST_PASS = {"date", "date_us", "month_day", "month_year", "month", "year", "fiscal", "decade",
+               "quarter", "half", "season", "weekday", "today", "relative", "duration", "set",
+               "reference"}
+_DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
+
+
+def normalise(text: str, anchor: date | None, doc: Doc | None = None) -> list[Mention]:
+    """Find every time expression of `text` and give it a type and a TIMEX3 value."""
+    mentions = find_mentions(text)
+    resolver = Resolver(anchor, doc, text)
+    sentences = _sentence_bounds(doc, text)
+    for mention in mentions:
+        if mention.kind in _FIRST_PASS:
+            resolver.resolve(mention)
+    _link_context(text, mentions)
+    last_day: str | None = None
+    last_day_sentence = -1
+    for mention in mentions:
+        sentence = _sentence_of(sentences, mention.start)
+        if mention.kind not in _FIRST_PASS:
+            if mention.kind in ("clock", "part_of_day") and last_day and \
+                    last_day_sentence == sentence:
+                mention.extra["context_day"] = last_day
+            resolver.resolve(mention)
+        if mention.value and mention.type in ("DATE", "TIME") and mention.value[:1].isdigit():
+            resolver.last_value = mention.value
+        if mention.value and _DAY_VALUE.fullmatch(mention.value[:10]) and mention.kind not in (
+                "clock",):
+            last_day, last_day_sentence = mention.value[:10], sentence
+            resolver.reference = last_day
+    return [mention for mention in mentions if mention.value]
+
+
+def _sentence_bounds(doc: Doc | None, text: str) -> list[int]:
+    if doc is not None and doc.has_annotation("SENT_START"):
+        return [sentence.start_char for sentence in doc.sents]
+    return [0] + [match.end() for match in re.finditer(r"[.!?]\s+|\n+", text)]
+
+
+def _sentence_of(starts: list[int], offset: int) -> int:
+    index = 0
+    for position, start in enumerate(starts):
+        if start <= offset:
+            index = position
+        else:
+            break
+    return index
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in " \t\n,":
+        start += 1
+    while end > start and text[end - 1] in " \t\n,.":
+        end -= 1
+    return start, end
+
+
+def anchor_of(annotated: AnnotatedDocument, results: Results) -> date | None:
+    """The publication date to resolve against: a stage's inference, else the input's."""
+    published = results.get(PUBLISHED) or []
+    if published and published[0].get("value"):
+        return parse_anchor(published[0]["value"])
+    return parse_anchor(annotated.document.published.value)
+
+
+class TimeStage:
+    """TIMEX3 time expressions with types and values resolved against the publication date."""
+
+    field = "times"
+    requires = frozenset({"tagger", "parser"})
+
+    def __call__(self, annotated: AnnotatedDocument, results: Results) -> list[dict[str, Any]]:
+        text = annotated.text
+        anchor = anchor_of(annotated, results)
+        times = []
+        for mention in normalise(text, anchor, annotated.doc):
+            start, end = _trim(text, mention.start, mention.end)
+            if end <= start:
+                continue
+            times.append({"start": start, "end": end, "text": text[start:end],
+                          "value": mention.value, "type": mention.type})
+        return times
+
+
+def iter_values(text: str, anchor: date | None) -> Iterator[tuple[str, str]]:
+    """(text, value) pairs without a parse (tense unknown): for quick checks and the CLI."""
+    for mention in normalise(text, anchor):
+        yield text[mention.start:mention.end], mention.value or ""

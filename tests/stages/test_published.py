@@ -1,0 +1,128 @@
+"""The published stage: what the text settles about its own date, and nothing more."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.annotate import AnnotatedDocument
+from newsgraph.document import Published
+from newsgraph.stages.published import PublishedStage, current_year, infer_published
+from tests.test_annotate import make_document
+
+
+def published_of(text: str, given: str | None = None) -> list[dict]:
+    document = make_document(text)
+    if given:
+        document.published = Published(given, "given")
+    return PublishedStage()(AnnotatedDocument(document, None), {})
+
+
+def test_a_given_date_is_kept():
+    assert published_of("MOSCOW, May 20 (Reuters) - Talks began.", given="2014-05-28") == []
+
+
+def test_dateline_with_a_year_gives_the_full_date():
+    text = "MOSCOW, May 28, 2014 (Reuters) - Up to 1,000 coal miners rallied on Wednesday."
+    assert published_of(text) == [{"value": "2014-05-28", "how": "inferred",
+                                   "evidence": ["MOSCOW, May 28, 2014 (Reuters) -"]}]
+
+
+def test_year_less_dateline_is_a_partial_value():
+    text = "MOSCOW, May 28 (Reuters) - Up to 1,000 coal miners rallied on Wednesday."
+    [published] = published_of(text)
+    assert published["value"] == "XXXX-05-28"
+    assert published["how"] == "inferred"
+
+
+def test_year_less_dateline_plus_a_current_year_cue_is_full():
+    text = ("DONETSK, May 28 (Reuters) - Miners rallied on Wednesday.\n\n"
+            "More than 200 people have been killed in the region in 2014 alone.")
+    [published] = published_of(text)
+    assert published["value"] == "2014-05-28"
+    assert "in 2014 alone" in published["evidence"]
+
+
+def test_published_line():
+    text = "Miners rally in Donetsk\n\nPublished: 28 May 2014 16:24\n\nUp to 1,000 miners rallied."
+    [published] = published_of(text)
+    assert published["value"] == "2014-05-28"
+    assert published["evidence"] == ["Published: 28 May 2014 16:24"]
+
+
+def test_in_a_year_alone_settles_only_the_year():
+    text = "North Korea has test-fired more than 30 missiles in 2022 alone."
+    assert published_of(text) == [{"value": "2022", "how": "inferred",
+                                   "evidence": ["in 2022 alone"]}]
+
+
+def test_an_anniversary_of_a_dated_event_names_the_current_year():
+    text = "Seoul on Monday marked the 77th anniversary of the 1945 liberation from Japanese rule."
+    assert current_year(text) == (2022, ["77th anniversary of the 1945"])
+
+
+def test_disagreeing_year_cues_settle_nothing():
+    text = ("North Korea has test-fired 30 missiles in 2022 alone. Exports fell 10% in 2021 "
+            "alone.")
+    assert current_year(text) is None
+    assert published_of(text) == []
+
+
+def test_a_weekday_falling_on_a_stated_date_fixes_the_day():
+    text = ("In his comments sent on Monday, Pushilin expressed hope for cooperation, the "
+            "agency reported on Wednesday. The message was timed for the August 15 "
+            "anniversary. North Korea has test-fired more than 30 missiles in 2022 alone.")
+    [published] = published_of(text)
+    assert published["value"] == "2022-08-17"  # 15 August 2022 was a Monday
+    assert published["evidence"][0] == "in 2022 alone"
+
+
+def test_a_weekday_that_does_not_fall_on_the_stated_date_leaves_only_the_year():
+    text = ("The agency reported on Tuesday that the message was timed for the August 15 "
+            "anniversary. North Korea has test-fired more than 30 missiles in 2022 alone.")
+    assert infer_published(text)["value"] == "2022"
+
+
+def test_no_cue_stays_unknown():
+    text = ("Up to 1,000 coal miners rallied on Wednesday, after a referendum on May 11 and a "
+            "presidential election on Sunday.")
+    assert published_of(text) == []
+
+
+@pytest.fixture(scope="module")
+def sample_records(shared):
+    """The two real samples through entities, published and times, as `extract` runs them."""
+    from newsgraph.pipeline import Pipeline
+    from newsgraph.sources import read_sources
+    from newsgraph.stages.entities import EntityStage
+    from newsgraph.stages.times import TimeStage
+
+    pipeline = Pipeline([EntityStage(), PublishedStage(), TimeStage()])
+    records = {}
+    for result in pipeline.run(read_sources([str(shared / "samples")])):
+        records[result.document.source.rsplit("/", 1)[-1][:3]] = result.record
+    return records
+
+
+def test_sample_004_infers_its_date_and_every_time_resolves(sample_records):
+    record = sample_records["004"]
+    assert record["published"]["value"] == "2022-08-17"
+    assert record["published"]["how"] == "inferred"
+    assert any("2022 alone" in evidence for evidence in record["published"]["evidence"])
+    times = {time["text"]: time["value"] for time in record["times"]}
+    assert times["Monday"] == "2022-08-15"
+    assert times["Wednesday"] == "2022-08-17"
+    assert times["August 15"] == "2022-08-15"
+    assert times["July"] == "2022-07"
+    assert times["July 29"] == "2022-07-29"
+    assert times["last month"] == "2022-07"
+    assert times["77 years ago"] == "1945"
+
+
+def test_sample_000_stays_unknown_and_its_times_partial(sample_records):
+    record = sample_records["000"]
+    assert record["published"] == {"value": None, "how": "unknown", "evidence": []}
+    times = {time["text"]: time["value"] for time in record["times"]}
+    assert times["Wednesday"] == "XXXX-WXX-3"
+    assert times["May 11"] == "XXXX-05-11"
+    assert times["February"] == "XXXX-02"
+    assert times["Sunday"] == "XXXX-WXX-7"
