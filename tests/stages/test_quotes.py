@@ -304,3 +304,36 @@ def test_addressee_of_told_and_said_to(parser_nlp):
     assert only(tass)["addressee"]["name"] == "Tass news agency"
     first = quotes[0]["addressee"]
     assert text[first["start"]:first["end"]] == "the miners"
+
+
+def dated_quotes(text: str, nlp, published: str | None) -> list[dict]:
+    from newsgraph.document import Published
+    from newsgraph.stages.times import TimeStage
+
+    document = make_document(text)
+    if published:
+        document.published = Published(published, "given")
+    annotated = AnnotatedDocument(document, nlp(text))
+    results = {"entities": EntityStage()(annotated, {})}
+    results["times"] = TimeStage()(annotated, results)
+    return QuoteStage()(annotated, results)
+
+
+def test_a_quote_takes_the_date_its_cue_governs_else_the_publication_date(parser_nlp):
+    text = ("The minister said on Monday that talks would resume in March. "
+            "Opposition leaders said the plan was unworkable.")
+    monday, later = dated_quotes(text, parser_nlp, "2022-08-17")
+    assert monday["date"] == {"value": "2022-08-15", "how": "text"}
+    # "in March" is inside what was said: not the date of saying it
+    assert later["date"] == {"value": "2022-08-17", "how": "published"}
+    undated = dated_quotes("Opposition leaders said the plan was unworkable.", parser_nlp, None)
+    assert only(undated)["date"] is None
+
+
+def test_quote_dates_through_participles(parser_nlp):
+    text = ("In his comments sent on Monday, the separatist leader Denis Pushilin expressed hope "
+            "that relations would improve. Ned Price last month criticised the plan, saying "
+            "that such arrangements would be unlawful.")
+    pushilin, price = dated_quotes(text, parser_nlp, "2022-08-17")
+    assert pushilin["date"] == {"value": "2022-08-15", "how": "text"}
+    assert price["date"] == {"value": "2022-07", "how": "text"}

@@ -254,7 +254,57 @@ class QuoteStage:
     requires = frozenset({"parser", "lemmatizer", "ner"})
 
     def __call__(self, annotated: AnnotatedDocument, results: Results) -> list[dict[str, Any]]:
-        return _Extractor(annotated.doc, results.get("entities", [])).run()
+        quotes = _Extractor(annotated.doc, results.get("entities", [])).run()
+        published = (results.get("published") or [annotated.document.published.to_json()])[0]
+        dates = _CueDates(annotated.doc, results.get("times", []), published.get("value"))
+        for quote in quotes:
+            quote["date"] = dates.of(quote)
+        return quotes
+
+
+class _CueDates:
+    """When a quote was said: the date expression its cue verb governs ("said on Monday"),
+    else the publication date; None when neither is known."""
+
+    def __init__(self, doc: Doc, times: Iterable[dict[str, Any]], published: str | None):
+        self.doc = doc
+        self.published = published
+        self.times = [t for t in times if t.get("type") in ("DATE", "TIME")
+                      and re.match(r"[0-9X]{4}", str(t.get("value", "")))]
+
+    def of(self, quote: dict[str, Any]) -> dict[str, str] | None:
+        cue = quote.get("cue")
+        if cue is not None:
+            verb = self.doc.char_span(cue["start"], cue["end"], alignment_mode="expand")
+            verb = verb.root if verb is not None else None
+            for time in self.times:
+                if quote["start"] <= time["start"] < quote["end"]:
+                    continue  # a date inside what was said is not when it was said
+                if verb is not None and self._governed_by(time, verb):
+                    return {"value": time["value"], "how": "text"}
+        if self.published:
+            return {"value": self.published, "how": "published"}
+        return None
+
+    def _governed_by(self, time: dict[str, Any], verb: Token) -> bool:
+        span = self.doc.char_span(time["start"], time["end"], alignment_mode="expand")
+        if span is None:
+            return False
+        # "criticised ..., saying that": the participle's clause is its head verb's
+        clause = {verb}
+        if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp", "conj"):
+            clause.add(verb.head)
+        token = span.root
+        while token.head.i != token.i:
+            token = token.head
+            if token.pos_ in ("VERB", "AUX"):
+                if token in clause:
+                    return True
+                if token.dep_ != "acl":
+                    return False
+                # "In his comments sent on Monday, X expressed hope": a participle on a noun
+                # of the cue's clause dates that clause
+        return False
 
 
 class _Extractor:
