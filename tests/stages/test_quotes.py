@@ -337,3 +337,9 @@ def test_quote_dates_through_participles(parser_nlp):
     pushilin, price = dated_quotes(text, parser_nlp, "2022-08-17")
     assert pushilin["date"] == {"value": "2022-08-15", "how": "text"}
     assert price["date"] == {"value": "2022-07", "how": "text"}
+
+
+def test_a_date_outside_any_verb_clause_does_not_date_the_quote(parser_nlp):
+    text = "Talks in Geneva, Monday. The minister said the plan had failed."
+    quote = only(dated_quotes(text, parser_nlp, "2022-08-17"))
+    assert quote["date"] == {"value": "2022-08-17", "how": "published"}

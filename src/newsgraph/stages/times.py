@@ -313,7 +313,7 @@ def duration_value(number: float | None, unit_word: str) -> str:
 def governing_verb(token: Token) -> Token | None:
     """The verb whose clause a time expression sits in (walking up the parse)."""
     seen = 0
-    while not token.tag_.startswith("VB") and token.head is not token and seen < 12:
+    while not token.tag_.startswith("VB") and token.head.i != token.i and seen < 12:
         token = token.head
         seen += 1
     return token if token.tag_.startswith("VB") or token.tag_ == "MD" else None
