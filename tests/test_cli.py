@@ -168,3 +168,16 @@ def test_quotes_command_lists_who_said_what_with_spans(runner, shared, tmp_path)
         [text] = connection.execute("SELECT text FROM documents WHERE id = ?",
                                     (rows[0]["doc_id"],)).fetchone()
     assert text[rows[0]["start"]:rows[0]["end"]] == rows[0]["text"]
+
+
+def test_timeline_command_lists_dated_facts_in_order(runner, shared, tmp_path):
+    db = tmp_path / "n.db"
+    assert runner.invoke(main, ["ingest", str(shared / "samples"), "--db", str(db)]).exit_code == 0
+    facts = [json.loads(line) for line in runner.invoke(
+        main, ["timeline", "--json", "--from", "2022", "--db", str(db)]).output.splitlines()]
+    values = [fact["value"] for fact in facts]
+    assert values == sorted(values) and "2022-08-15" in values
+    monday = next(fact for fact in facts if fact["text"] == "Monday")
+    assert monday["value"] == "2022-08-15"
+    shown = runner.invoke(main, ["timeline", "--entity", "Matsegora", "--db", str(db)])
+    assert shown.exit_code == 0
