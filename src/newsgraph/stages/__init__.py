@@ -39,11 +39,12 @@ class Stage(Protocol):
 def default_stages() -> Sequence[Stage]:
     """The stages `newsgraph extract` and `ingest` run, in order."""
     from newsgraph.stages.entities import EntityStage
+    from newsgraph.stages.events import EventStage
     from newsgraph.stages.published import PublishedStage
     from newsgraph.stages.quotes import QuoteStage
     from newsgraph.stages.times import TimeStage
 
-    return (EntityStage(), PublishedStage(), TimeStage(), QuoteStage())
+    return (EntityStage(), PublishedStage(), TimeStage(), QuoteStage(), EventStage())
 
 
 def required_components(stages: Sequence[Stage]) -> frozenset[str]:

@@ -1,0 +1,329 @@
+"""The PLOVER event stage on real-looking news sentences: one test per rule."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsgraph.annotate import AnnotatedDocument, load_pipeline
+from newsgraph.document import Document, OffsetMap, Published
+from newsgraph.stages.entities import EntityStage
+from newsgraph.stages.events import EventStage
+
+
+@pytest.fixture(scope="session")
+def event_nlp():
+    """The pipeline with what the event stage reads (parser, lemmatizer, ner), loaded once."""
+    return load_pipeline(EventStage.requires | EntityStage.requires)
+
+
+def _document(text: str, published: str | None = None) -> Document:
+    return Document(id="d1", source="test", raw=text, source_text=text, text=text,
+                    offsets=OffsetMap([(0, 0)], len(text)), title=None, outlet=None,
+                    published=Published(published, "given" if published else "unknown"))
+
+
+def events_of(text: str, nlp, *, published: str | None = None,
+              times: list[dict] | None = None, all_events: bool = False) -> list[dict]:
+    annotated = AnnotatedDocument(_document(text, published), nlp(text))
+    results: dict[str, list] = {"entities": EntityStage()(annotated, {})}
+    if times is not None:
+        results["times"] = times
+    events = EventStage()(annotated, results)
+    for event in events:  # every span slices the text it names
+        trigger = event["trigger"]
+        assert text[trigger["start"]:trigger["end"]] == trigger["text"]
+        assert 0 <= event["sentence"]["start"] < event["sentence"]["end"] <= len(text)
+    return events if all_events else [e for e in events if not e["negated"]]
+
+
+def only(events: list[dict], event_type: str) -> dict:
+    found = [e for e in events if e["type"] == event_type]
+    assert len(found) == 1, events
+    return found[0]
+
+
+# ----------------------------------------------------------------------------- types
+
+
+def test_event_has_the_contract_shape(event_nlp):
+    event = only(events_of("Police arrested twelve protesters in Cairo on Monday.", event_nlp),
+                 "COERCE")
+    assert set(event) >= {"type", "mode", "trigger", "sentence", "actor", "target", "place",
+                          "date", "fatalities", "size", "negated", "hypothetical"}
+    assert event["mode"] == "arrest"
+    assert event["trigger"]["text"] == "arrested"
+    assert event["negated"] is False and event["hypothetical"] is False
+
+
+def test_meeting_a_person_is_consult(event_nlp):
+    event = only(events_of("The Iranian foreign minister met with his Saudi counterpart in "
+                           "Baghdad on Sunday.", event_nlp), "CONSULT")
+    assert event["trigger"]["text"] == "met"
+    assert "Saudi counterpart" in event["target"]["name"]
+
+
+def test_meeting_demands_is_not_consult(event_nlp):
+    events = events_of("The government met the strikers' demands after a week.", event_nlp)
+    assert [e["type"] for e in events] == ["CONCEDE"]
+
+
+def test_missiles_fired_at_a_target_are_an_assault_but_a_test_is_mobilize(event_nlp):
+    attack = events_of("Rebels fired rockets at an army base near Aleppo.", event_nlp)
+    assert [e["type"] for e in attack] == ["ASSAULT"]
+    test = events_of("North Korea has test-fired more than 30 missiles this year.", event_nlp)
+    event = only(test, "MOBILIZE")
+    assert event["mode"] == "weapons"
+    assert event["trigger"]["text"] == "test-fired"
+
+
+def test_called_for_is_a_request(event_nlp):
+    event = only(events_of("The opposition called for the resignation of the prime minister.",
+                           event_nlp), "REQUEST")
+    assert event["actor"]["name"] == "opposition"
+
+
+def test_severing_relations_is_a_sanction(event_nlp):
+    event = only(events_of("Kyiv severed relations with Pyongyang over the move.", event_nlp),
+                 "SANCTION")
+    assert event["mode"] == "withdraw"
+    assert event["target"]["name"] == "Pyongyang"
+
+
+def test_lifting_a_curfew_concedes_and_imposing_one_coerces(event_nlp):
+    assert [e["type"] for e in events_of("Authorities lifted the curfew in Juba.",
+                                         event_nlp)] == ["CONCEDE"]
+    imposed = only(events_of("Turkish authorities have imposed a curfew in the town of Cizre.",
+                             event_nlp), "COERCE")
+    assert imposed["mode"] == "curfew"
+    assert imposed["place"]["name"] == "Cizre"
+
+
+def test_nominal_trigger_of_a_support_verb(event_nlp):
+    event = only(events_of("Israel mounted an invasion of southern Lebanon.", event_nlp),
+                 "ASSAULT")
+    assert event["trigger"]["text"] == "mounted"
+    assert event["actor"]["name"] == "Israel"
+
+
+def test_reports_of_gunfire_are_an_event_without_an_actor(event_nlp):
+    event = only(events_of("Local residents reported a burst of gunfire near the building.",
+                           event_nlp), "ASSAULT")
+    assert event["trigger"]["text"] == "gunfire"
+    assert event["actor"] is None
+
+
+def test_event_noun_that_is_only_named_is_not_an_event(event_nlp):
+    assert events_of("Some unions distanced themselves from the rally.", event_nlp) == []
+
+
+# ----------------------------------------------------------------------------- arguments
+
+
+def test_actor_is_the_subject_entity(event_nlp):
+    text = "Albania denounced Serbia's suppression of the unrest."
+    event = only(events_of(text, event_nlp), "ACCUSE")
+    assert event["actor"]["name"] == "Albania"
+    assert event["actor"]["entity"] is not None
+    assert event["target"]["name"] == "Serbia"
+
+
+def test_passive_agent_is_the_actor(event_nlp):
+    event = only(events_of("A refugee camp was attacked by militiamen armed with machetes.",
+                           event_nlp), "ASSAULT")
+    assert event["actor"]["name"] == "militiamen"
+    assert "refugee camp" in event["target"]["name"]
+
+
+def test_possessor_of_an_event_noun_is_the_actor(event_nlp):
+    event = only(events_of("Ukraine's military offensive against the rebels continued.",
+                           event_nlp), "ASSAULT")
+    assert event["actor"]["name"] == "Ukraine"
+    assert event["target"]["name"] == "rebels"
+
+
+def test_group_nominal_without_an_entity_keeps_its_words(event_nlp):
+    event = only(events_of("Up to 1,000 coal miners rallied in the city centre.", event_nlp),
+                 "PROTEST")
+    assert event["actor"] == {"entity": None, "name": "coal miners"}
+
+
+def test_instrument_is_not_the_target(event_nlp):
+    event = only(events_of("Kiev unleashed warplanes and paratroopers against the "
+                           "separatists.", event_nlp), "ASSAULT")
+    assert event["target"]["name"] == "separatists"
+
+
+def test_pronoun_actor_is_the_previous_subject(event_nlp):
+    text = "Russia wants an end to the offensive. It has denied arming the separatists."
+    event = only(events_of(text, event_nlp), "REJECT")
+    assert event["actor"]["name"] == "Russia"
+
+
+def test_place_is_an_in_phrase_with_a_place_entity(event_nlp):
+    event = only(events_of("Demonstrators rallied in Donetsk.", event_nlp), "PROTEST")
+    assert event["place"]["name"] == "Donetsk"
+    assert event["place"]["entity"] is not None
+
+
+def test_fatalities_at_least(event_nlp):
+    event = only(events_of("Government forces launched an offensive that killed at least 50 "
+                           "rebels.", event_nlp), "ASSAULT")
+    assert event["fatalities"] == {"min": 50, "max": None}
+
+
+def test_exact_death_toll(event_nlp):
+    event = only(events_of("Russian aircraft killed 46 Afghan civilians in an attack on a "
+                           "village.", event_nlp), "ASSAULT")
+    assert event["fatalities"] == {"min": 46, "max": 46}
+
+
+def test_crowd_size_up_to(event_nlp):
+    event = only(events_of("Up to 1,000 coal miners rallied on Wednesday.", event_nlp),
+                 "PROTEST")
+    assert event["size"] == {"min": None, "max": 1000}
+
+
+def test_date_from_the_time_stage_in_the_trigger_clause(event_nlp):
+    text = "Olga Makeeva met with Sin Hong Chol in Moscow on July 29."
+    start = text.index("July 29")
+    times = [{"start": start, "end": start + 7, "text": "July 29", "value": "2022-07-29",
+              "type": "DATE"}]
+    event = only(events_of(text, event_nlp, published="2022-08-17", times=times), "CONSULT")
+    assert event["date"] == {"value": "2022-07-29", "how": "text"}
+
+
+def test_date_falls_back_to_the_published_date_then_to_null(event_nlp):
+    text = "North Korea blamed the United States for the crisis."
+    dated = only(events_of(text, event_nlp, published="2022-08-17"), "ACCUSE")
+    assert dated["date"] == {"value": "2022-08-17", "how": "published"}
+    undated = only(events_of(text, event_nlp), "ACCUSE")
+    assert undated["date"] is None
+
+
+# ----------------------------------------------------------------------------- modality
+
+
+def test_no_reports_of_clashes_is_not_an_event(event_nlp):
+    text = "There were no reports of fresh clashes on Wednesday."
+    assert events_of(text, event_nlp) == []
+    negated = events_of(text, event_nlp, all_events=True)
+    assert [(e["type"], e["negated"]) for e in negated] == [("ASSAULT", True)]
+
+
+def test_negated_verb_is_emitted_negated(event_nlp):
+    events = events_of("The army did not attack the town.", event_nlp, all_events=True)
+    assert [(e["type"], e["negated"]) for e in events] == [("ASSAULT", True)]
+
+
+def test_possible_event_is_hypothetical(event_nlp):
+    event = only(events_of("The rebels could attack the capital.", event_nlp), "ASSAULT")
+    assert event["hypothetical"] is True
+
+
+def test_condition_clause_is_not_an_event_of_its_own(event_nlp):
+    events = events_of("Azerbaijan threatened to break relations with Russia unless the "
+                       "Kremlin closed its radar base.", event_nlp)
+    assert [e["type"] for e in events] == ["THREATEN"]
+
+
+def test_wish_about_another_actor_is_nobodys_act(event_nlp):
+    assert events_of("Vladislav said he hoped Russia would recognize the republic.",
+                     event_nlp) == []
+
+
+def test_intent_to_cooperate_is_agree_and_to_coerce_is_threaten(event_nlp):
+    aid = events_of("The United Nations will provide food aid to the refugees.", event_nlp)
+    assert [e["type"] for e in aid] == ["AGREE"]
+    plan = events_of("Greece plans to impose restrictions on its labour market.", event_nlp)
+    assert [e["type"] for e in plan] == ["THREATEN"]
+
+
+def test_content_of_a_threat_is_one_event(event_nlp):
+    events = events_of("President Bouteflika threatened to impose a curfew in Algiers.",
+                       event_nlp)
+    assert [e["type"] for e in events] == ["THREATEN"]
+    assert events[0]["target"]["name"] == "Algiers"
+
+
+def test_reported_must_is_a_demand_of_the_speaker(event_nlp):
+    event = only(events_of("Russia said on Tuesday that Sudan must return the helicopter.",
+                           event_nlp), "REQUEST")
+    assert event["actor"]["name"] == "Russia"
+    assert event["target"]["name"] == "Sudan"
+
+
+def test_speech_verb_is_not_an_event(event_nlp):
+    assert events_of("The minister said the weather was fine on Monday.", event_nlp) == []
+
+
+def test_relative_clause_describes_and_is_not_coded(event_nlp):
+    events = events_of("Miners rallied in support of separatists who are battling Ukrainian "
+                       "forces.", event_nlp)
+    assert [e["type"] for e in events] == ["PROTEST"]
+
+
+def test_purpose_of_a_protest_belongs_to_it(event_nlp):
+    events = events_of("The miners marched through the city to demand the withdrawal of "
+                       "the troops.", event_nlp)
+    assert [e["type"] for e in events] == ["PROTEST"]
+
+
+def test_event_after_another_is_its_own(event_nlp):
+    text = ("A day after Kiev unleashed warplanes against the separatists, the miners marched "
+            "through the city.")
+    assert sorted(e["type"] for e in events_of(text, event_nlp)) == ["ASSAULT", "PROTEST"]
+
+
+def test_one_event_told_twice_is_stored_once(event_nlp):
+    text = ("Up to 1,000 coal miners rallied in Donetsk on Wednesday.\n\n"
+            "The miners marched through the city centre.")
+    events = events_of(text, event_nlp)
+    event = only(events, "PROTEST")
+    assert event["trigger"]["text"] == "rallied"
+    assert event["size"] == {"min": None, "max": 1000}
+
+
+def test_without_entities_or_times_the_stage_degrades(event_nlp):
+    text = "Rebels shelled the town of Juba on Sunday, killing about 20 people."
+    annotated = AnnotatedDocument(_document(text), event_nlp(text))
+    events = EventStage()(annotated, {})
+    assert [e["type"] for e in events] == ["ASSAULT"]
+    assert events[0]["actor"] == {"entity": None, "name": "Rebels"}
+    assert events[0]["date"] is None
+
+
+# ----------------------------------------------------------------------------- samples
+
+
+@pytest.fixture(scope="session")
+def moscow_sample(shared: Path) -> Path:
+    path = shared / "samples" / "000_af198e3347f7936d.txt"
+    if not path.exists():
+        pytest.skip("sample article missing")
+    return path
+
+
+def test_sample_article_events(moscow_sample: Path):
+    from newsgraph.pipeline import Pipeline
+    from newsgraph.sources import read_sources
+
+    pipeline = Pipeline([EntityStage(), EventStage()])
+    [extraction] = list(pipeline.run(read_sources([str(moscow_sample)])))
+    record = extraction.record
+    text = record["text"]
+    events = record["events"]
+    by_trigger = {e["trigger"]["text"]: e for e in events}
+    rally = by_trigger["rallied"]
+    assert rally["type"] == "PROTEST" and rally["size"]["max"] == 1000
+    assault = by_trigger["unleashed"]
+    assert assault["type"] == "ASSAULT" and assault["fatalities"]["min"] == 50
+    assert assault["actor"]["name"] == "Kiev"
+    assert by_trigger["prevented"]["type"] == "COERCE"
+    assert by_trigger["denied"]["actor"]["name"] == "Russia"
+    negated_sentence = text.index("There were no reports")
+    clashes = [e for e in events if e["trigger"]["text"] == "clashes"]
+    assert clashes and all(e["negated"] for e in clashes)
+    assert negated_sentence < by_trigger["gunfire"]["trigger"]["start"]
+    assert "marched" not in by_trigger  # the rally, told again
