@@ -41,12 +41,15 @@ DEV_FIGURES: dict[str, list[tuple[tuple[str, ...], str, str]]] = {
     ],
     "places": [
         (("recognition", "exact", "f1"), "recognition exact F1", ""),
-        (("recognition", "overlap", "f1"), "recognition overlap F1", ""),
-        (("end_to_end", "acc161"), "end-to-end acc@161km", ""),
+        (("recognition", "overlap", "f1"), "recognition overlap F1", ">= 0.85"),
+        (("resolution", "acc161"), "acc@161km (recognised)", ">= 0.90"),
+        (("end_to_end", "acc161"), "acc@161km (end to end)", ""),
     ],
     "events": [
         (("types_per_document", "macro_f1"), "type macro-F1", ">= 0.75"),
         (("types_per_document", "micro", "f1"), "type micro-F1", ">= 0.80"),
+        (("matched_events", "actor", "rate"), "actor right (matched)", ">= 0.90"),
+        (("matched_events", "target", "rate"), "target right (matched)", ">= 0.90"),
     ],
 }
 
