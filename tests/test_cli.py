@@ -25,7 +25,7 @@ def runner() -> CliRunner:
 
 
 @pytest.mark.parametrize("command", ["", "ingest", "extract", "show", "search", "stats", "eval",
-                                     "quotes", "timeline"])
+                                     "quotes", "timeline", "events", "export"])
 def test_every_command_has_help(runner: CliRunner, command: str):
     result = runner.invoke(main, [*command.split(), "--help"])
     assert result.exit_code == 0, result.output
@@ -181,3 +181,27 @@ def test_timeline_command_lists_dated_facts_in_order(runner, shared, tmp_path):
     assert monday["value"] == "2022-08-15"
     shown = runner.invoke(main, ["timeline", "--entity", "Matsegora", "--db", str(db)])
     assert shown.exit_code == 0
+
+
+def test_events_command_and_exports(runner, shared, tmp_path):
+    db = tmp_path / "n.db"
+    assert runner.invoke(main, ["ingest", str(shared / "samples"), "--db", str(db)]).exit_code == 0
+    protests = [json.loads(line) for line in runner.invoke(
+        main, ["events", "--type", "protest", "--json", "--db", str(db)]).output.splitlines()]
+    assert protests and all(event["type"] == "PROTEST" for event in protests)
+    assert any(event["trigger_text"] == "rallied" for event in protests)
+    listed = runner.invoke(main, ["events", "--actor", "North Korea", "--db", str(db)])
+    assert listed.exit_code == 0 and "North Korea" in listed.output
+    output = tmp_path / "events.csv"
+    exported = runner.invoke(main, ["export", "events", "--format", "acled-csv", "-o",
+                                    str(output), "--db", str(db)])
+    assert exported.exit_code == 0, exported.output
+    import csv
+
+    rows = list(csv.DictReader(output.open(encoding="utf-8")))
+    assert rows and set(rows[0]) >= {"event_id_cnty", "event_date", "event_type", "actor1",
+                                     "fatalities", "latitude", "notes"}
+    wrong = runner.invoke(main, ["export", "articles", "--format", "acled-csv", "--db", str(db)])
+    assert wrong.exit_code != 0
+    articles = runner.invoke(main, ["export", "articles", "--format", "jsonl", "--db", str(db)])
+    assert len(articles.stdout.strip().splitlines()) == 2

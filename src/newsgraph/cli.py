@@ -11,7 +11,7 @@ import json
 import sys
 from collections import Counter
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 from typing import IO
 
@@ -268,6 +268,67 @@ def timeline(db: str, entity: str | None, date_from: str | None, date_to: str | 
                   f"[dim]{fact['doc_id']}:{fact['start']}-{fact['end']}[/dim]", highlight=False)
     if not facts and not as_json:
         err.print("no dated fact matches")
+
+
+@main.command()
+@db_option
+@click.option("--type", "event_type", help="PLOVER type (PROTEST, ASSAULT, ...).")
+@click.option("--actor", help="Part of the actor's name, or its entity id.")
+@click.option("--place", help="Part of the place's name, or its entity id.")
+@click.option("--from", "date_from", metavar="DATE", help="Earliest date (2014, 2014-05 ...).")
+@click.option("--to", "date_to", metavar="DATE", help="Latest date, inclusive.")
+@click.option("--negated", is_flag=True, help="Also list negated events.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per event.")
+def events(db: str, event_type: str | None, actor: str | None, place: str | None,
+           date_from: str | None, date_to: str | None, negated: bool, as_json: bool) -> None:
+    """Who did what to whom, where and when: stored PLOVER events with their spans."""
+    from newsgraph.store import Store
+
+    with Store(db, readonly=True) as store:
+        rows = store.events(event_type=event_type, actor=actor, place=place,
+                            date_from=date_from, date_to=date_to, include_negated=negated)
+    for row in rows:
+        if as_json:
+            write_json_line(sys.stdout, row)
+            continue
+        flags = "".join(f" [{flag}]" for flag in ("negated", "hypothetical") if row[flag])
+        out.print(f"{row['date'] or 'undated':<11} [bold]{row['type']:<10}[/bold] "
+                  f"{row['actor_name'] or '?'} -> {row['target_name'] or '-'}"
+                  f"{' @ ' + row['place_name'] if row['place_name'] else ''}{flags} "
+                  f"[dim]{row['trigger_text']!r} {row['doc_id']}:{row['trigger_start']}-"
+                  f"{row['trigger_end']}[/dim]", highlight=False)
+    if not rows and not as_json:
+        err.print("no event matches")
+
+
+@main.command("export")
+@click.argument("kind", type=click.Choice(["events", "articles"]))
+@db_option
+@click.option("--format", "output_format", required=True,
+              type=click.Choice(["acled-csv", "plover-jsonl", "jsonl"]),
+              help="events: acled-csv or plover-jsonl; articles: jsonl (the stored records).")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, allow_dash=True), default="-",
+              show_default=True)
+def export_command(kind: str, db: str, output_format: str, output: str) -> None:
+    """Export stored data for other tools (ACLED-style CSV, PLOVER JSON Lines, records)."""
+    from newsgraph.export import EVENT_FORMATS, write_events
+    from newsgraph.store import Store
+
+    if (kind == "events") != (output_format in EVENT_FORMATS):
+        raise click.BadParameter(f"{output_format} is not a format for {kind}",
+                                 param_hint="--format")
+    # csv wants newline="" (click.open_file cannot say so); standard output is not closed
+    target = (nullcontext(sys.stdout) if output == "-"
+              else open(output, "w", encoding="utf-8", newline=""))  # noqa: SIM115
+    with Store(db, readonly=True) as store, target as stream:
+        if kind == "events":
+            count = write_events(store.events(), stream, output_format)
+        else:
+            count = 0
+            for doc_id in store.ids():
+                write_json_line(stream, store.get(doc_id))
+                count += 1
+    err.print(f"exported {count} {kind}" + (f" -> {output}" if output != "-" else ""))
 
 
 @main.command()

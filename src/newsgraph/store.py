@@ -432,6 +432,51 @@ class Store:
             params.append(limit)
         return [dict(row) for row in self._conn.execute(sql, params)]
 
+    def events(
+        self,
+        *,
+        event_type: str | None = None,
+        actor: str | None = None,
+        place: str | None = None,
+        date_from: str | None = None,
+        date_to: str | None = None,
+        include_negated: bool = False,
+    ) -> list[dict[str, Any]]:
+        """Stored events in date order, each with its article (title, outlet, source, url), its
+        sentence text and its place's coordinates and country.
+
+        `actor` and `place`: part of a name, or an entity id. Negated events ("no reports of
+        clashes") are left out unless asked for.
+        """
+        where, params = [], []
+        if event_type:
+            where.append("ev.type = ?")
+            params.append(event_type.upper())
+        for column, value in (("actor", actor), ("place", place)):
+            if value:
+                where.append(f"(ev.{column}_name LIKE ? OR ev.{column}_entity = ?)")
+                params += [f"%{value}%", value]
+        if not include_negated:
+            where.append("ev.negated = 0")
+        sql = f"""SELECT ev.*, d.title, d.outlet, d.source, d.url, d.published, d.seq,
+                         substr(d.text, ev.sentence_start + 1,
+                                ev.sentence_end - ev.sentence_start) AS sentence,
+                         pe.lat AS place_lat, pe.lon AS place_lon, pe.country AS place_country,
+                         pe.type AS place_type
+                  FROM events ev JOIN documents d ON d.id = ev.doc_id
+                  LEFT JOIN entities pe ON pe.id = ev.place_entity
+                  {"WHERE " + " AND ".join(where) if where else ""}
+                  ORDER BY coalesce(ev.date_value, d.published), d.seq, ev.ord"""
+        rows = [dict(row) for row in self._conn.execute(sql, params)]
+        for row in rows:
+            row.pop("data", None)
+            row["date"] = row["date_value"] or row["published"]
+        if date_from:
+            rows = [r for r in rows if r["date"] and r["date"][: len(date_from)] >= date_from]
+        if date_to:
+            rows = [r for r in rows if r["date"] and r["date"][: len(date_to)] <= date_to]
+        return rows
+
     def timeline(
         self,
         *,
