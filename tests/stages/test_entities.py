@@ -43,3 +43,123 @@ def test_leading_article_is_trimmed_from_mentions(nlp):
     entities = entities_of(text, nlp)
     mentions = [m["text"] for entity in entities for m in entity["mentions"]]
     assert "Union of Mine Workers" in mentions
+
+
+def by_mention(entities: list[dict]) -> dict[str, dict]:
+    """Each mention text -> the entity that carries it."""
+    return {m["text"]: entity for entity in entities for m in entity["mentions"]}
+
+
+def test_place_names_tagged_person_become_places(nlp):
+    text = ("A day after Kiev unleashed warplanes, the separatists kept voters in Donetsk and "
+            "Luhansk from taking part in the election.")
+    found = by_mention(entities_of(text, nlp))
+    assert found["Kiev"]["type"] == "GPE"
+    assert found["Luhansk"]["type"] == "GPE"
+    assert found["Luhansk"]["geonames"] == 702658
+
+
+def test_a_title_keeps_a_place_name_a_person(nlp):
+    text = "President Kennedy met Mr Washington in Boston on Monday."
+    found = by_mention(entities_of(text, nlp))
+    assert found["Washington"]["type"] == "PERSON"
+
+
+def test_who_after_a_name_makes_it_a_person(nlp):
+    text = ('"I want peace," said Valery, who works at the state-owned Abakumova mine.')
+    found = by_mention(entities_of(text, nlp))
+    assert found["Valery"]["type"] == "PERSON"
+
+
+def test_missed_places_are_added_from_the_gazetteer(nlp):
+    text = "Kyiv immediately severed relations with Pyongyang over the move."
+    found = by_mention(entities_of(text, nlp))
+    assert found["Kyiv"]["type"] == "GPE"
+    assert found["Kyiv"]["id"] == "geonames:703448"
+
+
+def test_common_words_are_not_made_places(nlp):
+    text = "Coal miner Vladislav said the West had abandoned the Union of Mine Workers."
+    entities = entities_of(text, nlp)
+    assert all(entity["geonames"] is None for entity in entities
+               if entity["name"] in ("West", "Union", "Coal"))
+
+
+def test_demonyms_keep_norp_and_link_their_country(nlp):
+    text = "Ukrainian forces fought pro-Russian separatists near Russian border posts."
+    found = by_mention(entities_of(text, nlp))
+    assert found["Ukrainian"]["type"] == "NORP"
+    assert found["Ukrainian"]["country"] == "UA"
+    assert found["Russian"]["geonames"] == 2017370
+
+
+def test_no_break_spaces_and_curly_quotes_do_not_split_mentions(nlp):
+    text = ("Donetsk’s ambassador to Russia, Olga\u00a0Makeeva, met officials of the "
+            "self-proclaimed “Donetsk People’s Republic.”")
+    found = by_mention(entities_of(text, nlp))
+    assert found["Olga\u00a0Makeeva"]["type"] == "PERSON"
+    assert found["Donetsk People’s Republic"]["type"] == "ORG"
+
+
+def test_surname_joins_the_full_name_introduced_earlier(nlp):
+    text = ("Separatist leader Denis Pushilin spoke on Monday. Pushilin's message was sent to "
+            "North Korea. US State Department spokesperson Ned Price criticised it.\n\n"
+            "Price was referring to comments by the ambassador.")
+    entities = entities_of(text, nlp)
+    found = by_mention(entities)
+    assert found["Pushilin"] is found["Denis Pushilin"]
+    assert found["Price"] is found["Ned Price"]
+
+
+def test_people_sharing_a_surname_are_not_merged(nlp):
+    text = ("Hillary Clinton and Bill Clinton arrived in Chicago. Clinton spoke first.")
+    entities = entities_of(text, nlp)
+    people = {e["id"] for e in entities if e["type"] == "PERSON"
+              for m in e["mentions"] if m["text"] in ("Hillary Clinton", "Bill Clinton")}
+    assert len(people) == 2
+    alone = [e for e in entities for m in e["mentions"] if m["text"] == "Clinton"]
+    assert all(e["id"] not in people for e in alone)
+
+
+def test_acronym_joins_the_name_it_was_introduced_with(nlp):
+    text = ("The North's official Korean Central News Agency (KCNA) reported on Wednesday. "
+            "KCNA did not say more.")
+    found = by_mention(entities_of(text, nlp))
+    assert found["KCNA"] is found["Korean Central News Agency"]
+
+
+def test_the_north_joins_north_korea(nlp):
+    text = ("North Korea has test-fired more than 30 missiles in 2022. There are indications "
+            "the North is restoring tunnels at a nuclear testing site.")
+    found = by_mention(entities_of(text, nlp))
+    assert found["North"]["id"] == found["North Korea"]["id"] == "geonames:1873107"
+
+
+def test_transliterations_share_an_id_across_articles(nlp):
+    old = entities_of("Miners rallied in Kiev and across the Donbass coalfield, backing the DNR.",
+                      nlp)
+    new = entities_of("Kyiv said Russian forces in the Donbas region back the DPR.", nlp)
+    old_found, new_found = by_mention(old), by_mention(new)
+    assert old_found["Kiev"]["id"] == new_found["Kyiv"]["id"]
+    assert old_found["Donbass"]["id"] == new_found["Donbas"]["id"]
+    assert old_found["DNR"]["id"] == new_found["DPR"]["id"]
+
+
+def test_region_phrase_picks_the_oblast(nlp):
+    text = ("The head of proxy forces in eastern Ukraine's Donetsk region visited Donetsk "
+            "city centre.")
+    entities = entities_of(text, nlp)
+    ids = {e["geonames"] for e in entities if e["name"].startswith("Donetsk")}
+    assert {709716, 709717} <= ids
+
+
+def test_samples_gold_places_resolve(nlp, sample_paths):
+    text = sample_paths[0].read_text(encoding="utf-8")
+    found = by_mention(entities_of(text, nlp))
+    assert found["Donetsk"]["geonames"] == 709717
+    assert found["Kiev"]["geonames"] == 703448
+    assert found["Ukraine"]["geonames"] == 690791
+    assert found["Donbass"]["type"] == "LOC"
+    for entity in entities_of(text, nlp):
+        for mention in entity["mentions"]:
+            assert text[mention["start"]:mention["end"]] == mention["text"]

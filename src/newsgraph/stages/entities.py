@@ -1,28 +1,82 @@
-"""Entities straight from spaCy's NER, grouped by name and type within the article.
+"""Entities: spaCy's NER corrected with a gazetteer, one entity per real thing in an article.
 
-Numeric and temporal labels (DATE, CARDINAL, MONEY ...) are not entities: times have their
-own stage. Ids are derived from type and normalised name, so the same name of the same type
-gets the same id in every article; resolving spellings across articles is a later stage's job.
+spaCy's small model calls Kiev and Luhansk people and misses Kyiv at the start of a sentence;
+its output is corrected with evidence, in order:
+1. mentions: spans rejoined over no-break spaces; curated aliases and strong gazetteer names
+   relabel PERSON/ORG/PRODUCT spans as places unless the context says person (a title before
+   it, a first name, ", who" after it); gazetteer places and demonyms spaCy missed are added
+   (capitalised, proper-noun tagged, not inside a person's name); places and demonyms embedded
+   in organisation names ("Syrian" in "Syrian Observatory ...") become mentions of their own,
+   as news geoparsing counts them;
+2. identity in the article: a surname or first name joins the one full name that has it
+   (never when two people share it), an acronym joins the name it was introduced with
+   ("..., or DNR", "Korean Central News Agency (KCNA)"), "the North" joins North Korea;
+3. identity across articles: places get `geonames:<id>` (Kiev and Kyiv are one town), other
+   entities `type:<canonical name>` through the curated alias table (DNR = DPR);
+4. places on the map: every place and demonym resolved with the phrase ("Donetsk region"),
+   the article's other places and then population.
+Numeric and temporal labels (DATE, CARDINAL, MONEY ...) are not entities: times have their own
+stage.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
 from typing import Any
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Token
 
 from newsgraph.annotate import AnnotatedDocument
+from newsgraph.places import (
+    CITY_WORDS,
+    REGION_WORDS,
+    Gazetteer,
+    Place,
+    fold_name,
+    gazetteer,
+    slug,
+)
 from newsgraph.stages import Results
 
 ENTITY_LABELS = frozenset(
     {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW",
      "LANGUAGE"}
 )
-_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+RELABELLED = frozenset({"PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "NORP"})
+"""Labels a gazetteer place name may be corrected from."""
+CONTAINERS = frozenset({"ORG", "FAC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT"})
+"""Labels whose names may hold a place of their own ("Syrian Observatory for Human Rights")."""
+
+PERSON_TITLES = frozenset(
+    {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof", "professor",
+     "president", "minister", "senator", "sen", "rep", "gov", "governor", "mayor", "judge",
+     "general", "gen", "col", "colonel", "captain", "capt", "lt", "sgt", "sergeant", "officer",
+     "chancellor", "king", "queen", "prince", "princess", "pope", "rev", "father", "saint",
+     "spokesman", "spokeswoman", "spokesperson", "ambassador", "secretary", "chairman", "ceo",
+     "coach", "manager", "leader", "chief", "director", "detective", "inspector", "uncle",
+     "aunt", "brother", "sister", "son", "daughter", "wife", "husband", "mother", "dad", "mom"}
+)
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof"})
+"""Titles that make even a place name a person's ("Mr Washington")."""
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "\u00a0": " "})
 _LEADING_ARTICLE = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
 _TRAILING_POSSESSIVE = re.compile(r"['’]s?$")
+_ACRONYM = re.compile(r"[A-Z][A-Z.&]{1,7}")
+_COMPASS = frozenset({"north", "south", "east", "west"})
+GENERIC_WORDS = frozenset(
+    {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+     "centre", "center", "union", "capital", "federal", "national", "coast", "island", "islands",
+     "lake", "river", "city", "valley", "mountain", "hills", "park", "bay", "beach", "harbour",
+     "harbor", "border", "independence", "liberty", "victory", "progress", "unity", "hope",
+     "mission", "commerce", "enterprise", "industry", "summit", "paradise", "university",
+     "college", "church", "market", "station", "airport", "port", "bridge", "street", "road",
+    }
+)
+"""English words that are also names of obscure places: never made into places on their own."""
 
 
 def canonical_name(text: str) -> str:
@@ -35,48 +89,426 @@ def canonical_name(text: str) -> str:
 def entity_id(label: str, name: str) -> str:
     """A readable, stable id: `gpe:donetsk`, `person:denis-pushilin`."""
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
-    if not slug:  # a name in a non-Latin script: keep it, lower-cased
-        slug = re.sub(r"\s+", "-", name.lower())
-    return f"{label.lower()}:{slug}"
+    name_slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
+    if not name_slug:  # a name in a non-Latin script: keep it, lower-cased
+        name_slug = re.sub(r"\s+", "-", name.lower())
+    return f"{label.lower()}:{name_slug}"
 
 
-def _trimmed(span: Span) -> tuple[int, int] | None:
-    """Character span of an entity without a leading article or edge punctuation."""
-    tokens = list(span)
-    while tokens and (tokens[0].lower_ in ("the", "a", "an") or tokens[0].is_punct):
-        tokens.pop(0)
-    while tokens and (tokens[-1].is_punct or tokens[-1].lower_ in ("'s", "’s")):
-        tokens.pop()
-    if not tokens:
-        return None
-    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+@dataclass
+class Mention:
+    """One span of the text taken for an entity, with what is known of it."""
+
+    start: int  # token indices into the doc
+    end: int
+    label: str
+    place: Place | None = None
+    hint: str | None = None  # "region" / "city" when the phrase says which
+    canonical: str | None = None  # from the alias table or a merge
+    key: str = ""  # identity within the article, filled when grouping
+    embedded: bool = False
+
+
+@dataclass
+class _Entity:
+    key: str
+    label: str
+    mentions: list[Mention] = field(default_factory=list)
+    place: Place | None = None
+    name: str = ""
+
+
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """Token span without a leading article, edge punctuation or a possessive."""
+    while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct
+                           or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space
+                           or doc[end - 1].lower_ in ("'s", "’s", "'", "’")):
+        end -= 1
+    return (start, end) if start < end else None
+
+
+def _text(doc: Doc, start: int, end: int) -> str:
+    return doc[start:end].text
+
+
+def _is_capitalised(token: Token) -> bool:
+    return token.text[:1].isupper()
+
+
+def _sentence_initial(doc: Doc, index: int) -> bool:
+    """True at the start of a sentence or line (judged from punctuation: no parser needed)."""
+    j = index - 1
+    while j >= 0 and (doc[j].is_space or doc[j].text in ('"', "“", "‘", "'", "(")):
+        if "\n" in doc[j].text:
+            return True
+        j -= 1
+    return j < 0 or doc[j].text in (".", "!", "?", ":", "”", "\n") or "\n" in doc[j].whitespace_
+
+
+def _is_proper(token: Token) -> bool:
+    return token.tag_ in ("NNP", "NNPS") or not token.tag_
 
 
 class EntityStage:
-    """spaCy's named entities, one record per (type, name) with all its mentions."""
+    """Named entities with in-article identity, stable ids and places on the map."""
 
     field = "entities"
-    requires = frozenset({"ner"})
+    requires = frozenset({"ner", "tagger"})
 
-    def __call__(self, annotated: AnnotatedDocument, results: Results) -> list[dict[str, Any]]:
-        text = annotated.text
-        entities: dict[str, dict[str, Any]] = {}
-        for span in annotated.doc.ents:
+    def __init__(self, places: Gazetteer | None = None) -> None:
+        # Built here, so a pipeline pays for the gazetteer when it loads, not on its first text.
+        self.places = places if places is not None else gazetteer()
+
+    # ------------------------------------------------------------------ mentions
+
+    def _spacy_mentions(self, doc: Doc) -> list[Mention]:
+        """spaCy's entities, trimmed and rejoined over no-break spaces."""
+        spans: list[list] = []
+        for span in doc.ents:
             if span.label_ not in ENTITY_LABELS:
                 continue
-            trimmed = _trimmed(span)
-            if trimmed is None:
+            if (spans and spans[-1][2] == span.label_ and span.start >= 2
+                    and spans[-1][1] == span.start - 1 and "\u00a0" in doc[span.start - 1].text
+                    and doc[span.start - 1].is_space):
+                spans[-1][1] = span.end  # "Olga\u00a0Makeeva" was cut at the no-break space
                 continue
-            start, end = trimmed
-            name = canonical_name(text[start:end])
-            if not name:
+            spans.append([span.start, span.end, span.label_])
+        mentions = []
+        taken = set()
+        for start, end, label in spans:
+            # A name cut at a no-break space, its second half left untagged.
+            while (end + 1 < len(doc) and doc[end].is_space and "\u00a0" in doc[end].text
+                   and _is_capitalised(doc[end + 1]) and _is_proper(doc[end + 1])
+                   and doc[end + 1].ent_type_ in ("", label)):
+                end += 2
+            trimmed = _trim(doc, start, end)
+            if trimmed is None or trimmed in taken:
                 continue
-            key = entity_id(span.label_, name)
-            entity = entities.setdefault(
-                key,
-                {"id": key, "name": name, "type": span.label_, "mentions": [],
-                 "geonames": None, "lat": None, "lon": None, "country": None},
-            )
-            entity["mentions"].append({"start": start, "end": end, "text": text[start:end]})
+            taken.add(trimmed)
+            mentions.append(Mention(trimmed[0], trimmed[1], label))
+        return mentions
+
+    def _person_words(self, doc: Doc, mentions: list[Mention]) -> set[str]:
+        """Words of the article's multi-word person names: "Price" after "Ned Price"."""
+        words = set()
+        for mention in mentions:
+            if mention.label == "PERSON" and mention.end - mention.start >= 2:
+                words.update(token.text for token in doc[mention.start:mention.end])
+        return words
+
+    def _person_context(self, doc: Doc, mention: Mention, person_words: set[str]) -> bool:
+        """Does the context say this name is a person's?"""
+        before = doc[mention.start - 1] if mention.start > 0 else None
+        if before is not None and before.lower_.rstrip(".") in PERSON_TITLES:
+            return True
+        text = _text(doc, mention.start, mention.end)
+        if mention.end - mention.start == 1 and text in person_words:
+            return True
+        after = doc[mention.end:mention.end + 2]
+        return len(after) == 2 and after[0].text == "," and after[1].lower_ == "who"
+
+    def _relabel(self, doc: Doc, mentions: list[Mention]) -> None:
+        """Correct labels with the alias table, the gazetteer and the context."""
+        person_words = self._person_words(doc, mentions)
+        for mention in mentions:
+            text = _text(doc, mention.start, mention.end)
+            alias = self.places.alias(text)
+            person = self._person_context(doc, mention, person_words)
+            if alias is not None and not (person and alias[1] != "PERSON"):
+                mention.canonical = alias[0]
+                if mention.label != "NORP":
+                    mention.label = alias[1]
+            elif (mention.label in RELABELLED and mention.label != "NORP" and not person
+                  and self.places.is_strong(text) and text[:1].isupper()
+                  and text.lower() not in GENERIC_WORDS):
+                best = self.places.best(text, Counter())
+                if best is not None:
+                    mention.label = best.label
+            before = doc[mention.start - 1].lower_.rstrip(".") if mention.start else ""
+            if mention.label in PLACE_LABELS and before in HONORIFICS:
+                mention.label = "PERSON"
+                mention.canonical = None
+            if mention.label in ("PERSON", "ORG") and not person and self.places.demonym(text):
+                mention.label = "NORP"  # "Azerbaijani" is not a person's name
+            if (mention.label in ("ORG", "GPE", "PRODUCT", "WORK_OF_ART")
+                    and mention.end - mention.start == 1 and person
+                    and not self.places.is_strong(text)):
+                mention.label = "PERSON"
+
+    def _added_places(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
+        """Gazetteer places and demonyms spaCy missed, and those inside organisation names."""
+        covered = [False] * len(doc)
+        container = [False] * len(doc)
+        for mention in mentions:
+            for i in range(mention.start, mention.end):
+                covered[i] = True
+                container[i] = mention.label in CONTAINERS
+        whole = {(mention.start, mention.end) for mention in mentions}
+        added: list[Mention] = []
+        i = 0
+        while i < len(doc):
+            token = doc[i]
+            if not _is_capitalised(token) or (covered[i] and not container[i]):
+                i += 1
+                continue
+            found = None
+            for length in (4, 3, 2, 1):
+                end = i + length
+                if end > len(doc) or any(covered[j] and not container[j] for j in range(i, end)):
+                    continue
+                if not all(_is_capitalised(t) or t.lower_ in ("of", "de", "-") for t in doc[i:end]):
+                    continue
+                if not _is_capitalised(doc[end - 1]):
+                    continue
+                text = _text(doc, i, end)
+                label = None
+                if text.lower() in GENERIC_WORDS:
+                    continue
+                alias = self.places.alias(text)
+                if alias is not None and alias[1] not in ("GPE", "LOC") and not covered[i]:
+                    found = Mention(i, end, alias[1], canonical=alias[0])
+                    break
+                if self.places.is_strong(text) or (
+                    self.places.alias(text) or ("", ""))[1] in ("GPE", "LOC"):
+                    best = self.places.best(text, Counter())
+                    label = best.label if best is not None else None
+                elif length <= 2 and self.places.demonyms.get(text.replace("’", "'")):
+                    label = "NORP"
+                if label is None:
+                    continue
+                inside = covered[i]
+                if (i, end) in whole:  # the whole name: relabelled above, not a second mention
+                    continue
+                # Not the first word of a longer untagged name ("Jordan Peterson").
+                nxt = doc[end] if end < len(doc) else None
+                if not inside and nxt is not None and not covered[end] and _is_capitalised(nxt) \
+                        and _is_proper(nxt) and not nxt.is_punct and label != "NORP":
+                    break
+                if not inside and not _is_proper(token) and label != "NORP":
+                    break
+                if not inside and _sentence_initial(doc, i) and not _is_proper(token):
+                    break
+                found = Mention(i, end, label, embedded=inside)
+                break
+            if found is not None:
+                added.append(found)
+                i = found.end
+            else:
+                i += 1
+        return added
+
+    def _added_names(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
+        """Untagged repeats of a name the article introduced: "Price" after "Ned Price", an
+        acronym after "Korean Central News Agency (KCNA)"."""
+        covered = [False] * len(doc)
+        for mention in mentions:
+            for i in range(mention.start, mention.end):
+                covered[i] = True
+        people: dict[str, set[str]] = {}
+        for mention in mentions:
+            if mention.label == "PERSON" and mention.end - mention.start >= 2:
+                name = canonical_name(_text(doc, mention.start, mention.end))
+                for token in doc[mention.start:mention.end]:
+                    if token.text[:1].isupper() and token.is_alpha:
+                        people.setdefault(token.text, set()).add(name)
+        acronyms = set()
+        for mention in mentions:
+            j = mention.end
+            if (mention.end - mention.start >= 2 and j + 2 < len(doc) and doc[j].text == "("
+                    and doc[j + 2].text == ")" and _ACRONYM.fullmatch(doc[j + 1].text)):
+                acronyms.add(doc[j + 1].text)
+        added = []
+        for token in doc:
+            nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+            subject = nxt is not None and (nxt.tag_.startswith("VB") or nxt.tag_ == "POS")
+            if covered[token.i] or not (_is_proper(token) or subject):
+                continue
+            if token.text in acronyms:
+                added.append(Mention(token.i, token.i + 1, "ORG"))
+            elif len(people.get(token.text, ())) == 1 and token.text.lower() not in PERSON_TITLES:
+                added.append(Mention(token.i, token.i + 1, "PERSON"))
+        return added
+
+    # ------------------------------------------------------------------ identity
+
+    def _phrase_hint(self, doc: Doc, mention: Mention) -> str | None:
+        nxt = doc[mention.end] if mention.end < len(doc) else None
+        if nxt is not None and nxt.lower_ in REGION_WORDS:
+            return "region"
+        if nxt is not None and nxt.lower_ in CITY_WORDS:
+            return "city"
+        return None
+
+    def _acronyms(self, doc: Doc, mentions: list[Mention]) -> dict[str, Mention]:
+        """Acronyms introduced with their expansion: "X (ACR)", "X, or ACR"."""
+        found: dict[str, Mention] = {}
+        for mention in mentions:
+            if mention.label in ("PERSON", "NORP") or mention.embedded:
+                continue
+            j = mention.end
+            while j < len(doc) and doc[j].text in ('"', "”", "’", "'"):
+                j += 1
+            window = doc[j:j + 3]
+            acronym = None
+            if len(window) >= 3 and window[0].text == "(" and window[2].text == ")":
+                acronym = window[1].text
+                words = [t.text for t in doc[mention.start:mention.end]
+                         if t.text[:1].isupper() and t.is_alpha]
+                initials = "".join(w[0] for w in words)
+                if mention.end - mention.start < 2 or not (
+                        initials.startswith(acronym[:2]) or acronym[:2] in initials):
+                    acronym = None
+            elif len(window) >= 3 and window[0].text == "," and window[1].lower_ == "or":
+                acronym = window[2].text if mention.end - mention.start >= 2 else None
+            if acronym and _ACRONYM.fullmatch(acronym):
+                found.setdefault(acronym, mention)
+        return found
+
+    def _group(self, doc: Doc, mentions: list[Mention]) -> list[_Entity]:
+        """One entity per real thing: aliases, name parts, acronyms, "the North", places."""
+        acronyms = self._acronyms(doc, mentions)
+        full_people: dict[str, set[str]] = {}  # word -> full names that have it
+        for mention in mentions:
+            if mention.label == "PERSON" and mention.end - mention.start >= 2:
+                name = canonical_name(_text(doc, mention.start, mention.end))
+                for token in doc[mention.start:mention.end]:
+                    full_people.setdefault(token.text, set()).add(mention.canonical or name)
+        north_south = {}
+        for mention in mentions:
+            if mention.place is not None and mention.place.level == "country":
+                first = mention.place.name.split()[0].lower()
+                if first in _COMPASS:
+                    north_south.setdefault(first, mention.place)
+        entities: dict[str, _Entity] = {}
+        for mention in mentions:
+            text = _text(doc, mention.start, mention.end)
+            name = mention.canonical or canonical_name(text)
+            label = mention.label
+            place = mention.place
+            if text in acronyms and acronyms[text] is not mention:
+                source = acronyms[text]
+                name = source.canonical or canonical_name(_text(doc, source.start, source.end))
+                label = source.label
+                place = source.place
+            elif label in ("PERSON", "ORG", "GPE") and mention.end - mention.start == 1 \
+                    and text in full_people and len(full_people[text]) == 1 \
+                    and not (place is not None and label == "GPE"):
+                name = next(iter(full_people[text]))
+                label = "PERSON"
+            elif text.lower() in _COMPASS and label in ("LOC", "GPE", "NORP") \
+                    and text.lower() in north_south and mention.start > 0 \
+                    and doc[mention.start - 1].lower_ == "the":
+                place = north_south[text.lower()]
+                label = "GPE"
+                name = place.name
+            if place is not None and label in PLACE_LABELS:
+                key = place.id
+            elif label in ("NORP", "LANGUAGE"):
+                key = entity_id(label, name)
+            else:
+                key = entity_id(label, name)
+            entity = entities.get(key)
+            if entity is None:
+                entity = entities[key] = _Entity(key, label, [], place, name)
+            mention.key = key
+            entity.mentions.append(mention)
         return list(entities.values())
+
+    # ------------------------------------------------------------------ places
+
+    def _resolve(self, doc: Doc, mentions: list[Mention]) -> None:
+        """GeoNames for every place and demonym, with the article's countries as context."""
+        countries: Counter[str] = Counter()
+        for mention in mentions:
+            text = _text(doc, mention.start, mention.end)
+            if mention.label in PLACE_LABELS:
+                mention.hint = self._phrase_hint(doc, mention)
+                name = mention.canonical if mention.canonical else text
+                candidates = self.places.candidates(name)
+                countries_of = {place.country for place, _ in candidates}
+                if len(countries_of) == 1 and candidates:
+                    countries[next(iter(countries_of))] += 1
+            elif mention.label in ("NORP", "LANGUAGE"):
+                place = self.places.demonym(text)
+                if place is not None and place.country:
+                    countries[place.country] += 1
+        admin1s: Counter[tuple[str, str]] = Counter()
+        for mention in mentions:
+            text = _text(doc, mention.start, mention.end)
+            if mention.label in PLACE_LABELS and text.lower() not in GENERIC_WORDS:
+                name = mention.canonical if mention.canonical else text
+                mention.place = self.places.best(name, countries, mention.hint, admin1s)
+                if mention.place is None:
+                    self._resolve_part(doc, mention, countries)
+                if mention.place is not None and mention.place.level == "admin1":
+                    admin1s[(mention.place.country or "", mention.place.admin1 or "")] += 1
+            elif mention.label in ("NORP", "LANGUAGE"):
+                mention.place = self.places.demonym(text, countries)
+        for mention in mentions:  # towns in a region the article names
+            if mention.label in PLACE_LABELS and admin1s and mention.place is not None \
+                    and mention.place.level == "city":
+                name = mention.canonical or _text(doc, mention.start, mention.end)
+                mention.place = (self.places.best(name, countries, mention.hint, admin1s)
+                                 or mention.place)
+
+    def _resolve_part(self, doc: Doc, mention: Mention, countries: Counter[str]) -> None:
+        """A name the gazetteer lacks, resolved by a part: "Orange County" by its seat's town,
+        "Building Ireland" by Ireland (the mention shrinks to the part that is the place)."""
+        tokens = doc[mention.start:mention.end]
+        if len(tokens) >= 2 and tokens[-1].lower_ in REGION_WORDS:
+            head = _text(doc, mention.start, mention.end - 1)
+            mention.place = self.places.best(head, countries, None)
+            return
+        n = len(tokens)
+        for length in range(n - 1, 0, -1):
+            for start in range(mention.start, mention.end - length + 1):
+                text = _text(doc, start, start + length)
+                if not text[:1].isupper() or text.lower() in GENERIC_WORDS:
+                    continue
+                if self.places.is_strong(text):
+                    mention.place = self.places.best(text, countries, None)
+                    mention.start, mention.end = start, start + length
+                    if mention.place is not None:
+                        mention.label = mention.place.label
+                    return
+
+    # ------------------------------------------------------------------ the stage
+
+    def __call__(self, annotated: AnnotatedDocument, results: Results) -> list[dict[str, Any]]:
+        doc = annotated.doc
+        text = annotated.text
+        mentions = self._spacy_mentions(doc)
+        self._relabel(doc, mentions)
+        mentions += self._added_places(doc, mentions)
+        mentions += self._added_names(doc, mentions)
+        mentions.sort(key=lambda m: (m.start, -m.end))
+        self._resolve(doc, mentions)
+        unique: dict[tuple[int, int], Mention] = {}
+        for mention in mentions:  # a mention shrunk to its place may meet an added one
+            unique.setdefault((mention.start, mention.end), mention)
+        mentions = list(unique.values())
+        records = []
+        for entity in self._group(doc, mentions):
+            spans = sorted({(doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1].text))
+                            for m in entity.mentions})
+            place = entity.place
+            if place is None and entity.label not in PLACE_LABELS:
+                places = [m.place for m in entity.mentions if m.place is not None]
+                place = places[0] if places else None
+            name = entity.name or (place.name if place is not None else "")
+            records.append({
+                "id": entity.key,
+                "name": name,
+                "type": entity.label,
+                "mentions": [{"start": s, "end": e, "text": text[s:e]} for s, e in spans],
+                "geonames": place.geonames if place else None,
+                "lat": place.lat if place else None,
+                "lon": place.lon if place else None,
+                "country": place.country if place else None,
+            })
+        return records
+
+
+__all__ = ["EntityStage", "Mention", "canonical_name", "entity_id", "fold_name", "slug"]

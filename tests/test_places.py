@@ -1,0 +1,60 @@
+from collections import Counter
+
+import pytest
+
+from newsgraph.places import Gazetteer, fold_name, gazetteer
+
+
+@pytest.fixture(scope="module")
+def places() -> Gazetteer:
+    return gazetteer()
+
+
+def test_fold_name_ignores_case_dots_quotes_and_the():
+    assert fold_name("U.S.") == fold_name("US") == "us"
+    assert fold_name("the Donetsk People’s Republic") == "donetsk people's republic"
+    assert fold_name("Kim Jong-un") == fold_name("Kim Jong Un")
+
+
+def test_transliterations_reach_one_geonames_town(places):
+    assert places.best("Kiev", Counter()).geonames == places.best("Kyiv", Counter()).geonames
+    assert places.best("Lugansk", Counter()).geonames == 702658
+    assert places.best("Sievierodonetsk", Counter()).geonames == 691999
+
+
+def test_population_breaks_ties_without_context(places):
+    donetsk = places.best("Donetsk", Counter())
+    assert (donetsk.geonames, donetsk.country) == (709717, "UA")
+
+
+def test_the_articles_countries_decide(places):
+    assert places.best("Georgia", Counter()).level == "country"
+    assert places.best("Georgia", Counter({"US": 5})).country == "US"
+
+
+def test_region_phrase_prefers_the_first_level_region(places):
+    oblast = places.best("Donetsk", Counter({"UA": 2}), hint="region")
+    assert (oblast.level, oblast.geonames) == ("admin1", 709716)
+
+
+def test_countries_have_geonames_points(places):
+    usa = places.best("U.S.", Counter())
+    assert (usa.geonames, usa.lat, usa.lon) == (6252001, 39.76, -98.5)
+    assert places.best("UK", Counter()).country == "GB"
+
+
+def test_curated_regions_and_seas(places):
+    donbas = places.best("Donbass", Counter())
+    assert donbas.name == "Donbas" and donbas.label == "LOC" and donbas.country == "UA"
+    assert places.best("Atlantic", Counter()).geonames == 3411923
+
+
+def test_demonyms_and_aliases(places):
+    assert places.demonym("Ukrainian").country == "UA"
+    assert places.demonym("Korean", Counter({"KP": 3})).country == "KP"
+    assert places.alias("DNR") == places.alias("DPR") == ("Donetsk People's Republic", "ORG")
+
+
+def test_generic_names_are_weak(places):
+    assert places.is_strong("Luhansk")
+    assert not places.is_strong("Price")  # a Utah town of 8,000: not enough to make a place
