@@ -231,3 +231,12 @@ def test_ages_are_not_durations_but_ranges_of_days_are():
     text = ("A boy around six to eight years of age was hurt; she is 55 years old. The process "
             "would take between 60 and 90 days.")
     assert [text[m.start:m.end] for m in find_mentions(text)] == ["60", "90 days"]
+
+
+def test_fiscal_years_get_a_contract_value():
+    from newsgraph.stages.times import TIMEX3_VALUE, iter_values
+
+    values = dict(iter_values("The company expects a loss in fiscal 2018.", None))
+    assert all(TIMEX3_VALUE.fullmatch(value) for value in values.values())
+    assert TIMEX3_VALUE.fullmatch("2014-05-28T14:30") and TIMEX3_VALUE.fullmatch("P3D")
+    assert not TIMEX3_VALUE.fullmatch("FY2018")

@@ -554,7 +554,8 @@ class Resolver:
         m.value = g["year"]
 
     def _fiscal(self, m: Mention, g: dict) -> None:
-        m.value = f"FY{_full_year(g['year'])}"
+        # TIMEX3 has no fiscal-year value: the year that names it is the nearest honest one
+        m.value = f"{_full_year(g['year'])}"
 
     def _decade(self, m: Mention, g: dict) -> None:
         digits = g["decade"].lstrip("'")
@@ -831,6 +832,18 @@ _FIRST_PASS = {"date", "date_us", "month_day", "month_year", "month", "year", "f
                "quarter", "half", "season", "weekday", "today", "relative", "duration", "set",
                "reference"}
 _DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
+# The contract's TIMEX3 value syntax (../shared/contract/document.schema.json, timex_value).
+_CLOCK = (r"T(([01][0-9]|2[0-4])(:[0-5][0-9](:[0-5][0-9]([.][0-9]+)?)?)?|MO|MI|AF|EV|NI|DT)"
+          r"(Z|[+-][0-9]{2}(:?[0-9]{2})?)?")
+TIMEX3_VALUE = re.compile(
+    r"PRESENT_REF|PAST_REF|FUTURE_REF"
+    r"|P(?=[0-9X]|T[0-9X])(([0-9]+([.][0-9]+)?|X+)(Y|M|W|D|DE|CE|ML|Q|H))*"
+    r"(T(([0-9]+([.][0-9]+)?|X+)[HMS])+)?"
+    r"|[0-9X]{2,4}(-((0[1-9]|1[0-2]|XX)(-(0[1-9]|[12][0-9]|3[01]|XX))?"
+    r"|W(0[1-9]|[1-4][0-9]|5[0-3]|XX)(-([1-7]|X|WE))?|SP|SU|FA|WI|Q[1-4X]|H[12X]))?"
+    rf"({_CLOCK})?"
+    rf"|{_CLOCK}"
+)
 
 
 def normalise(text: str, anchor: date | None, doc: Doc | None = None) -> list[Mention]:
@@ -906,6 +919,8 @@ class TimeStage:
             start, end = _trim(text, mention.start, mention.end)
             if end <= start:
                 continue
+            if not mention.value or not TIMEX3_VALUE.fullmatch(mention.value):
+                continue  # the contract admits TIMEX3 values only: better none than a bad one
             times.append({"start": start, "end": end, "text": text[start:end],
                           "value": mention.value, "type": mention.type})
         return times
