@@ -471,11 +471,7 @@ class Store:
         for row in rows:
             row.pop("data", None)
             row["date"] = row["date_value"] or row["published"]
-        if date_from:
-            rows = [r for r in rows if r["date"] and r["date"][: len(date_from)] >= date_from]
-        if date_to:
-            rows = [r for r in rows if r["date"] and r["date"][: len(date_to)] <= date_to]
-        return rows
+        return [row for row in rows if _in_window(row["date"], date_from, date_to)]
 
     def timeline(
         self,
@@ -527,10 +523,7 @@ class Store:
                 if not mentioned:
                     continue
             facts.append(fact)
-        if date_from:
-            facts = [f for f in facts if f["value"][: len(date_from)] >= date_from]
-        if date_to:
-            facts = [f for f in facts if f["value"][: len(date_to)] <= date_to]
+        facts = [fact for fact in facts if _in_window(fact["value"], date_from, date_to)]
         return sorted(facts, key=lambda fact: (fact["value"], fact["doc_id"], fact["start"]))
 
     def stats(self) -> dict[str, int]:
@@ -659,6 +652,17 @@ def _document_fields(row: Mapping[str, Any]) -> dict[str, Any]:
             "published": {"value": row["published"], "how": row["published_how"],
                           "evidence": evidence},
             "text": row["text"]}
+
+
+def _in_window(value: str | None, date_from: str | None, date_to: str | None) -> bool:
+    """True when a date value lies in [date_from, date_to], compared at each bound's precision
+    ("2014-05" as a bound covers the whole month); with no bound, every value does."""
+    if not (date_from or date_to):
+        return True
+    if not value:
+        return False
+    return ((not date_from or value[: len(date_from)] >= date_from)
+            and (not date_to or value[: len(date_to)] <= date_to))
 
 
 def _names(query: str, value: str) -> bool:
