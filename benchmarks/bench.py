@@ -84,16 +84,17 @@ def main() -> int:
         print(json.dumps(run_phase(args.phase, files, args.workers)))
         return 0
 
-    results = {}
-    for phase in PHASES:
-        runs = []
-        for _ in range(args.repeat):
+    # Round by round, every phase once a round: a machine that slows down for a while then
+    # slows all phases alike instead of the one that happened to run then.
+    runs: dict[str, list[dict]] = {phase: [] for phase in PHASES}
+    for _ in range(args.repeat):
+        for phase in PHASES:
             done = subprocess.run(
                 [sys.executable, __file__, "--shared", str(args.shared), "--workers",
                  str(args.workers), "--phase", phase],
                 capture_output=True, text=True, check=True)
-            runs.append(json.loads(done.stdout.strip().splitlines()[-1]))
-        results[phase] = min(runs, key=lambda run: run["seconds"])
+            runs[phase].append(json.loads(done.stdout.strip().splitlines()[-1]))
+    results = {phase: min(found, key=lambda run: run["seconds"]) for phase, found in runs.items()}
 
     print(f"{len(files)} files, {results['bare']['articles']} articles, "
           f"{results['bare']['words']} words, workers={args.workers}, best of {args.repeat}")
