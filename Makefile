@@ -19,6 +19,8 @@ demo: $(STAMP)
 	$(BIN)/newsgraph ingest $(SHARED)/samples --db $(DB)
 	$(BIN)/newsgraph stats --db $(DB)
 	$(BIN)/newsgraph search "miners" --db $(DB)
+	$(BIN)/newsgraph quotes --speaker Pushilin --db $(DB)
+	$(BIN)/newsgraph events --actor "North Korea" --db $(DB)
 	$(BIN)/newsgraph extract $(SHARED)/samples --format jsonl --output samples.jsonl
 	$(PYTHON) $(SHARED)/eval/validate.py samples.jsonl
 	$(PYTHON) $(SHARED)/eval/score_samples.py --pred samples.jsonl

@@ -239,7 +239,7 @@ def quotes(db: str, speaker: str | None, about: str | None, kind: str | None,
             write_json_line(sys.stdout, row)
             continue
         out.print(f"[bold]{row['speaker_name'] or '(unknown speaker)'}[/bold] "
-                  f"[dim]{row['published'] or 'undated'} {row['outlet'] or ''} "
+                  f"[dim]{row['date'] or row['published'] or 'undated'} {row['outlet'] or ''} "
                   f"({row['kind']}) {row['doc_id']}:{row['start']}-{row['end']}[/dim]")
         out.print("    " + " ".join(row["text"].split()), markup=False)
     if not rows and not as_json:

@@ -401,7 +401,8 @@ class Store:
         since: str | None = None,
         limit: int | None = None,
     ) -> list[dict[str, Any]]:
-        """Stored quotes, newest article first, with their article's title, outlet and date.
+        """Stored quotes, newest article first, with their article's title, outlet and date, and
+        the quote's own date ("date": when it was said, where the record has it).
 
         `speaker`: part of the speaker's name or entity id; `about`: part of the name or id of
         an entity mentioned inside the quote; `since`: articles published on or after a date.
@@ -423,7 +424,8 @@ class Store:
             where.append("d.published >= ?")
             params.append(since)
         sql = f"""SELECT q.doc_id, q.start, q."end", q.text, q.kind, q.speaker_name,
-                         q.speaker_entity, d.title, d.outlet, d.published
+                         q.speaker_entity, json_extract(q.data, '$.date.value') AS date,
+                         d.title, d.outlet, d.published
                   FROM quotes q JOIN documents d ON d.id = q.doc_id
                   {"WHERE " + " AND ".join(where) if where else ""}
                   ORDER BY d.published DESC, d.seq, q.ord
