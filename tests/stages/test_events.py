@@ -327,3 +327,23 @@ def test_sample_article_events(moscow_sample: Path):
     assert clashes and all(e["negated"] for e in clashes)
     assert negated_sentence < by_trigger["gunfire"]["trigger"]["start"]
     assert "marched" not in by_trigger  # the rally, told again
+
+
+def test_an_event_without_its_own_place_takes_the_dateline(event_nlp):
+    text = ("KHARKIV, Ukraine, May 28 (Reuters) - Protesters rallied outside the city hall. "
+            "Officials in Kyiv said talks would continue.")
+    rally = only(events_of(text, event_nlp), "PROTEST")
+    assert rally["place"]["name"].casefold() == "kharkiv" and rally["place"]["how"] == "dateline"
+    assert rally["place"]["geonames"] == 706483
+
+
+def test_the_main_scene_is_a_location_not_a_capital_used_as_government(event_nlp):
+    text = ("Kiev unleashed warplanes against the rebels. Kiev said the operation would go on. "
+            "Miners marched through Donetsk city centre. Later a crowd gathered in Donetsk. "
+            "Thousands of workers protested on Wednesday.")
+    protests = [e for e in events_of(text, event_nlp) if e["type"] == "PROTEST"]
+    last = protests[-1]
+    assert last["trigger"]["text"] == "protested"
+    assert last["place"]["name"] == "Donetsk" and last["place"]["how"] == "main place"
+    own = events_of("Up to 1,000 coal miners rallied in Luhansk.", event_nlp)
+    assert only(own, "PROTEST")["place"]["how"] == "text"

@@ -889,6 +889,14 @@ def _count(noun: Token) -> tuple[int | None, int | None] | None:
 # ----------------------------------------------------------------------------- places
 
 
+# "DONETSK, Ukraine, May 28 (Reuters) -", "BEIRUT (AP) —": a place in capitals opening the text.
+_DATELINE = re.compile(r"\s*[A-Z][A-Z .'-]{2,40}(?:,[^\n(]{0,40})?\s*(?:\([A-Za-z .]+\))?\s*[-–—]")
+
+
+_LOCATIVE = frozenset(("in", "at", "near", "across", "through", "into", "outside", "around",
+                       "inside", "throughout"))
+
+
 @cache
 def _capitals() -> dict[str, tuple[str, str]]:
     """Country code -> (capital's name, country's name), folded, for metonymy ("Kiev unleashed
@@ -1366,6 +1374,50 @@ class _Context:
         value = published[0].get("value") if published and isinstance(published[0], dict) \
             else None
         self.published = value or self.document.published.value
+        self.default_place = self._default_place()
+
+    def _default_place(self) -> dict[str, Any] | None:
+        """Where an event with no place of its own happened: the dateline's place ("DONETSK,
+        May 28 (Reuters) -"), else the article's main scene below country level; None when
+        there is no such place. The main scene is the place named most often as a location
+        ("in/at/through X") or in the title, at least twice: a capital named often as the
+        government ("Kiev unleashed ...") is not where things happened."""
+        countries = {names[1] for names in _capitals().values()}
+        places = [e for e in self.entities.values()
+                  if e.get("type") in PLACE_ENTITY_TYPES and e.get("mentions")
+                  and e.get("name", "").casefold() not in countries]
+        if not places:
+            return None
+        dateline = _DATELINE.match(self.text)
+        if dateline:
+            for entity in places:
+                if any(m["start"] < dateline.end() for m in entity["mentions"]):
+                    return self._place_record(entity, "dateline")
+        scores = {entity["id"]: sum(self._as_location(m) for m in entity["mentions"])
+                  for entity in places}
+        ranked = sorted(places, key=lambda e: (-scores[e["id"]],
+                                               min(m["start"] for m in e["mentions"])))
+        if scores[ranked[0]["id"]] < 2:
+            return None
+        return self._place_record(ranked[0], "main place")
+
+    def _as_location(self, mention: dict[str, Any]) -> bool:
+        """Does this mention name where something is or happens (or stand in the title)?"""
+        title = self.document.title_span
+        if title is not None and title[0] <= mention["start"] < title[1]:
+            return True
+        span = self.doc.char_span(mention["start"], mention["end"], alignment_mode="expand")
+        if span is None:
+            return False
+        token = span.root
+        while token.dep_ == "compound" and token.head.i != token.i:  # "Donetsk city center"
+            token = token.head
+        return token.dep_ == "pobj" and token.head.lower_ in _LOCATIVE
+
+    @staticmethod
+    def _place_record(entity: dict[str, Any], how: str) -> dict[str, Any]:
+        return {"entity": entity["id"], "name": entity.get("name", ""),
+                "geonames": entity.get("geonames"), "how": how}
 
     # -- one event
     def event(self, candidate: _Candidate, candidates: list[_Candidate],
@@ -1596,9 +1648,8 @@ class _Context:
                 pobj = _pobj(child)
                 entity = self._place_entity(pobj)
                 if entity is not None:
-                    return {"entity": entity["id"], "name": entity.get("name", ""),
-                            "geonames": entity.get("geonames")}
-        return None
+                    return self._place_record(entity, "text")
+        return dict(self.default_place) if self.default_place else None
 
     def _place_entity(self, token: Token | None) -> dict[str, Any] | None:
         """The GPE/LOC/FAC entity that the phrase names: 'the town of Cizre' -> Cizre."""
