@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import sys
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, nullcontext
 from pathlib import Path
 from typing import IO
@@ -52,7 +52,7 @@ def db_option(function):
 
 
 @contextmanager
-def progress_bar(label: str, quiet: bool) -> Iterator[callable]:
+def progress_bar(label: str, quiet: bool) -> Iterator[Callable[[str], None]]:
     """A progress line on stderr (hidden when quiet or not a terminal); yields `advance()`."""
     progress = Progress(SpinnerColumn(), TextColumn(label), BarColumn(), MofNCompleteColumn(),
                         TextColumn("{task.fields[current]}"), console=err,
