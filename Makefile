@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test eval bench lint lock clean
+.PHONY: demo test eval bench bench-web browser lint lock clean
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -24,10 +24,21 @@ demo: $(STAMP)
 	$(BIN)/newsgraph extract $(SHARED)/samples --format jsonl --output samples.jsonl
 	$(PYTHON) $(SHARED)/eval/validate.py samples.jsonl
 	$(PYTHON) $(SHARED)/eval/score_samples.py --pred samples.jsonl
+	@echo
+	@echo "Browse the store: $(BIN)/newsgraph serve --db $(DB)   (add --open for a browser)"
+	@echo "  then open http://127.0.0.1:8001/"
 
-test: $(STAMP)
+test: $(STAMP) browser
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/python -m pytest -q
+
+# The browser tests drive Debian's Chromium (Playwright never downloads a browser here).
+SUDO := $(shell [ "$$(id -u)" = 0 ] || command -v sudo)
+browser:
+	@command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || { \
+	  echo "installing Debian's chromium for the browser tests"; \
+	  $(SUDO) apt-get update -qq && \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
 # Style: ruff's rules (pyproject.toml). The code is laid out by hand (aligned tables, lexicons),
 # so `ruff format` is not enforced.
@@ -39,6 +50,10 @@ eval: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench.py --shared $(SHARED)
+
+# Page timings on the samples' store and on a store of 10,000 articles built from the dev sets.
+bench-web: $(STAMP)
+	$(BIN)/python benchmarks/bench_web.py --shared $(SHARED)
 
 # Re-pin requirements.lock (with hashes) from requirements.in.
 lock:

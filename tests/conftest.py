@@ -2,13 +2,30 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 SAMPLES = SHARED / "samples"
+
+# An article whose text is markup, for the pages and exports: it must stay text everywhere.
+HOSTILE = {
+    "id": "hostile-1",
+    "title": "Rally <b>in</b> Kharkiv",
+    "published": "2022-03-07",
+    "outlet": "Test Wire",
+    "text": (
+        "Rally <b>in</b> Kharkiv\n\n"
+        "About 300 students rallied in Kharkiv on Monday, police said. One banner read "
+        "<script>window.__pwned = 1;</script> and another "
+        "<img src=x onerror=\"window.__pwned = 2\"> in large letters.\n\n"
+        "\"We will not leave our city,\" said Olena Kovalenko, a student leader."
+    ),
+}
 
 
 @pytest.fixture(scope="session")
@@ -30,3 +47,18 @@ def nlp():
     from newsgraph.stages import default_stages, required_components
 
     return load_pipeline(required_components(default_stages()))
+
+
+@pytest.fixture(scope="session")
+def sample_db(tmp_path_factory, shared) -> Path:
+    """A store of the two samples and HOSTILE, ingested by the CLI once per session."""
+    from newsgraph.cli import main
+
+    folder = tmp_path_factory.mktemp("store")
+    hostile = folder / "hostile.jsonl"
+    hostile.write_text(json.dumps(HOSTILE) + "\n", encoding="utf-8")
+    db = folder / "newsgraph.db"
+    result = CliRunner().invoke(main, ["ingest", str(shared / "samples"), str(hostile),
+                                       "--db", str(db), "-q"])
+    assert result.exit_code == 0, result.output
+    return db

@@ -1,4 +1,5 @@
-"""The `newsgraph` command line: ingest, extract, show, search, stats, eval.
+"""The `newsgraph` command line: ingest, extract, show, search, quotes, events, timeline,
+export, serve, stats, eval.
 
 Every command reads and writes through the same `Pipeline` and `Store` as the Python API.
 Progress and summaries go to standard error, data to standard output, and the exit code is
@@ -302,33 +303,118 @@ def events(db: str, event_type: str | None, actor: str | None, place: str | None
 
 
 @main.command("export")
-@click.argument("kind", type=click.Choice(["events", "articles"]))
+@click.argument("kind", type=click.Choice(["articles", "entities", "mentions", "quotes",
+                                           "events"]))
 @db_option
 @click.option("--format", "output_format", required=True,
-              type=click.Choice(["acled-csv", "plover-jsonl", "jsonl"]),
-              help="events: acled-csv or plover-jsonl; articles: jsonl (the stored records).")
+              type=click.Choice(["jsonl", "csv", "parquet", "acled-csv", "plover-jsonl",
+                                 "geojson", "gexf"]),
+              help="Every kind: jsonl, csv, parquet. events: also acled-csv, plover-jsonl, "
+                   "geojson (points), gexf (actor→target network). entities: also gexf "
+                   "(co-occurrence network).")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, allow_dash=True), default="-",
-              show_default=True)
-def export_command(kind: str, db: str, output_format: str, output: str) -> None:
-    """Export stored data for other tools (ACLED-style CSV, PLOVER JSON Lines, records)."""
-    from newsgraph.export import EVENT_FORMATS, write_events
+              show_default=True, help="File to write; - for standard output (not parquet).")
+@click.option("--records", is_flag=True,
+              help="articles as jsonl: the whole stored records (entities, quotes, ... nested), "
+                   "as `newsgraph extract` writes them, instead of one flat row per article.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+def export_command(kind: str, db: str, output_format: str, output: str, records: bool,
+                   quiet: bool) -> None:
+    """Export stored data for other tools: pandas/DuckDB (jsonl, csv, parquet), ACLED-style
+    CSV, PLOVER JSON Lines, QGIS/kepler.gl (geojson), Gephi (gexf). Streams: memory stays
+    flat however large the store."""
+    from newsgraph import export
     from newsgraph.store import Store
 
-    if (kind == "events") != (output_format in EVENT_FORMATS):
-        raise click.BadParameter(f"{output_format} is not a format for {kind}",
-                                 param_hint="--format")
-    # csv wants newline="" (click.open_file cannot say so); standard output is not closed
-    target = (nullcontext(sys.stdout) if output == "-"
-              else open(output, "w", encoding="utf-8", newline=""))  # noqa: SIM115
-    with Store(db, readonly=True) as store, target as stream:
-        if kind == "events":
-            count = write_events(store.events(), stream, output_format)
-        else:
-            count = 0
-            for doc_id in store.ids():
-                write_json_line(stream, store.get(doc_id))
-                count += 1
-    err.print(f"exported {count} {kind}" + (f" -> {output}" if output != "-" else ""))
+    if output_format not in export.FORMATS[kind]:
+        raise click.BadParameter(
+            f"{output_format} is not a format for {kind}: one of "
+            f"{', '.join(export.FORMATS[kind])}", param_hint="--format")
+    if records and (kind, output_format) != ("articles", "jsonl"):
+        raise click.BadParameter("--records goes with `articles --format jsonl`")
+    if output_format == "parquet" and output == "-":
+        raise click.BadParameter("parquet needs a file: give --output PATH", param_hint="--output")
+    if not Path(db).exists():
+        raise click.ClickException(f"no database at {db}: run `newsgraph ingest` first")
+    binary = output_format == "parquet"
+    if output == "-":
+        target = nullcontext(sys.stdout)
+    elif binary:
+        target = open(output, "wb")  # noqa: SIM115
+    else:  # csv wants newline="" (click.open_file cannot say so)
+        target = open(output, "w", encoding="utf-8", newline="")  # noqa: SIM115
+    with Store(db, readonly=True) as store, target as stream, \
+            counting_bar(f"export {kind}", export.count_rows(store, kind), quiet) as advance:
+        summary = _export(store, kind, output_format, records, stream, advance)
+    err.print(f"exported {summary}" + (f" -> {output}" if output != "-" else ""))
+
+
+def _export(store, kind: str, output_format: str, records: bool, stream: IO,
+            advance: Callable[[], None]) -> str:
+    """Write one export; returns what was written, for the summary line."""
+    from newsgraph import export
+
+    if records:
+        count = 0
+        for doc_id in store.ids():
+            write_json_line(stream, store.get(doc_id))
+            count += 1
+            advance()
+        return f"{count} article records"
+    if output_format in export.TABULAR_FORMATS:
+        count = export.write_table(export.table_rows(store, kind), export.TABLES[kind].columns,
+                                   stream, output_format, advance)
+        return f"{count} {kind}"
+    if output_format == "gexf" and kind == "entities":
+        nodes, edges = export.write_cooccurrence_gexf(store, stream)
+        return f"a co-occurrence network of {nodes} entities and {edges} links"
+
+    def events() -> Iterator[dict]:
+        for event in store.iter_events():
+            advance()
+            yield event
+
+    if output_format == "geojson":
+        written, skipped = export.write_geojson(events(), stream)
+        return f"{written} events as points ({skipped} without coordinates left out)"
+    if output_format == "gexf":
+        names = {row["id"]: row["name"] for row in store.rows("SELECT id, name FROM entities")}
+        nodes, edges = export.write_actor_gexf(events(), stream, names)
+        return f"an actor→target network of {nodes} parties and {edges} links"
+    return f"{export.write_events(events(), stream, output_format)} events"
+
+
+@contextmanager
+def counting_bar(label: str, total: int, quiet: bool) -> Iterator[Callable[[], None]]:
+    """A progress bar on stderr towards a known total (hidden when quiet or not a terminal)."""
+    progress = Progress(SpinnerColumn(), TextColumn(label), BarColumn(), MofNCompleteColumn(),
+                        console=err, disable=quiet or not err.is_terminal, transient=True)
+    with progress:
+        task = progress.add_task(label, total=total)
+        yield lambda: progress.update(task, advance=1)
+
+
+@main.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on. Only this machine can connect unless you change it.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8001, show_default=True,
+              help="Port (0: any free port).")
+@click.option("--open", "open_browser", is_flag=True, help="Open the home page in a browser.")
+def serve(db: str, host: str, port: int, open_browser: bool) -> None:
+    """Browse the store: newsgraph's pages (articles with highlights, entities, quotes, events
+    on a map and a timeline, search) on Datasette, which adds tables, SQL and a JSON API. The
+    database is opened read-only."""
+    from newsgraph.web.server import app_for, listen
+
+    if not Path(db).is_file():
+        raise click.ClickException(f"no database at {db}: run `newsgraph ingest` first")
+    try:
+        app = app_for(db)
+    except RuntimeError as error:  # a store of another schema version
+        raise click.ClickException(str(error)) from error
+    listen(app, host, port, open_browser=open_browser,
+           announce=lambda url: err.print(f"newsgraph: serving {db} at {url}", highlight=False))
 
 
 @main.command()

@@ -1,4 +1,13 @@
-"""Exports of stored events in the formats analysts already use.
+"""Exports of the store in the formats analysts already use.
+
+Every kind (articles, entities, mentions, quotes, events) exports as `jsonl`, `csv` and
+`parquet` with the columns of `TABLES`; rows stream from the database cursor and are written
+as they come (Parquet in row groups of `PARQUET_BATCH`), so an export's memory does not grow
+with the store. Events also export as `acled-csv`, `plover-jsonl` and `geojson` (points with
+properties); entities' co-occurrence network and events' actor→target network as `gexf` for
+Gephi. Tabular exports keep every row (negated events carry `negated` = 1); the event formats
+made for analysis (acled-csv, plover-jsonl, geojson, gexf) leave negated events out, as
+`newsgraph events` does.
 
 `acled-csv` uses ACLED's column names where they apply. PLOVER types map to ACLED event types
 and sub-event types as below; PLOVER's verbal and diplomatic types have no ACLED counterpart
@@ -28,10 +37,16 @@ from __future__ import annotations
 import csv
 import json
 import re
-from collections.abc import Iterable
-from typing import IO, Any
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from typing import IO, TYPE_CHECKING, Any, Literal
+from xml.sax.saxutils import escape, quoteattr
 
 import pycountry
+
+if TYPE_CHECKING:
+    from newsgraph.store import Store
 
 ACLED_COLUMNS = (
     "event_id_cnty", "event_date", "year", "event_type", "sub_event_type", "actor1", "actor2",
@@ -163,3 +178,302 @@ def write_events(events: Iterable[dict[str, Any]], stream: IO[str], output_forma
     else:
         raise ValueError(f"unknown events format {output_format!r}: one of {EVENT_FORMATS}")
     return count
+
+
+# -- tables: every kind as jsonl / csv / parquet ------------------------------------------------
+
+PARQUET_BATCH = 5_000
+TABULAR_FORMATS = ("jsonl", "csv", "parquet")
+FORMATS: dict[str, tuple[str, ...]] = {
+    "articles": TABULAR_FORMATS,
+    "entities": (*TABULAR_FORMATS, "gexf"),
+    "mentions": TABULAR_FORMATS,
+    "quotes": TABULAR_FORMATS,
+    "events": (*TABULAR_FORMATS, *EVENT_FORMATS, "geojson", "gexf"),
+}
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    kind: Literal["str", "int", "float"]
+
+
+def _columns(spec: str) -> tuple[Column, ...]:
+    """Columns from "name:kind name:kind ..." (kind str unless said), so a table reads as one
+    line of names rather than a screen of constructor calls."""
+    columns = []
+    for item in spec.split():
+        name, _, kind = item.partition(":")
+        columns.append(Column(name, kind or "str"))  # type: ignore[arg-type]
+    return tuple(columns)
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    """One exportable kind: its columns (in order, with their Parquet type) and the query that
+    yields them, one row per item, in a stable order."""
+    columns: tuple[Column, ...]
+    sql: str
+    count_sql: str
+
+
+TABLES: dict[str, TableSpec] = {
+    "articles": TableSpec(
+        _columns("id seq:int source url format title outlet published published_how text "
+                 "entities:int quotes:int times:int events:int removed:int ingested_at"),
+        """SELECT d.id, d.seq, d.source, d.url, d.format, d.title, d.outlet, d.published,
+                  d.published_how, d.text,
+                  (SELECT count(*) FROM document_entities x WHERE x.doc_id = d.id) AS entities,
+                  (SELECT count(*) FROM quotes x WHERE x.doc_id = d.id) AS quotes,
+                  (SELECT count(*) FROM times x WHERE x.doc_id = d.id) AS times,
+                  (SELECT count(*) FROM events x WHERE x.doc_id = d.id) AS events,
+                  (SELECT count(*) FROM removed_passages x WHERE x.doc_id = d.id) AS removed,
+                  d.ingested_at
+           FROM documents d ORDER BY d.seq""",
+        "SELECT count(*) FROM documents",
+    ),
+    "entities": TableSpec(
+        _columns("id name type geonames:int lat:float lon:float country mentions:int "
+                 "articles:int"),
+        """SELECT e.id, e.name, e.type, e.geonames, e.lat, e.lon, e.country,
+                  (SELECT count(*) FROM mentions m WHERE m.entity_id = e.id) AS mentions,
+                  (SELECT count(*) FROM document_entities de WHERE de.entity_id = e.id)
+                      AS articles
+           FROM entities e ORDER BY e.id""",
+        "SELECT count(*) FROM entities",
+    ),
+    "mentions": TableSpec(
+        _columns("doc_id entity_id entity_name entity_type start:int end:int text outlet "
+                 "published"),
+        """SELECT m.doc_id, m.entity_id, de.name AS entity_name, de.type AS entity_type,
+                  m.start, m."end", m.text, d.outlet, d.published
+           FROM mentions m JOIN documents d ON d.id = m.doc_id
+           LEFT JOIN document_entities de ON de.doc_id = m.doc_id AND de.entity_id = m.entity_id
+           ORDER BY d.seq, m.start, m.entity_id""",
+        "SELECT count(*) FROM mentions",
+    ),
+    "quotes": TableSpec(
+        _columns("doc_id ord:int start:int end:int text kind cue_text speaker_name "
+                 "speaker_entity speaker_start:int speaker_end:int date outlet title published"),
+        """SELECT q.doc_id, q.ord, q.start, q."end", q.text, q.kind, q.cue_text, q.speaker_name,
+                  q.speaker_entity, q.speaker_start, q.speaker_end,
+                  json_extract(q.data, '$.date.value') AS date,
+                  d.outlet, d.title, d.published
+           FROM quotes q JOIN documents d ON d.id = q.doc_id ORDER BY d.seq, q.ord""",
+        "SELECT count(*) FROM quotes",
+    ),
+    "events": TableSpec(
+        _columns("doc_id ord:int type mode trigger_start:int trigger_end:int trigger_text "
+                 "sentence actor_name actor_entity target_name target_entity place_name "
+                 "place_entity place_geonames:int place_lat:float place_lon:float place_country "
+                 "date date_how fatalities_min:int fatalities_max:int size_min:int size_max:int "
+                 "negated:int hypothetical:int outlet title published url"),
+        "",  # rows come from Store.iter_events (include_negated), which adds the joins
+        "SELECT count(*) FROM events",
+    ),
+}
+
+
+def table_rows(store: Store, kind: str) -> Iterator[dict[str, Any]]:
+    """The rows of one kind, in `TABLES[kind].columns` order, streamed from the cursor."""
+    names = [column.name for column in TABLES[kind].columns]
+    if kind == "events":
+        for event in store.iter_events(include_negated=True):
+            yield {name: event.get(name) for name in names}
+        return
+    for row in store.rows(TABLES[kind].sql):
+        yield {name: row[name] for name in names}
+
+
+def count_rows(store: Store, kind: str) -> int:
+    return int(next(iter(store.rows(TABLES[kind].count_sql)))[0])
+
+
+def write_table(rows: Iterable[dict[str, Any]], columns: tuple[Column, ...],
+                target: IO[Any], output_format: str,
+                advance: Callable[[], None] = lambda: None) -> int:
+    """Write rows as jsonl, csv (text streams) or parquet (a binary stream); returns how many."""
+    count = 0
+    if output_format == "jsonl":
+        for row in rows:
+            target.write(json.dumps(row, ensure_ascii=False) + "\n")
+            count += 1
+            advance()
+    elif output_format == "csv":
+        writer = csv.DictWriter(target, fieldnames=[column.name for column in columns])
+        writer.writeheader()
+        for row in rows:
+            writer.writerow(row)
+            count += 1
+            advance()
+    elif output_format == "parquet":
+        count = _write_parquet(rows, columns, target, advance)
+    else:
+        raise ValueError(f"unknown table format {output_format!r}: one of {TABULAR_FORMATS}")
+    return count
+
+
+def _write_parquet(rows: Iterable[dict[str, Any]], columns: tuple[Column, ...],
+                   target: IO[bytes], advance: Callable[[], None]) -> int:
+    import pyarrow as pa  # imported here: only Parquet exports pay for loading Arrow
+    import pyarrow.parquet as pq
+
+    types = {"str": pa.string(), "int": pa.int64(), "float": pa.float64()}
+    schema = pa.schema([(column.name, types[column.kind]) for column in columns])
+    count = 0
+    with pq.ParquetWriter(target, schema, compression="zstd") as writer:
+        batch: list[dict[str, Any]] = []
+        for row in rows:
+            batch.append(row)
+            count += 1
+            advance()
+            if len(batch) >= PARQUET_BATCH:
+                writer.write_table(pa.Table.from_pylist(batch, schema=schema))
+                batch = []
+        # an empty export still writes a file with the schema, so readers see the columns
+        writer.write_table(pa.Table.from_pylist(batch, schema=schema))
+    return count
+
+
+# -- GeoJSON: events as points ------------------------------------------------------------------
+
+GEOJSON_PROPERTIES = ("type", "mode", "date", "actor_name", "actor_entity", "target_name",
+                      "target_entity", "place_name", "place_entity", "place_geonames",
+                      "place_country", "fatalities_min", "fatalities_max", "size_min",
+                      "size_max", "hypothetical", "trigger_text", "sentence", "outlet", "title",
+                      "url", "doc_id", "trigger_start", "trigger_end")
+
+
+def write_geojson(events: Iterable[dict[str, Any]], stream: IO[str],
+                  advance: Callable[[], None] = lambda: None) -> tuple[int, int]:
+    """One GeoJSON FeatureCollection of the events that have a place with coordinates (RFC 7946:
+    [longitude, latitude]). Returns (written, skipped for want of coordinates)."""
+    written = skipped = 0
+    stream.write('{"type": "FeatureCollection", "features": [\n')
+    for event in events:
+        advance()
+        lat, lon = event.get("place_lat"), event.get("place_lon")
+        if lat is None or lon is None:
+            skipped += 1
+            continue
+        feature = {
+            "type": "Feature",
+            "id": f"{event['doc_id']}-{event['ord']}",
+            "geometry": {"type": "Point", "coordinates": [lon, lat]},
+            "properties": {key: _plain(event.get(key)) for key in GEOJSON_PROPERTIES},
+        }
+        stream.write(("" if written == 0 else ",\n") + json.dumps(feature, ensure_ascii=False))
+        written += 1
+    stream.write("\n]}\n")
+    return written, skipped
+
+
+def _plain(value: Any) -> Any:
+    return " ".join(value.split()) if isinstance(value, str) else value
+
+
+# -- GEXF: networks for Gephi -------------------------------------------------------------------
+
+def write_gexf(nodes: Iterable[tuple[str, str, dict[str, Any]]],
+               edges: Iterable[tuple[str, str, float, dict[str, Any]]],
+               stream: IO[str], *, directed: bool, description: str,
+               node_attributes: dict[str, str], edge_attributes: dict[str, str]) -> tuple[int, int]:
+    """A GEXF 1.3 graph written as it streams: nodes (id, label, attributes), then edges
+    (source, target, weight, attributes). Attribute types are GEXF's (string, integer, double).
+    Returns (nodes, edges) written."""
+    def attributes_block(kind: str, declared: dict[str, str]) -> str:
+        lines = "".join(f'      <attribute id="{name}" title="{name}" type="{type_}"/>\n'
+                        for name, type_ in declared.items())
+        return f'    <attributes class="{kind}">\n{lines}    </attributes>\n'
+
+    def values(declared: dict[str, str], given: dict[str, Any]) -> str:
+        items = "".join(f"<attvalue for={quoteattr(name)} value={quoteattr(str(given[name]))}/>"
+                        for name in declared if given.get(name) is not None)
+        return f"<attvalues>{items}</attvalues>" if items else ""
+
+    stream.write('<?xml version="1.0" encoding="UTF-8"?>\n'
+                 '<gexf xmlns="http://gexf.net/1.3" version="1.3">\n'
+                 f"  <meta><creator>newsgraph</creator>"
+                 f"<description>{escape(description)}</description></meta>\n"
+                 f'  <graph defaultedgetype="{"directed" if directed else "undirected"}" '
+                 'mode="static">\n')
+    stream.write(attributes_block("node", node_attributes))
+    stream.write(attributes_block("edge", edge_attributes))
+    node_count = edge_count = 0
+    stream.write("    <nodes>\n")
+    for node_id, label, attrs in nodes:
+        stream.write(f"      <node id={quoteattr(node_id)} label={quoteattr(label)}>"
+                     f"{values(node_attributes, attrs)}</node>\n")
+        node_count += 1
+    stream.write("    </nodes>\n    <edges>\n")
+    for source, target, weight, attrs in edges:
+        stream.write(f'      <edge id="{edge_count}" source={quoteattr(source)} '
+                     f'target={quoteattr(target)} weight="{weight:g}">'
+                     f"{values(edge_attributes, attrs)}</edge>\n")
+        edge_count += 1
+    stream.write("    </edges>\n  </graph>\n</gexf>\n")
+    return node_count, edge_count
+
+
+def write_cooccurrence_gexf(store: Store, stream: IO[str], *, min_articles: int = 1,
+                            advance: Callable[[], None] = lambda: None) -> tuple[int, int]:
+    """Entities as nodes; an edge between two entities named in the same article, weighted by
+    how many articles name both (at least `min_articles`)."""
+    nodes = (
+        (row["id"], row["name"] or row["id"],
+         {"type": row["type"], "articles": row["articles"], "country": row["country"]})
+        for row in store.rows(
+            """SELECT e.id, e.name, e.type, e.country, count(de.doc_id) AS articles
+               FROM entities e JOIN document_entities de ON de.entity_id = e.id
+               GROUP BY e.id ORDER BY e.id""")
+    )
+
+    def edges() -> Iterator[tuple[str, str, float, dict[str, Any]]]:
+        for row in store.rows(
+            """SELECT a.entity_id AS source, b.entity_id AS target, count(*) AS articles
+               FROM document_entities a
+               JOIN document_entities b ON b.doc_id = a.doc_id AND a.entity_id < b.entity_id
+               GROUP BY a.entity_id, b.entity_id HAVING count(*) >= ?
+               ORDER BY a.entity_id, b.entity_id""", (min_articles,)):
+            advance()
+            yield row["source"], row["target"], float(row["articles"]), {
+                "articles": row["articles"]}
+
+    return write_gexf(nodes, edges(), stream, directed=False,
+                      description="newsgraph: entities named in the same articles",
+                      node_attributes={"type": "string", "articles": "integer",
+                                       "country": "string"},
+                      edge_attributes={"articles": "integer"})
+
+
+def write_actor_gexf(events: Iterable[dict[str, Any]], stream: IO[str],
+                     entity_names: Mapping[str, str] | None = None,
+                     advance: Callable[[], None] = lambda: None) -> tuple[int, int]:
+    """Actors and targets as nodes; a directed edge actor → target per pair, weighted by the
+    number of events, with the events' PLOVER types. Entities are labelled with their
+    canonical name (`entity_names`: id → name), so "Kiev" and "Kyiv" make one node; parties
+    without an entity id are keyed by their name (the group nominals: "coal miners")."""
+    entity_names = entity_names or {}
+    labels: dict[str, str] = {}
+    pairs: dict[tuple[str, str], Counter[str]] = {}
+    for event in events:  # the network is small next to the events: one entry per pair
+        advance()
+        if not (event.get("actor_name") and event.get("target_name")):
+            continue
+        source = event.get("actor_entity") or f"name:{event['actor_name']}"
+        target = event.get("target_entity") or f"name:{event['target_name']}"
+        if source == target:
+            continue
+        labels.setdefault(source, entity_names.get(source) or event["actor_name"])
+        labels.setdefault(target, entity_names.get(target) or event["target_name"])
+        pairs.setdefault((source, target), Counter())[event["type"]] += 1
+    nodes = ((node, label, {}) for node, label in sorted(labels.items()))
+    edges = ((source, target, float(sum(types.values())),
+              {"events": sum(types.values()),
+               "types": " ".join(f"{kind}:{n}" for kind, n in types.most_common())})
+             for (source, target), types in sorted(pairs.items()))
+    return write_gexf(nodes, edges, stream, directed=True,
+                      description="newsgraph: who did what to whom (PLOVER events)",
+                      node_attributes={}, edge_attributes={"events": "integer",
+                                                           "types": "string"})

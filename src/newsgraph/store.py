@@ -239,6 +239,19 @@ class Store:
             self._conn.close()
             raise
 
+    @classmethod
+    def on_connection(cls, conn: sqlite3.Connection) -> Store:
+        """A read-only Store over a connection someone else opened and closes: Datasette's
+        per-thread read connections, so the web pages read through the same queries as the CLI.
+        The connection must return sqlite3.Row rows (Datasette's do)."""
+        store = cls.__new__(cls)
+        row = conn.execute("PRAGMA database_list").fetchone()
+        store.path = Path(row[2] if row and row[2] else ":memory:")
+        store.readonly = True
+        store._conn = conn
+        store._check_version()
+        return store
+
     # -- connection -------------------------------------------------------------------------
 
     def close(self) -> None:
@@ -379,18 +392,26 @@ class Store:
         A query FTS5 cannot parse (stray quotes, `U.S.`, `Jong-un`, a lone AND) is retried as
         one quoted phrase, so users need not know the query syntax.
         """
-        if not query.strip():
+        match = self.fts_match(query)
+        if match is None:
             return []
         sql = """SELECT d.id, d.title, d.outlet, d.published,
                         snippet(documents_fts, -1, '[', ']', '…', 16) AS snippet
                  FROM documents_fts JOIN documents d ON d.seq = documents_fts.rowid
                  WHERE documents_fts MATCH ? ORDER BY documents_fts.rank LIMIT ?"""
+        return [dict(row) for row in self._conn.execute(sql, (match, limit))]
+
+    def fts_match(self, query: str) -> str | None:
+        """`query` as FTS5 takes it: itself when FTS5 can parse it, else as one quoted phrase;
+        None when it is empty."""
+        if not query.strip():
+            return None
         try:
-            rows = self._conn.execute(sql, (query, limit)).fetchall()
+            self._conn.execute("SELECT 1 FROM documents_fts WHERE documents_fts MATCH ? LIMIT 1",
+                               (query,)).fetchall()
+            return query
         except sqlite3.OperationalError:
-            phrase = '"' + query.replace('"', '""') + '"'
-            rows = self._conn.execute(sql, (phrase, limit)).fetchall()
-        return [dict(row) for row in rows]
+            return '"' + query.replace('"', '""') + '"'
 
     def quotes(
         self,
@@ -400,12 +421,16 @@ class Store:
         kind: str | None = None,
         since: str | None = None,
         limit: int | None = None,
+        date_from: str | None = None,
+        date_to: str | None = None,
     ) -> list[dict[str, Any]]:
         """Stored quotes, newest article first, with their article's title, outlet and date, and
         the quote's own date ("date": when it was said, where the record has it).
 
         `speaker`: part of the speaker's name or entity id; `about`: part of the name or id of
-        an entity mentioned inside the quote; `since`: articles published on or after a date.
+        an entity mentioned inside the quote; `since`: articles published on or after a date;
+        `date_from`/`date_to`: the quote's own date (its article's when it has none) within the
+        bounds, compared at each bound's precision.
         """
         where, params = [], []
         if speaker:
@@ -423,7 +448,14 @@ class Store:
         if since:
             where.append("d.published >= ?")
             params.append(since)
-        sql = f"""SELECT q.doc_id, q.start, q."end", q.text, q.kind, q.speaker_name,
+        said = "coalesce(json_extract(q.data, '$.date.value'), d.published)"
+        if date_from:
+            where.append(f"substr({said}, 1, {len(date_from)}) >= ?")
+            params.append(date_from)
+        if date_to:
+            where.append(f"substr({said}, 1, {len(date_to)}) <= ?")
+            params.append(date_to)
+        sql = f"""SELECT q.doc_id, q.ord, q.start, q."end", q.text, q.kind, q.speaker_name,
                          q.speaker_entity, json_extract(q.data, '$.date.value') AS date,
                          d.title, d.outlet, d.published
                   FROM quotes q JOIN documents d ON d.id = q.doc_id
@@ -450,6 +482,22 @@ class Store:
         `actor` and `place`: part of a name, or an entity id. Negated events ("no reports of
         clashes") are left out unless asked for.
         """
+        return list(self.iter_events(event_type=event_type, actor=actor, place=place,
+                                     date_from=date_from, date_to=date_to,
+                                     include_negated=include_negated))
+
+    def iter_events(
+        self,
+        *,
+        event_type: str | None = None,
+        actor: str | None = None,
+        place: str | None = None,
+        date_from: str | None = None,
+        date_to: str | None = None,
+        include_negated: bool = False,
+    ) -> Iterator[dict[str, Any]]:
+        """`events`, one at a time from the cursor: exports of large stores stay in constant
+        memory."""
         where, params = [], []
         if event_type:
             where.append("ev.type = ?")
@@ -469,11 +517,12 @@ class Store:
                   LEFT JOIN entities pe ON pe.id = ev.place_entity
                   {"WHERE " + " AND ".join(where) if where else ""}
                   ORDER BY coalesce(ev.date_value, d.published), d.seq, ev.ord"""
-        rows = [dict(row) for row in self._conn.execute(sql, params)]
-        for row in rows:
+        for found in self._conn.execute(sql, params):
+            row = dict(found)
             row.pop("data", None)
             row["date"] = row["date_value"] or row["published"]
-        return [row for row in rows if _in_window(row["date"], date_from, date_to)]
+            if _in_window(row["date"], date_from, date_to):
+                yield row
 
     def timeline(
         self,
@@ -527,6 +576,12 @@ class Store:
             facts.append(fact)
         facts = [fact for fact in facts if _in_window(fact["value"], date_from, date_to)]
         return sorted(facts, key=lambda fact: (fact["value"], fact["doc_id"], fact["start"]))
+
+    def rows(self, sql: str, params: tuple[Any, ...] | Mapping[str, Any] = ()
+             ) -> Iterator[sqlite3.Row]:
+        """Rows of one read query, streamed from the cursor (exports, the web pages). On a
+        read-only store SQLite itself refuses writes."""
+        yield from self._conn.execute(sql, params)
 
     def stats(self) -> dict[str, int]:
         return {

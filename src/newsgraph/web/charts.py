@@ -1,0 +1,81 @@
+"""Small server-rendered SVG charts: counts over time, stacked by series (event types), drawn
+without JavaScript so the page shows them as it loads and a screenshot keeps them."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping
+from datetime import date, timedelta
+
+from markupsafe import Markup, escape
+
+WIDTH, HEIGHT, LEFT, BOTTOM, TOP = 720, 180, 34, 22, 8
+MAX_DAYS = 120  # longer spans are drawn per month
+PALETTE = ("#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2",
+           "#7f7f7f", "#bcbd22", "#17becf", "#393b79", "#637939", "#8c6d31", "#843c39",
+           "#7b4173", "#3182bd")
+
+
+def _buckets(days: list[date]) -> tuple[list[str], bool]:
+    """Every day from the first to the last (so gaps show), or every month when that is long."""
+    first, last = min(days), max(days)
+    if (last - first).days <= MAX_DAYS:
+        return [(first + timedelta(d)).isoformat() for d in range((last - first).days + 1)], False
+    months, year, month = [], first.year, first.month
+    while (year, month) <= (last.year, last.month):
+        months.append(f"{year:04d}-{month:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return months, True
+
+
+def bars(series: Mapping[str, Counter[str]], *, title: str) -> Markup | None:
+    """A stacked bar chart of counts per day (keys YYYY-MM-DD) for each series, or None when
+    there is nothing dated to draw."""
+    days = sorted({day for counts in series.values() for day in counts})
+    parsed = []
+    for day in days:
+        try:
+            parsed.append(date.fromisoformat(day[:10]))
+        except ValueError:
+            continue
+    if not parsed:
+        return None
+    buckets, monthly = _buckets(parsed)
+    index = {bucket: i for i, bucket in enumerate(buckets)}
+    names = sorted(series)
+    stacks: list[Counter[str]] = [Counter() for _ in buckets]
+    for name in names:
+        for day, count in series[name].items():
+            bucket = day[:7] if monthly else day[:10]
+            if bucket in index:
+                stacks[index[bucket]][name] += count
+    peak = max(sum(stack.values()) for stack in stacks) or 1
+    plot_w, plot_h = WIDTH - LEFT - 4, HEIGHT - BOTTOM - TOP
+    step = plot_w / len(buckets)
+    parts = [f'<svg class="chart" role="img" viewBox="0 0 {WIDTH} {HEIGHT}" '
+             f'width="100%" xmlns="http://www.w3.org/2000/svg"><title>{escape(title)}</title>',
+             f'<text x="2" y="{TOP + 8}" font-size="10">{peak}</text>',
+             f'<text x="2" y="{TOP + plot_h}" font-size="10">0</text>',
+             f'<line x1="{LEFT}" y1="{TOP + plot_h}" x2="{WIDTH - 4}" y2="{TOP + plot_h}" '
+             'stroke="#999"/>']
+    colours = {name: PALETTE[i % len(PALETTE)] for i, name in enumerate(names)}
+    for i, (bucket, stack) in enumerate(zip(buckets, stacks, strict=True)):
+        y = TOP + plot_h
+        for name in names:
+            if not stack[name]:
+                continue
+            h = plot_h * stack[name] / peak
+            y -= h
+            parts.append(f'<rect class="bar" x="{LEFT + i * step + 0.5:.1f}" y="{y:.1f}" '
+                         f'width="{max(step - 1, 1):.1f}" height="{h:.1f}" '
+                         f'fill="{colours[name]}"><title>{escape(bucket)} · {escape(name)}: '
+                         f"{stack[name]}</title></rect>")
+    every = max(len(buckets) // 6, 1)
+    last = len(buckets) - 1
+    for i in sorted({0, last, *(i for i in range(0, last, every) if last - i >= every / 2)}):
+        parts.append(f'<text x="{LEFT + i * step:.1f}" y="{HEIGHT - 6}" font-size="10">'
+                     f"{escape(buckets[i])}</text>")
+    parts.append("</svg>")
+    legend = "".join(f'<span class="legend"><i style="background:{colours[name]}"></i>'
+                     f"{escape(name)}</span>" for name in names)
+    return Markup("".join(parts) + f'<div class="legend-row">{legend}</div>')

@@ -1,0 +1,169 @@
+"""The pages in a real headless Chromium: highlights sit on the right words, records show on
+click, maps draw from the offline basemap, hostile article text stays text."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from newsgraph.store import Store
+from tests.conftest import HOSTILE
+from tests.web.conftest import shoot
+
+# For every highlight key, the text of the elements carrying it, joined: what a reader sees
+# highlighted for that record.
+HIGHLIGHTED = """() => {
+  const seen = {};
+  document.querySelectorAll('#article-text .hl').forEach(node => {
+    node.dataset.keys.split(' ').forEach(key => {
+      seen[key] = (seen[key] || '') + node.textContent;
+    });
+  });
+  return seen;
+}"""
+
+
+@pytest.fixture(scope="module")
+def records(sample_db):
+    with Store(sample_db, readonly=True) as store:
+        return {doc_id: store.get(doc_id) for doc_id in store.ids()}
+
+
+def sample_record(records, word: str):
+    return next(record for record in records.values() if word in record["text"])
+
+
+def test_article_highlights_every_fact_at_its_words(page, server, records, screenshot_dir):
+    record = sample_record(records, "coal miners")
+    page.goto(f"{server}/article/{record['id']}")
+    seen = page.evaluate(HIGHLIGHTED)
+    expected = {}
+    for i, entity in enumerate(record["entities"]):
+        for j, mention in enumerate(entity["mentions"]):
+            expected[f"e{i}-{j}"] = mention["text"]
+    for i, quote in enumerate(record["quotes"]):
+        expected[f"q{i}"] = quote["text"]
+    for i, time in enumerate(record["times"]):
+        expected[f"t{i}"] = time["text"]
+    for i, event in enumerate(record["events"]):
+        expected[f"v{i}"] = event["trigger"]["text"]
+    assert len(expected) > 40
+    assert {key: seen.get(key) for key in expected} == expected
+    rallied = page.locator(".hl.k-event", has_text="rallied").first
+    assert "PROTEST" in rallied.get_attribute("title")
+    assert page.locator(".published").inner_text() == (record["published"]["value"] or "unknown")
+    assert not page.errors and not page.outside_requests
+    shoot(page, screenshot_dir, "article")
+
+
+def test_clicking_a_highlight_shows_its_record(page, server, records):
+    record = sample_record(records, "coal miners")
+    page.goto(f"{server}/article/{record['id']}")
+    page.locator(".hl.k-event", has_text="rallied").first.click()
+    detail = page.locator("#detail")
+    assert detail.locator("dl[data-kind=event]").count() == 1
+    assert "PROTEST" in detail.inner_text()
+    assert page.url.endswith(record["id"])  # the click showed the record, did not navigate
+    pushilin = page.locator(".hl.k-entity", has_text="Pushilin").first
+    pushilin.click()
+    assert "PERSON" in detail.inner_text()
+    assert detail.locator("a", has_text="entity page").get_attribute("href").startswith(
+        "/entity/")
+
+
+def test_removed_boilerplate_shows_greyed_on_request(page, server, records):
+    record = next(r for r in records.values() if r["removed"])
+    page.goto(f"{server}/article/{record['id']}")
+    removed = page.locator("#article-text .removed")
+    assert removed.count() == len(record["removed"])
+    assert not removed.first.is_visible()
+    page.locator("label[for=show-removed]").click()
+    assert removed.first.is_visible()
+    assert removed.first.evaluate("n => getComputedStyle(n).textDecorationLine") == "line-through"
+
+
+def test_entity_page_lists_what_the_person_said(page, server, records, screenshot_dir):
+    record = sample_record(records, "Pushilin")
+    pushilin = next(e for e in record["entities"] if e["name"] == "Denis Pushilin")
+    said = [q["text"] for r in records.values() for q in r["quotes"]
+            if (q.get("speaker") or {}).get("entity") == pushilin["id"]]
+    page.goto(f"{server}/entity/{pushilin['id']}")
+    assert page.locator("h1").inner_text().startswith("Denis Pushilin")
+    listed = page.locator("ol.quotes li")
+    assert listed.count() == len(said) >= 2
+    assert said[0][:40] in page.locator("ol.quotes").inner_text()
+    names = page.locator("ul.names").inner_text()
+    assert "Pushilin" in names
+    shoot(page, screenshot_dir, "entity")
+    listed.first.locator("a").click()
+    page.wait_for_url("**/article/**#q*")
+    assert page.locator("#article-text").is_visible()
+
+
+def test_place_page_and_events_map_have_markers_on_the_offline_basemap(
+        page, server, sample_db, screenshot_dir):
+    with Store(sample_db, readonly=True) as store:
+        placed = {row[0] for row in store.rows(
+            """SELECT DISTINCT pe.id FROM events ev JOIN entities pe ON pe.id = ev.place_entity
+               WHERE ev.negated = 0 AND pe.lat IS NOT NULL""")}
+    page.goto(f"{server}/events")
+    page.wait_for_selector("#map[data-markers]")
+    assert int(page.locator("#map").get_attribute("data-markers")) == len(placed) >= 2
+    assert page.locator("#map path.leaflet-interactive").count() == len(placed)
+    page.wait_for_function("document.querySelectorAll('img.leaflet-tile-loaded').length > 0")
+    assert page.locator("svg.chart rect.bar").count() >= 1
+    assert page.locator("table.events tr").count() > 5
+    assert not page.outside_requests and not page.errors
+    shoot(page, screenshot_dir, "events")
+    page.goto(f"{server}/events?type=PROTEST")
+    types = page.locator("table.events tr td:nth-child(2)").all_inner_texts()
+    assert types and all(t.startswith("PROTEST") for t in types)
+
+
+def test_hostile_article_text_stays_text(page, server, screenshot_dir):
+    page.goto(f"{server}/article/{HOSTILE['id']}")
+    text = page.locator("#article-text").inner_text()
+    assert "<script>window.__pwned = 1;</script>" in text
+    assert 'onerror="window.__pwned = 2"' in text
+    assert page.evaluate("typeof window.__pwned") == "undefined"
+    assert page.locator("#article-text script, #article-text img").count() == 0
+    assert page.locator("h1").inner_text() == HOSTILE["title"]
+    shoot(page, screenshot_dir, "hostile-article")
+    page.goto(f"{server}/search?q=pwned")
+    assert page.evaluate("typeof window.__pwned") == "undefined"
+    assert page.locator(".snippet mark").count() >= 1
+
+
+def test_quotes_page_filters_and_links_to_the_span(page, server, records, screenshot_dir):
+    page.goto(f"{server}/quotes?speaker=Pushilin")
+    rows = page.locator("table.quotes tr:has(td)")
+    assert rows.count() >= 2
+    assert all("Pushilin" in text for text in
+               page.locator("table.quotes tr td:nth-child(2)").all_inner_texts())
+    shoot(page, screenshot_dir, "quotes")
+    page.goto(f"{server}/quotes?kind=direct")
+    kinds = page.locator("table.quotes tr td:nth-child(4)").all_inner_texts()
+    assert kinds and set(kinds) == {"direct"}
+
+
+def test_search_has_snippets_and_facets(page, server, screenshot_dir):
+    page.goto(f"{server}/search?q=miners")
+    results = page.locator("article.result")
+    assert results.count() == 1
+    assert "miners" in results.first.locator(".snippet mark").first.inner_text().lower()
+    assert page.locator("ul.facet-outlet li").count() >= 1
+    assert page.locator("ul.facet-entity li").count() >= 3
+    shoot(page, screenshot_dir, "search")
+    page.locator("ul.facet-outlet a").first.click()
+    assert "outlet=" in page.url and page.locator("article.result").count() == 1
+
+
+def test_home_page_links_every_article(page, server, records, screenshot_dir):
+    page.goto(f"{server}/")
+    links = page.locator("a[href^='/article/']")
+    assert links.count() == len(records)
+    assert page.locator("a[href='/newsgraph']").count() == 1  # Datasette's tables and SQL
+    shoot(page, screenshot_dir, "home")
+    page.goto(f"{server}/newsgraph/documents.json?_shape=array&_col=id")
+    assert {row["id"] for row in json.loads(page.locator("body").inner_text())} == set(records)
