@@ -81,9 +81,9 @@ async def _not_found(datasette: Any, request: Any, message: str) -> Response:
 
 
 def path_value(request: Any, name: str) -> str:
-    """A value from the URL path, undoing the ~-escapes Datasette redirects %-escapes to."""
-    value = request.url_vars[name]
-    return tilde_decode(value) if "~" in value else value
+    """A value from the URL path, in Datasette's ~-encoding (see `highlight.path_segment`;
+    Datasette redirects %-escapes to it)."""
+    return tilde_decode(request.url_vars[name])
 
 
 def _arg(request: Any, name: str) -> str:

@@ -11,8 +11,8 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from urllib.parse import quote
 
+from datasette.utils import tilde_encode
 from markupsafe import Markup, escape
 
 
@@ -84,7 +84,11 @@ def clean_position(to_source: Callable[[int], int], clean_length: int, source_of
     return bisect.bisect_left(positions, source_offset, key=to_source)
 
 
+def path_segment(value: str) -> str:
+    """An id as one URL path segment in Datasette's ~-encoding (which its router expects and
+    `tilde_decode` reverses), leaving `:` and `.` readable: /entity/geonames:709717."""
+    return tilde_encode(value).replace("~3A", ":").replace("~2E", ".")
+
+
 def entity_href(entity_id: str) -> str:
-    """The entity page's path. Ids keep their colon; anything else unusual is %-escaped, which
-    Datasette's router turns into its ~-escapes (read back by `path_value`)."""
-    return "/entity/" + quote(entity_id, safe=":")
+    return "/entity/" + path_segment(entity_id)

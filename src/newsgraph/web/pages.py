@@ -10,19 +10,26 @@ from __future__ import annotations
 import json
 from collections import Counter, defaultdict
 from typing import Any
-from urllib.parse import quote, urlencode
+from urllib.parse import urlencode
 
 from newsgraph.document import OffsetMap
 from newsgraph.store import Store
 from newsgraph.web import charts
-from newsgraph.web.highlight import Insert, Mark, clean_position, entity_href, render
+from newsgraph.web.highlight import (
+    Insert,
+    Mark,
+    clean_position,
+    entity_href,
+    path_segment,
+    render,
+)
 
 LIST_LIMIT = 200
 MAP_LIMIT = 2_000
 
 
 def article_href(doc_id: str, anchor: str | None = None) -> str:
-    return "/article/" + quote(doc_id, safe=":") + (f"#{anchor}" if anchor else "")
+    return "/article/" + path_segment(doc_id) + (f"#{anchor}" if anchor else "")
 
 
 def _party(party: dict[str, Any] | None) -> str:
@@ -173,11 +180,9 @@ def entity(store: Store, entity_id: str) -> dict[str, Any] | None:
            WHERE a.entity_id = ? GROUP BY e.id ORDER BY articles DESC, e.name LIMIT 25""",
         (entity_id,))]
     articles = [dict(row) | {"href": article_href(row["id"])} for row in store.rows(
-        """SELECT d.id, d.title, d.outlet, d.published,
-                  (SELECT count(*) FROM mentions m WHERE m.doc_id = d.id AND m.entity_id = ?1)
-                      AS mentions
-           FROM document_entities de JOIN documents d ON d.id = de.doc_id
-           WHERE de.entity_id = ?1 ORDER BY d.published DESC LIMIT ?2""",
+        """SELECT d.id, d.title, d.outlet, d.published, count(*) AS mentions
+           FROM mentions m JOIN documents d ON d.id = m.doc_id
+           WHERE m.entity_id = ? GROUP BY d.id ORDER BY d.published DESC LIMIT ?""",
         (entity_id, LIST_LIMIT))]
     by_date = Counter({row["day"]: row["mentions"] for row in store.rows(
         """SELECT substr(d.published, 1, 10) AS day, count(*) AS mentions
