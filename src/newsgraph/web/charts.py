@@ -51,7 +51,7 @@ def bars(series: Mapping[str, Counter[str]], *, title: str) -> Markup | None:
                 stacks[index[bucket]][name] += count
     peak = max(sum(stack.values()) for stack in stacks) or 1
     plot_w, plot_h = WIDTH - LEFT - 4, HEIGHT - BOTTOM - TOP
-    step = plot_w / len(buckets)
+    step = min(plot_w / len(buckets), 48)  # a few days must not make bars as wide as the page
     parts = [f'<svg class="chart" role="img" viewBox="0 0 {WIDTH} {HEIGHT}" '
              f'width="100%" xmlns="http://www.w3.org/2000/svg"><title>{escape(title)}</title>',
              f'<text x="2" y="{TOP + 8}" font-size="10">{peak}</text>',
