@@ -17,7 +17,8 @@ HOSTILE = {
     "id": "hostile-1",
     "title": "Rally <b>in</b> Kharkiv",
     "published": "2022-03-07",
-    "outlet": "Test Wire",
+    "outlet": "Test <i>Wire</i>",
+    "url": "javascript:alert(document.domain)",
     "text": (
         "Rally <b>in</b> Kharkiv\n\n"
         "About 300 students rallied in Kharkiv on Monday, police said. One banner read "

@@ -344,7 +344,8 @@ def export_command(kind: str, db: str, output_format: str, output: str, records:
     else:  # csv wants newline="" (click.open_file cannot say so)
         target = open(output, "w", encoding="utf-8", newline="")  # noqa: SIM115
     with Store(db, readonly=True) as store, target as stream, \
-            counting_bar(f"export {kind}", export.count_rows(store, kind), quiet) as advance:
+            counting_bar(f"export {kind}", export.count_rows(store, kind, output_format),
+                         quiet) as advance:
         summary = _export(store, kind, output_format, records, stream, advance)
     err.print(f"exported {summary}" + (f" -> {output}" if output != "-" else ""))
 
@@ -366,7 +367,7 @@ def _export(store, kind: str, output_format: str, records: bool, stream: IO,
                                    stream, output_format, advance)
         return f"{count} {kind}"
     if output_format == "gexf" and kind == "entities":
-        nodes, edges = export.write_cooccurrence_gexf(store, stream)
+        nodes, edges = export.write_cooccurrence_gexf(store, stream, advance=advance)
         return f"a co-occurrence network of {nodes} entities and {edges} links"
 
     def events() -> Iterator[dict]:
@@ -385,8 +386,9 @@ def _export(store, kind: str, output_format: str, records: bool, stream: IO,
 
 
 @contextmanager
-def counting_bar(label: str, total: int, quiet: bool) -> Iterator[Callable[[], None]]:
-    """A progress bar on stderr towards a known total (hidden when quiet or not a terminal)."""
+def counting_bar(label: str, total: int | None, quiet: bool) -> Iterator[Callable[[], None]]:
+    """A progress bar on stderr towards a total, or a counter when the total is not known
+    (hidden when quiet or not a terminal)."""
     progress = Progress(SpinnerColumn(), TextColumn(label), BarColumn(), MofNCompleteColumn(),
                         console=err, disable=quiet or not err.is_terminal, transient=True)
     with progress:

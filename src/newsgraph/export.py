@@ -286,8 +286,14 @@ def table_rows(store: Store, kind: str) -> Iterator[dict[str, Any]]:
         yield {name: row[name] for name in names}
 
 
-def count_rows(store: Store, kind: str) -> int:
-    return int(next(iter(store.rows(TABLES[kind].count_sql)))[0])
+def count_rows(store: Store, kind: str, output_format: str) -> int | None:
+    """How many items an export goes through, for its progress bar (None: not known ahead)."""
+    if kind == "entities" and output_format == "gexf":
+        return None  # it walks entity pairs, counted as they come
+    sql = TABLES[kind].count_sql
+    if kind == "events" and output_format not in TABULAR_FORMATS:
+        sql += " WHERE negated = 0"  # the analysis formats leave negated events out
+    return int(next(iter(store.rows(sql)))[0])
 
 
 def write_table(rows: Iterable[dict[str, Any]], columns: tuple[Column, ...],

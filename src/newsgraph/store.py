@@ -192,6 +192,13 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         END""",
         "INSERT INTO documents_fts(documents_fts) VALUES ('rebuild')",
     ),
+    # 3: indexes for the entity page and the filters (who said, who did, where).
+    (
+        "CREATE INDEX quotes_speaker ON quotes(speaker_entity)",
+        "CREATE INDEX events_actor ON events(actor_entity)",
+        "CREATE INDEX events_target ON events(target_entity)",
+        "CREATE INDEX events_place ON events(place_entity)",
+    ),
 )
 
 SCHEMA_VERSION: int = len(MIGRATIONS)
@@ -434,14 +441,14 @@ class Store:
         """
         where, params = [], []
         if speaker:
-            where.append("(q.speaker_name LIKE ? OR q.speaker_entity = ?)")
-            params += [f"%{speaker}%", speaker]
+            where.append(party_filter("q.speaker"))
+            params += party_params(speaker)
         if about:
             where.append(
                 """EXISTS (SELECT 1 FROM mentions m JOIN entities e ON e.id = m.entity_id
                    WHERE m.doc_id = q.doc_id AND m.start >= q.start AND m."end" <= q."end"
-                   AND (e.name LIKE ? OR e.id = ? OR m.text LIKE ?))""")
-            params += [f"%{about}%", about, f"%{about}%"]
+                   AND (e.name LIKE ? ESCAPE '\\' OR e.id = ? OR m.text LIKE ? ESCAPE '\\'))""")
+            params += [like_pattern(about), about, like_pattern(about)]
         if kind:
             where.append("q.kind = ?")
             params.append(kind)
@@ -449,12 +456,9 @@ class Store:
             where.append("d.published >= ?")
             params.append(since)
         said = "coalesce(json_extract(q.data, '$.date.value'), d.published)"
-        if date_from:
-            where.append(f"substr({said}, 1, {len(date_from)}) >= ?")
-            params.append(date_from)
-        if date_to:
-            where.append(f"substr({said}, 1, {len(date_to)}) <= ?")
-            params.append(date_to)
+        bounds, bound_params = date_bounds(said, date_from, date_to)
+        where += bounds
+        params += bound_params
         sql = f"""SELECT q.doc_id, q.ord, q.start, q."end", q.text, q.kind, q.speaker_name,
                          q.speaker_entity, json_extract(q.data, '$.date.value') AS date,
                          d.title, d.outlet, d.published
@@ -498,16 +502,9 @@ class Store:
     ) -> Iterator[dict[str, Any]]:
         """`events`, one at a time from the cursor: exports of large stores stay in constant
         memory."""
-        where, params = [], []
-        if event_type:
-            where.append("ev.type = ?")
-            params.append(event_type.upper())
-        for column, value in (("actor", actor), ("place", place)):
-            if value:
-                where.append(f"(ev.{column}_name LIKE ? OR ev.{column}_entity = ?)")
-                params += [f"%{value}%", value]
-        if not include_negated:
-            where.append("ev.negated = 0")
+        where, params = event_filters(event_type=event_type, actor=actor, place=place,
+                                      date_from=date_from, date_to=date_to,
+                                      include_negated=include_negated)
         sql = f"""SELECT ev.*, d.title, d.outlet, d.source, d.url, d.published, d.seq,
                          substr(d.text, ev.sentence_start + 1,
                                 ev.sentence_end - ev.sentence_start) AS sentence,
@@ -521,8 +518,7 @@ class Store:
             row = dict(found)
             row.pop("data", None)
             row["date"] = row["date_value"] or row["published"]
-            if _in_window(row["date"], date_from, date_to):
-                yield row
+            yield row
 
     def timeline(
         self,
@@ -711,12 +707,73 @@ def _document_fields(row: Mapping[str, Any]) -> dict[str, Any]:
             "text": row["text"]}
 
 
+def like_pattern(value: str) -> str:
+    """A LIKE pattern (with ESCAPE '\\') for `value` anywhere in a text, its own % and _ taken
+    literally: a user typing "%" must not match everything."""
+    return "%" + value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def party_filter(prefix: str) -> str:
+    """SQL matching a party (`<prefix>_name`, `<prefix>_entity`: a speaker, an event's actor or
+    place) by the name the article wrote, by its entity's canonical name, or by entity id, so
+    "United States" also finds the events whose text said "U.S."."""
+    return (f"({prefix}_name LIKE ? ESCAPE '\\' OR {prefix}_entity = ? OR {prefix}_entity IN "
+            f"(SELECT id FROM entities WHERE name LIKE ? ESCAPE '\\'))")
+
+
+def party_params(value: str) -> list[str]:
+    return [like_pattern(value), value, like_pattern(value)]
+
+
+DATED = "GLOB '[0-9][0-9][0-9][0-9]*'"  # a value with a known year ("XXXX-05-11" has none)
+
+
+def date_bounds(expression: str, date_from: str | None, date_to: str | None,
+                ) -> tuple[list[str], list[str]]:
+    """SQL conditions keeping values of `expression` within [date_from, date_to], compared at
+    each bound's precision ("2014-05" covers the month); with a bound, values without a known
+    year are left out rather than compared as text."""
+    where, params = [], []
+    if date_from or date_to:
+        where.append(f"{expression} {DATED}")
+    if date_from:
+        where.append(f"substr({expression}, 1, {len(date_from)}) >= ?")
+        params.append(date_from)
+    if date_to:
+        where.append(f"substr({expression}, 1, {len(date_to)}) <= ?")
+        params.append(date_to)
+    return where, params
+
+
+def event_filters(*, event_type: str | None = None, actor: str | None = None,
+                  place: str | None = None, date_from: str | None = None,
+                  date_to: str | None = None, include_negated: bool = False,
+                  ) -> tuple[list[str], list[Any]]:
+    """The WHERE conditions and parameters of an event query over `events ev JOIN documents d`
+    (shared by `Store.events`, the events page and the exports)."""
+    where: list[str] = []
+    params: list[Any] = []
+    if event_type:
+        where.append("ev.type = ?")
+        params.append(event_type.upper())
+    for column, value in (("actor", actor), ("place", place)):
+        if value:
+            where.append(party_filter(f"ev.{column}"))
+            params += party_params(value)
+    if not include_negated:
+        where.append("ev.negated = 0")
+    bounds, bound_params = date_bounds("coalesce(ev.date_value, d.published)", date_from,
+                                       date_to)
+    return where + bounds, params + bound_params
+
+
 def _in_window(value: str | None, date_from: str | None, date_to: str | None) -> bool:
     """True when a date value lies in [date_from, date_to], compared at each bound's precision
-    ("2014-05" as a bound covers the whole month); with no bound, every value does."""
+    ("2014-05" as a bound covers the whole month); with no bound, every value does, and with
+    one, a value without a known year does not."""
     if not (date_from or date_to):
         return True
-    if not value:
+    if not value or not value[:4].isdigit():
         return False
     return ((not date_from or value[: len(date_from)] >= date_from)
             and (not date_to or value[: len(date_to)] <= date_to))

@@ -129,6 +129,8 @@ def test_hostile_article_text_stays_text(page, server, screenshot_dir):
     assert page.evaluate("typeof window.__pwned") == "undefined"
     assert page.locator("#article-text script, #article-text img").count() == 0
     assert page.locator("h1").inner_text() == HOSTILE["title"]
+    assert page.locator(".ng-meta .outlet").inner_text() == HOSTILE["outlet"]
+    assert page.locator("a[href^='javascript']").count() == 0  # shown, never a link
     shoot(page, screenshot_dir, "hostile-article")
     page.goto(f"{server}/search?q=pwned")
     assert page.evaluate("typeof window.__pwned") == "undefined"

@@ -56,10 +56,55 @@ def test_search_facets_narrow_the_hits(store):
     narrowed = pages.search(store, "Donetsk", outlet="The Moscow Times")
     assert narrowed["total"] == 1
     assert "<mark>" in str(narrowed["results"][0]["snippet"])
-    assert pages.search(store, 'U.S. "unbalanced')["query"]  # FTS syntax errors are phrases
+    assert pages.search(store, '"Donetsk')["total"] == 2  # FTS syntax errors become phrases
     assert pages.search(store, "   ")["results"] == []
 
 
 def test_unknown_ids_give_none(store):
     assert pages.article(store, "no-such-article") is None
     assert pages.entity(store, "no:such") is None
+
+
+def test_a_lone_from_bound_leaves_out_dates_without_a_year(store):
+    assert pages.events(store, date_from="2030")["events"] == []
+    assert pages.quotes(store, date_from="2030")["quotes"] == []
+    since_2014 = pages.events(store, date_from="2014")["events"]
+    assert since_2014 and all(e["date"][:4].isdigit() for e in since_2014)
+    everything = pages.events(store)["events"]
+    assert any(e["date"] and e["date"].startswith("XXXX") for e in everything)
+
+
+def test_filters_match_canonical_names_and_take_wildcards_literally(store):
+    # "Kiev unleashed warplanes" (2014), "Kyiv severed relations" (2022): the government
+    by_name = pages.events(store, actor="Ukraine")["events"]
+    assert {"Kiev", "Kyiv"} <= {e["actor_name"] for e in by_name}
+    assert pages.events(store, actor="Kiev")["events"][0]["actor_name"] == "Kiev"
+    assert pages.quotes(store, speaker="%")["quotes"] == []
+    assert pages.events(store, actor="_")["events"] == []
+
+
+def test_entity_page_leaves_negated_events_out(store):
+    clashes = next(store.rows("SELECT * FROM events WHERE trigger_text = 'clashes'"))
+    assert clashes["negated"] == 1 and clashes["place_entity"]
+    profile = pages.entity(store, clashes["place_entity"])
+    assert profile["events"] and "clashes" not in {e["trigger_text"] for e in profile["events"]}
+    assert profile["totals"]["events"] == len(profile["events"])
+
+
+def test_removed_passages_are_placed_between_the_right_characters(store):
+    import json
+
+    from newsgraph.document import OffsetMap
+    from newsgraph.web.highlight import clean_position
+
+    for doc_id in store.ids():
+        record = store.get(doc_id)
+        row = next(store.rows("SELECT offset_map FROM documents WHERE id = ?", (doc_id,)))
+        offsets = OffsetMap.from_json(json.loads(row["offset_map"]))
+        text = record["text"]
+        for passage in record["removed"]:
+            at = clean_position(offsets.to_source, len(text), passage["source_start"])
+            assert at == 0 or offsets.to_source(at - 1) < passage["source_start"]
+            assert at == len(text) or offsets.to_source(at) >= passage["source_end"]
+        html = str(pages.article(store, doc_id)["html"])
+        assert html.count('class="removed"') == len(record["removed"])

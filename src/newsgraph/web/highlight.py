@@ -86,8 +86,9 @@ def clean_position(to_source: Callable[[int], int], clean_length: int, source_of
 
 def path_segment(value: str) -> str:
     """An id as one URL path segment in Datasette's ~-encoding (which its router expects and
-    `tilde_decode` reverses), leaving `:` and `.` readable: /entity/geonames:709717."""
-    return tilde_encode(value).replace("~3A", ":").replace("~2E", ".")
+    `tilde_decode` reverses), leaving `:` readable: /entity/geonames:709717. Dots stay encoded,
+    so an id "." or ".." never becomes a relative path."""
+    return tilde_encode(value).replace("~3A", ":")
 
 
 def entity_href(entity_id: str) -> str:

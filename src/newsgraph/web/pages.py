@@ -1,8 +1,9 @@
 """What each page shows, read from the store: plain functions of a read-only `Store`, so they
 run in Datasette's reader threads and can be tested without a server.
 
-Every list is bounded (`LIMIT`), and every filter is a query the indexes answer, so the pages
-stay fast on stores of many thousands of articles.
+Every list is bounded (`LIMIT`), and the common filters (entity ids, types) use indexes, so the
+pages stay fast on stores of many thousands of articles (`make bench-web` measures them on
+10,000); each page's queries also run under a time limit (see `newsgraph.web._read`).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from newsgraph.document import OffsetMap
-from newsgraph.store import Store
+from newsgraph.store import Store, event_filters
 from newsgraph.web import charts
 from newsgraph.web.highlight import (
     Insert,
@@ -25,6 +26,7 @@ from newsgraph.web.highlight import (
 )
 
 LIST_LIMIT = 200
+LENS_LIMIT = 300  # (name, outlet, year) rows: the busiest, for entities named everywhere
 MAP_LIMIT = 2_000
 
 
@@ -89,7 +91,9 @@ def article(store: Store, doc_id: str) -> dict[str, Any] | None:
                         "date": (item.get("date") or {}).get("value")}
         if speaker.get("start") is not None:
             marks.append(Mark(speaker["start"], speaker["end"], "speaker", f"s{i}",
-                              f"speaker of quote {i + 1}"))
+                              f"speaker of quote {i + 1}: {speaker.get('name') or '?'}"))
+            details[f"s{i}"] = {"kind": "speaker", "name": speaker.get("name"),
+                                "quote": item["text"], "href": details[key]["speaker_href"]}
     for i, time in enumerate(record["times"]):
         key = f"t{i}"
         marks.append(Mark(time["start"], time["end"], "time", key,
@@ -128,7 +132,10 @@ def article(store: Store, doc_id: str) -> dict[str, Any] | None:
               enumerate(record["events"])]
     entities = [{**entity, "href": entity_href(entity["id"]), "count": len(entity["mentions"])}
                 for entity in record["entities"]]
+    url = record.get("url") or ""
     return {"record": record, "html": render(text, marks, inserts), "details": details,
+            # only web addresses become links: a "javascript:" url from the input must not
+            "safe_url": url if url.lower().startswith(("http://", "https://")) else None,
             "published": published, "quotes": quotes, "events": events, "entities": entities,
             "removed_count": len(inserts), "times": record["times"]}
 
@@ -144,7 +151,9 @@ def entity(store: Store, entity_id: str) -> dict[str, Any] | None:
         """SELECT m.text AS name, coalesce(d.outlet, '(unknown outlet)') AS outlet,
                   coalesce(substr(d.published, 1, 4), '') AS year, count(*) AS mentions
            FROM mentions m JOIN documents d ON d.id = m.doc_id
-           WHERE m.entity_id = ? GROUP BY 1, 2, 3 ORDER BY 2, 3, 4 DESC""", (entity_id,))]
+           WHERE m.entity_id = ? GROUP BY 1, 2, 3 ORDER BY 4 DESC LIMIT ?""",
+        (entity_id, LENS_LIMIT))]
+    lens.sort(key=lambda row: (row["outlet"], row["year"], -row["mentions"]))
     names = Counter()
     for row in lens:
         names[row["name"]] += row["mentions"]
@@ -167,8 +176,8 @@ def entity(store: Store, entity_id: str) -> dict[str, Any] | None:
            FROM quotes q JOIN documents d ON d.id = q.doc_id WHERE q.speaker_entity = ?
            ORDER BY d.published DESC, q.ord LIMIT ?""", (entity_id, LIST_LIMIT))]
     events = [_event_row(row) for row in store.rows(
-        f"""{_EVENT_SELECT} WHERE (ev.actor_entity = ?1 OR ev.target_entity = ?1
-                                   OR ev.place_entity = ?1)
+        f"""{_EVENT_SELECT} WHERE ev.negated = 0 AND (ev.actor_entity = ?1
+                                   OR ev.target_entity = ?1 OR ev.place_entity = ?1)
             ORDER BY coalesce(ev.date_value, d.published) GLOB '[0-9]*' DESC,
                      coalesce(ev.date_value, d.published) DESC LIMIT ?2""",
         (entity_id, LIST_LIMIT))]
@@ -191,7 +200,14 @@ def entity(store: Store, entity_id: str) -> dict[str, Any] | None:
            GROUP BY 1""", (entity_id,))})
     pins = ([{"lat": info["lat"], "lon": info["lon"], "name": info["name"], "count": 1,
               "label": info["name"]}] if info.get("lat") is not None else [])
-    return {"entity": info, "names": names.most_common(), "lens": lens,
+    totals = dict(next(store.rows(
+        """SELECT (SELECT count(*) FROM quotes WHERE speaker_entity = ?1) AS quotes,
+                  (SELECT count(*) FROM events WHERE negated = 0 AND (actor_entity = ?1
+                      OR target_entity = ?1 OR place_entity = ?1)) AS events,
+                  (SELECT count(*) FROM document_entities WHERE entity_id = ?1) AS articles,
+                  (SELECT count(*) FROM mentions WHERE entity_id = ?1) AS mentions""",
+        (entity_id,))))
+    return {"entity": info, "names": names.most_common(), "lens": lens, "totals": totals,
             "roles": roles.most_common(), "quotes": quotes, "events": events,
             "together": together, "articles": articles, "pins": pins,
             "chart": charts.bars({"mentions": by_date}, title="mentions per day")}
@@ -223,15 +239,16 @@ def quotes(store: Store, *, speaker: str | None = None, about: str | None = None
     article's, when the quote has none)."""
     found = store.quotes(speaker=speaker or None, about=about or None, kind=kind or None,
                          date_from=date_from or None, date_to=date_to or None,
-                         limit=LIST_LIMIT)
+                         limit=LIST_LIMIT + 1)
+    more = len(found) > LIST_LIMIT
     rows = [item | {"date": item.get("date") or item.get("published") or "",
                     "href": article_href(item["doc_id"], f"q{item['ord']}"),
                     "speaker_href": entity_href(item["speaker_entity"])
                     if item.get("speaker_entity") else None}
-            for item in found]
-    return {"quotes": rows, "filters": {"speaker": speaker or "", "about": about or "",
-                                        "kind": kind or "", "from": date_from or "",
-                                        "to": date_to or ""}}
+            for item in found[:LIST_LIMIT]]
+    filters = {"speaker": speaker or "", "about": about or "", "kind": kind or "",
+               "from": date_from or "", "to": date_to or ""}
+    return {"quotes": rows, "more": more, "filters": filters}
 
 
 def events(store: Store, *, event_type: str | None = None, actor: str | None = None,
@@ -239,21 +256,9 @@ def events(store: Store, *, event_type: str | None = None, actor: str | None = N
            date_to: str | None = None) -> dict[str, Any]:
     """Events with filters, as a table, map points (one per place, counted) and a chart of
     events per day by type."""
-    where, params = ["ev.negated = 0"], []
-    if event_type:
-        where.append("ev.type = ?")
-        params.append(event_type.upper())
-    for column, value in (("actor", actor), ("place", place)):
-        if value:
-            where.append(f"(ev.{column}_name LIKE ? OR ev.{column}_entity = ?)")
-            params += [f"%{value}%", value]
+    where, params = event_filters(event_type=event_type, actor=actor, place=place,
+                                  date_from=date_from, date_to=date_to)
     date = "coalesce(ev.date_value, d.published)"
-    if date_from:
-        where.append(f"substr({date}, 1, {len(date_from)}) >= ?")
-        params.append(date_from)
-    if date_to:
-        where.append(f"substr({date}, 1, {len(date_to)}) <= ?")
-        params.append(date_to)
     condition = " AND ".join(where)
     total = next(store.rows(
         f"SELECT count(*) FROM events ev JOIN documents d ON d.id = ev.doc_id WHERE {condition}",

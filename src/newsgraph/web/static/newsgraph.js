@@ -12,6 +12,7 @@
     entity: ["name", "type", "id", "geonames", "text"],
     quote: ["quote_kind", "speaker", "cue", "date"],
     time: ["text", "value", "type"],
+    speaker: ["name", "quote"],
     event: ["type", "mode", "actor", "target", "place", "date", "fatalities", "size", "negated", "hypothetical"]
   };
 
@@ -43,7 +44,7 @@
       if (href) {
         var link = document.createElement("a");
         link.href = href;
-        link.textContent = record.kind === "quote" ? "speaker's page" : "entity page";
+        link.textContent = record.kind === "entity" ? "entity page" : "speaker's page";
         list.appendChild(link);
       }
       detail.appendChild(list);
