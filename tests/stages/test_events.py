@@ -155,6 +155,62 @@ def test_instrument_is_not_the_target(event_nlp):
     assert event["target"]["name"] == "separatists"
 
 
+def test_target_is_the_complement_of_a_relational_noun(event_nlp):
+    event = only(events_of("The opposition demanded the resignation of Prime Minister Ahmed "
+                           "Nazif and his cabinet.", event_nlp), "REQUEST")
+    assert event["target"]["name"].startswith("Prime Minister Ahmed Nazif")
+
+
+def test_target_is_the_owner_of_a_rejected_proposal(event_nlp):
+    event = only(events_of("Seoul rejected a Japanese proposal for joint patrols.", event_nlp),
+                 "REJECT")
+    assert event["target"]["name"] == "Japanese"
+
+
+def test_scene_is_the_target_only_when_no_party_is_named(event_nlp):
+    curfew = only(events_of("Security forces imposed a curfew in the city of Mosul after "
+                            "riots.", event_nlp), "COERCE")
+    assert curfew["target"]["name"] == "Mosul"
+    defiance = only(events_of("Thousands of people blocked streets in Hong Kong in defiance of "
+                              "the Chinese authorities.", event_nlp), "PROTEST")
+    assert defiance["target"]["name"] == "Chinese authorities"
+
+
+def test_an_earlier_event_does_not_give_the_target(event_nlp):
+    event = only(events_of("Authorities imposed a curfew in Kano following clashes between "
+                           "students and police.", event_nlp), "COERCE")
+    assert event["target"]["name"] == "Kano"
+
+
+def test_an_earlier_event_gives_the_target_when_nothing_else_does(event_nlp):
+    event = only(events_of("The union called off the strike after talks with the Ministry of "
+                           "Health.", event_nlp), "CONCEDE")
+    assert event["target"]["name"] == "Ministry of Health"
+
+
+def test_own_troops_are_not_the_target(event_nlp):
+    events = events_of("Kenya said it will withdraw its troops from Somalia.", event_nlp)
+    assert [e["target"]["name"] for e in events] == ["Somalia"]
+
+
+def test_threat_is_aimed_at_whoever_the_condition_names(event_nlp):
+    event = only(events_of("Turkey threatened to cut trade ties if Iraq holds the referendum.",
+                           event_nlp), "THREATEN")
+    assert event["target"]["name"] == "Iraq"
+
+
+def test_what_an_event_noun_did_gives_its_target(event_nlp):
+    event = only(events_of("Opposition parties organized a general strike that shut down "
+                           "Nairobi.", event_nlp), "PROTEST")
+    assert event["target"]["name"] == "Nairobi"
+
+
+def test_participle_adjunct_is_not_searched_for_the_target(event_nlp):
+    event = only(events_of("Ankara rejected the plan, urging the Kurds to negotiate.",
+                           event_nlp), "REJECT")
+    assert event["target"] is None or "Kurds" not in event["target"]["name"]
+
+
 def test_pronoun_actor_is_the_previous_subject(event_nlp):
     text = "Russia wants an end to the offensive. It has denied arming the separatists."
     event = only(events_of(text, event_nlp), "REJECT")

@@ -818,6 +818,96 @@ def _target_candidate(token: Token) -> bool:
         c.dep_ == "compound" and c.ent_type_ in PERSON_ENTITY_TYPES for c in token.children)
 
 
+# Nouns that stand for whoever made them: "rejected an Indian proposal" rejects India.
+OWNED_NOUNS = ABSTRACT_TARGETS | COMMUNICATION_NOUNS | _words("call request offer demand "
+                                                              "proposal initiative")
+
+
+def _stand_in(token: Token) -> Token:
+    """The party a non-party noun stands for: the owner of a proposal ("an Indian proposal",
+    "Iran's offer"), the complement of a relational noun ("the removal of President X",
+    "the town of Cizre"); else the token itself."""
+    if token.pos_ != "NOUN" or _target_candidate(token):
+        return token
+    if _head_lemma(token) in OWNED_NOUNS:
+        for child in token.children:
+            if child.dep_ == "poss" and _is_party(child):
+                return child
+            if child.dep_ in ("amod", "compound", "nmod") and child.ent_type_ in (
+                    "NORP", "GPE", "ORG"):
+                return child
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            pobj = _pobj(child)
+            if pobj is not None and (_target_candidate(pobj) or pobj.ent_type_ in
+                                     PLACE_ENTITY_TYPES):
+                return pobj
+    return token
+
+
+def _clause_subject_after(prep: Token) -> Token | None:
+    """A preposition left without its object because the parser read it as the subject of a
+    following participle ("granted asylum to five officers holed up in ..."): that subject."""
+    for sibling in prep.head.children:
+        if sibling.dep_ not in ("advcl", "ccomp", "conj"):
+            continue
+        for child in sibling.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and child.left_edge.i == prep.i + 1:
+                return child
+    return None
+
+
+def _event_clause(token: Token, candidate: _Candidate) -> bool:
+    """A relative clause that tells what the event noun itself did or was for ("a strike
+    that shut down Khatmandu", "a rally to protest X"), unlike one describing a participant."""
+    if token.dep_ != "relcl":
+        return False
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        return True  # an infinitive is the noun's content: "a call for X to be deployed in Y"
+    return candidate.noun is not None and token.head.i == candidate.noun.i and any(
+        c.dep_ == "nsubj" and c.tag_ in ("WDT", "WP") for c in token.children)
+
+
+def _is_own_force(token: Token, candidate: _Candidate) -> bool:
+    """The actor's own forces are its means, not the recipient: "their peacekeeping force",
+    or unnamed forces doing what a warning says ("warned that police will no longer tolerate
+    rallies by X")."""
+    if _head_lemma(token) not in FORCES | PEACEKEEPERS:
+        return False
+    if any(c.dep_ == "poss" and c.lower_ in ("its", "their", "our", "his", "her")
+           for c in token.children):
+        return True
+    return candidate.type in VERBAL and token.dep_ in ("nsubj", "nsubjpass") and not any(
+            c.dep_ in ("poss", "amod", "compound", "nmod") and (
+                c.ent_type_ in PERSON_ENTITY_TYPES | PLACE_ENTITY_TYPES or c.pos_ == "PRON")
+            for c in token.children)
+
+
+# Prepositions of where something is: a place they name is the scene, the recipient only
+# when no party is named ("imposed a curfew in Cizre"); "into", "on" and "at" aim.
+_SCENE_PREPS = frozenset(("in", "near", "across", "through", "outside", "around", "inside",
+                          "throughout"))
+
+
+def _condition_subject(verb: Token) -> Token | None:
+    """Whom a threat is aimed at: the one whose act is its condition ("will stop the talks if
+    the United States goes ahead")."""
+    verbs = [verb, *(c for c in verb.children if c.dep_ in ("xcomp", "ccomp"))]
+    for head in verbs:  # "threatened to stop the talks if ...": the condition of the content
+        for child in head.children:
+            if child.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless")
+                                             for c in child.children):
+                subject = _frame(child).subj
+                if subject is not None and subject.pos_ != "PRON":
+                    return subject
+    return None
+
+
+def _is_locative_place(child: Token, party: Token) -> bool:
+    return child.dep_ == "pobj" and child.head.lower_ in _SCENE_PREPS and \
+        party.ent_type_ in PLACE_ENTITY_TYPES
+
+
 def _plural_actor(token: Token) -> bool:
     return any(c.dep_ == "conj" for c in token.children) or token.tag_ in ("NNS", "NNPS")
 
@@ -1485,22 +1575,48 @@ class _Context:
         if actor is not None:
             blocked.add(actor.i)
         instrument_ok = candidate.type in COOPERATIVE | {"MOBILIZE"} or lemma in INSTRUMENT_VERBS
-        order = {"dative": 0, "dobj": 1, "nsubjpass": 1, "prep": 2, "agent": 3}
         frontier = [token] if candidate.noun is None else [token, candidate.noun]
         if token.dep_ == "amod" and _frame(token).obj is not None:
             frontier.append(token.head)  # a clause misparsed as a modifier of its object
-        fallback: Token | None = None
         seen = {t.i for t in frontier}
+        earlier: list[Token] = []
+        found = self._breadth_first(candidate, frontier, blocked, seen, instrument_ok, earlier)
+        if found is None and candidate.type == "THREATEN":
+            found = _condition_subject(token)
+        if found is None and earlier:
+            # "called off the strike after deliberations with the government": when nothing
+            # else names a recipient, whom the earlier event involved is the one.
+            found = self._breadth_first(candidate, earlier, blocked, seen, instrument_ok, [])
+        return found
+
+    def _breadth_first(self, candidate: _Candidate, frontier: list[Token], blocked: set[int],
+                       seen: set[int], instrument_ok: bool, earlier: list[Token],
+                       ) -> Token | None:
+        """The first party by depth, then by role (dative, object, prepositions); a place of
+        the scene only when no party is named. Temporal phrases go to `earlier`."""
+        order = {"dative": 0, "dobj": 1, "nsubjpass": 1, "prep": 2, "agent": 3}
+        fallback: Token | None = None
+        merged = {c.token.i for c in candidate.merged}
         for depth in range(7):
             children = []
             for head in frontier:
+                objects = 0
                 for child in head.children:
-                    if child.i in seen or child.i in blocked or child.dep_ in _NOT_TARGETS:
+                    if child.i in seen or child.i in blocked or (
+                            child.dep_ in _NOT_TARGETS and not _event_clause(child, candidate)):
                         continue
                     if child.dep_ == "pobj" and child.lemma_.lower() in BENEFACTIVE_NOUNS:
                         continue  # "rallied in support of X": X gains, it is not the target
                     if depth == 0 and child.dep_ in ("nsubj", "csubj"):
                         continue
+                    if child.dep_ == "prep" and child.lower_ in TEMPORAL_PREPS | {"following"}:
+                        earlier.append(child)  # "after a demonstration": an earlier event
+                        continue
+                    if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") and \
+                            child.i not in merged:
+                        continue  # "refused X and urged Y": another act, its own recipient
+                    if child.dep_ == "advcl" and child.tag_ == "VBG" and not _is_purpose(child):
+                        continue  # ", urging ...", "demanding that ...": an act of its own
                     if child.dep_ in ("advcl", "ccomp", "parataxis", "conj") and (
                             _condition_clause(child) or (not _is_purpose(child) and (
                                 child.lemma_.lower() in SPEECH_VERBS | _words("charge allege")
@@ -1508,21 +1624,43 @@ class _Context:
                                     c.dep_ in ("mark", "nsubj") for c in child.children))))):
                         continue
                     seen.add(child.i)
+                    if child.dep_ == "dobj":
+                        objects += 1
+                        if objects > 1:  # "refusing admittance to X, by far the biggest group"
+                            continue
                     children.append(child)
             children.sort(key=lambda c: (order.get(c.dep_, 4), c.i))
             for child in children:
-                if _target_candidate(child):
-                    if instrument_ok and child.dep_ in ("dobj", "conj") and \
-                            _head_lemma(child) in FORCES | WEAPONS:
+                party = _stand_in(child)
+                if child.dep_ == "prep" and _pobj(child) is None:
+                    party = _clause_subject_after(child)
+                    if party is None:
                         continue
-                    return child
-                if fallback is None and child.ent_type_ in ("GPE", "LOC") and \
-                        child.dep_ not in ("amod", "compound"):
-                    fallback = child
+                if not _target_candidate(party):
+                    if fallback is None and party.ent_type_ in ("GPE", "LOC") and \
+                            party.dep_ not in ("amod", "compound"):
+                        fallback = party
+                    continue
+                if instrument_ok and child.dep_ in ("dobj", "conj") and \
+                        _head_lemma(child) in FORCES | WEAPONS:
+                    continue
+                if _is_own_force(party, candidate):
+                    continue
+                if self._is_site(party) or _is_locative_place(child, party):
+                    fallback = fallback or party  # where it was done: the recipient if no one
+                    continue
+                return party
             frontier = children
             if not frontier:
                 break
         return fallback
+
+    def _is_site(self, token: Token) -> bool:
+        """A named site or landform ("the Friendship Bridge", "the Rhine") is where an act
+        happens, not a party to it; the entity stage's type, where it has one, decides."""
+        entity = self.entity_at.get(token.i)
+        kind = entity.get("type") if entity else token.ent_type_
+        return kind in ("LOC", "FAC")
 
     def _noun_roles(self, noun: Token) -> tuple[Token | None, Token | None]:
         actor: Token | None = None
@@ -1545,6 +1683,9 @@ class _Context:
                     break
         if actor is None and noun.dep_ in ("dobj",) and noun.head.pos_ == "VERB":
             actor = _frame(noun.head).subj
+        elif actor is None and noun.dep_ == "pobj" and noun.head.head.pos_ == "VERB" and \
+                noun.head.head.lemma_.lower() in GATHERING_VERBS:
+            actor = _frame(noun.head.head).subj  # "thousands converged for a rally"
         return actor, target
 
     def _controller(self, verb: Token) -> Token | None:
