@@ -258,6 +258,62 @@ def test_date_falls_back_to_the_published_date_then_to_null(event_nlp):
     assert undated["date"] is None
 
 
+# ----------------------------------------------------------------------------- no event
+
+
+@pytest.mark.parametrize("text", [
+    "Investors demanded higher yields as the government's borrowing costs climbed.",
+    "Shareholders rejected the pay package at the annual meeting.",
+    "The airline struck a deal with Boeing for 50 new aircraft.",
+])
+def test_business_actors_make_no_political_event(event_nlp, text):
+    assert events_of(text, event_nlp) == []
+
+
+def test_agreeing_to_trade_is_no_event(event_nlp):
+    assert events_of("Microsoft agreed to buy the gaming studio for $69 billion.",
+                     event_nlp) == []
+
+
+def test_a_forecast_is_no_threat_but_a_warning_of_force_is(event_nlp):
+    assert events_of("The central bank warned that inflation could remain elevated.",
+                     event_nlp) == []
+    warning = only(events_of("The interior minister warned that police would break up any "
+                             "unauthorised rally.", event_nlp), "THREATEN")
+    assert warning["actor"]["name"] == "interior minister"
+
+
+def test_a_profit_target_is_not_hit_by_an_assault(event_nlp):
+    assert events_of("The bank's profit target was hit a year early.", event_nlp) == []
+    assert only(events_of("Jets hit targets in northern Syria.", event_nlp), "ASSAULT")
+
+
+@pytest.mark.parametrize("text", [
+    "The rebels' demands include greater autonomy for the region.",
+    "The deal is expected to close by the end of the year.",
+    "The company said demand for its cloud services remained strong.",
+])
+def test_event_nouns_that_only_name_an_event_are_none(event_nlp, text):
+    assert events_of(text, event_nlp) == []
+
+
+def test_present_have_is_a_state_past_have_an_act(event_nlp):
+    assert events_of("Google is having talks with publishers about news content.",
+                     event_nlp) == []
+    assert only(events_of("The two leaders had talks in Geneva on Monday.", event_nlp),
+                "CONSULT")
+
+
+def test_what_travellers_go_to_do_is_an_aim(event_nlp):
+    assert events_of("Volunteers were crossing the border to support the separatists.",
+                     event_nlp) == []
+
+
+def test_an_expected_event_noun_is_hypothetical(event_nlp):
+    event = only(events_of("Talks are expected to resume next month.", event_nlp), "CONSULT")
+    assert event["hypothetical"] is True
+
+
 # ----------------------------------------------------------------------------- modality
 
 

@@ -323,6 +323,26 @@ def target_prep(frame: Frame) -> bool:
                                                 "towards"))
 
 
+def military_target(frame: Frame) -> bool:
+    """'hit targets in Syria', not 'hit its profit target': a target no noun qualifies."""
+    return frame.obj is not None and frame.obj.lemma_.lower() == "target" and not any(
+        c.dep_ == "compound" and c.pos_ == "NOUN" for c in frame.obj.children)
+
+
+def _party_clause(frame: Frame) -> bool:
+    """A warning whose content is someone's act ("warned that police will no longer tolerate
+    rallies"), not a forecast ("warned that inflation could remain elevated")."""
+    clause = frame.clause
+    if clause is None:
+        return False
+    subject = _frame(clause).subj
+    return subject is not None and _is_party(subject)
+
+
+# What one warns of when the warning is a threat: "warned of consequences", "of retaliation".
+WARNING_OBJECTS = _words("consequence retaliation reprisal response action measure step "
+                         "war attack strike sanction force")
+
 Sense = tuple[str, str | None]
 Rule = tuple[Cond, Sense | None]
 
@@ -360,7 +380,7 @@ _PLAIN_VERBS: dict[Sense, str] = {
     ("REJECT", None): "reject refuse deny dismiss rebuff veto spurn renege defy "
     "rule_out turn_down oppose resist",
     ("REQUEST", None): "demand insist pressure call_for press_for push_for ask_for",
-    ("THREATEN", None): "threaten warn",
+    ("THREATEN", None): "threaten",
     ("AGREE", None): "agree promise pledge offer commit",
     ("SUPPORT", None): "praise commend hail laud applaud endorse congratulate apologize "
     "apologise forgive thank",
@@ -592,11 +612,13 @@ _RULES: dict[str, list[Rule]] = {
     "strike": [
         (subj(CIVILIANS), ("PROTEST", "strike-lim")),
         (obj(AGREEMENTS), ("AGREE", None)),
-        (either(obj(TERRITORY | _words("target")), obj_actor, subj(FORCES | WEAPONS)),
+        (either(obj(TERRITORY), military_target, obj_actor, subj(FORCES | WEAPONS)),
          ("ASSAULT", None)),
         (no_obj, ("PROTEST", "strike-lim")),
     ],
-    "hit": [(either(subj(FORCES | WEAPONS), obj(TERRITORY | _words("target"))),
+    "warn": [(either(obj_actor, prep("of", "against", of=WARNING_OBJECTS), _party_clause),
+              ("THREATEN", None))],
+    "hit": [(either(subj(FORCES | WEAPONS), obj(TERRITORY), military_target),
              ("ASSAULT", None))],
     "target": [(subj(FORCES | WEAPONS | _words("rebel militant insurgent")), ("ASSAULT", None))],
     "unleash": [(ANY, ("ASSAULT", None))],
@@ -740,10 +762,30 @@ INTENT_WORDS = _words(
     "plan prepare intend aim willing ready prepared determined vow swear pledge promise "
     "offer commit resolve"
 )
+# Verbs that say what something is or has, or that it waned: their subject names an event
+# without reporting one ("the rebels' demands include autonomy", "fighting has subsided").
+STATE_VERBS = _words("be include remain contain involve mean represent have concern cover "
+                     "reflect seem appear become constitute require need lack resemble "
+                     "subside abate wane ease decline")
+# Verbs of going somewhere: what one goes "to do" is an aim, not yet an act.
+MOTION_VERBS = _words("cross come go travel arrive fly head move leave return sail drive "
+                      "walk pour stream flock")
+# Who trades rather than governs: their deals, demands and rejections are business, not the
+# political interactions PLOVER codes ("investors demanded higher yields").
+COMMERCIAL_NOUNS = _words(
+    "company firm corporation business bank lender insurer investor shareholder stockholder "
+    "board airline carrier carmaker automaker maker manufacturer retailer supermarket chain "
+    "startup start-up brand conglomerate producer supplier exporter importer buyer seller "
+    "operator developer fund market analyst economist consumer customer client creditor "
+    "bondholder dealer broker utility telecom subsidiary"
+)
+# Verbs of trade: agreeing or planning to do these is business news.
+COMMERCE_VERBS = _words("buy acquire purchase sell merge invest pay lend borrow list "
+                        "price trade sell_off divest license licence")
 # Words that make their clause a wish, a possibility or a consideration, not a fact.
 HYPOTHETICAL_WORDS = _words(
     "hope wish consider review mull weigh contemplate possible possibility potential "
-    "likely unlikely propose suggest expect fear want would_like seek"
+    "likely unlikely propose suggest expect fear want would_like seek due scheduled slated"
 )
 # Words of wishing: what someone wishes another would do is nobody's act.
 WISH_WORDS = _words("hope hoped hopes hoping wish wished wishes want wanted wants pray prayed")
@@ -1146,7 +1188,8 @@ def _noun_licensed(noun: Token) -> bool:
     if noun.head.i == noun.i:  # a fragment: a headline, a caption
         return True
     if dep in ("nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
-        return True
+        # "clashes erupted", not "the demands include ..." or "the attack was the deadliest"
+        return head.lemma_.lower() not in STATE_VERBS
     if dep in ("dobj", "attr") and head.lemma_.lower() in REPORT_VERBS | {"be"}:
         return True
     if dep == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in REPORT_NOUNS:
@@ -1180,6 +1223,8 @@ def _find_candidates(doc: Doc) -> list[_Candidate]:
             candidates[token.i] = candidate
             continue
         if lemma in SUPPORT_VERBS:
+            if lemma == "have" and token.tag_ not in ("VBD", "VBN"):
+                continue  # "has a deal", "is having discussions": a state, not a done act
             frame = _frame(token)
             noun = frame.obj
             if noun is None:  # "went on strike", "put under investigation"
@@ -1276,6 +1321,9 @@ def _resolve_clauses(candidates: list[_Candidate]) -> None:
         modals = _modals(token)
         if modals & HYPOTHETICAL_MODALS:
             candidate.hypothetical = True
+        if candidate.noun is not None and token.dep_ in ("nsubj", "nsubjpass") and \
+                token.head.lemma_.lower() in HYPOTHETICAL_WORDS:
+            candidate.hypothetical = True  # "talks are expected to resume"
         if modals & INTENT_MODALS and candidate.type not in VERBAL:
             candidate.type = _intent_type(candidate.type)
         if _has_condition(token) and (candidate.type in MATERIAL_CONFLICT or (
@@ -1315,6 +1363,10 @@ def _resolve_clauses(candidates: list[_Candidate]) -> None:
                         _frame(ancestor).subj is not None and \
                         _frame(token).subj is not None and dep == "ccomp":
                     candidate.kept = False  # "he hoped Russia would recognize": no one's act
+                    break
+                elif dep == "advcl" and _is_purpose(child) and lemma in MOTION_VERBS and \
+                        candidate.type in COOPERATIVE | VERBAL and not path[:-1]:
+                    candidate.kept = False  # "crossed the border to support X": an aim
                     break
                 elif lemma in HYPOTHETICAL_WORDS:
                     candidate.hypothetical = True
@@ -1515,6 +1567,11 @@ class _Context:
         token = candidate.token
         sentence_start, sentence_end = _sentence(token)
         actor_token, target_token = self._roles(candidate)
+        if _is_business(candidate, actor_token, target_token) or (
+                candidate.noun is not None and candidate.noun.i == token.i
+                and candidate.type not in PARTYLESS_NOUN_TYPES
+                and actor_token is None and target_token is None):
+            return None  # "demand for cloud services remained strong", "the deal will close"
         actor = self._party(actor_token, candidate)
         target = self._party(target_token, candidate)
         if actor is not None and target is not None and actor["name"] == target["name"]:
@@ -1883,6 +1940,40 @@ class _Context:
         body_types = {e["type"] for e in events if not span[0] <= e["trigger"]["start"] < span[1]}
         return [e for e in events
                 if not (span[0] <= e["trigger"]["start"] < span[1] and e["type"] in body_types)]
+
+
+# Event nouns that report something happening even with no party named ("clashes erupted",
+# "talks resumed"); the others ("the deal", "demand for", "the threat") need one to be an act.
+PARTYLESS_NOUN_TYPES = MATERIAL_CONFLICT | {"CONSULT"}
+
+
+def _is_political(token: Token | None) -> bool:
+    """A party that governs, fights or protests: a state, a people, an official, a group."""
+    if token is None:
+        return False
+    if token.ent_type_ in ("GPE", "NORP"):
+        return True
+    return _head_lemma(token) in (ACTOR_NOUNS | FORCES | CIVILIANS) - COMMERCIAL_NOUNS
+
+
+def _is_commercial(token: Token | None) -> bool:
+    if token is None:
+        return False
+    lemma = _head_lemma(token)
+    return lemma in COMMERCIAL_NOUNS or lemma.endswith("maker")
+
+
+def _is_business(candidate: _Candidate, actor: Token | None, target: Token | None) -> bool:
+    """Business news, not a political interaction: a company's or investors' deal, demand or
+    rejection aimed at no political party ("shareholders rejected the pay package"), or an
+    agreement to trade ("Microsoft agreed to buy the studio")."""
+    if candidate.type == "PROTEST":
+        return False
+    if _is_commercial(actor) and not _is_political(target):
+        return True
+    clause = _frame(candidate.token).clause if candidate.noun is None else None
+    return clause is not None and clause.lemma_.lower() in COMMERCE_VERBS and \
+        not _is_political(actor) and candidate.type in COOPERATIVE
 
 
 def _name_tokens(party: dict[str, Any] | None) -> tuple[str, ...]:
