@@ -217,6 +217,27 @@ def test_pronoun_actor_is_the_previous_subject(event_nlp):
     assert event["actor"]["name"] == "Russia"
 
 
+def test_role_nominal_is_the_person_introduced_with_that_role(event_nlp):
+    text = ("Rebel commander Ahmed Saleh spoke to reporters in Sanaa on Monday. The rebel "
+            "commander later rejected the peace plan.")
+    event = only(events_of(text, event_nlp), "REJECT")
+    assert event["actor"]["name"] == "Ahmed Saleh"
+    assert event["actor"]["entity"] is not None
+    assert event["actor"]["as"] == "rebel commander"
+
+
+def test_role_nominal_without_evidence_stays_itself(event_nlp):
+    text = ("The head of the miners' union sent a letter to North Korean leader Kim Jong Un "
+            "calling for talks.")
+    event = only(events_of(text, event_nlp), "REQUEST")
+    assert event["actor"]["name"] == "head of the miners' union"
+    assert "Kim Jong Un" in event["target"]["name"]
+    text = ("Opposition leader Juma Nkosi and union leader Peter Okoth addressed the crowd. "
+            "The leader later criticised the government.")
+    assert only(events_of(text, event_nlp), "ACCUSE")["actor"] == {"entity": None,
+                                                                    "name": "leader"}
+
+
 def test_place_is_an_in_phrase_with_a_place_entity(event_nlp):
     event = only(events_of("Demonstrators rallied in Donetsk.", event_nlp), "PROTEST")
     assert event["place"]["name"] == "Donetsk"

@@ -890,12 +890,11 @@ def _stand_in(token: Token) -> Token:
 def _clause_subject_after(prep: Token) -> Token | None:
     """A preposition left without its object because the parser read it as the subject of a
     following participle ("granted asylum to five officers holed up in ..."): that subject."""
-    for sibling in prep.head.children:
-        if sibling.dep_ not in ("advcl", "ccomp", "conj"):
-            continue
-        for child in sibling.children:
-            if child.dep_ in ("nsubj", "nsubjpass") and child.left_edge.i == prep.i + 1:
-                return child
+    doc = prep.doc
+    for token in doc[prep.i + 1:min(len(doc), prep.i + 12)]:
+        if token.dep_ in ("nsubj", "nsubjpass") and token.left_edge.i == prep.i + 1 and \
+                prep.head.is_ancestor(token):
+            return token
     return None
 
 
@@ -1422,7 +1421,13 @@ def _open_acl(token: Token, candidate: _Candidate) -> bool:
         if message.dep_ in ("dobj", "nsubjpass") and message.head.pos_ == "VERB":
             sending = _frame(message.head)
             candidate.actor_override = sending.subj
-            candidate.target_override = sending.dative or sending.preps.get("to")
+            addressee = next((_pobj(c) for c in message.children
+                              if c.dep_ == "prep" and c.lower_ == "to"), None)
+            dropped = next((_clause_subject_after(c) for c in message.head.children
+                            if c.dep_ in ("dative", "prep") and c.lower_ == "to"
+                            and _pobj(c) is None), None)
+            candidate.target_override = sending.dative or sending.preps.get("to") or \
+                addressee or dropped
         return True
     if any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
         if head in TRANSPARENT_NOUNS:
@@ -1517,6 +1522,7 @@ class _Context:
             else None
         self.published = value or self.document.published.value
         self.default_place = self._default_place()
+        self._role_index: dict[str, tuple[set[str], set[str]]] | None = None
 
     def _default_place(self) -> dict[str, Any] | None:
         """Where an event with no place of its own happened: the dateline's place ("DONETSK,
@@ -1798,6 +1804,12 @@ class _Context:
                         found is not None and tok.i == token.i):
                     entity = found
                     break
+        if (entity is None or entity.get("type") != "PERSON") and \
+                token.lemma_.lower() in ROLE_CLASSES:
+            holder = self._role_holder(token, start, end)
+            if holder is not None:
+                return {"entity": holder["id"], "name": holder.get("name") or name,
+                        "as": _clean_name(name)}
         if entity is not None:
             country = _government_name(entity)
             government = self.by_name.get(country) if country else None
@@ -1807,6 +1819,64 @@ class _Context:
         if not name:
             return None
         return {"entity": entity["id"] if entity else None, "name": name}
+
+    def _role_holder(self, role: Token, start: int, end: int) -> dict[str, Any] | None:
+        """The person a role nominal stands for ("the head of Russian proxy forces in Donetsk"
+        -> Denis Pushilin), from how the article introduces its people ("separatist leader
+        Denis Pushilin", "its ambassador, Olga Makeeva"). Only with evidence: the one person
+        holding that role, or the one whose introduction shares a word with the nominal."""
+        if self._role_index is None:
+            self._role_index = self._person_roles()
+        wanted = ROLE_CLASSES[role.lemma_.lower()]
+        holders = [(entity_id, words) for entity_id, (classes, words) in self._role_index.items()
+                   if wanted in classes]
+        if not holders:
+            return None
+        own = {t.lemma_.lower() for t in self.doc[start:end]
+               if t.i != role.i and t.pos_ in ("NOUN", "PROPN", "ADJ")}
+        scored = sorted(((len(own & words), entity_id) for entity_id, words in holders),
+                        reverse=True)
+        best, entity_id = scored[0]
+        if (best == 0 and (own or len(scored) > 1)) or (
+                len(scored) > 1 and scored[1][0] == best):
+            return None  # "the head of X" with no word in common with the one leader named
+        return self.entities.get(entity_id)
+
+    def _person_roles(self) -> dict[str, tuple[set[str], set[str]]]:
+        """Entity id -> (role classes, words of its introductions) for each person."""
+        roles: dict[str, tuple[set[str], set[str]]] = {}
+        for entity in self.entities.values():
+            if entity.get("type") != "PERSON":
+                continue
+            classes: set[str] = set()
+            words: set[str] = set()
+            for mention in entity.get("mentions", []):
+                span = self.doc.char_span(mention["start"], mention["end"],
+                                          alignment_mode="expand")
+                if span is None:
+                    continue
+                root = span.root
+                described = [c for c in root.children if c.i < span.start
+                             and c.dep_ in ("compound", "amod", "nmod")]
+                described += [c for c in root.children if c.dep_ == "appos"]
+                if root.dep_ == "appos":
+                    described.append(root.head)
+                for token in described:
+                    subtree = [token] if token.i == root.head.i and root.dep_ == "appos" \
+                        else list(token.subtree)
+                    if token.i == root.head.i:
+                        subtree += [t for c in token.children if c.i != root.i
+                                    for t in c.subtree]
+                    for part in subtree:
+                        lemma = part.lemma_.lower()
+                        if part.pos_ in ("NOUN", "PROPN", "ADJ") and not (
+                                span.start <= part.i < span.end):
+                            words.add(lemma)
+                            if lemma in ROLE_CLASSES:
+                                classes.add(ROLE_CLASSES[lemma])
+            if classes:
+                roles[entity["id"]] = (classes, words)
+        return roles
 
     def _antecedent(self, pronoun: Token) -> Token | None:
         """A pronoun's actor: the speaker of the clause it stands in, else the last subject."""
@@ -1942,6 +2012,15 @@ class _Context:
                 if not (span[0] <= e["trigger"]["start"] < span[1] and e["type"] in body_types)]
 
 
+# Role nominals and the role each names: "the head of ..." and "separatist leader X" are one.
+ROLE_CLASSES = {
+    **dict.fromkeys(("leader", "head", "chief", "boss", "chairman", "chairwoman"), "leader"),
+    **dict.fromkeys(("spokesman", "spokeswoman", "spokesperson"), "spokesperson"),
+    **dict.fromkeys(("ambassador", "envoy"), "ambassador"),
+    **dict.fromkeys(("president", "premier", "minister", "commander", "governor", "mayor",
+                     "secretary", "chancellor", "king", "emir", "general"), None),
+}
+ROLE_CLASSES = {word: role or word for word, role in ROLE_CLASSES.items()}
 # Event nouns that report something happening even with no party named ("clashes erupted",
 # "talks resumed"); the others ("the deal", "demand for", "the threat") need one to be an act.
 PARTYLESS_NOUN_TYPES = MATERIAL_CONFLICT | {"CONSULT"}
