@@ -108,10 +108,20 @@ def acled_row(event: dict[str, Any]) -> dict[str, Any]:
         "longitude": event.get("place_lon") if has_point else "",
         # ACLED: 1 = the named town, 2 = near it / its district, 3 = a larger region
         "geo_precision": (3 if _is_country(event) else 1) if has_point else "",
-        "source": event.get("outlet") or event.get("source") or "",
-        "notes": " ".join((event.get("sentence") or "").split()),
+        **_sources_and_notes(event),
         "fatalities": event.get("fatalities_min") or 0,
     }
+
+
+def _sources_and_notes(event: dict[str, Any]) -> dict[str, str]:
+    """ACLED's source and notes: every outlet reporting the event ("; " between them, as
+    ACLED writes them) and each report's sentence (" | " between them); one event merged
+    from several articles (`Store.merged_events`) lists all its reports."""
+    reports = event.get("mentions") or [event]
+    sources = dict.fromkeys(r.get("outlet") or r.get("source") or "" for r in reports)
+    notes = dict.fromkeys(" ".join((r.get("sentence") or "").split()) for r in reports)
+    return {"source": "; ".join(s for s in sources if s),
+            "notes": " | ".join(n for n in notes if n)}
 
 
 def plover_record(event: dict[str, Any]) -> dict[str, Any]:

@@ -1950,6 +1950,7 @@ class _Context:
         in_sentence = [t for t in self.times if sentence_start <= t["start"] < sentence_end]
         inside = [t for t in in_sentence if any(a <= t["start"] < b for a, b in own)]
         relative = [c for c in self.doc[token.sent.start:token.sent.end] if c.dep_ == "relcl"]
+        relative += [c for c in token.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
         pool = inside or [t for t in in_sentence if not any(
             o.left_edge.idx <= t["start"] < o.right_edge.idx + len(o.right_edge)
             and not (o.left_edge.i <= token.i <= o.right_edge.i) for o in others + relative)]
@@ -1969,8 +1970,10 @@ class _Context:
         stack = [token]
         while stack:
             current = stack.pop()
-            if current.i in blocked or (current.dep_ == "relcl" and current.i != token.i):
-                continue
+            if current.i in blocked or (current.i != token.i and (
+                    current.dep_ == "relcl" or (current.dep_ == "conj" and current.pos_ in (
+                        "VERB", "AUX")))):
+                continue  # a relative clause or another predicate ("and said ... next week")
             spans.append((current.idx, current.idx + len(current.text)))
             stack.extend(current.children)
         return spans
