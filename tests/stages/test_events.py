@@ -167,6 +167,16 @@ def test_target_is_the_owner_of_a_rejected_proposal(event_nlp):
     assert event["target"]["name"] == "Japanese"
 
 
+def test_a_nationality_owning_a_proposal_is_its_country(event_nlp):
+    text = ("Ukraine asked for talks on Monday. Russia rejected Ukrainian proposals for a "
+            "prisoner exchange.")
+    events = events_of(text, event_nlp)
+    ukraine = next(e for e in events if e["actor"]["name"] == "Ukraine")
+    event = only(events, "REJECT")
+    assert event["target"]["name"] == "Ukrainian"
+    assert event["target"]["entity"] == ukraine["actor"]["entity"] is not None
+
+
 def test_scene_is_the_target_only_when_no_party_is_named(event_nlp):
     curfew = only(events_of("Security forces imposed a curfew in the city of Mosul after "
                             "riots.", event_nlp), "COERCE")

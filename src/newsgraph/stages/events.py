@@ -1810,6 +1810,9 @@ class _Context:
             if holder is not None:
                 return {"entity": holder["id"], "name": holder.get("name") or name,
                         "as": _clean_name(name)}
+        if entity is not None and entity.get("type") == "NORP" and \
+                token.dep_ in ("amod", "compound", "nmod"):
+            entity = self._country_of(entity) or entity  # "Russian suggestions": Russia's
         if entity is not None:
             country = _government_name(entity)
             government = self.by_name.get(country) if country else None
@@ -1819,6 +1822,17 @@ class _Context:
         if not name:
             return None
         return {"entity": entity["id"] if entity else None, "name": name}
+
+    def _country_of(self, people: dict[str, Any]) -> dict[str, Any] | None:
+        """The article's entity for the country a nationality adjective belongs to."""
+        names = _capitals().get(people.get("country") or "")
+        if names is None:
+            return None
+        for entity in self.entities.values():
+            if entity.get("type") == "GPE" and entity.get("country") == people["country"] \
+                    and entity.get("name", "").casefold() == names[1]:
+                return entity
+        return None
 
     def _role_holder(self, role: Token, start: int, end: int) -> dict[str, Any] | None:
         """The person a role nominal stands for ("the head of Russian proxy forces in Donetsk"
