@@ -221,6 +221,23 @@ def test_participle_adjunct_is_not_searched_for_the_target(event_nlp):
     assert event["target"] is None or "Kurds" not in event["target"]["name"]
 
 
+def test_a_place_a_party_holds_is_the_assault_target(event_nlp):
+    shelled = only(events_of("The army shelled rebel positions outside Aleppo.", event_nlp),
+                   "ASSAULT")
+    assert shelled["target"]["name"] == "rebel positions"
+    attacked = only(events_of("Suspected jihadists attacked a military post in northern "
+                              "Burkina Faso.", event_nlp), "ASSAULT")
+    assert attacked["target"]["name"].startswith("military post")
+
+
+def test_a_mis_lemmatised_past_form_still_triggers(event_nlp):
+    event = only(events_of("Around 200 students staged a sit-in outside the Ministry of "
+                           "Education in Khartoum.", event_nlp), "PROTEST")
+    assert event["trigger"]["text"] == "staged"
+    assert event["actor"]["name"] == "students"
+    assert event["size"] == {"min": 200, "max": 200}
+
+
 def test_pronoun_actor_is_the_previous_subject(event_nlp):
     text = "Russia wants an end to the offensive. It has denied arming the separatists."
     event = only(events_of(text, event_nlp), "REJECT")
@@ -338,6 +355,12 @@ def test_present_have_is_a_state_past_have_an_act(event_nlp):
 def test_what_travellers_go_to_do_is_an_aim(event_nlp):
     assert events_of("Volunteers were crossing the border to support the separatists.",
                      event_nlp) == []
+
+
+def test_a_standing_position_or_measure_is_no_event(event_nlp):
+    assert events_of("The opposition has long accused the government of corruption.",
+                     event_nlp) == []
+    assert events_of("The sanctions have hurt the economy.", event_nlp) == []
 
 
 def test_an_expected_event_noun_is_hypothetical(event_nlp):

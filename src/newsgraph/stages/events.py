@@ -887,6 +887,19 @@ def _stand_in(token: Token) -> Token:
     return token
 
 
+# Modifiers that make a thing someone's: "a military post", "police checkpoint".
+_FORCE_ADJECTIVES = _words("military army police security naval rebel militant insurgent")
+
+
+def _owned_by_party(token: Token) -> bool:
+    """A thing a party holds ("rebel positions", "the army's base", "a military post"):
+    attacking it is attacking them."""
+    return token.pos_ == "NOUN" and any(
+        c.dep_ in ("compound", "poss", "amod", "nmod") and (
+            c.lower_ in _FORCE_ADJECTIVES or (c.dep_ != "amod" and _is_actor(c)))
+        for c in token.children)
+
+
 def _clause_subject_after(prep: Token) -> Token | None:
     """A preposition left without its object because the parser read it as the subject of a
     following participle ("granted asylum to five officers holed up in ..."): that subject."""
@@ -1103,9 +1116,21 @@ class EventStage:
 # ----------------------------------------------------------------------------- detection
 
 
+def _verb_lemma(token: Token) -> str:
+    """The lemma, mended where the lemmatizer cut a past form wrongly ("staged" -> "stag"):
+    a -ed form whose lemma is unknown but whose stem plus "e" is a known verb."""
+    lemma = token.lemma_.lower()
+    if token.tag_ in ("VBD", "VBN") and lemma not in VERB_LEXICON and \
+            lemma not in SUPPORT_VERBS and token.lower_.endswith("ed"):
+        stem = token.lower_[:-1]
+        if stem in VERB_LEXICON or stem in SUPPORT_VERBS:
+            return stem
+    return lemma
+
+
 def _verb_senses(token: Token) -> Sense | None:
     frame = _frame(token)
-    lemma = _american(token.lemma_.lower())
+    lemma = _american(_verb_lemma(token))
     keys = []
     if frame.prt:
         keys.append(f"{lemma} {frame.prt}")
@@ -1131,7 +1156,8 @@ def _checked(sense: Sense | None, frame: Frame) -> Sense | None:
         return None
     obj_token = frame.obj
     if sense[0] == "ASSAULT" and obj_token is not None and obj_token.pos_ == "NOUN" and \
-            not _is_party(obj_token) and _head_lemma(obj_token) not in (
+            not _is_party(obj_token) and not _owned_by_party(obj_token) and \
+            _head_lemma(obj_token) not in (
                 ASSAULTABLE | TERRITORY | PROPERTY | PASSAGE | FORCES | WEAPONS | CAPTIVES):
         return None
     if sense[0] in VERBAL | {"AGREE", "SUPPORT"} and frame.subj is not None and \
@@ -1160,6 +1186,10 @@ def _is_test_compound(token: Token) -> bool:
 
 def _noun_sense(token: Token) -> Sense | None:
     lemma = token.lemma_.lower()
+    if token.i > 1 and token.nbor(-1).text == "-":  # "sit-in", "walk-out" split in two
+        joined = f"{token.nbor(-2).lower_}-{token.lower_}"
+        if joined in NOUN_LEXICON:
+            return NOUN_LEXICON[joined]
     for child in token.children:
         if child.dep_ in ("compound", "amod", "nmod"):
             key = (lemma, child.lemma_.lower())
@@ -1210,7 +1240,7 @@ def _find_candidates(doc: Doc) -> list[_Candidate]:
         if token.dep_ in ("amod", "compound", "npadvmod", "nmod") and not any(
                 c.dep_ == "nsubj" for c in token.children):
             continue  # "the occupying soldiers", "so-called": participles as adjectives
-        lemma = token.lemma_.lower()
+        lemma = _verb_lemma(token)
         sense = _verb_senses(token) if lemma not in SPEECH_VERBS or lemma in VERB_LEXICON \
             else None
         start = token.i - 2 if _is_test_compound(token) else token.i
@@ -1314,6 +1344,9 @@ def _resolve_clauses(candidates: list[_Candidate]) -> None:
         token = candidate.token
         if _condition_clause(token):
             candidate.kept = False
+            continue
+        if any(c.dep_ == "advmod" and c.lower_ == "long" for c in token.children):
+            candidate.kept = False  # "has long accused": a standing position, not news
             continue
         candidate.negated = _is_negated(token) or (
             candidate.noun is not None and _is_negated(candidate.noun))
@@ -1699,7 +1732,8 @@ class _Context:
                     party = _clause_subject_after(child)
                     if party is None:
                         continue
-                if not _target_candidate(party):
+                if not _target_candidate(party) and not (
+                        candidate.type == "ASSAULT" and _owned_by_party(party)):
                     if fallback is None and party.ent_type_ in ("GPE", "LOC") and \
                             party.dep_ not in ("amod", "compound"):
                         fallback = party
@@ -2039,8 +2073,9 @@ ROLE_CLASSES = {
 }
 ROLE_CLASSES = {word: role or word for word, role in ROLE_CLASSES.items()}
 # Event nouns that report something happening even with no party named ("clashes erupted",
-# "talks resumed"); the others ("the deal", "demand for", "the threat") need one to be an act.
-PARTYLESS_NOUN_TYPES = MATERIAL_CONFLICT | {"CONSULT"}
+# "talks resumed"); the others ("the deal", "demand for", "the threat") need one to be an act,
+# and measures ("the sanctions have hurt the economy", "the curfew") are standing states.
+PARTYLESS_NOUN_TYPES = frozenset({"ASSAULT", "PROTEST", "MOBILIZE", "CONSULT"})
 
 
 def _is_political(token: Token | None) -> bool:
@@ -2179,7 +2214,9 @@ def _phrase(token: Token, depth: int = 0) -> tuple[int, int]:
             break
     start = max(start, floor)
     while start < end - 1 and (doc[start].dep_ in ("det", "nummod", "quantmod")
-                               or doc[start].is_punct or doc[start].lower_ in ("up", "to")):
+                               or doc[start].is_punct
+                               or doc[start].lower_ in ("up", "to", "around", "about", "nearly",
+                                                        "almost", "some", "over")):
         start += 1
     while end - 1 > start and (doc[end - 1].is_punct or doc[end - 1].dep_ == "cc"):
         end -= 1
