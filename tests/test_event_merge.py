@@ -44,8 +44,10 @@ def test_dates_a_day_apart_still_match_a_week_apart_do_not():
                           event("ap", date={"value": "2014-06-04", "how": "text"}))
 
 
-def test_vague_dates_never_match():
+def test_vague_dates_never_match_times_of_day_do():
     assert not same_event(event("reuters"), event("ap", date={"value": "2014-05", "how": "text"}))
+    assert same_event(event("reuters"), event("ap", date={"value": "2014-05-28T09:00",
+                                                          "how": "text"}))
 
 
 def test_events_of_one_article_are_never_merged_here():

@@ -33,7 +33,7 @@ DEFAULT_WINDOW_DAYS = 3
 # Types one happening is coded as by different coders or from different wordings.
 _SAME_HAPPENING = (frozenset({"AGREE", "SUPPORT"}), frozenset({"CONCEDE", "RETREAT"}))
 _FILLER = frozenset({"the", "a", "an", "of", "s"})
-_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:$|T)")
 
 
 @dataclass(frozen=True)
