@@ -340,9 +340,14 @@ def test_a_profit_target_is_not_hit_by_an_assault(event_nlp):
     "The rebels' demands include greater autonomy for the region.",
     "The deal is expected to close by the end of the year.",
     "The company said demand for its cloud services remained strong.",
+    "Fighting in the area has subsided in recent weeks.",
 ])
 def test_event_nouns_that_only_name_an_event_are_none(event_nlp, text):
     assert events_of(text, event_nlp) == []
+
+
+def test_an_event_noun_going_on_is_news(event_nlp):
+    assert only(events_of("Fighting continued in the town on Monday.", event_nlp), "ASSAULT")
 
 
 def test_present_have_is_a_state_past_have_an_act(event_nlp):

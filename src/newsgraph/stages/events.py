@@ -24,7 +24,18 @@ re-derived: actor and target are entity ids where an entity mention covers the p
 capital standing for its government points at the country's entity), else the phrase itself;
 place is an "in X" naming a place entity; the date is the time stage's DATE in the trigger's
 clause, else the publication date, else null. The same event told twice in an article (same
-type and actor, no conflicting place or date) is stored once.
+type and actor, no conflicting place or date) is stored once. The target is searched breadth
+first below the trigger by role (objects, then prepositions, then clauses): a noun stands for
+the party it names ("the removal of President X", "an Indian proposal"), a place of the scene
+is the target only when no party is named, earlier events ("after talks with X") come last,
+and the actor's own forces and its separate acts (", urging ...") are left out. A role
+nominal ("the separatist leader") is the person the article introduced with that role, when
+the introductions give evidence for exactly one.
+
+No event is made of what only names or describes one: business news (a company's deal, an
+investor's demand), forecasts, event nouns with no party as subjects of verbs of being
+("the rebels' demands include ..."), present "have", standing positions ("has long
+accused"), or what travellers go somewhere to do.
 """
 
 from __future__ import annotations
@@ -1240,6 +1251,9 @@ def _find_candidates(doc: Doc) -> list[_Candidate]:
         if token.dep_ in ("amod", "compound", "npadvmod", "nmod") and not any(
                 c.dep_ == "nsubj" for c in token.children):
             continue  # "the occupying soldiers", "so-called": participles as adjectives
+        if token.dep_ in ("nsubj", "csubj") and token.tag_ == "VBG" and \
+                token.head.lemma_.lower() in STATE_VERBS:
+            continue  # "fighting has subsided": a gerund naming what went on, not news of it
         lemma = _verb_lemma(token)
         sense = _verb_senses(token) if lemma not in SPEECH_VERBS or lemma in VERB_LEXICON \
             else None
