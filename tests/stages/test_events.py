@@ -118,6 +118,19 @@ def test_event_noun_that_is_only_named_is_not_an_event(event_nlp):
     assert events_of("Some unions distanced themselves from the rally.", event_nlp) == []
 
 
+def test_a_light_noun_carries_the_event_its_modifier_names(event_nlp):
+    event = only(events_of("The African Union launched a mediation effort between the two "
+                           "factions on Friday.", event_nlp), "CONSULT")
+    assert event["trigger"]["text"] == "launched"
+    assert event["actor"]["name"] == "African Union"
+
+
+def test_put_under_investigation_is_accuse_with_the_subject_as_target(event_nlp):
+    event = only(events_of("A French journalist was put under investigation in Turkey for "
+                           "espionage.", event_nlp), "ACCUSE")
+    assert event["target"]["name"] == "French journalist"
+
+
 # ----------------------------------------------------------------------------- arguments
 
 

@@ -1269,14 +1269,17 @@ def _find_candidates(doc: Doc) -> list[_Candidate]:
             if lemma == "have" and token.tag_ not in ("VBD", "VBN"):
                 continue  # "has a deal", "is having discussions": a state, not a done act
             frame = _frame(token)
-            noun = frame.obj
-            if noun is None:  # "went on strike", "put under investigation"
-                noun = frame.preps.get("on") if lemma == "go" else frame.preps.get("under")
-            if noun is None:
+            # the object, else "went on strike", "was put under investigation"; a light noun
+            # stands for its modifier ("launched a mediation effort", "a peace mission")
+            nouns = [frame.obj, frame.preps.get("on") if lemma == "go" else
+                     frame.preps.get("under")]
+            nouns += [c for n in nouns if n is not None and n.lemma_.lower() in LIGHT_NOUNS
+                      for c in n.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
+            found = next(((n, sense) for n in nouns if n is not None
+                          for sense in (_noun_sense(n),) if sense is not None), None)
+            if found is None:
                 continue
-            noun_sense = _noun_sense(noun)
-            if noun_sense is None:
-                continue
+            noun, noun_sense = found
             if noun_sense[0] == "PROTEST" and noun.lemma_ == "protest" and lemma in (
                     "lodge", "file", "deliver", "issue", "make"):
                 noun_sense = ("ACCUSE", "disapprove")
