@@ -19,6 +19,10 @@ beyond "Strategic developments", which is where ACLED files such events when it 
 
 (1) or Shelling/artillery/missile attack, or Remote explosive/landmine/IED, by the means named.
 
+ACLED counts real events, not reports: `newsgraph export events --format acled-csv` writes one
+row per event merged across articles (`Store.merged_events`), its outlets in `source` and each
+report's sentence in `notes`.
+
 `plover-jsonl` writes one PLOVER event per line with POLECAT-style field names (event_type,
 mode, actor, recipient, location, event_date) and the provenance (article, span, sentence).
 """
