@@ -81,6 +81,17 @@ def test_an_actor_alone_is_not_enough_evidence():
                       with_target)
 
 
+def test_unclaimed_attacks_merge_on_day_place_and_death_toll_only():
+    blast = {"type": "ASSAULT", "actor": None, "fatalities": {"min": 12, "max": 12}}
+    assert same_event(event("reuters", **blast), event("ap", **blast))
+    other_toll = dict(blast, fatalities={"min": 3, "max": 3})
+    assert not same_event(event("reuters", **blast), event("ap", **other_toll))
+    next_day = dict(blast, date={"value": "2014-05-29", "how": "text"})
+    assert not same_event(event("reuters", **blast), event("ap", **next_day))
+    no_toll = dict(blast, fatalities=None)
+    assert not same_event(event("reuters", **no_toll), event("ap", **no_toll))
+
+
 def test_a_target_that_is_only_the_place_does_not_conflict():
     scene = event("ap", target={"entity": "geonames:709717", "name": "Donetsk"})
     aimed = event("reuters", target={"entity": None, "name": "regional government"})

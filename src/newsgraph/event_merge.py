@@ -11,7 +11,9 @@ event only with evidence on every axis news varies least on, and kept apart when
 - different articles (repeats within an article are folded by the event stage itself);
 - a dated day each, at most `window_days` apart (reports lag the event by a day or two);
 - the same actor, named by both: the same entity id, or one name inside the other
-  ("separatists" / "pro-Russian separatists") when either has no entity id;
+  ("separatists" / "pro-Russian separatists") when either has no entity id; when neither
+  names one ("an explosion in Kabul killed 12"), the same day, the same place and the same
+  target or death toll instead;
 - and a second anchor: the same target, or the same place (entity id, GeoNames id or name);
   a target or place named by both must not conflict (a target that is only the event's own
   place counts as its place, not as a target).
@@ -56,6 +58,7 @@ class EventFacts:
     target: Party | None
     place: Party | None
     asserted: bool
+    fatalities: tuple[int | None, int | None] | None = None
 
     def __post_init__(self) -> None:
         # A target that is the event's own place ("protested in Lagos" coded at Lagos) is the
@@ -76,6 +79,7 @@ class EventFacts:
             place=_party(row.get("place_entity"), row.get("place_name"),
                          row.get("place_geonames")),
             asserted=not row.get("negated") and not row.get("hypothetical"),
+            fatalities=_bounds(row.get("fatalities_min"), row.get("fatalities_max")),
         )
 
     @classmethod
@@ -93,7 +97,14 @@ class EventFacts:
             place=_party(part("place").get("entity"), part("place").get("name"),
                          part("place").get("geonames")),
             asserted=not event.get("negated") and not event.get("hypothetical"),
+            fatalities=_bounds(part("fatalities").get("min"), part("fatalities").get("max")),
         )
+
+
+def _bounds(low: object, high: object) -> tuple[int | None, int | None] | None:
+    values = tuple(v if isinstance(v, int) and not isinstance(v, bool) else None
+                   for v in (low, high))
+    return None if values == (None, None) else (values[0], values[1])
 
 
 def _day(value: object) -> date | None:
@@ -143,6 +154,8 @@ def same_event(one: EventFacts, other: EventFacts,
         return False
     if one.day is None or other.day is None or abs((one.day - other.day).days) > window_days:
         return False
+    if one.actor is None and other.actor is None:
+        return _same_unclaimed(one, other)
     if one.actor is None or other.actor is None or not same_party(one.actor, other.actor):
         return False
     anchors = 0
@@ -153,6 +166,17 @@ def same_event(one: EventFacts, other: EventFacts,
             return False  # both name it and they differ: two events
         anchors += 1
     return anchors > 0
+
+
+def _same_unclaimed(one: EventFacts, other: EventFacts) -> bool:
+    """Two reports naming no actor: the same day and place, and the same target or the same
+    death toll ("an explosion in Kabul on Monday killed 12")."""
+    if one.day != other.day or one.place is None or other.place is None or \
+            not same_party(one.place, other.place):
+        return False
+    if one.target is not None and other.target is not None:
+        return same_party(one.target, other.target)
+    return one.fatalities is not None and one.fatalities == other.fatalities
 
 
 def joins(event: EventFacts, members: Iterable[EventFacts],

@@ -602,7 +602,7 @@ class Store:
                                 (doc_id,)).fetchall():
             facts = EventFacts.from_row(dict(row))
             group_id = None
-            if facts.asserted and facts.day is not None and facts.actor is not None:
+            if facts.asserted and facts.day is not None:
                 types = sorted({t for t in _EVENT_TYPES if same_types(t, facts.type)})
                 marks = ", ".join("?" * len(types))
                 members = conn.execute(
