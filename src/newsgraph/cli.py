@@ -279,12 +279,22 @@ def timeline(db: str, entity: str | None, date_from: str | None, date_to: str | 
 @click.option("--from", "date_from", metavar="DATE", help="Earliest date (2014, 2014-05 ...).")
 @click.option("--to", "date_to", metavar="DATE", help="Latest date, inclusive.")
 @click.option("--negated", is_flag=True, help="Also list negated events.")
+@click.option("--merged", is_flag=True,
+              help="One line per real event, however many articles report it.")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per event.")
 def events(db: str, event_type: str | None, actor: str | None, place: str | None,
-           date_from: str | None, date_to: str | None, negated: bool, as_json: bool) -> None:
+           date_from: str | None, date_to: str | None, negated: bool, merged: bool,
+           as_json: bool) -> None:
     """Who did what to whom, where and when: stored PLOVER events with their spans."""
     from newsgraph.store import Store
 
+    if merged:
+        with Store(db, readonly=True) as store:
+            groups = store.merged_events(event_type=event_type, actor=actor, place=place,
+                                         date_from=date_from, date_to=date_to,
+                                         include_negated=negated)
+        print_merged_events(groups, as_json)
+        return
     with Store(db, readonly=True) as store:
         rows = store.events(event_type=event_type, actor=actor, place=place,
                             date_from=date_from, date_to=date_to, include_negated=negated)
@@ -299,6 +309,27 @@ def events(db: str, event_type: str | None, actor: str | None, place: str | None
                   f"[dim]{row['trigger_text']!r} {row['doc_id']}:{row['trigger_start']}-"
                   f"{row['trigger_end']}[/dim]", highlight=False)
     if not rows and not as_json:
+        err.print("no event matches")
+
+
+def print_merged_events(groups: list[dict], as_json: bool) -> None:
+    """One line per real event with how many reports and outlets tell it, then its reports."""
+    for group in groups:
+        if as_json:
+            write_json_line(sys.stdout, group)
+            continue
+        flags = "".join(f" [{flag}]" for flag in ("negated", "hypothetical") if group[flag])
+        out.print(f"{group['date'] or 'undated':<11} [bold]{group['type']:<10}[/bold] "
+                  f"{group['actor_name'] or '?'} -> {group['target_name'] or '-'}"
+                  f"{' @ ' + group['place_name'] if group['place_name'] else ''}{flags} "
+                  f"[dim]{group['n_mentions']} mention(s), {group['n_outlets']} outlet(s)[/dim]",
+                  highlight=False)
+        for mention in group["mentions"]:
+            out.print(f"    [dim]{mention['outlet'] or mention['source']}: "
+                      f"{mention['trigger_text']!r} {mention['doc_id']}:"
+                      f"{mention['trigger_start']}-{mention['trigger_end']}[/dim]",
+                      highlight=False)
+    if not groups and not as_json:
         err.print("no event matches")
 
 
@@ -375,6 +406,13 @@ def _export(store, kind: str, output_format: str, records: bool, stream: IO,
             advance()
             yield event
 
+    if output_format == "acled-csv":
+        # ACLED counts real events: one row each, all its reports in source and notes (the
+        # groups are held in memory: one row per real event, not per report)
+        merged = store.merged_events()
+        for _ in merged:
+            advance()
+        return f"{export.write_events(merged, stream, output_format)} real events"
     if output_format == "geojson":
         written, skipped = export.write_geojson(events(), stream)
         return f"{written} events as points ({skipped} without coordinates left out)"

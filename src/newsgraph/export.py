@@ -28,6 +28,10 @@ beyond "Strategic developments", which is where ACLED files such events when it 
 
 (1) or Shelling/artillery/missile attack, or Remote explosive/landmine/IED, by the means named.
 
+ACLED counts real events, not reports: `newsgraph export events --format acled-csv` writes one
+row per event merged across articles (`Store.merged_events`), its outlets in `source` and each
+report's sentence in `notes`.
+
 `plover-jsonl` writes one PLOVER event per line with POLECAT-style field names (event_type,
 mode, actor, recipient, location, event_date) and the provenance (article, span, sentence).
 """
@@ -123,10 +127,20 @@ def acled_row(event: dict[str, Any]) -> dict[str, Any]:
         "longitude": event.get("place_lon") if has_point else "",
         # ACLED: 1 = the named town, 2 = near it / its district, 3 = a larger region
         "geo_precision": (3 if _is_country(event) else 1) if has_point else "",
-        "source": event.get("outlet") or event.get("source") or "",
-        "notes": " ".join((event.get("sentence") or "").split()),
+        **_sources_and_notes(event),
         "fatalities": event.get("fatalities_min") or 0,
     }
+
+
+def _sources_and_notes(event: dict[str, Any]) -> dict[str, str]:
+    """ACLED's source and notes: every outlet reporting the event ("; " between them, as
+    ACLED writes them) and each report's sentence (" | " between them); one event merged
+    from several articles (`Store.merged_events`) lists all its reports."""
+    reports = event.get("mentions") or [event]
+    sources = dict.fromkeys(r.get("outlet") or r.get("source") or "" for r in reports)
+    notes = dict.fromkeys(" ".join((r.get("sentence") or "").split()) for r in reports)
+    return {"source": "; ".join(s for s in sources if s),
+            "notes": " | ".join(n for n in notes if n)}
 
 
 def plover_record(event: dict[str, Any]) -> dict[str, Any]:
@@ -288,8 +302,8 @@ def table_rows(store: Store, kind: str) -> Iterator[dict[str, Any]]:
 
 def count_rows(store: Store, kind: str, output_format: str) -> int | None:
     """How many items an export goes through, for its progress bar (None: not known ahead)."""
-    if kind == "entities" and output_format == "gexf":
-        return None  # it walks entity pairs, counted as they come
+    if (kind, output_format) in {("entities", "gexf"), ("events", "acled-csv")}:
+        return None  # entity pairs, real events: counted as they come
     sql = TABLES[kind].count_sql
     if kind == "events" and output_format not in TABULAR_FORMATS:
         sql += " WHERE negated = 0"  # the analysis formats leave negated events out

@@ -18,11 +18,12 @@ import sqlite3
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any, Literal
 
 from newsgraph.document import Document
+from newsgraph.event_merge import DEFAULT_WINDOW_DAYS, EventFacts, choose_group, same_types
 
 BUSY_TIMEOUT_MS = 10_000
 
@@ -193,11 +194,30 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "INSERT INTO documents_fts(documents_fts) VALUES ('rebuild')",
     ),
     # 3: indexes for the entity page and the filters (who said, who did, where).
+    # IF NOT EXISTS here and below: safe to re-run on a store rolled back to an older version.
     (
-        "CREATE INDEX quotes_speaker ON quotes(speaker_entity)",
-        "CREATE INDEX events_actor ON events(actor_entity)",
-        "CREATE INDEX events_target ON events(target_entity)",
-        "CREATE INDEX events_place ON events(place_entity)",
+        "CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(speaker_entity)",
+        "CREATE INDEX IF NOT EXISTS events_actor ON events(actor_entity)",
+        "CREATE INDEX IF NOT EXISTS events_target ON events(target_entity)",
+        "CREATE INDEX IF NOT EXISTS events_place ON events(place_entity)",
+    ),
+    # 4: events merged across articles: one event_groups row per real event, and for each
+    # event (doc_id, ord) the group of the real event it reports (see event_merge.py and
+    # Store._group_events). Events stored before this migration have no group and count as
+    # their own until their article is stored again. IF NOT EXISTS: safe to re-run.
+    (
+        """CREATE TABLE IF NOT EXISTS event_groups (
+            id INTEGER PRIMARY KEY,
+            type TEXT NOT NULL
+        )""",
+        """CREATE TABLE IF NOT EXISTS event_group_members (
+            doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            ord INTEGER NOT NULL,
+            group_id INTEGER NOT NULL REFERENCES event_groups(id),
+            PRIMARY KEY (doc_id, ord)
+        )""",
+        "CREATE INDEX IF NOT EXISTS event_group_members_group ON event_group_members(group_id)",
+        "CREATE INDEX IF NOT EXISTS events_type_date ON events(type, date_value)",
     ),
 )
 
@@ -603,16 +623,105 @@ class Store:
             ).fetchone()
             if old is not None and old["fingerprint"] == rows.fingerprint:
                 return "unchanged"
+            stale_groups: list[int] = []
             if old is None:
                 seq = conn.execute("SELECT coalesce(max(seq), 0) + 1 FROM documents").fetchone()[0]
             else:
                 seq = old["seq"]
+                stale_groups = self._event_group_ids(rows.doc_id)
                 self._delete(rows.doc_id)
             rows.document["seq"] = seq
             rows.document["ingested_at"] = _now()
             self._insert(rows)
+            self._group_events(rows.doc_id, stale_groups)
             conn.execute("DELETE FROM ingest_failures WHERE source = ?", (document.source,))
         return "stored" if old is None else "updated"
+
+    def _event_group_ids(self, doc_id: str) -> list[int]:
+        return [row[0] for row in self._conn.execute(
+            "SELECT DISTINCT group_id FROM event_group_members WHERE doc_id = ?", (doc_id,))]
+
+    def _group_events(self, doc_id: str, stale_groups: list[int]) -> None:
+        """Put each event of a just-stored article in the group of the real event it reports
+        (event_merge.same_event with every member), else in a new group of its own; then drop
+        the groups the article's old version leaves empty. Runs inside put's transaction, so
+        re-storing an unchanged article changes nothing and a replaced one leaves no empty
+        group."""
+        conn = self._conn
+        window = timedelta(days=DEFAULT_WINDOW_DAYS)
+        conn.execute("DELETE FROM event_group_members WHERE doc_id = ?", (doc_id,))
+        for row in conn.execute("SELECT * FROM events WHERE doc_id = ? ORDER BY ord",
+                                (doc_id,)).fetchall():
+            facts = EventFacts.from_row(dict(row))
+            group_id = None
+            if facts.asserted and facts.day is not None:
+                types = sorted({t for t in _EVENT_TYPES if same_types(t, facts.type)})
+                marks = ", ".join("?" * len(types))
+                members = conn.execute(
+                    f"""SELECT ev.*, m.group_id FROM events ev JOIN event_group_members m
+                            ON m.doc_id = ev.doc_id AND m.ord = ev.ord
+                        WHERE m.group_id IN (
+                            SELECT m2.group_id FROM events e2 JOIN event_group_members m2
+                                ON m2.doc_id = e2.doc_id AND m2.ord = e2.ord
+                            WHERE e2.type IN ({marks}) AND e2.date_value BETWEEN ? AND ?
+                            AND e2.doc_id != ?)""",
+                    (*types, (facts.day - window).isoformat(), (facts.day + window).isoformat(),
+                     doc_id)).fetchall()
+                groups: dict[int, list[EventFacts]] = {}
+                for member in members:
+                    groups.setdefault(member["group_id"], []).append(
+                        EventFacts.from_row(dict(member)))
+                group_id = choose_group(facts, groups)
+            if group_id is None:
+                group_id = conn.execute("INSERT INTO event_groups(type) VALUES (?)",
+                                        (row["type"],)).lastrowid
+            conn.execute("INSERT INTO event_group_members(doc_id, ord, group_id) VALUES (?, ?, ?)",
+                         (doc_id, row["ord"], group_id))
+        conn.executemany(
+            """DELETE FROM event_groups WHERE id = ?1
+               AND NOT EXISTS (SELECT 1 FROM event_group_members WHERE group_id = ?1)""",
+            [(group_id,) for group_id in stale_groups])
+
+    def merged_events(
+        self,
+        *,
+        event_type: str | None = None,
+        actor: str | None = None,
+        place: str | None = None,
+        date_from: str | None = None,
+        date_to: str | None = None,
+        include_negated: bool = False,
+    ) -> list[dict[str, Any]]:
+        """One row per real event, in date order: the fullest of its mentions (as
+        `events` gives it) plus "mentions" (every report of it: article, span, sentence,
+        outlet), "n_mentions" and "n_outlets". The filters are those of `events`; a real event
+        is listed when any of its mentions matches, with all its mentions."""
+        group_of = {(row[0], row[1]): row[2] for row in self._conn.execute(
+            "SELECT doc_id, ord, group_id FROM event_group_members")}
+        wanted = {_group_key(row, group_of) for row in self.events(
+            event_type=event_type, actor=actor, place=place, date_from=date_from,
+            date_to=date_to, include_negated=include_negated)}
+        groups: dict[tuple[Any, ...], list[dict[str, Any]]] = {}
+        for row in self.events(include_negated=include_negated):
+            key = _group_key(row, group_of)
+            if key in wanted:
+                groups.setdefault(key, []).append(row)
+        merged = []
+        for members in groups.values():
+            best = dict(max(members, key=_event_richness))
+            best["group_id"] = group_of.get((best["doc_id"], best["ord"]))
+            best["date"] = min(member["date"] or "" for member in members) or best["date"]
+            best["mentions"] = [
+                {key: member[key] for key in ("doc_id", "ord", "trigger_start", "trigger_end",
+                                              "trigger_text", "sentence", "title", "outlet",
+                                              "source", "url", "published")}
+                for member in members]
+            best["n_mentions"] = len(members)
+            best["n_outlets"] = len({member["outlet"] or member["source"]
+                                     for member in members})
+            merged.append(best)
+        return sorted(merged, key=lambda event: (event["date"] or "", event["seq"],
+                                                 event["ord"]))
 
     def record_failure(self, source: str, error: str) -> None:
         """Remember that `source` failed and why (replacing an earlier failure of it)."""
@@ -655,6 +764,26 @@ class Store:
         )
         for table in CHILD_TABLES:
             _insert_many(conn, table, getattr(rows, table))
+
+
+_EVENT_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT",
+                "REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE",
+                "COERCE", "ASSAULT")
+
+
+def _group_key(row: Mapping[str, Any], group_of: Mapping[tuple[str, int], int],
+               ) -> tuple[Any, ...]:
+    """The real event an events row reports: its group, or itself when it has none."""
+    group_id = group_of.get((row["doc_id"], row["ord"]))
+    return ("group", group_id) if group_id is not None else ("event", row["doc_id"], row["ord"])
+
+
+def _event_richness(row: Mapping[str, Any]) -> tuple[int, int]:
+    """How much a mention says (named parties, place, counts); ties go to the earliest."""
+    filled = sum(row.get(key) is not None for key in (
+        "actor_name", "target_name", "place_name", "fatalities_min", "fatalities_max",
+        "size_min", "size_max"))
+    return filled, -int(row["seq"])
 
 
 def _now() -> str:

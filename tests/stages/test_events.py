@@ -118,6 +118,19 @@ def test_event_noun_that_is_only_named_is_not_an_event(event_nlp):
     assert events_of("Some unions distanced themselves from the rally.", event_nlp) == []
 
 
+def test_a_light_noun_carries_the_event_its_modifier_names(event_nlp):
+    event = only(events_of("The African Union launched a mediation effort between the two "
+                           "factions on Friday.", event_nlp), "CONSULT")
+    assert event["trigger"]["text"] == "launched"
+    assert event["actor"]["name"] == "African Union"
+
+
+def test_put_under_investigation_is_accuse_with_the_subject_as_target(event_nlp):
+    event = only(events_of("A French journalist was put under investigation in Turkey for "
+                           "espionage.", event_nlp), "ACCUSE")
+    assert event["target"]["name"] == "French journalist"
+
+
 # ----------------------------------------------------------------------------- arguments
 
 
@@ -155,10 +168,114 @@ def test_instrument_is_not_the_target(event_nlp):
     assert event["target"]["name"] == "separatists"
 
 
+def test_target_is_the_complement_of_a_relational_noun(event_nlp):
+    event = only(events_of("The opposition demanded the resignation of Prime Minister Ahmed "
+                           "Nazif and his cabinet.", event_nlp), "REQUEST")
+    assert event["target"]["name"].startswith("Prime Minister Ahmed Nazif")
+
+
+def test_target_is_the_owner_of_a_rejected_proposal(event_nlp):
+    event = only(events_of("Seoul rejected a Japanese proposal for joint patrols.", event_nlp),
+                 "REJECT")
+    assert event["target"]["name"] == "Japanese"
+
+
+def test_a_nationality_owning_a_proposal_is_its_country(event_nlp):
+    text = ("Ukraine asked for talks on Monday. Russia rejected Ukrainian proposals for a "
+            "prisoner exchange.")
+    events = events_of(text, event_nlp)
+    ukraine = next(e for e in events if e["actor"]["name"] == "Ukraine")
+    event = only(events, "REJECT")
+    assert event["target"]["name"] == "Ukrainian"
+    assert event["target"]["entity"] == ukraine["actor"]["entity"] is not None
+
+
+def test_scene_is_the_target_only_when_no_party_is_named(event_nlp):
+    curfew = only(events_of("Security forces imposed a curfew in the city of Mosul after "
+                            "riots.", event_nlp), "COERCE")
+    assert curfew["target"]["name"] == "Mosul"
+    defiance = only(events_of("Thousands of people blocked streets in Hong Kong in defiance of "
+                              "the Chinese authorities.", event_nlp), "PROTEST")
+    assert defiance["target"]["name"] == "Chinese authorities"
+
+
+def test_an_earlier_event_does_not_give_the_target(event_nlp):
+    event = only(events_of("Authorities imposed a curfew in Kano following clashes between "
+                           "students and police.", event_nlp), "COERCE")
+    assert event["target"]["name"] == "Kano"
+
+
+def test_an_earlier_event_gives_the_target_when_nothing_else_does(event_nlp):
+    event = only(events_of("The union called off the strike after talks with the Ministry of "
+                           "Health.", event_nlp), "CONCEDE")
+    assert event["target"]["name"] == "Ministry of Health"
+
+
+def test_own_troops_are_not_the_target(event_nlp):
+    events = events_of("Kenya said it will withdraw its troops from Somalia.", event_nlp)
+    assert [e["target"]["name"] for e in events] == ["Somalia"]
+
+
+def test_threat_is_aimed_at_whoever_the_condition_names(event_nlp):
+    event = only(events_of("Turkey threatened to cut trade ties if Iraq holds the referendum.",
+                           event_nlp), "THREATEN")
+    assert event["target"]["name"] == "Iraq"
+
+
+def test_what_an_event_noun_did_gives_its_target(event_nlp):
+    event = only(events_of("Opposition parties organized a general strike that shut down "
+                           "Nairobi.", event_nlp), "PROTEST")
+    assert event["target"]["name"] == "Nairobi"
+
+
+def test_participle_adjunct_is_not_searched_for_the_target(event_nlp):
+    event = only(events_of("Ankara rejected the plan, urging the Kurds to negotiate.",
+                           event_nlp), "REJECT")
+    assert event["target"] is None or "Kurds" not in event["target"]["name"]
+
+
+def test_a_place_a_party_holds_is_the_assault_target(event_nlp):
+    shelled = only(events_of("The army shelled rebel positions outside Aleppo.", event_nlp),
+                   "ASSAULT")
+    assert shelled["target"]["name"] == "rebel positions"
+    attacked = only(events_of("Suspected jihadists attacked a military post in northern "
+                              "Burkina Faso.", event_nlp), "ASSAULT")
+    assert attacked["target"]["name"].startswith("military post")
+
+
+def test_a_mis_lemmatised_past_form_still_triggers(event_nlp):
+    event = only(events_of("Around 200 students staged a sit-in outside the Ministry of "
+                           "Education in Khartoum.", event_nlp), "PROTEST")
+    assert event["trigger"]["text"] == "staged"
+    assert event["actor"]["name"] == "students"
+    assert event["size"] == {"min": 200, "max": 200}
+
+
 def test_pronoun_actor_is_the_previous_subject(event_nlp):
     text = "Russia wants an end to the offensive. It has denied arming the separatists."
     event = only(events_of(text, event_nlp), "REJECT")
     assert event["actor"]["name"] == "Russia"
+
+
+def test_role_nominal_is_the_person_introduced_with_that_role(event_nlp):
+    text = ("Rebel commander Ahmed Saleh spoke to reporters in Sanaa on Monday. The rebel "
+            "commander later rejected the peace plan.")
+    event = only(events_of(text, event_nlp), "REJECT")
+    assert event["actor"]["name"] == "Ahmed Saleh"
+    assert event["actor"]["entity"] is not None
+    assert event["actor"]["as"] == "rebel commander"
+
+
+def test_role_nominal_without_evidence_stays_itself(event_nlp):
+    text = ("The head of the miners' union sent a letter to North Korean leader Kim Jong Un "
+            "calling for talks.")
+    event = only(events_of(text, event_nlp), "REQUEST")
+    assert event["actor"]["name"] == "head of the miners' union"
+    assert "Kim Jong Un" in event["target"]["name"]
+    text = ("Opposition leader Juma Nkosi and union leader Peter Okoth addressed the crowd. "
+            "The leader later criticised the government.")
+    assert only(events_of(text, event_nlp), "ACCUSE")["actor"] == {"entity": None,
+                                                                    "name": "leader"}
 
 
 def test_place_is_an_in_phrase_with_a_place_entity(event_nlp):
@@ -200,6 +317,73 @@ def test_date_falls_back_to_the_published_date_then_to_null(event_nlp):
     assert dated["date"] == {"value": "2022-08-17", "how": "published"}
     undated = only(events_of(text, event_nlp), "ACCUSE")
     assert undated["date"] is None
+
+
+# ----------------------------------------------------------------------------- no event
+
+
+@pytest.mark.parametrize("text", [
+    "Investors demanded higher yields as the government's borrowing costs climbed.",
+    "Shareholders rejected the pay package at the annual meeting.",
+    "The airline struck a deal with Boeing for 50 new aircraft.",
+])
+def test_business_actors_make_no_political_event(event_nlp, text):
+    assert events_of(text, event_nlp) == []
+
+
+def test_agreeing_to_trade_is_no_event(event_nlp):
+    assert events_of("Microsoft agreed to buy the gaming studio for $69 billion.",
+                     event_nlp) == []
+
+
+def test_a_forecast_is_no_threat_but_a_warning_of_force_is(event_nlp):
+    assert events_of("The central bank warned that inflation could remain elevated.",
+                     event_nlp) == []
+    warning = only(events_of("The interior minister warned that police would break up any "
+                             "unauthorised rally.", event_nlp), "THREATEN")
+    assert warning["actor"]["name"] == "interior minister"
+
+
+def test_a_profit_target_is_not_hit_by_an_assault(event_nlp):
+    assert events_of("The bank's profit target was hit a year early.", event_nlp) == []
+    assert only(events_of("Jets hit targets in northern Syria.", event_nlp), "ASSAULT")
+
+
+@pytest.mark.parametrize("text", [
+    "The rebels' demands include greater autonomy for the region.",
+    "The deal is expected to close by the end of the year.",
+    "The company said demand for its cloud services remained strong.",
+    "Fighting in the area has subsided in recent weeks.",
+])
+def test_event_nouns_that_only_name_an_event_are_none(event_nlp, text):
+    assert events_of(text, event_nlp) == []
+
+
+def test_an_event_noun_going_on_is_news(event_nlp):
+    assert only(events_of("Fighting continued in the town on Monday.", event_nlp), "ASSAULT")
+
+
+def test_present_have_is_a_state_past_have_an_act(event_nlp):
+    assert events_of("Google is having talks with publishers about news content.",
+                     event_nlp) == []
+    assert only(events_of("The two leaders had talks in Geneva on Monday.", event_nlp),
+                "CONSULT")
+
+
+def test_what_travellers_go_to_do_is_an_aim(event_nlp):
+    assert events_of("Volunteers were crossing the border to support the separatists.",
+                     event_nlp) == []
+
+
+def test_a_standing_position_or_measure_is_no_event(event_nlp):
+    assert events_of("The opposition has long accused the government of corruption.",
+                     event_nlp) == []
+    assert events_of("The sanctions have hurt the economy.", event_nlp) == []
+
+
+def test_an_expected_event_noun_is_hypothetical(event_nlp):
+    event = only(events_of("Talks are expected to resume next month.", event_nlp), "CONSULT")
+    assert event["hypothetical"] is True
 
 
 # ----------------------------------------------------------------------------- modality

@@ -24,7 +24,18 @@ re-derived: actor and target are entity ids where an entity mention covers the p
 capital standing for its government points at the country's entity), else the phrase itself;
 place is an "in X" naming a place entity; the date is the time stage's DATE in the trigger's
 clause, else the publication date, else null. The same event told twice in an article (same
-type and actor, no conflicting place or date) is stored once.
+type and actor, no conflicting place or date) is stored once. The target is searched breadth
+first below the trigger by role (objects, then prepositions, then clauses): a noun stands for
+the party it names ("the removal of President X", "an Indian proposal"), a place of the scene
+is the target only when no party is named, earlier events ("after talks with X") come last,
+and the actor's own forces and its separate acts (", urging ...") are left out. A role
+nominal ("the separatist leader") is the person the article introduced with that role, when
+the introductions give evidence for exactly one.
+
+No event is made of what only names or describes one: business news (a company's deal, an
+investor's demand), forecasts, event nouns with no party as subjects of verbs of being
+("the rebels' demands include ..."), present "have", standing positions ("has long
+accused"), or what travellers go somewhere to do.
 """
 
 from __future__ import annotations
@@ -323,6 +334,26 @@ def target_prep(frame: Frame) -> bool:
                                                 "towards"))
 
 
+def military_target(frame: Frame) -> bool:
+    """'hit targets in Syria', not 'hit its profit target': a target no noun qualifies."""
+    return frame.obj is not None and frame.obj.lemma_.lower() == "target" and not any(
+        c.dep_ == "compound" and c.pos_ == "NOUN" for c in frame.obj.children)
+
+
+def _party_clause(frame: Frame) -> bool:
+    """A warning whose content is someone's act ("warned that police will no longer tolerate
+    rallies"), not a forecast ("warned that inflation could remain elevated")."""
+    clause = frame.clause
+    if clause is None:
+        return False
+    subject = _frame(clause).subj
+    return subject is not None and _is_party(subject)
+
+
+# What one warns of when the warning is a threat: "warned of consequences", "of retaliation".
+WARNING_OBJECTS = _words("consequence retaliation reprisal response action measure step "
+                         "war attack strike sanction force")
+
 Sense = tuple[str, str | None]
 Rule = tuple[Cond, Sense | None]
 
@@ -360,7 +391,7 @@ _PLAIN_VERBS: dict[Sense, str] = {
     ("REJECT", None): "reject refuse deny dismiss rebuff veto spurn renege defy "
     "rule_out turn_down oppose resist",
     ("REQUEST", None): "demand insist pressure call_for press_for push_for ask_for",
-    ("THREATEN", None): "threaten warn",
+    ("THREATEN", None): "threaten",
     ("AGREE", None): "agree promise pledge offer commit",
     ("SUPPORT", None): "praise commend hail laud applaud endorse congratulate apologize "
     "apologise forgive thank",
@@ -592,11 +623,13 @@ _RULES: dict[str, list[Rule]] = {
     "strike": [
         (subj(CIVILIANS), ("PROTEST", "strike-lim")),
         (obj(AGREEMENTS), ("AGREE", None)),
-        (either(obj(TERRITORY | _words("target")), obj_actor, subj(FORCES | WEAPONS)),
+        (either(obj(TERRITORY), military_target, obj_actor, subj(FORCES | WEAPONS)),
          ("ASSAULT", None)),
         (no_obj, ("PROTEST", "strike-lim")),
     ],
-    "hit": [(either(subj(FORCES | WEAPONS), obj(TERRITORY | _words("target"))),
+    "warn": [(either(obj_actor, prep("of", "against", of=WARNING_OBJECTS), _party_clause),
+              ("THREATEN", None))],
+    "hit": [(either(subj(FORCES | WEAPONS), obj(TERRITORY), military_target),
              ("ASSAULT", None))],
     "target": [(subj(FORCES | WEAPONS | _words("rebel militant insurgent")), ("ASSAULT", None))],
     "unleash": [(ANY, ("ASSAULT", None))],
@@ -740,10 +773,30 @@ INTENT_WORDS = _words(
     "plan prepare intend aim willing ready prepared determined vow swear pledge promise "
     "offer commit resolve"
 )
+# Verbs that say what something is or has, or that it waned: their subject names an event
+# without reporting one ("the rebels' demands include autonomy", "fighting has subsided").
+STATE_VERBS = _words("be include remain contain involve mean represent have concern cover "
+                     "reflect seem appear become constitute require need lack resemble "
+                     "subside abate wane ease decline")
+# Verbs of going somewhere: what one goes "to do" is an aim, not yet an act.
+MOTION_VERBS = _words("cross come go travel arrive fly head move leave return sail drive "
+                      "walk pour stream flock")
+# Who trades rather than governs: their deals, demands and rejections are business, not the
+# political interactions PLOVER codes ("investors demanded higher yields").
+COMMERCIAL_NOUNS = _words(
+    "company firm corporation business bank lender insurer investor shareholder stockholder "
+    "board airline carrier carmaker automaker maker manufacturer retailer supermarket chain "
+    "startup start-up brand conglomerate producer supplier exporter importer buyer seller "
+    "operator developer fund market analyst economist consumer customer client creditor "
+    "bondholder dealer broker utility telecom subsidiary"
+)
+# Verbs of trade: agreeing or planning to do these is business news.
+COMMERCE_VERBS = _words("buy acquire purchase sell merge invest pay lend borrow list "
+                        "price trade sell_off divest license licence")
 # Words that make their clause a wish, a possibility or a consideration, not a fact.
 HYPOTHETICAL_WORDS = _words(
     "hope wish consider review mull weigh contemplate possible possibility potential "
-    "likely unlikely propose suggest expect fear want would_like seek"
+    "likely unlikely propose suggest expect fear want would_like seek due scheduled slated"
 )
 # Words of wishing: what someone wishes another would do is nobody's act.
 WISH_WORDS = _words("hope hoped hopes hoping wish wished wishes want wanted wants pray prayed")
@@ -816,6 +869,108 @@ def _target_candidate(token: Token) -> bool:
         return False
     return _is_actor(token) or any(
         c.dep_ == "compound" and c.ent_type_ in PERSON_ENTITY_TYPES for c in token.children)
+
+
+# Nouns that stand for whoever made them: "rejected an Indian proposal" rejects India.
+OWNED_NOUNS = ABSTRACT_TARGETS | COMMUNICATION_NOUNS | _words("call request offer demand "
+                                                              "proposal initiative")
+
+
+def _stand_in(token: Token) -> Token:
+    """The party a non-party noun stands for: the owner of a proposal ("an Indian proposal",
+    "Iran's offer"), the complement of a relational noun ("the removal of President X",
+    "the town of Cizre"); else the token itself."""
+    if token.pos_ != "NOUN" or _target_candidate(token):
+        return token
+    if _head_lemma(token) in OWNED_NOUNS:
+        for child in token.children:
+            if child.dep_ == "poss" and _is_party(child):
+                return child
+            if child.dep_ in ("amod", "compound", "nmod") and child.ent_type_ in (
+                    "NORP", "GPE", "ORG"):
+                return child
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            pobj = _pobj(child)
+            if pobj is not None and (_target_candidate(pobj) or pobj.ent_type_ in
+                                     PLACE_ENTITY_TYPES):
+                return pobj
+    return token
+
+
+# Modifiers that make a thing someone's: "a military post", "police checkpoint".
+_FORCE_ADJECTIVES = _words("military army police security naval rebel militant insurgent")
+
+
+def _owned_by_party(token: Token) -> bool:
+    """A thing a party holds ("rebel positions", "the army's base", "a military post"):
+    attacking it is attacking them."""
+    return token.pos_ == "NOUN" and any(
+        c.dep_ in ("compound", "poss", "amod", "nmod") and (
+            c.lower_ in _FORCE_ADJECTIVES or (c.dep_ != "amod" and _is_actor(c)))
+        for c in token.children)
+
+
+def _clause_subject_after(prep: Token) -> Token | None:
+    """A preposition left without its object because the parser read it as the subject of a
+    following participle ("granted asylum to five officers holed up in ..."): that subject."""
+    doc = prep.doc
+    for token in doc[prep.i + 1:min(len(doc), prep.i + 12)]:
+        if token.dep_ in ("nsubj", "nsubjpass") and token.left_edge.i == prep.i + 1 and \
+                prep.head.is_ancestor(token):
+            return token
+    return None
+
+
+def _event_clause(token: Token, candidate: _Candidate) -> bool:
+    """A relative clause that tells what the event noun itself did or was for ("a strike
+    that shut down Khatmandu", "a rally to protest X"), unlike one describing a participant."""
+    if token.dep_ != "relcl":
+        return False
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        return True  # an infinitive is the noun's content: "a call for X to be deployed in Y"
+    return candidate.noun is not None and token.head.i == candidate.noun.i and any(
+        c.dep_ == "nsubj" and c.tag_ in ("WDT", "WP") for c in token.children)
+
+
+def _is_own_force(token: Token, candidate: _Candidate) -> bool:
+    """The actor's own forces are its means, not the recipient: "their peacekeeping force",
+    or unnamed forces doing what a warning says ("warned that police will no longer tolerate
+    rallies by X")."""
+    if _head_lemma(token) not in FORCES | PEACEKEEPERS:
+        return False
+    if any(c.dep_ == "poss" and c.lower_ in ("its", "their", "our", "his", "her")
+           for c in token.children):
+        return True
+    return candidate.type in VERBAL and token.dep_ in ("nsubj", "nsubjpass") and not any(
+            c.dep_ in ("poss", "amod", "compound", "nmod") and (
+                c.ent_type_ in PERSON_ENTITY_TYPES | PLACE_ENTITY_TYPES or c.pos_ == "PRON")
+            for c in token.children)
+
+
+# Prepositions of where something is: a place they name is the scene, the recipient only
+# when no party is named ("imposed a curfew in Cizre"); "into", "on" and "at" aim.
+_SCENE_PREPS = frozenset(("in", "near", "across", "through", "outside", "around", "inside",
+                          "throughout"))
+
+
+def _condition_subject(verb: Token) -> Token | None:
+    """Whom a threat is aimed at: the one whose act is its condition ("will stop the talks if
+    the United States goes ahead")."""
+    verbs = [verb, *(c for c in verb.children if c.dep_ in ("xcomp", "ccomp"))]
+    for head in verbs:  # "threatened to stop the talks if ...": the condition of the content
+        for child in head.children:
+            if child.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless")
+                                             for c in child.children):
+                subject = _frame(child).subj
+                if subject is not None and subject.pos_ != "PRON":
+                    return subject
+    return None
+
+
+def _is_locative_place(child: Token, party: Token) -> bool:
+    return child.dep_ == "pobj" and child.head.lower_ in _SCENE_PREPS and \
+        party.ent_type_ in PLACE_ENTITY_TYPES
 
 
 def _plural_actor(token: Token) -> bool:
@@ -972,9 +1127,21 @@ class EventStage:
 # ----------------------------------------------------------------------------- detection
 
 
+def _verb_lemma(token: Token) -> str:
+    """The lemma, mended where the lemmatizer cut a past form wrongly ("staged" -> "stag"):
+    a -ed form whose lemma is unknown but whose stem plus "e" is a known verb."""
+    lemma = token.lemma_.lower()
+    if token.tag_ in ("VBD", "VBN") and lemma not in VERB_LEXICON and \
+            lemma not in SUPPORT_VERBS and token.lower_.endswith("ed"):
+        stem = token.lower_[:-1]
+        if stem in VERB_LEXICON or stem in SUPPORT_VERBS:
+            return stem
+    return lemma
+
+
 def _verb_senses(token: Token) -> Sense | None:
     frame = _frame(token)
-    lemma = _american(token.lemma_.lower())
+    lemma = _american(_verb_lemma(token))
     keys = []
     if frame.prt:
         keys.append(f"{lemma} {frame.prt}")
@@ -1000,7 +1167,8 @@ def _checked(sense: Sense | None, frame: Frame) -> Sense | None:
         return None
     obj_token = frame.obj
     if sense[0] == "ASSAULT" and obj_token is not None and obj_token.pos_ == "NOUN" and \
-            not _is_party(obj_token) and _head_lemma(obj_token) not in (
+            not _is_party(obj_token) and not _owned_by_party(obj_token) and \
+            _head_lemma(obj_token) not in (
                 ASSAULTABLE | TERRITORY | PROPERTY | PASSAGE | FORCES | WEAPONS | CAPTIVES):
         return None
     if sense[0] in VERBAL | {"AGREE", "SUPPORT"} and frame.subj is not None and \
@@ -1029,6 +1197,10 @@ def _is_test_compound(token: Token) -> bool:
 
 def _noun_sense(token: Token) -> Sense | None:
     lemma = token.lemma_.lower()
+    if token.i > 1 and token.nbor(-1).text == "-":  # "sit-in", "walk-out" split in two
+        joined = f"{token.nbor(-2).lower_}-{token.lower_}"
+        if joined in NOUN_LEXICON:
+            return NOUN_LEXICON[joined]
     for child in token.children:
         if child.dep_ in ("compound", "amod", "nmod"):
             key = (lemma, child.lemma_.lower())
@@ -1056,7 +1228,8 @@ def _noun_licensed(noun: Token) -> bool:
     if noun.head.i == noun.i:  # a fragment: a headline, a caption
         return True
     if dep in ("nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
-        return True
+        # "clashes erupted", not "the demands include ..." or "the attack was the deadliest"
+        return head.lemma_.lower() not in STATE_VERBS
     if dep in ("dobj", "attr") and head.lemma_.lower() in REPORT_VERBS | {"be"}:
         return True
     if dep == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in REPORT_NOUNS:
@@ -1078,7 +1251,10 @@ def _find_candidates(doc: Doc) -> list[_Candidate]:
         if token.dep_ in ("amod", "compound", "npadvmod", "nmod") and not any(
                 c.dep_ == "nsubj" for c in token.children):
             continue  # "the occupying soldiers", "so-called": participles as adjectives
-        lemma = token.lemma_.lower()
+        if token.dep_ in ("nsubj", "csubj") and token.tag_ == "VBG" and \
+                token.head.lemma_.lower() in STATE_VERBS:
+            continue  # "fighting has subsided": a gerund naming what went on, not news of it
+        lemma = _verb_lemma(token)
         sense = _verb_senses(token) if lemma not in SPEECH_VERBS or lemma in VERB_LEXICON \
             else None
         start = token.i - 2 if _is_test_compound(token) else token.i
@@ -1090,15 +1266,20 @@ def _find_candidates(doc: Doc) -> list[_Candidate]:
             candidates[token.i] = candidate
             continue
         if lemma in SUPPORT_VERBS:
+            if lemma == "have" and token.tag_ not in ("VBD", "VBN"):
+                continue  # "has a deal", "is having discussions": a state, not a done act
             frame = _frame(token)
-            noun = frame.obj
-            if noun is None:  # "went on strike", "put under investigation"
-                noun = frame.preps.get("on") if lemma == "go" else frame.preps.get("under")
-            if noun is None:
+            # the object, else "went on strike", "was put under investigation"; a light noun
+            # stands for its modifier ("launched a mediation effort", "a peace mission")
+            nouns = [frame.obj, frame.preps.get("on") if lemma == "go" else
+                     frame.preps.get("under")]
+            nouns += [c for n in nouns if n is not None and n.lemma_.lower() in LIGHT_NOUNS
+                      for c in n.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
+            found = next(((n, sense) for n in nouns if n is not None
+                          for sense in (_noun_sense(n),) if sense is not None), None)
+            if found is None:
                 continue
-            noun_sense = _noun_sense(noun)
-            if noun_sense is None:
-                continue
+            noun, noun_sense = found
             if noun_sense[0] == "PROTEST" and noun.lemma_ == "protest" and lemma in (
                     "lodge", "file", "deliver", "issue", "make"):
                 noun_sense = ("ACCUSE", "disapprove")
@@ -1181,11 +1362,17 @@ def _resolve_clauses(candidates: list[_Candidate]) -> None:
         if _condition_clause(token):
             candidate.kept = False
             continue
+        if any(c.dep_ == "advmod" and c.lower_ == "long" for c in token.children):
+            candidate.kept = False  # "has long accused": a standing position, not news
+            continue
         candidate.negated = _is_negated(token) or (
             candidate.noun is not None and _is_negated(candidate.noun))
         modals = _modals(token)
         if modals & HYPOTHETICAL_MODALS:
             candidate.hypothetical = True
+        if candidate.noun is not None and token.dep_ in ("nsubj", "nsubjpass") and \
+                token.head.lemma_.lower() in HYPOTHETICAL_WORDS:
+            candidate.hypothetical = True  # "talks are expected to resume"
         if modals & INTENT_MODALS and candidate.type not in VERBAL:
             candidate.type = _intent_type(candidate.type)
         if _has_condition(token) and (candidate.type in MATERIAL_CONFLICT or (
@@ -1225,6 +1412,10 @@ def _resolve_clauses(candidates: list[_Candidate]) -> None:
                         _frame(ancestor).subj is not None and \
                         _frame(token).subj is not None and dep == "ccomp":
                     candidate.kept = False  # "he hoped Russia would recognize": no one's act
+                    break
+                elif dep == "advcl" and _is_purpose(child) and lemma in MOTION_VERBS and \
+                        candidate.type in COOPERATIVE | VERBAL and not path[:-1]:
+                    candidate.kept = False  # "crossed the border to support X": an aim
                     break
                 elif lemma in HYPOTHETICAL_WORDS:
                     candidate.hypothetical = True
@@ -1280,7 +1471,13 @@ def _open_acl(token: Token, candidate: _Candidate) -> bool:
         if message.dep_ in ("dobj", "nsubjpass") and message.head.pos_ == "VERB":
             sending = _frame(message.head)
             candidate.actor_override = sending.subj
-            candidate.target_override = sending.dative or sending.preps.get("to")
+            addressee = next((_pobj(c) for c in message.children
+                              if c.dep_ == "prep" and c.lower_ == "to"), None)
+            dropped = next((_clause_subject_after(c) for c in message.head.children
+                            if c.dep_ in ("dative", "prep") and c.lower_ == "to"
+                            and _pobj(c) is None), None)
+            candidate.target_override = sending.dative or sending.preps.get("to") or \
+                addressee or dropped
         return True
     if any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
         if head in TRANSPARENT_NOUNS:
@@ -1375,6 +1572,7 @@ class _Context:
             else None
         self.published = value or self.document.published.value
         self.default_place = self._default_place()
+        self._role_index: dict[str, tuple[set[str], set[str]]] | None = None
 
     def _default_place(self) -> dict[str, Any] | None:
         """Where an event with no place of its own happened: the dateline's place ("DONETSK,
@@ -1425,6 +1623,11 @@ class _Context:
         token = candidate.token
         sentence_start, sentence_end = _sentence(token)
         actor_token, target_token = self._roles(candidate)
+        if _is_business(candidate, actor_token, target_token) or (
+                candidate.noun is not None and candidate.noun.i == token.i
+                and candidate.type not in PARTYLESS_NOUN_TYPES
+                and actor_token is None and target_token is None):
+            return None  # "demand for cloud services remained strong", "the deal will close"
         actor = self._party(actor_token, candidate)
         target = self._party(target_token, candidate)
         if actor is not None and target is not None and actor["name"] == target["name"]:
@@ -1485,22 +1688,48 @@ class _Context:
         if actor is not None:
             blocked.add(actor.i)
         instrument_ok = candidate.type in COOPERATIVE | {"MOBILIZE"} or lemma in INSTRUMENT_VERBS
-        order = {"dative": 0, "dobj": 1, "nsubjpass": 1, "prep": 2, "agent": 3}
         frontier = [token] if candidate.noun is None else [token, candidate.noun]
         if token.dep_ == "amod" and _frame(token).obj is not None:
             frontier.append(token.head)  # a clause misparsed as a modifier of its object
-        fallback: Token | None = None
         seen = {t.i for t in frontier}
+        earlier: list[Token] = []
+        found = self._breadth_first(candidate, frontier, blocked, seen, instrument_ok, earlier)
+        if found is None and candidate.type == "THREATEN":
+            found = _condition_subject(token)
+        if found is None and earlier:
+            # "called off the strike after deliberations with the government": when nothing
+            # else names a recipient, whom the earlier event involved is the one.
+            found = self._breadth_first(candidate, earlier, blocked, seen, instrument_ok, [])
+        return found
+
+    def _breadth_first(self, candidate: _Candidate, frontier: list[Token], blocked: set[int],
+                       seen: set[int], instrument_ok: bool, earlier: list[Token],
+                       ) -> Token | None:
+        """The first party by depth, then by role (dative, object, prepositions); a place of
+        the scene only when no party is named. Temporal phrases go to `earlier`."""
+        order = {"dative": 0, "dobj": 1, "nsubjpass": 1, "prep": 2, "agent": 3}
+        fallback: Token | None = None
+        merged = {c.token.i for c in candidate.merged}
         for depth in range(7):
             children = []
             for head in frontier:
+                objects = 0
                 for child in head.children:
-                    if child.i in seen or child.i in blocked or child.dep_ in _NOT_TARGETS:
+                    if child.i in seen or child.i in blocked or (
+                            child.dep_ in _NOT_TARGETS and not _event_clause(child, candidate)):
                         continue
                     if child.dep_ == "pobj" and child.lemma_.lower() in BENEFACTIVE_NOUNS:
                         continue  # "rallied in support of X": X gains, it is not the target
                     if depth == 0 and child.dep_ in ("nsubj", "csubj"):
                         continue
+                    if child.dep_ == "prep" and child.lower_ in TEMPORAL_PREPS | {"following"}:
+                        earlier.append(child)  # "after a demonstration": an earlier event
+                        continue
+                    if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") and \
+                            child.i not in merged:
+                        continue  # "refused X and urged Y": another act, its own recipient
+                    if child.dep_ == "advcl" and child.tag_ == "VBG" and not _is_purpose(child):
+                        continue  # ", urging ...", "demanding that ...": an act of its own
                     if child.dep_ in ("advcl", "ccomp", "parataxis", "conj") and (
                             _condition_clause(child) or (not _is_purpose(child) and (
                                 child.lemma_.lower() in SPEECH_VERBS | _words("charge allege")
@@ -1508,21 +1737,44 @@ class _Context:
                                     c.dep_ in ("mark", "nsubj") for c in child.children))))):
                         continue
                     seen.add(child.i)
+                    if child.dep_ == "dobj":
+                        objects += 1
+                        if objects > 1:  # "refusing admittance to X, by far the biggest group"
+                            continue
                     children.append(child)
             children.sort(key=lambda c: (order.get(c.dep_, 4), c.i))
             for child in children:
-                if _target_candidate(child):
-                    if instrument_ok and child.dep_ in ("dobj", "conj") and \
-                            _head_lemma(child) in FORCES | WEAPONS:
+                party = _stand_in(child)
+                if child.dep_ == "prep" and _pobj(child) is None:
+                    party = _clause_subject_after(child)
+                    if party is None:
                         continue
-                    return child
-                if fallback is None and child.ent_type_ in ("GPE", "LOC") and \
-                        child.dep_ not in ("amod", "compound"):
-                    fallback = child
+                if not _target_candidate(party) and not (
+                        candidate.type == "ASSAULT" and _owned_by_party(party)):
+                    if fallback is None and party.ent_type_ in ("GPE", "LOC") and \
+                            party.dep_ not in ("amod", "compound"):
+                        fallback = party
+                    continue
+                if instrument_ok and child.dep_ in ("dobj", "conj") and \
+                        _head_lemma(child) in FORCES | WEAPONS:
+                    continue
+                if _is_own_force(party, candidate):
+                    continue
+                if self._is_site(party) or _is_locative_place(child, party):
+                    fallback = fallback or party  # where it was done: the recipient if no one
+                    continue
+                return party
             frontier = children
             if not frontier:
                 break
         return fallback
+
+    def _is_site(self, token: Token) -> bool:
+        """A named site or landform ("the Friendship Bridge", "the Rhine") is where an act
+        happens, not a party to it; the entity stage's type, where it has one, decides."""
+        entity = self.entity_at.get(token.i)
+        kind = entity.get("type") if entity else token.ent_type_
+        return kind in ("LOC", "FAC")
 
     def _noun_roles(self, noun: Token) -> tuple[Token | None, Token | None]:
         actor: Token | None = None
@@ -1545,6 +1797,9 @@ class _Context:
                     break
         if actor is None and noun.dep_ in ("dobj",) and noun.head.pos_ == "VERB":
             actor = _frame(noun.head).subj
+        elif actor is None and noun.dep_ == "pobj" and noun.head.head.pos_ == "VERB" and \
+                noun.head.head.lemma_.lower() in GATHERING_VERBS:
+            actor = _frame(noun.head.head).subj  # "thousands converged for a rally"
         return actor, target
 
     def _controller(self, verb: Token) -> Token | None:
@@ -1600,6 +1855,15 @@ class _Context:
                         found is not None and tok.i == token.i):
                     entity = found
                     break
+        if (entity is None or entity.get("type") != "PERSON") and \
+                token.lemma_.lower() in ROLE_CLASSES:
+            holder = self._role_holder(token, start, end)
+            if holder is not None:
+                return {"entity": holder["id"], "name": holder.get("name") or name,
+                        "as": _clean_name(name)}
+        if entity is not None and entity.get("type") == "NORP" and \
+                token.dep_ in ("amod", "compound", "nmod"):
+            entity = self._country_of(entity) or entity  # "Russian suggestions": Russia's
         if entity is not None:
             country = _government_name(entity)
             government = self.by_name.get(country) if country else None
@@ -1609,6 +1873,75 @@ class _Context:
         if not name:
             return None
         return {"entity": entity["id"] if entity else None, "name": name}
+
+    def _country_of(self, people: dict[str, Any]) -> dict[str, Any] | None:
+        """The article's entity for the country a nationality adjective belongs to."""
+        names = _capitals().get(people.get("country") or "")
+        if names is None:
+            return None
+        for entity in self.entities.values():
+            if entity.get("type") == "GPE" and entity.get("country") == people["country"] \
+                    and entity.get("name", "").casefold() == names[1]:
+                return entity
+        return None
+
+    def _role_holder(self, role: Token, start: int, end: int) -> dict[str, Any] | None:
+        """The person a role nominal stands for ("the head of Russian proxy forces in Donetsk"
+        -> Denis Pushilin), from how the article introduces its people ("separatist leader
+        Denis Pushilin", "its ambassador, Olga Makeeva"). Only with evidence: the one person
+        holding that role, or the one whose introduction shares a word with the nominal."""
+        if self._role_index is None:
+            self._role_index = self._person_roles()
+        wanted = ROLE_CLASSES[role.lemma_.lower()]
+        holders = [(entity_id, words) for entity_id, (classes, words) in self._role_index.items()
+                   if wanted in classes]
+        if not holders:
+            return None
+        own = {t.lemma_.lower() for t in self.doc[start:end]
+               if t.i != role.i and t.pos_ in ("NOUN", "PROPN", "ADJ")}
+        scored = sorted(((len(own & words), entity_id) for entity_id, words in holders),
+                        reverse=True)
+        best, entity_id = scored[0]
+        if (best == 0 and (own or len(scored) > 1)) or (
+                len(scored) > 1 and scored[1][0] == best):
+            return None  # "the head of X" with no word in common with the one leader named
+        return self.entities.get(entity_id)
+
+    def _person_roles(self) -> dict[str, tuple[set[str], set[str]]]:
+        """Entity id -> (role classes, words of its introductions) for each person."""
+        roles: dict[str, tuple[set[str], set[str]]] = {}
+        for entity in self.entities.values():
+            if entity.get("type") != "PERSON":
+                continue
+            classes: set[str] = set()
+            words: set[str] = set()
+            for mention in entity.get("mentions", []):
+                span = self.doc.char_span(mention["start"], mention["end"],
+                                          alignment_mode="expand")
+                if span is None:
+                    continue
+                root = span.root
+                described = [c for c in root.children if c.i < span.start
+                             and c.dep_ in ("compound", "amod", "nmod")]
+                described += [c for c in root.children if c.dep_ == "appos"]
+                if root.dep_ == "appos":
+                    described.append(root.head)
+                for token in described:
+                    subtree = [token] if token.i == root.head.i and root.dep_ == "appos" \
+                        else list(token.subtree)
+                    if token.i == root.head.i:
+                        subtree += [t for c in token.children if c.i != root.i
+                                    for t in c.subtree]
+                    for part in subtree:
+                        lemma = part.lemma_.lower()
+                        if part.pos_ in ("NOUN", "PROPN", "ADJ") and not (
+                                span.start <= part.i < span.end):
+                            words.add(lemma)
+                            if lemma in ROLE_CLASSES:
+                                classes.add(ROLE_CLASSES[lemma])
+            if classes:
+                roles[entity["id"]] = (classes, words)
+        return roles
 
     def _antecedent(self, pronoun: Token) -> Token | None:
         """A pronoun's actor: the speaker of the clause it stands in, else the last subject."""
@@ -1682,6 +2015,7 @@ class _Context:
         in_sentence = [t for t in self.times if sentence_start <= t["start"] < sentence_end]
         inside = [t for t in in_sentence if any(a <= t["start"] < b for a, b in own)]
         relative = [c for c in self.doc[token.sent.start:token.sent.end] if c.dep_ == "relcl"]
+        relative += [c for c in token.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
         pool = inside or [t for t in in_sentence if not any(
             o.left_edge.idx <= t["start"] < o.right_edge.idx + len(o.right_edge)
             and not (o.left_edge.i <= token.i <= o.right_edge.i) for o in others + relative)]
@@ -1701,8 +2035,10 @@ class _Context:
         stack = [token]
         while stack:
             current = stack.pop()
-            if current.i in blocked or (current.dep_ == "relcl" and current.i != token.i):
-                continue
+            if current.i in blocked or (current.i != token.i and (
+                    current.dep_ == "relcl" or (current.dep_ == "conj" and current.pos_ in (
+                        "VERB", "AUX")))):
+                continue  # a relative clause or another predicate ("and said ... next week")
             spans.append((current.idx, current.idx + len(current.text)))
             stack.extend(current.children)
         return spans
@@ -1742,6 +2078,50 @@ class _Context:
         body_types = {e["type"] for e in events if not span[0] <= e["trigger"]["start"] < span[1]}
         return [e for e in events
                 if not (span[0] <= e["trigger"]["start"] < span[1] and e["type"] in body_types)]
+
+
+# Role nominals and the role each names: "the head of ..." and "separatist leader X" are one.
+ROLE_CLASSES = {
+    **dict.fromkeys(("leader", "head", "chief", "boss", "chairman", "chairwoman"), "leader"),
+    **dict.fromkeys(("spokesman", "spokeswoman", "spokesperson"), "spokesperson"),
+    **dict.fromkeys(("ambassador", "envoy"), "ambassador"),
+    **dict.fromkeys(("president", "premier", "minister", "commander", "governor", "mayor",
+                     "secretary", "chancellor", "king", "emir", "general"), None),
+}
+ROLE_CLASSES = {word: role or word for word, role in ROLE_CLASSES.items()}
+# Event nouns that report something happening even with no party named ("clashes erupted",
+# "talks resumed"); the others ("the deal", "demand for", "the threat") need one to be an act,
+# and measures ("the sanctions have hurt the economy", "the curfew") are standing states.
+PARTYLESS_NOUN_TYPES = frozenset({"ASSAULT", "PROTEST", "MOBILIZE", "CONSULT"})
+
+
+def _is_political(token: Token | None) -> bool:
+    """A party that governs, fights or protests: a state, a people, an official, a group."""
+    if token is None:
+        return False
+    if token.ent_type_ in ("GPE", "NORP"):
+        return True
+    return _head_lemma(token) in (ACTOR_NOUNS | FORCES | CIVILIANS) - COMMERCIAL_NOUNS
+
+
+def _is_commercial(token: Token | None) -> bool:
+    if token is None:
+        return False
+    lemma = _head_lemma(token)
+    return lemma in COMMERCIAL_NOUNS or lemma.endswith("maker")
+
+
+def _is_business(candidate: _Candidate, actor: Token | None, target: Token | None) -> bool:
+    """Business news, not a political interaction: a company's or investors' deal, demand or
+    rejection aimed at no political party ("shareholders rejected the pay package"), or an
+    agreement to trade ("Microsoft agreed to buy the studio")."""
+    if candidate.type == "PROTEST":
+        return False
+    if _is_commercial(actor) and not _is_political(target):
+        return True
+    clause = _frame(candidate.token).clause if candidate.noun is None else None
+    return clause is not None and clause.lemma_.lower() in COMMERCE_VERBS and \
+        not _is_political(actor) and candidate.type in COOPERATIVE
 
 
 def _name_tokens(party: dict[str, Any] | None) -> tuple[str, ...]:
@@ -1851,7 +2231,9 @@ def _phrase(token: Token, depth: int = 0) -> tuple[int, int]:
             break
     start = max(start, floor)
     while start < end - 1 and (doc[start].dep_ in ("det", "nummod", "quantmod")
-                               or doc[start].is_punct or doc[start].lower_ in ("up", "to")):
+                               or doc[start].is_punct
+                               or doc[start].lower_ in ("up", "to", "around", "about", "nearly",
+                                                        "almost", "some", "over")):
         start += 1
     while end - 1 > start and (doc[end - 1].is_punct or doc[end - 1].dep_ == "cc"):
         end -= 1
