@@ -218,7 +218,10 @@ _EVENT_SELECT = """SELECT ev.doc_id, ev.ord, ev.type, ev.mode, ev.trigger_text, 
            coalesce(ev.date_value, d.published) AS date, ev.fatalities_min, ev.fatalities_max,
            ev.size_min, ev.size_max, ev.negated, ev.hypothetical, d.title, d.outlet,
            pe.lat AS place_lat, pe.lon AS place_lon,
-           substr(d.text, ev.sentence_start + 1, ev.sentence_end - ev.sentence_start) AS sentence
+           substr(d.text, ev.sentence_start + 1, ev.sentence_end - ev.sentence_start) AS sentence,
+           (SELECT count(*) FROM event_group_members same
+            WHERE same.group_id = (SELECT g.group_id FROM event_group_members g
+                                   WHERE g.doc_id = ev.doc_id AND g.ord = ev.ord)) AS reports
     FROM events ev JOIN documents d ON d.id = ev.doc_id
     LEFT JOIN entities pe ON pe.id = ev.place_entity"""
 
