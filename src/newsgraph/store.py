@@ -196,7 +196,7 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
     # stored articles when made and to every article ingested afterwards; undone ones are kept
     # (undone_at) as the history of what was decided.
     (
-        """CREATE TABLE entity_corrections (
+        """CREATE TABLE IF NOT EXISTS entity_corrections (
             id INTEGER PRIMARY KEY,
             action TEXT NOT NULL CHECK (action IN ('merge', 'split')),
             target TEXT NOT NULL,         -- merge: the entity kept; split: the one a name leaves
