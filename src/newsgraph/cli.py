@@ -454,8 +454,8 @@ def entity_show(key: str, db: str, as_json: bool, limit: int) -> None:
                   f"[dim]({article['mentions']} mentions)[/dim]", highlight=False)
     out.print(f"mentions ({len(entity['mentions'])}):")
     for mention in entity["mentions"][:limit]:
-        flags = "".join(f" [{key}: {mention[key]}]" for key in ("role", "metonymy")
-                        if mention.get(key))
+        flags = (f" [role: {mention['role']['text']}]" if mention.get("role") else "") + (
+            f" [as {mention['government']}]" if mention.get("metonymy") else "")
         out.print(f"  {mention['doc_id']}:{mention['start']}-{mention['end']}{flags}  "
                   f"…{mention['context']}…", markup=False, highlight=False)
     if len(entity["mentions"]) > limit:

@@ -129,6 +129,9 @@ class Gazetteer:
         self.curated: dict[str, Place] = {}
         self.aliases: dict[str, tuple[str, str]] = {}
         self.demonyms: dict[str, tuple[str, ...]] = {}
+        self.capitals: dict[tuple[str, str], Place] = {}
+        """(country code, folded capital name) -> the country, for capitals used as
+        governments ("Kiev unleashed warplanes")."""
         self._load_countries()
         self._load_admin1()
         self._load_curated()
@@ -164,6 +167,8 @@ class Gazetteer:
                 int(info.get("population") or 0),
             )
             self.countries[code] = place
+            if info.get("capital"):
+                self.capitals[(code, fold_name(info["capital"]))] = place
             names = {place.name, name, *(n for n in others.split("|") if n)}
             for each in names:
                 self._add(each, place, True, True)
@@ -218,6 +223,13 @@ class Gazetteer:
                 self.demonyms[form] = tuple(places.split("|"))
 
     # ------------------------------------------------------------------ lookups
+
+    def country_of_capital(self, place: Place | None) -> Place | None:
+        """The country whose capital `place` is (a town of that country under the capital's
+        name, or one of the town's names), else None."""
+        if place is None or place.level != "city" or not place.country:
+            return None
+        return self.capitals.get((place.country, fold_name(place.name)))
 
     def candidates(self, name: str) -> list[tuple[Place, bool]]:
         return self.names.get(fold_name(name), [])

@@ -163,3 +163,63 @@ def test_samples_gold_places_resolve(nlp, sample_paths):
     for entity in entities_of(text, nlp):
         for mention in entity["mentions"]:
             assert text[mention["start"]:mention["end"]] == mention["text"]
+
+
+def mentions_named(entities: list[dict], text: str) -> list[dict]:
+    return [m for entity in entities for m in entity["mentions"] if m["text"] == text]
+
+
+def test_capital_as_subject_of_state_action_is_its_government(nlp):
+    entities = entities_of("Kiev unleashed warplanes against the separatists on Monday.", nlp)
+    (kiev,) = mentions_named(entities, "Kiev")
+    assert kiev["metonymy"] == "government" and kiev["government"] == "geonames:690791"
+
+
+def test_capital_as_party_to_relations_is_its_government(nlp):
+    entities = entities_of("Ukraine severed relations with Pyongyang over the move.", nlp)
+    (pyongyang,) = mentions_named(entities, "Pyongyang")
+    assert pyongyang["government"] == "geonames:1873107"  # North Korea
+
+
+def test_capital_as_agent_of_a_passive_verb_is_its_government(nlp):
+    entities = entities_of("The referendum was condemned by Kiev and the West.", nlp)
+    assert mentions_named(entities, "Kiev")[0]["metonymy"] == "government"
+
+
+def test_capital_where_something_happens_is_the_town(nlp):
+    entities = entities_of("Thousands of people rallied in Kiev on Sunday. Kiev is the capital "
+                           "of Ukraine.", nlp)
+    assert all("metonymy" not in m for m in mentions_named(entities, "Kiev"))
+
+
+def test_a_town_that_is_no_capital_is_never_a_government(nlp):
+    entities = entities_of("Donetsk announced a curfew on Monday.", nlp)
+    assert all("metonymy" not in m for m in mentions_named(entities, "Donetsk"))
+
+
+def test_title_before_a_name_is_the_persons_role(nlp):
+    text = "US State Department spokesperson Ned Price criticised the plan on Monday."
+    (price,) = [e for e in entities_of(text, nlp) if e["name"] == "Ned Price"]
+    assert price["roles"] == ["US State Department spokesperson"]
+    role = price["mentions"][0]["role"]
+    assert text[role["start"]:role["end"]] == role["text"]
+
+
+def test_apposition_after_a_name_is_the_persons_role(nlp):
+    text = ('"We did not organize this action," said Mykola Volynko, head of the Independent '
+            "Miners' Trade Union of the Donbass, on Ukrainian television.")
+    (volynko,) = [e for e in entities_of(text, nlp) if e["name"] == "Mykola Volynko"]
+    assert volynko["roles"] == ["head of the Independent Miners' Trade Union of the Donbass"]
+
+
+def test_name_in_apposition_to_a_role_noun_gets_it(nlp):
+    text = ("Donetsk's foreign ministry said its ambassador to Russia, Olga Makeeva, met "
+            "officials in Moscow.")
+    (makeeva,) = [e for e in entities_of(text, nlp) if e["name"] == "Olga Makeeva"]
+    assert makeeva["roles"] == ["ambassador to Russia"]
+
+
+def test_a_name_without_title_has_no_role(nlp):
+    text = "Denis Pushilin said the miners backed the republic."
+    (pushilin,) = [e for e in entities_of(text, nlp) if e["name"] == "Denis Pushilin"]
+    assert "roles" not in pushilin and "role" not in pushilin["mentions"][0]
