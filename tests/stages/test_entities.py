@@ -223,3 +223,15 @@ def test_a_name_without_title_has_no_role(nlp):
     text = "Denis Pushilin said the miners backed the republic."
     (pushilin,) = [e for e in entities_of(text, nlp) if e["name"] == "Denis Pushilin"]
     assert "roles" not in pushilin and "role" not in pushilin["mentions"][0]
+
+
+def test_an_all_caps_dateline_place_is_filed_under_its_gazetteer_name(nlp):
+    entities = entities_of("KHARKIV, Ukraine (Reuters) - Shelling hit the city on Monday.", nlp)
+    (kharkiv,) = [e for e in entities if e["geonames"] == 706483]
+    assert kharkiv["name"] == "Kharkiv" and kharkiv["mentions"][0]["text"] == "KHARKIV"
+
+
+def test_a_demonym_inside_a_name_stays_a_demonym(nlp):
+    entities = entities_of("She studied at the German Historical Institute in London.", nlp)
+    german = [e for e in entities if any(m["text"] == "German" for m in e["mentions"])]
+    assert german and all(e["type"] == "NORP" and e["country"] == "DE" for e in german)

@@ -327,12 +327,12 @@ class EntityStage:
                 if alias is not None and alias[1] not in ("GPE", "LOC") and not covered[i]:
                     found = Mention(i, end, alias[1], canonical=alias[0])
                     break
-                if self.places.is_strong(text) or (
-                    self.places.alias(text) or ("", ""))[1] in ("GPE", "LOC"):
+                if length <= 2 and self.places.demonyms.get(text.replace("’", "'")):
+                    label = "NORP"  # "German" is the adjective, not a parish of that name
+                elif self.places.is_strong(text) or (
+                        self.places.alias(text) or ("", ""))[1] in ("GPE", "LOC"):
                     best = self.places.best(text, Counter())
                     label = best.label if best is not None else None
-                elif length <= 2 and self.places.demonyms.get(text.replace("’", "'")):
-                    label = "NORP"
                 if label is None:
                     continue
                 inside = covered[i]
@@ -635,6 +635,9 @@ class EntityStage:
                 places = [m.place for m in entity.mentions if m.place is not None]
                 place = places[0] if places else None
             name = entity.name or (place.name if place is not None else "")
+            if place is not None and entity.label in PLACE_LABELS and name.isupper() \
+                    and len(name) > 3:
+                name = place.name  # a dateline's "KHARKIV" is filed under Kharkiv
             items = [self._mention_record(doc, text, by_span[span], span)
                      for span in sorted(by_span)]
             roles = list(dict.fromkeys(item["role"]["text"] for item in items if "role" in item))
