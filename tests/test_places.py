@@ -77,3 +77,15 @@ def test_every_region_with_towns_or_a_namesake_has_a_point(places):
     assert cavan.geonames == 2965534 and cavan.lat is not None
     ontario = places.best("Ontario", Counter({"CA": 1}))
     assert 46 < ontario.lat < 50 and -87 < ontario.lon < -82  # not on the lakeshore
+
+
+def test_a_county_resolves_in_the_articles_country(places):
+    kent = places.best("Kent", Counter({"GB": 3}))
+    assert (kent.level, kent.country) == ("admin2", "GB")
+    assert places.best("Kent", Counter({"US": 3})).level == "city"  # Kent, Washington
+
+
+def test_a_county_in_a_region_the_article_names_wins(places):
+    county = places.best("Montgomery County", Counter({"US": 2}), None,
+                         Counter({("US", "KS"): 1}))
+    assert (county.admin1, county.id) == ("KS", "place:us-ks-montgomery-county")

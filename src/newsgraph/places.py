@@ -12,6 +12,7 @@ other places (Donetsk, Ukraine rather than Donetsk, Russia), then population.
 
 from __future__ import annotations
 
+import gc
 import gzip
 import json
 import math
@@ -40,6 +41,12 @@ REGION_WORDS = frozenset(
     {"region", "regions", "oblast", "oblasts", "province", "provinces", "state", "governorate",
      "prefecture", "territory", "republic", "krai", "kray", "canton", "county", "department"}
 )
+_ADMIN2_SUFFIX = re.compile(r"\s+(county|parish|borough|district|city and borough)$",
+                            re.IGNORECASE)
+ADMIN2_DISCOUNT = 1.0
+"""A second-level region scores as a town of a tenth of its people: towns own shared names."""
+ADMIN2_IN_REGION = 3.0
+"""What naming a county's state adds to it (a town of that state gets 1.5)."""
 CITY_WORDS = frozenset({"city", "town", "village", "municipality", "capital"})
 _ADMIN_SUFFIX = re.compile(
     r"\s+(oblast|oblast'|province|region|state|governorate|prefecture|territory|krai|kray|"
@@ -53,20 +60,22 @@ class Place:
     """One gazetteer entry."""
 
     name: str
-    level: str  # "country", "admin1", "city", "continent", "sea", "region"
+    level: str  # "country", "admin1", "admin2", "city", "continent", "sea", "region"
     country: str | None  # ISO 3166-1 alpha-2
     lat: float | None
     lon: float | None
     geonames: int | None = None
     population: int = 0
     admin1: str | None = None  # GeoNames admin1 code, for cities and regions
+    key: str | None = None  # the id of a place without a GeoNames id whose name is not unique
 
     @property
     def id(self) -> str:
-        """`geonames:<id>` when GeoNames has it, else a curated `place:<name>`."""
+        """`geonames:<id>` when GeoNames has it, else a curated `place:<name>` (second-level
+        regions: `place:<country>-<admin1>-<name>`, as "Montgomery County" is in many states)."""
         if self.geonames:
             return f"geonames:{self.geonames}"
-        return f"place:{slug(self.name)}"
+        return self.key or f"place:{slug(self.name)}"
 
     @property
     def label(self) -> str:
@@ -139,6 +148,7 @@ class Gazetteer:
         self._load_curated()
         for city in cities:
             self._add_city(city)
+        self._load_admin2()
         self._load_aliases()
         self._load_demonyms()
 
@@ -209,6 +219,23 @@ class Gazetteer:
             self._add_key(primary[:-5], place, True, int(population) >= STRONG_CITY_POPULATION)
         for key in others:
             self._add_key(key, place, False, False)
+
+    def _load_admin2(self) -> None:
+        """Counties and districts ("Kent", "Muhlenberg County"): never strong, so they resolve
+        names already taken for places but do not make new ones; "Muhlenberg" alone is a
+        secondary name of its county."""
+        with gzip.open(_data_path("admin2.tsv.gz"), "rt", encoding="utf-8") as handle:
+            for line in handle:
+                if line.startswith("#"):
+                    continue
+                country, admin1, name, lat, lon, population = line.rstrip("\n").split("\t")
+                key = f"place:{country.lower()}-{slug(admin1) or 'x'}-{slug(name)}"
+                place = Place(name, "admin2", country, float(lat), float(lon), None,
+                              int(population), admin1 or None, key)
+                self._add(name, place, True, False)
+                short = _ADMIN2_SUFFIX.sub("", name)
+                if short != name:
+                    self._add(short, place, False, False)
 
     def _city_owns_short_name(self, short: str, place: Place) -> bool:
         """May "X City" also be called "X"? "New York City" is "New York", but "Mexico City",
@@ -293,6 +320,8 @@ def _score(
         score = ADMIN1_WEIGHT
     elif place.level == "city":
         score = math.log10(place.population + 10)
+    elif place.level == "admin2":
+        score = math.log10(place.population + 10) - ADMIN2_DISCOUNT
     else:
         score = 7.0
     if not primary:
@@ -302,10 +331,11 @@ def _score(
         score += 2.0 * countries.get(place.country, 0) / total + (
             0.5 if place.country in countries else 0.0
         )
-    if admin1s and place.level == "city" and (place.country, place.admin1) in admin1s:
-        score += 1.5
+    if admin1s and place.level in ("city", "admin2") and (place.country, place.admin1) in admin1s:
+        # a county of a state the article names is that state's: counties share names widely
+        score += 1.5 if place.level == "city" else ADMIN2_IN_REGION
     if hint == "region":
-        score += 6.0 if place.level in ("admin1", "region") else 0.0
+        score += 6.0 if place.level in ("admin1", "admin2", "region") else 0.0
     elif hint == "city":
         score += 6.0 if place.level == "city" else 0.0
     return score
@@ -340,8 +370,13 @@ def _cities(min_population: int) -> Iterable[list[str]]:
 
 @cache
 def gazetteer(min_population: int = CITY_MIN_POPULATION) -> Gazetteer:
-    """The process's gazetteer, built on first use (a second or two)."""
-    return Gazetteer(_cities(min_population))
+    """The process's gazetteer, built on first use (a second or two). Its million objects never
+    change, so they are moved out of the garbage collector's sight (gc.freeze): otherwise every
+    full collection of the process would walk them all again."""
+    built = Gazetteer(_cities(min_population))
+    gc.collect()
+    gc.freeze()
+    return built
 
 
 def haversine_km(a: tuple[float, float], b: tuple[float, float]) -> float:
