@@ -89,3 +89,12 @@ def test_a_county_in_a_region_the_article_names_wins(places):
     county = places.best("Montgomery County", Counter({"US": 2}), None,
                          Counter({("US", "KS"): 1}))
     assert (county.admin1, county.id) == ("KS", "place:us-ks-montgomery-county")
+
+
+def test_a_region_named_in_the_article_does_not_prefer_its_own_namesake_county(places):
+    hawaii = places.best("Hawaii", Counter({"US": 3}), None, Counter({("US", "HI"): 2}))
+    assert hawaii.level == "admin1"
+
+
+def test_a_county_gets_its_geonames_id(places):
+    assert places.best("Kent", Counter({"GB": 1})).geonames == 3333158

@@ -43,8 +43,9 @@ REGION_WORDS = frozenset(
 )
 _ADMIN2_SUFFIX = re.compile(r"\s+(county|parish|borough|district|city and borough)$",
                             re.IGNORECASE)
-ADMIN2_DISCOUNT = 1.0
-"""A second-level region scores as a town of a tenth of its people: towns own shared names."""
+ADMIN2_DISCOUNT = 1.5
+"""A second-level region scores as a town of 3% of its people: towns own shared names (and a
+region's summed population counts every town GeoNames files under it)."""
 ADMIN2_IN_REGION = 3.0
 """What naming a county's state adds to it (a town of that state gets 1.5)."""
 CITY_WORDS = frozenset({"city", "town", "village", "municipality", "capital"})
@@ -228,10 +229,12 @@ class Gazetteer:
             for line in handle:
                 if line.startswith("#"):
                     continue
-                country, admin1, name, lat, lon, population = line.rstrip("\n").split("\t")
+                country, admin1, name, lat, lon, population, geonames = \
+                    line.rstrip("\n").split("\t")
                 key = f"place:{country.lower()}-{slug(admin1) or 'x'}-{slug(name)}"
-                place = Place(name, "admin2", country, float(lat), float(lon), None,
-                              int(population), admin1 or None, key)
+                place = Place(name, "admin2", country, float(lat), float(lon),
+                              int(geonames) if geonames else None, int(population),
+                              admin1 or None, key)
                 self._add(name, place, True, False)
                 short = _ADMIN2_SUFFIX.sub("", name)
                 if short != name:
@@ -301,6 +304,11 @@ class Gazetteer:
         admin1s: Counter[tuple[str, str]] | None = None,
     ) -> Place | None:
         """The most likely place of this name, given the article's countries and the phrase."""
+        if admin1s:  # a region named in the article speaks for places in it, not for itself
+            folded = fold_name(name)
+            admin1s = Counter({key: count for key, count in admin1s.items()
+                               if key not in self.admin1
+                               or fold_name(self.admin1[key].name) != folded})
         scored = [
             (_score(place, primary, countries, hint, admin1s), index, place)
             for index, (place, primary) in enumerate(self.candidates(name))
