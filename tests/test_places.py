@@ -88,7 +88,7 @@ def test_a_county_resolves_in_the_articles_country(places):
 def test_a_county_in_a_region_the_article_names_wins(places):
     county = places.best("Montgomery County", Counter({"US": 2}), None,
                          Counter({("US", "KS"): 1}))
-    assert (county.admin1, county.id) == ("KS", "place:us-ks-montgomery-county")
+    assert (county.admin1, county.id) == ("KS", "geonames:4275684")
 
 
 def test_a_region_named_in_the_article_does_not_prefer_its_own_namesake_county(places):
