@@ -235,3 +235,15 @@ def test_a_demonym_inside_a_name_stays_a_demonym(nlp):
     entities = entities_of("She studied at the German Historical Institute in London.", nlp)
     german = [e for e in entities if any(m["text"] == "German" for m in e["mentions"])]
     assert german and all(e["type"] == "NORP" and e["country"] == "DE" for e in german)
+
+
+def test_a_dateline_place_cut_in_two_by_the_model_is_one_mention(nlp):
+    entities = entities_of("ST. LOUIS (AP) — A man was shot on Sunday, police said.", nlp)
+    (place,) = [e for e in entities if e["type"] == "GPE"]
+    assert (place["name"], place["country"]) == ("St. Louis", "US")
+    assert [m["text"] for m in place["mentions"]] == ["ST. LOUIS"]
+
+
+def test_capitals_opening_a_sentence_that_name_no_place_are_left_alone(nlp):
+    entities = entities_of("THE END of an era (AP) — The shop closed on Sunday.", nlp)
+    assert all(e["type"] != "GPE" for e in entities)

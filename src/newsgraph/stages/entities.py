@@ -132,6 +132,9 @@ GOVERNMENT_NOUNS = _words(
 )
 """Nouns a capital's possessive makes the government's: "Kiev's authorities"."""
 MAX_ROLE_TOKENS = 16
+_DATELINE = re.compile(r"^[ \t]*([A-Z][A-Z.'\- ]*[A-Z.])(?=[ \t]*(?:,|\(|[-–—]))", re.MULTILINE)
+"""A place in capitals opening the article or its first line after the title: "ST. LOUIS (AP)
+—", "KHARKIV, Ukraine —"."""
 
 
 def canonical_name(text: str) -> str:
@@ -355,6 +358,24 @@ class EntityStage:
             else:
                 i += 1
         return added
+
+    def _dateline(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
+        """The mentions with a dateline's place as one mention of its whole name (spaCy cuts
+        "ST. LOUIS" in two and calls the halves a place and an organisation)."""
+        for match in _DATELINE.finditer(doc.text[:400]):
+            if doc.text[:match.start()].count("\n") > 1:
+                break
+            name = match.group(1)
+            if len(name) < 3 or not self.places.candidates(name):
+                continue
+            span = doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
+            if span is None:
+                continue
+            best = self.places.best(name, Counter())
+            assert best is not None
+            kept = [m for m in mentions if m.end <= span.start or m.start >= span.end]
+            return [*kept, Mention(span.start, span.end, best.label)]
+        return mentions
 
     def _added_names(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
         """Untagged repeats of a name the article introduced: "Price" after "Ned Price", an
@@ -612,6 +633,7 @@ class EntityStage:
         text = annotated.text
         mentions = self._spacy_mentions(doc)
         self._relabel(doc, mentions)
+        mentions = self._dateline(doc, mentions)
         mentions += self._added_places(doc, mentions)
         mentions += self._added_names(doc, mentions)
         mentions.sort(key=lambda m: (m.start, -m.end))
