@@ -9,7 +9,14 @@ from typing import Any
 import pytest
 
 from newsgraph.document import Document, OffsetMap, Published
-from newsgraph.resolution import Correction, apply_corrections, split_id, undo_merge
+from newsgraph.resolution import (
+    Correction,
+    apply_corrections,
+    name_key,
+    similar_entities,
+    split_id,
+    undo_merge,
+)
 from newsgraph.store import Store
 
 KIEV_TEXT = "Kiev unleashed warplanes. Ukraine's army said the Kiev government had won."
@@ -210,3 +217,38 @@ def test_entity_shows_articles_and_mentions_with_context(store: Store):
     assert (first["doc_id"], first["text"]) == ("a1", "Ukraine")
     assert "army said" in first["context"]
     assert store.entity("Atlantis") is None
+
+
+# ----------------------------------------------------------------------------- candidate links
+
+
+def test_name_key_merges_transliteration_spellings():
+    assert name_key("Sievierodonetsk") == name_key("Severodonetsk")
+    assert name_key("Donbass") == name_key("Donbas")
+    assert name_key("Kim Jong-un") == name_key("Kim Jong Un")
+
+
+def test_similar_entities_offers_spelling_variants_with_a_score():
+    others = [{"id": "loc:donbass", "name": "Donbass", "type": "LOC"},
+              {"id": "gpe:lugansk", "name": "Lugansk", "type": "LOC"},
+              {"id": "person:donbas", "name": "Donbas", "type": "PERSON"}]
+    found = similar_entities("place:donbas", "Donbas", "LOC", others)
+    assert found == [{"id": "loc:donbass", "name": "Donbass", "score": 1.0}]
+
+
+def test_similar_entities_keeps_different_people_and_gazetteer_places_apart():
+    people = [{"id": "person:ted-price", "name": "Ted Price", "type": "PERSON"},
+              {"id": "person:kim-jong-il", "name": "Kim Jong Il", "type": "PERSON"}]
+    assert similar_entities("person:ned-price", "Ned Price", "PERSON", people) == []
+    assert similar_entities("person:kim-jong-un", "Kim Jong Un", "PERSON", people) == []
+    towns = [{"id": "geonames:2", "name": "Lugansk", "type": "GPE"}]
+    assert similar_entities("geonames:1", "Luhansk", "GPE", towns) == []
+
+
+def test_store_entity_lists_candidate_links(store: Store):
+    text = "Kyiv and Kiyv are spelled apart here."
+    document, record = article("a7", text, [
+        entity("gpe:kiyv", "Kiyv", "GPE", [mention(text, "Kiyv")])])
+    store.put(document, record)
+    candidates = store.entity("gpe:kiyv")["candidates"]
+    assert [(c["name"], c["score"]) for c in candidates] == [("Kyiv", 1.0)]  # not Kiev

@@ -460,6 +460,10 @@ def entity_show(key: str, db: str, as_json: bool, limit: int) -> None:
                   f"…{mention['context']}…", markup=False, highlight=False)
     if len(entity["mentions"]) > limit:
         out.print(f"  ... and {len(entity['mentions']) - limit} more (--limit, --json)")
+    for candidate in entity["candidates"][:5]:
+        out.print(f"[dim]perhaps the same as {candidate['name']} ({candidate['id']}, "
+                  f"{candidate['score']:.2f}): newsgraph entity merge {entity['id']} "
+                  f"{candidate['id']}[/dim]", highlight=False)
     for correction in entity["corrections"]:
         out.print(f"[dim]correction {correction['id']}: {correction['action']} "
                   f"{correction['target']} {correction['source'] or correction['name']}[/dim]")

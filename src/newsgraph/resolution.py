@@ -200,3 +200,54 @@ def _move_references(record: dict[str, Any], old: str, new: str,
         for role in ("actor", "target", "place"):
             if moves(event.get(role)):
                 event[role]["entity"] = new
+
+
+# ----------------------------------------------------------------------------- candidate links
+
+SIMILAR_AT = 0.85
+"""Similarity of normalised names from which two entities are offered as perhaps the same."""
+_TRANSLITERATION = (("kh", "h"), ("zh", "j"), ("yi", "i"), ("iy", "i"), ("ie", "e"),
+                    ("yu", "u"), ("ya", "a"), ("j", "y"), ("w", "v"), ("'", ""))
+"""Spelling pairs that vary between transliterations of one name (Luhansk/Lugansk aside)."""
+
+
+def name_key(name: str) -> str:
+    """A name folded for comparing spellings: ASCII, lower case, common transliteration pairs
+    merged, doubled letters single ("Donbass" and "Donbas", "Sievierodonetsk" and
+    "Severodonetsk" come close)."""
+    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    text = re.sub(r"[^a-z' ]+", " ", text)
+    for variant, common in _TRANSLITERATION:
+        text = text.replace(variant, common)
+    text = re.sub(r"(.)\1+", r"\1", text)
+    return " ".join(text.split())
+
+
+def similar_entities(entity_id: str, name: str, entity_type: str | None,
+                     others: Iterable[Mapping[str, Any]],
+                     at: float = SIMILAR_AT) -> list[dict[str, Any]]:
+    """Entities of the same type whose name is spelled nearly alike: candidate links, kept
+    apart (the evidence is a spelling only) and offered with their score, best first, for a
+    user to merge. Two GeoNames places are never offered: the gazetteer knows them apart.
+    `others`: {"id", "name", "type"} mappings."""
+    from difflib import SequenceMatcher
+
+    key = name_key(name)
+    found = []
+    for other in others:
+        if other.get("type") != entity_type or not other.get("name") or other["id"] == entity_id:
+            continue
+        if entity_id.startswith("geonames:") and str(other["id"]).startswith("geonames:"):
+            continue
+        other_key = name_key(str(other["name"]))
+        if not key or not other_key:
+            continue
+        words, other_words = key.split(), other_key.split()
+        if len(words) == len(other_words):  # word by word: "Ned Price" is not "Ted Price"
+            score = min(SequenceMatcher(None, one, two).ratio()
+                        for one, two in zip(words, other_words, strict=True))
+        else:
+            score = SequenceMatcher(None, key, other_key).ratio()
+        if score >= at:
+            found.append({"id": other["id"], "name": other["name"], "score": round(score, 3)})
+    return sorted(found, key=lambda item: (-item["score"], item["name"]))

@@ -698,7 +698,8 @@ class Store:
          "mentions": [{"doc_id", "start", "end", "text", "context", ...}]  -- `context`: the text
              around it (up to `context` characters each side); any field the extractor added to
              the mention ("role", "metonymy") comes along,
-         "corrections": [{"id", "action", "target", "source", "name", "new_id", "at"}]}
+         "corrections": [{"id", "action", "target", "source", "name", "new_id", "at"}],
+         "candidates": [{"id", "name", "score"}]  -- see entity_candidates}
         """
         entity_id = self.find_entity(key)
         if entity_id is None:
@@ -750,8 +751,25 @@ class Store:
             "mentions": mentions,
             "corrections": [c for c in self.entity_corrections()
                             if entity_id in (c["target"], c["source"], c["new_id"])],
+            "candidates": self.entity_candidates(entity_id),
         })
         return result
+
+    def entity_candidates(self, entity_id: str) -> list[dict[str, Any]]:
+        """Other entities of the same type spelled nearly alike ("Sievierodonetsk" and
+        "Severodonetsk" when the gazetteer did not join them): [{"id", "name", "score"}], best
+        first. They stay apart; `merge_entities` joins them when a user says so."""
+        from newsgraph.resolution import similar_entities
+
+        row = self._conn.execute("SELECT name, type FROM entities WHERE id = ?",
+                                 (entity_id,)).fetchone()
+        if row is None:
+            return []
+        others = self._conn.execute(
+            "SELECT id, name, type FROM entities WHERE type = ? AND id != ?",
+            (row["type"], entity_id))
+        return similar_entities(entity_id, row["name"], row["type"],
+                                (dict(other) for other in others))
 
     def entity_corrections(self, *, include_undone: bool = False) -> list[dict[str, Any]]:
         """The stored merges and splits, oldest first: {"id", "action", "target", "source",
