@@ -175,10 +175,19 @@ def test_capital_as_subject_of_state_action_is_its_government(nlp):
     assert kiev["metonymy"] == "government" and kiev["government"] == "geonames:690791"
 
 
-def test_capital_as_party_to_relations_is_its_government(nlp):
+def test_capital_as_counterpart_in_relations_is_a_mention_of_its_state(nlp):
     entities = entities_of("Ukraine severed relations with Pyongyang over the move.", nlp)
-    (pyongyang,) = mentions_named(entities, "Pyongyang")
-    assert pyongyang["government"] == "geonames:1873107"  # North Korea
+    (north_korea,) = [e for e in entities if e["id"] == "geonames:1873107"]
+    assert north_korea["name"] == "North Korea"
+    (pyongyang,) = north_korea["mentions"]
+    assert (pyongyang["text"], pyongyang["metonymy"]) == ("Pyongyang", "state")
+    assert pyongyang["capital"] == "geonames:1871859"  # the town it was said by
+
+
+def test_capital_acting_stays_the_town_flagged_as_its_government(nlp):
+    entities = entities_of("Pyongyang is considering sending labourers to Russia.", nlp)
+    (pyongyang,) = [e for e in entities if e["id"] == "geonames:1871859"]
+    assert pyongyang["mentions"][0]["government"] == "geonames:1873107"
 
 
 def test_capital_as_agent_of_a_passive_verb_is_its_government(nlp):
@@ -247,3 +256,19 @@ def test_a_dateline_place_cut_in_two_by_the_model_is_one_mention(nlp):
 def test_capitals_opening_a_sentence_that_name_no_place_are_left_alone(nlp):
     entities = entities_of("THE END of an era (AP) — The shop closed on Sunday.", nlp)
     assert all(e["type"] != "GPE" for e in entities)
+
+
+def test_two_places_joined_by_and_that_name_one_country_are_one_mention(nlp):
+    entities = entities_of("Officials from Trinidad and Tobago met on Monday.", nlp)
+    assert [(e["name"], e["country"]) for e in entities if e["type"] == "GPE"] == [
+        ("Trinidad and Tobago", "TT")]
+
+
+def test_two_countries_joined_by_and_stay_two(nlp):
+    entities = entities_of("France and Germany agreed on Monday.", nlp)
+    assert {e["name"] for e in entities if e["type"] == "GPE"} == {"France", "Germany"}
+
+
+def test_a_building_word_inside_a_name_is_not_a_town(nlp):
+    entities = entities_of("Thousands gathered at the Manila Cathedral on Sunday.", nlp)
+    assert "Cathedral" not in {m["text"] for e in entities for m in e["mentions"]}

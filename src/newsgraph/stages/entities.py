@@ -15,9 +15,11 @@ its output is corrected with evidence, in order:
    entities `type:<canonical name>` through the curated alias table (DNR = DPR);
 4. places on the map: every place and demonym resolved with the phrase ("Donetsk region"),
    the article's other places and then population;
-5. from the parse: a capital that acts or is a party ("Kiev unleashed warplanes", "relations
-   with Pyongyang") is flagged on its mention as standing for its government ("metonymy":
-   "government", "government": the country's entity id); a person's title or apposition
+5. from the parse: a capital that acts ("Kiev unleashed warplanes") is flagged on its mention
+   as standing for its government ("metonymy": "government", "government": the country's
+   entity id); a capital named as the counterpart in relations between states ("severed
+   relations with Pyongyang") is a mention of the state itself, in the country's entity
+   ("metonymy": "state", "capital": the town's entity id); a person's title or apposition
    ("separatist leader Denis Pushilin", "X, head of Y") is the mention's "role" (a span) and
    is listed in the entity's "roles".
 Numeric and temporal labels (DATE, CARDINAL, MONEY ...) are not entities: times have their own
@@ -79,6 +81,8 @@ GENERIC_WORDS = frozenset(
      "harbor", "border", "independence", "liberty", "victory", "progress", "unity", "hope",
      "mission", "commerce", "enterprise", "industry", "summit", "paradise", "university",
      "college", "church", "market", "station", "airport", "port", "bridge", "street", "road",
+     "cathedral", "temple", "mosque", "chapel", "palace", "castle", "hall", "tower", "square",
+     "bend", "springs", "falls", "plaza", "gardens", "heights",
     }
 )
 """English words that are also names of obscure places: never made into places on their own."""
@@ -166,6 +170,7 @@ class Mention:
     key: str = ""  # identity within the article, filled when grouping
     embedded: bool = False
     government: Place | None = None  # the country a capital stands for here
+    capital: Place | None = None  # the capital a mention of its state was made by
     role: tuple[int, int] | None = None  # token span of a title or apposition
 
 
@@ -359,6 +364,28 @@ class EntityStage:
                 i += 1
         return added
 
+    def _joined_places(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
+        """Two place mentions joined by "and" that together name one place ("Trinidad and
+        Tobago", "Bosnia and Herzegovina") become one mention."""
+        by_start = {m.start: m for m in mentions}
+        joined: list[Mention] = []
+        dropped: set[int] = set()
+        for mention in sorted(mentions, key=lambda m: m.start):
+            if id(mention) in dropped:
+                continue
+            after = by_start.get(mention.end + 1)
+            if (after is not None and mention.end < len(doc) and doc[mention.end].lower_ == "and"
+                    and mention.label in PLACE_LABELS and after.label in PLACE_LABELS):
+                name = _text(doc, mention.start, after.end)
+                if self.places.is_strong(name):
+                    best = self.places.best(name, Counter())
+                    joined.append(Mention(mention.start, after.end,
+                                          best.label if best else mention.label))
+                    dropped.add(id(after))
+                    continue
+            joined.append(mention)
+        return joined
+
     def _dateline(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
         """The mentions with a dateline's place as one mention of its whole name (spaCy cuts
         "ST. LOUIS" in two and calls the halves a place and an organisation)."""
@@ -481,6 +508,8 @@ class EntityStage:
                 place = north_south[text.lower()]
                 label = "GPE"
                 name = place.name
+            if mention.capital is not None and place is not None:
+                name = place.name  # "Pyongyang" named North Korea here
             if place is not None and label in PLACE_LABELS:
                 key = place.id
             elif label in ("NORP", "LANGUAGE"):
@@ -554,10 +583,13 @@ class EntityStage:
 
     # ------------------------------------------------------------------ metonymy and roles
 
-    def _government(self, doc: Doc, mention: Mention) -> Place | None:
-        """The country a capital stands for when the parse makes it an actor or a party: the
-        subject of a verb of state action, the agent of a passive one, the object of a verb of
-        address, a party to relations ("relations with X"), the owner of a decision."""
+    def _government(self, doc: Doc, mention: Mention) -> tuple[Place, str] | None:
+        """The country a capital stands for when the parse makes it an actor or a party, and
+        how: "government" as the subject of a verb of state action, the agent of a passive
+        one, the object of a verb of address, the owner of a decision ("Kiev unleashed
+        warplanes": the capital's government acts); "state" as the counterpart in relations
+        between states ("severed relations with Pyongyang", "sanctions on Moscow": the text
+        names the state itself)."""
         country = self.places.country_of_capital(mention.place)
         if country is None or mention.label != "GPE":
             return None
@@ -577,13 +609,15 @@ class EntityStage:
                 party = governor.lemma_.lower() in AGENTIVE_VERBS
             elif governor.pos_ == "VERB":
                 party = (governor.lemma_.lower(), preposition) in VERB_PREPOSITIONS
+            elif (preposition in RELATION_PREPOSITIONS
+                  and (governor.lower_ in RELATION_NOUNS
+                       or governor.lemma_.lower() in RELATION_NOUNS)):
+                return country, "state"
             else:
-                party = (preposition in RELATION_PREPOSITIONS
-                         and (governor.lower_ in RELATION_NOUNS
-                              or governor.lemma_.lower() in RELATION_NOUNS))
+                party = False
         else:
             party = False
-        return country if party else None
+        return (country, "government") if party else None
 
     def _role(self, doc: Doc, mention: Mention) -> tuple[int, int] | None:
         """The title or apposition that says what a person is, as a token span: "separatist
@@ -633,7 +667,7 @@ class EntityStage:
         text = annotated.text
         mentions = self._spacy_mentions(doc)
         self._relabel(doc, mentions)
-        mentions = self._dateline(doc, mentions)
+        mentions = self._joined_places(doc, self._dateline(doc, mentions))
         mentions += self._added_places(doc, mentions)
         mentions += self._added_names(doc, mentions)
         mentions.sort(key=lambda m: (m.start, -m.end))
@@ -644,7 +678,11 @@ class EntityStage:
         mentions = list(unique.values())
         for mention in mentions:
             if mention.label in PLACE_LABELS:
-                mention.government = self._government(doc, mention)
+                found = self._government(doc, mention)
+                if found is not None and found[1] == "state":  # a mention of the state
+                    mention.capital, mention.place = mention.place, found[0]
+                elif found is not None:
+                    mention.government = found[0]
             elif mention.label == "PERSON":
                 mention.role = self._role(doc, mention)
         records = []
@@ -690,6 +728,9 @@ class EntityStage:
         if mention.government is not None:
             item["metonymy"] = "government"
             item["government"] = mention.government.id
+        if mention.capital is not None:
+            item["metonymy"] = "state"
+            item["capital"] = mention.capital.id
         return item
 
 
