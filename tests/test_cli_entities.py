@@ -52,3 +52,20 @@ def test_entity_merge_then_split_from_the_command_line(db: str):
 def test_unknown_entity_is_an_error(db: str):
     result = CliRunner().invoke(main, ["entity", "Atlantis", "--db", db])
     assert result.exit_code == 1 and "no entity 'Atlantis'" in result.output
+
+
+@pytest.mark.parametrize("command", ["entities", "entity", "entity show", "entity merge",
+                                     "entity split"])
+def test_entity_commands_have_help(command: str):
+    assert "Usage:" in run(*command.split(), "--help")
+
+
+def test_entity_shows_roles_and_metonymy_from_the_samples(tmp_path: Path, shared: Path):
+    db = str(tmp_path / "s.db")
+    run("ingest", str(shared / "samples"), "--db", db, "--quiet")
+    price = json.loads(run("entity", "Ned Price", "--db", db, "--json"))
+    assert price["roles"] == [{"role": "US State Department spokesperson", "count": 1}]
+    kiev = json.loads(run("entity", "Kiev", "--db", db, "--json"))
+    assert any(m.get("government") == "geonames:690791" for m in kiev["mentions"])
+    shown = run("entity", "Kiev", "--db", db)
+    assert "[as geonames:690791]" in shown and "Names by outlet and year" in shown

@@ -624,23 +624,21 @@ class Store:
     # -- entities: listing, one entity, the framing lens, corrections ------------------------
 
     def find_entity(self, key: str) -> str | None:
-        """The id of the entity `key` names: an id; else a canonical name, then a mention's
-        text (case ignored; the one with most mentions when several have it); else part of a
-        name. None when nothing matches."""
+        """The id of the entity `key` names: an id; else a canonical name (the entity with most
+        mentions when several have it), then a mention's text (the entity mentioned so most
+        often); else part of a name. Case is ignored. None when nothing matches."""
         conn = self._conn
         if conn.execute("SELECT 1 FROM entities WHERE id = ?", (key,)).fetchone():
             return key
+        total = "(SELECT count(*) FROM mentions m WHERE m.entity_id = e.id)"
         for sql, value in (
-            ("SELECT id FROM entities WHERE name = ? COLLATE NOCASE", key),
-            ("SELECT entity_id AS id FROM mentions WHERE text = ? COLLATE NOCASE", key),
-            ("SELECT id FROM entities WHERE name LIKE ?", f"%{key}%"),
+            (f"SELECT e.id, {total} AS n FROM entities e WHERE e.name = ? COLLATE NOCASE", key),
+            ("""SELECT entity_id AS id, count(*) AS n FROM mentions
+                WHERE text = ? COLLATE NOCASE GROUP BY entity_id""", key),
+            (f"SELECT e.id, {total} AS n FROM entities e WHERE e.name LIKE ?", f"%{key}%"),
         ):
-            row = conn.execute(
-                f"""SELECT ids.id, (SELECT count(*) FROM mentions m2 WHERE m2.entity_id = ids.id)
-                           AS n
-                    FROM ({sql}) ids GROUP BY ids.id ORDER BY n DESC, ids.id LIMIT 1""",
-                (value,),
-            ).fetchone()
+            row = conn.execute(f"SELECT id FROM ({sql}) ORDER BY n DESC, id LIMIT 1",
+                               (value,)).fetchone()
             if row is not None:
                 return str(row[0])
         return None
