@@ -39,6 +39,7 @@ def test_entity_name_falls_back_to_show(db: str):
     shown = json.loads(run("entity", "Ukraine", "--db", db, "--json"))
     assert shown["id"] == "geonames:690791" and shown["mentions"][0]["doc_id"] == "a1"
     assert "Names by outlet and year" in run("entity", "show", "Kyiv", "--db", db)
+    assert json.loads(run("entity", "--db", db, "--json", "Kyiv"))["id"] == "geonames:703448"
 
 
 def test_entity_merge_then_split_from_the_command_line(db: str):

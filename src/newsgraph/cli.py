@@ -401,12 +401,13 @@ def entities_command(db: str, entity_type: str | None, sort: str, limit: int | N
 
 class EntityGroup(click.Group):
     """`newsgraph entity NAME|ID` shows an entity; `newsgraph entity merge|split ...` corrects
-    one: a first argument that is not a subcommand is taken for `show`'s."""
+    one: arguments that do not start with a subcommand are `show`'s (options included, so
+    `entity --db x.db Kiev` works too)."""
 
-    def resolve_command(self, ctx: click.Context, args: list[str]):
-        if args and args[0] not in self.commands and not args[0].startswith("-"):
-            return "show", self.commands["show"], args
-        return super().resolve_command(ctx, args)
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if args and args[0] not in self.commands and args[0] not in ctx.help_option_names:
+            args = ["show", *args]
+        return super().parse_args(ctx, args)
 
 
 @main.group("entity", cls=EntityGroup)
