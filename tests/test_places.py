@@ -98,3 +98,9 @@ def test_a_region_named_in_the_article_does_not_prefer_its_own_namesake_county(p
 
 def test_a_county_gets_its_geonames_id(places):
     assert places.best("Kent", Counter({"GB": 1})).geonames == 3333158
+
+
+def test_news_abbreviations_of_us_states_are_the_states(places):
+    assert places.best("Wash.", Counter({"US": 1})).geonames == 5815135  # not the capital
+    assert places.best("Ga.", Counter()).country == "US"  # not the country Georgia
+    assert places.best("Calif.", Counter()).level == "admin1"

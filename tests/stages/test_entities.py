@@ -272,3 +272,16 @@ def test_two_countries_joined_by_and_stay_two(nlp):
 def test_a_building_word_inside_a_name_is_not_a_town(nlp):
     entities = entities_of("Thousands gathered at the Manila Cathedral on Sunday.", nlp)
     assert "Cathedral" not in {m["text"] for e in entities for m in e["mentions"]}
+
+
+def test_a_town_in_a_list_of_states_is_the_state(nlp):
+    text = ("Tech jobs moved from western states such as California or Washington to "
+            "cheaper places.")
+    (washington,) = [e for e in entities_of(text, nlp) if e["name"] == "Washington"]
+    assert washington["geonames"] == 5815135  # the state, not the capital
+
+
+def test_a_town_in_a_list_of_towns_stays_a_town(nlp):
+    text = "Flights from Chicago and Washington were cancelled on Monday."
+    (washington,) = [e for e in entities_of(text, nlp) if e["name"] == "Washington"]
+    assert washington["geonames"] == 4140963

@@ -559,6 +559,26 @@ class EntityStage:
                 name = mention.canonical or _text(doc, mention.start, mention.end)
                 mention.place = (self.places.best(name, countries, mention.hint, admin1s)
                                  or mention.place)
+        self._resolve_lists(doc, mentions, countries, admin1s)
+
+    def _resolve_lists(self, doc: Doc, mentions: list[Mention], countries: Counter[str],
+                       admin1s: Counter[tuple[str, str]]) -> None:
+        """A town named in a list of regions is the region of that name: "states such as
+        California or Washington" (the members of a coordination are of one kind)."""
+        by_root = {doc[m.start:m.end].root.i: m for m in mentions
+                   if m.label in PLACE_LABELS and m.place is not None}
+        for mention in by_root.values():
+            assert mention.place is not None
+            if mention.place.level != "city" or mention.hint is not None:
+                continue
+            siblings = [by_root.get(t.i) for t in doc[mention.start:mention.end].root.conjuncts]
+            levels = [s.place.level for s in siblings if s is not None and s.place is not None]
+            if not levels or not all(level == "admin1" for level in levels):
+                continue
+            name = mention.canonical or _text(doc, mention.start, mention.end)
+            region = self.places.best(name, countries, "region", admin1s)
+            if region is not None and region.level == "admin1":
+                mention.place = region
 
     def _resolve_part(self, doc: Doc, mention: Mention, countries: Counter[str]) -> None:
         """A name the gazetteer lacks, resolved by a part: "Orange County" by its seat's town,
