@@ -69,8 +69,8 @@ def test_every_stage_sees_one_parse_and_earlier_results():
     [result] = list(pipeline.run([article(PARAGRAPHS[0], id="a")]))
     [(doc, results)] = spy.seen
     assert doc.text == result.record["text"]
-    names = [entity["name"] for entity in results["entities"]]
-    assert "Pyongyang" in names
+    mentioned = [m["text"] for entity in results["entities"] for m in entity["mentions"]]
+    assert "Pyongyang" in mentioned
 
 
 def test_a_failing_stage_fails_only_its_article():

@@ -58,3 +58,49 @@ def test_demonyms_and_aliases(places):
 def test_generic_names_are_weak(places):
     assert places.is_strong("Luhansk")
     assert not places.is_strong("Price")  # a Utah town of 8,000: not enough to make a place
+
+
+def test_a_city_keeps_its_short_name_only_where_no_country_or_region_owns_it(places):
+    assert places.best("New York", Counter()).geonames == 5128581  # the metropolis
+    assert places.best("Mexico", Counter({"MX": 3})).level == "country"
+    assert places.best("Iowa", Counter({"US": 2})).level == "admin1"  # not Iowa City
+
+
+def test_capitals_know_their_country(places):
+    assert places.country_of_capital(places.best("Pyongyang", Counter())).geonames == 1873107
+    assert places.country_of_capital(places.best("Donetsk", Counter())) is None
+    assert places.country_of_capital(places.best("Ukraine", Counter())) is None
+
+
+def test_every_region_with_towns_or_a_namesake_has_a_point(places):
+    cavan = places.best("County Cavan", Counter({"IE": 1}))
+    assert cavan.geonames == 2965534 and cavan.lat is not None
+    ontario = places.best("Ontario", Counter({"CA": 1}))
+    assert 46 < ontario.lat < 50 and -87 < ontario.lon < -82  # not on the lakeshore
+
+
+def test_a_county_resolves_in_the_articles_country(places):
+    kent = places.best("Kent", Counter({"GB": 3}))
+    assert (kent.level, kent.country) == ("admin2", "GB")
+    assert places.best("Kent", Counter({"US": 3})).level == "city"  # Kent, Washington
+
+
+def test_a_county_in_a_region_the_article_names_wins(places):
+    county = places.best("Montgomery County", Counter({"US": 2}), None,
+                         Counter({("US", "KS"): 1}))
+    assert (county.admin1, county.id) == ("KS", "geonames:4275684")
+
+
+def test_a_region_named_in_the_article_does_not_prefer_its_own_namesake_county(places):
+    hawaii = places.best("Hawaii", Counter({"US": 3}), None, Counter({("US", "HI"): 2}))
+    assert hawaii.level == "admin1"
+
+
+def test_a_county_gets_its_geonames_id(places):
+    assert places.best("Kent", Counter({"GB": 1})).geonames == 3333158
+
+
+def test_news_abbreviations_of_us_states_are_the_states(places):
+    assert places.best("Wash.", Counter({"US": 1})).geonames == 5815135  # not the capital
+    assert places.best("Ga.", Counter()).country == "US"  # not the country Georgia
+    assert places.best("Calif.", Counter()).level == "admin1"

@@ -493,5 +493,144 @@ def eval_command(shared: str, workdir: str | None, as_json: bool) -> None:
     out.print(table)
 
 
+# -- entities ------------------------------------------------------------------------------------
+
+
+@main.command("entities")
+@db_option
+@click.option("--type", "entity_type", help="Only this type (PERSON, ORG, GPE, LOC, NORP ...).")
+@click.option("--sort", type=click.Choice(["mentions", "articles", "name"]), default="mentions",
+              show_default=True)
+@click.option("--limit", type=click.IntRange(1), default=None)
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per entity.")
+def entities_command(db: str, entity_type: str | None, sort: str, limit: int | None,
+                     as_json: bool) -> None:
+    """Stored entities with their mention and article counts."""
+    from newsgraph.store import Store
+
+    with Store(db, readonly=True) as store:
+        rows = store.entities(entity_type=entity_type, sort=sort, limit=limit)  # type: ignore[arg-type]
+    if as_json:
+        for row in rows:
+            write_json_line(sys.stdout, row)
+        return
+    if not rows:
+        err.print("no entity matches")
+        return
+    table = Table("name", "type", "id", "mentions", "articles", "place", title="Entities")
+    for row in rows:
+        place = "" if row["lat"] is None else f"{row['lat']:.3f},{row['lon']:.3f} {row['country']}"
+        table.add_row(row["name"], row["type"], row["id"], str(row["mentions"]),
+                      str(row["articles"]), place)
+    out.print(table)
+
+
+class EntityGroup(click.Group):
+    """`newsgraph entity NAME|ID` shows an entity; `newsgraph entity merge|split ...` corrects
+    one: arguments that do not start with a subcommand are `show`'s (options included, so
+    `entity --db x.db Kiev` works too)."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if args and args[0] not in self.commands and args[0] not in ctx.help_option_names:
+            args = ["show", *args]
+        return super().parse_args(ctx, args)
+
+
+@main.group("entity", cls=EntityGroup)
+def entity_group() -> None:
+    """One entity: `newsgraph entity NAME|ID [--json]` shows it (names and aliases with
+    counts, the names each outlet uses by year, roles, place, articles, mentions);
+    `entity merge A B` and `entity split A B|--name NAME` correct identities. Corrections are
+    stored and applied again to every article ingested later."""
+
+
+@entity_group.command("show")
+@click.argument("key", metavar="NAME|ID")
+@db_option
+@click.option("--json", "as_json", is_flag=True, help="Print the entity as one JSON object.")
+@click.option("--limit", type=click.IntRange(1), default=20, show_default=True,
+              help="Mentions shown (all with --json).")
+def entity_show(key: str, db: str, as_json: bool, limit: int) -> None:
+    """Show one entity by id or name."""
+    from newsgraph.store import Store
+
+    with Store(db, readonly=True) as store:
+        entity = store.entity(key)
+    if entity is None:
+        raise click.ClickException(f"no entity {key!r} in {db}")
+    if as_json:
+        write_json_line(sys.stdout, entity)
+        return
+    out.print(f"[bold]{entity['name']}[/bold]  {entity['type']}  [dim]{entity['id']}[/dim]")
+    if entity["lat"] is not None:
+        out.print(f"place: geonames {entity['geonames'] or '-'}  {entity['lat']:.4f}, "
+                  f"{entity['lon']:.4f}  country {entity['country'] or '-'}")
+    out.print("names: " + "; ".join(f"{n['name']} x{n['count']}" for n in entity["names"]),
+              markup=False)
+    if entity["roles"]:
+        out.print("roles: " + "; ".join(f"{r['role']} x{r['count']}" for r in entity["roles"]),
+                  markup=False)
+    lens = Table("name", "outlet", "year", "count", title="Names by outlet and year")
+    for row in entity["lens"]:
+        lens.add_row(row["name"], row["outlet"] or "-", row["year"] or "-", str(row["count"]))
+    out.print(lens)
+    out.print(f"articles ({len(entity['articles'])}):")
+    for article in entity["articles"]:
+        out.print(f"  {article['doc_id']}  {article['published'] or '-'}  "
+                  f"{article['outlet'] or '-'}  {article['title'] or ''} "
+                  f"[dim]({article['mentions']} mentions)[/dim]", highlight=False)
+    out.print(f"mentions ({len(entity['mentions'])}):")
+    for mention in entity["mentions"][:limit]:
+        flags = (f" [role: {mention['role']['text']}]" if mention.get("role") else "") + (
+            f" [as {mention['government']}]" if mention.get("metonymy") else "")
+        out.print(f"  {mention['doc_id']}:{mention['start']}-{mention['end']}{flags}  "
+                  f"…{mention['context']}…", markup=False, highlight=False)
+    if len(entity["mentions"]) > limit:
+        out.print(f"  ... and {len(entity['mentions']) - limit} more (--limit, --json)")
+    for candidate in entity["candidates"][:5]:
+        out.print(f"[dim]perhaps the same as {candidate['name']} ({candidate['id']}, "
+                  f"{candidate['score']:.2f}): newsgraph entity merge {entity['id']} "
+                  f"{candidate['id']}[/dim]", highlight=False)
+    for correction in entity["corrections"]:
+        out.print(f"[dim]correction {correction['id']}: {correction['action']} "
+                  f"{correction['target']} {correction['source'] or correction['name']}[/dim]")
+
+
+@entity_group.command("merge")
+@click.argument("target", metavar="A")
+@click.argument("source", metavar="B")
+@db_option
+def entity_merge(target: str, source: str, db: str) -> None:
+    """Merge entity B into A (ids or names): B's mentions join A, now and at later ingests."""
+    from newsgraph.store import Store
+
+    with Store(db) as store:
+        try:
+            kept, merged = store.find_entity(target), store.find_entity(source)
+            changed = store.merge_entities(target, source)
+        except ValueError as error:
+            raise click.ClickException(str(error)) from error
+    err.print(f"merged {merged} into {kept} ({changed} articles changed)", highlight=False)
+
+
+@entity_group.command("split")
+@click.argument("target", metavar="A")
+@click.argument("source", metavar="B", required=False)
+@click.option("--name", help="Move the mentions with this text out to an entity of their own.")
+@click.option("--id", "new_id", help="The id the moved name gets (default: TYPE:NAME).")
+@db_option
+def entity_split(target: str, source: str | None, name: str | None, new_id: str | None,
+                 db: str) -> None:
+    """Undo the merge of B into A, or (--name) move one name of A out to its own entity."""
+    from newsgraph.store import Store
+
+    with Store(db) as store:
+        try:
+            got, changed = store.split_entity(target, source, name=name, new_id=new_id)
+        except ValueError as error:
+            raise click.ClickException(str(error)) from error
+    err.print(f"split {got} from {target} ({changed} articles changed)", highlight=False)
+
+
 if __name__ == "__main__":
     main()

