@@ -887,11 +887,14 @@ class Store:
         roles: dict[str, int] = {}
         articles = []
         for article in conn.execute(
+            # mentions counted in one grouped pass: a per-article subquery lets SQLite scan the
+            # entity's mentions once per article (seconds for an entity named everywhere)
             """SELECT de.doc_id, de.data, d.title, d.outlet, d.published,
-                      (SELECT count(*) FROM mentions m WHERE m.doc_id = de.doc_id
-                       AND m.entity_id = de.entity_id) AS mentions
+                      coalesce(counted.n, 0) AS mentions
                FROM document_entities de JOIN documents d ON d.id = de.doc_id
-               WHERE de.entity_id = ? ORDER BY d.published, d.seq""",
+               LEFT JOIN (SELECT doc_id, count(*) AS n FROM mentions WHERE entity_id = ?1
+                          GROUP BY doc_id) counted ON counted.doc_id = de.doc_id
+               WHERE de.entity_id = ?1 ORDER BY d.published, d.seq""",
             (entity_id,),
         ):
             data = json.loads(article["data"]) if article["data"] else {}

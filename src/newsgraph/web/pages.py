@@ -147,16 +147,11 @@ def entity(store: Store, entity_id: str) -> dict[str, Any] | None:
     if found is None:
         return None
     info = dict(found)
-    lens = [dict(row) for row in store.rows(
-        """SELECT m.text AS name, coalesce(d.outlet, '(unknown outlet)') AS outlet,
-                  coalesce(substr(d.published, 1, 4), '') AS year, count(*) AS mentions
-           FROM mentions m JOIN documents d ON d.id = m.doc_id
-           WHERE m.entity_id = ? GROUP BY 1, 2, 3 ORDER BY 4 DESC LIMIT ?""",
-        (entity_id, LENS_LIMIT))]
-    lens.sort(key=lambda row: (row["outlet"], row["year"], -row["mentions"]))
-    names = Counter()
+    lens = sorted(store.entity_names(entity_id), key=lambda row: -row["count"])[:LENS_LIMIT]
+    lens.sort(key=lambda row: (row["outlet"] or "", row["year"] or "", -row["count"]))
+    names: Counter[str] = Counter()
     for row in lens:
-        names[row["name"]] += row["mentions"]
+        names[row["name"]] += row["count"]
     roles: Counter[str] = Counter()
     for row in store.rows(
         "SELECT data FROM document_entities WHERE entity_id = ? AND data IS NOT NULL",
@@ -207,7 +202,10 @@ def entity(store: Store, entity_id: str) -> dict[str, Any] | None:
                   (SELECT count(*) FROM document_entities WHERE entity_id = ?1) AS articles,
                   (SELECT count(*) FROM mentions WHERE entity_id = ?1) AS mentions""",
         (entity_id,))))
+    candidates = [candidate | {"href": entity_href(candidate["id"])}
+                  for candidate in store.entity_candidates(entity_id)[:10]]
     return {"entity": info, "names": names.most_common(), "lens": lens, "totals": totals,
+            "candidates": candidates,
             "roles": roles.most_common(), "quotes": quotes, "events": events,
             "together": together, "articles": articles, "pins": pins,
             "chart": charts.bars({"mentions": by_date}, title="mentions per day")}
