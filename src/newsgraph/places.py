@@ -8,7 +8,7 @@ curated table of regions and seas GeoNames' towns lack (Donbas) and of news tran
 (Kiev/Kyiv). Lookups are dictionary hits on a folded name, never scans of the tables.
 
 Disambiguation, in order of weight: the phrase ("Donetsk region" is the oblast), the article's
-other places (Donetsk, Ukraine rather than Donetsk, Russia; Montgomery County of the state the
+other places (Donetsk, Ukraine rather than Donetsk, Russia; Franklin County of the state the
 article names), then population.
 """
 
@@ -75,7 +75,7 @@ class Place:
     @property
     def id(self) -> str:
         """`geonames:<id>` when GeoNames has it, else a curated `place:<name>` (second-level
-        regions: `place:<country>-<admin1>-<name>`, as "Montgomery County" is in many states)."""
+        regions: `place:<country>-<admin1>-<name>`, as "Franklin County" is in many states)."""
         if self.geonames:
             return f"geonames:{self.geonames}"
         return self.key or f"place:{slug(self.name)}"
@@ -224,8 +224,8 @@ class Gazetteer:
             self._add_key(key, place, False, False)
 
     def _load_admin2(self) -> None:
-        """Counties and districts ("Kent", "Muhlenberg County"): never strong, so they resolve
-        names already taken for places but do not make new ones; "Muhlenberg" alone is a
+        """Counties and districts ("Essex", "Franklin County"): never strong, so they resolve
+        names already taken for places but do not make new ones; "Franklin" alone is a
         secondary name of its county."""
         with gzip.open(_data_path("admin2.tsv.gz"), "rt", encoding="utf-8") as handle:
             for line in handle:

@@ -6,7 +6,7 @@ its output is corrected with evidence, in order:
    relabel PERSON/ORG/PRODUCT spans as places unless the context says person (a title before
    it, a first name, ", who" after it); gazetteer places and demonyms spaCy missed are added
    (capitalised, proper-noun tagged, not inside a person's name); places and demonyms embedded
-   in organisation names ("Syrian" in "Syrian Observatory ...") become mentions of their own,
+   in organisation names ("German" in "German Historical Institute") become mentions of their own,
    as news geoparsing counts them;
 2. identity in the article: a surname or first name joins the one full name that has it
    (never when two people share it), an acronym joins the name it was introduced with
@@ -56,7 +56,7 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 RELABELLED = frozenset({"PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "NORP"})
 """Labels a gazetteer place name may be corrected from."""
 CONTAINERS = frozenset({"ORG", "FAC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT"})
-"""Labels whose names may hold a place of their own ("Syrian Observatory for Human Rights")."""
+"""Labels whose names may hold a place of their own ("Chinese Academy of Sciences")."""
 
 PERSON_TITLES = frozenset(
     {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof", "professor",
@@ -120,9 +120,24 @@ RELATION_NOUNS = _words(
     standoff rapprochement cooperation partnership alliance autonomy independence recognition
     criticism demand demands warning ultimatum break"""
 )
-"""Nouns whose "with/against/on/from/between X" makes X a party: "relations with Pyongyang"."""
-RELATION_PREPOSITIONS = frozenset({"with", "against", "on", "from", "toward", "towards",
-                                   "between"})
+"""Nouns whose "with/against/toward/between X" makes X a party: "relations with Pyongyang"."""
+RELATION_PREPOSITIONS = frozenset({"with", "against", "toward", "towards", "between"})
+PRESSURE_NOUNS = _words(
+    """sanction sanctions pressure embargo embargoes tariff tariffs restriction restrictions
+    ultimatum"""
+)
+"""Nouns whose "on X" makes X the state they bear on: "sanctions on Moscow"; after other nouns
+"on X" is a topic ("an agreement on Jerusalem")."""
+CLAIM_NOUNS = _words(
+    """recognition demand demands ultimatum request requests pressure warning warnings protest
+    protests"""
+)
+"""Nouns whose "from X" makes X the state that claims or grants: "recognition from Moscow";
+after other nouns "from X" is where something came from ("the tensions from Paris")."""
+_RELATION_NOUNS_BY_PREPOSITION: dict[str, frozenset[str]] = {
+    **{preposition: RELATION_NOUNS for preposition in RELATION_PREPOSITIONS},
+    "on": PRESSURE_NOUNS, "from": CLAIM_NOUNS,
+}
 VERB_PREPOSITIONS = frozenset(
     {("call", "on"), ("impose", "on"), ("side", "with"), ("negotiate", "with"), ("talk", "with"),
      ("talk", "to"), ("meet", "with"), ("agree", "with"), ("cooperate", "with"), ("break", "with"),
@@ -136,9 +151,18 @@ GOVERNMENT_NOUNS = _words(
 )
 """Nouns a capital's possessive makes the government's: "Kiev's authorities"."""
 MAX_ROLE_TOKENS = 16
-_DATELINE = re.compile(r"^[ \t]*([A-Z][A-Z.'\- ]*[A-Z.])(?=[ \t]*(?:,|\(|[-–—]))", re.MULTILINE)
-"""A place in capitals opening the article or its first line after the title: "ST. LOUIS (AP)
-—", "KHARKIV, Ukraine —"."""
+_QUALIFIER = r"[A-Z][\w.'’]*(?:[ \t]+(?:[A-Z][\w.'’]*|\d{1,4}))*"
+_DATELINE = re.compile(
+    r"[ \t]*(?P<place>[A-Z][A-Z.'\- ]*[A-Z.])"
+    rf"(?:[ \t]*,[ \t]*(?P<qualifier>{_QUALIFIER})(?:[ \t]*,[ \t]*{_QUALIFIER})?)?"
+    r"[ \t]*(?:\([^()\n]{1,40}\)|(?<=[ \t])(?:--?|[–—\ufffd])(?=[ \t])|[–—])"
+)
+"""A dateline opening a line: a place in capitals, perhaps a short qualifier after a comma (a
+region, country or date: ", Ukraine", ", Ill.", ", April 5"), then an agency in brackets or a
+dash: "LOS ANGELES (AP) —", "KHARKIV, Ukraine —". A headline listing names ("NATO, EU warn
+...") has lower-case words after its comma, and so no dateline shape."""
+DATELINE_LINES = 2
+"""Lines a dateline may open: the article's first, or the first after its title."""
 
 
 def canonical_name(text: str) -> str:
@@ -210,6 +234,20 @@ def _sentence_initial(doc: Doc, index: int) -> bool:
             return True
         j -= 1
     return j < 0 or doc[j].text in (".", "!", "?", ":", "”", "\n") or "\n" in doc[j].whitespace_
+
+
+def _first_lines(text: str, count: int) -> list[int]:
+    """Offsets of the first `count` lines of the text that are not blank."""
+    offsets = []
+    for match in re.finditer(r"^[ \t]*\S", text, re.MULTILINE):
+        offsets.append(match.start())
+        if len(offsets) == count:
+            break
+    return offsets
+
+
+def _is_in(token: Token, words: frozenset[str] | tuple[()]) -> bool:
+    return token.lower_ in words or token.lemma_.lower() in words
 
 
 def _is_proper(token: Token) -> bool:
@@ -296,7 +334,7 @@ class EntityStage:
                 mention.label = "PERSON"
                 mention.canonical = None
             if mention.label in ("PERSON", "ORG") and not person and self.places.demonym(text):
-                mention.label = "NORP"  # "Azerbaijani" is not a person's name
+                mention.label = "NORP"  # a demonym is not a person's name
             if (mention.label in ("ORG", "GPE", "PRODUCT", "WORK_OF_ART")
                     and mention.end - mention.start == 1 and person
                     and not self.places.is_strong(text)):
@@ -388,21 +426,41 @@ class EntityStage:
 
     def _dateline(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
         """The mentions with a dateline's place as one mention of its whole name (spaCy cuts
-        "ST. LOUIS" in two and calls the halves a place and an organisation)."""
-        for match in _DATELINE.finditer(doc.text[:400]):
-            if doc.text[:match.start()].count("\n") > 1:
-                break
-            name = match.group(1)
+        "LOS ANGELES" in two and calls the halves a place and an organisation). A name spaCy
+        took for an organisation or a person ("HAMAS (AP) —") is left to it unless the
+        gazetteer knows the place well or the dateline's qualifier names its country."""
+        for offset in _first_lines(doc.text, DATELINE_LINES):
+            match = _DATELINE.match(doc.text, offset)
+            if match is None:
+                continue
+            name = match.group("place")
             if len(name) < 3 or not self.places.candidates(name):
                 continue
-            span = doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
+            span = doc.char_span(match.start("place"), match.end("place"),
+                                 alignment_mode="expand")
             if span is None:
+                continue
+            overlapping = [m for m in mentions if m.start < span.end and m.end > span.start]
+            if any(m.label in ("ORG", "PERSON") for m in overlapping) \
+                    and not self._dateline_evidence(name, match.group("qualifier")):
                 continue
             best = self.places.best(name, Counter())
             assert best is not None
             kept = [m for m in mentions if m.end <= span.start or m.start >= span.end]
             return [*kept, Mention(span.start, span.end, best.label)]
         return mentions
+
+    def _dateline_evidence(self, name: str, qualifier: str | None) -> bool:
+        """Is a dateline's name surely a place: a well-known one, or one in the country or
+        region its qualifier names ("MARSHALL, Minn.")?"""
+        if self.places.is_strong(name):
+            return True
+        if qualifier is None or not self.places.is_strong(qualifier):
+            return False
+        alias = self.places.alias(qualifier)
+        where = {place.country for place, _ in
+                 self.places.candidates(alias[0] if alias else qualifier)}
+        return any(place.country in where for place, _ in self.places.candidates(name))
 
     def _added_names(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
         """Untagged repeats of a name the article introduced: "Price" after "Ned Price", an
@@ -564,7 +622,7 @@ class EntityStage:
     def _resolve_lists(self, doc: Doc, mentions: list[Mention], countries: Counter[str],
                        admin1s: Counter[tuple[str, str]]) -> None:
         """A town named in a list of regions is the region of that name: "states such as
-        California or Washington" (the members of a coordination are of one kind)."""
+        Oregon or Washington" (the members of a coordination are of one kind)."""
         by_root = {doc[m.start:m.end].root.i: m for m in mentions
                    if m.label in PLACE_LABELS and m.place is not None}
         for mention in by_root.values():
@@ -576,13 +634,15 @@ class EntityStage:
             if not levels or not all(level == "admin1" for level in levels):
                 continue
             name = mention.canonical or _text(doc, mention.start, mention.end)
-            region = self.places.best(name, countries, "region", admin1s)
+            # not with the siblings as context: their counties of this name are no region
+            region = self.places.best(name, countries, "region")
             if region is not None and region.level == "admin1":
                 mention.place = region
 
     def _resolve_part(self, doc: Doc, mention: Mention, countries: Counter[str]) -> None:
-        """A name the gazetteer lacks, resolved by a part: "Orange County" by its seat's town,
-        "Building Ireland" by Ireland (the mention shrinks to the part that is the place)."""
+        """A name the gazetteer lacks, resolved by a part: a county missing from the tables by
+        the place of its name, "Team Ireland" by Ireland (the mention shrinks to the part that
+        is the place)."""
         tokens = doc[mention.start:mention.end]
         if len(tokens) >= 2 and tokens[-1].lower_ in REGION_WORDS:
             head = _text(doc, mention.start, mention.end - 1)
@@ -629,9 +689,7 @@ class EntityStage:
                 party = governor.lemma_.lower() in AGENTIVE_VERBS
             elif governor.pos_ == "VERB":
                 party = (governor.lemma_.lower(), preposition) in VERB_PREPOSITIONS
-            elif (preposition in RELATION_PREPOSITIONS
-                  and (governor.lower_ in RELATION_NOUNS
-                       or governor.lemma_.lower() in RELATION_NOUNS)):
+            elif _is_in(governor, _RELATION_NOUNS_BY_PREPOSITION.get(preposition, ())):
                 return country, "state"
             else:
                 party = False
@@ -720,7 +778,8 @@ class EntityStage:
                 name = place.name  # a dateline's "KHARKIV" is filed under Kharkiv
             items = [self._mention_record(doc, text, by_span[span], span)
                      for span in sorted(by_span)]
-            roles = list(dict.fromkeys(item["role"]["text"] for item in items if "role" in item))
+            roles = list(dict.fromkeys(  # the span is exact; the listed title reads as one
+                " ".join(item["role"]["text"].split()) for item in items if "role" in item))
             records.append({
                 "id": entity.key,
                 "name": name,
@@ -743,8 +802,7 @@ class EntityStage:
         item: dict[str, Any] = {"start": span[0], "end": span[1], "text": text[span[0]:span[1]]}
         if mention.role is not None:
             start, end = self._chars(doc, *mention.role)
-            item["role"] = {"start": start, "end": end,
-                            "text": " ".join(text[start:end].split())}
+            item["role"] = {"start": start, "end": end, "text": text[start:end]}
         if mention.government is not None:
             item["metonymy"] = "government"
             item["government"] = mention.government.id
