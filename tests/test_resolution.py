@@ -192,6 +192,32 @@ def test_store_merge_refuses_unknown_and_identical_entities(store: Store):
         store.split_entity("Kyiv", "Ukraine")
 
 
+def test_corrections_take_only_an_id_or_a_whole_name(store: Store):
+    with pytest.raises(ValueError,
+                       match=r"no entity 'Pushi'.*perhaps Pushilin \(person:pushilin\)"):
+        store.merge_entities("Kyiv", "Pushi")  # part of a name: never a silent pick
+    with pytest.raises(ValueError, match="no entity"):
+        store.split_entity("Kyi", name="Kyiv")
+    assert store.merge_entities("KYIV", "gpe:kiev") == 1  # case is ignored
+    assert store.entity_corrections()[0]["target"] == "geonames:703448"
+
+
+def test_corrections_refuse_a_name_two_entities_have(store: Store):
+    text = "Kiev is also a village in Belarus."
+    store.put(*article("a8", text, [entity("loc:kiev-belarus", "Kiev", "LOC",
+                                           [mention(text, "Kiev")])]))
+    with pytest.raises(ValueError, match=r"'Kiev' names 2 entities: Kiev \(gpe:kiev\), "
+                                         r"Kiev \(loc:kiev-belarus\)"):
+        store.merge_entities("Kyiv", "Kiev")
+    assert store.merge_entities("Kyiv", "gpe:kiev") == 1
+
+
+def test_find_entity_takes_like_wildcards_literally(store: Store):
+    assert store.find_entity("yi") == "geonames:703448"  # part of a name, for display
+    assert store.find_entity("K_iv") is None
+    assert store.find_entity("%") is None
+
+
 def test_entities_lists_counts_by_type_and_sort(store: Store):
     rows = store.entities()
     assert [r["name"] for r in rows][:1] == ["Kiev"]  # two mentions

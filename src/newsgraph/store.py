@@ -23,7 +23,14 @@ from pathlib import Path
 from typing import Any, Literal
 
 from newsgraph.document import Document
-from newsgraph.event_merge import DEFAULT_WINDOW_DAYS, EventFacts, choose_group, same_types
+from newsgraph.event_merge import (
+    DEFAULT_WINDOW_DAYS,
+    EventFacts,
+    Party,
+    choose_group,
+    same_event,
+    same_types,
+)
 
 BUSY_TIMEOUT_MS = 10_000
 
@@ -203,8 +210,9 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
     ),
     # 4: events merged across articles: one event_groups row per real event, and for each
     # event (doc_id, ord) the group of the real event it reports (see event_merge.py and
-    # Store._group_events). Events stored before this migration have no group and count as
-    # their own until their article is stored again. IF NOT EXISTS: safe to re-run.
+    # Store._group_events). Events stored before this migration get their groups when the
+    # store is next opened for writing (Store._group_ungrouped_events). IF NOT EXISTS: safe to
+    # re-run.
     (
         """CREATE TABLE IF NOT EXISTS event_groups (
             id INTEGER PRIMARY KEY,
@@ -278,6 +286,7 @@ class Store:
                 self._check_version()
             else:
                 self._migrate()
+                self._group_ungrouped_events()
         except BaseException:
             self._conn.close()
             raise
@@ -660,34 +669,15 @@ class Store:
     def _group_events(self, doc_id: str, stale_groups: list[int]) -> None:
         """Put each event of a just-stored article in the group of the real event it reports
         (event_merge.same_event with every member), else in a new group of its own; then drop
-        the groups the article's old version leaves empty. Runs inside put's transaction, so
-        re-storing an unchanged article changes nothing and a replaced one leaves no empty
-        group."""
+        the groups the article's old version leaves empty. Runs inside the caller's write
+        transaction, so re-storing an unchanged article changes nothing and a replaced one
+        leaves no empty group."""
         conn = self._conn
-        window = timedelta(days=DEFAULT_WINDOW_DAYS)
         conn.execute("DELETE FROM event_group_members WHERE doc_id = ?", (doc_id,))
-        for row in conn.execute("SELECT * FROM events WHERE doc_id = ? ORDER BY ord",
-                                (doc_id,)).fetchall():
+        for row in conn.execute(f"SELECT {_GROUPING_COLUMNS} FROM events ev WHERE doc_id = ? "
+                                "ORDER BY ord", (doc_id,)).fetchall():
             facts = EventFacts.from_row(dict(row))
-            group_id = None
-            if facts.asserted and facts.day is not None:
-                types = sorted({t for t in _EVENT_TYPES if same_types(t, facts.type)})
-                marks = ", ".join("?" * len(types))
-                members = conn.execute(
-                    f"""SELECT ev.*, m.group_id FROM events ev JOIN event_group_members m
-                            ON m.doc_id = ev.doc_id AND m.ord = ev.ord
-                        WHERE m.group_id IN (
-                            SELECT m2.group_id FROM events e2 JOIN event_group_members m2
-                                ON m2.doc_id = e2.doc_id AND m2.ord = e2.ord
-                            WHERE e2.type IN ({marks}) AND e2.date_value BETWEEN ? AND ?
-                            AND e2.doc_id != ?)""",
-                    (*types, (facts.day - window).isoformat(), (facts.day + window).isoformat(),
-                     doc_id)).fetchall()
-                groups: dict[int, list[EventFacts]] = {}
-                for member in members:
-                    groups.setdefault(member["group_id"], []).append(
-                        EventFacts.from_row(dict(member)))
-                group_id = choose_group(facts, groups)
+            group_id = self._joinable_group(facts)
             if group_id is None:
                 group_id = conn.execute("INSERT INTO event_groups(type) VALUES (?)",
                                         (row["type"],)).lastrowid
@@ -697,6 +687,48 @@ class Store:
             """DELETE FROM event_groups WHERE id = ?1
                AND NOT EXISTS (SELECT 1 FROM event_group_members WHERE group_id = ?1)""",
             [(group_id,) for group_id in stale_groups])
+
+    def _joinable_group(self, facts: EventFacts) -> int | None:
+        """The group an event joins (event_merge.choose_group), found without reading every
+        event of its type near its date: SQL keeps only the grouped events that could report
+        the same event (_grouping_candidates: type, day window, asserted, same actor or, with
+        none, same day and place), same_event decides on those, and only the groups with a
+        matching member are read whole, since the event must match every member."""
+        where = _grouping_candidates(facts)
+        if where is None:
+            return None
+        conn = self._conn
+        sql, params = where
+        matched = sorted({row["group_id"] for row in conn.execute(
+            f"""SELECT m.group_id, {_GROUPING_COLUMNS} FROM events ev
+                JOIN event_group_members m ON m.doc_id = ev.doc_id AND m.ord = ev.ord
+                WHERE {sql}""", params) if same_event(facts, EventFacts.from_row(dict(row)))})
+        if not matched:
+            return None
+        groups: dict[int, list[EventFacts]] = {}
+        for member in conn.execute(
+                f"""SELECT m.group_id, {_GROUPING_COLUMNS} FROM event_group_members m
+                    JOIN events ev ON ev.doc_id = m.doc_id AND ev.ord = m.ord
+                    WHERE m.group_id IN ({", ".join("?" * len(matched))})""", matched):
+            groups.setdefault(member["group_id"], []).append(EventFacts.from_row(dict(member)))
+        return choose_group(facts, groups)
+
+    def _group_ungrouped_events(self) -> int:
+        """Group the events stored without a group (before grouping existed, by an older
+        newsgraph): their articles in `seq` order, each as if just stored, in one transaction,
+        so they merge with each other and with later ones. Returns the number of articles
+        regrouped; when every event has its group, one query and nothing written."""
+        ungrouped = """FROM events ev WHERE NOT EXISTS (
+            SELECT 1 FROM event_group_members m WHERE m.doc_id = ev.doc_id AND m.ord = ev.ord)"""
+        if not self._conn.execute(f"SELECT EXISTS (SELECT 1 {ungrouped})").fetchone()[0]:
+            return 0
+        with self._write() as conn:
+            doc_ids = [row[0] for row in conn.execute(
+                f"""SELECT id FROM documents WHERE id IN (SELECT ev.doc_id {ungrouped})
+                    ORDER BY seq""").fetchall()]
+            for doc_id in doc_ids:
+                self._group_events(doc_id, self._event_group_ids(doc_id))
+        return len(doc_ids)
 
     def merged_events(
         self,
@@ -786,7 +818,8 @@ class Store:
     def find_entity(self, key: str) -> str | None:
         """The id of the entity `key` names: an id; else a canonical name (the entity with most
         mentions when several have it), then a mention's text (the entity mentioned so most
-        often); else part of a name. Case is ignored. None when nothing matches."""
+        often); else part of a name. Case is ignored. None when nothing matches. A lookup for
+        showing an entity; corrections take only an id or a whole name (_known_entity)."""
         conn = self._conn
         if conn.execute("SELECT 1 FROM entities WHERE id = ?", (key,)).fetchone():
             return key
@@ -795,7 +828,8 @@ class Store:
             (f"SELECT e.id, {total} AS n FROM entities e WHERE e.name = ? COLLATE NOCASE", key),
             ("""SELECT entity_id AS id, count(*) AS n FROM mentions
                 WHERE text = ? COLLATE NOCASE GROUP BY entity_id""", key),
-            (f"SELECT e.id, {total} AS n FROM entities e WHERE e.name LIKE ?", f"%{key}%"),
+            (f"SELECT e.id, {total} AS n FROM entities e WHERE e.name LIKE ? ESCAPE '\\'",
+             like_pattern(key)),
         ):
             row = conn.execute(f"SELECT id FROM ({sql}) ORDER BY n DESC, id LIMIT 1",
                                (value,)).fetchone()
@@ -944,9 +978,10 @@ class Store:
         return rows
 
     def merge_entities(self, target: str, source: str) -> int:
-        """Merge entity `source` into `target` (ids or names): its mentions join `target` in
-        every stored article and in every article ingested later. Returns the number of
-        articles changed; ValueError when either is unknown or they are the same."""
+        """Merge entity `source` into `target` (ids or whole canonical names, see
+        _known_entity): its mentions join `target` in every stored article and in every article
+        ingested later. Returns the number of articles changed; ValueError when either is
+        unknown or ambiguous, or they are the same."""
         from newsgraph.resolution import Correction, apply_corrections
 
         kept, merged = self._known_entity(target), self._known_entity(source)
@@ -964,9 +999,10 @@ class Store:
 
     def split_entity(self, target: str, source: str | None = None, *, name: str | None = None,
                      new_id: str | None = None) -> tuple[str, int]:
-        """Split `target`: with `source`, undo the merge of `source` into it (its mentions
-        go back); with `name`, move the mentions with that text out to an entity of their own
-        (`new_id`, else `<type>:<name>`), here and in every article ingested later.
+        """Split `target` (an id or whole canonical name, see _known_entity): with `source`,
+        undo the merge of `source` into it (its mentions go back); with `name`, move the
+        mentions with that text out to an entity of their own (`new_id`, else
+        `<type>:<name>`), here and in every article ingested later.
         Returns (the id that got the mentions, the number of articles changed)."""
         from newsgraph.resolution import Correction, apply_corrections, split_id, undo_merge
 
@@ -1035,10 +1071,28 @@ class Store:
         return corrected
 
     def _known_entity(self, key: str) -> str:
-        entity_id = self.find_entity(key)
-        if entity_id is None:
-            raise ValueError(f"no entity {key!r}")
-        return entity_id
+        """The entity a correction names: `key` is its id or its whole canonical name (case
+        ignored), nothing looser, since a merge or split that hits a look-alike rewrites the
+        wrong entity everywhere. ValueError naming the candidates when `key` names several
+        entities or none."""
+        conn = self._conn
+        if conn.execute("SELECT 1 FROM entities WHERE id = ?", (key,)).fetchone():
+            return key
+        named = conn.execute(
+            "SELECT id, name FROM entities WHERE name = ? COLLATE NOCASE ORDER BY id",
+            (key,)).fetchall()
+        if len(named) == 1:
+            return str(named[0]["id"])
+        if named:
+            raise ValueError(f"{key!r} names {len(named)} entities: {_listed(named)}; "
+                             "give the id")
+        alike = conn.execute(
+            """SELECT id, name FROM entities WHERE name LIKE ?1 ESCAPE '\\' OR id LIKE ?1
+               ESCAPE '\\' OR id IN (SELECT entity_id FROM mentions WHERE text = ?2
+               COLLATE NOCASE) ORDER BY name COLLATE NOCASE, id LIMIT 10""",
+            (like_pattern(key), key)).fetchall()
+        hint = f"; perhaps {_listed(alike)}" if alike else ""
+        raise ValueError(f"no entity {key!r} (give an id or a whole name){hint}")
 
     def _entity_fields(self, entity_id: str) -> dict[str, Any]:
         row = self._conn.execute(
@@ -1049,11 +1103,15 @@ class Store:
 
     def _rewrite_listing(self, entity_id: str, change: Any) -> int:
         """Within a write transaction: rewrite the entity rows (and the quote and event rows
-        that point at entities) of every article listing `entity_id` as `change(record)`."""
+        that point at entities) of every article listing `entity_id` as `change(record)`, then
+        regroup the changed articles' events (in `seq` order, as ingest would), since a merged
+        or split actor can join or part two reports of one event."""
         conn = self._conn
         doc_ids = [row[0] for row in conn.execute(
-            "SELECT DISTINCT doc_id FROM document_entities WHERE entity_id = ?", (entity_id,))]
-        changed = 0
+            """SELECT id FROM documents WHERE id IN (
+                   SELECT doc_id FROM document_entities WHERE entity_id = ?) ORDER BY seq""",
+            (entity_id,))]
+        changed: list[str] = []
         for doc_id in doc_ids:
             record = self.get(doc_id)
             assert record is not None
@@ -1082,8 +1140,15 @@ class Store:
                    AND NOT EXISTS (SELECT 1 FROM mentions WHERE entity_id = ?1)""",
                 [(old,) for old in old_ids],
             )
-            changed += 1
-        return changed
+            changed.append(doc_id)
+        for doc_id in changed:
+            self._group_events(doc_id, self._event_group_ids(doc_id))
+        return len(changed)
+
+
+def _listed(entities: list[Any]) -> str:
+    """Entities as a user picks among them: "Kyiv (geonames:703448), ..."."""
+    return ", ".join(f"{row['name']} ({row['id']})" for row in entities)
 
 
 def _display_name(text: str) -> str:
@@ -1094,6 +1159,76 @@ def _display_name(text: str) -> str:
 _EVENT_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT",
                 "REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE",
                 "COERCE", "ASSAULT")
+
+
+# The columns event_merge.EventFacts.from_row reads (never `data`: it is the bulk of a row).
+_GROUPING_COLUMNS = ", ".join(f"ev.{column}" for column in (
+    "doc_id", "ord", "type", "date_value", "actor_entity", "actor_name", "target_entity",
+    "target_name", "place_entity", "place_name", "place_geonames", "negated", "hypothetical",
+    "fatalities_min", "fatalities_max"))
+# A text with a character outside printable ASCII, whose case folding SQL's LIKE may not match.
+_NOT_ASCII = "GLOB '*[^ -~]*'"
+
+
+def _grouping_candidates(facts: EventFacts) -> tuple[str, list[Any]] | None:
+    """SQL conditions on `events ev` every event that same_event(facts, it) accepts meets
+    (a necessary, not sufficient, test: same_event decides), or None when none can: the type
+    family, the date window, asserted, and the same actor by entity id or a shared name word;
+    an event with no actor needs one with none, on its day, at its place. The date is compared
+    as text over a half-open range of days, so a value with a time of day ("…T10:00") on the
+    window's last day is in, and the (type, date_value) index serves it."""
+    if not facts.asserted or facts.day is None:
+        return None
+    if facts.actor is None:
+        if facts.place is None:
+            return None
+        first = last = facts.day
+        party = _party_candidates("ev.place", facts.place, geonames=True)
+        absent = "ev.actor_entity IS NULL"
+    else:
+        window = timedelta(days=DEFAULT_WINDOW_DAYS)
+        first, last = facts.day - window, facts.day + window
+        party = _party_candidates("ev.actor", facts.actor)
+        absent = None
+    if party is None:
+        return None
+    types = sorted(t for t in _EVENT_TYPES if same_types(t, facts.type))
+    where = [f"ev.type IN ({', '.join('?' * len(types))})", "ev.date_value >= ?",
+             "ev.date_value < ?", "ev.doc_id != ?", "ev.negated = 0", "ev.hypothetical = 0",
+             party[0]]
+    params: list[Any] = [*types, first.isoformat(), (last + timedelta(days=1)).isoformat(),
+                         facts.doc_id, *party[1]]
+    if absent:
+        where.append(absent)
+    return " AND ".join(where), params
+
+
+def _party_candidates(prefix: str, party: Party, *, geonames: bool = False,
+                      ) -> tuple[str, list[Any]] | None:
+    """SQL met by every `<prefix>_entity`/`_name` that event_merge.same_party accepts as
+    `party`: the same entity id (or GeoNames id); else, when either has no entity id, a name
+    sharing a word with party's (the shorter name's words are inside both). A name with a
+    character outside printable ASCII is let through for same_party to judge, and so is every
+    name when party's own words are not plain ASCII. None when nothing can match."""
+    terms: list[str] = []
+    params: list[Any] = []
+    if party.entity:
+        terms.append(f"{prefix}_entity = ?")
+        params.append(party.entity)
+    if geonames and party.geonames:
+        terms.append(f"{prefix}_geonames = ?")
+        params.append(party.geonames)
+    if party.words:
+        unresolved = f"{prefix}_entity IS NULL AND " if party.entity else ""
+        if all(word.isascii() for word in party.words):
+            words = " OR ".join([f"{prefix}_name LIKE ? ESCAPE '\\'"] * len(party.words))
+            terms.append(f"{unresolved}({words} OR {prefix}_name {_NOT_ASCII})")
+            params += [like_pattern(word) for word in party.words]
+        else:
+            terms.append(f"{unresolved}{prefix}_name IS NOT NULL")
+    if not terms:
+        return None
+    return "(" + " OR ".join(f"({term})" for term in terms) + ")", params
 
 
 def _group_key(row: Mapping[str, Any], group_of: Mapping[tuple[str, int], int],

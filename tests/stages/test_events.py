@@ -331,6 +331,28 @@ def test_business_actors_make_no_political_event(event_nlp, text):
     assert events_of(text, event_nlp) == []
 
 
+def test_a_listed_maker_is_a_business_actor(event_nlp):
+    assert events_of("The automaker rejected the proposal at its annual meeting.",
+                     event_nlp) == []
+
+
+@pytest.mark.parametrize(("text", "event_type", "actor"), [
+    ("Lawmakers demanded an independent investigation into the shooting.", "REQUEST",
+     "Lawmakers"),
+    ("Policymakers rejected the proposal on Tuesday.", "REJECT", "Policymakers"),
+])
+def test_makers_of_laws_and_policy_are_political_actors(event_nlp, text, event_type, actor):
+    assert only(events_of(text, event_nlp), event_type)["actor"]["name"] == actor
+
+
+@pytest.mark.parametrize("text", [
+    "Analysts warned of retaliation by Iran.",
+    "Economists urged the central bank to cut interest rates.",
+])
+def test_commentators_make_no_event(event_nlp, text):
+    assert events_of(text, event_nlp) == []
+
+
 def test_agreeing_to_trade_is_no_event(event_nlp):
     assert events_of("Microsoft agreed to buy the gaming studio for $69 billion.",
                      event_nlp) == []

@@ -11,7 +11,7 @@ offensive", "clashes erupted", "reports of gunfire"), not wherever they are name
 
 Clauses then decide what is reported: the content of a demand, threat, refusal or promise
 belongs to that verbal event ("threatened to impose a curfew" is one THREATEN); an intent to
-act ("will provide aid", "plans to impose restrictions") is AGREE for cooperation and THREATEN
+act ("will provide aid", "plans to impose sanctions") is AGREE for cooperation and THREATEN
 for conflict, as in CAMEO 03/13; relative clauses describe participants, not news; a purpose
 clause ("marched to demand") belongs to its event. Negated events are emitted with
 `"negated": true` (never dropped), conditional and possible ones with `"hypothetical": true`;
@@ -26,7 +26,7 @@ place is an "in X" naming a place entity; the date is the time stage's DATE in t
 clause, else the publication date, else null. The same event told twice in an article (same
 type and actor, no conflicting place or date) is stored once. The target is searched breadth
 first below the trigger by role (objects, then prepositions, then clauses): a noun stands for
-the party it names ("the removal of President X", "an Indian proposal"), a place of the scene
+the party it names (the removal of a leader, a country's proposal), a place of the scene
 is the target only when no party is named, earlier events ("after talks with X") come last,
 and the actor's own forces and its separate acts (", urging ...") are left out. A role
 nominal ("the separatist leader") is the person the article introduced with that role, when
@@ -143,7 +143,8 @@ ACTOR_NOUNS = _words(
     "organization organisation agency administration regime coalition alliance state country "
     "nation people resident villager activist side spokesman spokeswoman chief head "
     "commander general officer mayor governor member citizen refugee civilian supporter "
-    "legislator lawmaker senator deputy cabinet junta movement faction tribe clan company "
+    "legislator lawmaker policymaker senator deputy cabinet junta movement faction tribe clan "
+    "company "
     "bank man woman counterpart representative negotiator mediator emissary delegate "
     "secretary chancellor prince emir sheikh monarch pope cleric bishop"
 )
@@ -341,8 +342,8 @@ def military_target(frame: Frame) -> bool:
 
 
 def _party_clause(frame: Frame) -> bool:
-    """A warning whose content is someone's act ("warned that police will no longer tolerate
-    rallies"), not a forecast ("warned that inflation could remain elevated")."""
+    """A warning whose content is someone's act (a warning that the police will act against
+    a group), not a forecast ("warned that inflation could remain elevated")."""
     clause = frame.clause
     if clause is None:
         return False
@@ -783,12 +784,20 @@ MOTION_VERBS = _words("cross come go travel arrive fly head move leave return sa
                       "walk pour stream flock")
 # Who trades rather than governs: their deals, demands and rejections are business, not the
 # political interactions PLOVER codes ("investors demanded higher yields").
+# The makers are listed, not matched by suffix: "lawmaker" and "policymaker" govern.
 COMMERCIAL_NOUNS = _words(
     "company firm corporation business bank lender insurer investor shareholder stockholder "
-    "board airline carrier carmaker automaker maker manufacturer retailer supermarket chain "
+    "board airline carrier maker carmaker automaker chipmaker drugmaker steelmaker planemaker "
+    "toymaker shoemaker watchmaker manufacturer retailer supermarket chain "
     "startup start-up brand conglomerate producer supplier exporter importer buyer seller "
-    "operator developer fund market analyst economist consumer customer client creditor "
+    "operator developer fund market consumer customer client creditor "
     "bondholder dealer broker utility telecom subsidiary"
+)
+# Who comments on what others do: their warnings, demands, criticism and assent are opinion,
+# not acts of a party ("analysts warned of retaliation", "economists urged a rate cut").
+COMMENTATOR_NOUNS = _words(
+    "analyst economist expert commentator pundit strategist scholar academic researcher "
+    "forecaster pollster historian"
 )
 # Verbs of trade: agreeing or planning to do these is business news.
 COMMERCE_VERBS = _words("buy acquire purchase sell merge invest pay lend borrow list "
@@ -871,15 +880,15 @@ def _target_candidate(token: Token) -> bool:
         c.dep_ == "compound" and c.ent_type_ in PERSON_ENTITY_TYPES for c in token.children)
 
 
-# Nouns that stand for whoever made them: "rejected an Indian proposal" rejects India.
+# Nouns that stand for whoever made them: rejecting a country's proposal rejects the country.
 OWNED_NOUNS = ABSTRACT_TARGETS | COMMUNICATION_NOUNS | _words("call request offer demand "
                                                               "proposal initiative")
 
 
 def _stand_in(token: Token) -> Token:
-    """The party a non-party noun stands for: the owner of a proposal ("an Indian proposal",
-    "Iran's offer"), the complement of a relational noun ("the removal of President X",
-    "the town of Cizre"); else the token itself."""
+    """The party a non-party noun stands for: the owner of a proposal (a country named by
+    its adjective or possessive), the complement of a relational noun (the removal of a named
+    leader, the town of a named place); else the token itself."""
     if token.pos_ != "NOUN" or _target_candidate(token):
         return token
     if _head_lemma(token) in OWNED_NOUNS:
@@ -913,7 +922,8 @@ def _owned_by_party(token: Token) -> bool:
 
 def _clause_subject_after(prep: Token) -> Token | None:
     """A preposition left without its object because the parser read it as the subject of a
-    following participle ("granted asylum to five officers holed up in ..."): that subject."""
+    following participle (asylum granted "to" people the participle then describes as
+    staying somewhere): that subject."""
     doc = prep.doc
     for token in doc[prep.i + 1:min(len(doc), prep.i + 12)]:
         if token.dep_ in ("nsubj", "nsubjpass") and token.left_edge.i == prep.i + 1 and \
@@ -923,20 +933,20 @@ def _clause_subject_after(prep: Token) -> Token | None:
 
 
 def _event_clause(token: Token, candidate: _Candidate) -> bool:
-    """A relative clause that tells what the event noun itself did or was for ("a strike
-    that shut down Khatmandu", "a rally to protest X"), unlike one describing a participant."""
+    """A relative clause that tells what the event noun itself did or was for (a strike that
+    shut a city down, "a rally to protest X"), unlike one describing a participant."""
     if token.dep_ != "relcl":
         return False
     if any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
-        return True  # an infinitive is the noun's content: "a call for X to be deployed in Y"
+        return True  # an infinitive is the noun's content: "a call for X to do Y"
     return candidate.noun is not None and token.head.i == candidate.noun.i and any(
         c.dep_ == "nsubj" and c.tag_ in ("WDT", "WP") for c in token.children)
 
 
 def _is_own_force(token: Token, candidate: _Candidate) -> bool:
     """The actor's own forces are its means, not the recipient: "their peacekeeping force",
-    or unnamed forces doing what a warning says ("warned that police will no longer tolerate
-    rallies by X")."""
+    or unnamed forces doing what a warning says (a warning that the police will act against
+    X)."""
     if _head_lemma(token) not in FORCES | PEACEKEEPERS:
         return False
     if any(c.dep_ == "poss" and c.lower_ in ("its", "their", "our", "his", "her")
@@ -949,14 +959,14 @@ def _is_own_force(token: Token, candidate: _Candidate) -> bool:
 
 
 # Prepositions of where something is: a place they name is the scene, the recipient only
-# when no party is named ("imposed a curfew in Cizre"); "into", "on" and "at" aim.
+# when no party is named (a curfew imposed in a town); "into", "on" and "at" aim.
 _SCENE_PREPS = frozenset(("in", "near", "across", "through", "outside", "around", "inside",
                           "throughout"))
 
 
 def _condition_subject(verb: Token) -> Token | None:
-    """Whom a threat is aimed at: the one whose act is its condition ("will stop the talks if
-    the United States goes ahead")."""
+    """Whom a threat is aimed at: the one whose act is its condition ("will quit the talks if
+    X does Y")."""
     verbs = [verb, *(c for c in verb.children if c.dep_ in ("xcomp", "ccomp"))]
     for head in verbs:  # "threatened to stop the talks if ...": the condition of the content
         for child in head.children:
@@ -1270,7 +1280,7 @@ def _find_candidates(doc: Doc) -> list[_Candidate]:
                 continue  # "has a deal", "is having discussions": a state, not a done act
             frame = _frame(token)
             # the object, else "went on strike", "was put under investigation"; a light noun
-            # stands for its modifier ("launched a mediation effort", "a peace mission")
+            # stands for its modifier (a mediation or peace effort, mission or drive)
             nouns = [frame.obj, frame.preps.get("on") if lemma == "go" else
                      frame.preps.get("under")]
             nouns += [c for n in nouns if n is not None and n.lemma_.lower() in LIGHT_NOUNS
@@ -1677,8 +1687,8 @@ class _Context:
         """The nearest party below the trigger: objects first, then deeper phrases and clauses.
 
         PLOVER's recipient is whoever the act is directed at, which news puts anywhere in the
-        predicate ("imposed a curfew in Cizre", "shunned work to protest at the settlement of
-        immigrants"), so the search is breadth first over the trigger's dependents; the
+        predicate (a curfew imposed "in" a town, a strike held "to protest at" a policy), so
+        the search is breadth first over the trigger's dependents; the
         actor, relative and conditional clauses and separately reported events are left out,
         and instruments (warplanes, missiles, troops sent) are passed through, not taken.
         """
@@ -1697,8 +1707,8 @@ class _Context:
         if found is None and candidate.type == "THREATEN":
             found = _condition_subject(token)
         if found is None and earlier:
-            # "called off the strike after deliberations with the government": when nothing
-            # else names a recipient, whom the earlier event involved is the one.
+            # An act done after an earlier event ("after talks with X"): when nothing else
+            # names a recipient, whom the earlier event involved is the one.
             found = self._breadth_first(candidate, earlier, blocked, seen, instrument_ok, [])
         return found
 
@@ -1739,7 +1749,7 @@ class _Context:
                     seen.add(child.i)
                     if child.dep_ == "dobj":
                         objects += 1
-                        if objects > 1:  # "refusing admittance to X, by far the biggest group"
+                        if objects > 1:  # a second object misparsed from an apposition
                             continue
                     children.append(child)
             children.sort(key=lambda c: (order.get(c.dep_, 4), c.i))
@@ -1770,7 +1780,7 @@ class _Context:
         return fallback
 
     def _is_site(self, token: Token) -> bool:
-        """A named site or landform ("the Friendship Bridge", "the Rhine") is where an act
+        """A named site or landform (a bridge, a river, a mountain pass) is where an act
         happens, not a party to it; the entity stage's type, where it has one, decides."""
         entity = self.entity_at.get(token.i)
         kind = entity.get("type") if entity else token.ent_type_
@@ -1985,7 +1995,7 @@ class _Context:
         return dict(self.default_place) if self.default_place else None
 
     def _place_entity(self, token: Token | None) -> dict[str, Any] | None:
-        """The GPE/LOC/FAC entity that the phrase names: 'the town of Cizre' -> Cizre."""
+        """The GPE/LOC/FAC entity that the phrase names: 'the town of X' -> X."""
         for _ in range(3):
             if token is None:
                 return None
@@ -2105,18 +2115,22 @@ def _is_political(token: Token | None) -> bool:
 
 
 def _is_commercial(token: Token | None) -> bool:
-    if token is None:
+    """A trader ("the carmaker", "investors"); a political role first, so "lawmakers" and
+    "policymakers" never are."""
+    if token is None or _is_political(token):
         return False
-    lemma = _head_lemma(token)
-    return lemma in COMMERCIAL_NOUNS or lemma.endswith("maker")
+    return _head_lemma(token) in COMMERCIAL_NOUNS
 
 
 def _is_business(candidate: _Candidate, actor: Token | None, target: Token | None) -> bool:
-    """Business news, not a political interaction: a company's or investors' deal, demand or
-    rejection aimed at no political party ("shareholders rejected the pay package"), or an
-    agreement to trade ("Microsoft agreed to buy the studio")."""
+    """Business news or commentary, not a political interaction: a company's or investors'
+    deal, demand or rejection aimed at no political party ("shareholders rejected the pay
+    package"), an agreement to trade ("Microsoft agreed to buy the studio"), or what
+    commentators say ("analysts warned of retaliation")."""
     if candidate.type == "PROTEST":
         return False
+    if candidate.type not in MATERIAL_CONFLICT and _head_lemma(actor) in COMMENTATOR_NOUNS:
+        return True
     if _is_commercial(actor) and not _is_political(target):
         return True
     clause = _frame(candidate.token).clause if candidate.noun is None else None
@@ -2198,7 +2212,7 @@ def _clean_name(name: str) -> str:
 
 def _phrase(token: Token, depth: int = 0) -> tuple[int, int]:
     """The name of a noun phrase: its modifiers, head and naming complements ("supporters of
-    President X", "rebels in the Ivory Coast", "Kenzo Oshima, the UN relief coordinator"),
+    President X", rebels "in" a country, a person's name with its apposed title),
     without clauses, leading articles or counts."""
     doc = token.doc
     start = token.i
