@@ -311,6 +311,32 @@ def test_date_from_the_time_stage_in_the_trigger_clause(event_nlp):
     assert event["date"] == {"value": "2022-07-29", "how": "text"}
 
 
+def _monday(text: str) -> list[dict]:
+    start = text.index("on Monday") + 3
+    return [{"start": start, "end": start + 6, "text": "Monday", "value": "2023-03-06",
+             "type": "DATE"}]
+
+
+def test_a_leads_present_perfect_takes_the_date_of_its_retelling(event_nlp):
+    text = ("The foreign minister has accused the neighbouring government of arming the rebels."
+            "\n\nIn remarks he accused them in on Monday, the minister named three border posts.")
+    text = text.replace("he accused them in on Monday", "he made on Monday when he accused them")
+    event = next(e for e in events_of(text, event_nlp, published="2023-03-08",
+                                      times=_monday(text))
+                 if e["trigger"]["start"] < 40)
+    assert event["type"] == "ACCUSE"
+    assert event["date"] == {"value": "2023-03-06", "how": "inferred"}
+
+
+def test_a_lead_not_retold_keeps_the_published_date(event_nlp):
+    text = ("The foreign minister has accused the neighbouring government of arming the rebels."
+            "\n\nOn Monday, the minister named three border posts.")
+    event = next(e for e in events_of(text, event_nlp, published="2023-03-08",
+                                      times=_monday(text.replace("On Monday", "on Monday")))
+                 if e["trigger"]["start"] < 40)
+    assert event["date"] == {"value": "2023-03-08", "how": "published"}
+
+
 def test_date_falls_back_to_the_published_date_then_to_null(event_nlp):
     text = "North Korea blamed the United States for the crisis."
     dated = only(events_of(text, event_nlp, published="2022-08-17"), "ACCUSE")

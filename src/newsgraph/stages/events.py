@@ -865,6 +865,9 @@ _NON_PARTY_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT",
                                  "ORDINAL"})
 
 
+ELABORATION_SENTENCES = 2  # how far after a lead the retelling of its event is looked for
+
+
 def _target_candidate(token: Token) -> bool:
     """Can this dependent be the recipient of an event?"""
     if token.ent_type_ in _NON_PARTY_ENTITIES or token.dep_ == "acomp":
@@ -2035,8 +2038,49 @@ class _Context:
         if last_dated is not None and token.tag_ == "VBD" and \
                 0 < sentence_start - last_dated[0] <= 600:
             return {"value": last_dated[1]["value"], "how": "inferred"}
+        elaborated = self._elaborated_date(token)
+        if elaborated is not None:
+            return {"value": elaborated, "how": "inferred"}
         if self.published:
             return {"value": self.published, "how": "published"}
+        return None
+
+    def _elaborated_date(self, token: Token) -> str | None:
+        """The date of a news lead's event told in the present perfect ("X has sent a message
+        to Y ..."), from the next sentences that tell the same act again with its time ("In
+        his comments sent on Monday, ..."): the same verb's lemma there, and a date in that
+        sentence. A trigger inside that clause ("... has sent a message calling for
+        cooperation") shares its verb's time. None for other tenses, or when no following
+        sentence retells it."""
+        def present_perfect(verb: Token) -> bool:
+            return verb.tag_ == "VBN" and any(
+                child.dep_ == "aux" and child.lemma_ == "have" and child.tag_ in ("VBZ", "VBP")
+                for child in verb.children)
+
+        anchor = token
+        for _ in range(3):  # up from a participle or noun inside the clause to its verb
+            if present_perfect(anchor) or anchor.head.i == anchor.i or \
+                    anchor.dep_ not in ("acl", "advcl", "xcomp", "dobj", "pobj", "prep"):
+                break
+            anchor = anchor.head
+        if not present_perfect(anchor):
+            return None
+        token = anchor
+        sentence, seen = token.sent, 0
+        while seen < ELABORATION_SENTENCES:
+            if sentence.end >= len(self.doc):
+                return None
+            sentence = self.doc[sentence.end].sent
+            if not sentence.text.strip():
+                continue  # a paragraph break parsed as a sentence of its own
+            seen += 1
+            again = [t for t in sentence if t.lemma_ == token.lemma_ and t.pos_ == "VERB"]
+            if not again:
+                continue
+            start, end = sentence.start_char, sentence.end_char
+            dated = [t for t in self.times if start <= t["start"] < end]
+            if dated:
+                return min(dated, key=lambda t: abs(t["start"] - again[0].idx))["value"]
         return None
 
     def _subtree_chars(self, token: Token, others: list[Token]) -> list[tuple[int, int]]:
