@@ -20,7 +20,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, TypedDict, Unpack
 
 from newsgraph.document import Document
 from newsgraph.event_merge import (
@@ -493,7 +493,7 @@ class Store:
                 """EXISTS (SELECT 1 FROM mentions m JOIN entities e ON e.id = m.entity_id
                    WHERE m.doc_id = q.doc_id AND m.start >= q.start AND m."end" <= q."end"
                    AND (e.name LIKE ? ESCAPE '\\' OR e.id = ? OR m.text LIKE ? ESCAPE '\\'))""")
-            params += [like_pattern(about), about, like_pattern(about)]
+            params += party_params(about)
         if kind:
             where.append("q.kind = ?")
             params.append(kind)
@@ -515,41 +515,19 @@ class Store:
             params.append(limit)
         return [dict(row) for row in self._conn.execute(sql, params)]
 
-    def events(
-        self,
-        *,
-        event_type: str | None = None,
-        actor: str | None = None,
-        place: str | None = None,
-        date_from: str | None = None,
-        date_to: str | None = None,
-        include_negated: bool = False,
-    ) -> list[dict[str, Any]]:
+    def events(self, **filters: Unpack[EventFilters]) -> list[dict[str, Any]]:
         """Stored events in date order, each with its article (title, outlet, source, url), its
         sentence text and its place's coordinates and country.
 
         `actor` and `place`: part of a name, or an entity id. Negated events ("no reports of
         clashes") are left out unless asked for.
         """
-        return list(self.iter_events(event_type=event_type, actor=actor, place=place,
-                                     date_from=date_from, date_to=date_to,
-                                     include_negated=include_negated))
+        return list(self.iter_events(**filters))
 
-    def iter_events(
-        self,
-        *,
-        event_type: str | None = None,
-        actor: str | None = None,
-        place: str | None = None,
-        date_from: str | None = None,
-        date_to: str | None = None,
-        include_negated: bool = False,
-    ) -> Iterator[dict[str, Any]]:
+    def iter_events(self, **filters: Unpack[EventFilters]) -> Iterator[dict[str, Any]]:
         """`events`, one at a time from the cursor: exports of large stores stay in constant
         memory."""
-        where, params = event_filters(event_type=event_type, actor=actor, place=place,
-                                      date_from=date_from, date_to=date_to,
-                                      include_negated=include_negated)
+        where, params = event_filters(**filters)
         sql = f"""SELECT ev.*, d.title, d.outlet, d.source, d.url, d.published, d.seq,
                          substr(d.text, ev.sentence_start + 1,
                                 ev.sentence_end - ev.sentence_start) AS sentence,
@@ -730,27 +708,16 @@ class Store:
                 self._group_events(doc_id, self._event_group_ids(doc_id))
         return len(doc_ids)
 
-    def merged_events(
-        self,
-        *,
-        event_type: str | None = None,
-        actor: str | None = None,
-        place: str | None = None,
-        date_from: str | None = None,
-        date_to: str | None = None,
-        include_negated: bool = False,
-    ) -> list[dict[str, Any]]:
+    def merged_events(self, **filters: Unpack[EventFilters]) -> list[dict[str, Any]]:
         """One row per real event, in date order: the fullest of its mentions (as
         `events` gives it) plus "mentions" (every report of it: article, span, sentence,
         outlet), "n_mentions" and "n_outlets". The filters are those of `events`; a real event
         is listed when any of its mentions matches, with all its mentions."""
         group_of = {(row[0], row[1]): row[2] for row in self._conn.execute(
             "SELECT doc_id, ord, group_id FROM event_group_members")}
-        wanted = {_group_key(row, group_of) for row in self.events(
-            event_type=event_type, actor=actor, place=place, date_from=date_from,
-            date_to=date_to, include_negated=include_negated)}
+        wanted = {_group_key(row, group_of) for row in self.events(**filters)}
         groups: dict[tuple[Any, ...], list[dict[str, Any]]] = {}
-        for row in self.events(include_negated=include_negated):
+        for row in self.events(include_negated=filters.get("include_negated", False)):
             key = _group_key(row, group_of)
             if key in wanted:
                 groups.setdefault(key, []).append(row)
@@ -1332,6 +1299,18 @@ def date_bounds(expression: str, date_from: str | None, date_to: str | None,
         where.append(f"substr({expression}, 1, {len(date_to)}) <= ?")
         params.append(date_to)
     return where, params
+
+
+class EventFilters(TypedDict, total=False):
+    """The filters every event query takes (`Store.events`, `iter_events`, `merged_events`, the
+    events page): `actor` and `place` are part of a name, a canonical name or an entity id;
+    dates bound the event's date (its article's when it has none)."""
+    event_type: str | None
+    actor: str | None
+    place: str | None
+    date_from: str | None
+    date_to: str | None
+    include_negated: bool
 
 
 def event_filters(*, event_type: str | None = None, actor: str | None = None,
