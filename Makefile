@@ -2,14 +2,17 @@
 PYTHON ?= python3
 SHARED ?= ../shared
 DB ?= newsgraph.db
+RECORDS ?= samples.jsonl
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
 .PHONY: demo test eval bench bench-web browser lint lock clean
 
-$(STAMP): requirements.lock pyproject.toml
+$(STAMP): requirements.lock requirements-pip.lock pyproject.toml
+	@$(PYTHON) tools/check_python.py
 	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements-pip.lock
 	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.lock
 	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $(STAMP)
@@ -21,15 +24,15 @@ demo: $(STAMP)
 	$(BIN)/newsgraph search "miners" --db $(DB)
 	$(BIN)/newsgraph quotes --speaker Pushilin --db $(DB)
 	$(BIN)/newsgraph events --actor "North Korea" --db $(DB)
-	$(BIN)/newsgraph extract $(SHARED)/samples --format jsonl --output samples.jsonl
-	$(PYTHON) $(SHARED)/eval/validate.py samples.jsonl
-	$(PYTHON) $(SHARED)/eval/score_samples.py --pred samples.jsonl
+	$(BIN)/newsgraph extract $(SHARED)/samples --format jsonl --output $(RECORDS)
+	$(PYTHON) $(SHARED)/eval/validate.py $(RECORDS)
+	$(PYTHON) $(SHARED)/eval/score_samples.py --pred $(RECORDS)
 	@echo
 	@echo "Browse the store: $(BIN)/newsgraph serve --db $(DB)   (add --open for a browser)"
 	@echo "  then open http://127.0.0.1:8001/"
 
 test: $(STAMP) browser
-	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks tools
 	$(BIN)/python -m pytest -q
 
 # The browser tests drive Debian's Chromium (Playwright never downloads a browser here).
@@ -55,10 +58,11 @@ bench: $(STAMP)
 bench-web: $(STAMP)
 	$(BIN)/python benchmarks/bench_web.py --shared $(SHARED)
 
-# Re-pin requirements.lock (with hashes) from requirements.in.
+# Re-pin requirements.lock (with hashes) from requirements.in, and the bootstrap pip from it.
 lock:
 	$(PYTHON) -m venv /tmp/newsgraph-lock && /tmp/newsgraph-lock/bin/pip install --quiet uv
 	/tmp/newsgraph-lock/bin/uv pip compile --generate-hashes --python-version 3.11 requirements.in -o requirements.lock
+	$(PYTHON) tools/pin_pip.py
 
 clean:
-	rm -rf $(VENV) samples.jsonl $(DB) $(DB)-wal $(DB)-shm
+	rm -rf $(VENV) $(RECORDS) $(DB) $(DB)-wal $(DB)-shm

@@ -18,6 +18,7 @@ from typing import Any
 import pytest
 
 from newsgraph.document import Document, OffsetMap, Published, RemovedPassage
+from newsgraph.errors import NotAStore
 from newsgraph.store import MIGRATIONS, SCHEMA_VERSION, Store
 
 SAMPLE = Path(__file__).resolve().parents[1].parent / "shared" / "samples" / (
@@ -342,7 +343,7 @@ def test_readonly_cannot_write(tmp_path: Path, sample_text: str) -> None:
 def test_migrates_an_empty_file_and_reopening_is_a_no_op(tmp_path: Path) -> None:
     path = tmp_path / "old.db"
     path.touch()  # an empty file is a version 0 SQLite database
-    with pytest.raises(RuntimeError, match="schema version 0"):
+    with pytest.raises(NotAStore, match="empty database"):
         Store(path, readonly=True)
     with Store(path) as store:
         assert store.stats()["documents"] == 0

@@ -2,8 +2,9 @@
 export, serve, stats, eval.
 
 Every command reads and writes through the same `Pipeline` and `Store` as the Python API.
-Progress and summaries go to standard error, data to standard output, and the exit code is
-non-zero when any input failed.
+Progress, messages and summaries go to standard error, results to standard output. Exit codes:
+0 done, 1 some input failed or a thing was not found (a `NewsgraphError`: its message, no
+traceback), 2 a usage error (a bad option or filter value), 130 interrupted (Ctrl-C).
 """
 
 from __future__ import annotations
@@ -18,13 +19,28 @@ from typing import IO
 
 import click
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
+from rich.markup import escape
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TaskProgressColumn,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 from rich.table import Table
 
+from newsgraph import filters
+from newsgraph.errors import NewsgraphError
+from newsgraph.ontology import QUOTE_KINDS
 from newsgraph.pipeline import Extraction, Failure, Pipeline
-from newsgraph.sources import DEFAULT_MAX_BYTES, read_sources
+from newsgraph.sources import DEFAULT_MAX_BYTES, count_articles, input_files, read_inputs
 
 DEFAULT_DB = "newsgraph.db"
+INTERRUPTED = 130
+"""The exit code of a command stopped by Ctrl-C (128 + SIGINT), as shells report it."""
 
 err = Console(stderr=True)
 out = Console(highlight=False, soft_wrap=True)
@@ -52,32 +68,85 @@ def db_option(function):
                         show_default=True, help="SQLite database file.")(function)
 
 
+class FilterValue(click.ParamType):
+    """A click type over one of `newsgraph.filters`' checks: a bad value is a usage error
+    (exit 2) with the check's message."""
+
+    def __init__(self, name: str, check: Callable[[str], str]) -> None:
+        self.name = name
+        self.check = check
+
+    def convert(self, value: str, param: click.Parameter | None,
+                ctx: click.Context | None) -> str:
+        try:
+            return self.check(value)
+        except filters.FilterError as error:
+            self.fail(str(error), param, ctx)
+
+
+DATE = FilterValue("date", filters.date_bound)
+EVENT_TYPE = FilterValue("PLOVER type", filters.event_type)
+ENTITY_TYPE = FilterValue("entity type", filters.entity_type)
+
+
+class NewsgraphCommands(click.Group):
+    """The top-level group: a `NewsgraphError` (a missing database, a file that is not a store,
+    an unknown entity) is its message and exit 1, never a traceback; Ctrl-C is exit 130."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except NewsgraphError as error:
+            raise click.ClickException(str(error)) from error
+        except KeyboardInterrupt:
+            err.print("interrupted", highlight=False)
+            ctx.exit(INTERRUPTED)
+
+
 @contextmanager
-def progress_bar(label: str, quiet: bool) -> Iterator[Callable[[str], None]]:
-    """A progress line on stderr (hidden when quiet or not a terminal); yields `advance()`."""
-    progress = Progress(SpinnerColumn(), TextColumn(label), BarColumn(), MofNCompleteColumn(),
-                        TextColumn("{task.fields[current]}"), console=err,
-                        disable=quiet or not err.is_terminal, transient=True)
+def progress_bar(label: str, quiet: bool, total: int | None = None,
+                 ) -> Iterator[Callable[[str], None]]:
+    """A progress bar on stderr towards `total` inputs, with percentage and time left (a
+    counter when the total is unknown), hidden when quiet or when stderr is not a terminal;
+    yields `advance(current_source)`."""
+    progress = Progress(SpinnerColumn(), TextColumn(label), BarColumn(), TaskProgressColumn(),
+                        MofNCompleteColumn(), TimeElapsedColumn(), TextColumn("eta"),
+                        TimeRemainingColumn(), TextColumn("{task.fields[current]}"),
+                        console=err, disable=quiet or not err.is_terminal, transient=True)
     with progress:
-        task = progress.add_task(label, total=None, current="")
-        yield lambda current="": progress.update(task, advance=1, current=current[-60:])
+        task = progress.add_task(label, total=total, current="")
+        yield lambda current="": progress.update(task, advance=1, current=current[-40:])
 
 
-def run_pipeline(paths: tuple[str, ...], workers: int, batch_size: int,
+def run_pipeline(inputs: list, workers: int, batch_size: int,
                  max_bytes: int) -> Iterator[Extraction | Failure]:
     pipeline = Pipeline(workers=workers, batch_size=batch_size)
-    return pipeline.run(read_sources(paths, max_bytes=max_bytes))
+    return pipeline.run(read_inputs(inputs, max_bytes=max_bytes))
+
+
+def list_inputs(paths: tuple[str, ...], quiet: bool) -> tuple[list, int | None]:
+    """The inputs named on the command line (folders walked, globs expanded), and how many
+    articles they hold when that is cheap to count (for the progress bar's total)."""
+    inputs = list(input_files(paths))
+    show_bar = not quiet and err.is_terminal
+    return inputs, count_articles(inputs) if show_bar else None
+
+
+def one_line(text: str) -> str:
+    """A message as one greppable line: no line breaks inside a path or a reason."""
+    return " ".join(str(text).split())
 
 
 def print_failures(failures: list[Failure], limit: int = 20) -> None:
+    """One line per failure on stderr, never wrapped, so `grep failed` finds each whole."""
     for failure in failures[:limit]:
-        err.print(f"[red]failed[/red] {failure.source}: {failure.error}", markup=True,
-                  highlight=False)
+        err.print(f"[red]failed[/red] {escape(one_line(failure.source))}: "
+                  f"{escape(one_line(failure.error))}", highlight=False, soft_wrap=True)
     if len(failures) > limit:
         err.print(f"... and {len(failures) - limit} more failures")
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=NewsgraphCommands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="newsgraph")
 def main() -> None:
     """newsgraph: news articles in; a sourced record of who did what to whom, who said what,
@@ -100,28 +169,39 @@ def ingest(paths: tuple[str, ...], db: str, workers: int, batch_size: int, max_b
 
     outcomes: Counter[str] = Counter()
     failures: list[Failure] = []
-    with Store(db) as store, progress_bar("ingesting", quiet) as advance:
-        for result in run_pipeline(paths, workers, batch_size, max_bytes):
-            if isinstance(result, Failure):
-                failures.append(result)
-                store.record_failure(result.source, result.error)
-                outcomes["failed"] += 1
-            else:
-                try:
-                    outcomes[store.put(result.document, result.record)] += 1
-                except ValueError as error:
-                    failures.append(Failure(result.document.source, str(error)))
-                    outcomes["failed"] += 1
-            advance(getattr(result, "source", ""))
-    read = sum(outcomes.values())
-    err.print(
-        f"read {read}, stored {outcomes['stored']}, updated {outcomes['updated']}, "
-        f"unchanged {outcomes['unchanged']}, failed {outcomes['failed']} -> {db}",
-        highlight=False,
-    )
+    inputs, total = list_inputs(paths, quiet)
+    with Store(db) as store:
+        try:
+            with progress_bar("ingesting", quiet, total) as advance:
+                for result in run_pipeline(inputs, workers, batch_size, max_bytes):
+                    if isinstance(result, Failure):
+                        failures.append(result)
+                        store.record_failure(result.source, result.error)
+                        outcomes["failed"] += 1
+                    else:
+                        try:
+                            outcomes[store.put(result.document, result.record)] += 1
+                        except ValueError as error:
+                            failures.append(Failure(result.document.source, str(error)))
+                            outcomes["failed"] += 1
+                    advance(getattr(result, "source", ""))
+        except KeyboardInterrupt:
+            err.print(f"interrupted: {ingest_summary(outcomes, db)}; the article being read "
+                      "and the rest were not stored (each stored article is whole: run the "
+                      "same command again to finish, stored articles are skipped)",
+                      highlight=False, soft_wrap=True)
+            print_failures(failures)
+            sys.exit(INTERRUPTED)
+    err.print(ingest_summary(outcomes, db), highlight=False, soft_wrap=True)
     print_failures(failures)
     if failures:
         sys.exit(1)
+
+
+def ingest_summary(outcomes: Counter[str], db: str) -> str:
+    read = sum(outcomes.values())
+    return (f"read {read}, stored {outcomes['stored']}, updated {outcomes['updated']}, "
+            f"unchanged {outcomes['unchanged']}, failed {outcomes['failed']} -> {db}")
 
 
 @main.command()
@@ -142,20 +222,27 @@ def extract(paths: tuple[str, ...], output_format: str, output: str, workers: in
 
     failures: list[Failure] = []
     count = 0
-    with click.open_file(output, "w", encoding="utf-8") as stream, \
-            progress_bar("extracting", quiet or output == "-") as advance:
-        for result in run_pipeline(paths, workers, batch_size, max_bytes):
-            if isinstance(result, Failure):
-                failures.append(result)
-                line = error_record(result.source, result.error, result.id)
-            else:
-                line = result.record
-            write_json_line(stream, line)
-            count += 1
-            advance(getattr(result, "source", ""))
+    inputs, total = list_inputs(paths, quiet)
+    written = f" -> {output}" if output != "-" else ""
+    with click.open_file(output, "w", encoding="utf-8") as stream:
+        try:
+            with progress_bar("extracting", quiet, total) as advance:
+                for result in run_pipeline(inputs, workers, batch_size, max_bytes):
+                    if isinstance(result, Failure):
+                        failures.append(result)
+                        line = error_record(result.source, result.error, result.id)
+                    else:
+                        line = result.record
+                    write_json_line(stream, line)
+                    count += 1
+                    advance(getattr(result, "source", ""))
+        except KeyboardInterrupt:
+            err.print(f"interrupted: {count} records written{written}, in input order; the "
+                      "rest were not extracted", highlight=False, soft_wrap=True)
+            sys.exit(INTERRUPTED)
     if not quiet:
-        err.print(f"extracted {count - len(failures)} of {count} articles"
-                  + (f" -> {output}" if output != "-" else ""), highlight=False)
+        err.print(f"extracted {count - len(failures)} of {count} articles{written}",
+                  highlight=False, soft_wrap=True)
         print_failures(failures)
     if failures:
         sys.exit(1)
@@ -224,8 +311,10 @@ def search(query: str, db: str, limit: int) -> None:
 @db_option
 @click.option("--speaker", help="Part of the speaker's name, or its entity id.")
 @click.option("--about", metavar="ENTITY", help="An entity mentioned inside the quote.")
-@click.option("--kind", type=click.Choice(["direct", "indirect", "mixed"]))
-@click.option("--since", metavar="DATE", help="Articles published on or after this date.")
+@click.option("--kind", type=click.Choice(QUOTE_KINDS, case_sensitive=False))
+@click.option("--since", type=DATE, metavar="DATE",
+              help="Articles published on or after this date (YYYY, YYYY-MM, YYYY-MM-DD, "
+                   "or a relative day like 'yesterday').")
 @click.option("--limit", type=click.IntRange(1), default=None)
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per quote.")
 def quotes(db: str, speaker: str | None, about: str | None, kind: str | None,
@@ -250,8 +339,9 @@ def quotes(db: str, speaker: str | None, about: str | None, kind: str | None,
 @main.command()
 @db_option
 @click.option("--entity", help="Part of an entity's name, or its id.")
-@click.option("--from", "date_from", metavar="DATE", help="Earliest date (2014, 2014-05 ...).")
-@click.option("--to", "date_to", metavar="DATE", help="Latest date, inclusive.")
+@click.option("--from", "date_from", type=DATE, metavar="DATE",
+              help="Earliest date (2014, 2014-05 ...).")
+@click.option("--to", "date_to", type=DATE, metavar="DATE", help="Latest date, inclusive.")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per fact.")
 def timeline(db: str, entity: str | None, date_from: str | None, date_to: str | None,
              as_json: bool) -> None:
@@ -273,11 +363,13 @@ def timeline(db: str, entity: str | None, date_from: str | None, date_to: str | 
 
 @main.command()
 @db_option
-@click.option("--type", "event_type", help="PLOVER type (PROTEST, ASSAULT, ...).")
+@click.option("--type", "event_type", type=EVENT_TYPE,
+              help="PLOVER type (PROTEST, ASSAULT, ...).")
 @click.option("--actor", help="Part of the actor's name, or its entity id.")
 @click.option("--place", help="Part of the place's name, or its entity id.")
-@click.option("--from", "date_from", metavar="DATE", help="Earliest date (2014, 2014-05 ...).")
-@click.option("--to", "date_to", metavar="DATE", help="Latest date, inclusive.")
+@click.option("--from", "date_from", type=DATE, metavar="DATE",
+              help="Earliest date (2014, 2014-05 ...).")
+@click.option("--to", "date_to", type=DATE, metavar="DATE", help="Latest date, inclusive.")
 @click.option("--negated", is_flag=True, help="Also list negated events.")
 @click.option("--merged", is_flag=True,
               help="One line per real event, however many articles report it.")
@@ -365,8 +457,7 @@ def export_command(kind: str, db: str, output_format: str, output: str, records:
         raise click.BadParameter("--records goes with `articles --format jsonl`")
     if output_format == "parquet" and output == "-":
         raise click.BadParameter("parquet needs a file: give --output PATH", param_hint="--output")
-    if not Path(db).exists():
-        raise click.ClickException(f"no database at {db}: run `newsgraph ingest` first")
+    Store(db, readonly=True).close()  # a missing or foreign store is refused before --output
     binary = output_format == "parquet"
     if output == "-":
         target = nullcontext(sys.stdout)
@@ -447,12 +538,7 @@ def serve(db: str, host: str, port: int, open_browser: bool) -> None:
     database is opened read-only."""
     from newsgraph.web.server import app_for, listen
 
-    if not Path(db).is_file():
-        raise click.ClickException(f"no database at {db}: run `newsgraph ingest` first")
-    try:
-        app = app_for(db)
-    except RuntimeError as error:  # a store of another schema version
-        raise click.ClickException(str(error)) from error
+    app = app_for(db)  # a missing or foreign store is refused here, with the reason
     listen(app, host, port, open_browser=open_browser,
            announce=lambda url: err.print(f"newsgraph: serving {db} at {url}", highlight=False))
 
@@ -463,8 +549,6 @@ def stats(db: str) -> None:
     """Row counts of the store."""
     from newsgraph.store import Store
 
-    if not Path(db).exists():
-        raise click.ClickException(f"no database at {db}: run `newsgraph ingest` first")
     with Store(db, readonly=True) as store:
         counts = store.stats()
     table = Table("table", "rows", title=db)
@@ -498,7 +582,8 @@ def eval_command(shared: str, workdir: str | None, as_json: bool) -> None:
 
 @main.command("entities")
 @db_option
-@click.option("--type", "entity_type", help="Only this type (PERSON, ORG, GPE, LOC, NORP ...).")
+@click.option("--type", "entity_type", type=ENTITY_TYPE,
+              help="Only this type (PERSON, ORG, GPE, LOC, NORP ...).")
 @click.option("--sort", type=click.Choice(["mentions", "articles", "name"]), default="mentions",
               show_default=True)
 @click.option("--limit", type=click.IntRange(1), default=None)

@@ -98,11 +98,73 @@ def read_sources(
     standard input (bytes read from `stdin` or sys.stdin.buffer; its format sniffed: JSON
     lines if every non-empty line starts with "{", HTML if it starts with "<" / contains
     <html, else text). A path that does not exist -> ReadError."""
+    return read_inputs(input_files(paths), max_bytes=max_bytes, stdin=stdin)
+
+
+Input = Path | str | ReadError
+"""One input of a batch: a file, "-" for standard input, or a path that could not be listed."""
+
+
+def input_files(paths: Iterable[str]) -> Iterator[Input]:
+    """The files `read_sources` reads, in its order: folders walked, globs expanded."""
     for path in paths:
         try:
-            yield from _read_path(str(path), max_bytes=max_bytes, stdin=stdin)
-        except Exception as error:  # a bug reading one input must not stop the others
+            yield from _expand(str(path))
+        except Exception as error:  # a bug listing one input must not stop the others
             yield ReadError(str(path), _unexpected(error))
+
+
+def read_inputs(
+    inputs: Iterable[Input],
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    stdin: BinaryIO | None = None,
+) -> Iterator[RawArticle | ReadError]:
+    """The articles of listed inputs (see `input_files`), in order."""
+    for item in inputs:
+        if isinstance(item, ReadError):
+            yield item
+        elif item == STDIN_NAME:
+            try:
+                yield from _read_stdin(stdin, max_bytes)
+            except Exception as error:  # reported as this input's failure
+                yield ReadError(STDIN_SOURCE, _unexpected(error))
+        else:
+            yield from read_file(Path(item), max_bytes=max_bytes)
+
+
+_COUNT_LINES_UP_TO = 256 * 1024 * 1024
+"""JSON Lines inputs are counted line by line for a progress total only below this size."""
+
+
+def count_articles(inputs: Iterable[Input]) -> int | None:
+    """How many articles (or failures) listed inputs give, when that is cheap to know: one per
+    document file or listing error, one per non-blank line of a JSON Lines file. None when any
+    input cannot be counted without reading it (standard input, WARC, large JSON Lines)."""
+    total = 0
+    budget = _COUNT_LINES_UP_TO
+    for item in inputs:
+        if isinstance(item, ReadError):
+            total += 1
+            continue
+        if item == STDIN_NAME:
+            return None
+        kind = _kind(Path(item))
+        if kind == "warc":
+            return None
+        if kind != "jsonl":
+            total += 1
+            continue
+        try:
+            size = Path(item).stat().st_size
+            if size > budget:
+                return None
+            budget -= size
+            with open(item, "rb") as stream:
+                total += max(1, sum(1 for line in stream if line.strip()))
+        except OSError:
+            total += 1  # read_file reports it as one failure
+    return total
 
 
 def read_file(
@@ -145,32 +207,30 @@ def html_article(html: str, *, source: str, given: dict | None = None) -> RawArt
 # --- dispatch -----------------------------------------------------------------------------
 
 
-def _read_path(
-    path: str, *, max_bytes: int, stdin: BinaryIO | None
-) -> Iterator[RawArticle | ReadError]:
-    if path == "-":
-        yield from _read_stdin(stdin, max_bytes)
+STDIN_NAME = "-"
+
+
+def _expand(path: str) -> Iterator[Input]:
+    if path == STDIN_NAME:
+        yield STDIN_NAME
         return
     location = Path(path)
     if location.is_dir():
-        yield from _read_directory(location, max_bytes)
+        yield from _walk(location)
     elif location.exists():
-        yield from read_file(location, max_bytes=max_bytes)
+        yield location
     elif _GLOB_MAGIC.search(path):
         matches = sorted(glob(path, recursive=True))
         if not matches:
             yield ReadError(path, "no files match the pattern")
         for match in matches:
             # The pattern named these files, so they are read like files named one by one.
-            if Path(match).is_dir():
-                yield from _read_directory(Path(match), max_bytes)
-            else:
-                yield from read_file(Path(match), max_bytes=max_bytes)
+            yield from _walk(Path(match)) if Path(match).is_dir() else [Path(match)]
     else:
         yield ReadError(path, "no such file or directory")
 
 
-def _read_directory(root: Path, max_bytes: int) -> Iterator[RawArticle | ReadError]:
+def _walk(root: Path) -> Iterator[Input]:
     """Known files under `root`, hidden ones skipped, in sorted order of their relative paths."""
     found: list[Path] = []
     problems: list[ReadError] = []
@@ -186,8 +246,7 @@ def _read_directory(root: Path, max_bytes: int) -> Iterator[RawArticle | ReadErr
             if not name.startswith(".") and _kind(Path(name)) is not None
         )
     yield from problems
-    for path in sorted(found, key=lambda path: path.relative_to(root).parts):
-        yield from read_file(path, max_bytes=max_bytes)
+    yield from sorted(found, key=lambda path: path.relative_to(root).parts)
 
 
 def _kind(path: Path) -> str | None:

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any, Literal, TypedDict, Unpack
 
 from newsgraph.document import Document
+from newsgraph.errors import NotAStore, StoreNotFound, StoreVersionError
 from newsgraph.event_merge import (
     DEFAULT_WINDOW_DAYS,
     EventFacts,
@@ -272,21 +273,22 @@ class Store:
     def __init__(self, path: str | Path, *, readonly: bool = False) -> None:
         self.path = Path(path)
         self.readonly = readonly
-        if readonly:
-            if not self.path.is_file():
-                raise FileNotFoundError(f"no database at {self.path}")
-            uri = self.path.resolve().as_uri() + "?mode=ro"
-            self._conn = sqlite3.connect(uri, uri=True, isolation_level=None)
-        else:
-            self._conn = sqlite3.connect(self.path, isolation_level=None)
+        self._conn = _connect(self.path, readonly)
         self._conn.row_factory = sqlite3.Row
         try:
+            self._check_is_store()  # before any pragma: a foreign file is left untouched
             self._set_pragmas()
             if readonly:
                 self._check_version()
             else:
                 self._migrate()
                 self._group_ungrouped_events()
+        except sqlite3.DatabaseError as error:
+            self._conn.close()
+            if "not a database" in str(error) or "malformed" in str(error):
+                raise NotAStore(f"{self.path} is not a SQLite database ({error}): give --db a "
+                                "newsgraph store, or a new file name") from error
+            raise
         except BaseException:
             self._conn.close()
             raise
@@ -327,18 +329,35 @@ class Store:
         conn.execute("PRAGMA synchronous = NORMAL")
         conn.execute("PRAGMA foreign_keys = ON")
 
+    def _check_is_store(self) -> None:
+        """Refuse a SQLite file of another program: migrating it would write our tables into
+        somebody else's database."""
+        if self._user_version() != 0:
+            return
+        tables = [row[0] for row in self._conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+            "ORDER BY name")]
+        if tables:
+            shown = ", ".join(tables[:5]) + (" ..." if len(tables) > 5 else "")
+            raise NotAStore(f"{self.path} is a SQLite database of another program (tables: "
+                            f"{shown}), not a newsgraph store: give --db a newsgraph store, or "
+                            "a new file name")
+        if self.readonly:
+            raise NotAStore(f"{self.path} is an empty database, not a newsgraph store yet: "
+                            f"run `newsgraph ingest PATHS --db {self.path}` first")
+
     def _user_version(self) -> int:
         return int(self._conn.execute("PRAGMA user_version").fetchone()[0])
 
     def _check_version(self) -> int:
         version = self._user_version()
         if version > SCHEMA_VERSION:
-            raise RuntimeError(
+            raise StoreVersionError(
                 f"{self.path} has schema version {version}; this newsgraph knows up to "
                 f"{SCHEMA_VERSION}: upgrade newsgraph"
             )
         if self.readonly and version < SCHEMA_VERSION:
-            raise RuntimeError(
+            raise StoreVersionError(
                 f"{self.path} has schema version {version}, not {SCHEMA_VERSION}: open it for "
                 "writing once (e.g. `newsgraph ingest`) to migrate it"
             )
@@ -1111,6 +1130,26 @@ class Store:
         for doc_id in changed:
             self._group_events(doc_id, self._event_group_ids(doc_id))
         return len(changed)
+
+
+def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
+    """Open the database file, or say in the user's terms why it cannot be opened."""
+    if path.is_dir():
+        raise NotAStore(f"{path} is a folder: give --db a database file")
+    if readonly:
+        if not path.is_file():
+            raise StoreNotFound(f"no database at {path}: run `newsgraph ingest PATHS --db "
+                                f"{path}` first, or give --db an existing store")
+        uri = path.resolve().as_uri() + "?mode=ro"
+        return sqlite3.connect(uri, uri=True, isolation_level=None)
+    folder = path.parent
+    if not folder.is_dir():
+        raise StoreNotFound(f"cannot create {path}: the folder {folder} does not exist "
+                            "(create it first, or give --db a path in an existing folder)")
+    try:
+        return sqlite3.connect(path, isolation_level=None)
+    except sqlite3.OperationalError as error:
+        raise StoreNotFound(f"cannot open {path} for writing: {error}") from error
 
 
 def _listed(entities: list[Any]) -> str:

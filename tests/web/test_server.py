@@ -62,3 +62,27 @@ def test_pages_answer_through_datasette(sample_db):
         "/": 200, "/events": 200, "/quotes?speaker=Pushilin": 200, "/search?q=miners": 200,
         "/entity/no:such": 404, "/article/none": 404, "/-/newsgraph/tiles/0/0/0.png": 200,
         "/newsgraph/documents.json": 200}
+
+
+def test_bad_filter_values_are_400_with_the_message(sample_db):
+    datasette = app_for(sample_db)
+
+    async def fetch() -> dict[str, tuple[int, str]]:
+        answers = {}
+        for path in ("/quotes?from=2014-13-45", "/events?type=NOTATYPE", "/events?to=garbage",
+                     "/quotes?kind=shouted", "/events?type=protest&from=2014-05",
+                     "/quotes?to=yesterday"):
+            response = await datasette.client.get(path)
+            answers[path] = (response.status_code, response.text)
+        return answers
+
+    answers = run(fetch)
+    assert answers["/quotes?from=2014-13-45"][0] == 400
+    assert "&#39;2014-13-45&#39; is not a calendar date" in answers["/quotes?from=2014-13-45"][1]
+    assert answers["/events?type=NOTATYPE"][0] == 400
+    assert "is not a PLOVER event type: one of AGREE" in answers["/events?type=NOTATYPE"][1]
+    assert answers["/events?to=garbage"][0] == 400
+    assert answers["/quotes?kind=shouted"][0] == 400
+    status, html = answers["/events?type=protest&from=2014-05"]
+    assert status == 200 and "rallied" in html
+    assert answers["/quotes?to=yesterday"][0] == 200

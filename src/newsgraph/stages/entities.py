@@ -37,6 +37,7 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from newsgraph.annotate import AnnotatedDocument
+from newsgraph.ontology import ENTITY_TYPES
 from newsgraph.places import (
     CITY_WORDS,
     REGION_WORDS,
@@ -48,10 +49,7 @@ from newsgraph.places import (
 )
 from newsgraph.stages import Results
 
-ENTITY_LABELS = frozenset(
-    {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW",
-     "LANGUAGE"}
-)
+ENTITY_LABELS = frozenset(ENTITY_TYPES)
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 RELABELLED = frozenset({"PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "NORP"})
 """Labels a gazetteer place name may be corrected from."""

@@ -26,6 +26,7 @@ from datasette.utils import sqlite_timelimit, tilde_decode
 from datasette.utils.asgi import NotFound, Response
 from markupsafe import Markup
 
+from newsgraph import filters
 from newsgraph.store import Store
 from newsgraph.web import pages
 
@@ -98,6 +99,8 @@ def _page_view(view: Callable) -> Callable:
     async def answer(datasette: Any, request: Any) -> Response:
         try:
             return await view(datasette, request)
+        except filters.FilterError as error:
+            return await _error_page(datasette, request, 400, "Bad filter", str(error))
         except PageTooSlow:
             limit_ms = datasette.setting("sql_time_limit_ms")
             html = await datasette.render_template(
@@ -108,13 +111,18 @@ def _page_view(view: Callable) -> Callable:
     return answer
 
 
-async def _not_found(datasette: Any, request: Any, message: str) -> Response:
-    """A 404 page in Datasette's own error template (raising NotFound would also print a
-    traceback to the server's console for what is only a wrong link)."""
+async def _error_page(datasette: Any, request: Any, status: int, title: str,
+                      message: str) -> Response:
+    """An error page in Datasette's own template (raising NotFound would also print a
+    traceback to the server's console for what is only a wrong link or a typo)."""
     html = await datasette.render_template(
-        "error.html", {"ok": False, "error": message, "status": 404, "title": "Not found"},
+        "error.html", {"ok": False, "error": message, "status": status, "title": title},
         request=request)
-    return Response.html(html, status=404)
+    return Response.html(html, status=status)
+
+
+async def _not_found(datasette: Any, request: Any, message: str) -> Response:
+    return await _error_page(datasette, request, 404, "Not found", message)
 
 
 def path_value(request: Any, name: str) -> str:
@@ -123,8 +131,11 @@ def path_value(request: Any, name: str) -> str:
     return tilde_decode(request.url_vars[name])
 
 
-def _arg(request: Any, name: str) -> str:
-    return (request.args.get(name) or "").strip()
+def _arg(request: Any, name: str, check: Callable[[str], str] | None = None) -> str:
+    """A query-string value; with `check` (one of `newsgraph.filters`), a bad value raises
+    FilterError, which the page answers with 400 and the message, like the CLI's exit 2."""
+    value = (request.args.get(name) or "").strip()
+    return check(value) if value and check else value
 
 
 @_page_view
@@ -153,19 +164,21 @@ async def entity_page(datasette: Any, request: Any) -> Response:
 
 @_page_view
 async def quotes_page(datasette: Any, request: Any) -> Response:
-    context = await _read(datasette, lambda store: pages.quotes(
-        store, speaker=_arg(request, "speaker"), about=_arg(request, "about"),
-        kind=_arg(request, "kind"), date_from=_arg(request, "from"),
-        date_to=_arg(request, "to")))
+    chosen = {"speaker": _arg(request, "speaker"), "about": _arg(request, "about"),
+              "kind": _arg(request, "kind", filters.quote_kind),
+              "date_from": _arg(request, "from", filters.date_bound),
+              "date_to": _arg(request, "to", filters.date_bound)}
+    context = await _read(datasette, lambda store: pages.quotes(store, **chosen))
     return await _page(datasette, request, "newsgraph_quotes.html", context)
 
 
 @_page_view
 async def events_page(datasette: Any, request: Any) -> Response:
-    context = await _read(datasette, lambda store: pages.events(
-        store, event_type=_arg(request, "type"), actor=_arg(request, "actor"),
-        place=_arg(request, "place"), date_from=_arg(request, "from"),
-        date_to=_arg(request, "to")))
+    chosen = {"event_type": _arg(request, "type", filters.event_type),
+              "actor": _arg(request, "actor"), "place": _arg(request, "place"),
+              "date_from": _arg(request, "from", filters.date_bound),
+              "date_to": _arg(request, "to", filters.date_bound)}
+    context = await _read(datasette, lambda store: pages.events(store, **chosen))
     return await _page(datasette, request, "newsgraph_events.html", context)
 
 
