@@ -1,12 +1,16 @@
 """`make bench`: throughput and peak memory of the whole pipeline next to bare spaCy.
 
-Every phase runs in its own child process over the same texts (all ../shared/dev/*/articles.jsonl),
-so each peak RSS is that phase's own. Model loading is timed apart from processing.
+Every phase runs in its own child process over the same inputs (all ../shared/dev/*/articles.jsonl,
+read `--rounds` times so that each phase does at least a minute of work), so each peak RSS is that
+phase's own. Loading the model (and starting worker processes) is timed apart from processing.
 
-    bare spaCy      nlp.pipe over the clean texts with the components the stages use
-    bare spaCy/all  nlp.pipe with every component of the English pipeline
+    bare spaCy      nlp.pipe over the clean texts, with the same spaCy components as the pipeline
     extract         read + clean + parse + stages + JSON records (what `newsgraph extract` does)
+    extract x2      the same with --workers 2 (each worker runs the whole pipeline)
     ingest          extract + SQLite store, one transaction per article (`newsgraph ingest`)
+
+It ends with the ratios the project holds itself to: extract / bare spaCy (one process) and
+`scaling: workers 2 / workers 1`.
 """
 
 from __future__ import annotations
@@ -20,60 +24,72 @@ import tempfile
 import time
 from pathlib import Path
 
-PHASES = ("bare", "bare-all", "extract", "ingest")
+PHASES = ("bare", "extract", "extract-2", "ingest")
+LABELS = {"bare": "bare spaCy", "extract": "extract", "extract-2": "extract x2 workers",
+          "ingest": "ingest"}
 
 
 def dev_files(shared: Path) -> list[str]:
     return [str(path) for path in sorted(shared.glob("dev/*/articles.jsonl"))]
 
 
-def peak_rss_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+def peak_rss_mb(who: int = resource.RUSAGE_SELF) -> float:
+    return resource.getrusage(who).ru_maxrss / 1024
 
 
-def run_phase(phase: str, files: list[str], workers: int) -> dict:
+def run_phase(phase: str, files: list[str], rounds: int) -> dict:
     """Time one phase in this process; returns its figures."""
-    from newsgraph.annotate import load_pipeline
-    from newsgraph.pipeline import Extraction, Pipeline
+    from newsgraph.pipeline import Extraction, Pipeline, load_nlp
     from newsgraph.sources import read_sources
 
+    inputs = files * rounds
     started = time.perf_counter()
+    workers = 2 if phase == "extract-2" else 1
     pipeline = Pipeline(workers=workers)
-    nlp = pipeline.nlp if phase != "bare-all" else load_pipeline(None)
+    pipeline.__enter__()  # worker processes start (and load) before the clock starts
+    nlp = load_nlp(()) if phase == "bare" else None
     loaded = time.perf_counter()
-    texts = [doc.text for doc in pipeline.documents(read_sources(files))
-             if hasattr(doc, "text")]
-    words = sum(len(text.split()) for text in texts)
-    articles = 0
-    begin = time.perf_counter()
-    if phase in ("bare", "bare-all"):
-        for _ in nlp.pipe(texts, batch_size=pipeline.batch_size, n_process=workers):
+    articles = words = 0
+    if phase == "bare":
+        texts = [doc.text for doc in pipeline.documents(read_sources(inputs))
+                 if hasattr(doc, "text")]
+        words = sum(len(text.split()) for text in texts)
+        begin = time.perf_counter()
+        for _ in nlp.pipe(texts, batch_size=pipeline.batch_size):
             articles += 1
-    elif phase == "extract":
+    elif phase.startswith("extract"):
+        begin = time.perf_counter()
         with open("/dev/null", "w", encoding="utf-8") as sink:
-            for result in pipeline.run(read_sources(files)):
+            for result in pipeline.run(read_sources(inputs)):
                 if isinstance(result, Extraction):
                     sink.write(json.dumps(result.record, ensure_ascii=False) + "\n")
                     articles += 1
+                    words += len(result.record["text"].split())
     else:
         from newsgraph.store import Store
 
         with tempfile.TemporaryDirectory() as folder, Store(Path(folder) / "bench.db") as store:
-            for result in pipeline.run(read_sources(files)):
+            begin = time.perf_counter()
+            for result in pipeline.run(read_sources(inputs)):
                 if isinstance(result, Extraction):
                     store.put(result.document, result.record)
                     articles += 1
+                    words += len(result.record["text"].split())
     seconds = time.perf_counter() - begin
+    pipeline.__exit__(None, None, None)
     return {"phase": phase, "articles": articles, "words": words, "seconds": seconds,
-            "load_seconds": loaded - started, "peak_rss_mb": peak_rss_mb()}
+            "load_seconds": loaded - started, "peak_rss_mb": peak_rss_mb(),
+            "worker_peak_rss_mb": peak_rss_mb(resource.RUSAGE_CHILDREN) if workers > 1 else None}
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--shared", type=Path, default=Path("../shared"))
-    parser.add_argument("--workers", type=int, default=1)
-    parser.add_argument("--repeat", type=int, default=3,
+    parser.add_argument("--rounds", type=int, default=3,
+                        help="times the dev articles are read in each phase (3: over a minute "
+                             "of work per phase on a 2-core machine)")
+    parser.add_argument("--repeat", type=int, default=1,
                         help="runs of each phase; the fastest counts (least disturbed)")
     parser.add_argument("--phase", choices=PHASES, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -81,7 +97,7 @@ def main() -> int:
     if not files:
         parser.error(f"no dev articles under {args.shared}/dev")
     if args.phase:
-        print(json.dumps(run_phase(args.phase, files, args.workers)))
+        print(json.dumps(run_phase(args.phase, files, args.rounds)))
         return 0
 
     # Round by round, every phase once a round: a machine that slows down for a while then
@@ -90,25 +106,29 @@ def main() -> int:
     for _ in range(args.repeat):
         for phase in PHASES:
             done = subprocess.run(
-                [sys.executable, __file__, "--shared", str(args.shared), "--workers",
-                 str(args.workers), "--phase", phase],
+                [sys.executable, __file__, "--shared", str(args.shared), "--rounds",
+                 str(args.rounds), "--phase", phase],
                 capture_output=True, text=True, check=True)
             runs[phase].append(json.loads(done.stdout.strip().splitlines()[-1]))
     results = {phase: min(found, key=lambda run: run["seconds"]) for phase, found in runs.items()}
 
-    print(f"{len(files)} files, {results['bare']['articles']} articles, "
-          f"{results['bare']['words']} words, workers={args.workers}, best of {args.repeat}")
-    print(f"{'phase':<16}{'articles/s':>12}{'words/s':>12}{'peak RSS MB':>14}{'load s':>9}")
-    for phase, figures in results.items():
-        rate = figures["articles"] / figures["seconds"]
-        print(f"{phase:<16}{rate:>12.1f}{figures['words'] / figures['seconds']:>12.0f}"
-              f"{figures['peak_rss_mb']:>14.0f}{figures['load_seconds']:>9.2f}")
     def rate(phase: str) -> float:
         return results[phase]["articles"] / results[phase]["seconds"]
 
-    for phase in ("extract", "ingest"):
-        print(f"ratio {phase} / bare spaCy (same components): {rate(phase) / rate('bare'):.2f}"
-              f"   / bare spaCy (all components): {rate(phase) / rate('bare-all'):.2f}")
+    print(f"{len(files)} files x {args.rounds} rounds, {results['bare']['articles']} articles, "
+          f"{results['bare']['words']} words, best of {args.repeat}")
+    print(f"{'phase':<20}{'articles/s':>11}{'words/s':>10}{'seconds':>9}{'peak RSS MB':>13}"
+          f"{'worker MB':>11}{'load s':>8}")
+    for phase, figures in results.items():
+        worker = figures["worker_peak_rss_mb"]
+        print(f"{LABELS[phase]:<20}{rate(phase):>11.1f}"
+              f"{figures['words'] / figures['seconds']:>10.0f}{figures['seconds']:>9.1f}"
+              f"{figures['peak_rss_mb']:>13.0f}{'' if worker is None else f'{worker:.0f}':>11}"
+              f"{figures['load_seconds']:>8.2f}")
+    print(f"ratio extract / bare spaCy (one process, same components): "
+          f"{rate('extract') / rate('bare'):.2f}")
+    print(f"ratio ingest / bare spaCy: {rate('ingest') / rate('bare'):.2f}")
+    print(f"scaling: workers 2 / workers 1 = {rate('extract-2') / rate('extract'):.2f}")
     return 0
 
 

@@ -43,11 +43,10 @@ def sample_paths(shared: Path) -> list[Path]:
 
 @pytest.fixture(scope="session")
 def nlp():
-    """The English pipeline as the default stages use it (loaded once per test session)."""
-    from newsgraph.annotate import load_pipeline
-    from newsgraph.stages import default_stages, required_components
+    """spaCy's English pipeline without newsgraph's stages (loaded once per test session)."""
+    from newsgraph.pipeline import load_nlp
 
-    return load_pipeline(required_components(default_stages()))
+    return load_nlp((), None)
 
 
 @pytest.fixture(scope="session")

@@ -1,8 +1,11 @@
 from pathlib import Path
 
+import pytest
+
 from newsgraph.document import RawArticle, ReadError
 from newsgraph.pipeline import Extraction, Failure, Pipeline, build_document
-from newsgraph.stages.entities import EntityStage
+from newsgraph.stages.factories import STAGES, PipelineOrderError, build_pipeline
+from tests import stage_doubles
 
 PARAGRAPHS = [
     "Kyiv immediately severed relations with Pyongyang over the move.",
@@ -13,30 +16,6 @@ PARAGRAPHS = [
 
 def article(text: str, **given) -> RawArticle:
     return RawArticle(source=given.pop("source", "test.txt"), text=text, raw=text, **given)
-
-
-class SpyStage:
-    """Records what it was given, to show that every stage sees the same single parse."""
-
-    field = "quotes"
-    requires = frozenset({"ner"})
-
-    def __init__(self) -> None:
-        self.seen: list = []
-
-    def __call__(self, annotated, results):
-        self.seen.append((annotated.doc, dict(results)))
-        return []
-
-
-class BrokenStage:
-    field = "events"
-    requires = frozenset()
-
-    def __call__(self, annotated, results):
-        if "Luhansk" in annotated.text:
-            raise RuntimeError("boom")
-        return []
 
 
 def test_build_document_uses_given_fields_and_hashes_content_for_ids():
@@ -64,20 +43,45 @@ def test_run_keeps_input_order_with_failures_in_place():
 
 
 def test_every_stage_sees_one_parse_and_earlier_results():
-    spy = SpyStage()
-    pipeline = Pipeline([EntityStage(), spy])
+    stage_doubles.SEEN.clear()
+    pipeline = Pipeline(["entities", "spy"], imports=["tests.stage_doubles"])
     [result] = list(pipeline.run([article(PARAGRAPHS[0], id="a")]))
-    [(doc, results)] = spy.seen
-    assert doc.text == result.record["text"]
-    mentioned = [m["text"] for entity in results["entities"] for m in entity["mentions"]]
+    [(text, mentioned)] = stage_doubles.SEEN
+    assert text == result.record["text"]
     assert "Pyongyang" in mentioned
 
 
 def test_a_failing_stage_fails_only_its_article():
-    pipeline = Pipeline([EntityStage(), BrokenStage()])
+    pipeline = Pipeline(["entities", "broken"], imports=["tests.stage_doubles"], batch_size=3)
     results = list(pipeline.run([article(p, id=str(i)) for i, p in enumerate(PARAGRAPHS)]))
     assert [type(result) for result in results] == [Extraction, Failure, Extraction]
     assert "boom" in results[1].error and results[1].id == "1"
+    assert results[0].record["entities"]  # the batch's other articles are extracted in full
+
+
+def test_an_article_past_its_time_limit_fails_alone():
+    pipeline = Pipeline(["entities", "hang"], imports=["tests.stage_doubles"], batch_size=3,
+                        timeout=1.0)
+    results = list(pipeline.run([article(p, id=str(i)) for i, p in enumerate(PARAGRAPHS)]))
+    assert [type(result) for result in results] == [Extraction, Failure, Extraction]
+    assert results[1].error == "extraction took more than 1 s (--timeout)"
+
+
+def test_a_worker_that_dies_fails_only_the_article_that_killed_it():
+    pipeline = Pipeline(["entities", "crash"], imports=["tests.stage_doubles"], workers=2,
+                        batch_size=2)
+    items = [article(p, id=str(i)) for i, p in enumerate(PARAGRAPHS * 2)]
+    results = list(pipeline.run(items))
+    assert [type(result) for result in results] == [Extraction, Failure, Extraction] * 2
+    assert "worker process died" in results[1].error and results[4].id == "4"
+
+
+def test_a_pipeline_in_the_wrong_order_is_refused_when_built():
+    with pytest.raises(PipelineOrderError, match=r"quotes reads .*doc\._\.entity_table"):
+        build_pipeline(["quotes", "entities", "published", "times"])
+    with pytest.raises(PipelineOrderError, match=r"times reads doc\._\.anchor_date"):
+        build_pipeline(["times", "published"])
+    assert build_pipeline(STAGES).pipe_names[-len(STAGES):] == list(STAGES)
 
 
 def test_samples_are_cleaned_and_extracted(sample_paths: list[Path]):

@@ -2,7 +2,7 @@ import pytest
 
 from newsgraph.document import RemovedPassage
 from newsgraph.record import build_record, calendar_date, check_spans, error_record
-from tests.test_annotate import make_document
+from tests.docs import make_document, parsed, run_stages
 
 TEXT = "Kyiv immediately severed relations with Pyongyang over the move."
 
@@ -20,14 +20,15 @@ def test_calendar_date_accepts_the_forms_inputs_give():
 def test_record_has_every_contract_field_and_empty_lists_for_missing_stages():
     document = make_document(TEXT, "a1")
     document.removed.append(RemovedPassage(70, 91, "Source: News Agencies", "agency footer"))
-    entity = {"id": "gpe:kyiv", "name": "Kyiv", "type": "GPE",
-              "mentions": [{"start": 0, "end": 4, "text": "Kyiv"}],
-              "geonames": None, "lat": None, "lon": None, "country": None}
-    record = build_record(document, {"entities": [entity]})
+    record = build_record(document, run_stages(TEXT, ["entities"]))
     assert list(record)[:10] == ["id", "source", "title", "outlet", "published", "text",
                                  "entities", "quotes", "times", "events"]
     assert record["published"] == {"value": None, "how": "unknown", "evidence": []}
-    assert record["entities"] == [entity]
+    kyiv = next(entity for entity in record["entities"] if entity["name"] == "Kyiv")
+    assert kyiv["type"] == "GPE" and kyiv["geonames"] == 703448
+    # the capital that acts stands for its government (written on the span, kept in the record)
+    assert kyiv["mentions"] == [{"start": 0, "end": 4, "text": "Kyiv", "metonymy": "government",
+                                 "government": "geonames:690791"}]
     assert record["quotes"] == record["times"] == record["events"] == []
     # removed passages point into the source text, under names no scorer reads as spans
     assert record["removed"] == [{"source_start": 70, "source_end": 91,
@@ -36,8 +37,10 @@ def test_record_has_every_contract_field_and_empty_lists_for_missing_stages():
 
 
 def test_check_spans_rejects_a_span_that_does_not_slice_its_text():
-    record = build_record(make_document(TEXT), {"times": [
-        {"start": 5, "end": 16, "text": "immediately", "value": "PRESENT_REF", "type": "DATE"}]})
+    doc = parsed(TEXT)
+    doc._.times = [{"start": 5, "end": 16, "text": "immediately", "value": "PRESENT_REF",
+                    "type": "DATE"}]
+    record = build_record(make_document(TEXT), doc)
     check_spans(record)
     record["times"][0]["end"] = 17
     with pytest.raises(ValueError, match="times\\[0\\]"):
@@ -54,7 +57,8 @@ def test_error_record_ids_are_stable_per_source():
     assert error_record("x.jsonl:2", "broken", 7)["id"] == "7"
 
 
-def test_a_published_stage_replaces_the_unknown_date():
-    inferred = {"value": "2022-08-17", "how": "inferred", "evidence": ["on Wednesday"]}
-    record = build_record(make_document(TEXT), {"published": [inferred]})
-    assert record["published"] == inferred
+def test_the_published_stage_date_is_the_records():
+    text = "MOSCOW, May 28, 2014 (Reuters) - Talks began."
+    record = build_record(make_document(text), run_stages(text, ["published"]))
+    assert record["published"] == {"value": "2014-05-28", "how": "inferred",
+                                   "evidence": ["MOSCOW, May 28, 2014 (Reuters) -"]}

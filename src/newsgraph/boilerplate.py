@@ -538,11 +538,23 @@ class LineStats:
     def articles_in(self, group: str) -> int:
         return self._articles[group]
 
-    def is_repeated(self, group: str, line: str, *, min_articles: int = 3,
-                    small_group: int = 9) -> bool:
+    MIN_ARTICLES = 3
+
+    def is_repeated(self, group: str, line: str, *, small_group: int = 9) -> bool:
         """In >= 3 articles of the group, and in a third of them once the group is larger."""
         seen = self.articles_with(group, line)
-        if seen < min_articles:
+        if seen < self.MIN_ARTICLES:
             return False
         total = self.articles_in(group)
         return total <= small_group or seen * 3 >= total
+
+    def pruned(self) -> LineStats:
+        """The same statistics without the lines too rare to ever count as repeated: what the
+        workers cleaning a chunk need, at a fraction of the size."""
+        kept = LineStats()
+        for group, counts in self._lines.items():
+            common = Counter({key: n for key, n in counts.items() if n >= self.MIN_ARTICLES})
+            if common:
+                kept._lines[group] = common
+        kept._articles = Counter(self._articles)
+        return kept

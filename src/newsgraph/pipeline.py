@@ -1,91 +1,51 @@
-"""The one-way flow: sources -> clean documents -> one spaCy parse each -> stages -> records.
+"""Running the batch function over a stream of inputs, in this process or in N workers.
 
-`extract` and `ingest` (CLI and Python API) both run `Pipeline.run`, so they cannot drift apart.
-Inputs are cleaned in chunks so that lines repeated across the articles of one source in a
-chunk can be recognised as that source's boilerplate; parsing is one `nlp.pipe` stream over all
-chunks, so worker processes start once.
+`extract` and `ingest` (CLI and Python API) both run `Pipeline.run`, so they cannot drift
+apart. Inputs are taken in chunks so that lines repeated across the articles of one source
+can be recognised as that source's boilerplate: each chunk's repeated-line statistics are
+learned first, then its articles go through `batch.process_batch` batch by batch, either here
+or in a pool of worker processes that each load the whole pipeline once. Results come back in
+input order whatever the number of workers.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+import importlib
+import json
+import multiprocessing
+from collections import deque
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from functools import cache
 from itertools import islice
+from typing import Any
 
-from newsgraph.annotate import AnnotatedDocument, annotate, load_pipeline
-from newsgraph.boilerplate import REPEATED
-from newsgraph.clean import CleanText, LineStats, clean
-from newsgraph.document import Document, Published, RawArticle, ReadError, content_id
-from newsgraph.record import Record, build_record, calendar_date, check_spans
-from newsgraph.stages import Stage, default_stages, required_components
+from spacy.language import Language
+
+from newsgraph.batch import (
+    Extraction,
+    Failure,
+    Outcome,
+    build_document,
+    line_stats_of,
+    process_batch,
+)
+from newsgraph.clean import LineStats
+from newsgraph.document import Document, RawArticle, ReadError
+from newsgraph.stages.factories import STAGES, build_pipeline
+
+__all__ = ["CHUNK_SIZE", "Extraction", "Failure", "Pipeline", "build_document", "clean_chunk"]
 
 CHUNK_SIZE = 500
 """Articles cleaned together: the window for spotting lines repeated across one source."""
 
-
-@dataclass(frozen=True)
-class Extraction:
-    """One article read, cleaned, annotated and extracted."""
-
-    document: Document
-    record: Record
+Item = RawArticle | ReadError
 
 
-@dataclass(frozen=True)
-class Failure:
-    """One input that could not be turned into a record, and why."""
-
-    source: str
-    error: str
-    id: str | None = None
-
-
-def build_document(article: RawArticle, line_stats: LineStats | None = None) -> Document:
-    """Clean a raw article into the `Document` every later stage points into."""
-    cleaned = clean(
-        article.text, title=article.title, group=article.group, line_stats=line_stats
-    )
-    if not cleaned.text.strip():
-        raise ValueError("no article text left after removing boilerplate")
-    published_value = calendar_date(article.published)
-    if published_value:
-        published = Published(published_value, article.published_how or "given")
-    else:
-        published = Published(None, "unknown")
-    return Document(
-        id=str(article.id) if article.id not in (None, "") else _content_id(article, cleaned),
-        source=article.source,
-        raw=article.raw,
-        source_text=article.text,
-        text=cleaned.text,
-        offsets=cleaned.offsets,
-        title=article.title or cleaned.title,
-        outlet=article.outlet or cleaned.outlet,
-        published=published,
-        url=article.url,
-        format=article.format,
-        removed=list(cleaned.removed),
-        title_span=cleaned.title_span,
-    )
-
-
-def _content_id(article: RawArticle, cleaned: CleanText) -> str:
-    """The id of an article without one: a hash of the clean text it has on its own.
-
-    Lines removed only because other articles of the batch repeat them depend on what else
-    was read with it; the id must not, or the same article would be stored twice.
-    """
-    if any(passage.reason == REPEATED for passage in cleaned.removed):
-        return content_id(clean(article.text, title=article.title, group=article.group).text)
-    return content_id(cleaned.text)
-
-
-def clean_chunk(items: Sequence[RawArticle | ReadError]) -> Iterator[Document | Failure]:
+def clean_chunk(items: Sequence[Item]) -> Iterator[Document | Failure]:
     """Clean a chunk of inputs, learning each source group's repeated lines from the chunk."""
-    line_stats = LineStats()
-    for item in items:
-        if isinstance(item, RawArticle):
-            line_stats.add(item.group, item.text)
+    line_stats = line_stats_of(items)
     for item in items:
         if isinstance(item, ReadError):
             yield Failure(item.source, item.error, item.id)
@@ -96,71 +56,179 @@ def clean_chunk(items: Sequence[RawArticle | ReadError]) -> Iterator[Document | 
             yield Failure(item.source, str(error), item.id)
 
 
-def _chunks(items: Iterable[RawArticle | ReadError], size: int) -> Iterator[list]:
+def _chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
     iterator = iter(items)
     while chunk := list(islice(iterator, size)):
         yield chunk
 
 
+@cache
+def _frozen_pipeline(stages: tuple[str, ...], settings: str, imports: tuple[str, ...]) -> Language:
+    for module in imports:  # modules that register stage factories of their own
+        importlib.import_module(module)
+    return build_pipeline(stages, json.loads(settings))
+
+
+def load_nlp(stages: Sequence[str], settings: Mapping[str, Mapping[str, Any]] | None = None,
+             imports: Sequence[str] = ()) -> Language:
+    """The pipeline for these stages and settings, built once per process; `imports` names
+    modules to import first, whose `@Language.factory` stages can then be used by name (in
+    worker processes too, which import them again)."""
+    return _frozen_pipeline(tuple(stages), json.dumps(settings or {}, sort_keys=True),
+                            tuple(imports))
+
+
 class Pipeline:
-    """The stages and the spaCy pipeline they need, loaded once; `run` takes many inputs."""
+    """The stages and their settings; `run` takes many inputs. With `workers` > 1 each worker
+    process builds the pipeline once and runs whole batches (parse, stages, records)."""
 
     def __init__(
         self,
-        stages: Sequence[Stage] | None = None,
+        stages: Sequence[str] = STAGES,
         *,
+        settings: Mapping[str, Mapping[str, Any]] | None = None,
         batch_size: int = 32,
         workers: int = 1,
         chunk_size: int = CHUNK_SIZE,
+        timeout: float | None = None,
+        imports: Sequence[str] = (),
     ) -> None:
-        self.stages = tuple(default_stages() if stages is None else stages)
-        self.components = required_components(self.stages)
-        self.nlp = load_pipeline(self.components)
+        self.stages = tuple(stages)
+        self.imports = tuple(imports)
+        self.settings = {name: dict(values) for name, values in (settings or {}).items()}
         self.batch_size = batch_size
         self.workers = workers
         self.chunk_size = chunk_size
+        self.timeout = timeout
+        # One process: the pipeline is loaded now, so its cost is not the first article's.
+        self.nlp = load_nlp(self.stages, self.settings, self.imports) if workers <= 1 else None
+        self._pool: _WorkerPool | None = None
 
-    def documents(self, items: Iterable[RawArticle | ReadError]) -> Iterator[Document | Failure]:
-        """Clean documents (and failures), in input order."""
+    def __enter__(self) -> Pipeline:
+        """Start the worker processes now (each loads the pipeline), and keep them for every
+        `run` until the block ends; without this, each `run` starts and stops its own."""
+        if self.nlp is None and self._pool is None:
+            self._pool = _WorkerPool(self)
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        if self._pool is not None:
+            self._pool.close()
+            self._pool = None
+
+    def documents(self, items: Iterable[Item]) -> Iterator[Document | Failure]:
+        """Clean documents (and failures), in input order, without parsing them."""
         for chunk in _chunks(items, self.chunk_size):
             yield from clean_chunk(chunk)
 
-    def run(self, items: Iterable[RawArticle | ReadError]) -> Iterator[Extraction | Failure]:
+    def batches(self, items: Iterable[Item]) -> Iterator[tuple[list[Item], LineStats]]:
+        """Work units: batches of inputs with their chunk's repeated-line statistics."""
+        for chunk in _chunks(items, self.chunk_size):
+            stats = line_stats_of(chunk)
+            for start in range(0, len(chunk), self.batch_size):
+                yield chunk[start:start + self.batch_size], stats
+
+    def run(self, items: Iterable[Item]) -> Iterator[Outcome]:
         """Records (and failures) in input order; one spaCy parse per article."""
-        failures: dict[int, Failure] = {}
-        position = 0
+        if self.nlp is not None:
+            for batch, stats in self.batches(items):
+                yield from process_batch(batch, self.nlp, line_stats=stats,
+                                         batch_size=self.batch_size, timeout=self.timeout)
+            return
+        if self._pool is not None:
+            yield from self._pool.run(self.batches(items))
+            return
+        with _WorkerPool(self) as pool:
+            yield from pool.run(self.batches(items))
 
-        def parseable() -> Iterator[Document]:
-            # Failures skip the parser; they are re-inserted in input order below.
-            nonlocal position
-            for item in self.documents(items):
-                if isinstance(item, Failure):
-                    failures[position] = item
-                else:
-                    yield item
-                position += 1
 
-        emitted = 0
-        for annotated in annotate(
-            parseable(), self.nlp, batch_size=self.batch_size, workers=self.workers
-        ):
-            while emitted in failures:
-                yield failures.pop(emitted)
-                emitted += 1
-            yield self.extract_annotated(annotated)
-            emitted += 1
-        for index in sorted(failures):
-            yield failures.pop(index)
+# -- workers -------------------------------------------------------------------------------
 
-    def extract_annotated(self, annotated: AnnotatedDocument) -> Extraction | Failure:
-        """Run every stage on one annotated document; a stage error fails only this article."""
-        document = annotated.document
-        results: dict[str, list] = {}
+_worker_nlp: Language | None = None
+_worker_options: dict[str, Any] = {}
+
+
+def _start_worker(stages: tuple[str, ...], settings: dict, imports: tuple[str, ...],
+                  batch_size: int, timeout: float | None) -> None:
+    global _worker_nlp, _worker_options
+    _worker_nlp = load_nlp(stages, settings, imports)
+    _worker_options = {"batch_size": batch_size, "timeout": timeout}
+
+
+def _ready() -> bool:
+    return _worker_nlp is not None
+
+
+def _work(batch: list[Item], stats: LineStats | None) -> list[Outcome]:
+    assert _worker_nlp is not None, "worker not started"
+    return process_batch(batch, _worker_nlp, line_stats=stats, **_worker_options)
+
+
+WORKER_DIED = "the worker process died while extracting this article (out of memory, or a crash)"
+
+
+class _WorkerPool:
+    """Worker processes (spawned: nothing of the parent's threads or state comes along), with
+    at most two batches per worker in flight so memory stays bounded on endless input. A
+    worker that dies takes its batches down with it: those articles are then done one at a time
+    in a new pool, so only the one that kills a worker fails."""
+
+    def __init__(self, pipeline: Pipeline) -> None:
+        self.pipeline = pipeline
+        self.executor = self._new_executor()
+        try:  # a pipeline that cannot load is one error now, not a failure per article
+            self.executor.submit(_ready).result()
+        except BrokenProcessPool as error:
+            self.executor.shutdown(wait=False, cancel_futures=True)
+            raise RuntimeError("the worker processes could not load the pipeline (see the "
+                               "error above)") from error
+
+    def _new_executor(self) -> ProcessPoolExecutor:
+        p = self.pipeline
+        return ProcessPoolExecutor(
+            max_workers=p.workers, mp_context=multiprocessing.get_context("spawn"),
+            initializer=_start_worker,
+            initargs=(p.stages, p.settings, p.imports, p.batch_size, p.timeout))
+
+    def __enter__(self) -> _WorkerPool:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.executor.shutdown(wait=True, cancel_futures=True)
+
+    def run(self, batches: Iterable[tuple[list[Item], LineStats]]) -> Iterator[Outcome]:
+        pending: deque[tuple[Future, list[Item], LineStats]] = deque()
+        limit = 2 * self.pipeline.workers
+        for batch, stats in batches:
+            pending.append((self.executor.submit(_work, batch, stats), batch, stats))
+            while len(pending) >= limit:
+                yield from self._collect(pending)
+        while pending:
+            yield from self._collect(pending)
+
+    def _collect(self, pending: deque[tuple[Future, list[Item], LineStats]]) -> list[Outcome]:
+        future, batch, stats = pending.popleft()
         try:
-            for stage in self.stages:
-                results[stage.field] = stage(annotated, results)
-            record = build_record(document, results)
-            check_spans(record)
-        except Exception as error:  # a bug in one stage must not stop the batch
-            return Failure(document.source, f"extraction failed: {error!r}", document.id)
-        return Extraction(document, record)
+            return future.result()
+        except BrokenProcessPool:
+            waiting = [(batch, stats)] + [(b, s) for _, b, s in pending]
+            pending.clear()
+            self.executor.shutdown(wait=True, cancel_futures=True)
+            self.executor = self._new_executor()
+            outcomes = [outcome for item_batch, item_stats in waiting
+                        for outcome in self._one_by_one(item_batch, item_stats)]
+            return outcomes
+
+    def _one_by_one(self, batch: list[Item], stats: LineStats) -> list[Outcome]:
+        outcomes: list[Outcome] = []
+        for item in batch:
+            try:
+                outcomes.extend(self.executor.submit(_work, [item], stats).result())
+            except BrokenProcessPool:
+                self.executor.shutdown(wait=True, cancel_futures=True)
+                self.executor = self._new_executor()
+                outcomes.append(Failure(item.source, WORKER_DIED, item.id))
+        return outcomes

@@ -13,8 +13,10 @@ from collections.abc import Iterator
 from datetime import date, datetime
 from typing import Any, NotRequired, TypedDict
 
+from spacy.tokens import Doc
+
+from newsgraph.doc import entity_records
 from newsgraph.document import Document
-from newsgraph.stages import PUBLISHED, RECORD_FIELDS, Results
 
 
 class Span(TypedDict):
@@ -80,19 +82,21 @@ def calendar_date(value: object) -> str | None:
         return None
 
 
-def build_record(document: Document, results: Results) -> Record:
-    """The contract record of one document and what the stages extracted from it."""
-    record: Record = {
+def build_record(document: Document, doc: Doc) -> Record:
+    """The contract record of one document, from the Doc its stages wrote on: the one place
+    where the Doc's facts become the contract's shapes (a stage that did not run leaves its
+    field an empty list; no published stage leaves the input's date)."""
+    return {
         "id": document.id,
         "source": document.source,
         "title": document.title,
         "outlet": document.outlet,
-        "published": document.published.to_json(),  # type: ignore[typeddict-item]
+        "published": dict(doc._.published or document.published.to_json()),  # type: ignore[typeddict-item]
         "text": document.text,
-        "entities": [],
-        "quotes": [],
-        "times": [],
-        "events": [],
+        "entities": entity_records(doc),
+        "quotes": list(doc._.quotes or []),
+        "times": list(doc._.times or []),
+        "events": list(doc._.events or []),
         "url": document.url,
         "removed": [
             {"source_start": passage.start, "source_end": passage.end,
@@ -100,11 +104,6 @@ def build_record(document: Document, results: Results) -> Record:
             for passage in document.removed
         ],
     }
-    for field in RECORD_FIELDS:
-        record[field] = list(results.get(field, []))  # type: ignore[literal-required]
-    if results.get(PUBLISHED):
-        record["published"] = dict(results[PUBLISHED][0])  # type: ignore[typeddict-item]
-    return record
 
 
 def error_record(source: str, error: str, doc_id: str | None = None) -> ErrorRecord:

@@ -1,11 +1,10 @@
-from newsgraph.annotate import AnnotatedDocument
-from newsgraph.stages.entities import EntityStage, canonical_name, entity_id
-from tests.test_annotate import make_document
+from newsgraph.doc import entity_records
+from newsgraph.stages.entities import canonical_name, entity_id
+from tests.docs import run_stages
 
 
-def entities_of(text: str, nlp) -> list[dict]:
-    document = make_document(text)
-    return EntityStage()(AnnotatedDocument(document, nlp(text)), {})
+def entities_of(text: str, nlp=None) -> list[dict]:
+    return entity_records(run_stages(text, ["entities"]))
 
 
 def test_canonical_name_folds_quotes_articles_and_possessives():

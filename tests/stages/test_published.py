@@ -4,17 +4,26 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.annotate import AnnotatedDocument
-from newsgraph.document import Published
 from newsgraph.stages.published import PublishedStage, current_year, infer_published
-from tests.test_annotate import make_document
+from tests.docs import parsed
 
 
 def published_of(text: str, given: str | None = None) -> list[dict]:
-    document = make_document(text)
-    if given:
-        document.published = Published(given, "given")
-    return PublishedStage()(AnnotatedDocument(document, None), {})
+    """What the stage inferred ([] when it kept the input's date or found nothing)."""
+    doc = PublishedStage()(parsed(text, given))
+    return [doc._.published] if doc._.published["how"] == "inferred" else []
+
+
+def test_the_stage_writes_the_record_date_and_the_anchor_once():
+    kept = PublishedStage()(parsed("Talks began on Monday.", "2014-05-28"))
+    assert kept._.published == {"value": "2014-05-28", "how": "given", "evidence": []}
+    assert kept._.anchor_date == "2014-05-28"
+    inferred = PublishedStage()(parsed("MOSCOW, May 28, 2014 (Reuters) - Talks began."))
+    assert inferred._.published["how"] == "inferred" and inferred._.anchor_date == "2014-05-28"
+    partial = PublishedStage()(parsed("MOSCOW, May 28 (Reuters) - Talks began."))
+    assert partial._.published["value"] == "XXXX-05-28" and partial._.anchor_date is None
+    unknown = PublishedStage()(parsed("Talks began."))
+    assert unknown._.published == {"value": None, "how": "unknown", "evidence": []}
 
 
 def test_a_given_date_is_kept():
@@ -93,10 +102,8 @@ def sample_records(shared):
     """The two real samples through entities, published and times, as `extract` runs them."""
     from newsgraph.pipeline import Pipeline
     from newsgraph.sources import read_sources
-    from newsgraph.stages.entities import EntityStage
-    from newsgraph.stages.times import TimeStage
 
-    pipeline = Pipeline([EntityStage(), PublishedStage(), TimeStage()])
+    pipeline = Pipeline(["entities", "published", "times"])
     records = {}
     for result in pipeline.run(read_sources([str(shared / "samples")])):
         records[result.document.source.rsplit("/", 1)[-1][:3]] = result.record

@@ -6,22 +6,26 @@ from pathlib import Path
 
 import pytest
 
-from newsgraph.annotate import AnnotatedDocument, load_pipeline
+from newsgraph.doc import entity_records
 from newsgraph.stages.entities import EntityStage
 from newsgraph.stages.quotes import QuoteStage, quotations
-from tests.test_annotate import make_document
+from tests.docs import make_document, parsed_document
 
 
 @pytest.fixture(scope="module")
 def parser_nlp():
-    """The pipeline with the components the entity and quote stages read."""
-    return load_pipeline(EntityStage.requires | QuoteStage.requires)
+    """Kept for the tests' signatures: each text is parsed by `tests.docs`."""
+    return None
 
 
-def quotes_of(text: str, nlp) -> list[dict]:
-    annotated = AnnotatedDocument(make_document(text), nlp(text))
-    entities = EntityStage()(annotated, {})
-    quotes = QuoteStage()(annotated, {"entities": entities})
+def quotes_with_entities(document) -> list[dict]:
+    """The entity and quote stages alone on a document (no times, the input's date)."""
+    doc = EntityStage()(parsed_document(document))
+    return QuoteStage()(doc)._.quotes
+
+
+def quotes_of(text: str, nlp=None) -> list[dict]:
+    quotes = quotes_with_entities(make_document(text))
     for quote in quotes:  # every span slices the text it names
         assert text[quote["start"]:quote["end"]] == quote["text"]
         if quote["cue"]:
@@ -34,8 +38,8 @@ def quotes_of(text: str, nlp) -> list[dict]:
 
 def entity_id_of(text: str, nlp, name: str) -> str:
     """The id the entity stage gives `name` in `text` (its id scheme is its own business)."""
-    annotated = AnnotatedDocument(make_document(text), nlp(text))
-    [entity] = [e for e in EntityStage()(annotated, {}) if e["name"] == name]
+    doc = EntityStage()(parsed_document(make_document(text)))
+    [entity] = [e for e in entity_records(doc) if e["name"] == name]
     return entity["id"]
 
 
@@ -276,10 +280,7 @@ def test_sample_article_quotes_and_speakers(parser_nlp, shared: Path):
     if not path.exists():
         pytest.skip("sample article missing")
     article = next(iter(read_sources([str(path)])))
-    document = build_document(article)
-    annotated = AnnotatedDocument(document, parser_nlp(document.text))
-    entities = EntityStage()(annotated, {})
-    quotes = QuoteStage()(annotated, {"entities": entities})
+    quotes = quotes_with_entities(build_document(article))
     by_start = {q["text"].strip('"“”').split()[0] + " " + q["text"].strip('"“”').split()[1]: q
                 for q in quotes}
     expected = {
@@ -307,16 +308,11 @@ def test_addressee_of_told_and_said_to(parser_nlp):
 
 
 def dated_quotes(text: str, nlp, published: str | None) -> list[dict]:
-    from newsgraph.document import Published
     from newsgraph.stages.times import TimeStage
 
-    document = make_document(text)
-    if published:
-        document.published = Published(published, "given")
-    annotated = AnnotatedDocument(document, nlp(text))
-    results = {"entities": EntityStage()(annotated, {})}
-    results["times"] = TimeStage()(annotated, results)
-    return QuoteStage()(annotated, results)
+    doc = EntityStage()(parsed_document(make_document(text, published=published)))
+    doc._.anchor_date = published
+    return QuoteStage()(TimeStage()(doc))._.quotes
 
 
 def test_a_quote_takes_the_date_its_cue_governs_else_the_publication_date(parser_nlp):

@@ -34,9 +34,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
-from newsgraph.annotate import AnnotatedDocument
+from newsgraph.doc import write_entities
 from newsgraph.ontology import ENTITY_TYPES
 from newsgraph.places import (
     CITY_WORDS,
@@ -47,7 +47,6 @@ from newsgraph.places import (
     gazetteer,
     slug,
 )
-from newsgraph.stages import Results
 
 ENTITY_LABELS = frozenset(ENTITY_TYPES)
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -738,9 +737,9 @@ class EntityStage:
 
     # ------------------------------------------------------------------ the stage
 
-    def __call__(self, annotated: AnnotatedDocument, results: Results) -> list[dict[str, Any]]:
-        doc = annotated.doc
-        text = annotated.text
+    def __call__(self, doc: Doc) -> Doc:
+        """Write the corrected mentions (`doc.spans["entities"]`, with their entity id, role
+        and metonymy) and each entity's own fields (`doc._.entity_table`) on the Doc."""
         mentions = self._spacy_mentions(doc)
         self._relabel(doc, mentions)
         mentions = self._joined_places(doc, self._dateline(doc, mentions))
@@ -761,7 +760,8 @@ class EntityStage:
                     mention.government = found[0]
             elif mention.label == "PERSON":
                 mention.role = self._role(doc, mention)
-        records = []
+        spans: list[Span] = []
+        table: dict[str, dict[str, Any]] = {}
         for entity in self._group(doc, mentions):
             by_span: dict[tuple[int, int], Mention] = {}
             for m in entity.mentions:
@@ -774,40 +774,38 @@ class EntityStage:
             if place is not None and entity.label in PLACE_LABELS and name.isupper() \
                     and len(name) > 3:
                 name = place.name  # a dateline's "KHARKIV" is filed under Kharkiv
-            items = [self._mention_record(doc, text, by_span[span], span)
-                     for span in sorted(by_span)]
+            entity_spans = [self._mention_span(doc, by_span[chars], entity.key, entity.label)
+                            for chars in sorted(by_span)]
             roles = list(dict.fromkeys(  # the span is exact; the listed title reads as one
-                " ".join(item["role"]["text"].split()) for item in items if "role" in item))
-            records.append({
-                "id": entity.key,
+                " ".join(doc.text[span._.role[0]:span._.role[1]].split())
+                for span in entity_spans if span._.role is not None))
+            spans.extend(entity_spans)
+            table[entity.key] = {
                 "name": name,
                 "type": entity.label,
-                "mentions": items,
                 "geonames": place.geonames if place else None,
                 "lat": place.lat if place else None,
                 "lon": place.lon if place else None,
                 "country": place.country if place else None,
                 **({"roles": roles} if roles else {}),
-            })
-        return records
+            }
+        write_entities(doc, spans, table)
+        return doc
 
     @staticmethod
     def _chars(doc: Doc, start: int, end: int) -> tuple[int, int]:
         return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
 
-    def _mention_record(self, doc: Doc, text: str, mention: Mention,
-                        span: tuple[int, int]) -> dict[str, Any]:
-        item: dict[str, Any] = {"start": span[0], "end": span[1], "text": text[span[0]:span[1]]}
+    def _mention_span(self, doc: Doc, mention: Mention, entity_key: str, label: str) -> Span:
+        span = Span(doc, mention.start, mention.end, label=label)
+        span._.entity_id = entity_key
         if mention.role is not None:
-            start, end = self._chars(doc, *mention.role)
-            item["role"] = {"start": start, "end": end, "text": text[start:end]}
+            span._.role = list(self._chars(doc, *mention.role))
         if mention.government is not None:
-            item["metonymy"] = "government"
-            item["government"] = mention.government.id
+            span._.metonymy, span._.stands_for = "government", mention.government.id
         if mention.capital is not None:
-            item["metonymy"] = "state"
-            item["capital"] = mention.capital.id
-        return item
+            span._.metonymy, span._.stands_for = "state", mention.capital.id
+        return span
 
 
 __all__ = ["EntityStage", "Mention", "canonical_name", "entity_id", "fold_name", "slug"]

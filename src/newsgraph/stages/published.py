@@ -16,8 +16,8 @@ import re
 from datetime import date, timedelta
 from typing import Any
 
-from newsgraph.annotate import AnnotatedDocument
-from newsgraph.stages import Results
+from spacy.tokens import Doc
+
 from newsgraph.stages.times import (
     DAY,
     MONTH,
@@ -25,6 +25,7 @@ from newsgraph.stages.times import (
     YEAR,
     Mention,
     find_mentions,
+    parse_anchor,
     parse_number,
 )
 
@@ -150,7 +151,8 @@ def _stated_dates(mentions: list[Mention], year: int) -> list[tuple[date, Mentio
     return dated
 
 
-def day_from_weekdays(text: str, year: int) -> tuple[date, list[str]] | None:
+def day_from_weekdays(text: str, year: int, reach: int = WEEKDAY_REACH,
+                      ) -> tuple[date, list[str]] | None:
     """The publication day, when a stated date falls on a weekday the story names nearby.
 
     That weekday is then taken to be the stated date, and the story's other bare weekdays the
@@ -163,7 +165,7 @@ def day_from_weekdays(text: str, year: int) -> tuple[date, list[str]] | None:
     for stated, mention in _stated_dates(mentions, year):
         for weekday in weekdays:
             if WEEKDAYS[weekday.groups["weekday"].lower()] == stated.isoweekday() and \
-                    abs(weekday.start - mention.start) <= WEEKDAY_REACH:
+                    abs(weekday.start - mention.start) <= reach:
                 links.append((stated, mention, weekday))
     if not links:
         return None
@@ -184,7 +186,7 @@ def day_from_weekdays(text: str, year: int) -> tuple[date, list[str]] | None:
     return latest, evidence
 
 
-def infer_published(text: str) -> dict[str, Any] | None:
+def infer_published(text: str, weekday_reach: int = WEEKDAY_REACH) -> dict[str, Any] | None:
     """{"value", "how": "inferred", "evidence"} from the text alone, or None if unsettled."""
     found = dateline_date(text)
     year = current_year(text)
@@ -203,21 +205,25 @@ def infer_published(text: str) -> dict[str, Any] | None:
         return {"value": value, "how": "inferred", "evidence": evidence}
     if year is None:
         return None
-    day = day_from_weekdays(text, year[0])
+    day = day_from_weekdays(text, year[0], weekday_reach)
     if day is not None:
         return {"value": day[0].isoformat(), "how": "inferred", "evidence": year[1] + day[1]}
     return {"value": f"{year[0]:04d}", "how": "inferred", "evidence": year[1]}
 
 
 class PublishedStage:
-    """Fills the record's `published` when the input did not say and the text settles it."""
+    """The record's `published` (the input's date when it gave one, else what the text
+    settles) and the anchor every relative date resolves against, both written once."""
 
-    field = "published"
-    requires: frozenset[str] = frozenset()
+    def __init__(self, weekday_reach: int = WEEKDAY_REACH) -> None:
+        self.weekday_reach = weekday_reach
 
-    def __call__(self, annotated: AnnotatedDocument, results: Results) -> list[dict[str, Any]]:
-        given = annotated.document.published
-        if given.value and given.how in ("given", "metadata"):
-            return []
-        inferred = infer_published(annotated.text)
-        return [inferred] if inferred else []
+    def __call__(self, doc: Doc) -> Doc:
+        given = doc._.article["published"]
+        published = given
+        if not (given.get("value") and given.get("how") in ("given", "metadata")):
+            published = infer_published(doc.text, self.weekday_reach) or given
+        doc._.published = dict(published)
+        anchor = parse_anchor(published.get("value"))
+        doc._.anchor_date = anchor.isoformat() if anchor else None
+        return doc

@@ -20,8 +20,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.annotate import AnnotatedDocument
-from newsgraph.stages import Results
+from newsgraph.doc import entity_records
 
 # ----------------------------------------------------------------------------- lexicons
 
@@ -248,18 +247,19 @@ class _Quote:
 
 
 class QuoteStage:
-    """Direct, indirect and mixed quotes with their cue and resolved speaker."""
+    """Direct, indirect and mixed quotes with their cue and resolved speaker, written to
+    `doc._.quotes`; reads the entity mentions, the times and the publication date."""
 
-    field = "quotes"
-    requires = frozenset({"parser", "lemmatizer", "ner"})
+    def __init__(self, min_direct_words: int = _MIN_DIRECT_WORDS) -> None:
+        self.min_direct_words = min_direct_words
 
-    def __call__(self, annotated: AnnotatedDocument, results: Results) -> list[dict[str, Any]]:
-        quotes = _Extractor(annotated.doc, results.get("entities", [])).run()
-        published = (results.get("published") or [annotated.document.published.to_json()])[0]
-        dates = _CueDates(annotated.doc, results.get("times", []), published.get("value"))
+    def __call__(self, doc: Doc) -> Doc:
+        quotes = _Extractor(doc, entity_records(doc), self.min_direct_words).run()
+        dates = _CueDates(doc, doc._.times or [], (doc._.published or {}).get("value"))
         for quote in quotes:
             quote["date"] = dates.of(quote)
-        return quotes
+        doc._.quotes = quotes
+        return doc
 
 
 class _CueDates:
@@ -310,8 +310,10 @@ class _CueDates:
 class _Extractor:
     """One document's quotes: cues first, then the quotations no cue's complement covers."""
 
-    def __init__(self, doc: Doc, entities: Iterable[dict[str, Any]]) -> None:
+    def __init__(self, doc: Doc, entities: Iterable[dict[str, Any]],
+                 min_direct_words: int = _MIN_DIRECT_WORDS) -> None:
         self.doc = doc
+        self.min_direct_words = min_direct_words
         self.text = doc.text
         self.marks = quotations(self.text)
         self.mentions: list[tuple[int, int, dict[str, Any]]] = sorted(
@@ -647,7 +649,7 @@ class _Extractor:
                 if speaker is None or speaker.lemma_.lower() not in SIGN_NOUNS:
                     quote = _Quote([(mark.start, mark.end)], self._cue_span(cue), speaker, cue)
                     used_cues.add(cue.i)
-            elif previous is not None and len(words) >= _MIN_DIRECT_WORDS and (
+            elif previous is not None and len(words) >= self.min_direct_words and (
                     (mark.paragraph == previous_paragraph
                      and self._only_cue_between(previous, mark))
                     or (mark.paragraph == previous_paragraph + 1
@@ -710,7 +712,7 @@ class _Extractor:
                                                                        "and", "for", "de")
                                    for t in words):
             return False  # a name or a title in quotation marks
-        if len(words) >= _MIN_DIRECT_WORDS:
+        if len(words) >= self.min_direct_words:
             return True
         return any(t.pos_ in ("VERB", "AUX") for t in words) and len(words) >= 2
 

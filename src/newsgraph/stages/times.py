@@ -20,9 +20,6 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.annotate import AnnotatedDocument
-from newsgraph.stages import PUBLISHED, Results
-
 # ----------------------------------------------------------------------------- vocabulary
 
 MONTHS = {
@@ -897,25 +894,15 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def anchor_of(annotated: AnnotatedDocument, results: Results) -> date | None:
-    """The publication date to resolve against: a stage's inference, else the input's."""
-    published = results.get(PUBLISHED) or []
-    if published and published[0].get("value"):
-        return parse_anchor(published[0]["value"])
-    return parse_anchor(annotated.document.published.value)
-
-
 class TimeStage:
-    """TIMEX3 time expressions with types and values resolved against the publication date."""
+    """TIMEX3 time expressions with types and values resolved against the publication date
+    (`doc._.anchor_date`, written by the published stage), written to `doc._.times`."""
 
-    field = "times"
-    requires = frozenset({"tagger", "parser"})
-
-    def __call__(self, annotated: AnnotatedDocument, results: Results) -> list[dict[str, Any]]:
-        text = annotated.text
-        anchor = anchor_of(annotated, results)
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        anchor = date.fromisoformat(doc._.anchor_date) if doc._.anchor_date else None
         times = []
-        for mention in normalise(text, anchor, annotated.doc):
+        for mention in normalise(text, anchor, doc):
             start, end = _trim(text, mention.start, mention.end)
             if end <= start:
                 continue
@@ -923,7 +910,8 @@ class TimeStage:
                 continue  # the contract admits TIMEX3 values only: better none than a bad one
             times.append({"start": start, "end": end, "text": text[start:end],
                           "value": mention.value, "type": mention.type})
-        return times
+        doc._.times = times
+        return doc
 
 
 def iter_values(text: str, anchor: date | None) -> Iterator[tuple[str, str]]:

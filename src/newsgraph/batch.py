@@ -1,0 +1,199 @@
+"""The engine-free batch function: raw articles in, documents and records out.
+
+`process_batch` is the one unit of work every way of running newsgraph uses: `extract` and
+`ingest` in this process, each worker of `--workers N`, and a scale-out runner. It cleans the
+articles (with the repeated-line statistics of their chunk, learned beforehand and passed in),
+parses them together with `nlp.pipe` inside a spaCy memory zone, runs every stage and turns each
+Doc into its record; the Docs never leave it. Each article is isolated: an article that fails
+or runs past its time limit fails alone, as a `Failure` naming its input, and the others of the
+batch are still extracted.
+"""
+
+from __future__ import annotations
+
+import signal
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from newsgraph.boilerplate import REPEATED
+from newsgraph.clean import CleanText, LineStats, clean
+from newsgraph.document import Document, Published, RawArticle, ReadError, content_id
+from newsgraph.record import Record, build_record, calendar_date, check_spans
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """One article read, cleaned, annotated and extracted."""
+
+    document: Document
+    record: Record
+
+
+@dataclass(frozen=True)
+class Failure:
+    """One input that could not be turned into a record, and why."""
+
+    source: str
+    error: str
+    id: str | None = None
+
+
+Outcome = Extraction | Failure
+
+
+class ArticleTimeout(Exception):
+    """An article (or a batch) ran past its time limit."""
+
+
+def build_document(article: RawArticle, line_stats: LineStats | None = None) -> Document:
+    """Clean a raw article into the `Document` every later stage points into."""
+    cleaned = clean(
+        article.text, title=article.title, group=article.group, line_stats=line_stats
+    )
+    if not cleaned.text.strip():
+        raise ValueError("no article text left after removing boilerplate")
+    published_value = calendar_date(article.published)
+    if published_value:
+        published = Published(published_value, article.published_how or "given")
+    else:
+        published = Published(None, "unknown")
+    return Document(
+        id=str(article.id) if article.id not in (None, "") else _content_id(article, cleaned),
+        source=article.source,
+        raw=article.raw,
+        source_text=article.text,
+        text=cleaned.text,
+        offsets=cleaned.offsets,
+        title=article.title or cleaned.title,
+        outlet=article.outlet or cleaned.outlet,
+        published=published,
+        url=article.url,
+        format=article.format,
+        removed=list(cleaned.removed),
+        title_span=cleaned.title_span,
+    )
+
+
+def _content_id(article: RawArticle, cleaned: CleanText) -> str:
+    """The id of an article without one: a hash of the clean text it has on its own.
+
+    Lines removed only because other articles of the batch repeat them depend on what else
+    was read with it; the id must not, or the same article would be stored twice.
+    """
+    if any(passage.reason == REPEATED for passage in cleaned.removed):
+        return content_id(clean(article.text, title=article.title, group=article.group).text)
+    return content_id(cleaned.text)
+
+
+def line_stats_of(items: Sequence[RawArticle | ReadError]) -> LineStats:
+    """The repeated-line statistics of a chunk of articles, pruned to the lines that can count
+    (so they are cheap to send to the workers that clean the chunk's batches)."""
+    stats = LineStats()
+    for item in items:
+        if isinstance(item, RawArticle):
+            stats.add(item.group, item.text)
+    return stats.pruned()
+
+
+def article_doc(nlp: Language, document: Document) -> Doc:
+    """The Doc of a clean document, carrying what its input said (`doc._.article`)."""
+    doc = nlp.make_doc(document.text)
+    doc._.article = {
+        "id": document.id,
+        "published": document.published.to_json(),
+        "title_span": list(document.title_span) if document.title_span else None,
+    }
+    return doc
+
+
+def process_batch(
+    items: Sequence[RawArticle | ReadError],
+    nlp: Language,
+    *,
+    line_stats: LineStats | None = None,
+    batch_size: int = 32,
+    timeout: float | None = None,
+) -> list[Outcome]:
+    """Clean, parse and extract a batch of raw articles, in order; one outcome per item.
+
+    The batch is parsed in one `nlp.pipe` call under a time limit of `timeout` seconds per
+    article; if anything in it fails or runs out of time, each article is done again on its
+    own, so only the guilty one fails.
+    """
+    outcomes: list[Outcome | None] = [None] * len(items)
+    documents: list[tuple[int, Document]] = []
+    for position, item in enumerate(items):
+        if isinstance(item, ReadError):
+            outcomes[position] = Failure(item.source, item.error, item.id)
+            continue
+        try:
+            documents.append((position, build_document(item, line_stats)))
+        except Exception as error:
+            outcomes[position] = Failure(item.source, _reason(error), item.id)
+    try:
+        with time_limit(timeout * len(documents) if timeout else None):
+            extracted = _extract(nlp, [document for _, document in documents], batch_size)
+    except Exception:
+        extracted = [_extract_one(nlp, document, timeout) for _, document in documents]
+    for (position, _), outcome in zip(documents, extracted, strict=True):
+        outcomes[position] = outcome
+    return [outcome for outcome in outcomes if outcome is not None]
+
+
+def _extract(nlp: Language, documents: list[Document], batch_size: int) -> list[Outcome]:
+    """Parse and extract documents together; raises if any of them makes spaCy fail."""
+    with nlp.memory_zone():
+        docs = nlp.pipe((article_doc(nlp, document) for document in documents),
+                        batch_size=batch_size)
+        return [_record(document, doc) for document, doc in zip(documents, docs, strict=True)]
+
+
+def _extract_one(nlp: Language, document: Document, timeout: float | None) -> Outcome:
+    try:
+        with time_limit(timeout):
+            [outcome] = _extract(nlp, [document], 1)
+        return outcome
+    except ArticleTimeout:
+        return Failure(document.source, f"extraction took more than {timeout:g} s (--timeout)",
+                       document.id)
+    except Exception as error:
+        return Failure(document.source, f"extraction failed: {_reason(error)}", document.id)
+
+
+def _record(document: Document, doc: Doc) -> Outcome:
+    """The record of one finished Doc, its spans checked (a bad span fails this article)."""
+    try:
+        record = build_record(document, doc)
+        check_spans(record)
+    except Exception as error:
+        return Failure(document.source, f"extraction failed: {_reason(error)}", document.id)
+    return Extraction(document, record)
+
+
+def _reason(error: BaseException) -> str:
+    return str(error) if isinstance(error, ValueError) else repr(error)
+
+
+@contextmanager
+def time_limit(seconds: float | None) -> Iterator[None]:
+    """Raise ArticleTimeout in this thread after `seconds` (a real-time interval timer; only
+    in the main thread, where Python delivers signals: elsewhere there is no limit)."""
+    if not seconds or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expire(signum: int, frame: object) -> None:
+        raise ArticleTimeout
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)

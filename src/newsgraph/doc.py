@@ -1,0 +1,111 @@
+"""The shared model: what newsgraph's components write on one spaCy `Doc` and read from it.
+
+Every stage is a spaCy component (`newsgraph.stages`); each writes its own facts here once,
+and later stages read them instead of deriving them again:
+
+- `doc._.article`: what the input said before any stage ran (id, the given publication
+  date, where the title stands), set by the batch function before the parse;
+- `doc._.dateline`: the dateline opening the article, `{start, end, place_start, place_end}`
+  in characters (one rule: `newsgraph.stages.dateline`);
+- `doc.spans["entities"]`: every corrected entity mention, labelled with its corrected type,
+  with `Span._.entity_id`, `Span._.role` (a title or apposition, `[start, end]` chars),
+  `Span._.metonymy` ("government" / "state") and `Span._.stands_for` (the entity a capital
+  stands for, or the capital a state was named by); `doc._.entity_table` holds each
+  entity's own fields (name, type, place) in record order;
+- `doc._.published`: the record's publication date object, and `doc._.anchor_date`, the ISO
+  date relative expressions resolve against (looked up once);
+- `doc._.times`, `doc._.quotes`, `doc._.events`: each stage's facts, contract-shaped.
+
+Values are plain JSON types (ids, offsets, dicts), never Python objects, so a Doc can cross
+process boundaries and be serialised. `newsgraph.record` alone turns a Doc into the record.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
+
+ENTITY_SPANS = "entities"
+"""The `doc.spans` key of the corrected entity mentions."""
+
+_DOC_EXTENSIONS = ("article", "dateline", "entity_table", "entity_tokens", "published",
+                   "anchor_date", "times", "quotes", "events")
+_SPAN_EXTENSIONS = ("entity_id", "role", "metonymy", "stands_for")
+
+
+def register_extensions() -> None:
+    """Register newsgraph's extension attributes (idempotent: spaCy's registry is global)."""
+    for name in _DOC_EXTENSIONS:
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=None)
+    for name in _SPAN_EXTENSIONS:
+        if not Span.has_extension(name):
+            Span.set_extension(name, default=None)
+    if not Token.has_extension("entity"):
+        Token.set_extension("entity", getter=_entity_of_token)
+
+
+
+def write_entities(doc: Doc, spans: list[Span], table: dict[str, dict[str, Any]]) -> None:
+    """The entity stage's one write: mentions (entity by entity, in record order), the
+    entities' own fields, and which mention each token belongs to (the first in that order
+    where mentions overlap), so later stages look a token's entity up in constant time."""
+    doc.spans[ENTITY_SPANS] = spans
+    doc._.entity_table = table
+    owner = [-1] * len(doc)
+    for index, span in enumerate(spans):
+        for position in range(span.start, span.end):
+            if owner[position] < 0:
+                owner[position] = index
+    doc._.entity_tokens = owner
+
+
+def entity_spans(doc: Doc) -> list[Span]:
+    """The corrected entity mentions, entity by entity in record order (empty before the
+    entity stage ran)."""
+    return list(doc.spans[ENTITY_SPANS]) if ENTITY_SPANS in doc.spans else []
+
+
+def _entity_of_token(token: Token) -> Span | None:
+    """The corrected entity mention covering a token (`token._.entity`); None outside every
+    mention, and before the entity stage ran."""
+    owner = token.doc._.entity_tokens
+    if not owner or owner[token.i] < 0:
+        return None
+    return token.doc.spans[ENTITY_SPANS][owner[token.i]]
+
+
+def entity_records(doc: Doc) -> list[dict[str, Any]]:
+    """The contract's `entities` list, assembled from the entity spans and the entity table:
+    each entity with its mentions in text order (the entity stage wrote both, once)."""
+    table: dict[str, dict[str, Any]] = doc._.entity_table or {}
+    mentions: dict[str, list[dict[str, Any]]] = {entity_id: [] for entity_id in table}
+    text = doc.text
+    for span in entity_spans(doc):
+        item: dict[str, Any] = {"start": span.start_char, "end": span.end_char,
+                                "text": text[span.start_char:span.end_char]}
+        if span._.role is not None:
+            start, end = span._.role
+            item["role"] = {"start": start, "end": end, "text": text[start:end]}
+        if span._.metonymy == "government":
+            item["metonymy"] = "government"
+            item["government"] = span._.stands_for
+        elif span._.metonymy == "state":
+            item["metonymy"] = "state"
+            item["capital"] = span._.stands_for
+        mentions[span._.entity_id].append(item)
+    records = []
+    for entity_id, fields in table.items():
+        items = sorted(mentions[entity_id], key=lambda item: (item["start"], item["end"]))
+        record = {"id": entity_id, "name": fields["name"], "type": fields["type"],
+                  "mentions": items, "geonames": fields.get("geonames"),
+                  "lat": fields.get("lat"), "lon": fields.get("lon"),
+                  "country": fields.get("country")}
+        if fields.get("roles"):
+            record["roles"] = list(fields["roles"])
+        records.append(record)
+    return records
+
+
+register_extensions()

