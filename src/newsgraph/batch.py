@@ -21,7 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from newsgraph.boilerplate import REPEATED
-from newsgraph.clean import CleanText, LineStats, clean
+from newsgraph.clean import CleanSettings, CleanText, LineStats, clean
 from newsgraph.document import Document, Published, RawArticle, ReadError, content_id
 from newsgraph.record import Record, build_record, calendar_date, check_spans
 
@@ -50,11 +50,12 @@ class ArticleTimeout(Exception):
     """An article (or a batch) ran past its time limit."""
 
 
-def build_document(article: RawArticle, line_stats: LineStats | None = None) -> Document:
+def build_document(article: RawArticle, line_stats: LineStats | None = None,
+                   settings: CleanSettings | None = None) -> Document:
     """Clean a raw article into the `Document` every later stage points into."""
-    cleaned = clean(
-        article.text, title=article.title, group=article.group, line_stats=line_stats
-    )
+    settings = settings or CleanSettings()
+    cleaned = clean(article.text, title=article.title, group=article.group,
+                    line_stats=line_stats, settings=settings)
     if not cleaned.text.strip():
         raise ValueError("no article text left after removing boilerplate")
     published_value = calendar_date(article.published)
@@ -63,7 +64,8 @@ def build_document(article: RawArticle, line_stats: LineStats | None = None) -> 
     else:
         published = Published(None, "unknown")
     return Document(
-        id=str(article.id) if article.id not in (None, "") else _content_id(article, cleaned),
+        id=str(article.id) if article.id not in (None, "") else _content_id(article, cleaned,
+                                                                          settings),
         source=article.source,
         raw=article.raw,
         source_text=article.text,
@@ -79,14 +81,15 @@ def build_document(article: RawArticle, line_stats: LineStats | None = None) -> 
     )
 
 
-def _content_id(article: RawArticle, cleaned: CleanText) -> str:
+def _content_id(article: RawArticle, cleaned: CleanText, settings: CleanSettings) -> str:
     """The id of an article without one: a hash of the clean text it has on its own.
 
     Lines removed only because other articles of the batch repeat them depend on what else
     was read with it; the id must not, or the same article would be stored twice.
     """
     if any(passage.reason == REPEATED for passage in cleaned.removed):
-        return content_id(clean(article.text, title=article.title, group=article.group).text)
+        return content_id(clean(article.text, title=article.title, group=article.group,
+                                settings=settings).text)
     return content_id(cleaned.text)
 
 
@@ -118,6 +121,7 @@ def process_batch(
     line_stats: LineStats | None = None,
     batch_size: int = 32,
     timeout: float | None = None,
+    clean_settings: CleanSettings | None = None,
 ) -> list[Outcome]:
     """Clean, parse and extract a batch of raw articles, in order; one outcome per item.
 
@@ -132,7 +136,7 @@ def process_batch(
             outcomes[position] = Failure(item.source, item.error, item.id)
             continue
         try:
-            documents.append((position, build_document(item, line_stats)))
+            documents.append((position, build_document(item, line_stats, clean_settings)))
         except Exception as error:
             outcomes[position] = Failure(item.source, _reason(error), item.id)
     try:

@@ -128,7 +128,6 @@ _LINK_CALL = re.compile(
     r"|\bcontinue reading\b"
 )
 _LINK_TRIGGERS = frozenset(("click", "tap", "read", "see", "view", "continue"))
-LINK_CALL_WORDS = 15
 _SOURCE_FOOTER = re.compile(r"^\(?\s*sources?\s*:\s*\S", re.IGNORECASE)
 _CREDITS_FOOTER = re.compile(
     r"^\(?\s*(?:additional |with |and )?(?:reporting|writing|editing|compiled|edited)"
@@ -137,7 +136,6 @@ _CREDITS_FOOTER = re.compile(
 )
 # A photo credit at the end of a line marks the line as a caption: "[File: AP Photo]",
 # "(Photo: Reuters)", "Photograph: Jane Doe", "Getty Images", "AP Photo/John Doe", "© 2018 X".
-CREDIT_TAIL_CHARS = 140
 _BRACKET_CREDIT = re.compile(
     r"(?:file|photo|image|picture|video|graphic|illustration)s?\s*:[^\]]*\]$"
 )
@@ -200,12 +198,30 @@ _SMALL_WORDS = frozenset((
 ))
 
 EDGE_HEAD_MIN, EDGE_TAIL_MIN = 3, 4  # lines always in the head / tail zone
-TEASER_RUN_MAX = 8  # teaser headlines taken after one "Read more"/"Related" label
-SHORT_WORDS = 25  # a short line: a label, teaser, call to action or title, not a paragraph
-CAPTION_MAX_CHARS = 400
-SUBSTANTIAL_WORDS = 8
-SENTENCE_LIKE_WORDS = 8
-NEAR_DUPLICATE_WORDS = 6
+
+
+@dataclass(frozen=True)
+class CleanSettings:
+    """The cleaner's thresholds (the `[clean]` section of newsgraph's config.cfg)."""
+
+    teaser_run_max: int = 8
+    """Teaser headlines taken after one "Read more" / "Related" label."""
+    short_words: int = 25
+    """A short line: a label, teaser, call to action or title, not a paragraph."""
+    caption_max_chars: int = 400
+    substantial_words: int = 8
+    """Article text on its own: a line of this many words (or a sentence of five)."""
+    sentence_like_words: int = 8
+    """A repeated line this long that ends a sentence is news unless another cue says not."""
+    near_duplicate_words: int = 6
+    """Two lines opening with this many shared words are variants (a caption and its copy)."""
+    link_call_words: int = 15
+    credit_tail_chars: int = 140
+    title_max_chars: int = 200
+    title_max_words: int = 30
+
+
+DEFAULT_SETTINGS = CleanSettings()
 
 
 def unquoted(text: str) -> str:
@@ -260,20 +276,13 @@ class LineFeatures:
     credit_end: bool
     outside_lower: str  # the text without quoted speech, lower-cased
     outside_tokens: frozenset[str]  # its words
-
-    @property
-    def short(self) -> bool:
-        return self.words <= SHORT_WORDS
+    short: bool  # a label, teaser, call to action or title, not a paragraph
+    substantial: bool  # article text on its own: a sentence, or a longer line
 
     @property
     def headline_like(self) -> bool:
         """Short and without a final period: a label, teaser headline, subheading or title."""
         return self.short and len(self.text) <= 200 and not ends_with_period(self.text)
-
-    @property
-    def substantial(self) -> bool:
-        """Article text on its own: a sentence, or a longer line."""
-        return self.words >= SUBSTANTIAL_WORDS or (self.terminal and self.words >= 5)
 
     @property
     def credit_anywhere(self) -> bool:
@@ -294,9 +303,9 @@ def line_label(text: str) -> str | None:
     return None
 
 
-def credit_at_end(text: str) -> bool:
+def credit_at_end(text: str, tail_chars: int = DEFAULT_SETTINGS.credit_tail_chars) -> bool:
     """True when the line ends with a photo credit (then trailing punctuation at most)."""
-    tail = text[-CREDIT_TAIL_CHARS:].rstrip(" .,;")
+    tail = text[-tail_chars:].rstrip(" .,;")
     lower = tail.lower()
     if lower.endswith("]"):
         opening = lower.rfind("[")
@@ -309,7 +318,7 @@ def credit_at_end(text: str) -> bool:
     )
 
 
-def features(text: str) -> LineFeatures:
+def features(text: str, settings: CleanSettings = DEFAULT_SETTINGS) -> LineFeatures:
     """The features of one line, white space already normalised (single spaces)."""
     outside = unquoted(text)
     flat = outside.translate(_TOKEN_TABLE).lower()  # one for one: sentence offsets still hold
@@ -333,18 +342,23 @@ def features(text: str) -> LineFeatures:
     weak = sum(map(_WEAK_TOKENS.__contains__, words))
     if "sign" in outside_tokens or "log" in outside_tokens or "independent" in outside_tokens:
         weak += sum(phrase in outside_lower for phrase in _WEAK_PHRASES)
+    count = text.count(" ") + 1  # the cleaner has left single spaces only
+    terminal = ends_sentence(text)
     return LineFeatures(
         text=text,
-        words=text.count(" ") + 1,  # the cleaner has left single spaces only
-        terminal=ends_sentence(text),
+        words=count,
+        terminal=terminal,
         pronouns=pronouns,
         addressed_share=addressed_share,
         strong=strong,
         weak=weak,
         label=line_label(text),
-        credit_end=len(text) <= CAPTION_MAX_CHARS and credit_at_end(text),
+        credit_end=len(text) <= settings.caption_max_chars and credit_at_end(
+            text, settings.credit_tail_chars),
         outside_lower=outside_lower,
         outside_tokens=outside_tokens,
+        short=count <= settings.short_words,
+        substantial=count >= settings.substantial_words or (terminal and count >= 5),
     )
 
 
@@ -354,7 +368,7 @@ def appeal_reason(line: LineFeatures) -> str:
     return SUBSCRIPTION_APPEAL
 
 
-def own_reason(line: LineFeatures) -> str | None:
+def own_reason(line: LineFeatures, settings: CleanSettings = DEFAULT_SETTINGS) -> str | None:
     """The reason a line is boilerplate by its own features alone, or None."""
     text = line.text
     if line.label:
@@ -363,9 +377,11 @@ def own_reason(line: LineFeatures) -> str | None:
     if inline:
         rest = inline.group("rest")
         headline_start = rest[0].isupper() or rest[0].isdigit() or rest[0] in "“\"‘'"
-        if headline_start and len(rest.split()) <= SHORT_WORDS and not ends_with_period(rest):
+        if headline_start and len(rest.split()) <= settings.short_words \
+                and not ends_with_period(rest):
             return READ_MORE
-    if (line.words <= LINK_CALL_WORDS and not line.outside_tokens.isdisjoint(_LINK_TRIGGERS)
+    if (line.words <= settings.link_call_words
+            and not line.outside_tokens.isdisjoint(_LINK_TRIGGERS)
             and _LINK_CALL.search(line.outside_lower)):
         return READ_MORE
     if line.credit_end and (line.words <= 60 or title_case_share(text) > 0.5):
@@ -384,7 +400,7 @@ def own_reason(line: LineFeatures) -> str | None:
         return AGENCY_FOOTER
     words = line.outside_tokens
     outside_lower = line.outside_lower
-    if line.words <= SHORT_WORDS and ("us" in words or "share" in words) and _FOLLOW.search(
+    if line.short and ("us" in words or "share" in words) and _FOLLOW.search(
         outside_lower
     ):
         return SHARE_FOLLOW
@@ -416,14 +432,15 @@ def is_appeal(line: LineFeatures) -> bool:
     return line.addressed_share == 1.0 and line.pronouns >= 2 and line.weak >= 2
 
 
-def near_duplicates(first: str, second: str) -> bool:
+def near_duplicates(first: str, second: str,
+                    at_least: int = DEFAULT_SETTINGS.near_duplicate_words) -> bool:
     """Two lines that begin with the same long run of words (a caption and its variant)."""
     a, b = first.split(), second.split()
     shorter = min(len(a), len(b))
     common = 0
     while common < shorter and a[common].strip(",.") == b[common].strip(",."):
         common += 1
-    return common >= NEAR_DUPLICATE_WORDS and common * 2 >= shorter
+    return common >= at_least and common * 2 >= shorter
 
 
 def has_boilerplate_hint(line: LineFeatures) -> bool:
@@ -434,39 +451,44 @@ def has_boilerplate_hint(line: LineFeatures) -> bool:
     )
 
 
-def classify(texts: Sequence[str], repeated: Sequence[bool] | None = None) -> list[str | None]:
+def classify(texts: Sequence[str], repeated: Sequence[bool] | None = None,
+             settings: CleanSettings = DEFAULT_SETTINGS) -> list[str | None]:
     """A reason per line (None = article text) for the non-empty lines of one article.
 
     `repeated` says which lines recur across the articles of the same source.
     """
-    lines = [features(text) for text in texts]
-    reasons: list[str | None] = [own_reason(line) for line in lines]
-    _mark_teasers(lines, reasons)
-    _mark_caption_variants(lines, reasons)
+    lines = [features(text, settings) for text in texts]
+    reasons: list[str | None] = [own_reason(line, settings) for line in lines]
+    _mark_teasers(lines, reasons, settings)
+    _mark_caption_variants(lines, reasons, settings)
     _grow_clusters(lines, reasons)
     if repeated:
-        _mark_repeated(lines, reasons, repeated)
+        _mark_repeated(lines, reasons, repeated, settings)
     return reasons
 
 
-def _mark_teasers(lines: Sequence[LineFeatures], reasons: list[str | None]) -> None:
+def _mark_teasers(lines: Sequence[LineFeatures], reasons: list[str | None],
+                  settings: CleanSettings) -> None:
     """Headlines after a "Read more" / "See also" / "Related" label are teasers too."""
     labels = [index for index, line in enumerate(lines) if line.label == READ_MORE]
     for index in labels:
         following = index + 1
-        while (following < len(lines) and following - index <= TEASER_RUN_MAX
+        while (following < len(lines) and following - index <= settings.teaser_run_max
                and reasons[following] is None and lines[following].headline_like):
             reasons[following] = READ_MORE
             following += 1
 
 
-def _mark_caption_variants(lines: Sequence[LineFeatures], reasons: list[str | None]) -> None:
+def _mark_caption_variants(lines: Sequence[LineFeatures], reasons: list[str | None],
+                           settings: CleanSettings) -> None:
     """A caption repeated as the start of a longer, credited variant beside it: both captions."""
     for index in range(len(lines) - 1):
         first, second = lines[index], lines[index + 1]
-        if (first.credit_end or second.credit_end) and near_duplicates(first.text, second.text):
+        if (first.credit_end or second.credit_end) and near_duplicates(
+                first.text, second.text, settings.near_duplicate_words):
             for member in (index, index + 1):
-                if reasons[member] is None and len(lines[member].text) <= CAPTION_MAX_CHARS:
+                if reasons[member] is None and \
+                        len(lines[member].text) <= settings.caption_max_chars:
                     reasons[member] = CAPTION
 
 
@@ -497,12 +519,12 @@ def _grow_clusters(lines: Sequence[LineFeatures], reasons: list[str | None]) -> 
 
 
 def _mark_repeated(lines: Sequence[LineFeatures], reasons: list[str | None],
-                   repeated: Sequence[bool]) -> None:
+                   repeated: Sequence[bool], settings: CleanSettings) -> None:
     """Lines the source repeats across articles, except a sentence of news that has no other
     boilerplate cue, and never the article's only substantial text."""
     for index, line in enumerate(lines):
         if reasons[index] is None and repeated[index]:
-            sentence_like = line.terminal and line.words >= SENTENCE_LIKE_WORDS
+            sentence_like = line.terminal and line.words >= settings.sentence_like_words
             if not sentence_like or has_boilerplate_hint(line):
                 reasons[index] = REPEATED
     if not any(reason is None and line.substantial

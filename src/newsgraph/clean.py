@@ -14,10 +14,17 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from newsgraph.boilerplate import LINE_BREAK, LineStats, classify, line_key
+from newsgraph.boilerplate import (
+    DEFAULT_SETTINGS,
+    LINE_BREAK,
+    CleanSettings,
+    LineStats,
+    classify,
+    line_key,
+)
 from newsgraph.document import OffsetMap, RemovedPassage
 
-__all__ = ["CleanText", "LineStats", "clean"]
+__all__ = ["CleanSettings", "CleanText", "LineStats", "clean"]
 
 _IGNORABLE = "\u00ad\u200b-\u200d\u2060\ufeff"  # soft hyphen and zero-width characters
 _SPACE_CHARS = "\t\x0b\x0c\u00a0\u1680\u202f\u205f\u3000" + "".join(
@@ -30,8 +37,6 @@ _STRIPPED = " \u00ad\u200b\u200c\u200d\u2060\ufeff"  # once space-like character
 _COLLAPSE = re.compile(f"[ {_IGNORABLE}]{{2,}}|[{_IGNORABLE}]")
 _HAS_IGNORABLE = re.compile(f"[{_IGNORABLE}]")
 
-TITLE_MAX_CHARS = 200
-TITLE_MAX_WORDS = 30
 # A period then a capital inside a line: two sentences, so not a headline ("U.S. Envoy" and
 # "Mr. Smith" are abbreviations, not sentence ends).
 _INNER_SENTENCE_END = re.compile(r"(?<![A-Z])(?<!Mr)(?<!Ms)(?<!Dr)(?<!St)(?<!Mrs)\.\s+[A-Z]")
@@ -147,7 +152,7 @@ def _same_title(line: str, title: str) -> bool:
     return line_key(line) == line_key(title)
 
 
-def _is_title_like(text: str) -> bool:
+def _is_title_like(text: str, settings: CleanSettings) -> bool:
     """Short, and ending without a period (a final ? ! or quotation mark is allowed)."""
     stripped = text.rstrip("\"'”’»)] ")
     if not stripped or stripped[-1] in ".,;:…" or stripped.endswith("..."):
@@ -155,7 +160,8 @@ def _is_title_like(text: str) -> bool:
     first = text[0]
     if not (first.isupper() or first.isdigit() or first in "\"'“‘«"):
         return False
-    return (len(text) <= TITLE_MAX_CHARS and len(text.split()) <= TITLE_MAX_WORDS
+    return (len(text) <= settings.title_max_chars
+            and len(text.split()) <= settings.title_max_words
             and not _INNER_SENTENCE_END.search(text))
 
 
@@ -180,6 +186,7 @@ def clean(
     title: str | None = None,
     group: str = "",
     line_stats: LineStats | None = None,
+    settings: CleanSettings = DEFAULT_SETTINGS,
 ) -> CleanText:
     """Normalise white space, drop boilerplate lines, find the title and the outlet's name.
 
@@ -192,7 +199,7 @@ def clean(
     repeated = None
     if line_stats is not None:
         repeated = [line_stats.is_repeated(group, line.text) for line in lines]
-    reasons = classify([line.text for line in lines], repeated)
+    reasons = classify([line.text for line in lines], repeated, settings)
 
     title_index = None
     first_kept = next((i for i, reason in enumerate(reasons) if reason is None), None)
@@ -205,7 +212,7 @@ def clean(
                 break
             if reason is None:
                 break
-    elif first_kept is not None and _is_title_like(lines[first_kept].text) and any(
+    elif first_kept is not None and _is_title_like(lines[first_kept].text, settings) and any(
         reason is None for reason in reasons[first_kept + 1:]
     ):
         title_index = first_kept

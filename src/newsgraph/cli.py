@@ -9,6 +9,7 @@ traceback), 2 a usage error (a bad option or filter value), 130 interrupted (Ctr
 
 from __future__ import annotations
 
+import functools
 import json
 import sys
 from collections import Counter
@@ -33,10 +34,11 @@ from rich.progress import (
 from rich.table import Table
 
 from newsgraph import filters
+from newsgraph.config import DEFAULT_SETTINGS, Settings, load_settings
 from newsgraph.errors import NewsgraphError
 from newsgraph.ontology import QUOTE_KINDS
 from newsgraph.pipeline import Extraction, Failure, Pipeline
-from newsgraph.sources import DEFAULT_MAX_BYTES, count_articles, input_files, read_inputs
+from newsgraph.sources import count_articles, input_files, read_inputs
 
 DEFAULT_DB = "newsgraph.db"
 INTERRUPTED = 130
@@ -45,22 +47,40 @@ INTERRUPTED = 130
 err = Console(stderr=True)
 out = Console(highlight=False, soft_wrap=True)
 
-_pipeline_options = [
-    click.option("--workers", type=click.IntRange(1), default=1, show_default=True,
-                 help="spaCy worker processes (nlp.pipe n_process)."),
-    click.option("--batch-size", type=click.IntRange(1), default=32, show_default=True,
-                 help="Articles per spaCy batch."),
-    click.option("--max-bytes", type=click.IntRange(1), default=DEFAULT_MAX_BYTES,
-                 show_default=True,
-                 help="Size limit of one article read into memory (a file, a JSON line, a "
-                      "WARC record); larger ones are reported and skipped."),
-]
+def pipeline_options(function: Callable) -> Callable:
+    """--config, --workers, --batch-size, --timeout and --max-bytes, handed to the command as
+    one `settings` (newsgraph's config.cfg, or the file given, with these values over it)."""
+    run = DEFAULT_SETTINGS.run
 
+    @functools.wraps(function)
+    def command(*args: object, config: str | None, workers: int | None,
+                batch_size: int | None, timeout: float | None, max_bytes: int | None,
+                **kwargs: object) -> object:
+        settings = load_settings(config).with_run(workers=workers, batch_size=batch_size,
+                                                  timeout=timeout, max_bytes=max_bytes)
+        return function(*args, settings=settings, **kwargs)
 
-def pipeline_options(function):
-    for option in reversed(_pipeline_options):
-        function = option(function)
-    return function
+    options = [
+        click.option("--config", type=click.Path(dir_okay=False, exists=True),
+                     help="A config file in spaCy's format with settings over newsgraph's "
+                          "own (src/newsgraph/config.cfg): stages, their settings, the "
+                          "cleaner's thresholds."),
+        click.option("--workers", type=click.IntRange(1),
+                     help=f"Worker processes, each running the whole pipeline "
+                          f"[default: {run.workers}]."),
+        click.option("--batch-size", type=click.IntRange(1),
+                     help=f"Articles per spaCy batch [default: {run.batch_size}]."),
+        click.option("--timeout", type=click.FloatRange(min=0, min_open=True),
+                     help=f"Seconds one article may take; past it, the article fails alone "
+                          f"[default: {run.timeout:g}]."),
+        click.option("--max-bytes", type=click.IntRange(1),
+                     help=f"Size limit of one article read into memory (a file, a JSON line, "
+                          f"a WARC record); larger ones are reported and skipped "
+                          f"[default: {run.max_bytes}]."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
 
 
 def db_option(function):
@@ -118,10 +138,9 @@ def progress_bar(label: str, quiet: bool, total: int | None = None,
         yield lambda current="": progress.update(task, advance=1, current=current[-40:])
 
 
-def run_pipeline(inputs: list, workers: int, batch_size: int,
-                 max_bytes: int) -> Iterator[Extraction | Failure]:
-    pipeline = Pipeline(workers=workers, batch_size=batch_size)
-    return pipeline.run(read_inputs(inputs, max_bytes=max_bytes))
+def run_pipeline(inputs: list, settings: Settings) -> Iterator[Extraction | Failure]:
+    pipeline = Pipeline(settings=settings)
+    return pipeline.run(read_inputs(inputs, max_bytes=settings.run.max_bytes))
 
 
 def list_inputs(paths: tuple[str, ...], quiet: bool) -> tuple[list, int | None]:
@@ -158,8 +177,7 @@ def main() -> None:
 @db_option
 @pipeline_options
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
-def ingest(paths: tuple[str, ...], db: str, workers: int, batch_size: int, max_bytes: int,
-           quiet: bool) -> None:
+def ingest(paths: tuple[str, ...], db: str, settings: Settings, quiet: bool) -> None:
     """Read, clean, annotate and store articles (files, folders, globs or - for stdin).
 
     Each article is stored in one transaction: an interrupted ingest leaves no half-written
@@ -173,7 +191,7 @@ def ingest(paths: tuple[str, ...], db: str, workers: int, batch_size: int, max_b
     with Store(db) as store:
         try:
             with progress_bar("ingesting", quiet, total) as advance:
-                for result in run_pipeline(inputs, workers, batch_size, max_bytes):
+                for result in run_pipeline(inputs, settings):
                     if isinstance(result, Failure):
                         failures.append(result)
                         store.record_failure(result.source, result.error)
@@ -212,8 +230,8 @@ def ingest_summary(outcomes: Counter[str], db: str) -> str:
               show_default=True, help="Output file (- for standard output).")
 @pipeline_options
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar or summary.")
-def extract(paths: tuple[str, ...], output_format: str, output: str, workers: int,
-            batch_size: int, max_bytes: int, quiet: bool) -> None:
+def extract(paths: tuple[str, ...], output_format: str, output: str, settings: Settings,
+            quiet: bool) -> None:
     """Write the extraction record of each article (no database), in input order.
 
     An input that cannot be read yields an error record {"id", "source", "error"}.
@@ -227,7 +245,7 @@ def extract(paths: tuple[str, ...], output_format: str, output: str, workers: in
     with click.open_file(output, "w", encoding="utf-8") as stream:
         try:
             with progress_bar("extracting", quiet, total) as advance:
-                for result in run_pipeline(inputs, workers, batch_size, max_bytes):
+                for result in run_pipeline(inputs, settings):
                     if isinstance(result, Failure):
                         failures.append(result)
                         line = error_record(result.source, result.error, result.id)

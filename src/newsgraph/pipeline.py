@@ -17,6 +17,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from dataclasses import replace
 from functools import cache
 from itertools import islice
 from typing import Any
@@ -31,19 +32,18 @@ from newsgraph.batch import (
     line_stats_of,
     process_batch,
 )
-from newsgraph.clean import LineStats
+from newsgraph.clean import CleanSettings, LineStats
+from newsgraph.config import DEFAULT_SETTINGS, Settings
 from newsgraph.document import Document, RawArticle, ReadError
-from newsgraph.stages.factories import STAGES, build_pipeline
+from newsgraph.stages.factories import build_pipeline
 
-__all__ = ["CHUNK_SIZE", "Extraction", "Failure", "Pipeline", "build_document", "clean_chunk"]
-
-CHUNK_SIZE = 500
-"""Articles cleaned together: the window for spotting lines repeated across one source."""
+__all__ = ["Extraction", "Failure", "Pipeline", "build_document", "clean_chunk"]
 
 Item = RawArticle | ReadError
 
 
-def clean_chunk(items: Sequence[Item]) -> Iterator[Document | Failure]:
+def clean_chunk(items: Sequence[Item], settings: CleanSettings = DEFAULT_SETTINGS.clean,
+                ) -> Iterator[Document | Failure]:
     """Clean a chunk of inputs, learning each source group's repeated lines from the chunk."""
     line_stats = line_stats_of(items)
     for item in items:
@@ -51,7 +51,7 @@ def clean_chunk(items: Sequence[Item]) -> Iterator[Document | Failure]:
             yield Failure(item.source, item.error, item.id)
             continue
         try:
-            yield build_document(item, line_stats)
+            yield build_document(item, line_stats, settings)
         except ValueError as error:
             yield Failure(item.source, str(error), item.id)
 
@@ -79,36 +79,39 @@ def load_nlp(stages: Sequence[str], settings: Mapping[str, Mapping[str, Any]] | 
 
 
 class Pipeline:
-    """The stages and their settings; `run` takes many inputs. With `workers` > 1 each worker
-    process builds the pipeline once and runs whole batches (parse, stages, records)."""
+    """The stages and their settings (`newsgraph.config`); `run` takes many inputs. With
+    `workers` > 1 each worker process builds the pipeline once and runs whole batches (parse,
+    stages, records). Arguments given here override the settings' own."""
 
     def __init__(
         self,
-        stages: Sequence[str] = STAGES,
+        stages: Sequence[str] | None = None,
         *,
-        settings: Mapping[str, Mapping[str, Any]] | None = None,
-        batch_size: int = 32,
-        workers: int = 1,
-        chunk_size: int = CHUNK_SIZE,
+        settings: Settings = DEFAULT_SETTINGS,
+        batch_size: int | None = None,
+        workers: int | None = None,
         timeout: float | None = None,
-        imports: Sequence[str] = (),
+        imports: Sequence[str] | None = None,
+        chunk_size: int | None = None,
     ) -> None:
-        self.stages = tuple(stages)
-        self.imports = tuple(imports)
-        self.settings = {name: dict(values) for name, values in (settings or {}).items()}
-        self.batch_size = batch_size
-        self.workers = workers
-        self.chunk_size = chunk_size
-        self.timeout = timeout
+        settings = settings.with_run(batch_size=batch_size, workers=workers, timeout=timeout)
+        self.settings = replace(
+            settings,
+            stages=tuple(stages) if stages is not None else settings.stages,
+            imports=tuple(imports) if imports is not None else settings.imports,
+            chunk_size=chunk_size or settings.chunk_size)
+        run = self.settings.run
+        self.stages, self.batch_size, self.workers = self.settings.stages, run.batch_size, \
+            run.workers
         # One process: the pipeline is loaded now, so its cost is not the first article's.
-        self.nlp = load_nlp(self.stages, self.settings, self.imports) if workers <= 1 else None
+        self.nlp = _nlp_for(self.settings) if self.workers <= 1 else None
         self._pool: _WorkerPool | None = None
 
     def __enter__(self) -> Pipeline:
         """Start the worker processes now (each loads the pipeline), and keep them for every
         `run` until the block ends; without this, each `run` starts and stops its own."""
         if self.nlp is None and self._pool is None:
-            self._pool = _WorkerPool(self)
+            self._pool = _WorkerPool(self.settings)
         return self
 
     def __exit__(self, *exc_info: object) -> None:
@@ -118,12 +121,12 @@ class Pipeline:
 
     def documents(self, items: Iterable[Item]) -> Iterator[Document | Failure]:
         """Clean documents (and failures), in input order, without parsing them."""
-        for chunk in _chunks(items, self.chunk_size):
-            yield from clean_chunk(chunk)
+        for chunk in _chunks(items, self.settings.chunk_size):
+            yield from clean_chunk(chunk, self.settings.clean)
 
     def batches(self, items: Iterable[Item]) -> Iterator[tuple[list[Item], LineStats]]:
         """Work units: batches of inputs with their chunk's repeated-line statistics."""
-        for chunk in _chunks(items, self.chunk_size):
+        for chunk in _chunks(items, self.settings.chunk_size):
             stats = line_stats_of(chunk)
             for start in range(0, len(chunk), self.batch_size):
                 yield chunk[start:start + self.batch_size], stats
@@ -132,27 +135,35 @@ class Pipeline:
         """Records (and failures) in input order; one spaCy parse per article."""
         if self.nlp is not None:
             for batch, stats in self.batches(items):
-                yield from process_batch(batch, self.nlp, line_stats=stats,
-                                         batch_size=self.batch_size, timeout=self.timeout)
+                yield from _process(batch, stats, self.nlp, self.settings)
             return
         if self._pool is not None:
             yield from self._pool.run(self.batches(items))
             return
-        with _WorkerPool(self) as pool:
+        with _WorkerPool(self.settings) as pool:
             yield from pool.run(self.batches(items))
+
+
+def _nlp_for(settings: Settings) -> Language:
+    return load_nlp(settings.stages, {name: settings.components.get(name, {})
+                                      for name in settings.stages}, settings.imports)
+
+
+def _process(batch: list[Item], stats: LineStats | None, nlp: Language,
+             settings: Settings) -> list[Outcome]:
+    return process_batch(batch, nlp, line_stats=stats, batch_size=settings.run.batch_size,
+                         timeout=settings.run.timeout, clean_settings=settings.clean)
 
 
 # -- workers -------------------------------------------------------------------------------
 
 _worker_nlp: Language | None = None
-_worker_options: dict[str, Any] = {}
+_worker_settings: Settings | None = None
 
 
-def _start_worker(stages: tuple[str, ...], settings: dict, imports: tuple[str, ...],
-                  batch_size: int, timeout: float | None) -> None:
-    global _worker_nlp, _worker_options
-    _worker_nlp = load_nlp(stages, settings, imports)
-    _worker_options = {"batch_size": batch_size, "timeout": timeout}
+def _start_worker(settings: Settings) -> None:
+    global _worker_nlp, _worker_settings
+    _worker_nlp, _worker_settings = _nlp_for(settings), settings
 
 
 def _ready() -> bool:
@@ -160,8 +171,8 @@ def _ready() -> bool:
 
 
 def _work(batch: list[Item], stats: LineStats | None) -> list[Outcome]:
-    assert _worker_nlp is not None, "worker not started"
-    return process_batch(batch, _worker_nlp, line_stats=stats, **_worker_options)
+    assert _worker_nlp is not None and _worker_settings is not None, "worker not started"
+    return _process(batch, stats, _worker_nlp, _worker_settings)
 
 
 WORKER_DIED = "the worker process died while extracting this article (out of memory, or a crash)"
@@ -173,8 +184,8 @@ class _WorkerPool:
     worker that dies takes its batches down with it: those articles are then done one at a time
     in a new pool, so only the one that kills a worker fails."""
 
-    def __init__(self, pipeline: Pipeline) -> None:
-        self.pipeline = pipeline
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
         self.executor = self._new_executor()
         try:  # a pipeline that cannot load is one error now, not a failure per article
             self.executor.submit(_ready).result()
@@ -184,11 +195,10 @@ class _WorkerPool:
                                "error above)") from error
 
     def _new_executor(self) -> ProcessPoolExecutor:
-        p = self.pipeline
         return ProcessPoolExecutor(
-            max_workers=p.workers, mp_context=multiprocessing.get_context("spawn"),
-            initializer=_start_worker,
-            initargs=(p.stages, p.settings, p.imports, p.batch_size, p.timeout))
+            max_workers=self.settings.run.workers,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=_start_worker, initargs=(self.settings,))
 
     def __enter__(self) -> _WorkerPool:
         return self
@@ -201,7 +211,7 @@ class _WorkerPool:
 
     def run(self, batches: Iterable[tuple[list[Item], LineStats]]) -> Iterator[Outcome]:
         pending: deque[tuple[Future, list[Item], LineStats]] = deque()
-        limit = 2 * self.pipeline.workers
+        limit = 2 * self.settings.run.workers
         for batch, stats in batches:
             pending.append((self.executor.submit(_work, batch, stats), batch, stats))
             while len(pending) >= limit:

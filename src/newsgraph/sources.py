@@ -22,11 +22,13 @@ from pathlib import Path
 from typing import Any, BinaryIO
 from urllib.parse import urlsplit
 
+from newsgraph.config import DEFAULT_SETTINGS
 from newsgraph.document import RawArticle, ReadError
 
-DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+DEFAULT_MAX_BYTES = DEFAULT_SETTINGS.run.max_bytes
 """The most bytes read into memory as one article: a `.txt`/`.html` file, standard input, one
-JSON line or one WARC record. `.jsonl` and WARC files are streamed, so they may be larger."""
+JSON line or one WARC record (config.cfg [run] max_bytes). `.jsonl` and WARC files are
+streamed, so they may be larger."""
 
 STDIN_SOURCE = "<stdin>"
 _GLOB_MAGIC = re.compile(r"[*?[]")

@@ -36,6 +36,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.config import stage_defaults
 from newsgraph.doc import write_entities
 from newsgraph.ontology import ENTITY_TYPES
 from newsgraph.places import (
@@ -147,7 +148,6 @@ GOVERNMENT_NOUNS = _words(
     diplomat diplomats envoy ambassador ultimatum"""
 )
 """Nouns a capital's possessive makes the government's: "Kiev's authorities"."""
-MAX_ROLE_TOKENS = 16
 _QUALIFIER = r"[A-Z][\w.'’]*(?:[ \t]+(?:[A-Z][\w.'’]*|\d{1,4}))*"
 _DATELINE = re.compile(
     r"[ \t]*(?P<place>[A-Z][A-Z.'\- ]*[A-Z.])"
@@ -158,8 +158,6 @@ _DATELINE = re.compile(
 region, country or date: ", Ukraine", ", Ill.", ", April 5"), then an agency in brackets or a
 dash: "LOS ANGELES (AP) —", "KHARKIV, Ukraine —". A headline listing names ("NATO, EU warn
 ...") has lower-case words after its comma, and so no dateline shape."""
-DATELINE_LINES = 2
-"""Lines a dateline may open: the article's first, or the first after its title."""
 
 
 def canonical_name(text: str) -> str:
@@ -257,7 +255,11 @@ class EntityStage:
     field = "entities"
     requires = frozenset({"ner", "tagger", "parser"})
 
-    def __init__(self, places: Gazetteer | None = None) -> None:
+    def __init__(self, places: Gazetteer | None = None, *, max_role_tokens: int | None = None,
+                 dateline_lines: int | None = None) -> None:
+        defaults = stage_defaults("entities")  # config.cfg [components.entities]
+        self.max_role_tokens = max_role_tokens or defaults["max_role_tokens"]
+        self.dateline_lines = dateline_lines or defaults["dateline_lines"]
         # Built here, so a pipeline pays for the gazetteer when it loads, not on its first text.
         self.places = places if places is not None else gazetteer()
 
@@ -426,7 +428,7 @@ class EntityStage:
         "LOS ANGELES" in two and calls the halves a place and an organisation). A name spaCy
         took for an organisation or a person ("HAMAS (AP) —") is left to it unless the
         gazetteer knows the place well or the dateline's qualifier names its country."""
-        for offset in _first_lines(doc.text, DATELINE_LINES):
+        for offset in _first_lines(doc.text, self.dateline_lines):
             match = _DATELINE.match(doc.text, offset)
             if match is None:
                 continue
@@ -719,8 +721,7 @@ class EntityStage:
             return self._role_span(doc, head.left_edge.i, end)
         return None
 
-    @staticmethod
-    def _role_span(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    def _role_span(self, doc: Doc, start: int, end: int) -> tuple[int, int] | None:
         """A role's span without leading determiners and edge punctuation; None unless it holds
         a common noun (a title like "leader", "head", "spokesperson") and is short."""
         while start < end and (doc[start].pos_ in ("DET", "PRON", "PUNCT", "SPACE")
@@ -729,7 +730,7 @@ class EntityStage:
         while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
             end -= 1
         tokens = doc[start:end]
-        if not tokens or len(tokens) > MAX_ROLE_TOKENS or "\n" in tokens.text:
+        if not tokens or len(tokens) > self.max_role_tokens or "\n" in tokens.text:
             return None
         if not any(t.pos_ == "NOUN" or t.lower_.rstrip(".") in PERSON_TITLES for t in tokens):
             return None

