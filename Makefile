@@ -49,7 +49,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check --statistics src tests benchmarks tools
 
 eval: $(STAMP)
-	$(BIN)/newsgraph eval --shared $(SHARED)
+	$(BIN)/newsgraph eval --shared $(SHARED) $(ARGS)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench.py --shared $(SHARED)

@@ -31,8 +31,12 @@ HOSTILE = {
 
 @pytest.fixture(scope="session")
 def shared() -> Path:
+    """The shared folder (samples, dev sets, scorers). Missing, the tests that need it fail:
+    a skip would turn a run that measured nothing green."""
     if not SHARED.is_dir():
-        pytest.skip("../shared is not beside the repository")
+        pytest.fail(f"the shared folder is missing: put it (samples/, dev/, eval/, gold/, ...) at "
+                    f"{SHARED}, beside the repository, as ../shared; the tests need it",
+                    pytrace=False)
     return SHARED
 
 

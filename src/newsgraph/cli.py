@@ -580,19 +580,76 @@ def stats(db: str) -> None:
               show_default=True, help="The shared folder with samples, dev data and scorers.")
 @click.option("--workdir", type=click.Path(file_okay=False), default=None,
               help="Where to keep the records (default: a temporary folder).")
-@click.option("--json", "as_json", is_flag=True, help="Print the figures as one JSON object.")
-def eval_command(shared: str, workdir: str | None, as_json: bool) -> None:
-    """Extract the samples and every dev set, run the matching scorers, print one table."""
-    from newsgraph.evaluation import run_evaluation
+@click.option("--json", "as_json", is_flag=True,
+              help="Print everything (intervals, per-type and per-kind figures) as one JSON "
+                   "object.")
+@click.option("--detail", is_flag=True,
+              help="Also print P/R/F1 per PLOVER type (events) and per quote kind, per half.")
+@click.option("--floors", "floors_path", type=click.Path(dir_okay=False), default=None,
+              help="The floors file (default: tests/eval_floors.json of the source tree).")
+@click.option("--update-floors", is_flag=True,
+              help="Raise the floors to the current figures (never lowers one; re-pins a set "
+                   "whose dev data changed).")
+def eval_command(shared: str, workdir: str | None, as_json: bool, detail: bool,
+                 floors_path: str | None, update_floors: bool) -> None:
+    """Extract the samples and every dev set, run the matching scorers, print one table: each
+    figure on the whole set and on the fixed halves A (develop) and B (held back), with its 90%
+    bootstrap interval, and whether the pinned floors hold."""
+    from newsgraph.evaluation import (
+        FLOORS_PATH,
+        data_changes,
+        gate_failures,
+        read_floors,
+        run_evaluation,
+        updated_floors,
+        write_floors,
+    )
 
-    rows = run_evaluation(Path(shared), Path(workdir) if workdir else None, progress=err)
+    evaluation = run_evaluation(Path(shared), Path(workdir) if workdir else None, progress=err)
+    path = Path(floors_path) if floors_path else FLOORS_PATH
+    floors = read_floors(path) if path.exists() else None
+    changes = data_changes(evaluation.digests, floors) if floors else []
+    failures = gate_failures(evaluation.values(), floors) if floors else []
     if as_json:
-        write_json_line(sys.stdout, rows)
-        return
-    table = Table("task", "measure", "value", "target", title="newsgraph eval")
-    for row in rows:
-        table.add_row(row["task"], row["measure"], row["value"], row.get("target", ""))
-    out.print(table)
+        write_json_line(sys.stdout, {**evaluation.as_json(), "floors": {
+            "path": str(path), "pinned": floors is not None, "data_changes": changes,
+            "failures": failures}})
+    else:
+        # rich gives a pipe 80 columns: too few for the figures and their intervals
+        wide = out if out.is_terminal else Console(highlight=False, soft_wrap=True, width=160)
+        table = Table("task", "measure", "all", "half A", "half B", "target",
+                      title="newsgraph eval (90% bootstrap intervals in brackets)")
+        for row in evaluation.rows():
+            table.add_row(row["task"], row["measure"], row["all"], row["A"], row["B"],
+                          row.get("target", ""))
+        wide.print(table)
+        if detail:
+            table = Table("task", "type / kind", "all", "half A", "half B",
+                          title="per PLOVER type (types as sets per document) and quote kind")
+            for row in evaluation.detail_rows():
+                table.add_row(row["task"], row["measure"], row["all"], row["A"], row["B"])
+            wide.print(table)
+    for line in evaluation.mismatches():
+        err.print(f"[red]scorer mismatch:[/red] {escape(line)}")
+    if update_floors:
+        raised, notes = updated_floors(floors, evaluation.values(), evaluation.gated(),
+                                       evaluation.digests)
+        write_floors(raised, path)
+        err.print(f"floors written to {path}: {len(notes)} changed", highlight=False)
+        for note in notes:
+            err.print(f"  {escape(note)}", highlight=False)
+    elif floors is None:
+        err.print(f"no floors file at {path} (pin one with --update-floors)", highlight=False)
+    else:
+        for line in changes:
+            err.print(f"[red]dev data changed:[/red] {escape(line)}")
+        for line in failures:
+            err.print(f"[red]below floor:[/red] {escape(line)}")
+        if not changes and not failures:
+            pinned = sum(1 for figures in floors["figures"].values()
+                         for entry in figures.values()
+                         for part in ("all", "A", "B") if entry.get(part) is not None)
+            err.print(f"floors ({path}): all {pinned} pinned figures hold", highlight=False)
 
 
 # -- entities ------------------------------------------------------------------------------------
