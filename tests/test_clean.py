@@ -54,7 +54,7 @@ def assert_offsets_hold(source: str, result: CleanText) -> None:
 def gold() -> dict[str, dict]:
     path = SHARED / "gold" / "samples.json"
     if not path.is_file():
-        pytest.skip("../shared/gold/samples.json is not beside the repository")
+        pytest.fail("../shared/gold/samples.json is not beside the repository")
     documents = json.loads(path.read_text(encoding="utf-8"))["documents"]
     return {document["file"]: document for document in documents}
 
@@ -64,7 +64,7 @@ def scorer() -> ModuleType:
     """The gold scorer itself, for its rule of which sample paragraphs are article text."""
     path = SHARED / "eval" / "score_samples.py"
     if not path.is_file():
-        pytest.skip("../shared/eval/score_samples.py is not beside the repository")
+        pytest.fail("../shared/eval/score_samples.py is not beside the repository")
     spec = importlib.util.spec_from_file_location("shared_score_samples", path)
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
@@ -79,7 +79,7 @@ def scorer() -> ModuleType:
 def sample_text(name: str) -> str:
     path = SHARED / "samples" / name
     if not path.is_file():
-        pytest.skip(f"../shared/samples/{name} is not beside the repository")
+        pytest.fail(f"../shared/samples/{name} is not beside the repository")
     return path.read_text(encoding="utf-8")
 
 
@@ -382,7 +382,7 @@ def test_only_substantial_paragraph_is_never_removed_on_repetition() -> None:
 def dev_articles(task: str) -> list[dict]:
     path = SHARED / "dev" / task / "articles.jsonl"
     if not path.is_file():
-        pytest.skip(f"../shared/dev/{task}/articles.jsonl is not beside the repository")
+        pytest.fail(f"../shared/dev/{task}/articles.jsonl is not beside the repository")
     with path.open(encoding="utf-8") as lines:
         return [json.loads(line) for line in lines if line.strip()]
 

@@ -31,7 +31,7 @@ CHILD_TABLES = ("removed_passages", "document_entities", "mentions", "quotes", "
 @pytest.fixture(scope="module")
 def sample_text() -> str:
     if not SAMPLE.is_file():
-        pytest.skip(f"{SAMPLE} is not there")
+        pytest.fail(f"{SAMPLE} is not there")
     return SAMPLE.read_text(encoding="utf-8")
 
 

@@ -538,7 +538,7 @@ def test_without_entities_or_times_the_stage_degrades(event_nlp):
 def moscow_sample(shared: Path) -> Path:
     path = shared / "samples" / "000_af198e3347f7936d.txt"
     if not path.exists():
-        pytest.skip("sample article missing")
+        pytest.fail("sample article missing from ../shared/samples")
     return path
 
 

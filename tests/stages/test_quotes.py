@@ -278,7 +278,7 @@ def test_sample_article_quotes_and_speakers(parser_nlp, shared: Path):
 
     path = shared / "samples" / "000_af198e3347f7936d.txt"
     if not path.exists():
-        pytest.skip("sample article missing")
+        pytest.fail("sample article missing from ../shared/samples")
     article = next(iter(read_sources([str(path)])))
     quotes = quotes_with_entities(build_document(article))
     by_start = {q["text"].strip('"“”').split()[0] + " " + q["text"].strip('"“”').split()[1]: q

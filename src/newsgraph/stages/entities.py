@@ -741,6 +741,7 @@ class EntityStage:
     def __call__(self, doc: Doc) -> Doc:
         """Write the corrected mentions (`doc.spans["entities"]`, with their entity id, role
         and metonymy) and each entity's own fields (`doc._.entity_table`) on the Doc."""
+        text = doc.text  # joined from the tokens on every access: once here
         mentions = self._spacy_mentions(doc)
         self._relabel(doc, mentions)
         mentions = self._joined_places(doc, self._dateline(doc, mentions))
@@ -778,7 +779,7 @@ class EntityStage:
             entity_spans = [self._mention_span(doc, by_span[chars], entity.key, entity.label)
                             for chars in sorted(by_span)]
             roles = list(dict.fromkeys(  # the span is exact; the listed title reads as one
-                " ".join(doc.text[span._.role[0]:span._.role[1]].split())
+                " ".join(text[span._.role[0]:span._.role[1]].split())
                 for span in entity_spans if span._.role is not None))
             spans.extend(entity_spans)
             table[entity.key] = {
