@@ -36,8 +36,12 @@ No event is made of what only names or describes one: business news (a company's
 investor's demand), forecasts, event nouns with no party as subjects of verbs of being
 ("the rebels' demands include ..."), present "have", standing positions ("has long
 accused"), or what travellers go somewhere to do.
-"""
 
+The package is split by job: `lexicon` reads the word lists of `newsgraph/data/events/` (once
+per process), `rules` holds the parse frame and the rule table, `detect` finds the triggers and
+resolves clauses, and `arguments` finds each event's actor, target, place, date and counts and
+merges the repeats; `EventStage` here runs them in that order.
+"""
 
 from __future__ import annotations
 

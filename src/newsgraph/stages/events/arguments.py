@@ -59,6 +59,8 @@ from newsgraph.stages.events.rules import (
     prep_object,
 )
 
+# ----------------------------------------------------------------------------- targets
+
 # Dependents that are never an event's recipient: function words and relative clauses.
 _NOT_TARGETS = frozenset({"relcl", "punct", "cc", "mark", "aux", "auxpass", "neg", "det",
                           "npadvmod", "advmod", "case", "expl"})
@@ -149,6 +151,9 @@ def _condition_subject(verb: Token) -> Token | None:
 def _is_locative_place(child: Token, party: Token) -> bool:
     return child.dep_ == "pobj" and child.head.lower_ in SCENE_PREPS and \
         party.ent_type_ in PLACE_ENTITY_TYPES
+
+
+# ----------------------------------------------------------------------------- sentences, counts
 
 
 def _sentence(token: Token) -> tuple[int, int]:
@@ -804,6 +809,9 @@ class ArticleContext:
 # "talks resumed"); the others ("the deal", "demand for", "the threat") need one to be an act,
 # and measures ("the sanctions have hurt the economy", "the curfew") are standing states.
 PARTYLESS_NOUN_TYPES = frozenset({"ASSAULT", "PROTEST", "MOBILIZE", "CONSULT"})
+
+
+# ----------------------------------------------------------------------------- repeats, names
 
 
 def _name_tokens(party: dict[str, Any] | None) -> tuple[str, ...]:

@@ -68,6 +68,8 @@ from newsgraph.stages.events.rules import (
     prep_object,
 )
 
+# ----------------------------------------------------------------------------- candidates
+
 
 @dataclass
 class Candidate:

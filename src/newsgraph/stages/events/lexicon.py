@@ -9,11 +9,15 @@ nouns built from them. Each table refuses a name, lemma or pair defined twice.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 from importlib import resources
+from typing import TypeVar
 
 from newsgraph.ontology import PLOVER_TYPES
+
+K = TypeVar("K")
+V = TypeVar("V")
 
 Sense = tuple[str, str | None]
 """A PLOVER (type, mode) reading of a trigger; the mode may be None."""
@@ -47,13 +51,6 @@ def rows(name: str, columns: tuple[str, ...]) -> Iterator[tuple[str, list[str]]]
         yield where, fields
 
 
-def _once(seen: dict[object, str], key: object, where: str) -> None:
-    """Refuse a key a table already holds: a second definition would silently win or lose."""
-    if key in seen:
-        raise LexiconError(f"{where}: {key!r} is already defined at {seen[key]}")
-    seen[key] = where
-
-
 def _sense(event_type: str, mode: str, where: str) -> Sense:
     """A (type, mode) of a data row ('-': no mode); a type PLOVER does not have is refused."""
     if event_type not in PLOVER_TYPES:
@@ -61,13 +58,28 @@ def _sense(event_type: str, mode: str, where: str) -> Sense:
     return event_type, None if mode == "-" else mode
 
 
+def _table(name: str, columns: tuple[str, ...],
+           entries: Callable[[str, list[str]], Iterable[tuple[K, V]]]) -> dict[K, V]:
+    """A data file as a dict of the (key, value) entries of its rows. A key defined twice is
+    refused: the second definition would silently win (or lose)."""
+    found: dict[K, V] = {}
+    defined_at: dict[K, str] = {}
+    for where, fields in rows(name, columns):
+        for key, value in entries(where, fields):
+            if key in defined_at:
+                raise LexiconError(f"{where}: {key!r} is already defined at {defined_at[key]}")
+            defined_at[key] = where
+            found[key] = value
+    return found
+
+
 @cache
 def lexicons() -> dict[str, frozenset[str]]:
     """Name -> words of lexicons.tsv; '+NAME' brings in an earlier lexicon's words."""
     found: dict[str, frozenset[str]] = {}
-    seen: dict[object, str] = {}
-    for where, (name, text, _note) in rows("lexicons.tsv", ("name", "words", "note")):
-        _once(seen, name, where)
+
+    def entry(where: str, fields: list[str]) -> Iterator[tuple[str, frozenset[str]]]:
+        name, text, _note = fields
         words: set[str] = set()
         for word in text.split():
             if not word.startswith("+"):
@@ -76,71 +88,55 @@ def lexicons() -> dict[str, frozenset[str]]:
                 words |= found[word[1:]]
             else:
                 raise LexiconError(f"{where}: {word} names no lexicon defined above")
-        found[name] = frozenset(words)
-    return found
+        found[name] = frozenset(words)  # for the lexicons after it
+        yield name, found[name]
+
+    return _table("lexicons.tsv", ("name", "words", "note"), entry)
 
 
-def _sense_rows(name: str) -> Iterator[tuple[Sense, list[str]]]:
-    """(sense, lemmas) of verbs.tsv or nouns.tsv, each lemma in one row only."""
-    seen: dict[object, str] = {}
-    for where, (event_type, mode, text) in rows(name, ("type", "mode", "lemmas")):
-        lemmas = text.split()
-        for lemma in lemmas:
-            _once(seen, lemma, where)
-        yield _sense(event_type, mode, where), lemmas
+def _senses(where: str, fields: list[str]) -> Iterator[tuple[str, Sense]]:
+    event_type, mode, lemmas = fields
+    sense = _sense(event_type, mode, where)
+    return ((lemma, sense) for lemma in lemmas.split())
 
 
 @cache
-def verb_senses() -> dict[str, list[Sense]]:
-    """Lemma ('blow up' with a space) -> the senses of a verb its arguments never change."""
-    found: dict[str, list[Sense]] = {}
-    for sense, lemmas in _sense_rows("verbs.tsv"):
-        for lemma in lemmas:
-            found.setdefault(lemma.replace("_", " "), []).append(sense)
-    return found
+def verb_senses() -> dict[str, Sense]:
+    """Lemma ('blow up', written 'blow_up') -> the sense of a verb its arguments never change."""
+    senses = _table("verbs.tsv", ("type", "mode", "lemmas"), _senses)
+    return {lemma.replace("_", " "): sense for lemma, sense in senses.items()}
 
 
 @cache
 def noun_senses() -> dict[str, Sense]:
     """Event noun lemma -> its sense."""
-    return {lemma: sense for sense, lemmas in _sense_rows("nouns.tsv") for lemma in lemmas}
+    return _table("nouns.tsv", ("type", "mode", "lemmas"), _senses)
+
+
+def _modified(where: str, fields: list[str]) -> Iterator[tuple[tuple[str, str], Sense | None]]:
+    noun, modifiers, event_type, mode = fields
+    sense = None if event_type == "-" else _sense(event_type, mode, where)
+    return (((noun, modifier), sense) for modifier in modifiers.split())
 
 
 @cache
 def noun_modifiers() -> dict[tuple[str, str], Sense | None]:
     """(noun, modifier) -> what the modified noun is (None: no event): 'hunger strike'."""
-    found: dict[tuple[str, str], Sense | None] = {}
-    seen: dict[object, str] = {}
-    columns = ("noun", "modifiers", "type", "mode")
-    for where, (noun, text, event_type, mode) in rows("noun_modifiers.tsv", columns):
-        sense = None if event_type == "-" else _sense(event_type, mode, where)
-        for modifier in text.split():
-            _once(seen, (noun, modifier), where)
-            found[noun, modifier] = sense
-    return found
+    return _table("noun_modifiers.tsv", ("noun", "modifiers", "type", "mode"), _modified)
 
 
 @cache
 def role_classes() -> dict[str, str]:
     """Role nominal -> the role it names ('head' and 'leader' are one)."""
-    found: dict[str, str] = {}
-    seen: dict[object, str] = {}
-    for where, (role, text) in rows("roles.tsv", ("role", "words")):
-        for word in text.split():
-            _once(seen, word, where)
-            found[word] = role
-    return found
+    return _table("roles.tsv", ("role", "words"),
+                  lambda where, fields: ((word, fields[0]) for word in fields[1].split()))
 
 
 @cache
 def number_words() -> dict[str, int]:
     """Number word -> its value, for counts written out ('twelve protesters')."""
-    found: dict[str, int] = {}
-    seen: dict[object, str] = {}
-    for where, (word, value) in rows("numbers.tsv", ("word", "value")):
-        _once(seen, word, where)
-        found[word] = int(value)
-    return found
+    return _table("numbers.tsv", ("word", "value"),
+                  lambda where, fields: [(fields[0], int(fields[1]))])
 
 
 _LEXICONS = lexicons()

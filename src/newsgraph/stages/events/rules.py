@@ -571,7 +571,7 @@ _RULES: dict[str, list[Rule]] = {
 def _build_verb_lexicon() -> dict[str, list[Rule]]:
     """Lemma -> its rules: the rule table's first, then the senses its arguments never change
     (verbs.tsv), which always hold."""
-    lexicon = {lemma: [(ANY, sense) for sense in senses] for lemma, senses in VERB_SENSES.items()}
+    lexicon: dict[str, list[Rule]] = {lemma: [(ANY, sense)] for lemma, sense in VERB_SENSES.items()}
     for lemma, rules in _RULES.items():
         lexicon[lemma] = rules + lexicon.get(lemma, [])
     return lexicon
