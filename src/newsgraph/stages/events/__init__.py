@@ -1,0 +1,84 @@
+"""PLOVER events: who did what to whom, where and when, coded from the dependency parse.
+
+A trigger is a verb or an event noun whose lemma is in a lexicon of general political
+vocabulary, grouped by the PLOVER categories and the CAMEO codes they replace
+(openeventdata/PLOVER: PLOVER_MANUAL, CAMEO2PLOVER-2021). The lemma alone rarely settles the
+type: "fired missiles at" is an ASSAULT, "test-fired missiles" MOBILIZE; "met with the envoy"
+CONSULT, "met their demands" CONCEDE; "lifted the curfew" CONCEDE, "imposed a curfew" COERCE.
+So each lemma carries ordered rules over its arguments (object class, particle, preposition,
+subject), and event nouns are coded only where the syntax makes them happen ("launched an
+offensive", "clashes erupted", "reports of gunfire"), not wherever they are named.
+
+Clauses then decide what is reported: the content of a demand, threat, refusal or promise
+belongs to that verbal event ("threatened to impose a curfew" is one THREATEN); an intent to
+act ("will provide aid", "plans to impose sanctions") is AGREE for cooperation and THREATEN
+for conflict, as in CAMEO 03/13; relative clauses describe participants, not news; a purpose
+clause ("marched to demand") belongs to its event. Negated events are emitted with
+`"negated": true` (never dropped), conditional and possible ones with `"hypothetical": true`;
+events inside an if/unless clause are conditions of another event and are not emitted, nor
+is what someone wishes another would do ("he hoped Russia would recognize"). Verbs of saying
+are never events themselves.
+
+Arguments come from the parse and the earlier stages' output, read from `results` and never
+re-derived: actor and target are entity ids where an entity mention covers the phrase (a
+capital standing for its government points at the country's entity), else the phrase itself;
+place is an "in X" naming a place entity; the date is the time stage's DATE in the trigger's
+clause, else the publication date, else null. The same event told twice in an article (same
+type and actor, no conflicting place or date) is stored once. The target is searched breadth
+first below the trigger by role (objects, then prepositions, then clauses): a noun stands for
+the party it names (the removal of a leader, a country's proposal), a place of the scene
+is the target only when no party is named, earlier events ("after talks with X") come last,
+and the actor's own forces and its separate acts (", urging ...") are left out. A role
+nominal ("the separatist leader") is the person the article introduced with that role, when
+the introductions give evidence for exactly one.
+
+No event is made of what only names or describes one: business news (a company's deal, an
+investor's demand), forecasts, event nouns with no party as subjects of verbs of being
+("the rebels' demands include ..."), present "have", standing positions ("has long
+accused"), or what travellers go somewhere to do.
+
+The package is split by job: `lexicon` reads the word lists of `newsgraph/data/events/` (once
+per process), `rules` holds the parse frame and the rule table, `detect` finds the triggers and
+resolves clauses, and `arguments` finds each event's actor, target, place, date and counts and
+merges the repeats; `EventStage` here runs them in that order.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from newsgraph.annotate import AnnotatedDocument
+from newsgraph.stages import Results
+from newsgraph.stages.events.arguments import ArticleContext, merge_repeats
+from newsgraph.stages.events.detect import find_candidates, resolve_clauses
+
+__all__ = ["EventStage"]
+
+
+class EventStage:
+    """PLOVER events from triggers in the parse, with actors, place, date and counts."""
+
+    field = "events"
+    requires = frozenset({"parser", "lemmatizer", "ner"})
+
+    def __call__(self, annotated: AnnotatedDocument, results: Results) -> list[dict[str, Any]]:
+        doc = annotated.doc
+        context = ArticleContext(annotated, results)
+        candidates = find_candidates(doc)
+        resolve_clauses(candidates)
+        kept = [c for c in candidates if c.kept]
+        for candidate in kept:
+            candidate.blocked = [other for other in kept if other is not candidate
+                                 and candidate.token.is_ancestor(other.token)]
+        events: list[dict[str, Any]] = []
+        last_dated: tuple[int, dict[str, str]] | None = None
+        for candidate in candidates:
+            if not candidate.kept:
+                continue
+            event = context.event(candidate, candidates, last_dated)
+            if event is None:
+                continue
+            if event["date"] and event["date"]["how"] == "text":
+                last_dated = (event["sentence"]["start"], event["date"])
+            events.append(event)
+        return merge_repeats(context.drop_title_repeats(events))

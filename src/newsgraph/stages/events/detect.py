@@ -1,0 +1,557 @@
+"""Trigger detection and clause resolution: which verbs and event nouns report an event.
+
+A candidate is a verb whose rules give a sense, a support verb carrying an event noun
+("launched an offensive"), or an event noun the syntax makes happen ("clashes erupted").
+Clauses then decide what each candidate is to the others: a reported event, the content of a
+demand or threat, an intent, a condition, a description or a wish (see the package docstring).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from newsgraph.stages.events.lexicon import (
+    ACTOR_NOUNS,
+    ASSAULTABLE,
+    CAPTIVES,
+    CIVILIANS,
+    COMMENTATOR_NOUNS,
+    COMMERCE_VERBS,
+    COMMERCIAL_NOUNS,
+    COMMUNICATION_NOUNS,
+    EVENT_MEASURE_NOUNS,
+    FORCES,
+    GATHERING_VERBS,
+    HARM_VERBS,
+    HYPOTHETICAL_MODALS,
+    HYPOTHETICAL_WORDS,
+    INTENT_MODALS,
+    INTENT_NOUNS,
+    INTENT_WORDS,
+    LIGHT_NOUNS,
+    MOTION_VERBS,
+    NOUN_LEXICON,
+    NOUN_MODIFIERS,
+    NOUNS_NEEDING_MODIFIER,
+    PASSAGE,
+    PHRASAL_PARTICLES,
+    PROPERTY,
+    PURPOSE_MARKS,
+    REPORT_NOUNS,
+    REPORT_VERBS,
+    SPEECH_VERBS,
+    STATE_VERBS,
+    SUPPORT_VERBS,
+    TEMPORAL_PREPS,
+    TERRITORY,
+    TRANSPARENT_NOUNS,
+    VEHICLES,
+    WEAPONS,
+    WISH_WORDS,
+    Sense,
+)
+from newsgraph.stages.events.rules import (
+    COOPERATIVE,
+    MATERIAL_CONFLICT,
+    VERB_LEXICON,
+    VERBAL,
+    Frame,
+    Rule,
+    head_lemma,
+    is_party,
+    owned_by_party,
+    paragraph_of,
+    parse_frame,
+    prep_object,
+)
+
+# ----------------------------------------------------------------------------- candidates
+
+
+@dataclass
+class Candidate:
+    """A trigger found in the parse, and what clause resolution made of it."""
+
+    token: Token  # the head of the trigger: the verb, or the event noun
+    type: str
+    mode: str | None
+    noun: Token | None = None  # the event noun a support verb carries
+    start: int = 0  # trigger span (token indices, end exclusive)
+    end: int = 0
+    kept: bool = True
+    negated: bool = False
+    hypothetical: bool = False
+    content: list[Candidate] = field(default_factory=list)
+    blocked: list[Candidate] = field(default_factory=list)  # separate events below this one
+    merged: list[Candidate] = field(default_factory=list)
+    actor_override: Token | None = None
+    target_override: Token | None = None
+
+
+def _ancestors_with_deps(token: Token) -> Iterable[tuple[Token, str]]:
+    """(ancestor, dep of the child below it) from the token up to the root of its paragraph."""
+    current = token
+    block = paragraph_of(token)
+    while current.head.i != current.i and paragraph_of(current.head) == block:
+        yield current.head, current.dep_
+        current = current.head
+
+
+def clause_subject_after(prep: Token) -> Token | None:
+    """A preposition left without its object because the parser read it as the subject of a
+    following participle (asylum granted "to" people the participle then describes as
+    staying somewhere): that subject."""
+    doc = prep.doc
+    for token in doc[prep.i + 1:min(len(doc), prep.i + 12)]:
+        if token.dep_ in ("nsubj", "nsubjpass") and token.left_edge.i == prep.i + 1 and \
+                prep.head.is_ancestor(token):
+            return token
+    return None
+
+
+# ----------------------------------------------------------------------------- detection
+
+
+def _verb_lemma(token: Token) -> str:
+    """The lemma, mended where the lemmatizer cut a past form wrongly ("staged" -> "stag"):
+    a -ed form whose lemma is unknown but whose stem plus "e" is a known verb."""
+    lemma = token.lemma_.lower()
+    if token.tag_ in ("VBD", "VBN") and lemma not in VERB_LEXICON and \
+            lemma not in SUPPORT_VERBS and token.lower_.endswith("ed"):
+        stem = token.lower_[:-1]
+        if stem in VERB_LEXICON or stem in SUPPORT_VERBS:
+            return stem
+    return lemma
+
+
+def _verb_senses(token: Token) -> Sense | None:
+    frame = parse_frame(token)
+    lemma = _american(_verb_lemma(token))
+    keys = []
+    if frame.prt:
+        keys.append(f"{lemma} {frame.prt}")
+    for child in token.children:  # "called for", "pushing for"
+        if child.dep_ == "prep" and child.lower_ in PHRASAL_PARTICLES:
+            keys.append(f"{lemma} {child.lower_}")
+    if _is_test_compound(token):
+        keys.append("test-fire")
+    keys.append(lemma)
+    for key in keys:
+        for cond, sense in VERB_LEXICON.get(key, ()):
+            if cond(frame):
+                return _checked(sense, frame)
+        if key in VERB_LEXICON and key != lemma:
+            return None if not VERB_LEXICON[key] else _first_any(VERB_LEXICON[key], frame)
+    return None
+
+
+def _checked(sense: Sense | None, frame: Frame) -> Sense | None:
+    """Drop readings the arguments rule out: violence done to a deal or a disease ("killed
+    the deal", "fought cancer"), words said by a machine ("the plane promises")."""
+    if sense is None:
+        return None
+    obj_token = frame.obj
+    if sense[0] == "ASSAULT" and obj_token is not None and obj_token.pos_ == "NOUN" and \
+            not is_party(obj_token) and not owned_by_party(obj_token) and \
+            head_lemma(obj_token) not in (
+                ASSAULTABLE | TERRITORY | PROPERTY | PASSAGE | FORCES | WEAPONS | CAPTIVES):
+        return None
+    if sense[0] in VERBAL | {"AGREE", "SUPPORT"} and frame.subj is not None and \
+            head_lemma(frame.subj) in VEHICLES | WEAPONS:
+        return None
+    return sense
+
+
+def _american(lemma: str) -> str:
+    """'recognise' -> 'recognize': the lexicon is spelt one way, news both ways."""
+    if lemma.endswith("ise") and lemma[:-3] + "ize" in VERB_LEXICON:
+        return lemma[:-3] + "ize"
+    return lemma
+
+
+def _first_any(rules: list[Rule], frame: Frame) -> Sense | None:
+    for cond, sense in rules:
+        if cond(frame):
+            return sense
+    return None
+
+
+def _is_test_compound(token: Token) -> bool:
+    return (token.i > 1 and token.nbor(-1).lower_ == "-" and token.nbor(-2).lower_ == "test")
+
+
+def _noun_sense(token: Token) -> Sense | None:
+    lemma = token.lemma_.lower()
+    if token.i > 1 and token.nbor(-1).text == "-":  # "sit-in", "walk-out" split in two
+        joined = f"{token.nbor(-2).lower_}-{token.lower_}"
+        if joined in NOUN_LEXICON:
+            return NOUN_LEXICON[joined]
+    for child in token.children:
+        if child.dep_ in ("compound", "amod", "nmod"):
+            key = (lemma, child.lemma_.lower())
+            if key in NOUN_MODIFIERS:
+                return NOUN_MODIFIERS[key]
+    if lemma in NOUNS_NEEDING_MODIFIER:
+        return None
+    if lemma == "fire":
+        return ("ASSAULT", "firearms") if token.dep_ == "dobj" and token.head.lemma_ == \
+            "open" else None
+    return NOUN_LEXICON.get(lemma)
+
+
+def _noun_licensed(noun: Token) -> bool:
+    """Is this event noun something that happened here, not just a name for one?"""
+    head, dep = noun.head, noun.dep_
+    # climb out of quantity nouns: "a burst of gunfire", "a series of clashes"
+    while dep == "pobj" and head.lower_ == "of" and \
+            head.head.lemma_.lower() in EVENT_MEASURE_NOUNS:
+        noun = head.head
+        head, dep = noun.head, noun.dep_
+    if noun.head.i == noun.i:  # a fragment: a headline, a caption
+        return True
+    if dep in ("nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
+        # "clashes erupted", not "the demands include ..." or "the attack was the deadliest"
+        return head.lemma_.lower() not in STATE_VERBS
+    if dep in ("dobj", "attr") and head.lemma_.lower() in REPORT_VERBS | {"be"}:
+        return True
+    if dep == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in REPORT_NOUNS:
+        return True
+    if dep != "pobj":
+        return False
+    verb = head.head.lemma_.lower()
+    if head.lower_ in ("in", "during", "amid") and verb in HARM_VERBS:
+        return True  # "killed in clashes"
+    return head.lower_ in ("for", "in", "at", "to", "into") and verb in GATHERING_VERBS
+
+
+def find_candidates(doc: Doc) -> list[Candidate]:
+    candidates: dict[int, Candidate] = {}
+    used_nouns: set[int] = set()
+    for token in doc:
+        if token.pos_ != "VERB" and not (token.pos_ == "AUX" and token.dep_ == "ROOT"):
+            continue
+        if token.dep_ in ("amod", "compound", "npadvmod", "nmod") and not any(
+                c.dep_ == "nsubj" for c in token.children):
+            continue  # "the occupying soldiers", "so-called": participles as adjectives
+        if token.dep_ in ("nsubj", "csubj") and token.tag_ == "VBG" and \
+                token.head.lemma_.lower() in STATE_VERBS:
+            continue  # "fighting has subsided": a gerund naming what went on, not news of it
+        lemma = _verb_lemma(token)
+        sense = _verb_senses(token) if lemma not in SPEECH_VERBS or lemma in VERB_LEXICON \
+            else None
+        start = token.i - 2 if _is_test_compound(token) else token.i
+        if sense is not None:
+            candidate = Candidate(token, sense[0], sense[1], start=start, end=token.i + 1)
+            obj_token = parse_frame(token).obj
+            if obj_token is not None and _noun_sense(obj_token) is not None:
+                used_nouns.add(obj_token.i)
+            candidates[token.i] = candidate
+            continue
+        if lemma in SUPPORT_VERBS:
+            if lemma == "have" and token.tag_ not in ("VBD", "VBN"):
+                continue  # "has a deal", "is having discussions": a state, not a done act
+            frame = parse_frame(token)
+            # the object, else "went on strike", "was put under investigation"; a light noun
+            # stands for its modifier (a mediation or peace effort, mission or drive)
+            nouns = [frame.obj, frame.preps.get("on") if lemma == "go" else
+                     frame.preps.get("under")]
+            nouns += [c for n in nouns if n is not None and n.lemma_.lower() in LIGHT_NOUNS
+                      for c in n.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
+            found = next(((n, sense) for n in nouns if n is not None
+                          for sense in (_noun_sense(n),) if sense is not None), None)
+            if found is None:
+                continue
+            noun, noun_sense = found
+            if noun_sense[0] == "PROTEST" and noun.lemma_ == "protest" and lemma in (
+                    "lodge", "file", "deliver", "issue", "make"):
+                noun_sense = ("ACCUSE", "disapprove")
+            used_nouns.add(noun.i)
+            candidates[token.i] = Candidate(token, noun_sense[0], noun_sense[1], noun=noun,
+                                            start=token.i, end=token.i + 1)
+    for token in doc:
+        if token.pos_ not in ("NOUN", "PROPN") or token.i in used_nouns:
+            continue
+        sense = _noun_sense(token)
+        if sense is None or not _noun_licensed(token):
+            continue
+        candidates[token.i] = Candidate(token, sense[0], sense[1], noun=token,
+                                        start=token.i, end=token.i + 1)
+    return [candidates[i] for i in sorted(candidates)]
+
+
+# ----------------------------------------------------------------------------- no event
+
+# Nouns of who governs, fights or protests; a trader is never one ("the carmaker").
+_POLITICAL_WORDS = (ACTOR_NOUNS | FORCES | CIVILIANS) - COMMERCIAL_NOUNS
+
+
+def _is_political(token: Token | None) -> bool:
+    """A party that governs, fights or protests: a state, a people, an official, a group."""
+    if token is None:
+        return False
+    if token.ent_type_ in ("GPE", "NORP"):
+        return True
+    return head_lemma(token) in _POLITICAL_WORDS
+
+
+def _is_commercial(token: Token | None) -> bool:
+    """A trader ("the carmaker", "investors"); a political role first, so "lawmakers" and
+    "policymakers" never are."""
+    if token is None or _is_political(token):
+        return False
+    return head_lemma(token) in COMMERCIAL_NOUNS
+
+
+def is_business(candidate: Candidate, actor: Token | None, target: Token | None) -> bool:
+    """Business news or commentary, not a political interaction: a company's or investors'
+    deal, demand or rejection aimed at no political party ("shareholders rejected the pay
+    package"), an agreement to trade ("Microsoft agreed to buy the studio"), or what
+    commentators say ("analysts warned of retaliation")."""
+    if candidate.type == "PROTEST":
+        return False
+    if candidate.type not in MATERIAL_CONFLICT and head_lemma(actor) in COMMENTATOR_NOUNS:
+        return True
+    if _is_commercial(actor) and not _is_political(target):
+        return True
+    clause = parse_frame(candidate.token).clause if candidate.noun is None else None
+    return clause is not None and clause.lemma_.lower() in COMMERCE_VERBS and \
+        not _is_political(actor) and candidate.type in COOPERATIVE
+
+
+# ----------------------------------------------------------------------------- clauses
+
+
+def _modals(verb: Token) -> set[str]:
+    found = set()
+    for child in verb.children:
+        if child.dep_ in ("aux", "auxpass") and child.tag_ == "MD":
+            found.add(child.lower_)
+        if child.dep_ == "aux" and child.lower_ == "going":
+            found.add("will")
+    return found
+
+
+def _is_negated(token: Token) -> bool:
+    for child in token.children:
+        if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
+            return True
+    # "no reports of clashes", "without a fight"
+    head, dep = token.head, token.dep_
+    steps = 0
+    while dep in ("pobj", "prep") and head.i != token.i and steps < 4:
+        if head.lower_ == "without":
+            return True
+        if any(c.dep_ == "det" and c.lower_ == "no" for c in head.children):
+            return True
+        token, head, dep = head, head.head, head.dep_
+        steps += 1
+    return False
+
+
+def _intent_type(sense_type: str) -> str:
+    if sense_type in COOPERATIVE:
+        return "AGREE"
+    if sense_type in MATERIAL_CONFLICT:
+        return "THREATEN"
+    return sense_type
+
+
+def is_purpose(token: Token) -> bool:
+    """An infinitive of purpose or an 'in order to' clause."""
+    if token.dep_ not in ("advcl", "xcomp", "ccomp"):
+        return False
+    return any(c.dep_ in ("aux", "mark") and c.lower_ in PURPOSE_MARKS for c in token.children)
+
+
+def in_condition_clause(token: Token) -> bool:
+    """Is the token inside an if/unless/whether clause?"""
+    for ancestor, _ in [(token, token.dep_), *_ancestors_with_deps(token)]:
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether")
+               for c in ancestor.children) and ancestor.dep_ in ("advcl", "ccomp"):
+            return True
+    return False
+
+
+def resolve_clauses(candidates: list[Candidate]) -> None:
+    """Decide which candidates are reported events and what the others are to them."""
+    by_token = {c.token.i: c for c in candidates}
+    for candidate in candidates:
+        token = candidate.token
+        if in_condition_clause(token):
+            candidate.kept = False
+            continue
+        if any(c.dep_ == "advmod" and c.lower_ == "long" for c in token.children):
+            candidate.kept = False  # "has long accused": a standing position, not news
+            continue
+        candidate.negated = _is_negated(token) or (
+            candidate.noun is not None and _is_negated(candidate.noun))
+        modals = _modals(token)
+        if modals & HYPOTHETICAL_MODALS:
+            candidate.hypothetical = True
+        if candidate.noun is not None and token.dep_ in ("nsubj", "nsubjpass") and \
+                token.head.lemma_.lower() in HYPOTHETICAL_WORDS:
+            candidate.hypothetical = True  # "talks are expected to resume"
+        if modals & INTENT_MODALS and candidate.type not in VERBAL:
+            candidate.type = _intent_type(candidate.type)
+        if _has_condition(token) and (candidate.type in MATERIAL_CONFLICT or (
+                candidate.type == "AGREE" and modals and _has_condition(token, ("unless",)))):
+            # "will withdraw its force unless ...", "may halt mediation if ...": a threat
+            candidate.type = "THREATEN"
+            candidate.hypothetical = False
+        if modals & {"must", "should"} and _reported_demand(candidate):
+            continue
+        child: Token = token
+        path: list[str] = []
+        independent = False  # under "after X", "a day after": an earlier, separate event
+        for ancestor, dep in _ancestors_with_deps(token):
+            path.append(dep)
+            lemma = ancestor.lemma_.lower()
+            if dep == "relcl" or (dep == "acl" and not _open_acl(child, candidate)):
+                candidate.kept = False
+                break
+            if dep == "npadvmod" or (ancestor.dep_ == "prep" and lemma in TEMPORAL_PREPS) or (
+                    dep == "advcl" and any(c.dep_ == "mark" and c.lower_ in TEMPORAL_PREPS
+                                           for c in child.children)):
+                independent = True
+            governor = by_token.get(ancestor.i)
+            if governor is not None and (governor.kept or dep == "conj"):
+                if governor.kept and not independent:
+                    _attach(candidate, governor, child, dep,
+                            direct=all(d == "conj" for d in path[:-1]))
+                    break
+            elif dep in ("xcomp", "ccomp", "advcl", "acl", "pobj", "pcomp", "prep", "dobj"):
+                infinitive = dep not in ("advcl", "acl") or is_purpose(child) or dep == "acl"
+                if lemma in INTENT_WORDS and infinitive and dep != "ccomp":
+                    before = candidate.type
+                    candidate.type = _intent_type(candidate.type)
+                    if lemma in ("prepare", "prepared") and before == "ASSAULT":
+                        candidate.type = "MOBILIZE"
+                elif (lemma in WISH_WORDS or ancestor.lower_ in WISH_WORDS) and \
+                        parse_frame(ancestor).subj is not None and \
+                        parse_frame(token).subj is not None and dep == "ccomp":
+                    candidate.kept = False  # "he hoped Russia would recognize": no one's act
+                    break
+                elif dep == "advcl" and is_purpose(child) and lemma in MOTION_VERBS and \
+                        candidate.type in COOPERATIVE | VERBAL and not path[:-1]:
+                    candidate.kept = False  # "crossed the border to support X": an aim
+                    break
+                elif lemma in HYPOTHETICAL_WORDS:
+                    candidate.hypothetical = True
+                elif lemma == "fail" and dep == "xcomp" and candidate.type in COOPERATIVE:
+                    candidate.type = "REJECT"
+                if _is_negated(ancestor) and dep == "xcomp":
+                    candidate.negated = not candidate.negated
+            if lemma in SPEECH_VERBS and dep == "ccomp":
+                # what someone said happened is coded as reported, unless the speaker is
+                # only described ("Matsegora, who told Tass that workers would help")
+                if any(d == "relcl" for _, d in _ancestors_with_deps(ancestor)) or \
+                        ancestor.dep_ == "relcl":
+                    candidate.kept = False
+                break
+            child = ancestor
+
+
+def _has_condition(verb: Token, marks: tuple[str, ...] = ("if", "unless")) -> bool:
+    return any(child.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in marks for c in child.children)
+        for child in verb.children)
+
+
+def run_on_subject(verb: Token) -> Token | None:
+    """The subject of a caption parsed onto the headline: 'Miners demonstrating on ...'."""
+    block = paragraph_of(verb)
+    for token in reversed(verb.doc[max(0, verb.i - 6):verb.i]):
+        if paragraph_of(token) != block or token.is_space:
+            break
+        if token.pos_ in ("NOUN", "PROPN") and _is_block_root(token) and is_party(token):
+            return token
+    return None
+
+
+def _is_block_root(token: Token) -> bool:
+    return token.head.i == token.i or paragraph_of(token.head) != paragraph_of(token)
+
+
+def _open_acl(token: Token, candidate: Candidate) -> bool:
+    """An acl that is not a description: a message's content or a noun's infinitive."""
+    head = token.head.lemma_.lower()
+    if token.tag_ in ("VBD", "VBZ", "VBP") and _is_block_root(token.head):
+        return True  # a paragraph's main verb parsed onto the headline before it
+    if head in COMMUNICATION_NOUNS and token.tag_ == "VBG" and candidate.type in VERBAL:
+        message = token.head  # "a message calling for cooperation": the sender's request
+        if message.dep_ in ("dobj", "nsubjpass") and message.head.pos_ == "VERB":
+            sending = parse_frame(message.head)
+            candidate.actor_override = sending.subj
+            addressee = next((prep_object(c) for c in message.children
+                              if c.dep_ == "prep" and c.lower_ == "to"), None)
+            dropped = next((clause_subject_after(c) for c in message.head.children
+                            if c.dep_ in ("dative", "prep") and c.lower_ == "to"
+                            and prep_object(c) is None), None)
+            candidate.target_override = sending.dative or sending.preps.get("to") or \
+                addressee or dropped
+        return True
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        if head in TRANSPARENT_NOUNS:
+            return True
+        if head in INTENT_NOUNS:
+            candidate.type = _intent_type(candidate.type)
+            return True
+    return False
+
+
+def _reported_demand(candidate: Candidate) -> bool:
+    """'Russia said Sudan must return the helicopter' is Russia's demand of Sudan."""
+    token = candidate.token
+    if token.dep_ != "ccomp" or token.head.lemma_.lower() not in SPEECH_VERBS:
+        return False
+    speaker = parse_frame(token.head).subj
+    if speaker is None:
+        return False
+    candidate.actor_override = speaker
+    candidate.target_override = parse_frame(token).subj
+    candidate.mode = "yield" if candidate.type in ("RETREAT", "CONCEDE") else "change"
+    candidate.type = "REQUEST"
+    return True
+
+
+def _attach(candidate: Candidate, governor: Candidate, child: Token, dep: str,
+            direct: bool = True) -> None:
+    """A candidate under another event: its content, its sibling, or its own event."""
+    if dep == "conj" and direct:
+        if candidate.type == governor.type:
+            candidate.kept = False
+            governor.merged.append(candidate)
+        return
+    if dep == "advcl" and direct and not is_purpose(child):
+        if governor.type == "PROTEST" and candidate.type in VERBAL:
+            candidate.kept = False  # "blocked roads demanding ...": the demand is the protest
+            governor.content.append(candidate)
+            return
+        if candidate.type == governor.type:
+            candidate.kept = False
+            governor.merged.append(candidate)
+        return
+    candidate.kept = False
+    governor.content.append(candidate)
+    if governor.type in VERBAL and governor.mode is None:
+        governor.mode = _demand_mode(candidate.type)
+    lemma = governor.token.lemma_.lower()
+    if lemma in INTENT_WORDS and lemma not in ("agree", "commit"):
+        governor.type = _intent_type(candidate.type) if candidate.type not in VERBAL \
+            else governor.type
+    if governor.type == "AGREE" and lemma in ("vow", "swear") and \
+            candidate.type in MATERIAL_CONFLICT:
+        governor.type = "THREATEN"
+
+
+def _demand_mode(content_type: str) -> str:
+    if content_type in ("RETREAT", "CONCEDE"):
+        return "yield"
+    if content_type in ("AID", "COOPERATE", "SUPPORT"):
+        return "assist"
+    if content_type in ("CONSULT", "AGREE"):
+        return "meet"
+    return "change"

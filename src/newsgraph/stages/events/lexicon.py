@@ -1,0 +1,210 @@
+"""The event stage's vocabulary, read once from the data files in `newsgraph/data/events/`.
+
+Words live in data files, not in code, so that a word list is defined in one place, carries
+its source and licence in its header, and can be reviewed as data. This module reads them the
+first time it is imported (each table is cached) and exposes every word class under the name
+the stage's code uses (`WEAPONS`, `SPEECH_VERBS`, ...), with the sense tables of verbs and
+nouns built from them. Each table refuses a name, lemma or pair defined twice.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from functools import cache
+from importlib import resources
+from typing import TypeVar
+
+from newsgraph.ontology import PLOVER_TYPES
+
+K = TypeVar("K")
+V = TypeVar("V")
+
+Sense = tuple[str, str | None]
+"""A PLOVER (type, mode) reading of a trigger; the mode may be None."""
+
+LEXICON_FILES = ("lexicons.tsv", "verbs.tsv", "nouns.tsv", "noun_modifiers.tsv", "roles.tsv",
+                 "numbers.tsv")
+"""The data files of `newsgraph/data/events/`, all read by this module."""
+
+
+class LexiconError(ValueError):
+    """A data file of the event stage is malformed or defines something twice."""
+
+
+def word_set(text: str) -> frozenset[str]:
+    """The words of a space-separated list, for a rule's own few words ('asylum refuge')."""
+    return frozenset(text.split())
+
+
+def _read_text(name: str) -> str:
+    return (resources.files("newsgraph") / "data" / "events" / name).read_text("utf-8")
+
+
+def rows(name: str, columns: tuple[str, ...]) -> Iterator[tuple[str, list[str]]]:
+    """('file:line', fields) of each row of a data file, without its # comments."""
+    for number, line in enumerate(_read_text(name).splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        where, fields = f"{name}:{number}", line.split("\t")
+        if len(fields) != len(columns):
+            raise LexiconError(f"{where}: want {', '.join(columns)}; found {len(fields)} fields")
+        yield where, fields
+
+
+def _sense(event_type: str, mode: str, where: str) -> Sense:
+    """A (type, mode) of a data row ('-': no mode); a type PLOVER does not have is refused."""
+    if event_type not in PLOVER_TYPES:
+        raise LexiconError(f"{where}: {event_type!r} is not a PLOVER event type")
+    return event_type, None if mode == "-" else mode
+
+
+def _table(name: str, columns: tuple[str, ...],
+           entries: Callable[[str, list[str]], Iterable[tuple[K, V]]]) -> dict[K, V]:
+    """A data file as a dict of the (key, value) entries of its rows. A key defined twice is
+    refused: the second definition would silently win (or lose)."""
+    found: dict[K, V] = {}
+    defined_at: dict[K, str] = {}
+    for where, fields in rows(name, columns):
+        for key, value in entries(where, fields):
+            if key in defined_at:
+                raise LexiconError(f"{where}: {key!r} is already defined at {defined_at[key]}")
+            defined_at[key] = where
+            found[key] = value
+    return found
+
+
+@cache
+def lexicons() -> dict[str, frozenset[str]]:
+    """Name -> words of lexicons.tsv; '+NAME' brings in an earlier lexicon's words."""
+    found: dict[str, frozenset[str]] = {}
+
+    def entry(where: str, fields: list[str]) -> Iterator[tuple[str, frozenset[str]]]:
+        name, text, _note = fields
+        words: set[str] = set()
+        for word in text.split():
+            if not word.startswith("+"):
+                words.add(word)
+            elif word[1:] in found:
+                words |= found[word[1:]]
+            else:
+                raise LexiconError(f"{where}: {word} names no lexicon defined above")
+        found[name] = frozenset(words)  # for the lexicons after it
+        yield name, found[name]
+
+    return _table("lexicons.tsv", ("name", "words", "note"), entry)
+
+
+def _senses(where: str, fields: list[str]) -> Iterator[tuple[str, Sense]]:
+    event_type, mode, lemmas = fields
+    sense = _sense(event_type, mode, where)
+    return ((lemma, sense) for lemma in lemmas.split())
+
+
+@cache
+def verb_senses() -> dict[str, Sense]:
+    """Lemma ('blow up', written 'blow_up') -> the sense of a verb its arguments never change."""
+    senses = _table("verbs.tsv", ("type", "mode", "lemmas"), _senses)
+    return {lemma.replace("_", " "): sense for lemma, sense in senses.items()}
+
+
+@cache
+def noun_senses() -> dict[str, Sense]:
+    """Event noun lemma -> its sense."""
+    return _table("nouns.tsv", ("type", "mode", "lemmas"), _senses)
+
+
+def _modified(where: str, fields: list[str]) -> Iterator[tuple[tuple[str, str], Sense | None]]:
+    noun, modifiers, event_type, mode = fields
+    sense = None if event_type == "-" else _sense(event_type, mode, where)
+    return (((noun, modifier), sense) for modifier in modifiers.split())
+
+
+@cache
+def noun_modifiers() -> dict[tuple[str, str], Sense | None]:
+    """(noun, modifier) -> what the modified noun is (None: no event): 'hunger strike'."""
+    return _table("noun_modifiers.tsv", ("noun", "modifiers", "type", "mode"), _modified)
+
+
+@cache
+def role_classes() -> dict[str, str]:
+    """Role nominal -> the role it names ('head' and 'leader' are one)."""
+    return _table("roles.tsv", ("role", "words"),
+                  lambda where, fields: ((word, fields[0]) for word in fields[1].split()))
+
+
+@cache
+def number_words() -> dict[str, int]:
+    """Number word -> its value, for counts written out ('twelve protesters')."""
+    return _table("numbers.tsv", ("word", "value"),
+                  lambda where, fields: [(fields[0], int(fields[1]))])
+
+
+_LEXICONS = lexicons()
+
+# -- who and what an event's arguments are
+WEAPONS = _LEXICONS["WEAPONS"]
+FORCES = _LEXICONS["FORCES"]
+VEHICLES = _LEXICONS["VEHICLES"]
+ASSAULTABLE = _LEXICONS["ASSAULTABLE"]
+PEACEKEEPERS = _LEXICONS["PEACEKEEPERS"]
+AID_GOODS = _LEXICONS["AID_GOODS"]
+TIES = _LEXICONS["TIES"]
+RESTRICTIONS = _LEXICONS["RESTRICTIONS"]
+ECONOMIC_RESTRICTIONS = _LEXICONS["ECONOMIC_RESTRICTIONS"]
+SIEGES = _LEXICONS["SIEGES"]
+PASSAGE = _LEXICONS["PASSAGE"]
+CIVILIANS = _LEXICONS["CIVILIANS"]
+CAPTIVES = _LEXICONS["CAPTIVES"]
+PROPERTY = _LEXICONS["PROPERTY"]
+TERRITORY = _LEXICONS["TERRITORY"]
+AGREEMENTS = _LEXICONS["AGREEMENTS"]
+TALKS = _LEXICONS["TALKS"]
+COMMUNICATION_NOUNS = _LEXICONS["COMMUNICATION_NOUNS"]
+ABSTRACT_TARGETS = _LEXICONS["ABSTRACT_TARGETS"]
+ACTOR_NOUNS = _LEXICONS["ACTOR_NOUNS"]
+OWNED_NOUNS = _LEXICONS["OWNED_NOUNS"]
+CONCESSIONS = _LEXICONS["CONCESSIONS"]
+WARNING_OBJECTS = _LEXICONS["WARNING_OBJECTS"]
+DEMANDABLE = _LEXICONS["DEMANDABLE"]
+BENEFACTIVE_NOUNS = _LEXICONS["BENEFACTIVE_NOUNS"]
+FORCE_ADJECTIVES = _LEXICONS["FORCE_ADJECTIVES"]
+COMMERCIAL_NOUNS = _LEXICONS["COMMERCIAL_NOUNS"]
+COMMENTATOR_NOUNS = _LEXICONS["COMMENTATOR_NOUNS"]
+# -- nouns that stand for another word of their phrase
+LIGHT_NOUNS = _LEXICONS["LIGHT_NOUNS"]
+QUANTITY_NOUNS = _LEXICONS["QUANTITY_NOUNS"]
+EVENT_MEASURE_NOUNS = _LEXICONS["EVENT_MEASURE_NOUNS"]
+NOUNS_NEEDING_MODIFIER = _LEXICONS["NOUNS_NEEDING_MODIFIER"]
+# -- verbs and nouns that decide what a clause is
+SUPPORT_VERBS = _LEXICONS["SUPPORT_VERBS"]
+SPEECH_VERBS = _LEXICONS["SPEECH_VERBS"]
+REPORT_VERBS = _LEXICONS["REPORT_VERBS"]
+REPORT_NOUNS = _LEXICONS["REPORT_NOUNS"]
+HARM_VERBS = _LEXICONS["HARM_VERBS"]
+KILL_LEMMAS = _LEXICONS["KILL_LEMMAS"]
+GATHERING_VERBS = _LEXICONS["GATHERING_VERBS"]
+STATE_VERBS = _LEXICONS["STATE_VERBS"]
+MOTION_VERBS = _LEXICONS["MOTION_VERBS"]
+COMMERCE_VERBS = _LEXICONS["COMMERCE_VERBS"]
+INSTRUMENT_VERBS = _LEXICONS["INSTRUMENT_VERBS"]
+INTENT_WORDS = _LEXICONS["INTENT_WORDS"]
+INTENT_NOUNS = _LEXICONS["INTENT_NOUNS"]
+TRANSPARENT_NOUNS = _LEXICONS["TRANSPARENT_NOUNS"]
+HYPOTHETICAL_WORDS = _LEXICONS["HYPOTHETICAL_WORDS"]
+WISH_WORDS = _LEXICONS["WISH_WORDS"]
+# -- function words
+HYPOTHETICAL_MODALS = _LEXICONS["HYPOTHETICAL_MODALS"]
+INTENT_MODALS = _LEXICONS["INTENT_MODALS"]
+TEMPORAL_PREPS = _LEXICONS["TEMPORAL_PREPS"]
+PURPOSE_MARKS = _LEXICONS["PURPOSE_MARKS"]
+PHRASAL_PARTICLES = _LEXICONS["PHRASAL_PARTICLES"]
+SCENE_PREPS = _LEXICONS["SCENE_PREPS"]
+LOCATIVE_PREPS = _LEXICONS["LOCATIVE_PREPS"]
+COUNT_HEDGES = _LEXICONS["COUNT_HEDGES"]
+
+# -- the sense tables and the other word tables
+VERB_SENSES = verb_senses()
+NOUN_LEXICON = noun_senses()
+NOUN_MODIFIERS = noun_modifiers()
+ROLE_CLASSES = role_classes()
+NUMBER_WORDS = number_words()

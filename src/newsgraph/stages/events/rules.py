@@ -1,0 +1,581 @@
+"""The parse frame of a verb and the rule table that reads it: which sense a trigger has.
+
+A verb's lemma rarely settles its PLOVER type on its own: "fired missiles at" is an ASSAULT,
+"test-fired missiles" MOBILIZE. So each lemma carries ordered rules, conditions over its
+frame (object class, particle, preposition, subject); the first that holds gives the sense.
+The word classes the conditions test come from the data files (`lexicon`); a rule's own few
+words stay beside it.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from newsgraph.stages.events.lexicon import (
+    ABSTRACT_TARGETS,
+    ACTOR_NOUNS,
+    AGREEMENTS,
+    AID_GOODS,
+    CAPTIVES,
+    CIVILIANS,
+    CONCESSIONS,
+    DEMANDABLE,
+    ECONOMIC_RESTRICTIONS,
+    FORCE_ADJECTIVES,
+    FORCES,
+    LIGHT_NOUNS,
+    NOUN_LEXICON,
+    PASSAGE,
+    PEACEKEEPERS,
+    PROPERTY,
+    QUANTITY_NOUNS,
+    RESTRICTIONS,
+    SIEGES,
+    TALKS,
+    TERRITORY,
+    TIES,
+    VEHICLES,
+    VERB_SENSES,
+    WARNING_OBJECTS,
+    WEAPONS,
+    Sense,
+    word_set,
+)
+
+_BREAKS_KEY = "newsgraph.events.paragraph_breaks"
+
+PERSON_ENTITY_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+PLACE_ENTITY_TYPES = frozenset({"GPE", "LOC", "FAC"})
+
+# PLOVER's types by kind: an intent to act is AGREE for cooperation and THREATEN for conflict.
+COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
+MATERIAL_CONFLICT = frozenset({"PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
+VERBAL = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN"})
+
+# ----------------------------------------------------------------------------- frames
+
+
+@dataclass
+class Frame:
+    """The arguments of one verb as the parse gives them."""
+
+    verb: Token
+    subj: Token | None = None
+    patient: Token | None = None  # nsubjpass
+    agent: Token | None = None
+    obj: Token | None = None
+    dative: Token | None = None
+    preps: dict[str, Token] = field(default_factory=dict)
+    prt: str = ""
+    clause: Token | None = None  # xcomp / ccomp / purpose advcl
+
+
+def head_lemma(token: Token | None) -> str:
+    """The lemma that names what a noun phrase is: 'series of bombs' -> bomb."""
+    if token is None:
+        return ""
+    lemma = token.lemma_.lower()
+    if lemma in LIGHT_NOUNS:
+        for child in token.children:
+            if child.dep_ == "compound" and child.pos_ == "NOUN":
+                return child.lemma_.lower()
+    if lemma in QUANTITY_NOUNS:
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        return head_lemma(pobj)
+    return lemma
+
+
+def parse_frame(verb: Token) -> Frame:
+    """The verb's arguments within its paragraph (a headline is never the next line's)."""
+    frame = Frame(verb)
+    block = paragraph_of(verb)
+    for child in verb.children:
+        if paragraph_of(child) != block:
+            continue
+        dep = child.dep_
+        if dep in ("nsubj", "csubj") and frame.subj is None:
+            frame.subj = child
+        elif dep == "nsubjpass":
+            frame.patient = child
+        elif dep == "agent":
+            frame.agent = prep_object(child)
+        elif dep in ("dobj", "attr") and frame.obj is None and child.pos_ in ("NOUN", "PROPN",
+                                                                               "PRON", "NUM"):
+            frame.obj = child
+        elif dep == "dative":
+            pobj = prep_object(child)
+            frame.dative = pobj if pobj is not None else (child if child.pos_ in (
+                "NOUN", "PROPN", "PRON") else None)
+        elif dep == "prep":
+            pobj = prep_object(child)
+            if pobj is not None:
+                frame.preps.setdefault(child.lower_, pobj)
+        elif dep == "prt":
+            frame.prt = child.lower_
+        elif dep in ("xcomp", "ccomp") and frame.clause is None:
+            frame.clause = child
+    if frame.patient is not None and frame.obj is None:
+        frame.obj = frame.patient
+    if frame.obj is None and verb.dep_ == "amod" and frame.subj is not None:
+        frame.obj = verb.head  # "Kiev unleashed warplanes" misparsed as a modifier
+    return frame
+
+
+def prep_object(prep: Token) -> Token | None:
+    """The object of a preposition: a noun phrase or a clause ('for demanding')."""
+    for child in prep.children:
+        if child.dep_ in ("pobj", "pcomp"):
+            return child
+    return None
+
+
+def paragraph_breaks(doc: Doc) -> list[int]:
+    """Token indices of paragraph breaks, where no sentence can run on (cached on the doc)."""
+    found = doc.user_data.get(_BREAKS_KEY)
+    if found is None:
+        found = [t.i for t in doc if t.is_space and "\n" in t.text]
+        doc.user_data[_BREAKS_KEY] = found
+    return found
+
+
+def paragraph_of(token: Token) -> int:
+    """The index of the token's paragraph: arguments and clauses never cross one."""
+    return bisect_right(paragraph_breaks(token.doc), token.i)
+
+
+# ----------------------------------------------------------------------------- parties
+
+# Nouns of whoever can act: people, bodies and forces, not the craft they use.
+ACTOR_WORDS = (ACTOR_NOUNS | CIVILIANS | CAPTIVES | FORCES) - VEHICLES
+
+
+def is_actor(token: Token) -> bool:
+    """Does the noun phrase headed here name someone who can act (not a thing or a place)?"""
+    if token.ent_type_ in PERSON_ENTITY_TYPES:
+        return True
+    if token.pos_ == "PRON":
+        return token.lower_ in ("him", "her", "them", "us", "he", "she", "they", "we")
+    if token.pos_ == "PROPN":  # "Miners" in a headline: a common noun capitalised
+        return token.lower_ in ACTOR_WORDS or token.lower_[:-1] in ACTOR_WORDS
+    return head_lemma(token) in ACTOR_WORDS
+
+
+def is_party(token: Token) -> bool:
+    """An actor, or a named place or group that can stand for one."""
+    return is_actor(token) or token.ent_type_ in PERSON_ENTITY_TYPES | PLACE_ENTITY_TYPES
+
+
+def owned_by_party(token: Token) -> bool:
+    """A thing a party holds ("rebel positions", "the army's base", "a military post"):
+    attacking it is attacking them."""
+    return token.pos_ == "NOUN" and any(
+        c.dep_ in ("compound", "poss", "amod", "nmod") and (
+            c.lower_ in FORCE_ADJECTIVES or (c.dep_ != "amod" and is_actor(c)))
+        for c in token.children)
+
+
+def _plural_actor(token: Token) -> bool:
+    return any(c.dep_ == "conj" for c in token.children) or token.tag_ in ("NNS", "NNPS")
+
+
+# ----------------------------------------------------------------------------- rules
+
+Cond = Callable[[Frame], bool]
+
+
+def ANY(frame: Frame) -> bool:
+    return True
+
+
+def obj(*classes: frozenset[str]) -> Cond:
+    words = frozenset().union(*classes)
+
+    def test(frame: Frame) -> bool:
+        if frame.obj is None:
+            return False
+        if head_lemma(frame.obj) in words:
+            return True
+        return any(head_lemma(c) in words for c in frame.obj.children
+                   if c.dep_ in ("conj", "compound"))
+    return test
+
+
+def obj_words(text: str) -> Cond:
+    return obj(word_set(text))
+
+
+def obj_compound(text: str) -> Cond:
+    """The object or a modifier of it is one of the words ('martial law', 'hunger strike')."""
+    words = word_set(text)
+
+    def test(frame: Frame) -> bool:
+        if frame.obj is None:
+            return False
+        return frame.obj.lemma_.lower() in words or any(
+            c.lemma_.lower() in words for c in frame.obj.children
+            if c.dep_ in ("compound", "amod", "prep", "pobj"))
+    return test
+
+
+def obj_actor(frame: Frame) -> bool:
+    return frame.obj is not None and is_actor(frame.obj)
+
+
+def no_obj(frame: Frame) -> bool:
+    return frame.obj is None
+
+
+def prep(*names: str, of: frozenset[str] | None = None) -> Cond:
+    def test(frame: Frame) -> bool:
+        for name in names:
+            pobj = frame.preps.get(name)
+            if pobj is not None and (of is None or head_lemma(pobj) in of or (
+                    of is ACTOR_NOUNS and is_actor(pobj))):
+                return True
+        return False
+    return test
+
+
+def prt(*names: str) -> Cond:
+    return lambda frame: frame.prt in names
+
+
+def subj(*classes: frozenset[str]) -> Cond:
+    words = frozenset().union(*classes)
+
+    def test(frame: Frame) -> bool:
+        who = frame.subj
+        return who is not None and head_lemma(who) in words
+    return test
+
+
+def both(*conds: Cond) -> Cond:
+    return lambda frame: all(cond(frame) for cond in conds)
+
+
+def either(*conds: Cond) -> Cond:
+    return lambda frame: any(cond(frame) for cond in conds)
+
+
+def negate(cond: Cond) -> Cond:
+    return lambda frame: not cond(frame)
+
+
+def has_clause(frame: Frame) -> bool:
+    return frame.clause is not None
+
+
+def target_prep(frame: Frame) -> bool:
+    return any(name in frame.preps for name in ("at", "on", "against", "into", "toward",
+                                                "towards"))
+
+
+def military_target(frame: Frame) -> bool:
+    """'hit targets in Syria', not 'hit its profit target': a target no noun qualifies."""
+    return frame.obj is not None and frame.obj.lemma_.lower() == "target" and not any(
+        c.dep_ == "compound" and c.pos_ == "NOUN" for c in frame.obj.children)
+
+
+def _party_clause(frame: Frame) -> bool:
+    """A warning whose content is someone's act (a warning that the police will act against
+    a group), not a forecast ("warned that inflation could remain elevated")."""
+    clause = frame.clause
+    if clause is None:
+        return False
+    subject = parse_frame(clause).subj
+    return subject is not None and is_party(subject)
+
+
+# What one warns of when the warning is a threat: "warned of consequences", "of retaliation".
+Rule = tuple[Cond, Sense | None]
+
+_RULES: dict[str, list[Rule]] = {
+    "fire": [
+        (lambda f: f.verb.i > 0 and f.verb.nbor(-1).lower_ == "-" and f.verb.i > 1
+         and f.verb.nbor(-2).lower_ == "test", ("MOBILIZE", "weapons")),
+        (obj_words("fire shot"), ("ASSAULT", "firearms")),
+        (both(obj(WEAPONS), target_prep), ("ASSAULT", "heavy-weapons")),
+        (obj_words("tear gas bullet shot round"), ("ASSAULT", "firearms")),
+        (both(obj(WEAPONS), negate(target_prep)), ("MOBILIZE", "weapons")),
+        (both(no_obj, either(target_prep, subj(FORCES))), ("ASSAULT", "firearms")),
+    ],
+    "fight": [(both(no_obj, negate(prep("against", "with", "in", "near", "around")),
+                    either(has_clause, prep("for"))), None)],
+    "battle": [(both(no_obj, negate(prep("against", "with", "in", "near", "around")),
+                     either(has_clause, prep("for"))), None)],
+    "launch": [
+        (both(obj(WEAPONS), target_prep), ("ASSAULT", "heavy-weapons")),
+        (obj(WEAPONS), ("MOBILIZE", "weapons")),
+    ],
+    "test": [(obj(WEAPONS | word_set("nuclear device")), ("MOBILIZE", "weapons"))],
+    "meet": [
+        (obj_words("demand condition requirement"), ("CONCEDE", None)),
+        (either(obj_actor, prep("with", of=ACTOR_NOUNS)), ("CONSULT", None)),
+        (lambda f: f.obj is None and f.subj is not None and _plural_actor(f.subj),
+         ("CONSULT", None)),
+    ],
+    "visit": [(either(obj_actor, obj(TERRITORY)), ("CONSULT", "visit"))],
+    "arrive": [(prep("in", "at"), ("CONSULT", "visit"))],
+    "talk": [(prep("with", "to", of=ACTOR_NOUNS), ("CONSULT", None))],
+    "discuss": [(ANY, ("CONSULT", None))],
+    "host": [(either(obj_actor, obj(TALKS)), ("CONSULT", "host"))],
+    "receive": [
+        (obj(PEACEKEEPERS), ("RETREAT", "access")),
+        (either(obj_actor, obj_words("delegation envoy")), ("CONSULT", "host")),
+    ],
+    "welcome": [
+        (lambda f: f.obj is not None and f.obj.ent_type_ == "PERSON", ("CONSULT", "host")),
+        (ANY, ("SUPPORT", None)),
+    ],
+    "call": [
+        (prt("off"), ("CONCEDE", None)),
+        (prep("for"), ("REQUEST", None)),
+        (both(prep("on", "upon"), has_clause), ("REQUEST", None)),
+        (both(obj_actor, has_clause), ("REQUEST", None)),
+    ],
+    "request": [(ANY, ("REQUEST", None))],
+    "want": [(lambda f: f.obj is not None and f.clause is None and (
+        head_lemma(f.obj) in DEMANDABLE or f.obj.lemma_.lower() in NOUN_LEXICON),
+        ("REQUEST", None))],
+    "seek": [(either(obj(AID_GOODS | word_set("refuge asylum help protection")),),
+              ("REQUEST", "assist")),
+             (obj_words("release ceasefire truce talk negotiation meeting"), ("REQUEST", None))],
+    "press": [(either(prep("for"), has_clause), ("REQUEST", None))],
+    "push": [(prep("for"), ("REQUEST", None))],
+    "order": [
+        (obj_words("arrest detention"), ("COERCE", "arrest")),
+        (obj_words("withdrawal evacuation release"), ("REQUEST", None)),
+        (either(obj_actor, has_clause), ("COERCE", "restrict")),
+    ],
+    "force": [
+        (both(either(prt("out"), prep("out")), obj(ACTOR_NOUNS - CIVILIANS)),
+         ("SANCTION", "expel")),
+        (either(prt("out"), prep("out", "from")), ("ASSAULT", "cleansing")),
+        (lambda f: f.obj is not None and f.obj.ent_type_ in ("ORG",), ("SANCTION", "expel")),
+        (ANY, ("COERCE", None)),
+    ],
+    "send": [
+        (obj(PEACEKEEPERS), ("AID", "peacekeeping")),
+        (obj(FORCES | word_set("reinforcement volunteer")), ("MOBILIZE", "troops")),
+        (obj(AID_GOODS), ("AID", None)),
+    ],
+    "deploy": [
+        (obj(PEACEKEEPERS), ("AID", "peacekeeping")),
+        (either(obj(FORCES | WEAPONS), no_obj), ("MOBILIZE", "troops")),
+    ],
+    "mass": [(obj(FORCES), ("MOBILIZE", "troops"))],
+    "reinforce": [(ANY, ("MOBILIZE", "troops"))],
+    "train": [(obj(FORCES | word_set("hacker fighter militant rebel recruit")),
+               ("MOBILIZE", None))],
+    "arm": [(obj_actor, ("AID", "military"))],
+    "give": [
+        (obj_words("welcome reception"), ("CONSULT", "host")),
+        (obj_words("asylum refuge"), ("AID", "asylum")),
+        (obj(AID_GOODS), ("AID", None)),
+        (obj_words("support backing endorsement approval"), ("SUPPORT", None)),
+    ],
+    "provide": [
+        (obj_words("asylum refuge"), ("AID", "asylum")),
+        (obj(AID_GOODS | PEACEKEEPERS | word_set("help troop")), ("AID", None)),
+    ],
+    "deliver": [
+        (obj_words("blow strike attack"), ("ASSAULT", None)),
+        (obj(AID_GOODS), ("AID", None)),
+    ],
+    "supply": [(ANY, ("AID", None))],
+    "fund": [(obj_actor, ("AID", "economic"))],
+    "finance": [(obj_actor, ("AID", "economic"))],
+    "grant": [
+        (obj_words("asylum refuge"), ("AID", "asylum")),
+        (obj(AID_GOODS), ("AID", None)),
+        (obj_words("recognition"), ("SUPPORT", None)),
+        (obj(CONCESSIONS), ("CONCEDE", None)),
+    ],
+    "evacuate": [(ANY, ("AID", "humanitarian"))],
+    "open": [
+        (obj_words("fire"), ("ASSAULT", "firearms")),
+        (obj_words("hearing investigation probe inquiry case trial"), ("ACCUSE", "investigate")),
+        (obj(TALKS), ("CONSULT", None)),
+        (obj_words("border bridge crossing corridor airspace port"), ("RETREAT", "access")),
+        (obj_words("embassy consulate"), ("SUPPORT", None)),
+    ],
+    "impose": [
+        (obj(ECONOMIC_RESTRICTIONS), ("SANCTION", None)),
+        (obj_words("curfew"), ("COERCE", "curfew")),
+        (obj_compound("martial emergency"), ("COERCE", "martial-law")),
+        (obj(RESTRICTIONS | word_set("blackout")), ("COERCE", "restrict")),
+    ],
+    "reimpose": [(ANY, ("COERCE", "restrict"))],
+    "tighten": [(obj(RESTRICTIONS), ("COERCE", "restrict"))],
+    "lift": [
+        (obj(ECONOMIC_RESTRICTIONS), ("RETREAT", "ease")),
+        (obj(SIEGES), ("RETREAT", "withdraw")),
+        (obj(RESTRICTIONS), ("CONCEDE", None)),
+    ],
+    "ease": [
+        (obj(ECONOMIC_RESTRICTIONS), ("RETREAT", "ease")),
+        (obj(SIEGES), ("RETREAT", "withdraw")),
+        (obj(RESTRICTIONS), ("CONCEDE", None)),
+    ],
+    "relax": [(obj(RESTRICTIONS), ("CONCEDE", None))],
+    "cancel": [
+        (obj(RESTRICTIONS), ("CONCEDE", None)),
+        (obj(TIES | TALKS | word_set("trip tour")), ("SANCTION", "cancel")),
+    ],
+    "suspend": [(obj(TIES | TALKS | AID_GOODS), ("SANCTION", "discontinue"))],
+    "halt": [
+        (obj_words("offensive attack fighting operation bombing advance"), ("RETREAT", None)),
+        (obj(TIES | TALKS | AID_GOODS), ("SANCTION", "discontinue")),
+    ],
+    "freeze": [(obj(TIES | TALKS | AID_GOODS | word_set("asset account")),
+                ("SANCTION", "discontinue"))],
+    "cut": [(obj(TIES | AID_GOODS), ("SANCTION", "discontinue"))],
+    "stop": [
+        (obj_words("work"), ("PROTEST", "strike-lim")),
+        (obj_words("fighting offensive attack bombing shelling"), ("RETREAT", "ceasefire")),
+        (obj(TIES | TALKS | AID_GOODS), ("SANCTION", "discontinue")),
+        (lambda f: f.obj is not None and is_actor(f.obj) and "from" in f.preps,
+         ("COERCE", "restrict")),
+    ],
+    "shun": [(obj_words("work school class"), ("PROTEST", "boycott"))],
+    "break": [
+        (obj_words("relation tie link contact"), ("SANCTION", "withdraw")),
+        (obj_words("ceasefire truce cease-fire"), ("ASSAULT", None)),
+        (both(prt("up"), obj_words("protest rally demonstration crowd")), ("COERCE", None)),
+    ],
+    "end": [
+        (obj_words("strike boycott protest"), ("CONCEDE", None)),
+        (obj_words("fighting offensive war hostility"), ("RETREAT", "ceasefire")),
+        (obj(RESTRICTIONS), ("CONCEDE", None)),
+    ],
+    "withdraw": [
+        (obj(PEACEKEEPERS | word_set("ambassador envoy diplomat aid support recognition")),
+         ("SANCTION", "withdraw")),
+        (prep("from", of=TALKS | AGREEMENTS), ("SANCTION", "withdraw")),
+        (either(obj(FORCES), no_obj), ("RETREAT", "withdraw")),
+    ],
+    "pull": [(prt("out", "back"), ("RETREAT", "withdraw"))],
+    "recall": [(obj_words("ambassador envoy diplomat"), ("SANCTION", "withdraw"))],
+    "expel": [
+        (obj(PEACEKEEPERS | word_set("ambassador envoy diplomat agency organization")),
+         ("SANCTION", "expel")),
+        (ANY, ("COERCE", "deport")),
+    ],
+    "ship": [(either(prt("out"), prep("out")), ("SANCTION", "expel"))],
+    "release": [(lambda f: f.obj is not None and (head_lemma(f.obj) in CAPTIVES
+                                                  or f.obj.ent_type_ == "PERSON"),
+                 ("RETREAT", "release"))],
+    "free": [(obj_actor, ("RETREAT", "release"))],
+    "return": [(obj(PROPERTY | TERRITORY | CAPTIVES | word_set("remains body")),
+                ("RETREAT", "return"))],
+    "hand": [(prt("over"), ("RETREAT", "return"))],
+    "block": [
+        (both(obj(PASSAGE), negate(subj(FORCES | word_set("government authority")))),
+         ("PROTEST", "obstruct")),
+        (ANY, ("COERCE", "restrict")),
+    ],
+    "barricade": [(ANY, ("PROTEST", "obstruct"))],
+    "occupy": [
+        (subj(CIVILIANS), ("PROTEST", "obstruct")),
+        (ANY, ("COERCE", "confiscate")),
+    ],
+    "seize": [
+        (obj(TERRITORY), ("ASSAULT", None)),
+        (obj_words("power control"), None),
+        (ANY, ("COERCE", "confiscate")),
+    ],
+    "capture": [
+        (obj(TERRITORY), ("ASSAULT", None)),
+        (obj_actor, ("ASSAULT", "abduct")),
+        (ANY, ("COERCE", "confiscate")),
+    ],
+    "take": [
+        (obj_words("hostage captive"), ("ASSAULT", "abduct")),
+        (lambda f: f.obj is not None and any(c.lower_ == "hostage" for c in f.verb.children),
+         ("ASSAULT", "abduct")),
+    ],
+    "ban": [
+        (obj_actor, ("COERCE", "ban")),
+        (ANY, ("COERCE", "restrict")),
+    ],
+    "prevent": [(either(obj_actor, prep("from")), ("COERCE", "restrict"))],
+    "bar": [(either(obj_actor, prep("from")), ("COERCE", "restrict"))],
+    "shut": [(prt("down"), ("COERCE", "restrict"))],
+    "close": [(obj(PASSAGE | word_set("newspaper station office embassy")),
+               ("COERCE", "restrict"))],
+    "raid": [(ANY, ("ASSAULT", None))],
+    "strike": [
+        (subj(CIVILIANS), ("PROTEST", "strike-lim")),
+        (obj(AGREEMENTS), ("AGREE", None)),
+        (either(obj(TERRITORY), military_target, obj_actor, subj(FORCES | WEAPONS)),
+         ("ASSAULT", None)),
+        (no_obj, ("PROTEST", "strike-lim")),
+    ],
+    "warn": [(either(obj_actor, prep("of", "against", of=WARNING_OBJECTS), _party_clause),
+              ("THREATEN", None))],
+    "hit": [(either(subj(FORCES | WEAPONS), obj(TERRITORY), military_target),
+             ("ASSAULT", None))],
+    "target": [(subj(FORCES | WEAPONS | word_set("rebel militant insurgent")), ("ASSAULT", None))],
+    "unleash": [(ANY, ("ASSAULT", None))],
+    "charge": [
+        (prep("with"), ("ACCUSE", "allege")),
+        (has_clause, ("ACCUSE", "allege")),
+    ],
+    "abuse": [(lambda f: any(c.lemma_ == "sexually" for c in f.verb.children),
+               ("ASSAULT", "sexual")), (obj_actor, ("ASSAULT", "beat"))],
+    "protest": [(ANY, ("PROTEST", "demo"))],
+    "demonstrate": [(no_obj, ("PROTEST", "demo"))],
+    "decline": [(either(has_clause, lambda f: f.obj is not None), ("REJECT", None))],
+    "sign": [(obj(AGREEMENTS), ("SUPPORT", None))],
+    "reach": [(obj(AGREEMENTS), ("AGREE", None))],
+    "conclude": [(obj(AGREEMENTS), ("SUPPORT", None))],
+    "recognize": [
+        (lambda f: f.obj is not None and (f.obj.ent_type_ in ("GPE", "ORG", "NORP")
+                                          or f.obj.pos_ == "PROPN"
+                                          or head_lemma(f.obj) in word_set(
+                                              "independence government state republic "
+                                              "sovereignty")),
+         ("SUPPORT", "recognize")),
+    ],
+    "back": [(ANY, ("SUPPORT", None))],
+    "support": [(either(obj_actor, obj(ABSTRACT_TARGETS | word_set("sanction effort"))),
+                 ("SUPPORT", None))],
+    "defend": [(obj(ABSTRACT_TARGETS), ("SUPPORT", None))],
+    "upgrade": [(obj_words("tie relation"), ("SUPPORT", None))],
+    "restore": [(obj_words("tie relation"), ("SUPPORT", None))],
+    "establish": [(obj_words("tie relation"), ("SUPPORT", None))],
+    "share": [(ANY, ("COOPERATE", "intelligence"))],
+    "exchange": [(obj(CAPTIVES), ("RETREAT", "release")),
+                 (obj_words("information intelligence data"), ("COOPERATE", "intelligence"))],
+    "accept": [(obj(AGREEMENTS | word_set("proposal plan offer demand term condition "
+                                          "resignation mediation")), ("AGREE", None))],
+    "allow": [
+        (obj(PEACEKEEPERS | AID_GOODS | word_set("access delivery return")), ("RETREAT", "access")),
+        (either(obj_actor, has_clause), ("CONCEDE", None)),
+    ],
+    "permit": [(ANY, ("CONCEDE", None))],
+    "lodge": [(obj_words("protest complaint"), ("ACCUSE", "disapprove"))],
+    "file": [(obj_words("complaint lawsuit suit charge"), ("ACCUSE", "allege"))],
+    "collect": [(obj_words("signature"), ("PROTEST", None))],
+}
+
+
+
+def _build_verb_lexicon() -> dict[str, list[Rule]]:
+    """Lemma -> its rules: the rule table's first, then the senses its arguments never change
+    (verbs.tsv), which always hold."""
+    lexicon: dict[str, list[Rule]] = {lemma: [(ANY, sense)] for lemma, sense in VERB_SENSES.items()}
+    for lemma, rules in _RULES.items():
+        lexicon[lemma] = rules + lexicon.get(lemma, [])
+    return lexicon
+
+
+VERB_LEXICON = _build_verb_lexicon()
+"""Lemma ('blow up' with a space) -> its ordered rules; the first whose condition holds wins."""
