@@ -6,8 +6,6 @@ from pathlib import Path
 
 import pytest
 
-from newsgraph.annotate import AnnotatedDocument
-from newsgraph.doc import entity_records
 from newsgraph.document import Document, OffsetMap, Published
 from newsgraph.stages.entities import EntityStage
 from newsgraph.stages.events import EventStage
@@ -28,13 +26,9 @@ def _document(text: str, published: str | None = None) -> Document:
 
 def events_of(text: str, nlp, *, published: str | None = None,
               times: list[dict] | None = None, all_events: bool = False) -> list[dict]:
-    document = _document(text, published)
-    doc = EntityStage()(parsed_document(document))
-    annotated = AnnotatedDocument(document, doc)
-    results: dict[str, list] = {"entities": entity_records(doc)}
-    if times is not None:
-        results["times"] = times
-    events = EventStage()(annotated, results)
+    doc = EntityStage()(parsed_document(_document(text, published)))
+    doc._.times = times
+    events = EventStage()(doc)._.events
     for event in events:  # every span slices the text it names
         trigger = event["trigger"]
         assert text[trigger["start"]:trigger["end"]] == trigger["text"]
@@ -523,9 +517,7 @@ def test_one_event_told_twice_is_stored_once(event_nlp):
 
 def test_without_entities_or_times_the_stage_degrades(event_nlp):
     text = "Rebels shelled the town of Juba on Sunday, killing about 20 people."
-    document = _document(text)
-    annotated = AnnotatedDocument(document, parsed_document(document))
-    events = EventStage()(annotated, {})
+    events = EventStage()(parsed_document(_document(text)))._.events
     assert [e["type"] for e in events] == ["ASSAULT"]
     assert events[0]["actor"] == {"entity": None, "name": "Rebels"}
     assert events[0]["date"] is None

@@ -10,10 +10,3 @@ a finished Doc into the contract's record.
 """
 
 from __future__ import annotations
-
-from collections.abc import Mapping
-from typing import Any
-
-Results = Mapping[str, list[dict[str, Any]]]
-"""What the events stage still reads as earlier stages' output (built from the Doc by its
-component; see `factories.make_events`)."""

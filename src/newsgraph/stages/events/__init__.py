@@ -47,8 +47,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from newsgraph.annotate import AnnotatedDocument
-from newsgraph.stages import Results
+from spacy.tokens import Doc
+
+from newsgraph.config import stage_defaults
 from newsgraph.stages.events.arguments import ArticleContext, merge_repeats
 from newsgraph.stages.events.detect import find_candidates, resolve_clauses
 
@@ -56,14 +57,19 @@ __all__ = ["EventStage"]
 
 
 class EventStage:
-    """PLOVER events from triggers in the parse, with actors, place, date and counts."""
+    """PLOVER events from triggers in the parse, with actors, place, date and counts, written
+    to `doc._.events`; reads the entity mentions, the times and the publication date."""
 
-    field = "events"
-    requires = frozenset({"parser", "lemmatizer", "ner"})
+    def __init__(self, elaboration_sentences: int | None = None) -> None:
+        defaults = stage_defaults("events")  # config.cfg [components.events]
+        self.elaboration_sentences = elaboration_sentences or defaults["elaboration_sentences"]
 
-    def __call__(self, annotated: AnnotatedDocument, results: Results) -> list[dict[str, Any]]:
-        doc = annotated.doc
-        context = ArticleContext(annotated, results)
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.events = self.events(doc)
+        return doc
+
+    def events(self, doc: Doc) -> list[dict[str, Any]]:
+        context = ArticleContext(doc, self.elaboration_sentences)
         candidates = find_candidates(doc)
         resolve_clauses(candidates)
         kept = [c for c in candidates if c.kept]

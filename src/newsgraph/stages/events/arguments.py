@@ -12,10 +12,10 @@ from bisect import bisect_right
 from functools import cache
 from typing import Any
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
-from newsgraph.annotate import AnnotatedDocument
-from newsgraph.stages import Results
+from newsgraph.config import stage_defaults
+from newsgraph.doc import entity_records, entity_spans
 from newsgraph.stages.events.detect import (
     Candidate,
     clause_subject_after,
@@ -68,7 +68,8 @@ _NON_PARTY_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT",
                                  "ORDINAL"})
 
 
-ELABORATION_SENTENCES = 2  # how far after a lead the retelling of its event is looked for
+ELABORATION_SENTENCES = stage_defaults("events")["elaboration_sentences"]
+"""How many sentences after a lead its retelling (and date) is looked for (config.cfg)."""
 
 
 def _target_candidate(token: Token) -> bool:
@@ -233,28 +234,22 @@ def _government_name(entity: dict[str, Any]) -> str | None:
 class ArticleContext:
     """What the stage knows about one article: its entities, times and publication date."""
 
-    def __init__(self, annotated: AnnotatedDocument, results: Results) -> None:
-        self.text = annotated.text
-        self.doc = annotated.doc
-        self.document = annotated.document
-        self.entities = {e["id"]: e for e in results.get("entities", []) if "id" in e}
-        self.entity_at: dict[int, dict[str, Any]] = {}
-        for entity in self.entities.values():
-            for mention in entity.get("mentions", []):
-                span = self.doc.char_span(mention["start"], mention["end"],
-                                          alignment_mode="expand")
-                if span is None:
-                    continue
-                for tok in span:
-                    self.entity_at.setdefault(tok.i, entity)
+    def __init__(self, doc: Doc, elaboration_sentences: int = ELABORATION_SENTENCES) -> None:
+        self.text = doc.text
+        self.doc = doc
+        self.elaboration_sentences = elaboration_sentences
+        title = doc._.article.get("title_span") if doc._.article else None
+        self.title_span: tuple[int, int] | None = tuple(title) if title else None
+        self.entities = {e["id"]: e for e in entity_records(doc)}
+        ids = [span._.entity_id for span in entity_spans(doc)]
+        self.entity_at: dict[int, dict[str, Any]] = {
+            position: self.entities[ids[owner]]
+            for position, owner in enumerate(doc._.entity_tokens or ()) if owner >= 0}
         self.by_name = {e.get("name", "").lower(): e for e in self.entities.values()}
-        self.times = [t for t in results.get("times", [])
+        self.times = [t for t in doc._.times or []
                       if t.get("type") in ("DATE", "TIME")
                       and re.search(r"\d", t.get("value") or "")]
-        published = results.get("published") or []
-        value = published[0].get("value") if published and isinstance(published[0], dict) \
-            else None
-        self.published = value or self.document.published.value
+        self.published = (doc._.published or {}).get("value")
         self.default_place = self._default_place()
         self._role_index: dict[str, tuple[set[str], set[str]]] | None = None
 
@@ -285,7 +280,7 @@ class ArticleContext:
 
     def _as_location(self, mention: dict[str, Any]) -> bool:
         """Does this mention name where something is or happens (or stand in the title)?"""
-        title = self.document.title_span
+        title = self.title_span
         if title is not None and title[0] <= mention["start"] < title[1]:
             return True
         span = self.doc.char_span(mention["start"], mention["end"], alignment_mode="expand")
@@ -738,7 +733,7 @@ class ArticleContext:
             return None
         token = anchor
         sentence, seen = token.sent, 0
-        while seen < ELABORATION_SENTENCES:
+        while seen < self.elaboration_sentences:
             if sentence.end >= len(self.doc):
                 return None
             sentence = self.doc[sentence.end].sent
@@ -797,7 +792,7 @@ class ArticleContext:
 
     def drop_title_repeats(self, events: list[dict[str, Any]]) -> list[dict[str, Any]]:
         """A headline restates the lead: its events go when the body reports the same type."""
-        span = self.document.title_span
+        span = self.title_span
         if span is None:
             return events
         body_types = {e["type"] for e in events if not span[0] <= e["trigger"]["start"] < span[1]}
