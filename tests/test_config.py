@@ -17,10 +17,10 @@ TEXT = ('"We will drive fascism away," separatist leader Denis Pushilin told the
 
 
 def test_the_default_config_names_every_stage_and_its_settings():
-    assert DEFAULT_SETTINGS.stages == STAGES == ("entities", "published", "times", "quotes",
-                                                "events")
-    assert DEFAULT_SETTINGS.components["entities"] == {"max_role_tokens": 16,
-                                                       "dateline_lines": 2}
+    assert DEFAULT_SETTINGS.stages == STAGES == ("dateline", "entities", "published", "times",
+                                                "quotes", "events")
+    assert DEFAULT_SETTINGS.components["entities"] == {"max_role_tokens": 16}
+    assert DEFAULT_SETTINGS.components["dateline"] == {"lines": 2}
     nlp = build_pipeline()
     for stage in STAGES:  # the factories' settings are the config's, not a copy of them
         assert nlp.get_pipe_config(stage) | {} == {

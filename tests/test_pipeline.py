@@ -44,7 +44,7 @@ def test_run_keeps_input_order_with_failures_in_place():
 
 def test_every_stage_sees_one_parse_and_earlier_results():
     stage_doubles.SEEN.clear()
-    pipeline = Pipeline(["entities", "spy"], imports=["tests.stage_doubles"])
+    pipeline = Pipeline(["dateline", "entities", "spy"], imports=["tests.stage_doubles"])
     [result] = list(pipeline.run([article(PARAGRAPHS[0], id="a")]))
     [(text, mentioned)] = stage_doubles.SEEN
     assert text == result.record["text"]
@@ -52,7 +52,8 @@ def test_every_stage_sees_one_parse_and_earlier_results():
 
 
 def test_a_failing_stage_fails_only_its_article():
-    pipeline = Pipeline(["entities", "broken"], imports=["tests.stage_doubles"], batch_size=3)
+    pipeline = Pipeline(["dateline", "entities", "broken"], imports=["tests.stage_doubles"],
+                        batch_size=3)
     results = list(pipeline.run([article(p, id=str(i)) for i, p in enumerate(PARAGRAPHS)]))
     assert [type(result) for result in results] == [Extraction, Failure, Extraction]
     assert "boom" in results[1].error and results[1].id == "1"
@@ -60,16 +61,16 @@ def test_a_failing_stage_fails_only_its_article():
 
 
 def test_an_article_past_its_time_limit_fails_alone():
-    pipeline = Pipeline(["entities", "hang"], imports=["tests.stage_doubles"], batch_size=3,
-                        timeout=1.0)
+    pipeline = Pipeline(["dateline", "entities", "hang"], imports=["tests.stage_doubles"],
+                        batch_size=3, timeout=1.0)
     results = list(pipeline.run([article(p, id=str(i)) for i, p in enumerate(PARAGRAPHS)]))
     assert [type(result) for result in results] == [Extraction, Failure, Extraction]
     assert results[1].error == "extraction took more than 1 s (--timeout)"
 
 
 def test_a_worker_that_dies_fails_only_the_article_that_killed_it():
-    pipeline = Pipeline(["entities", "crash"], imports=["tests.stage_doubles"], workers=2,
-                        batch_size=2)
+    pipeline = Pipeline(["dateline", "entities", "crash"], imports=["tests.stage_doubles"],
+                        workers=2, batch_size=2)
     items = [article(p, id=str(i)) for i, p in enumerate(PARAGRAPHS * 2)]
     results = list(pipeline.run(items))
     assert [type(result) for result in results] == [Extraction, Failure, Extraction] * 2

@@ -20,7 +20,7 @@ def test_calendar_date_accepts_the_forms_inputs_give():
 def test_record_has_every_contract_field_and_empty_lists_for_missing_stages():
     document = make_document(TEXT, "a1")
     document.removed.append(RemovedPassage(70, 91, "Source: News Agencies", "agency footer"))
-    record = build_record(document, run_stages(TEXT, ["entities"]))
+    record = build_record(document, run_stages(TEXT, ["dateline", "entities"]))
     assert list(record)[:10] == ["id", "source", "title", "outlet", "published", "text",
                                  "entities", "quotes", "times", "events"]
     assert record["published"] == {"value": None, "how": "unknown", "evidence": []}
@@ -59,6 +59,6 @@ def test_error_record_ids_are_stable_per_source():
 
 def test_the_published_stage_date_is_the_records():
     text = "MOSCOW, May 28, 2014 (Reuters) - Talks began."
-    record = build_record(make_document(text), run_stages(text, ["published"]))
+    record = build_record(make_document(text), run_stages(text, ["dateline", "published"]))
     assert record["published"] == {"value": "2014-05-28", "how": "inferred",
                                    "evidence": ["MOSCOW, May 28, 2014 (Reuters) -"]}

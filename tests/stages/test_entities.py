@@ -4,7 +4,7 @@ from tests.docs import run_stages
 
 
 def entities_of(text: str, nlp=None) -> list[dict]:
-    return entity_records(run_stages(text, ["entities"]))
+    return entity_records(run_stages(text, ["dateline", "entities"]))
 
 
 def test_canonical_name_folds_quotes_articles_and_possessives():

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from newsgraph.document import Document, OffsetMap, Published
+from newsgraph.stages.dateline import DatelineStage
 from newsgraph.stages.entities import EntityStage
 from newsgraph.stages.events import EventStage
 from tests.docs import parsed_document
@@ -26,7 +27,7 @@ def _document(text: str, published: str | None = None) -> Document:
 
 def events_of(text: str, nlp, *, published: str | None = None,
               times: list[dict] | None = None, all_events: bool = False) -> list[dict]:
-    doc = EntityStage()(parsed_document(_document(text, published)))
+    doc = EntityStage()(DatelineStage()(parsed_document(_document(text, published))))
     doc._.times = times
     events = EventStage()(doc)._.events
     for event in events:  # every span slices the text it names
@@ -538,7 +539,7 @@ def test_sample_article_events(moscow_sample: Path):
     from newsgraph.pipeline import Pipeline
     from newsgraph.sources import read_sources
 
-    pipeline = Pipeline(["entities", "published", "times", "events"])
+    pipeline = Pipeline(["dateline", "entities", "published", "times", "events"])
     [extraction] = list(pipeline.run(read_sources([str(moscow_sample)])))
     record = extraction.record
     text = record["text"]

@@ -4,25 +4,27 @@ from __future__ import annotations
 
 import pytest
 
+from newsgraph.stages.dateline import DatelineStage
 from newsgraph.stages.published import PublishedStage, current_year, infer_published
 from tests.docs import parsed
 
 
 def published_of(text: str, given: str | None = None) -> list[dict]:
     """What the stage inferred ([] when it kept the input's date or found nothing)."""
-    doc = PublishedStage()(parsed(text, given))
+    doc = PublishedStage()(DatelineStage()(parsed(text, given)))
     return [doc._.published] if doc._.published["how"] == "inferred" else []
 
 
 def test_the_stage_writes_the_record_date_and_the_anchor_once():
-    kept = PublishedStage()(parsed("Talks began on Monday.", "2014-05-28"))
+    kept = PublishedStage()(DatelineStage()(parsed("Talks began on Monday.", "2014-05-28")))
     assert kept._.published == {"value": "2014-05-28", "how": "given", "evidence": []}
     assert kept._.anchor_date == "2014-05-28"
-    inferred = PublishedStage()(parsed("MOSCOW, May 28, 2014 (Reuters) - Talks began."))
+    inferred = PublishedStage()(DatelineStage()(parsed(
+        "MOSCOW, May 28, 2014 (Reuters) - Talks began.")))
     assert inferred._.published["how"] == "inferred" and inferred._.anchor_date == "2014-05-28"
-    partial = PublishedStage()(parsed("MOSCOW, May 28 (Reuters) - Talks began."))
+    partial = PublishedStage()(DatelineStage()(parsed("MOSCOW, May 28 (Reuters) - Talks began.")))
     assert partial._.published["value"] == "XXXX-05-28" and partial._.anchor_date is None
-    unknown = PublishedStage()(parsed("Talks began."))
+    unknown = PublishedStage()(DatelineStage()(parsed("Talks began.")))
     assert unknown._.published == {"value": None, "how": "unknown", "evidence": []}
 
 
@@ -103,7 +105,7 @@ def sample_records(shared):
     from newsgraph.pipeline import Pipeline
     from newsgraph.sources import read_sources
 
-    pipeline = Pipeline(["entities", "published", "times"])
+    pipeline = Pipeline(["dateline", "entities", "published", "times"])
     records = {}
     for result in pipeline.run(read_sources([str(shared / "samples")])):
         records[result.document.source.rsplit("/", 1)[-1][:3]] = result.record
@@ -133,3 +135,12 @@ def test_sample_000_stays_unknown_and_its_times_partial(sample_records):
     assert times["May 11"] == "XXXX-05-11"
     assert times["February"] == "XXXX-02"
     assert times["Sunday"] == "XXXX-WXX-7"
+
+
+def test_a_dateline_date_in_the_agency_brackets_or_after_a_weekday():
+    assert published_of("Edmonton, Ky. (November 28, 2016) – KSP Post 15 received a call.") \
+        [0]["value"] == "2016-11-28"
+    assert published_of("MOSCOW, Wednesday, May 28 (Reuters) - Miners rallied.")[0]["value"] \
+        == "XXXX-05-28"
+    assert published_of("SOUTH WAZIRISTAN, April 5 (APP): The army chief visited.") \
+        [0]["evidence"] == ["SOUTH WAZIRISTAN, April 5 (APP)"]

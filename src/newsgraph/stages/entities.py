@@ -148,16 +148,6 @@ GOVERNMENT_NOUNS = _words(
     diplomat diplomats envoy ambassador ultimatum"""
 )
 """Nouns a capital's possessive makes the government's: "Kiev's authorities"."""
-_QUALIFIER = r"[A-Z][\w.'’]*(?:[ \t]+(?:[A-Z][\w.'’]*|\d{1,4}))*"
-_DATELINE = re.compile(
-    r"[ \t]*(?P<place>[A-Z][A-Z.'\- ]*[A-Z.])"
-    rf"(?:[ \t]*,[ \t]*(?P<qualifier>{_QUALIFIER})(?:[ \t]*,[ \t]*{_QUALIFIER})?)?"
-    r"[ \t]*(?:\([^()\n]{1,40}\)|(?<=[ \t])(?:--?|[–—\ufffd])(?=[ \t])|[–—])"
-)
-"""A dateline opening a line: a place in capitals, perhaps a short qualifier after a comma (a
-region, country or date: ", Ukraine", ", Ill.", ", April 5"), then an agency in brackets or a
-dash: "LOS ANGELES (AP) —", "KHARKIV, Ukraine —". A headline listing names ("NATO, EU warn
-...") has lower-case words after its comma, and so no dateline shape."""
 
 
 def canonical_name(text: str) -> str:
@@ -231,16 +221,6 @@ def _sentence_initial(doc: Doc, index: int) -> bool:
     return j < 0 or doc[j].text in (".", "!", "?", ":", "”", "\n") or "\n" in doc[j].whitespace_
 
 
-def _first_lines(text: str, count: int) -> list[int]:
-    """Offsets of the first `count` lines of the text that are not blank."""
-    offsets = []
-    for match in re.finditer(r"^[ \t]*\S", text, re.MULTILINE):
-        offsets.append(match.start())
-        if len(offsets) == count:
-            break
-    return offsets
-
-
 def _is_in(token: Token, words: frozenset[str] | tuple[()]) -> bool:
     return token.lower_ in words or token.lemma_.lower() in words
 
@@ -255,11 +235,10 @@ class EntityStage:
     field = "entities"
     requires = frozenset({"ner", "tagger", "parser"})
 
-    def __init__(self, places: Gazetteer | None = None, *, max_role_tokens: int | None = None,
-                 dateline_lines: int | None = None) -> None:
+    def __init__(self, places: Gazetteer | None = None, *,
+                 max_role_tokens: int | None = None) -> None:
         defaults = stage_defaults("entities")  # config.cfg [components.entities]
         self.max_role_tokens = max_role_tokens or defaults["max_role_tokens"]
-        self.dateline_lines = dateline_lines or defaults["dateline_lines"]
         # Built here, so a pipeline pays for the gazetteer when it loads, not on its first text.
         self.places = places if places is not None else gazetteer()
 
@@ -423,31 +402,31 @@ class EntityStage:
             joined.append(mention)
         return joined
 
-    def _dateline(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
-        """The mentions with a dateline's place as one mention of its whole name (spaCy cuts
-        "LOS ANGELES" in two and calls the halves a place and an organisation). A name spaCy
-        took for an organisation or a person ("HAMAS (AP) —") is left to it unless the
-        gazetteer knows the place well or the dateline's qualifier names its country."""
-        for offset in _first_lines(doc.text, self.dateline_lines):
-            match = _DATELINE.match(doc.text, offset)
-            if match is None:
-                continue
-            name = match.group("place")
-            if len(name) < 3 or not self.places.candidates(name):
-                continue
-            span = doc.char_span(match.start("place"), match.end("place"),
-                                 alignment_mode="expand")
-            if span is None:
-                continue
-            overlapping = [m for m in mentions if m.start < span.end and m.end > span.start]
-            if any(m.label in ("ORG", "PERSON") for m in overlapping) \
-                    and not self._dateline_evidence(name, match.group("qualifier")):
-                continue
-            best = self.places.best(name, Counter())
-            assert best is not None
-            kept = [m for m in mentions if m.end <= span.start or m.start >= span.end]
-            return [*kept, Mention(span.start, span.end, best.label)]
-        return mentions
+    def _dateline(self, doc: Doc, text: str, mentions: list[Mention]) -> list[Mention]:
+        """The mentions with the dateline's place (`doc._.dateline`) as one mention of its
+        whole name: spaCy cuts a name in capitals ("LOS ANGELES") in two and calls the halves a
+        place and an organisation. A name spaCy took for an organisation or a person ("HAMAS
+        (AP) —") is left to it unless the gazetteer knows the place well or the dateline's
+        qualifier names its country. A name-cased place ("Paris (AFP) -") spaCy tags itself."""
+        dateline = doc._.dateline
+        if dateline is None:
+            return mentions
+        name = text[slice(*dateline["place"])]
+        if not name.isupper() or len(name) < 3 or not self.places.candidates(name):
+            return mentions
+        span = doc.char_span(*dateline["place"], alignment_mode="expand")
+        if span is None:
+            return mentions
+        qualifiers = dateline["qualifiers"]
+        qualifier = text[slice(*qualifiers[0])] if qualifiers else None
+        overlapping = [m for m in mentions if m.start < span.end and m.end > span.start]
+        if any(m.label in ("ORG", "PERSON") for m in overlapping) \
+                and not self._dateline_evidence(name, qualifier):
+            return mentions
+        best = self.places.best(name, Counter())
+        assert best is not None
+        kept = [m for m in mentions if m.end <= span.start or m.start >= span.end]
+        return [*kept, Mention(span.start, span.end, best.label)]
 
     def _dateline_evidence(self, name: str, qualifier: str | None) -> bool:
         """Is a dateline's name surely a place: a well-known one, or one in the country or
@@ -744,7 +723,7 @@ class EntityStage:
         text = doc.text  # joined from the tokens on every access: once here
         mentions = self._spacy_mentions(doc)
         self._relabel(doc, mentions)
-        mentions = self._joined_places(doc, self._dateline(doc, mentions))
+        mentions = self._joined_places(doc, self._dateline(doc, text, mentions))
         mentions += self._added_places(doc, mentions)
         mentions += self._added_names(doc, mentions)
         mentions.sort(key=lambda m: (m.start, -m.end))

@@ -33,21 +33,33 @@ class PipelineOrderError(ValueError):
 
 
 @Language.factory(
+    "newsgraph_dateline",
+    requires=[],
+    assigns=["doc._.dateline"],
+    default_config=stage_defaults("dateline"),
+)
+def make_dateline(nlp: Language, name: str, lines: int) -> Any:
+    from newsgraph.stages.dateline import DatelineStage
+
+    return DatelineStage(lines=lines)
+
+
+@Language.factory(
     "newsgraph_entities",
-    requires=_PARSE,
+    requires=["doc._.dateline", *_PARSE],
     assigns=["doc.spans", "doc._.entity_table", "doc._.entity_tokens", "span._.entity_id",
              "span._.role", "span._.metonymy", "span._.stands_for"],
     default_config=stage_defaults("entities"),
 )
-def make_entities(nlp: Language, name: str, max_role_tokens: int, dateline_lines: int) -> Any:
+def make_entities(nlp: Language, name: str, max_role_tokens: int) -> Any:
     from newsgraph.stages.entities import EntityStage
 
-    return EntityStage(max_role_tokens=max_role_tokens, dateline_lines=dateline_lines)
+    return EntityStage(max_role_tokens=max_role_tokens)
 
 
 @Language.factory(
     "newsgraph_published",
-    requires=["doc._.article"],
+    requires=["doc._.article", "doc._.dateline"],
     assigns=["doc._.published", "doc._.anchor_date"],
     default_config=stage_defaults("published"),
 )
@@ -83,7 +95,8 @@ def make_quotes(nlp: Language, name: str, min_direct_words: int) -> Any:
 
 @Language.factory(
     "newsgraph_events",
-    requires=["doc._.entity_table", "doc._.times", "doc._.published", *_PARSE],
+    requires=["doc._.dateline", "doc._.entity_table", "doc._.times", "doc._.published",
+              *_PARSE],
     assigns=["doc._.events"],
     default_config=stage_defaults("events"),
 )

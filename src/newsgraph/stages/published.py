@@ -35,13 +35,10 @@ _MONTH_NUMBERS = {
     "oct": 10, "nov": 11, "dec": 12,
 }
 
-DATELINE = re.compile(
-    r"^[ \t]*(?:[A-Z][A-Za-z.'’\- ]{1,40}?,\s+)?(?:[A-Z][a-z]+,?\s+)?"
+DATELINE_DATE = re.compile(
     rf"(?:(?P<month>{MONTH})\s+(?P<day>{DAY})|(?P<day2>{DAY})\s+(?P<month2>{MONTH}))"
-    rf"(?:,?\s+(?P<year>{YEAR}))?"
-    r"\s*\((?P<agency>[A-Za-z .&]{2,30})\)\s*[-–—]",
-    re.MULTILINE,
-)
+    rf"(?:,?\s+(?P<year>{YEAR}))?")
+"""The date a dateline's qualifiers give: "May 28", "28 May", "May 28, 2014"."""
 PUBLISHED_LINE = re.compile(
     r"^[ \t]*(?:(?:First\s+)?Published|Posted|Updated|Last\s+updated|Last\s+modified)"
     r"(?:\s+on)?\s*:?\s*(?P<rest>[^\n]{4,80})$",
@@ -87,21 +84,23 @@ def context(text: str, start: int, end: int, words: int = 3) -> str:
     return snippet.strip()
 
 
-def dateline_date(text: str) -> tuple[str, list[str]] | None:
-    """A date from a dateline or a 'Published ...' line near the top, full or year-less."""
-    head = text[:3000]
-    match = DATELINE.search(head)
-    if match:
-        month = _month_number(match.group("month") or match.group("month2"))
-        day = _day_number(match.group("day") or match.group("day2"))
-        year = match.group("year")
-        evidence = [match.group(0).strip()]
-        if year:
-            try:
-                return date(int(year), month, day).isoformat(), evidence
-            except ValueError:
-                return None
-        return f"XXXX-{month:02d}-{day:02d}", evidence
+def dateline_date(text: str, dateline: dict[str, Any] | None = None,
+                  ) -> tuple[str, list[str]] | None:
+    """A date from the dateline (`newsgraph.stages.dateline`) or a 'Published ...' line near
+    the top, full or year-less."""
+    if dateline is not None:  # the date follows the place: "MOSCOW, May 28 (Reuters) -"
+        match = DATELINE_DATE.search(text, dateline["place"][1], dateline["end"])
+        if match:
+            month = _month_number(match.group("month") or match.group("month2"))
+            day = _day_number(match.group("day") or match.group("day2"))
+            year = match.group("year")
+            evidence = [text[dateline["start"]:dateline["end"]].strip()]
+            if year:
+                try:
+                    return date(int(year), month, day).isoformat(), evidence
+                except ValueError:
+                    return None
+            return f"XXXX-{month:02d}-{day:02d}", evidence
     for line in PUBLISHED_LINE.finditer(text):
         for mention in find_mentions(line.group("rest")):
             if mention.kind == "date":
@@ -188,9 +187,11 @@ def day_from_weekdays(text: str, year: int, reach: int = WEEKDAY_REACH,
     return latest, evidence
 
 
-def infer_published(text: str, weekday_reach: int = WEEKDAY_REACH) -> dict[str, Any] | None:
-    """{"value", "how": "inferred", "evidence"} from the text alone, or None if unsettled."""
-    found = dateline_date(text)
+def infer_published(text: str, weekday_reach: int = WEEKDAY_REACH,
+                    dateline: dict[str, Any] | None = None) -> dict[str, Any] | None:
+    """{"value", "how": "inferred", "evidence"} from the text alone (and its dateline, when
+    given; see `newsgraph.stages.dateline`), or None if unsettled."""
+    found = dateline_date(text, dateline)
     year = current_year(text)
     if found and not found[0].startswith("XXXX"):
         return {"value": found[0], "how": "inferred", "evidence": found[1]}
@@ -224,7 +225,7 @@ class PublishedStage:
         given = doc._.article["published"]
         published = given
         if not (given.get("value") and given.get("how") in ("given", "metadata")):
-            published = infer_published(doc.text, self.weekday_reach) or given
+            published = infer_published(doc.text, self.weekday_reach, doc._.dateline) or given
         doc._.published = dict(published)
         anchor = parse_anchor(published.get("value"))
         doc._.anchor_date = anchor.isoformat() if anchor else None

@@ -203,7 +203,6 @@ def _count(noun: Token) -> tuple[int | None, int | None] | None:
 
 
 # "DONETSK, Ukraine, May 28 (Reuters) -", "BEIRUT (AP) —": a place in capitals opening the text.
-_DATELINE = re.compile(r"\s*[A-Z][A-Z .'-]{2,40}(?:,[^\n(]{0,40})?\s*(?:\([A-Za-z .]+\))?\s*[-–—]")
 
 
 @cache
@@ -265,10 +264,11 @@ class ArticleContext:
                   and e.get("name", "").casefold() not in countries]
         if not places:
             return None
-        dateline = _DATELINE.match(self.text)
+        dateline = self.doc._.dateline
         if dateline:
             for entity in places:
-                if any(m["start"] < dateline.end() for m in entity["mentions"]):
+                if any(dateline["place"][0] <= m["start"] < dateline["end"]
+                       for m in entity["mentions"]):
                     return self._place_record(entity, "dateline")
         scores = {entity["id"]: sum(self._as_location(m) for m in entity["mentions"])
                   for entity in places}

@@ -1,0 +1,79 @@
+"""The dateline: where (and often when) a news story was filed, at the head of its text.
+
+"KHARKIV, Ukraine (AP) —", "LOS ANGELES (AP) —", "MOSCOW, May 28, 2014 (Reuters) -",
+"Paris (AFP) -". One rule, written here once, read by every stage that needs it: the entity
+stage files the place under its whole name, the published stage reads the date, the events
+stage takes the place as where events without a place of their own happened.
+
+The rule: at the start of one of the article's first lines, a place, perhaps qualifiers after
+commas (a region, a country, a date, a year: ", Ukraine", ", Ill.", ", May 28, 2014"), then an
+agency in brackets or a dash. The place is in capitals ("MOSCOW"); a place written like a
+name ("Paris") needs the agency in brackets, since a headline may also start with a name and
+a dash. A headline listing names ("NATO, EU warn ...") has lower-case words after its comma,
+and so no dateline shape.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from spacy.tokens import Doc
+
+from newsgraph.config import stage_defaults
+
+_QUALIFIER = r"(?:[A-Z][\w.'’]*(?:[ \t]+(?:[A-Z][\w.'’]*|\d{1,4}))*|\d{4})"
+_QUALIFIERS = (rf"(?:[ \t]*,[ \t]*(?P<qualifier>{_QUALIFIER})"
+               rf"(?:[ \t]*,[ \t]*(?P<qualifier2>{_QUALIFIER}))?)?")
+_AGENCY = r"\((?P<agency>[^()\n]{1,40})\)"
+_DASH = r"(?:--|[–—]|(?<=[ \t])[-\ufffd](?=[ \t]))"
+"""A dash: a double hyphen or a long dash anywhere, a hyphen (or an undecodable dash) between
+spaces ("ISRAEL-GAZA" is a name, not a place and a dash)."""
+DATELINES = (
+    re.compile(rf"[ \t]*(?P<place>[A-Z][A-Z.'’\- ]*[A-Z.]){_QUALIFIERS}"
+               rf"[ \t]*(?:{_AGENCY}(?:[ \t]*{_DASH})?|{_DASH})"),
+    re.compile(rf"[ \t]*(?P<place>[A-Z][a-z]+(?:[ \t-][A-Z][a-z]+){{0,3}}){_QUALIFIERS}"
+               rf"[ \t]*{_AGENCY}[ \t]*(?:--?|[–—\ufffd])"),
+)
+"""The two shapes of a dateline: a place in capitals, or a name-cased one with an agency."""
+
+
+def _first_lines(text: str, count: int) -> list[int]:
+    """Offsets of the first `count` lines of the text that are not blank."""
+    offsets = []
+    for match in re.finditer(r"^[ \t]*\S", text, re.MULTILINE):
+        offsets.append(match.start())
+        if len(offsets) == count:
+            break
+    return offsets
+
+
+def find_dateline(text: str, lines: int | None = None) -> dict[str, Any] | None:
+    """The dateline opening one of the first `lines` lines, as character spans:
+    {"start", "end", "place": [s, e], "qualifiers": [[s, e], ...], "agency": [s, e] | None}."""
+    for offset in _first_lines(text, lines or stage_defaults("dateline")["lines"]):
+        for pattern in DATELINES:
+            match = pattern.match(text, offset)
+            if match is None:
+                continue
+            start = match.start("place")
+            return {
+                "start": start,
+                "end": match.end(),
+                "place": list(match.span("place")),
+                "qualifiers": [list(match.span(group)) for group in ("qualifier", "qualifier2")
+                               if match.group(group)],
+                "agency": list(match.span("agency")) if match.group("agency") else None,
+            }
+    return None
+
+
+class DatelineStage:
+    """Writes `doc._.dateline` (or None) for the stages after it."""
+
+    def __init__(self, lines: int | None = None) -> None:
+        self.lines = lines or stage_defaults("dateline")["lines"]
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.dateline = find_dateline(doc.text, self.lines)
+        return doc

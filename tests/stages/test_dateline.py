@@ -1,0 +1,48 @@
+"""The one dateline rule, on the heads of real wire and local news stories."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.stages.dateline import find_dateline
+
+
+def place_and_line(text: str) -> tuple[str, str] | None:
+    found = find_dateline(text)
+    if found is None:
+        return None
+    return text[slice(*found["place"])], text[found["start"]:found["end"]].strip()
+
+
+@pytest.mark.parametrize(("text", "place", "line"), [
+    ("KHARKIV, Ukraine (AP) — Russian forces shelled", "KHARKIV", "KHARKIV, Ukraine (AP) —"),
+    ("LOS ANGELES (AP) — A jury found", "LOS ANGELES", "LOS ANGELES (AP) —"),
+    ("MOSCOW, May 28, 2014 (Reuters) - Up to 1,000", "MOSCOW", "MOSCOW, May 28, 2014 (Reuters) -"),
+    ("SEVERN, Md. (ABC7) — A 55-year-old man", "SEVERN", "SEVERN, Md. (ABC7) —"),
+    ("TORRINGTON — Mayor Ryan Bingham is", "TORRINGTON", "TORRINGTON —"),
+    ("BEIJING --At least two people died", "BEIJING", "BEIJING --"),
+    ("LOUISVILLE, KY--(Marketwire - Dec 23, 2010)", "LOUISVILLE", "LOUISVILLE, KY--"),
+    ("Paris (AFP) - The French government", "Paris", "Paris (AFP) -"),
+    ("Hanoi (VNA) – Vietnam always supports", "Hanoi", "Hanoi (VNA) –"),
+])
+def test_datelines_of_agencies_and_local_papers(text, place, line):
+    assert place_and_line(text) == (place, line)
+
+
+@pytest.mark.parametrize("text", [
+    "NATO, EU warn Russia over troops - analysis",  # a headline listing names
+    "ISRAEL-GAZA war: what we know",  # a hyphen inside a name is no dash
+    "Paris - a city of light, again",  # a name-cased place needs its agency
+    "The minister said on Monday (Reuters) - nothing",
+])
+def test_headlines_are_not_datelines(text):
+    assert find_dateline(text) is None
+
+
+def test_only_the_first_lines_are_looked_at():
+    title = "Miners rally in Donetsk\n\n"
+    assert place_and_line(title + "DONETSK, Ukraine (Reuters) - Up to 1,000") == (
+        "DONETSK", "DONETSK, Ukraine (Reuters) -")
+    late = "First line.\nSecond line.\nDONETSK, Ukraine (Reuters) - Up to 1,000"
+    assert find_dateline(late) is None
+    assert find_dateline(late, lines=3) is not None
