@@ -329,7 +329,7 @@ def test_the_sql_narrowing_keeps_every_event_same_event_accepts():
 
 
 def test_grouping_compares_only_events_of_the_same_actor(tmp_path, monkeypatch):
-    import newsgraph.store as store_module
+    import newsgraph.store.grouping as grouping_module
 
     compared: list[tuple[str, str]] = []
 
@@ -341,7 +341,7 @@ def test_grouping_compares_only_events_of_the_same_actor(tmp_path, monkeypatch):
         for n, actor in enumerate(("Miners", "Teachers", "Nurses", "Farmers")):
             store.put(*report(f"a{n}", actor, "2014-05-28", actor_id=f"norp:{actor.lower()}"))
         store.put(*report("other-day", "Miners", "2014-05-20", actor_id="norp:miners"))
-        monkeypatch.setattr(store_module, "same_event", counting)
+        monkeypatch.setattr(grouping_module, "same_event", counting)
         store.put(*report("b", "Miners", "2014-05-29", actor_id="norp:miners"))
         assert groups_of(store)["b"] == groups_of(store)["a0"]
     assert compared == [("b", "a0")]
