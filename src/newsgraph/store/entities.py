@@ -118,12 +118,12 @@ class EntityQueries(StoreFile):
         if entity_id is None:
             return None
         conn = self._conn
-        row = conn.execute("SELECT * FROM entities WHERE id = ?", (entity_id,)).fetchone()
-        result: dict[str, Any] = dict(row)
+        found = conn.execute("SELECT * FROM entities WHERE id = ?", (entity_id,)).fetchone()
+        result: dict[str, Any] = dict(found)
         lens = self.entity_names(entity_id)
         names: dict[str, int] = {}
-        for name in lens:  # the lens counts every mention once, by its name, outlet and year
-            names[name["name"]] = names.get(name["name"], 0) + name["count"]
+        for row in lens:  # the lens counts every mention once, by its name, outlet and year
+            names[row["name"]] = names.get(row["name"], 0) + row["count"]
         roles: dict[str, int] = {}
         articles = []
         for article in conn.execute(
@@ -139,8 +139,8 @@ class EntityQueries(StoreFile):
         ):
             data = json.loads(article["data"]) if article["data"] else {}
             for role in data.get("roles") or []:
-                role = role if isinstance(role, str) else role.get("text", "")
-                roles[role] = roles.get(role, 0) + 1
+                text = role if isinstance(role, str) else role.get("text", "")  # or a span
+                roles[text] = roles.get(text, 0) + 1
             articles.append({key: article[key] for key in ("doc_id", "title", "outlet",
                                                            "published", "mentions")})
         result.update({

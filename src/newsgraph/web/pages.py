@@ -41,10 +41,10 @@ def _party(party: dict[str, Any] | None) -> str:
 
 
 def home(store: Store) -> dict[str, Any]:
-    articles = [article | {"href": article_href(article["id"])}
-                for article in store.latest_articles(limit=LIST_LIMIT)]
-    top_entities = [entity | {"href": entity_href(entity["id"])}
-                    for entity in store.top_entities(limit=TOP_ENTITIES)]
+    articles = [row | {"href": article_href(row["id"])}
+                for row in store.latest_articles(limit=LIST_LIMIT)]
+    top_entities = [row | {"href": entity_href(row["id"])}
+                    for row in store.top_entities(limit=TOP_ENTITIES)]
     return {"stats": store.stats(), "articles": articles, "top_entities": top_entities,
             "event_types": store.event_type_counts()}
 
@@ -144,8 +144,8 @@ def entity(store: Store, entity_id: str) -> dict[str, Any] | None:
     events = [_event_row(event) for event in store.entity_events(entity_id, limit=LIST_LIMIT)]
     together = [other | {"href": entity_href(other["id"])}
                 for other in store.cooccurring_entities(entity_id, limit=TOGETHER_LIMIT)]
-    articles = [article | {"id": article["doc_id"], "href": article_href(article["doc_id"])}
-                for article in found["articles"][::-1][:LIST_LIMIT]]  # the latest first
+    articles = [row | {"id": row["doc_id"], "href": article_href(row["doc_id"])}
+                for row in found["articles"][::-1][:LIST_LIMIT]]  # the latest first
     pins = ([{"lat": found["lat"], "lon": found["lon"], "name": found["name"], "count": 1,
               "label": found["name"]}] if found.get("lat") is not None else [])
     totals = {**store.quote_and_event_counts(entity_id), "articles": len(found["articles"]),
