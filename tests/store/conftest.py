@@ -22,7 +22,7 @@ BANNER = "Skip to main content\n"
 @pytest.fixture(scope="module")
 def sample_text() -> str:
     if not SAMPLE.is_file():
-        pytest.skip(f"{SAMPLE} is not there")
+        pytest.fail(f"{SAMPLE} is not there")
     return SAMPLE.read_text(encoding="utf-8")
 
 
