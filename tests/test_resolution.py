@@ -1,12 +1,10 @@
-"""Entity corrections: merges and splits applied to records, to stored articles, and again to
-articles ingested later (so they survive re-ingest)."""
+"""Entity corrections applied to records (merges, splits, undoing a merge) and the candidate
+links between look-alike entities; the store's side is in tests/store/test_corrections.py and
+test_entities.py, on the articles made here."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
-
-import pytest
 
 from newsgraph.document import Document, OffsetMap, Published
 from newsgraph.resolution import (
@@ -17,7 +15,6 @@ from newsgraph.resolution import (
     split_id,
     undo_merge,
 )
-from newsgraph.store import Store
 
 KIEV_TEXT = "Kiev unleashed warplanes. Ukraine's army said the Kiev government had won."
 KYIV_TEXT = "Kyiv severed relations with Pyongyang. Pushilin said Ukraine lost."
@@ -137,114 +134,6 @@ def test_split_id_is_readable_and_unique():
     assert split_id("PERSON", "Pushilin", ["person:pushilin"]) == "person:pushilin-2"
 
 
-# ----------------------------------------------------------------------------- the store
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Store:
-    with Store(tmp_path / "n.db") as opened:
-        for document, record in (kiev_article(), kyiv_article()):
-            opened.put(document, record)
-        yield opened
-
-
-def test_store_merge_survives_reingest_and_applies_to_later_articles(store: Store):
-    assert store.merge_entities("Kyiv", "Kiev") == 1
-    assert store.find_entity("Kiev") == "geonames:703448"
-    kyiv = store.entity("Kyiv")
-    assert {n["name"]: n["count"] for n in kyiv["names"]} == {"Kiev": 2, "Kyiv": 1}
-    # Re-ingesting the same extraction writes nothing and keeps the merge.
-    document, record = kiev_article()
-    assert store.put(document, record) == "unchanged"
-    assert store.get("a1")["entities"][0]["id"] == "geonames:703448"
-    # An article ingested later that says Kiev is merged too.
-    document, record = kiev_article("a5")
-    assert store.put(document, record) == "stored"
-    assert {e["id"] for e in store.get("a5")["entities"]} == {"geonames:703448",
-                                                              "geonames:690791"}
-    assert store.find_entity("gpe:kiev") is None  # no article lists it any more
-
-
-def test_store_split_undoes_a_merge_everywhere(store: Store):
-    store.merge_entities("Kyiv", "Kiev")
-    got, changed = store.split_entity("Kyiv", "Kiev")
-    assert (got, changed) == ("gpe:kiev", 1)
-    assert store.find_entity("Kiev") == "gpe:kiev"
-    assert store.entity_corrections() == []
-    assert len(store.entity_corrections(include_undone=True)) == 1
-    document, record = kiev_article("a6")  # the undone merge is not applied any more
-    store.put(document, record)
-    assert "gpe:kiev" in {e["id"] for e in store.get("a6")["entities"]}
-
-
-def test_store_split_by_name_moves_quote_speakers(store: Store):
-    new_id, changed = store.split_entity("Pushilin", name="Pushilin", new_id="person:p2")
-    assert (new_id, changed) == ("person:p2", 1)
-    assert store.get("a2")["quotes"][0]["speaker"]["entity"] == "person:p2"
-
-
-def test_store_merge_refuses_unknown_and_identical_entities(store: Store):
-    with pytest.raises(ValueError, match="no entity"):
-        store.merge_entities("Kyiv", "Atlantis")
-    with pytest.raises(ValueError, match="same entity"):
-        store.merge_entities("Kyiv", "geonames:703448")
-    with pytest.raises(ValueError, match="no merge"):
-        store.split_entity("Kyiv", "Ukraine")
-
-
-def test_corrections_take_only_an_id_or_a_whole_name(store: Store):
-    with pytest.raises(ValueError,
-                       match=r"no entity 'Pushi'.*perhaps Pushilin \(person:pushilin\)"):
-        store.merge_entities("Kyiv", "Pushi")  # part of a name: never a silent pick
-    with pytest.raises(ValueError, match="no entity"):
-        store.split_entity("Kyi", name="Kyiv")
-    assert store.merge_entities("KYIV", "gpe:kiev") == 1  # case is ignored
-    assert store.entity_corrections()[0]["target"] == "geonames:703448"
-
-
-def test_corrections_refuse_a_name_two_entities_have(store: Store):
-    text = "Kiev is also a village in Belarus."
-    store.put(*article("a8", text, [entity("loc:kiev-belarus", "Kiev", "LOC",
-                                           [mention(text, "Kiev")])]))
-    with pytest.raises(ValueError, match=r"'Kiev' names 2 entities: Kiev \(gpe:kiev\), "
-                                         r"Kiev \(loc:kiev-belarus\)"):
-        store.merge_entities("Kyiv", "Kiev")
-    assert store.merge_entities("Kyiv", "gpe:kiev") == 1
-
-
-def test_find_entity_takes_like_wildcards_literally(store: Store):
-    assert store.find_entity("yi") == "geonames:703448"  # part of a name, for display
-    assert store.find_entity("K_iv") is None
-    assert store.find_entity("%") is None
-
-
-def test_entities_lists_counts_by_type_and_sort(store: Store):
-    rows = store.entities()
-    assert [r["name"] for r in rows][:1] == ["Kiev"]  # two mentions
-    assert {r["name"] for r in store.entities(entity_type="person")} == {"Pushilin"}
-    assert [r["name"] for r in store.entities(sort="name")] == ["Kiev", "Kyiv", "Pushilin",
-                                                                  "Ukraine"]
-    assert len(store.entities(limit=2)) == 2
-
-
-def test_entity_names_is_the_framing_lens(store: Store):
-    store.merge_entities("Kyiv", "Kiev")
-    assert store.entity_names("geonames:703448") == [
-        {"name": "Kiev", "outlet": "The Moscow Times", "year": "2014", "count": 2},
-        {"name": "Kyiv", "outlet": "Al Jazeera", "year": "2022", "count": 1},
-    ]
-
-
-def test_entity_shows_articles_and_mentions_with_context(store: Store):
-    ukraine = store.entity("geonames:690791")
-    assert ukraine["name"] == "Ukraine" and ukraine["country"] == "UA"
-    assert [a["doc_id"] for a in ukraine["articles"]] == ["a1"]
-    first = ukraine["mentions"][0]
-    assert (first["doc_id"], first["text"]) == ("a1", "Ukraine")
-    assert "army said" in first["context"]
-    assert store.entity("Atlantis") is None
-
-
 # ----------------------------------------------------------------------------- candidate links
 
 
@@ -269,12 +158,3 @@ def test_similar_entities_keeps_different_people_and_gazetteer_places_apart():
     assert similar_entities("person:kim-jong-un", "Kim Jong Un", "PERSON", people) == []
     towns = [{"id": "geonames:2", "name": "Lugansk", "type": "GPE"}]
     assert similar_entities("geonames:1", "Luhansk", "GPE", towns) == []
-
-
-def test_store_entity_lists_candidate_links(store: Store):
-    text = "Kyiv and Kiyv are spelled apart here."
-    document, record = article("a7", text, [
-        entity("gpe:kiyv", "Kiyv", "GPE", [mention(text, "Kiyv")])])
-    store.put(document, record)
-    candidates = store.entity("gpe:kiyv")["candidates"]
-    assert [(c["name"], c["score"]) for c in candidates] == [("Kyiv", 1.0)]  # not Kiev

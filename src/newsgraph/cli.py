@@ -526,8 +526,7 @@ def _export(store, kind: str, output_format: str, records: bool, stream: IO,
         written, skipped = export.write_geojson(events(), stream)
         return f"{written} events as points ({skipped} without coordinates left out)"
     if output_format == "gexf":
-        names = {row["id"]: row["name"] for row in store.rows("SELECT id, name FROM entities")}
-        nodes, edges = export.write_actor_gexf(events(), stream, names)
+        nodes, edges = export.write_actor_gexf(events(), stream, store.canonical_names())
         return f"an actor→target network of {nodes} parties and {edges} links"
     return f"{export.write_events(events(), stream, output_format)} events"
 

@@ -21,8 +21,8 @@ event only with evidence on every axis news varies least on, and kept apart when
 The functions are pure: they read event facts (store rows or record events) and decide;
 `newsgraph.store` calls them when it stores an article, when an entity correction changes an
 article's actors, and for events stored before grouping existed. The store first narrows the
-stored events in SQL to those these rules could accept (store._grouping_candidates), so a
-rule made looser here must be made looser there too.
+stored events in SQL to those these rules could accept (store.grouping._grouping_candidates),
+so a rule made looser here must be made looser there too.
 """
 
 from __future__ import annotations

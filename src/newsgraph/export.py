@@ -225,57 +225,38 @@ def _columns(spec: str) -> tuple[Column, ...]:
 
 @dataclass(frozen=True)
 class TableSpec:
-    """One exportable kind: its columns (in order, with their Parquet type) and the query that
-    yields them, one row per item, in a stable order."""
+    """One exportable kind: its columns (in order, with their Parquet type), the Store query
+    that yields them (one row per item, in a stable order, streamed) and the `Store.stats` name
+    that counts them."""
     columns: tuple[Column, ...]
-    sql: str
-    count_sql: str
+    rows: Callable[[Store], Iterable[Mapping[str, Any]]]
+    counted: str
 
 
 TABLES: dict[str, TableSpec] = {
     "articles": TableSpec(
         _columns("id seq:int source url format title outlet published published_how text "
                  "entities:int quotes:int times:int events:int removed:int ingested_at"),
-        """SELECT d.id, d.seq, d.source, d.url, d.format, d.title, d.outlet, d.published,
-                  d.published_how, d.text,
-                  (SELECT count(*) FROM document_entities x WHERE x.doc_id = d.id) AS entities,
-                  (SELECT count(*) FROM quotes x WHERE x.doc_id = d.id) AS quotes,
-                  (SELECT count(*) FROM times x WHERE x.doc_id = d.id) AS times,
-                  (SELECT count(*) FROM events x WHERE x.doc_id = d.id) AS events,
-                  (SELECT count(*) FROM removed_passages x WHERE x.doc_id = d.id) AS removed,
-                  d.ingested_at
-           FROM documents d ORDER BY d.seq""",
-        "SELECT count(*) FROM documents",
+        lambda store: store.article_rows(),
+        "documents",
     ),
     "entities": TableSpec(
         _columns("id name type geonames:int lat:float lon:float country mentions:int "
                  "articles:int"),
-        """SELECT e.id, e.name, e.type, e.geonames, e.lat, e.lon, e.country,
-                  (SELECT count(*) FROM mentions m WHERE m.entity_id = e.id) AS mentions,
-                  (SELECT count(*) FROM document_entities de WHERE de.entity_id = e.id)
-                      AS articles
-           FROM entities e ORDER BY e.id""",
-        "SELECT count(*) FROM entities",
+        lambda store: store.entity_rows(),
+        "entities",
     ),
     "mentions": TableSpec(
         _columns("doc_id entity_id entity_name entity_type start:int end:int text outlet "
                  "published"),
-        """SELECT m.doc_id, m.entity_id, de.name AS entity_name, de.type AS entity_type,
-                  m.start, m."end", m.text, d.outlet, d.published
-           FROM mentions m JOIN documents d ON d.id = m.doc_id
-           LEFT JOIN document_entities de ON de.doc_id = m.doc_id AND de.entity_id = m.entity_id
-           ORDER BY d.seq, m.start, m.entity_id""",
-        "SELECT count(*) FROM mentions",
+        lambda store: store.mention_rows(),
+        "mentions",
     ),
     "quotes": TableSpec(
         _columns("doc_id ord:int start:int end:int text kind cue_text speaker_name "
                  "speaker_entity speaker_start:int speaker_end:int date outlet title published"),
-        """SELECT q.doc_id, q.ord, q.start, q."end", q.text, q.kind, q.cue_text, q.speaker_name,
-                  q.speaker_entity, q.speaker_start, q.speaker_end,
-                  json_extract(q.data, '$.date.value') AS date,
-                  d.outlet, d.title, d.published
-           FROM quotes q JOIN documents d ON d.id = q.doc_id ORDER BY d.seq, q.ord""",
-        "SELECT count(*) FROM quotes",
+        lambda store: store.quote_rows(),
+        "quotes",
     ),
     "events": TableSpec(
         _columns("doc_id ord:int type mode trigger_start:int trigger_end:int trigger_text "
@@ -283,8 +264,8 @@ TABLES: dict[str, TableSpec] = {
                  "place_entity place_geonames:int place_lat:float place_lon:float place_country "
                  "date date_how fatalities_min:int fatalities_max:int size_min:int size_max:int "
                  "negated:int hypothetical:int outlet title published url"),
-        "",  # rows come from Store.iter_events (include_negated), which adds the joins
-        "SELECT count(*) FROM events",
+        lambda store: store.iter_events(include_negated=True),  # every row, negated too
+        "events",
     ),
 }
 
@@ -292,22 +273,17 @@ TABLES: dict[str, TableSpec] = {
 def table_rows(store: Store, kind: str) -> Iterator[dict[str, Any]]:
     """The rows of one kind, in `TABLES[kind].columns` order, streamed from the cursor."""
     names = [column.name for column in TABLES[kind].columns]
-    if kind == "events":
-        for event in store.iter_events(include_negated=True):
-            yield {name: event.get(name) for name in names}
-        return
-    for row in store.rows(TABLES[kind].sql):
-        yield {name: row[name] for name in names}
+    for row in TABLES[kind].rows(store):
+        yield {name: row.get(name) for name in names}
 
 
 def count_rows(store: Store, kind: str, output_format: str) -> int | None:
     """How many items an export goes through, for its progress bar (None: not known ahead)."""
     if (kind, output_format) in {("entities", "gexf"), ("events", "acled-csv")}:
         return None  # entity pairs, real events: counted as they come
-    sql = TABLES[kind].count_sql
     if kind == "events" and output_format not in TABULAR_FORMATS:
-        sql += " WHERE negated = 0"  # the analysis formats leave negated events out
-    return int(next(iter(store.rows(sql)))[0])
+        return store.count_events()  # the analysis formats leave negated events out
+    return store.count(TABLES[kind].counted)
 
 
 def write_table(rows: Iterable[dict[str, Any]], columns: tuple[Column, ...],
@@ -443,19 +419,11 @@ def write_cooccurrence_gexf(store: Store, stream: IO[str], *, min_articles: int 
     nodes = (
         (row["id"], row["name"] or row["id"],
          {"type": row["type"], "articles": row["articles"], "country": row["country"]})
-        for row in store.rows(
-            """SELECT e.id, e.name, e.type, e.country, count(de.doc_id) AS articles
-               FROM entities e JOIN document_entities de ON de.entity_id = e.id
-               GROUP BY e.id ORDER BY e.id""")
+        for row in store.entity_article_counts()
     )
 
     def edges() -> Iterator[tuple[str, str, float, dict[str, Any]]]:
-        for row in store.rows(
-            """SELECT a.entity_id AS source, b.entity_id AS target, count(*) AS articles
-               FROM document_entities a
-               JOIN document_entities b ON b.doc_id = a.doc_id AND a.entity_id < b.entity_id
-               GROUP BY a.entity_id, b.entity_id HAVING count(*) >= ?
-               ORDER BY a.entity_id, b.entity_id""", (min_articles,)):
+        for row in store.entity_pairs(min_articles=min_articles):
             advance()
             yield row["source"], row["target"], float(row["articles"]), {
                 "articles": row["articles"]}

@@ -108,3 +108,21 @@ def test_removed_passages_are_placed_between_the_right_characters(store):
             assert at == len(text) or offsets.to_source(at) >= passage["source_end"]
         html = str(pages.article(store, doc_id)["html"])
         assert html.count('class="removed"') == len(record["removed"])
+
+
+def test_entity_page_shows_what_newsgraph_entity_prints(store):
+    """The page builds on Store.entity, as `newsgraph entity` does: the same names, roles,
+    lens, articles, candidates and counts, for every entity of the samples."""
+    for entity_id in store.canonical_names():
+        shown, printed = pages.entity(store, entity_id), store.entity(entity_id)
+        assert shown["names"] == [(n["name"], n["count"]) for n in printed["names"]]
+        assert shown["roles"] == [(r["role"], r["count"]) for r in printed["roles"]]
+        assert sorted(map(str, shown["lens"])) == sorted(map(str, printed["lens"]))
+        assert [a["id"] for a in shown["articles"]] == [
+            a["doc_id"] for a in reversed(printed["articles"])]
+        assert [c["id"] for c in shown["candidates"]] == [
+            c["id"] for c in printed["candidates"][:10]]
+        assert shown["totals"]["mentions"] == len(printed["mentions"])
+        assert shown["totals"]["articles"] == len(printed["articles"])
+    assert pages.entity(store, "Pushilin") is None  # the page takes ids; the CLI also names
+    assert store.entity("Pushilin")["id"] == "person:denis-pushilin"

@@ -1,0 +1,170 @@
+"""The embedded store: one SQLite file holding documents and everything extracted from them.
+
+Plain tables with plain types (JSON kept as TEXT), so `sqlite3 newsgraph.db` and Datasette can
+read it with nothing of ours loaded. Each article is written in one transaction, so a process
+killed at any moment leaves either the whole article or nothing of it, and re-running an
+ingest finishes the job: an article whose fingerprint is already stored is not written again.
+
+`Store` is put together from one part per job:
+
+    schema.py       the tables and their migrations; opening the file; write transactions
+    rows.py         an article's record flattened into rows (checked first), and rebuilt
+    queries.py      reading articles, search, quotes, events, the timeline; the SQL filters
+    entities.py     reading entities: one, many, their names, roles, quotes, events, company
+    grouping.py     events of several articles grouped as one real event, at put time
+    corrections.py  a user's entity merges and splits, applied now and at every later put
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import Any, Literal
+
+from newsgraph.document import Document
+from newsgraph.errors import NotAStore
+from newsgraph.store.corrections import EntityCorrections
+from newsgraph.store.entities import EntityQueries
+from newsgraph.store.grouping import _grouping_candidates
+from newsgraph.store.queries import (
+    DATED,
+    EventFilters,
+    Queries,
+    date_bounds,
+    event_filters,
+    like_pattern,
+    party_filter,
+    party_params,
+)
+from newsgraph.store.rows import _insert_many, _now, _Rows
+from newsgraph.store.schema import (
+    BUSY_TIMEOUT_MS,
+    CHILD_TABLES,
+    MIGRATIONS,
+    SCHEMA_VERSION,
+    STATS_TABLES,
+    connect,
+)
+
+__all__ = [
+    "BUSY_TIMEOUT_MS", "CHILD_TABLES", "DATED", "MIGRATIONS", "SCHEMA_VERSION", "STATS_TABLES",
+    "EventFilters", "Outcome", "Store", "_grouping_candidates", "date_bounds", "event_filters",
+    "like_pattern", "party_filter", "party_params",
+]
+
+Outcome = Literal["stored", "unchanged", "updated"]
+
+
+class Store(Queries, EntityQueries, EntityCorrections):
+    """SQLite store of documents and what was extracted from them; readable by the sqlite3 shell
+    and Datasette. Opening it for writing migrates it (and groups events stored before
+    grouping existed); read-only, it must be at this newsgraph's schema version."""
+
+    def __init__(self, path: str | Path, *, readonly: bool = False) -> None:
+        self.path = Path(path)
+        self.readonly = readonly
+        self._conn = connect(self.path, readonly)
+        self._conn.row_factory = sqlite3.Row
+        try:
+            self._check_is_store()  # before any pragma: a foreign file is left untouched
+            self._set_pragmas()
+            if readonly:
+                self._check_version()
+            else:
+                self._migrate()
+                self._group_ungrouped_events()
+        except sqlite3.DatabaseError as error:
+            self._conn.close()
+            if "not a database" in str(error) or "malformed" in str(error):
+                raise NotAStore(f"{self.path} is not a SQLite database ({error}): give --db a "
+                                "newsgraph store, or a new file name") from error
+            raise
+        except BaseException:
+            self._conn.close()
+            raise
+
+    @classmethod
+    def on_connection(cls, conn: sqlite3.Connection) -> Store:
+        """A read-only Store over a connection someone else opened and closes: Datasette's
+        per-thread read connections, so the web pages read through the same queries as the CLI.
+        The connection must return sqlite3.Row rows (Datasette's do)."""
+        store = cls.__new__(cls)
+        row = conn.execute("PRAGMA database_list").fetchone()
+        store.path = Path(row[2] if row and row[2] else ":memory:")
+        store.readonly = True
+        store._conn = conn
+        store._check_version()
+        return store
+
+    def put(self, document: Document, record: dict[str, Any]) -> Outcome:
+        """Store one article in one transaction.
+
+        "unchanged" (nothing written) when the same content is already stored; "updated" when
+        the id is stored with other content (its rows are replaced, none left over); "stored"
+        when new. Raises ValueError, writing nothing, if a span does not slice the text.
+        """
+        rows = self._corrected_rows(document, record, _Rows.build(document, record))
+        if self.fingerprint(rows.doc_id) == rows.fingerprint:
+            return "unchanged"  # the common re-ingest case, decided without the write lock
+        with self._write() as conn:
+            old = conn.execute(
+                "SELECT seq, fingerprint FROM documents WHERE id = ?", (rows.doc_id,)
+            ).fetchone()
+            if old is not None and old["fingerprint"] == rows.fingerprint:
+                return "unchanged"
+            stale_groups: list[int] = []
+            if old is None:
+                seq = conn.execute("SELECT coalesce(max(seq), 0) + 1 FROM documents").fetchone()[0]
+            else:
+                seq = old["seq"]
+                stale_groups = self._event_group_ids(rows.doc_id)
+                self._delete(rows.doc_id)
+            rows.document["seq"] = seq
+            rows.document["ingested_at"] = _now()
+            self._insert(rows)
+            self._group_events(rows.doc_id, stale_groups)
+            conn.execute("DELETE FROM ingest_failures WHERE source = ?", (document.source,))
+        return "stored" if old is None else "updated"
+
+    def record_failure(self, source: str, error: str) -> None:
+        """Remember that `source` failed and why (replacing an earlier failure of it)."""
+        with self._write() as conn:
+            conn.execute(
+                "INSERT INTO ingest_failures(source, error, at) VALUES (?, ?, ?) "
+                "ON CONFLICT(source) DO UPDATE SET error = excluded.error, at = excluded.at",
+                (source, error, _now()),
+            )
+
+    def _delete(self, doc_id: str) -> None:
+        """Remove a document with its child rows, and the entities no other document lists."""
+        conn = self._conn
+        entity_ids = [row[0] for row in conn.execute(
+            "SELECT entity_id FROM document_entities WHERE doc_id = ?", (doc_id,)
+        )]
+        for table in CHILD_TABLES:  # ON DELETE CASCADE would do it; explicit costs nothing
+            conn.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))
+        conn.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
+        conn.executemany(
+            """DELETE FROM entities WHERE id = ?1
+               AND NOT EXISTS (SELECT 1 FROM document_entities WHERE entity_id = ?1)
+               AND NOT EXISTS (SELECT 1 FROM mentions WHERE entity_id = ?1)""",
+            [(entity_id,) for entity_id in entity_ids],
+        )
+
+    def _insert(self, rows: _Rows) -> None:
+        """Write every row of one article (inside put's transaction)."""
+        conn = self._conn
+        # rowid = seq, so tools that join the FTS index on rowid (Datasette) find the document.
+        _insert_many(conn, "documents", [{"rowid": rows.document["seq"], **rows.document}])
+        conn.executemany(
+            """INSERT INTO entities(id, name, type, geonames, lat, lon, country)
+               VALUES (:id, :name, :type, :geonames, :lat, :lon, :country)
+               ON CONFLICT(id) DO UPDATE SET
+                   geonames = coalesce(entities.geonames, excluded.geonames),
+                   lat = coalesce(entities.lat, excluded.lat),
+                   lon = coalesce(entities.lon, excluded.lon),
+                   country = coalesce(entities.country, excluded.country)""",
+            rows.entities,
+        )
+        for table in CHILD_TABLES:
+            _insert_many(conn, table, getattr(rows, table))

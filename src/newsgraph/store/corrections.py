@@ -1,0 +1,192 @@
+"""Entity corrections: a user's merges and splits (newsgraph.resolution), stored in
+entity_corrections, applied to every stored article when made and to every article put
+afterwards, and undone by a split that names the merge. (`Store.entity_corrections` lists them.)
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from typing import Any
+
+from newsgraph.document import Document
+from newsgraph.store.grouping import EventGrouping
+from newsgraph.store.queries import like_pattern
+from newsgraph.store.rows import _canonical, _insert_many, _now, _Rows, read_record
+
+
+class EntityCorrections(EventGrouping):
+    """Merging and splitting entities, in the stored articles and in those put later."""
+
+    def merge_entities(self, target: str, source: str) -> int:
+        """Merge entity `source` into `target` (ids or whole canonical names, see
+        _known_entity): its mentions join `target` in every stored article and in every article
+        ingested later. Returns the number of articles changed; ValueError when either is
+        unknown or ambiguous, or they are the same."""
+        from newsgraph.resolution import Correction, apply_corrections
+
+        kept, merged = self._known_entity(target), self._known_entity(source)
+        if kept == merged:
+            raise ValueError(f"{target!r} and {source!r} are the same entity ({kept})")
+        fields = {kept: self._entity_fields(kept), merged: self._entity_fields(merged)}
+        correction = Correction("merge", kept, source=merged, entities=fields)
+        with self._write() as conn:
+            conn.execute(
+                """INSERT INTO entity_corrections(action, target, source, data, at)
+                   VALUES ('merge', ?, ?, ?, ?)""",
+                (kept, merged, _canonical(fields), _now()),
+            )
+            return self._rewrite_listing(merged, lambda r: apply_corrections(r, [correction]))
+
+    def split_entity(self, target: str, source: str | None = None, *, name: str | None = None,
+                     new_id: str | None = None) -> tuple[str, int]:
+        """Split `target` (an id or whole canonical name, see _known_entity): with `source`,
+        undo the merge of `source` into it (its mentions go back); with `name`, move the
+        mentions with that text out to an entity of their own (`new_id`, else
+        `<type>:<name>`), here and in every article ingested later.
+        Returns (the id that got the mentions, the number of articles changed)."""
+        from newsgraph.resolution import Correction, apply_corrections, split_id, undo_merge
+
+        kept = self._known_entity(target)
+        if (source is None) == (name is None):
+            raise ValueError("split needs either the merged entity or a name to move out")
+        if source is not None:
+            row = next((
+                row for row in self._conn.execute(
+                    """SELECT * FROM entity_corrections WHERE action = 'merge' AND target = ?
+                       AND undone_at IS NULL ORDER BY id DESC""", (kept,))
+                if source == row["source"] or source.casefold() == str(
+                    json.loads(row["data"] or "{}").get(row["source"], {}).get("name")
+                ).casefold()), None)
+            if row is None:
+                raise ValueError(f"no merge of {source!r} into {kept} to undo")
+            correction = Correction("merge", kept, source=row["source"],
+                                    entities=json.loads(row["data"] or "{}"))
+            with self._write() as conn:
+                conn.execute("UPDATE entity_corrections SET undone_at = ? WHERE id = ?",
+                             (_now(), row["id"]))
+                return row["source"], self._rewrite_listing(
+                    kept, lambda r: undo_merge(r, correction))
+        assert name is not None
+        fields = self._entity_fields(kept)
+        taken = [r[0] for r in self._conn.execute("SELECT id FROM entities")]
+        new_id = new_id or split_id(fields.get("type"), name, taken)
+        if new_id == kept:
+            raise ValueError(f"{new_id} is the entity being split")
+        new_fields = {"name": name, "type": fields.get("type")}
+        correction = Correction("split", kept, name=name, new_id=new_id,
+                                entities={kept: fields, new_id: new_fields})
+        with self._write() as conn:
+            conn.execute(
+                """INSERT INTO entity_corrections(action, target, name, new_id, data, at)
+                   VALUES ('split', ?, ?, ?, ?, ?)""",
+                (kept, name, new_id, _canonical(correction.entities), _now()),
+            )
+            return new_id, self._rewrite_listing(
+                kept, lambda r: apply_corrections(r, [correction]))
+
+    def _corrections_in_force(self) -> list[Any]:
+        from newsgraph.resolution import Correction
+
+        return [
+            Correction(row["action"], row["target"], source=row["source"], name=row["name"],
+                       new_id=row["new_id"], entities=json.loads(row["data"] or "{}"))
+            for row in self._conn.execute(
+                "SELECT * FROM entity_corrections WHERE undone_at IS NULL ORDER BY id")
+        ]
+
+    def _corrected_rows(self, document: Document, record: Mapping[str, Any],
+                        rows: _Rows) -> _Rows:
+        """The rows of `record` with the user's entity corrections applied. The fingerprint
+        stays the extraction's: re-ingesting an unchanged article writes nothing, since its
+        stored rows already have every correction (each is applied to stored articles when
+        made)."""
+        corrections = self._corrections_in_force()
+        if not corrections:
+            return rows
+        from newsgraph.resolution import apply_corrections
+
+        corrected = _Rows.build(document, apply_corrections(record, corrections))
+        corrected.fingerprint = rows.fingerprint
+        corrected.document["fingerprint"] = rows.fingerprint
+        return corrected
+
+    def _known_entity(self, key: str) -> str:
+        """The entity a correction names: `key` is its id or its whole canonical name (case
+        ignored), nothing looser, since a merge or split that hits a look-alike rewrites the
+        wrong entity everywhere. ValueError naming the candidates when `key` names several
+        entities or none."""
+        conn = self._conn
+        if conn.execute("SELECT 1 FROM entities WHERE id = ?", (key,)).fetchone():
+            return key
+        named = conn.execute(
+            "SELECT id, name FROM entities WHERE name = ? COLLATE NOCASE ORDER BY id",
+            (key,)).fetchall()
+        if len(named) == 1:
+            return str(named[0]["id"])
+        if named:
+            raise ValueError(f"{key!r} names {len(named)} entities: {_listed(named)}; "
+                             "give the id")
+        alike = conn.execute(
+            """SELECT id, name FROM entities WHERE name LIKE ?1 ESCAPE '\\' OR id LIKE ?1
+               ESCAPE '\\' OR id IN (SELECT entity_id FROM mentions WHERE text = ?2
+               COLLATE NOCASE) ORDER BY name COLLATE NOCASE, id LIMIT 10""",
+            (like_pattern(key), key)).fetchall()
+        hint = f"; perhaps {_listed(alike)}" if alike else ""
+        raise ValueError(f"no entity {key!r} (give an id or a whole name){hint}")
+
+    def _entity_fields(self, entity_id: str) -> dict[str, Any]:
+        row = self._conn.execute(
+            "SELECT name, type, geonames, lat, lon, country FROM entities WHERE id = ?",
+            (entity_id,),
+        ).fetchone()
+        return dict(row) if row is not None else {}
+
+    def _rewrite_listing(self, entity_id: str, change: Any) -> int:
+        """Within a write transaction: rewrite the entity rows (and the quote and event rows
+        that point at entities) of every article listing `entity_id` as `change(record)`, then
+        regroup the changed articles' events (in `seq` order, as ingest would), since a merged
+        or split actor can join or part two reports of one event."""
+        conn = self._conn
+        doc_ids = [row[0] for row in conn.execute(
+            """SELECT id FROM documents WHERE id IN (
+                   SELECT doc_id FROM document_entities WHERE entity_id = ?) ORDER BY seq""",
+            (entity_id,))]
+        changed: list[str] = []
+        for doc_id in doc_ids:
+            record = read_record(conn, doc_id)
+            assert record is not None
+            new = change(record)
+            if new == record:
+                continue
+            rows = _Rows(doc_id, "", {})
+            rows._add_entities(new, record["text"])
+            rows._add_quotes(new, record["text"])
+            rows._add_events(new, record["text"])
+            old_ids = [row[0] for row in conn.execute(
+                "SELECT entity_id FROM document_entities WHERE doc_id = ?", (doc_id,))]
+            for table in ("document_entities", "mentions", "quotes", "events"):
+                conn.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))
+            conn.executemany(
+                """INSERT INTO entities(id, name, type, geonames, lat, lon, country)
+                   VALUES (:id, :name, :type, :geonames, :lat, :lon, :country)
+                   ON CONFLICT(id) DO NOTHING""",
+                rows.entities,
+            )
+            for table in ("document_entities", "mentions", "quotes", "events"):
+                _insert_many(conn, table, getattr(rows, table))
+            conn.executemany(
+                """DELETE FROM entities WHERE id = ?1
+                   AND NOT EXISTS (SELECT 1 FROM document_entities WHERE entity_id = ?1)
+                   AND NOT EXISTS (SELECT 1 FROM mentions WHERE entity_id = ?1)""",
+                [(old,) for old in old_ids],
+            )
+            changed.append(doc_id)
+        for doc_id in changed:
+            self._group_events(doc_id, self._event_group_ids(doc_id))
+        return len(changed)
+
+
+def _listed(entities: list[Any]) -> str:
+    """Entities as a user picks among them: "Kyiv (geonames:703448), ..."."""
+    return ", ".join(f"{row['name']} ({row['id']})" for row in entities)

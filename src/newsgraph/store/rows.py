@@ -1,0 +1,385 @@
+"""Records and rows: an article's (Document, extraction record) flattened into the rows of
+every table, checked before anything is written, and the record rebuilt from them.
+
+Every list item of the record keeps its position (`ord`) and, in a `data` column, whatever of it
+the flat columns cannot say (fields the project adds later, unusual shapes), so `get` gives back
+the record that was put.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from newsgraph.document import Document
+
+# Record keys rebuilt from their own tables or columns, never kept in documents.data.
+_RECORD_LISTS = ("entities", "quotes", "times", "events")
+_DOCUMENT_KEYS = ("removed", "url", "format")
+
+# Each *_fields function rebuilds a record object from its row; _Rows.build flattens the other
+# way and keeps in `data` every key whose rebuilt value would differ, so get() returns what put
+# was given.
+
+
+def _canonical(value: Any) -> str:
+    try:
+        return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"),
+                          allow_nan=False)
+    except (TypeError, ValueError) as error:
+        raise ValueError(f"record is not plain JSON: {error}") from error
+
+
+def _leftover(item: Mapping[str, Any], rebuilt: Mapping[str, Any],
+              skip: tuple[str, ...] = ()) -> str | None:
+    """The keys of `item` its columns cannot give back, as JSON (None when there are none)."""
+    extra = {key: value for key, value in item.items()
+             if key not in skip and (key not in rebuilt or rebuilt[key] != value)}
+    return _canonical(extra) if extra else None
+
+
+def _with_data(rebuilt: dict[str, Any], data: str | None) -> dict[str, Any]:
+    if data:
+        rebuilt.update(json.loads(data))
+    return rebuilt
+
+
+def _document_fields(row: Mapping[str, Any]) -> dict[str, Any]:
+    evidence = json.loads(row["published_evidence"]) if row["published_evidence"] else []
+    return {"id": row["id"], "source": row["source"], "title": row["title"],
+            "outlet": row["outlet"],
+            "published": {"value": row["published"], "how": row["published_how"],
+                          "evidence": evidence},
+            "text": row["text"]}
+
+
+def _span_fields(row: Mapping[str, Any]) -> dict[str, Any]:
+    return {"start": row["start"], "end": row["end"], "text": row["text"]}
+
+
+def _entity_fields(row: Mapping[str, Any]) -> dict[str, Any]:
+    return {"id": row["entity_id"], "name": row["name"], "type": row["type"], "mentions": [],
+            "geonames": row["geonames"], "lat": row["lat"], "lon": row["lon"],
+            "country": row["country"]}
+
+
+def _quote_fields(row: Mapping[str, Any]) -> dict[str, Any]:
+    cue = None
+    if row["cue_start"] is not None:
+        cue = {"start": row["cue_start"], "end": row["cue_end"], "text": row["cue_text"]}
+    speaker = None
+    if row["speaker_name"] is not None:
+        speaker = {"entity": row["speaker_entity"], "name": row["speaker_name"],
+                   "start": row["speaker_start"], "end": row["speaker_end"]}
+    return {"start": row["start"], "end": row["end"], "text": row["text"], "kind": row["kind"],
+            "cue": cue, "speaker": speaker}
+
+
+def _time_fields(row: Mapping[str, Any]) -> dict[str, Any]:
+    return {"start": row["start"], "end": row["end"], "text": row["text"],
+            "value": row["value"], "type": row["type"]}
+
+
+def _event_fields(row: Mapping[str, Any]) -> dict[str, Any]:
+    def party(prefix: str) -> dict[str, Any] | None:
+        if row[f"{prefix}_name"] is None:
+            return None
+        return {"entity": row[f"{prefix}_entity"], "name": row[f"{prefix}_name"]}
+
+    def bounds(prefix: str) -> dict[str, Any] | None:
+        low, high = row[f"{prefix}_min"], row[f"{prefix}_max"]
+        return None if low is None and high is None else {"min": low, "max": high}
+
+    place = party("place")
+    if place is not None:
+        place["geonames"] = row["place_geonames"]
+    return {
+        "type": row["type"], "mode": row["mode"],
+        "trigger": {"start": row["trigger_start"], "end": row["trigger_end"],
+                    "text": row["trigger_text"]},
+        "sentence": {"start": row["sentence_start"], "end": row["sentence_end"]},
+        "actor": party("actor"), "target": party("target"), "place": place,
+        "date": (None if row["date_value"] is None
+                 else {"value": row["date_value"], "how": row["date_how"]}),
+        "fatalities": bounds("fatalities"), "size": bounds("size"),
+        "negated": bool(row["negated"]), "hypothetical": bool(row["hypothetical"]),
+    }
+
+
+
+def _is_offset(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+
+
+def _offsets(item: object, where: str, length: int, *, optional: bool = False) -> None:
+    """Check 0 <= start <= end <= length (both may be None when `optional`)."""
+    if not isinstance(item, Mapping):
+        raise ValueError(f"{where}: expected an object with start and end, got {item!r}")
+    start, end = item.get("start"), item.get("end")
+    if optional and start is None and end is None:
+        return
+    if not (_is_offset(start) and _is_offset(end) and start <= end <= length):
+        raise ValueError(f"{where}: offsets [{start}:{end}] outside a text of {length} characters")
+
+
+def _span(item: object, where: str, text: str) -> None:
+    """Check that a span slices `text` exactly."""
+    _offsets(item, where, len(text))
+    assert isinstance(item, Mapping)
+    found = text[item["start"]:item["end"]]
+    if found != item.get("text"):
+        raise ValueError(f"{where}: text[{item['start']}:{item['end']}] is {found!r}, "
+                         f"not {item.get('text')!r}")
+
+
+def _part(item: Mapping[str, Any], key: str, where: str) -> Mapping[str, Any]:
+    """A nested object of a record item, {} when null or absent."""
+    value = item.get(key)
+    if value is None:
+        return {}
+    if not isinstance(value, Mapping):
+        raise ValueError(f"{where}.{key}: expected an object or null, got {value!r}")
+    return value
+
+
+def _items(record: Mapping[str, Any], key: str) -> list[Mapping[str, Any]]:
+    items = record.get(key) or []
+    if not isinstance(items, list) or not all(isinstance(item, Mapping) for item in items):
+        raise ValueError(f"{key}: expected a list of objects")
+    return items
+
+
+@dataclass
+class _Rows:
+    """Every row one article writes, checked and built before the transaction starts."""
+
+    doc_id: str
+    fingerprint: str
+    document: dict[str, Any]
+    entities: list[dict[str, Any]] = field(default_factory=list)
+    removed_passages: list[dict[str, Any]] = field(default_factory=list)
+    document_entities: list[dict[str, Any]] = field(default_factory=list)
+    mentions: list[dict[str, Any]] = field(default_factory=list)
+    quotes: list[dict[str, Any]] = field(default_factory=list)
+    times: list[dict[str, Any]] = field(default_factory=list)
+    events: list[dict[str, Any]] = field(default_factory=list)
+
+    @classmethod
+    def build(cls, document: Document, record: Mapping[str, Any]) -> _Rows:
+        if "error" in record:
+            raise ValueError(f"an error record cannot be stored: {record.get('error')}")
+        doc_id, text = record.get("id"), record.get("text")
+        if not isinstance(doc_id, str) or not doc_id:
+            raise ValueError(f"record id must be a non-empty string, got {doc_id!r}")
+        if doc_id != document.id:
+            raise ValueError(f"record id {doc_id!r} is not the document's id {document.id!r}")
+        if text != document.text:
+            raise ValueError(f"record {doc_id}: its text is not the document's text")
+        fingerprint = _fingerprint(document, record)
+        rows = cls(doc_id, fingerprint, _document_row(document, record))
+        rows.document["fingerprint"] = fingerprint
+        rows._add_removed(document)
+        rows._add_entities(record, text)
+        rows._add_quotes(record, text)
+        rows._add_times(record, text)
+        rows._add_events(record, text)
+        return rows
+
+    def _child(self, ord_: int, columns: dict[str, Any], data: str | None = None,
+               ) -> dict[str, Any]:
+        return {"doc_id": self.doc_id, "ord": ord_, **columns, "data": data}
+
+    def _add_removed(self, document: Document) -> None:
+        source = document.source_text
+        for i, passage in enumerate(document.removed):
+            item = {"start": passage.start, "end": passage.end, "text": passage.text}
+            _span(item, f"removed[{i}] (of the source text)", source)
+            self.removed_passages.append(
+                {"doc_id": self.doc_id, "ord": i, **item, "reason": passage.reason}
+            )
+
+    def _add_entities(self, record: Mapping[str, Any], text: str) -> None:
+        seen: set[str] = set()
+        for i, entity in enumerate(_items(record, "entities")):
+            where = f"entities[{i}]"
+            entity_id = entity.get("id")
+            if not isinstance(entity_id, str) or not entity_id:
+                raise ValueError(f"{where}.id must be a non-empty string, got {entity_id!r}")
+            if entity_id in seen:
+                raise ValueError(f"{where}: entity id {entity_id!r} appears twice")
+            seen.add(entity_id)
+            mentions = entity.get("mentions") or []
+            if not isinstance(mentions, list):
+                raise ValueError(f"{where}.mentions: expected a list")
+            shared = {"id": entity_id, "name": entity.get("name"), "type": entity.get("type"),
+                      **{key: entity.get(key) for key in ("geonames", "lat", "lon", "country")}}
+            self.entities.append(shared)
+            columns = {"entity_id": entity_id, "name": shared["name"], "type": shared["type"]}
+            rebuilt = _entity_fields({**shared, **columns})
+            # Geo fields come back from the shared row (filled in by any article naming it).
+            self.document_entities.append(self._child(i, columns, _leftover(
+                entity, rebuilt, skip=("mentions", "geonames", "lat", "lon", "country"))))
+            for j, mention in enumerate(mentions):
+                _span(mention, f"{where}.mentions[{j}]", text)
+                columns = {"entity_id": entity_id, **_span_fields(mention)}
+                self.mentions.append(
+                    self._child(j, columns, _leftover(mention, _span_fields(columns)))
+                )
+
+    def _add_quotes(self, record: Mapping[str, Any], text: str) -> None:
+        for i, quote in enumerate(_items(record, "quotes")):
+            where = f"quotes[{i}]"
+            _span(quote, where, text)
+            cue, speaker = _part(quote, "cue", where), _part(quote, "speaker", where)
+            if cue:
+                _span(cue, f"{where}.cue", text)
+            if speaker:
+                _offsets(speaker, f"{where}.speaker", len(text), optional=True)
+            columns = {
+                **_span_fields(quote), "kind": quote.get("kind"),
+                "cue_start": cue.get("start"), "cue_end": cue.get("end"),
+                "cue_text": cue.get("text"),
+                "speaker_entity": speaker.get("entity"), "speaker_name": speaker.get("name"),
+                "speaker_start": speaker.get("start"), "speaker_end": speaker.get("end"),
+            }
+            self.quotes.append(self._child(i, columns, _leftover(quote, _quote_fields(columns))))
+
+    def _add_times(self, record: Mapping[str, Any], text: str) -> None:
+        for i, time in enumerate(_items(record, "times")):
+            _span(time, f"times[{i}]", text)
+            columns = {**_span_fields(time), "value": time.get("value"), "type": time.get("type")}
+            self.times.append(self._child(i, columns, _leftover(time, _time_fields(columns))))
+
+    def _add_events(self, record: Mapping[str, Any], text: str) -> None:
+        for i, event in enumerate(_items(record, "events")):
+            where = f"events[{i}]"
+            trigger = _part(event, "trigger", where)
+            _span(trigger, f"{where}.trigger", text)
+            sentence = _part(event, "sentence", where)
+            _offsets(sentence, f"{where}.sentence", len(text), optional=True)
+            if not isinstance(event.get("type"), str):
+                raise ValueError(f"{where}.type must be a string, got {event.get('type')!r}")
+            actor, target = _part(event, "actor", where), _part(event, "target", where)
+            place, date = _part(event, "place", where), _part(event, "date", where)
+            deaths, size = _part(event, "fatalities", where), _part(event, "size", where)
+            columns = {
+                "type": event["type"], "mode": event.get("mode"),
+                "trigger_start": trigger["start"], "trigger_end": trigger["end"],
+                "trigger_text": trigger["text"],
+                "sentence_start": sentence.get("start"), "sentence_end": sentence.get("end"),
+                "actor_entity": actor.get("entity"), "actor_name": actor.get("name"),
+                "target_entity": target.get("entity"), "target_name": target.get("name"),
+                "place_entity": place.get("entity"), "place_name": place.get("name"),
+                "place_geonames": place.get("geonames"),
+                "date_value": date.get("value"), "date_how": date.get("how"),
+                "fatalities_min": deaths.get("min"), "fatalities_max": deaths.get("max"),
+                "size_min": size.get("min"), "size_max": size.get("max"),
+                "negated": bool(event.get("negated")),
+                "hypothetical": bool(event.get("hypothetical")),
+            }
+            self.events.append(self._child(i, columns, _leftover(event, _event_fields(columns))))
+
+
+def _document_row(document: Document, record: Mapping[str, Any]) -> dict[str, Any]:
+    published = record.get("published")
+    if not isinstance(published, Mapping):
+        published = document.published.to_json()
+    title_span = document.title_span
+    if title_span is not None:
+        _offsets({"start": title_span[0], "end": title_span[1]}, "title_span",
+                 len(document.text))
+    evidence = published.get("evidence")
+    columns: dict[str, Any] = {
+        "id": record["id"], "source": record.get("source", document.source),
+        "url": record.get("url", document.url), "format": record.get("format", document.format),
+        "title": record.get("title"), "outlet": record.get("outlet"),
+        "published": published.get("value"), "published_how": published.get("how"),
+        "published_evidence": _canonical(list(evidence or [])),
+        "raw": document.raw, "source_text": document.source_text, "text": record["text"],
+        "offset_map": _canonical(document.offsets.to_json()),
+        "title_start": title_span[0] if title_span else None,
+        "title_end": title_span[1] if title_span else None,
+    }
+    rebuilt = _document_fields(columns)
+    columns["data"] = _leftover(record, rebuilt, skip=(*_RECORD_LISTS, *_DOCUMENT_KEYS))
+    return columns
+
+
+def _fingerprint(document: Document, record: Mapping[str, Any]) -> str:
+    """sha256 of the canonical record JSON and of everything stored beside it from the
+    document, so "unchanged" means no row would differ."""
+    stored_beside = {
+        "text": document.text, "raw": document.raw, "source_text": document.source_text,
+        "offsets": document.offsets.to_json(), "title_span": document.title_span,
+        "url": document.url, "format": document.format,
+        "removed": [[p.start, p.end, p.text, p.reason] for p in document.removed],
+    }
+    payload = _canonical(record) + "\n" + _canonical(stored_beside)
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def read_record(conn: sqlite3.Connection, doc_id: str) -> dict[str, Any] | None:
+    """`Store.get`: the record rebuilt from its rows, every item in its `ord` and with its
+    `data` keys back."""
+    row = conn.execute("SELECT * FROM documents WHERE id = ?", (doc_id,)).fetchone()
+    if row is None:
+        return None
+    record = _with_data(_document_fields(row), row["data"])
+    head = {key: record.pop(key) for key in ("id", "source", "title", "outlet", "published",
+                                              "text") if key in record}
+
+    mentions: dict[str, list[dict[str, Any]]] = {}
+    for mention in conn.execute(
+        "SELECT * FROM mentions WHERE doc_id = ? ORDER BY entity_id, ord", (doc_id,)
+    ):
+        mentions.setdefault(mention["entity_id"], []).append(
+            _with_data(_span_fields(mention), mention["data"])
+        )
+    entities = []
+    for entity in conn.execute(
+        """SELECT de.entity_id, de.name, de.type, de.data,
+                  e.geonames, e.lat, e.lon, e.country
+           FROM document_entities de JOIN entities e ON e.id = de.entity_id
+           WHERE de.doc_id = ? ORDER BY de.ord""",
+        (doc_id,),
+    ):
+        rebuilt = _entity_fields(entity)
+        rebuilt["mentions"] = mentions.get(entity["entity_id"], [])
+        entities.append(_with_data(rebuilt, entity["data"]))
+
+    lists: dict[str, list[dict[str, Any]]] = {"entities": entities}
+    for table, rebuild in (("quotes", _quote_fields), ("times", _time_fields),
+                           ("events", _event_fields)):
+        lists[table] = [
+            _with_data(rebuild(item), item["data"])
+            for item in conn.execute(
+                f"SELECT * FROM {table} WHERE doc_id = ? ORDER BY ord", (doc_id,)
+            )
+        ]
+    removed = [
+        {"source_start": passage["start"], "source_end": passage["end"],
+         "text": passage["text"], "reason": passage["reason"]}
+        for passage in conn.execute(
+            "SELECT * FROM removed_passages WHERE doc_id = ? ORDER BY ord", (doc_id,)
+        )
+    ]
+    return {**head, **lists, "url": row["url"], "format": row["format"], "removed": removed,
+            **record}
+
+
+def _insert_many(conn: sqlite3.Connection, table: str, rows: list[dict[str, Any]]) -> None:
+    if not rows:
+        return
+    columns = list(rows[0])
+    names = ", ".join(f'"{column}"' for column in columns)
+    values = ", ".join(f":{column}" for column in columns)
+    conn.executemany(f"INSERT INTO {table} ({names}) VALUES ({values})", rows)
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")

@@ -1,0 +1,354 @@
+"""The store's schema and its file: the tables (MIGRATIONS, applied in order and counted in
+PRAGMA user_version), opening the file with its pragmas, refusing what is not a store, and the
+write transaction every change goes through.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Self
+
+from newsgraph.errors import NotAStore, StoreNotFound, StoreVersionError
+
+BUSY_TIMEOUT_MS = 10_000
+
+# Each migration is applied in its own transaction, which also sets PRAGMA user_version to its
+# number (its position + 1). Never edit a released migration: append a new one.
+MIGRATIONS: tuple[tuple[str, ...], ...] = (
+    # 1: the tables.
+    (
+        """CREATE TABLE documents (
+            id TEXT PRIMARY KEY,
+            seq INTEGER NOT NULL UNIQUE,  -- stable integer key for the FTS index (see put)
+            source TEXT NOT NULL,
+            url TEXT,
+            format TEXT,
+            title TEXT,
+            outlet TEXT,
+            published TEXT,
+            published_how TEXT,
+            published_evidence TEXT,      -- JSON list of strings
+            raw TEXT,
+            source_text TEXT,
+            text TEXT NOT NULL,
+            offset_map TEXT,              -- JSON: OffsetMap.to_json()
+            title_start INTEGER,
+            title_end INTEGER,
+            fingerprint TEXT NOT NULL,
+            ingested_at TEXT NOT NULL,
+            data TEXT,                    -- JSON: record fields the columns do not hold
+            CHECK (0 <= title_start AND title_start <= title_end)
+        )""",
+        """CREATE TABLE removed_passages (
+            doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            ord INTEGER NOT NULL,
+            start INTEGER NOT NULL,       -- offsets into documents.source_text
+            "end" INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            reason TEXT,
+            CHECK (0 <= start AND start <= "end")
+        )""",
+        """CREATE TABLE entities (
+            id TEXT PRIMARY KEY,
+            name TEXT,
+            type TEXT,
+            geonames INTEGER,
+            lat REAL,
+            lon REAL,
+            country TEXT
+        )""",
+        # Which entities a document lists, in its order, with the name and type it gave them
+        # (the shared `entities` row keeps the first ones seen).
+        """CREATE TABLE document_entities (
+            doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            entity_id TEXT NOT NULL REFERENCES entities(id),
+            ord INTEGER NOT NULL,
+            name TEXT,
+            type TEXT,
+            data TEXT,
+            PRIMARY KEY (doc_id, entity_id)
+        )""",
+        """CREATE TABLE mentions (
+            doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            entity_id TEXT NOT NULL REFERENCES entities(id),
+            ord INTEGER NOT NULL,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            data TEXT,
+            CHECK (0 <= start AND start <= "end")
+        )""",
+        """CREATE TABLE quotes (
+            doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            ord INTEGER NOT NULL,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            kind TEXT,
+            cue_start INTEGER,
+            cue_end INTEGER,
+            cue_text TEXT,
+            speaker_entity TEXT,
+            speaker_name TEXT,
+            speaker_start INTEGER,
+            speaker_end INTEGER,
+            data TEXT,
+            CHECK (0 <= start AND start <= "end"),
+            CHECK (0 <= cue_start AND cue_start <= cue_end),
+            CHECK (0 <= speaker_start AND speaker_start <= speaker_end)
+        )""",
+        """CREATE TABLE times (
+            doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            ord INTEGER NOT NULL,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            value TEXT,
+            type TEXT,
+            data TEXT,
+            CHECK (0 <= start AND start <= "end")
+        )""",
+        """CREATE TABLE events (
+            doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            ord INTEGER NOT NULL,
+            type TEXT NOT NULL,
+            mode TEXT,
+            trigger_start INTEGER NOT NULL,
+            trigger_end INTEGER NOT NULL,
+            trigger_text TEXT NOT NULL,
+            sentence_start INTEGER,
+            sentence_end INTEGER,
+            actor_entity TEXT,
+            actor_name TEXT,
+            target_entity TEXT,
+            target_name TEXT,
+            place_entity TEXT,
+            place_name TEXT,
+            place_geonames INTEGER,
+            date_value TEXT,
+            date_how TEXT,
+            fatalities_min INTEGER,
+            fatalities_max INTEGER,
+            size_min INTEGER,
+            size_max INTEGER,
+            negated INTEGER NOT NULL DEFAULT 0,
+            hypothetical INTEGER NOT NULL DEFAULT 0,
+            data TEXT,
+            CHECK (0 <= trigger_start AND trigger_start <= trigger_end),
+            CHECK (0 <= sentence_start AND sentence_start <= sentence_end)
+        )""",
+        # The latest failure of each input that failed and has not been stored since: a state,
+        # not a log, so ingesting the same inputs twice leaves the same rows.
+        """CREATE TABLE ingest_failures (
+            id INTEGER PRIMARY KEY,
+            source TEXT NOT NULL UNIQUE,
+            error TEXT NOT NULL,
+            at TEXT NOT NULL
+        )""",
+        "CREATE INDEX removed_passages_doc ON removed_passages(doc_id)",
+        "CREATE INDEX document_entities_entity ON document_entities(entity_id)",
+        "CREATE INDEX mentions_doc ON mentions(doc_id)",
+        "CREATE INDEX mentions_entity ON mentions(entity_id)",
+        "CREATE INDEX quotes_doc ON quotes(doc_id)",
+        "CREATE INDEX times_doc ON times(doc_id)",
+        "CREATE INDEX times_value ON times(value)",
+        "CREATE INDEX events_doc ON events(doc_id)",
+        "CREATE INDEX events_type ON events(type)",
+    ),
+    # 2: full-text search. External content (the text is not stored twice), kept in sync by
+    # triggers, so it also follows rows deleted from the sqlite3 shell or Datasette. Keyed by
+    # documents.seq rather than the implicit rowid, which VACUUM and .dump may renumber.
+    # content="documents" in double quotes: the form Datasette looks for to offer search.
+    (
+        """CREATE VIRTUAL TABLE documents_fts USING fts5(
+            title, text, content="documents", content_rowid="seq",
+            tokenize='unicode61 remove_diacritics 2'
+        )""",
+        """CREATE TRIGGER documents_fts_insert AFTER INSERT ON documents BEGIN
+            INSERT INTO documents_fts(rowid, title, text) VALUES (new.seq, new.title, new.text);
+        END""",
+        """CREATE TRIGGER documents_fts_delete AFTER DELETE ON documents BEGIN
+            INSERT INTO documents_fts(documents_fts, rowid, title, text)
+                VALUES ('delete', old.seq, old.title, old.text);
+        END""",
+        """CREATE TRIGGER documents_fts_update AFTER UPDATE OF seq, title, text ON documents BEGIN
+            INSERT INTO documents_fts(documents_fts, rowid, title, text)
+                VALUES ('delete', old.seq, old.title, old.text);
+            INSERT INTO documents_fts(rowid, title, text) VALUES (new.seq, new.title, new.text);
+        END""",
+        "INSERT INTO documents_fts(documents_fts) VALUES ('rebuild')",
+    ),
+    # 3: indexes for the entity page and the filters (who said, who did, where).
+    # IF NOT EXISTS here and below: safe to re-run on a store rolled back to an older version.
+    (
+        "CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(speaker_entity)",
+        "CREATE INDEX IF NOT EXISTS events_actor ON events(actor_entity)",
+        "CREATE INDEX IF NOT EXISTS events_target ON events(target_entity)",
+        "CREATE INDEX IF NOT EXISTS events_place ON events(place_entity)",
+    ),
+    # 4: events merged across articles: one event_groups row per real event, and for each
+    # event (doc_id, ord) the group of the real event it reports (see event_merge.py and
+    # Store._group_events). Events stored before this migration get their groups when the
+    # store is next opened for writing (Store._group_ungrouped_events). IF NOT EXISTS: safe to
+    # re-run.
+    (
+        """CREATE TABLE IF NOT EXISTS event_groups (
+            id INTEGER PRIMARY KEY,
+            type TEXT NOT NULL
+        )""",
+        """CREATE TABLE IF NOT EXISTS event_group_members (
+            doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            ord INTEGER NOT NULL,
+            group_id INTEGER NOT NULL REFERENCES event_groups(id),
+            PRIMARY KEY (doc_id, ord)
+        )""",
+        "CREATE INDEX IF NOT EXISTS event_group_members_group ON event_group_members(group_id)",
+        "CREATE INDEX IF NOT EXISTS events_type_date ON events(type, date_value)",
+    ),
+    # 5: entity corrections: a user's merges and splits (newsgraph.resolution), applied to the
+    # stored articles when made and to every article ingested afterwards; undone ones are kept
+    # (undone_at) as the history of what was decided.
+    (
+        """CREATE TABLE IF NOT EXISTS entity_corrections (
+            id INTEGER PRIMARY KEY,
+            action TEXT NOT NULL CHECK (action IN ('merge', 'split')),
+            target TEXT NOT NULL,         -- merge: the entity kept; split: the one a name leaves
+            source TEXT,                  -- merge: the entity merged into target
+            name TEXT,                    -- split: the mention text moved out
+            new_id TEXT,                  -- split: the id the moved mentions get
+            data TEXT,                    -- JSON: the entities' fields at the time
+            at TEXT NOT NULL,
+            undone_at TEXT
+        )""",
+    ),
+)
+
+SCHEMA_VERSION: int = len(MIGRATIONS)
+
+CHILD_TABLES = ("removed_passages", "document_entities", "mentions", "quotes", "times", "events")
+STATS_TABLES = {
+    "documents": "documents",
+    "removed_passages": "removed_passages",
+    "entities": "entities",
+    "mentions": "mentions",
+    "quotes": "quotes",
+    "times": "times",
+    "events": "events",
+    "failures": "ingest_failures",
+}
+
+
+class StoreFile:
+    """An open store file: its connection, checks and migrations, and write transactions. The
+    parts of `Store` (queries, grouping, corrections) build on it."""
+
+    path: Path
+    readonly: bool
+    _conn: sqlite3.Connection
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def _set_pragmas(self) -> None:
+        conn = self._conn
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+        except sqlite3.OperationalError:
+            # A read-only connection cannot switch the journal; the writer sets it on creation.
+            if not self.readonly:
+                raise
+        conn.execute("PRAGMA synchronous = NORMAL")
+        conn.execute("PRAGMA foreign_keys = ON")
+
+    def _check_is_store(self) -> None:
+        """Refuse a SQLite file of another program: migrating it would write our tables into
+        somebody else's database."""
+        if self._user_version() != 0:
+            return
+        tables = [row[0] for row in self._conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+            "ORDER BY name")]
+        if tables:
+            shown = ", ".join(tables[:5]) + (" ..." if len(tables) > 5 else "")
+            raise NotAStore(f"{self.path} is a SQLite database of another program (tables: "
+                            f"{shown}), not a newsgraph store: give --db a newsgraph store, or "
+                            "a new file name")
+        if self.readonly:
+            raise NotAStore(f"{self.path} is an empty database, not a newsgraph store yet: "
+                            f"run `newsgraph ingest PATHS --db {self.path}` first")
+
+    def _user_version(self) -> int:
+        return int(self._conn.execute("PRAGMA user_version").fetchone()[0])
+
+    def _check_version(self) -> int:
+        version = self._user_version()
+        if version > SCHEMA_VERSION:
+            raise StoreVersionError(
+                f"{self.path} has schema version {version}; this newsgraph knows up to "
+                f"{SCHEMA_VERSION}: upgrade newsgraph"
+            )
+        if self.readonly and version < SCHEMA_VERSION:
+            raise StoreVersionError(
+                f"{self.path} has schema version {version}, not {SCHEMA_VERSION}: open it for "
+                "writing once (e.g. `newsgraph ingest`) to migrate it"
+            )
+        return version
+
+    def _migrate(self) -> None:
+        """Apply the pending migrations, each in one transaction (so a crash leaves the file at
+        some version, never between two). Re-reads the version under the write lock, since
+        another process may have migrated meanwhile."""
+        while self._check_version() < SCHEMA_VERSION:
+            with self._write() as conn:
+                version = self._check_version()
+                if version >= SCHEMA_VERSION:
+                    break
+                for statement in MIGRATIONS[version]:
+                    conn.execute(statement)
+                conn.execute(f"PRAGMA user_version = {version + 1}")
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction: BEGIN IMMEDIATE takes the write lock up front (no deadlock
+        between two readers upgrading), and any error rolls everything back."""
+        if self.readonly:
+            raise sqlite3.OperationalError(f"{self.path} is open read-only")
+        conn = self._conn
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield conn
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+
+
+def connect(path: Path, readonly: bool) -> sqlite3.Connection:
+    """Open the database file, or say in the user's terms why it cannot be opened."""
+    if path.is_dir():
+        raise NotAStore(f"{path} is a folder: give --db a database file")
+    if readonly:
+        if not path.is_file():
+            raise StoreNotFound(f"no database at {path}: run `newsgraph ingest PATHS --db "
+                                f"{path}` first, or give --db an existing store")
+        uri = path.resolve().as_uri() + "?mode=ro"
+        return sqlite3.connect(uri, uri=True, isolation_level=None)
+    folder = path.parent
+    if not folder.is_dir():
+        raise StoreNotFound(f"cannot create {path}: the folder {folder} does not exist "
+                            "(create it first, or give --db a path in an existing folder)")
+    try:
+        return sqlite3.connect(path, isolation_level=None)
+    except sqlite3.OperationalError as error:
+        raise StoreNotFound(f"cannot open {path} for writing: {error}") from error
