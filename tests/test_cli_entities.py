@@ -69,4 +69,15 @@ def test_entity_shows_roles_and_metonymy_from_the_samples(tmp_path: Path, shared
     kiev = json.loads(run("entity", "Kiev", "--db", db, "--json"))
     assert any(m.get("government") == "geonames:690791" for m in kiev["mentions"])
     shown = run("entity", "Kiev", "--db", db)
-    assert "[as geonames:690791]" in shown and "Names by outlet and year" in shown
+    assert "[as the government: geonames:690791]" in shown and "Names by outlet and year" in shown
+
+
+def test_entity_lists_metonymic_mentions_of_both_kinds(sample_db):
+    from click.testing import CliRunner
+
+    from newsgraph.cli import main
+
+    korea = CliRunner().invoke(main, ["entity", "North Korea", "--db", str(sample_db),
+                                      "--limit", "100"])
+    assert korea.exit_code == 0, korea.output
+    assert "[the state, named by its capital geonames:1871859]" in korea.stdout  # Pyongyang

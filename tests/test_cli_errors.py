@@ -180,9 +180,12 @@ def _wait_for_documents(db: Path, child: subprocess.Popen, at_least: int) -> int
 def test_sigint_exits_130_with_a_summary(tmp_path, shared):
     articles = shared / "dev" / "events" / "articles.jsonl"
     db = tmp_path / "n.db"
+    # A shell's background jobs ignore SIGINT, and children inherit that: restore the default
+    # so the child is interruptible however this test run was started.
     child = subprocess.Popen(
         [sys.executable, "-m", "newsgraph.cli", "ingest", str(articles), "--db", str(db),
-         "--batch-size", "1"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+         "--batch-size", "1"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     assert _wait_for_documents(db, child, 3) >= 3
     child.send_signal(signal.SIGINT)
     stdout, stderr = child.communicate(timeout=60)

@@ -740,8 +740,8 @@ def entity_show(key: str, db: str, as_json: bool, limit: int) -> None:
                   f"[dim]({article['mentions']} mentions)[/dim]", highlight=False)
     out.print(f"mentions ({len(entity['mentions'])}):")
     for mention in entity["mentions"][:limit]:
-        flags = (f" [role: {mention['role']['text']}]" if mention.get("role") else "") + (
-            f" [as {mention['government']}]" if mention.get("metonymy") else "")
+        flags = (f" [role: {mention['role']['text']}]" if mention.get("role") else "") + \
+            metonymy_flag(mention)
         out.print(f"  {mention['doc_id']}:{mention['start']}-{mention['end']}{flags}  "
                   f"…{mention['context']}…", markup=False, highlight=False)
     if len(entity["mentions"]) > limit:
@@ -753,6 +753,16 @@ def entity_show(key: str, db: str, as_json: bool, limit: int) -> None:
     for correction in entity["corrections"]:
         out.print(f"[dim]correction {correction['id']}: {correction['action']} "
                   f"{correction['target']} {correction['source'] or correction['name']}[/dim]")
+
+
+def metonymy_flag(mention: dict) -> str:
+    """What a metonymic mention stands for: a capital acting as its government ("Kiev
+    unleashed ..."), or a state named by its capital ("relations with Pyongyang")."""
+    if mention.get("metonymy") == "government":
+        return f" [as the government: {mention.get('government')}]"
+    if mention.get("metonymy") == "state":
+        return f" [the state, named by its capital {mention.get('capital')}]"
+    return ""
 
 
 @entity_group.command("merge")
