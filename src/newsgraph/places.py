@@ -39,10 +39,6 @@ ADMIN1_WEIGHT = 5.6
 LEVELS_LOC = frozenset({"continent", "sea", "region"})
 """Levels whose places are LOC rather than GPE (regions here are the curated, informal ones)."""
 
-REGION_WORDS = frozenset(
-    {"region", "regions", "oblast", "oblasts", "province", "provinces", "state", "governorate",
-     "prefecture", "territory", "republic", "krai", "kray", "canton", "county", "department"}
-)
 _ADMIN2_SUFFIX = re.compile(r"\s+(county|parish|borough|district|city and borough)$",
                             re.IGNORECASE)
 ADMIN2_DISCOUNT = 1.5
@@ -50,7 +46,6 @@ ADMIN2_DISCOUNT = 1.5
 region's summed population counts every town GeoNames files under it)."""
 ADMIN2_IN_REGION = 3.0
 """What naming a county's state adds to it (a town of that state gets 1.5)."""
-CITY_WORDS = frozenset({"city", "town", "village", "municipality", "capital"})
 _ADMIN_SUFFIX = re.compile(
     r"\s+(oblast|oblast'|province|region|state|governorate|prefecture|territory|krai|kray|"
     r"republic|county|department|autonomous community)$",

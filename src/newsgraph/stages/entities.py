@@ -38,10 +38,23 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.config import stage_defaults
 from newsgraph.doc import write_entities
+from newsgraph.lexicons import (
+    ADDRESSED_VERBS,
+    AGENTIVE_VERBS,
+    CITY_WORDS,
+    CLAIM_NOUNS,
+    GENERIC_WORDS,
+    GOVERNMENT_NOUNS,
+    HONORIFICS,
+    PERSON_TITLES,
+    PRESSURE_NOUNS,
+    REGION_WORDS,
+    RELATION_NOUNS,
+    RELATION_PREPOSITIONS,
+    VERB_PREPOSITIONS,
+)
 from newsgraph.ontology import ENTITY_TYPES
 from newsgraph.places import (
-    CITY_WORDS,
-    REGION_WORDS,
     Gazetteer,
     Place,
     fold_name,
@@ -56,98 +69,17 @@ RELABELLED = frozenset({"PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "NORP"})
 CONTAINERS = frozenset({"ORG", "FAC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT"})
 """Labels whose names may hold a place of their own ("Chinese Academy of Sciences")."""
 
-PERSON_TITLES = frozenset(
-    {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof", "professor",
-     "president", "minister", "senator", "sen", "rep", "gov", "governor", "mayor", "judge",
-     "general", "gen", "col", "colonel", "captain", "capt", "lt", "sgt", "sergeant", "officer",
-     "chancellor", "king", "queen", "prince", "princess", "pope", "rev", "father", "saint",
-     "spokesman", "spokeswoman", "spokesperson", "ambassador", "secretary", "chairman", "ceo",
-     "coach", "manager", "leader", "chief", "director", "detective", "inspector", "uncle",
-     "aunt", "brother", "sister", "son", "daughter", "wife", "husband", "mother", "dad", "mom"}
-)
-HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof"})
-"""Titles that make even a place name a person's ("Mr Washington")."""
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "\u00a0": " "})
 _LEADING_ARTICLE = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
 _TRAILING_POSSESSIVE = re.compile(r"['’]s?$")
 _ACRONYM = re.compile(r"[A-Z][A-Z.&]{1,7}")
 _COMPASS = frozenset({"north", "south", "east", "west"})
-GENERIC_WORDS = frozenset(
-    {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
-     "centre", "center", "union", "capital", "federal", "national", "coast", "island", "islands",
-     "lake", "river", "city", "valley", "mountain", "hills", "park", "bay", "beach", "harbour",
-     "harbor", "border", "independence", "liberty", "victory", "progress", "unity", "hope",
-     "mission", "commerce", "enterprise", "industry", "summit", "paradise", "university",
-     "college", "church", "market", "station", "airport", "port", "bridge", "street", "road",
-     "cathedral", "temple", "mosque", "chapel", "palace", "castle", "hall", "tower", "square",
-     "bend", "springs", "falls", "plaza", "gardens", "heights",
-    }
-)
-"""English words that are also names of obscure places: never made into places on their own."""
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-# Capitals used as governments ("Kiev unleashed warplanes", "severed relations with Pyongyang"):
-# the parse says a capital is an actor or a party to relations, never where something is. The
-# lexicons are general English vocabulary of state action, address and relations.
-AGENTIVE_VERBS = _words(
-    """say tell announce state declare claim deny confirm insist warn threaten vow pledge promise
-    accuse blame condemn criticise criticize denounce reject refuse accept agree approve sign
-    ratify recognise recognize demand urge call ask request propose offer seek want plan consider
-    decide order deploy send dispatch launch unleash attack retaliate respond react reply impose
-    sanction expel summon recall sever cut suspend halt ban block veto support back oppose
-    negotiate rule govern push pressure press welcome praise thank congratulate invite allow
-    permit authorize authorise arm fund finance supply deliver hope believe fear protest complain
-    appeal argue suggest acknowledge admit maintain commit resist try attempt intend tolerate
-    ignore punish mobilize mobilise invade annex occupy bomb shell arrest detain release free
-    extradite engage cooperate collaborate insist retaliate accuse dismiss slam hit refuse
-    blacklist boycott court lobby persuade urge threaten need"""
-)
-"""Verbs whose subject (or passive agent) acts as a state: a capital there is its government."""
-ADDRESSED_VERBS = _words(
-    """accuse blame urge warn criticise criticize condemn denounce sanction pressure press punish
-    threaten support back recognise recognize lobby persuade ask tell invite thank congratulate
-    praise reassure court isolate slam blacklist boycott provoke placate appease"""
-)
-"""Verbs whose direct object is addressed as a party: "urged Beijing", "accused Moscow"."""
-RELATION_NOUNS = _words(
-    """relation relations tie ties talk talks negotiation negotiations dialogue contact contacts
-    sanction sanctions pressure agreement deal treaty pact accord dispute tension tensions rift
-    standoff rapprochement cooperation partnership alliance autonomy independence recognition
-    criticism demand demands warning ultimatum break"""
-)
-"""Nouns whose "with/against/toward/between X" makes X a party: "relations with Pyongyang"."""
-RELATION_PREPOSITIONS = frozenset({"with", "against", "toward", "towards", "between"})
-PRESSURE_NOUNS = _words(
-    """sanction sanctions pressure embargo embargoes tariff tariffs restriction restrictions
-    ultimatum"""
-)
-"""Nouns whose "on X" makes X the state they bear on: "sanctions on Moscow"; after other nouns
-"on X" is a topic ("an agreement on Jerusalem")."""
-CLAIM_NOUNS = _words(
-    """recognition demand demands ultimatum request requests pressure warning warnings protest
-    protests"""
-)
-"""Nouns whose "from X" makes X the state that claims or grants: "recognition from Moscow";
-after other nouns "from X" is where something came from ("the tensions from Paris")."""
+# Capitals used as governments: the nouns whose object of each preposition is a party (the word
+# lists are in data/lexicons/entities.tsv).
 _RELATION_NOUNS_BY_PREPOSITION: dict[str, frozenset[str]] = {
     **{preposition: RELATION_NOUNS for preposition in RELATION_PREPOSITIONS},
     "on": PRESSURE_NOUNS, "from": CLAIM_NOUNS,
 }
-VERB_PREPOSITIONS = frozenset(
-    {("call", "on"), ("impose", "on"), ("side", "with"), ("negotiate", "with"), ("talk", "with"),
-     ("talk", "to"), ("meet", "with"), ("agree", "with"), ("cooperate", "with"), ("break", "with"),
-     ("appeal", "to"), ("protest", "to"), ("complain", "to"), ("pressure", "on")}
-)
-"""Verb + preposition whose object is a party: "called on Kyiv", "talks to Moscow"."""
-GOVERNMENT_NOUNS = _words(
-    """government authorities authority leadership regime decision policy position stance
-    response demand demands offer refusal move proposal plan claim statement official officials
-    diplomat diplomats envoy ambassador ultimatum"""
-)
-"""Nouns a capital's possessive makes the government's: "Kiev's authorities"."""
 
 
 def canonical_name(text: str) -> str:

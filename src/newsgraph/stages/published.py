@@ -19,21 +19,16 @@ from typing import Any
 from spacy.tokens import Doc
 
 from newsgraph.config import stage_defaults
+from newsgraph.lexicons import MONTHS, WEEKDAYS
 from newsgraph.stages.times import (
     DAY,
     MONTH,
-    WEEKDAYS,
     YEAR,
     Mention,
     find_mentions,
     parse_anchor,
     parse_number,
 )
-
-_MONTH_NUMBERS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
-    "oct": 10, "nov": 11, "dec": 12,
-}
 
 DATELINE_DATE = re.compile(
     rf"(?:(?P<month>{MONTH})\s+(?P<day>{DAY})|(?P<day2>{DAY})\s+(?P<month2>{MONTH}))"
@@ -68,7 +63,7 @@ WEEKDAY_REACH = stage_defaults("published")["weekday_reach"]
 
 
 def _month_number(text: str) -> int:
-    return _MONTH_NUMBERS[text.lower().rstrip(".")[:3]]
+    return MONTHS[text.lower().rstrip(".")[:3]]  # 'Sept.', 'September': 'sep'
 
 
 def _day_number(text: str) -> int:

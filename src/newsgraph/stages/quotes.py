@@ -22,149 +22,29 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.config import stage_defaults
 from newsgraph.doc import entity_records
+from newsgraph.lexicons import (
+    ADDRESSEE_VERBS,
+    ADDRESSING_VERBS,
+    CHANNEL_VERBS,
+    DOCUMENT_NOUNS,
+    EXPRESSED_NOUNS,
+    FEMALE_NAMES,
+    FEMALE_NOUNS,
+    ISSUING_VERBS,
+    MALE_NAMES,
+    MALE_NOUNS,
+    NOMINAL_CONTENT_VERBS,
+    ORG_NOUNS,
+    PERSON_NOUNS,
+    PRONOUN_SPEAKERS,
+    SIGN_NOUNS,
+    SPEECH_CUE_VERBS,
+    SPEECH_NOUNS,
+)
 
 # ----------------------------------------------------------------------------- lexicons
+# The word lists are in data/lexicons/quotes.tsv and, the cue verbs, speech.tsv.
 
-SPEECH_VERBS = frozenset({
-    "say", "tell", "add", "state", "claim", "deny", "warn", "insist", "urge", "announce",
-    "report", "confirm", "explain", "note", "argue", "assert", "declare", "reply", "respond",
-    "answer", "acknowledge", "admit", "allege", "comment", "suggest", "remark", "write", "tweet",
-    "predict", "forecast", "reveal", "disclose", "maintain", "contend", "stress", "emphasize",
-    "emphasise", "concede", "recall", "complain", "promise", "pledge", "vow", "boast", "caution",
-    "reiterate", "assure", "inform", "notify", "testify", "cite", "recommend", "propose", "demand",
-    "request", "ask", "hint", "speculate", "mention", "observe", "advise", "describe", "quote",
-    "express", "counter", "retort", "protest", "estimate", "indicate", "signal", "accuse",
-    "threaten", "order", "instruct", "proclaim", "reaffirm", "underline", "underscore",
-    "highlight", "brief", "lament", "concur", "dispute", "question", "wonder",
-})
-"""Lemmas of verbs that report what someone said or wrote (not what they believe or want)."""
-
-NOMINAL_CONTENT_VERBS = frozenset({
-    "announce", "deny", "report", "confirm", "reveal", "disclose", "predict", "forecast",
-    "claim", "request", "admit", "acknowledge", "recommend", "propose", "allege", "dispute",
-    "cite",
-})
-"""Verbs whose object noun phrase can itself be the reported content ("announced 10,000 job
-cuts", "denied arming the rebels"); a definite object is a bare reference, not content."""
-
-ADDRESSEE_VERBS = frozenset({
-    "tell", "inform", "assure", "warn", "urge", "ask", "remind", "advise", "notify", "brief",
-    "order", "instruct", "accuse", "promise",
-})
-"""Verbs whose object is the person spoken to, never the content."""
-
-EXPRESSED_NOUNS = frozenset({
-    "hope", "concern", "confidence", "regret", "doubt", "belief", "fear", "optimism", "wish",
-    "view", "opinion", "support", "disappointment", "satisfaction", "surprise",
-})
-"""Objects of "express" that make it a verb of saying with a clause: "expressed hope that"."""
-
-SPEECH_NOUNS = frozenset({
-    "statement", "announcement", "claim", "comment", "remark", "complaint", "assertion",
-    "allegation", "warning", "denial", "admission", "assurance", "promise", "pledge", "report",
-    "declaration", "accusation", "insistence", "argument", "testimony",
-    "prediction", "message", "letter", "charge", "defence", "defense", "response", "reply",
-    "speech", "interview", "tweet", "post", "press",
-})
-"""Nouns of saying whose that-clause is reported content ("the claim that ...")."""
-
-CHANNEL_VERBS = frozenset({"report"})
-"""Cues of passing a statement on: "X said ..., the agency reported"."""
-
-ISSUING_VERBS = frozenset({"make", "issue", "release", "give", "publish", "deliver", "send",
-                           "post", "repeat", "reiterate", "be"})
-"""Verbs whose subject is the author of their noun-of-saying object ("issued a statement")."""
-
-DOCUMENT_NOUNS = frozenset({
-    "letter", "statement", "message", "report", "note", "memo", "email", "post", "tweet",
-    "comment", "remark", "speech", "interview", "release", "article", "editorial", "document",
-    "communique", "communiqué", "notice", "website", "announcement", "filing", "account",
-})
-"""Things that "say" on someone's behalf: "X's letter as saying" speaks for X."""
-
-SIGN_NOUNS = frozenset({"banner", "placard", "sign", "poster", "flag", "slogan", "t-shirt",
-                        "shirt", "graffiti", "billboard"})
-"""Text written on these is not anyone's speech."""
-
-ORG_NOUNS = frozenset({
-    "company", "firm", "group", "ministry", "government", "agency", "carrier", "airline",
-    "manufacturer", "maker", "automaker", "carmaker", "bank", "party", "council", "committee",
-    "union", "court", "department", "office", "organisation", "organization", "army",
-    "military", "police", "embassy", "administration", "board", "newspaper", "network",
-    "broadcaster", "website", "corporation", "business", "team", "club", "parliament",
-    "commission", "authority", "authorities", "regulator", "report", "statement", "country",
-    "state", "republic", "kremlin", "white", "service", "channel", "station", "paper",
-    "publisher", "developer", "giant", "retailer", "producer", "supplier", "operator",
-    "movement", "coalition", "alliance", "bloc", "cabinet", "senate", "congress",
-    "opposition", "rebels", "separatists", "media", "outlet", "institute", "university",
-})
-"""Heads of descriptions that refer back to an organisation ("the company", "the ministry")."""
-
-MALE_NOUNS = frozenset({
-    "man", "men", "boy", "father", "son", "brother", "husband", "king", "prince", "spokesman",
-    "chairman", "businessman", "congressman", "mr", "mr.", "sir", "lord", "uncle", "grandfather",
-    "nephew", "monk", "priest", "duke", "emperor", "sultan", "sheikh",
-})
-FEMALE_NOUNS = frozenset({
-    "woman", "women", "girl", "mother", "daughter", "sister", "wife", "queen", "princess",
-    "spokeswoman", "chairwoman", "businesswoman", "congresswoman", "mrs", "mrs.", "ms", "ms.",
-    "miss", "madam", "lady", "aunt", "grandmother", "niece", "nun", "duchess", "empress",
-})
-
-
-# Speech verbs whose direct object is the person spoken to, not what was said.
-ADDRESSING_VERBS = frozenset(("tell", "inform", "assure", "warn", "brief", "remind", "urge",
-                              "advise", "notify", "reassure"))
-
-
-def _word_set(words: str) -> frozenset[str]:
-    return frozenset(words.split())
-
-
-PERSON_NOUNS = MALE_NOUNS | FEMALE_NOUNS | frozenset({
-    "spokesperson", "minister", "president", "leader", "official", "chief", "executive",
-    "director", "ambassador", "miner", "worker", "resident", "analyst", "expert", "secretary",
-    "governor", "mayor", "senator", "lawmaker", "politician", "diplomat", "general", "commander",
-    "officer", "soldier", "activist", "witness", "head", "ceo", "cfo", "manager", "chair",
-    "premier", "chancellor", "envoy", "adviser", "advisor", "aide", "representative", "deputy",
-    "lawyer", "attorney", "judge", "prosecutor", "doctor", "professor", "economist",
-    "researcher", "scientist", "journalist", "correspondent", "editor", "founder", "owner",
-    "member", "citizen", "voter", "protester", "demonstrator", "student", "teacher", "farmer",
-    "driver", "pilot", "passenger", "victim", "survivor", "father", "mother", "candidate",
-    "dr", "dr.", "prof", "prof.", "sen", "sen.", "rep", "rep.", "gen", "gen.", "col", "col.",
-    "separatist", "rebel", "fighter", "militant", "engineer", "investor", "trader",
-    "negotiator", "mediator", "observer", "monitor", "inspector", "commissioner", "speaker",
-    "who", "someone", "somebody", "anyone", "person", "people",
-})
-"""Role and kinship nouns (and titles) that mark a person; some of them a gender."""
-
-MALE_NAMES = _word_set("""
-aaron abdul abdullah adam adrian ahmed ahmad alan albert alejandro aleksandr alex alexander
-alexei alexey ali andre andrei andrew andrey angelo anthony antonio arnold arthur barack ben
-benjamin bernard bill bob boris brian bruce carl carlos charles chris christopher colin craig
-daniel david dennis denis dmitry dmitri donald douglas edward emmanuel eric evgeny fernando
-francis francisco frank fred gary george gerhard gordon gregory hamid hans harry hassan henry
-hugo ian igor ivan jack jacques james jan jason javier jean jeff jeffrey jerry jim jimmy joe
-joel johan john jonathan jorge jose joseph juan julian justin kevin kim kirill klaus larry lee
-leonid luis manuel marco mario mark martin matthew michael michel miguel mikhail mohamed
-mohammed muhammad mykola narendra ned nicolas nikolai nikolay oleg olaf omar oscar pablo paul
-pedro peter petro philip pierre rafael ramon ray raymond richard robert roger ronald ruslan
-ryan sam samuel scott sergei sergey serhiy sin stephen steve steven tariq thomas tim timothy
-tom tony valery valeriy vasily victor viktor vincent vladimir vladislav vitaly volodymyr walter
-wang william xi yuri yury
-""")
-FEMALE_NAMES = _word_set("""
-alice amanda amy angela angelina ann anna anne antonia barbara betty carol caroline catherine
-charlotte christine claire daria diana elena elizabeth ellen emily emma eva fatima francesca
-hannah helen hillary ingrid irina jane janet jennifer jessica joan judith julia julie karen
-kate katherine kathleen laura linda lisa lucy lyudmila margaret maria marie marina mary
-michelle monica nadia nancy natalia natalya natasha nicola nina olga patricia rachel rebecca
-rosa ruth sandra sandy sarah sophie susan svetlana tatiana tatyana teresa theresa ursula
-valentina victoria yulia yelena zhanna
-""")
-"""A small list of common first names, for the gender of "he" and "she" antecedents."""
-
-PRONOUN_SPEAKERS = frozenset({"he", "she", "they", "it", "who", "we", "i", "which", "that"})
 QUOTE_OPENERS = "\"“„«‘"
 QUOTE_CLOSERS = "\"”»’"
 _WORD = re.compile(r"[^\W_]+")
@@ -357,7 +237,7 @@ class _Extractor:
     @staticmethod
     def _is_cue_verb(token: Token) -> bool:
         """A verb of saying used as a verb ("self-proclaimed", "a stated aim" are not)."""
-        return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in SPEECH_VERBS \
+        return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in SPEECH_CUE_VERBS \
             and token.dep_ not in ("amod", "compound", "nmod", "npadvmod", "nsubj", "dobj")
 
     def _verb_cue(self, verb: Token) -> _Quote | None:

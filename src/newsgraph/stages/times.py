@@ -20,49 +20,23 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
+from newsgraph.lexicons import (
+    MONTHS,
+    NUMBERS,
+    ORDINALS,
+    PARTS_OF_DAY,
+    REFERENCES,
+    SEASONS,
+    SET_WORDS,
+    UNITS,
+    VAGUE_NUMBERS,
+    WEEKDAYS,
+)
+
 # ----------------------------------------------------------------------------- vocabulary
 
-MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
-    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
-}
-WEEKDAYS = {
-    "monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6,
-    "sunday": 7,
-}
-NUMBERS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "a hundred": 100,
-    "a dozen": 12, "dozen": 12, "a couple of": 2, "a couple": 2, "couple of": 2,
-}
-VAGUE_NUMBERS = ("several", "a few", "few", "many", "some", "numerous", "a number of")
-ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3,
-            "4th": 4}
-UNITS = {
-    "second": "S", "minute": "TM", "hour": "H", "day": "D", "week": "W", "weekend": "WE",
-    "fortnight": "FN", "month": "M", "quarter": "Q", "year": "Y", "decade": "DE",
-    "century": "CE",
-}
-PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI",
-                "tonight": "NI"}
-SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
+# The word tables are in data/lexicons/times.tsv; the seasons' codes to months stay here.
 SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
-REFERENCES = {
-    "now": "PRESENT_REF", "currently": "PRESENT_REF", "nowadays": "PRESENT_REF",
-    "these days": "PRESENT_REF", "the present": "PRESENT_REF", "at present": "PRESENT_REF",
-    "recently": "PAST_REF", "more recently": "PAST_REF", "recent": "PAST_REF",
-    "the past": "PAST_REF", "soon": "FUTURE_REF", "very soon": "FUTURE_REF",
-    "the future": "FUTURE_REF", "the near future": "FUTURE_REF", "the long term": "FUTURE_REF",
-    "the short term": "FUTURE_REF",
-}
-SET_WORDS = {"annual": "P1Y", "annually": "P1Y", "yearly": "P1Y", "monthly": "P1M",
-             "weekly": "P1W", "daily": "P1D", "hourly": "PT1H", "quarterly": "P3M",
-             "biannual": "P6M"}
 UTC_ZONES = ("utc", "gmt", "z")
 
 # ----------------------------------------------------------------------------- grammar

@@ -1,54 +1,34 @@
 """The event stage's vocabulary, read once from the data files in `newsgraph/data/events/`.
 
-Words live in data files, not in code, so that a word list is defined in one place, carries
-its source and licence in its header, and can be reviewed as data. This module reads them the
-first time it is imported (each table is cached) and exposes every word class under the name
-the stage's code uses (`WEAPONS`, `SPEECH_VERBS`, ...), with the sense tables of verbs and
-nouns built from them. Each table refuses a name, lemma or pair defined twice.
+The files are read by the shared reader of `newsgraph.lexicons` (its row reader, its table that
+refuses a key defined twice, its word lists with '+NAME'); this module adds the event stage's
+own tables on top of it. It exposes every word class under the name the stage's code uses
+(`WEAPONS`, `SPEECH_VERBS`, ...), with the sense tables of verbs and nouns built from them. The
+verbs of saying are shared with the quote stage (`data/lexicons/speech.tsv`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterator
 from functools import cache
-from importlib import resources
-from typing import TypeVar
 
+from newsgraph.lexicons import SPEECH_VERBS as SPEECH_VERBS
+from newsgraph.lexicons import LexiconError, table, word_lists
+from newsgraph.lexicons import word_set as word_set
 from newsgraph.ontology import PLOVER_TYPES
-
-K = TypeVar("K")
-V = TypeVar("V")
 
 Sense = tuple[str, str | None]
 """A PLOVER (type, mode) reading of a trigger; the mode may be None."""
 
+FOLDER = "events"
+"""The folder of `newsgraph/data/` that holds the event stage's own files."""
 LEXICON_FILES = ("lexicons.tsv", "verbs.tsv", "nouns.tsv", "noun_modifiers.tsv", "roles.tsv",
                  "numbers.tsv")
 """The data files of `newsgraph/data/events/`, all read by this module."""
 
 
-class LexiconError(ValueError):
-    """A data file of the event stage is malformed or defines something twice."""
-
-
-def word_set(text: str) -> frozenset[str]:
-    """The words of a space-separated list, for a rule's own few words ('asylum refuge')."""
-    return frozenset(text.split())
-
-
-def _read_text(name: str) -> str:
-    return (resources.files("newsgraph") / "data" / "events" / name).read_text("utf-8")
-
-
-def rows(name: str, columns: tuple[str, ...]) -> Iterator[tuple[str, list[str]]]:
-    """('file:line', fields) of each row of a data file, without its # comments."""
-    for number, line in enumerate(_read_text(name).splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        where, fields = f"{name}:{number}", line.split("\t")
-        if len(fields) != len(columns):
-            raise LexiconError(f"{where}: want {', '.join(columns)}; found {len(fields)} fields")
-        yield where, fields
+def _path(name: str) -> str:
+    return f"{FOLDER}/{name}"
 
 
 def _sense(event_type: str, mode: str, where: str) -> Sense:
@@ -58,40 +38,9 @@ def _sense(event_type: str, mode: str, where: str) -> Sense:
     return event_type, None if mode == "-" else mode
 
 
-def _table(name: str, columns: tuple[str, ...],
-           entries: Callable[[str, list[str]], Iterable[tuple[K, V]]]) -> dict[K, V]:
-    """A data file as a dict of the (key, value) entries of its rows. A key defined twice is
-    refused: the second definition would silently win (or lose)."""
-    found: dict[K, V] = {}
-    defined_at: dict[K, str] = {}
-    for where, fields in rows(name, columns):
-        for key, value in entries(where, fields):
-            if key in defined_at:
-                raise LexiconError(f"{where}: {key!r} is already defined at {defined_at[key]}")
-            defined_at[key] = where
-            found[key] = value
-    return found
-
-
-@cache
 def lexicons() -> dict[str, frozenset[str]]:
     """Name -> words of lexicons.tsv; '+NAME' brings in an earlier lexicon's words."""
-    found: dict[str, frozenset[str]] = {}
-
-    def entry(where: str, fields: list[str]) -> Iterator[tuple[str, frozenset[str]]]:
-        name, text, _note = fields
-        words: set[str] = set()
-        for word in text.split():
-            if not word.startswith("+"):
-                words.add(word)
-            elif word[1:] in found:
-                words |= found[word[1:]]
-            else:
-                raise LexiconError(f"{where}: {word} names no lexicon defined above")
-        found[name] = frozenset(words)  # for the lexicons after it
-        yield name, found[name]
-
-    return _table("lexicons.tsv", ("name", "words", "note"), entry)
+    return word_lists(_path("lexicons.tsv"))
 
 
 def _senses(where: str, fields: list[str]) -> Iterator[tuple[str, Sense]]:
@@ -103,14 +52,14 @@ def _senses(where: str, fields: list[str]) -> Iterator[tuple[str, Sense]]:
 @cache
 def verb_senses() -> dict[str, Sense]:
     """Lemma ('blow up', written 'blow_up') -> the sense of a verb its arguments never change."""
-    senses = _table("verbs.tsv", ("type", "mode", "lemmas"), _senses)
+    senses = table(_path("verbs.tsv"), ("type", "mode", "lemmas"), _senses)
     return {lemma.replace("_", " "): sense for lemma, sense in senses.items()}
 
 
 @cache
 def noun_senses() -> dict[str, Sense]:
     """Event noun lemma -> its sense."""
-    return _table("nouns.tsv", ("type", "mode", "lemmas"), _senses)
+    return table(_path("nouns.tsv"), ("type", "mode", "lemmas"), _senses)
 
 
 def _modified(where: str, fields: list[str]) -> Iterator[tuple[tuple[str, str], Sense | None]]:
@@ -122,21 +71,21 @@ def _modified(where: str, fields: list[str]) -> Iterator[tuple[tuple[str, str], 
 @cache
 def noun_modifiers() -> dict[tuple[str, str], Sense | None]:
     """(noun, modifier) -> what the modified noun is (None: no event): 'hunger strike'."""
-    return _table("noun_modifiers.tsv", ("noun", "modifiers", "type", "mode"), _modified)
+    return table(_path("noun_modifiers.tsv"), ("noun", "modifiers", "type", "mode"), _modified)
 
 
 @cache
 def role_classes() -> dict[str, str]:
     """Role nominal -> the role it names ('head' and 'leader' are one)."""
-    return _table("roles.tsv", ("role", "words"),
-                  lambda where, fields: ((word, fields[0]) for word in fields[1].split()))
+    return table(_path("roles.tsv"), ("role", "words"),
+                 lambda where, fields: ((word, fields[0]) for word in fields[1].split()))
 
 
 @cache
 def number_words() -> dict[str, int]:
     """Number word -> its value, for counts written out ('twelve protesters')."""
-    return _table("numbers.tsv", ("word", "value"),
-                  lambda where, fields: [(fields[0], int(fields[1]))])
+    return table(_path("numbers.tsv"), ("word", "value"),
+                 lambda where, fields: [(fields[0], int(fields[1]))])
 
 
 _LEXICONS = lexicons()
@@ -177,7 +126,7 @@ EVENT_MEASURE_NOUNS = _LEXICONS["EVENT_MEASURE_NOUNS"]
 NOUNS_NEEDING_MODIFIER = _LEXICONS["NOUNS_NEEDING_MODIFIER"]
 # -- verbs and nouns that decide what a clause is
 SUPPORT_VERBS = _LEXICONS["SUPPORT_VERBS"]
-SPEECH_VERBS = _LEXICONS["SPEECH_VERBS"]
+# SPEECH_VERBS, imported above, is shared with the quote stage (data/lexicons/speech.tsv)
 REPORT_VERBS = _LEXICONS["REPORT_VERBS"]
 REPORT_NOUNS = _LEXICONS["REPORT_NOUNS"]
 HARM_VERBS = _LEXICONS["HARM_VERBS"]
