@@ -188,7 +188,7 @@ def ingest(paths: tuple[str, ...], db: str, settings: Settings, quiet: bool) -> 
     outcomes: Counter[str] = Counter()
     failures: list[Failure] = []
     inputs, total = list_inputs(paths, quiet)
-    with Store(db) as store:
+    with Store(db, settings=settings) as store:
         try:
             with progress_bar("ingesting", quiet, total) as advance:
                 for result in run_pipeline(inputs, settings):
@@ -568,10 +568,41 @@ def stats(db: str) -> None:
 
     with Store(db, readonly=True) as store:
         counts = store.stats()
+        used = store.settings_used()
     table = Table("table", "rows", title=db)
     for name, count in counts.items():
         table.add_row(name, str(count))
     out.print(table)
+    print_settings(used)
+
+
+def print_settings(used: list[dict]) -> None:
+    """The settings the store's articles were extracted with, each as its differences from
+    this newsgraph's own config.cfg (what a re-ingest with the defaults would change)."""
+    current = DEFAULT_SETTINGS.output()
+    for row in used:
+        if row["digest"] is None:
+            out.print(f"settings: not recorded for {row['articles']} article(s) (stored by an "
+                      "older newsgraph)", highlight=False)
+            continue
+        changed = _differences(row["config"], current)
+        what = "newsgraph's config.cfg" if not changed else "config.cfg with " + "; ".join(
+            f"{key} = {json.dumps(value)}" for key, value in changed)
+        mark = " (the current defaults)" if row["digest"] == DEFAULT_SETTINGS.digest else ""
+        out.print(f"settings {row['digest']}{mark}: {row['articles']} article(s) since "
+                  f"{row['first_used']}: {what}", highlight=False, soft_wrap=True)
+
+
+def _differences(config: dict, current: dict, prefix: str = "") -> list[tuple[str, object]]:
+    """(dotted key, value) where `config` differs from `current`."""
+    found: list[tuple[str, object]] = []
+    for key in sorted(set(config) | set(current)):
+        value, other = config.get(key), current.get(key)
+        if isinstance(value, dict) and isinstance(other, dict):
+            found += _differences(value, other, f"{prefix}{key}.")
+        elif value != other:
+            found.append((f"{prefix}{key}", value))
+    return found
 
 
 @main.command("eval")

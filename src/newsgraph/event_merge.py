@@ -33,7 +33,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-DEFAULT_WINDOW_DAYS = 3
+from newsgraph.config import DEFAULT_SETTINGS
+
+DEFAULT_WINDOW_DAYS = DEFAULT_SETTINGS.resolve.event_window_days  # config.cfg [resolve]
 
 # Types one happening is coded as by different coders or from different wordings.
 _SAME_HAPPENING = (frozenset({"AGREE", "SUPPORT"}), frozenset({"CONCEDE", "RETREAT"}))

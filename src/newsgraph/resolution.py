@@ -19,6 +19,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from newsgraph.config import DEFAULT_SETTINGS
+
 GEO_FIELDS = ("geonames", "lat", "lon", "country")
 
 
@@ -204,7 +206,7 @@ def _move_references(record: dict[str, Any], old: str, new: str,
 
 # ----------------------------------------------------------------------------- candidate links
 
-SIMILAR_AT = 0.85
+SIMILAR_AT = DEFAULT_SETTINGS.resolve.similar_names_at  # config.cfg [resolve]
 """Similarity of normalised names from which two entities are offered as perhaps the same."""
 _TRANSLITERATION = (("kh", "h"), ("zh", "j"), ("yi", "i"), ("iy", "i"), ("ie", "e"),
                     ("yu", "u"), ("ya", "a"), ("j", "y"), ("w", "v"), ("'", ""))

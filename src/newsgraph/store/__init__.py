@@ -17,10 +17,12 @@ ingest finishes the job: an article whose fingerprint is already stored is not w
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from pathlib import Path
 from typing import Any, Literal
 
+from newsgraph.config import DEFAULT_SETTINGS, Settings
 from newsgraph.document import Document
 from newsgraph.errors import NotAStore
 from newsgraph.store.corrections import EntityCorrections
@@ -60,9 +62,13 @@ class Store(Queries, EntityQueries, EntityCorrections):
     and Datasette. Opening it for writing migrates it (and groups events stored before
     grouping existed); read-only, it must be at this newsgraph's schema version."""
 
-    def __init__(self, path: str | Path, *, readonly: bool = False) -> None:
+    def __init__(self, path: str | Path, *, readonly: bool = False,
+                 settings: Settings | None = None) -> None:
         self.path = Path(path)
         self.readonly = readonly
+        self.settings = settings or DEFAULT_SETTINGS
+        """The settings articles put here were extracted with (their digest is stored with
+        each), and the store's own: the write-lock wait and the event grouping window."""
         self._conn = connect(self.path, readonly)
         self._conn.row_factory = sqlite3.Row
         try:
@@ -92,6 +98,7 @@ class Store(Queries, EntityQueries, EntityCorrections):
         row = conn.execute("PRAGMA database_list").fetchone()
         store.path = Path(row[2] if row and row[2] else ":memory:")
         store.readonly = True
+        store.settings = DEFAULT_SETTINGS
         store._conn = conn
         store._check_version()
         return store
@@ -103,7 +110,8 @@ class Store(Queries, EntityQueries, EntityCorrections):
         the id is stored with other content (its rows are replaced, none left over); "stored"
         when new. Raises ValueError, writing nothing, if a span does not slice the text.
         """
-        rows = self._corrected_rows(document, record, _Rows.build(document, record))
+        digest = self.settings.digest
+        rows = self._corrected_rows(document, record, _Rows.build(document, record, digest))
         if self.fingerprint(rows.doc_id) == rows.fingerprint:
             return "unchanged"  # the common re-ingest case, decided without the write lock
         with self._write() as conn:
@@ -121,6 +129,9 @@ class Store(Queries, EntityQueries, EntityCorrections):
                 self._delete(rows.doc_id)
             rows.document["seq"] = seq
             rows.document["ingested_at"] = _now()
+            conn.execute("INSERT OR IGNORE INTO settings(digest, config, first_used) "
+                         "VALUES (?, ?, ?)",
+                         (digest, json.dumps(self.settings.output(), sort_keys=True), _now()))
             self._insert(rows)
             self._group_events(rows.doc_id, stale_groups)
             conn.execute("DELETE FROM ingest_failures WHERE source = ?", (document.source,))

@@ -106,7 +106,8 @@ class EntityCorrections(EventGrouping):
             return rows
         from newsgraph.resolution import apply_corrections
 
-        corrected = _Rows.build(document, apply_corrections(record, corrections))
+        corrected = _Rows.build(document, apply_corrections(record, corrections),
+                                rows.document["settings"])
         corrected.fingerprint = rows.fingerprint
         corrected.document["fingerprint"] = rows.fingerprint
         return corrected

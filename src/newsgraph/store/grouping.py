@@ -56,7 +56,8 @@ class EventGrouping(StoreFile):
         the same event (_grouping_candidates: type, day window, asserted, same actor or, with
         none, same day and place), same_event decides on those, and only the groups with a
         matching member are read whole, since the event must match every member."""
-        where = _grouping_candidates(facts)
+        window = self.settings.resolve.event_window_days
+        where = _grouping_candidates(facts, window)
         if where is None:
             return None
         conn = self._conn
@@ -64,7 +65,8 @@ class EventGrouping(StoreFile):
         matched = sorted({row["group_id"] for row in conn.execute(
             f"""SELECT m.group_id, {_GROUPING_COLUMNS} FROM events ev
                 JOIN event_group_members m ON m.doc_id = ev.doc_id AND m.ord = ev.ord
-                WHERE {sql}""", params) if same_event(facts, EventFacts.from_row(dict(row)))})
+                WHERE {sql}""", params)
+            if same_event(facts, EventFacts.from_row(dict(row)), window)})
         if not matched:
             return None
         groups: dict[int, list[EventFacts]] = {}
@@ -73,7 +75,7 @@ class EventGrouping(StoreFile):
                     JOIN events ev ON ev.doc_id = m.doc_id AND ev.ord = m.ord
                     WHERE m.group_id IN ({", ".join("?" * len(matched))})""", matched):
             groups.setdefault(member["group_id"], []).append(EventFacts.from_row(dict(member)))
-        return choose_group(facts, groups)
+        return choose_group(facts, groups, window)
 
     def _group_ungrouped_events(self) -> int:
         """Group the events stored without a group (before grouping existed, by an older
@@ -107,7 +109,8 @@ _GROUPING_COLUMNS = ", ".join(f"ev.{column}" for column in (
 _NOT_ASCII = "GLOB '*[^ -~]*'"
 
 
-def _grouping_candidates(facts: EventFacts) -> tuple[str, list[Any]] | None:
+def _grouping_candidates(facts: EventFacts, window_days: int = DEFAULT_WINDOW_DAYS,
+                         ) -> tuple[str, list[Any]] | None:
     """SQL conditions on `events ev` every event that same_event(facts, it) accepts meets
     (a necessary, not sufficient, test: same_event decides), or None when none can: the type
     family, the date window, asserted, and the same actor by entity id or a shared name word;
@@ -123,7 +126,7 @@ def _grouping_candidates(facts: EventFacts) -> tuple[str, list[Any]] | None:
         party = _party_candidates("ev.place", facts.place, geonames=True)
         absent = "ev.actor_entity IS NULL"
     else:
-        window = timedelta(days=DEFAULT_WINDOW_DAYS)
+        window = timedelta(days=window_days)
         first, last = facts.day - window, facts.day + window
         party = _party_candidates("ev.actor", facts.actor)
         absent = None

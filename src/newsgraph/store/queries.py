@@ -108,6 +108,19 @@ class Queries(StoreFile):
         """Row counts: {"documents": n, "removed_passages": n, ..., "failures": n}."""
         return {name: self.count(name) for name in STATS_TABLES}
 
+    def settings_used(self) -> list[dict[str, Any]]:
+        """The settings the stored articles were extracted with: one row per digest with how
+        many articles, when first used and the output settings (`None`: articles stored
+        before settings were recorded)."""
+        rows = self._conn.execute(
+            """SELECT d.settings AS digest, count(*) AS articles, s.first_used, s.config
+               FROM documents d LEFT JOIN settings s ON s.digest = d.settings
+               GROUP BY d.settings ORDER BY s.first_used""").fetchall()
+        return [{"digest": row["digest"], "articles": row["articles"],
+                 "first_used": row["first_used"],
+                 "config": json.loads(row["config"]) if row["config"] else None}
+                for row in rows]
+
     def count(self, name: str) -> int:
         """The number of rows of one of `stats`' tables (a name of STATS_TABLES)."""
         return int(self._conn.execute(f"SELECT count(*) FROM {STATS_TABLES[name]}")

@@ -170,7 +170,8 @@ class _Rows:
     events: list[dict[str, Any]] = field(default_factory=list)
 
     @classmethod
-    def build(cls, document: Document, record: Mapping[str, Any]) -> _Rows:
+    def build(cls, document: Document, record: Mapping[str, Any],
+              settings_digest: str | None = None) -> _Rows:
         if "error" in record:
             raise ValueError(f"an error record cannot be stored: {record.get('error')}")
         doc_id, text = record.get("id"), record.get("text")
@@ -180,9 +181,10 @@ class _Rows:
             raise ValueError(f"record id {doc_id!r} is not the document's id {document.id!r}")
         if text != document.text:
             raise ValueError(f"record {doc_id}: its text is not the document's text")
-        fingerprint = _fingerprint(document, record)
+        fingerprint = _fingerprint(document, record, settings_digest)
         rows = cls(doc_id, fingerprint, _document_row(document, record))
         rows.document["fingerprint"] = fingerprint
+        rows.document["settings"] = settings_digest
         rows._add_removed(document)
         rows._add_entities(record, text)
         rows._add_quotes(record, text)
@@ -310,16 +312,19 @@ def _document_row(document: Document, record: Mapping[str, Any]) -> dict[str, An
     return columns
 
 
-def _fingerprint(document: Document, record: Mapping[str, Any]) -> str:
-    """sha256 of the canonical record JSON and of everything stored beside it from the
-    document, so "unchanged" means no row would differ."""
+def _fingerprint(document: Document, record: Mapping[str, Any],
+                 settings_digest: str | None = None) -> str:
+    """sha256 of the canonical record JSON, of everything stored beside it from the document,
+    and of the settings it was extracted with: "unchanged" means no row would differ and the
+    same settings made it (another setting may change other articles' records)."""
     stored_beside = {
         "text": document.text, "raw": document.raw, "source_text": document.source_text,
         "offsets": document.offsets.to_json(), "title_span": document.title_span,
         "url": document.url, "format": document.format,
         "removed": [[p.start, p.end, p.text, p.reason] for p in document.removed],
     }
-    payload = _canonical(record) + "\n" + _canonical(stored_beside)
+    payload = _canonical(record) + "\n" + _canonical(stored_beside) + "\n" + (
+        settings_digest or "")
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 

@@ -8,16 +8,34 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Self
 
+from newsgraph.config import DEFAULT_SETTINGS
 from newsgraph.errors import NotAStore, StoreNotFound, StoreVersionError
 
-BUSY_TIMEOUT_MS = 10_000
+BUSY_TIMEOUT_MS = DEFAULT_SETTINGS.busy_timeout_ms
+
+
+@dataclass(frozen=True)
+class AddColumn:
+    """A migration step adding a column unless it is there (SQLite has no ADD COLUMN IF NOT
+    EXISTS), so a migration can be applied again, like the CREATE ... IF NOT EXISTS steps."""
+
+    table: str
+    column: str
+    declaration: str
+
+    def apply(self, conn: sqlite3.Connection) -> None:
+        columns = {row[1] for row in conn.execute(f"PRAGMA table_info({self.table})")}
+        if self.column not in columns:
+            conn.execute(f"ALTER TABLE {self.table} ADD COLUMN {self.column} "
+                         f"{self.declaration}")
 
 # Each migration is applied in its own transaction, which also sets PRAGMA user_version to its
 # number (its position + 1). Never edit a released migration: append a new one.
-MIGRATIONS: tuple[tuple[str, ...], ...] = (
+MIGRATIONS: tuple[tuple[str | AddColumn, ...], ...] = (
     # 1: the tables.
     (
         """CREATE TABLE documents (
@@ -224,6 +242,18 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             undone_at TEXT
         )""",
     ),
+    # 6: the settings each article was extracted with (newsgraph.config): their digest on the
+    # document (and in its fingerprint, so a settings change makes a re-ingest re-store it),
+    # their output settings once per digest. Articles stored before have none.
+    (
+        """CREATE TABLE IF NOT EXISTS settings (
+            digest TEXT PRIMARY KEY,
+            config TEXT NOT NULL,         -- JSON: Settings.output()
+            first_used TEXT NOT NULL
+        )""",
+        AddColumn("documents", "settings", "TEXT REFERENCES settings(digest)"),
+        "CREATE INDEX IF NOT EXISTS documents_settings ON documents(settings)",
+    ),
 )
 
 SCHEMA_VERSION: int = len(MIGRATIONS)
@@ -260,7 +290,8 @@ class StoreFile:
 
     def _set_pragmas(self) -> None:
         conn = self._conn
-        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        timeout = getattr(self, "settings", DEFAULT_SETTINGS).busy_timeout_ms
+        conn.execute(f"PRAGMA busy_timeout = {int(timeout)}")
         try:
             conn.execute("PRAGMA journal_mode = WAL")
         except sqlite3.OperationalError:
@@ -314,7 +345,10 @@ class StoreFile:
                 if version >= SCHEMA_VERSION:
                     break
                 for statement in MIGRATIONS[version]:
-                    conn.execute(statement)
+                    if isinstance(statement, AddColumn):
+                        statement.apply(conn)
+                    else:
+                        conn.execute(statement)
                 conn.execute(f"PRAGMA user_version = {version + 1}")
 
     @contextmanager
