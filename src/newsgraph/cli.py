@@ -36,6 +36,7 @@ from rich.table import Table
 from newsgraph import filters
 from newsgraph.config import DEFAULT_SETTINGS, Settings, load_settings
 from newsgraph.errors import NewsgraphError
+from newsgraph.facts import fact_types
 from newsgraph.ontology import QUOTE_KINDS
 from newsgraph.pipeline import Extraction, Failure, Pipeline
 from newsgraph.sources import count_articles, input_files, read_inputs
@@ -266,6 +267,11 @@ def extract(paths: tuple[str, ...], output_format: str, output: str, settings: S
         sys.exit(1)
 
 
+def shorten(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
 def write_json_line(stream: IO[str], value: object) -> None:
     stream.write(json.dumps(value, ensure_ascii=False) + "\n")
 
@@ -297,9 +303,17 @@ def show(doc_id: str, db: str, as_json: bool) -> None:
         spans = ", ".join(f"{m['start']}-{m['end']}" for m in entity["mentions"][:6])
         table.add_row(entity["name"], entity["type"], str(len(entity["mentions"])), spans)
     out.print(table)
-    for kind in ("quotes", "times", "events"):
-        if record.get(kind):
-            out.print(f"{kind}: {len(record[kind])}")
+    for fact in fact_types():  # every fact type, each item with its span and what it says
+        found = record.get(fact.field) or []
+        if not found:
+            continue
+        facts = Table("span", "text", fact.layer, title=f"{fact.field.capitalize()} "
+                      f"({len(found)})", show_lines=False)
+        for item in found:
+            start, end = fact.mark(item)
+            facts.add_row(f"{start}-{end}", shorten(record["text"][start:end], 70),
+                          fact.describe(item))
+        out.print(facts)
     if record.get("removed"):
         out.print(f"\n[dim]Removed boilerplate ({len(record['removed'])} passages):[/dim]")
         for passage in record["removed"]:
@@ -443,9 +457,16 @@ def print_merged_events(groups: list[dict], as_json: bool) -> None:
         err.print("no event matches")
 
 
+def export_kinds() -> list[str]:
+    """What `export` exports: the articles, entities, mentions and each fact type."""
+    from newsgraph.export import kinds
+
+    return list(kinds())
+
+
 @main.command("export")
-@click.argument("kind", type=click.Choice(["articles", "entities", "mentions", "quotes",
-                                           "events"]))
+@click.argument("kind", type=FilterValue("kind", lambda value: filters.choice(
+    value, export_kinds(), "an exportable kind")), metavar="KIND")
 @db_option
 @click.option("--format", "output_format", required=True,
               type=click.Choice(["jsonl", "csv", "parquet", "acled-csv", "plover-jsonl",
@@ -467,10 +488,10 @@ def export_command(kind: str, db: str, output_format: str, output: str, records:
     from newsgraph import export
     from newsgraph.store import Store
 
-    if output_format not in export.FORMATS[kind]:
+    if output_format not in export.formats(kind):
         raise click.BadParameter(
             f"{output_format} is not a format for {kind}: one of "
-            f"{', '.join(export.FORMATS[kind])}", param_hint="--format")
+            f"{', '.join(export.formats(kind))}", param_hint="--format")
     if records and (kind, output_format) != ("articles", "jsonl"):
         raise click.BadParameter("--records goes with `articles --format jsonl`")
     if output_format == "parquet" and output == "-":
@@ -503,7 +524,7 @@ def _export(store, kind: str, output_format: str, records: bool, stream: IO,
             advance()
         return f"{count} article records"
     if output_format in export.TABULAR_FORMATS:
-        count = export.write_table(export.table_rows(store, kind), export.TABLES[kind].columns,
+        count = export.write_table(export.table_rows(store, kind), export.kinds()[kind].columns,
                                    stream, output_format, advance)
         return f"{count} {kind}"
     if output_format == "gexf" and kind == "entities":

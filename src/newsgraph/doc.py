@@ -14,7 +14,8 @@ and later stages read them instead of deriving them again:
   entity's own fields (name, type, place) in record order;
 - `doc._.published`: the record's publication date object, and `doc._.anchor_date`, the ISO
   date relative expressions resolve against (looked up once);
-- `doc._.times`, `doc._.quotes`, `doc._.events`: each stage's facts, contract-shaped.
+- `doc._.times`, `doc._.quotes`, `doc._.events`: each stage's facts, contract-shaped (one
+  extension per fact type of `newsgraph.facts`, registered with it).
 
 Values are plain JSON types (ids, offsets, dicts), never Python objects, so a Doc can cross
 process boundaries and be serialised. `newsgraph.record` alone turns a Doc into the record.
@@ -30,7 +31,9 @@ ENTITY_SPANS = "entities"
 """The `doc.spans` key of the corrected entity mentions."""
 
 _DOC_EXTENSIONS = ("article", "dateline", "entity_table", "entity_tokens", "published",
-                   "anchor_date", "times", "quotes", "events")
+                   "anchor_date")
+"""The shared model's own extensions; each fact type's (`doc._.quotes` ...) is registered with
+it in `newsgraph.facts`."""
 _SPAN_EXTENSIONS = ("entity_id", "role", "metonymy", "stands_for")
 
 
@@ -44,6 +47,7 @@ def register_extensions() -> None:
             Span.set_extension(name, default=None)
     if not Token.has_extension("entity"):
         Token.set_extension("entity", getter=_entity_of_token)
+    import newsgraph.facts  # noqa: F401  (each fact type registers its own extension)
 
 
 

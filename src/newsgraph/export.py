@@ -44,10 +44,12 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import IO, TYPE_CHECKING, Any, Literal
+from typing import IO, TYPE_CHECKING, Any
 from xml.sax.saxutils import escape, quoteattr
 
 import pycountry
+
+from newsgraph.facts import Column, FactType, columns, fact_types
 
 if TYPE_CHECKING:
     from newsgraph.store import Store
@@ -198,29 +200,11 @@ def write_events(events: Iterable[dict[str, Any]], stream: IO[str], output_forma
 
 PARQUET_BATCH = 5_000
 TABULAR_FORMATS = ("jsonl", "csv", "parquet")
-FORMATS: dict[str, tuple[str, ...]] = {
-    "articles": TABULAR_FORMATS,
-    "entities": (*TABULAR_FORMATS, "gexf"),
-    "mentions": TABULAR_FORMATS,
-    "quotes": TABULAR_FORMATS,
-    "events": (*TABULAR_FORMATS, *EVENT_FORMATS, "geojson", "gexf"),
+_SPECIAL_FORMATS: dict[str, tuple[str, ...]] = {
+    "entities": ("gexf",),
+    "events": (*EVENT_FORMATS, "geojson", "gexf"),
 }
-
-
-@dataclass(frozen=True)
-class Column:
-    name: str
-    kind: Literal["str", "int", "float"]
-
-
-def _columns(spec: str) -> tuple[Column, ...]:
-    """Columns from "name:kind name:kind ..." (kind str unless said), so a table reads as one
-    line of names rather than a screen of constructor calls."""
-    columns = []
-    for item in spec.split():
-        name, _, kind = item.partition(":")
-        columns.append(Column(name, kind or "str"))  # type: ignore[arg-type]
-    return tuple(columns)
+_columns = columns
 
 
 @dataclass(frozen=True)
@@ -268,12 +252,34 @@ TABLES: dict[str, TableSpec] = {
         "events",
     ),
 }
+"""The kinds with exports of their own shape; every other fact type (newsgraph.facts) exports
+its table's columns with its article's outlet, title and date (`kinds`)."""
+
+
+def _fact_table(fact: FactType) -> TableSpec:
+    return TableSpec((Column("doc_id", "str"), Column("ord", "int"), *fact.columns,
+                      *_columns("outlet title published")),
+                     lambda store: store.fact_rows(fact.field), fact.field)
+
+
+def kinds() -> dict[str, TableSpec]:
+    """Every exportable kind: the articles, entities and mentions, then each fact type."""
+    tables = dict(TABLES)
+    for fact in fact_types():
+        tables.setdefault(fact.field, _fact_table(fact))
+    return tables
+
+
+def formats(kind: str) -> tuple[str, ...]:
+    """The formats one kind exports to."""
+    return (*TABULAR_FORMATS, *_SPECIAL_FORMATS.get(kind, ()))
 
 
 def table_rows(store: Store, kind: str) -> Iterator[dict[str, Any]]:
-    """The rows of one kind, in `TABLES[kind].columns` order, streamed from the cursor."""
-    names = [column.name for column in TABLES[kind].columns]
-    for row in TABLES[kind].rows(store):
+    """The rows of one kind, in its columns' order, streamed from the cursor."""
+    spec = kinds()[kind]
+    names = [column.name for column in spec.columns]
+    for row in spec.rows(store):
         yield {name: row.get(name) for name in names}
 
 
@@ -283,7 +289,7 @@ def count_rows(store: Store, kind: str, output_format: str) -> int | None:
         return None  # entity pairs, real events: counted as they come
     if kind == "events" and output_format not in TABULAR_FORMATS:
         return store.count_events()  # the analysis formats leave negated events out
-    return store.count(TABLES[kind].counted)
+    return store.count(kinds()[kind].counted)
 
 
 def write_table(rows: Iterable[dict[str, Any]], columns: tuple[Column, ...],

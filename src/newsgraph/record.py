@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 
 from newsgraph.doc import entity_records
 from newsgraph.document import Document
+from newsgraph.facts import fact_types
 
 
 class Span(TypedDict):
@@ -86,17 +87,15 @@ def build_record(document: Document, doc: Doc) -> Record:
     """The contract record of one document, from the Doc its stages wrote on: the one place
     where the Doc's facts become the contract's shapes (a stage that did not run leaves its
     field an empty list; no published stage leaves the input's date)."""
-    return {
+    record: dict[str, Any] = {
         "id": document.id,
         "source": document.source,
         "title": document.title,
         "outlet": document.outlet,
-        "published": dict(doc._.published or document.published.to_json()),  # type: ignore[typeddict-item]
+        "published": dict(doc._.published or document.published.to_json()),
         "text": document.text,
         "entities": entity_records(doc),
-        "quotes": list(doc._.quotes or []),
-        "times": list(doc._.times or []),
-        "events": list(doc._.events or []),
+        **{fact.field: list(doc._.get(fact.field) or []) for fact in fact_types()},
         "url": document.url,
         "removed": [
             {"source_start": passage.start, "source_end": passage.end,
@@ -104,6 +103,7 @@ def build_record(document: Document, doc: Doc) -> Record:
             for passage in document.removed
         ],
     }
+    return record  # type: ignore[return-value]
 
 
 def error_record(source: str, error: str, doc_id: str | None = None) -> ErrorRecord:
@@ -115,18 +115,15 @@ def error_record(source: str, error: str, doc_id: str | None = None) -> ErrorRec
 
 
 def spans(record: Record) -> Iterator[tuple[str, dict[str, Any]]]:
-    """Every span with a text in a record, with where it is (checked before anything is written)."""
+    """Every span with a text in a record, with where it is (checked before anything is
+    written): the entity mentions, then each fact type's spans."""
     for i, entity in enumerate(record["entities"]):
         for j, mention in enumerate(entity.get("mentions", [])):
             yield f"entities[{i}].mentions[{j}]", mention
-    for i, quote in enumerate(record["quotes"]):
-        yield f"quotes[{i}]", quote
-        if quote.get("cue"):
-            yield f"quotes[{i}].cue", quote["cue"]
-    for i, time in enumerate(record["times"]):
-        yield f"times[{i}]", time
-    for i, event in enumerate(record["events"]):
-        yield f"events[{i}].trigger", event["trigger"]
+    for fact in fact_types():
+        for i, item in enumerate(record.get(fact.field, [])):  # type: ignore[attr-defined]
+            for suffix, span in fact.spans(item):
+                yield f"{fact.field}[{i}]{suffix}", span  # type: ignore[misc]
 
 
 def check_spans(record: Record) -> None:

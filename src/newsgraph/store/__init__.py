@@ -45,6 +45,7 @@ from newsgraph.store.schema import (
     MIGRATIONS,
     SCHEMA_VERSION,
     STATS_TABLES,
+    child_tables,
     connect,
 )
 
@@ -78,6 +79,7 @@ class Store(Queries, EntityQueries, EntityCorrections):
                 self._check_version()
             else:
                 self._migrate()
+                self._create_fact_tables()
                 self._group_ungrouped_events()
         except sqlite3.DatabaseError as error:
             self._conn.close()
@@ -152,7 +154,7 @@ class Store(Queries, EntityQueries, EntityCorrections):
         entity_ids = [row[0] for row in conn.execute(
             "SELECT entity_id FROM document_entities WHERE doc_id = ?", (doc_id,)
         )]
-        for table in CHILD_TABLES:  # ON DELETE CASCADE would do it; explicit costs nothing
+        for table in child_tables():  # ON DELETE CASCADE would do it; explicit costs nothing
             conn.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))
         conn.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
         conn.executemany(
@@ -177,5 +179,5 @@ class Store(Queries, EntityQueries, EntityCorrections):
                    country = coalesce(entities.country, excluded.country)""",
             rows.entities,
         )
-        for table in CHILD_TABLES:
-            _insert_many(conn, table, getattr(rows, table))
+        for table in child_tables():
+            _insert_many(conn, table, rows.table(table))

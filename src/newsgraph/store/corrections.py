@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from newsgraph.document import Document
+from newsgraph.facts import fact_types
 from newsgraph.store.grouping import EventGrouping
 from newsgraph.store.queries import like_pattern
 from newsgraph.store.rows import _canonical, _insert_many, _now, _Rows, read_record
@@ -162,11 +163,12 @@ class EntityCorrections(EventGrouping):
                 continue
             rows = _Rows(doc_id, "", {})
             rows._add_entities(new, record["text"])
-            rows._add_quotes(new, record["text"])
-            rows._add_events(new, record["text"])
+            for fact in fact_types():  # the facts that name entities point at them again
+                rows.add_facts(fact, new, record["text"])
             old_ids = [row[0] for row in conn.execute(
                 "SELECT entity_id FROM document_entities WHERE doc_id = ?", (doc_id,))]
-            for table in ("document_entities", "mentions", "quotes", "events"):
+            tables = ("document_entities", "mentions", *(fact.table for fact in fact_types()))
+            for table in tables:
                 conn.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))
             conn.executemany(
                 """INSERT INTO entities(id, name, type, geonames, lat, lon, country)
@@ -174,8 +176,8 @@ class EntityCorrections(EventGrouping):
                    ON CONFLICT(id) DO NOTHING""",
                 rows.entities,
             )
-            for table in ("document_entities", "mentions", "quotes", "events"):
-                _insert_many(conn, table, getattr(rows, table))
+            for table in tables:
+                _insert_many(conn, table, rows.table(table))
             conn.executemany(
                 """DELETE FROM entities WHERE id = ?1
                    AND NOT EXISTS (SELECT 1 FROM document_entities WHERE entity_id = ?1)

@@ -14,8 +14,9 @@ from collections.abc import Iterator, Mapping
 from typing import Any, TypedDict, Unpack
 
 from newsgraph.document import OffsetMap
+from newsgraph.facts import fact_type
 from newsgraph.store.rows import read_record
-from newsgraph.store.schema import STATS_TABLES, StoreFile
+from newsgraph.store.schema import StoreFile, stats_tables
 
 DATED = "GLOB '[0-9][0-9][0-9][0-9]*'"  # a value with a known year ("XXXX-05-11" has none)
 FULL_DATE = "GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*'"  # a day: year, month, day
@@ -106,7 +107,7 @@ class Queries(StoreFile):
 
     def stats(self) -> dict[str, int]:
         """Row counts: {"documents": n, "removed_passages": n, ..., "failures": n}."""
-        return {name: self.count(name) for name in STATS_TABLES}
+        return {name: self.count(name) for name in stats_tables()}
 
     def settings_used(self) -> list[dict[str, Any]]:
         """The settings the stored articles were extracted with: one row per digest with how
@@ -122,8 +123,12 @@ class Queries(StoreFile):
                 for row in rows]
 
     def count(self, name: str) -> int:
-        """The number of rows of one of `stats`' tables (a name of STATS_TABLES)."""
-        return int(self._conn.execute(f"SELECT count(*) FROM {STATS_TABLES[name]}")
+        """The number of rows of one of `stats`' tables (a name of `stats_tables()`; 0 for a
+        fact type registered after this store was last opened for writing)."""
+        table = stats_tables()[name]
+        if not self._has_table(table):
+            return 0
+        return int(self._conn.execute(f"SELECT count(*) FROM {table}")
                    .fetchone()[0])
 
     # -- search -----------------------------------------------------------------------------
@@ -263,6 +268,20 @@ class Queries(StoreFile):
                       json_extract(q.data, '$.date.value') AS date,
                       d.outlet, d.title, d.published
                FROM quotes q JOIN documents d ON d.id = q.doc_id ORDER BY d.seq, q.ord"""):
+            yield dict(row)
+
+    def fact_rows(self, field: str) -> Iterator[dict[str, Any]]:
+        """Every item of one fact type (newsgraph.facts) as one flat row: its article's id,
+        its position and its columns, with its article's outlet, title and date, in store
+        order, streamed (a type without a table yet has none)."""
+        fact = fact_type(field)
+        if not self._has_table(fact.table):
+            return
+        names = ", ".join(f'f."{column.name}"' for column in fact.columns)
+        for row in self._conn.execute(
+            f"""SELECT f.doc_id, f.ord, {names}, d.outlet, d.title, d.published
+                FROM {fact.table} f JOIN documents d ON d.id = f.doc_id
+                ORDER BY d.seq, f.ord"""):
             yield dict(row)
 
     # -- events -----------------------------------------------------------------------------

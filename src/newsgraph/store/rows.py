@@ -17,10 +17,12 @@ from datetime import UTC, datetime
 from typing import Any
 
 from newsgraph.document import Document
+from newsgraph.facts import FactType, fact_types
+from newsgraph.facts.checks import check_offsets, check_span, items, span_columns
 
-# Record keys rebuilt from their own tables or columns, never kept in documents.data.
-_RECORD_LISTS = ("entities", "quotes", "times", "events")
-_DOCUMENT_KEYS = ("removed", "url", "format")
+# Record keys rebuilt from their own tables or columns, never kept in documents.data (and each
+# fact type's field: newsgraph.facts).
+_DOCUMENT_KEYS = ("entities", "removed", "url", "format")
 
 # Each *_fields function rebuilds a record object from its row; _Rows.build flattens the other
 # way and keeps in `data` every key whose rebuilt value would differ, so get() returns what put
@@ -59,99 +61,13 @@ def _document_fields(row: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def _span_fields(row: Mapping[str, Any]) -> dict[str, Any]:
-    return {"start": row["start"], "end": row["end"], "text": row["text"]}
+    return span_columns(row)
 
 
 def _entity_fields(row: Mapping[str, Any]) -> dict[str, Any]:
     return {"id": row["entity_id"], "name": row["name"], "type": row["type"], "mentions": [],
             "geonames": row["geonames"], "lat": row["lat"], "lon": row["lon"],
             "country": row["country"]}
-
-
-def _quote_fields(row: Mapping[str, Any]) -> dict[str, Any]:
-    cue = None
-    if row["cue_start"] is not None:
-        cue = {"start": row["cue_start"], "end": row["cue_end"], "text": row["cue_text"]}
-    speaker = None
-    if row["speaker_name"] is not None:
-        speaker = {"entity": row["speaker_entity"], "name": row["speaker_name"],
-                   "start": row["speaker_start"], "end": row["speaker_end"]}
-    return {"start": row["start"], "end": row["end"], "text": row["text"], "kind": row["kind"],
-            "cue": cue, "speaker": speaker}
-
-
-def _time_fields(row: Mapping[str, Any]) -> dict[str, Any]:
-    return {"start": row["start"], "end": row["end"], "text": row["text"],
-            "value": row["value"], "type": row["type"]}
-
-
-def _event_fields(row: Mapping[str, Any]) -> dict[str, Any]:
-    def party(prefix: str) -> dict[str, Any] | None:
-        if row[f"{prefix}_name"] is None:
-            return None
-        return {"entity": row[f"{prefix}_entity"], "name": row[f"{prefix}_name"]}
-
-    def bounds(prefix: str) -> dict[str, Any] | None:
-        low, high = row[f"{prefix}_min"], row[f"{prefix}_max"]
-        return None if low is None and high is None else {"min": low, "max": high}
-
-    place = party("place")
-    if place is not None:
-        place["geonames"] = row["place_geonames"]
-    return {
-        "type": row["type"], "mode": row["mode"],
-        "trigger": {"start": row["trigger_start"], "end": row["trigger_end"],
-                    "text": row["trigger_text"]},
-        "sentence": {"start": row["sentence_start"], "end": row["sentence_end"]},
-        "actor": party("actor"), "target": party("target"), "place": place,
-        "date": (None if row["date_value"] is None
-                 else {"value": row["date_value"], "how": row["date_how"]}),
-        "fatalities": bounds("fatalities"), "size": bounds("size"),
-        "negated": bool(row["negated"]), "hypothetical": bool(row["hypothetical"]),
-    }
-
-
-
-def _is_offset(value: object) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
-
-
-def _offsets(item: object, where: str, length: int, *, optional: bool = False) -> None:
-    """Check 0 <= start <= end <= length (both may be None when `optional`)."""
-    if not isinstance(item, Mapping):
-        raise ValueError(f"{where}: expected an object with start and end, got {item!r}")
-    start, end = item.get("start"), item.get("end")
-    if optional and start is None and end is None:
-        return
-    if not (_is_offset(start) and _is_offset(end) and start <= end <= length):
-        raise ValueError(f"{where}: offsets [{start}:{end}] outside a text of {length} characters")
-
-
-def _span(item: object, where: str, text: str) -> None:
-    """Check that a span slices `text` exactly."""
-    _offsets(item, where, len(text))
-    assert isinstance(item, Mapping)
-    found = text[item["start"]:item["end"]]
-    if found != item.get("text"):
-        raise ValueError(f"{where}: text[{item['start']}:{item['end']}] is {found!r}, "
-                         f"not {item.get('text')!r}")
-
-
-def _part(item: Mapping[str, Any], key: str, where: str) -> Mapping[str, Any]:
-    """A nested object of a record item, {} when null or absent."""
-    value = item.get(key)
-    if value is None:
-        return {}
-    if not isinstance(value, Mapping):
-        raise ValueError(f"{where}.{key}: expected an object or null, got {value!r}")
-    return value
-
-
-def _items(record: Mapping[str, Any], key: str) -> list[Mapping[str, Any]]:
-    items = record.get(key) or []
-    if not isinstance(items, list) or not all(isinstance(item, Mapping) for item in items):
-        raise ValueError(f"{key}: expected a list of objects")
-    return items
 
 
 @dataclass
@@ -165,9 +81,14 @@ class _Rows:
     removed_passages: list[dict[str, Any]] = field(default_factory=list)
     document_entities: list[dict[str, Any]] = field(default_factory=list)
     mentions: list[dict[str, Any]] = field(default_factory=list)
-    quotes: list[dict[str, Any]] = field(default_factory=list)
-    times: list[dict[str, Any]] = field(default_factory=list)
-    events: list[dict[str, Any]] = field(default_factory=list)
+    facts: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    """Each fact type's rows, by its table."""
+
+    def table(self, name: str) -> list[dict[str, Any]]:
+        """The rows of one child table (a fact type's or the article's own)."""
+        if name in ("removed_passages", "document_entities", "mentions"):
+            return getattr(self, name)
+        return self.facts.get(name, [])
 
     @classmethod
     def build(cls, document: Document, record: Mapping[str, Any],
@@ -187,9 +108,8 @@ class _Rows:
         rows.document["settings"] = settings_digest
         rows._add_removed(document)
         rows._add_entities(record, text)
-        rows._add_quotes(record, text)
-        rows._add_times(record, text)
-        rows._add_events(record, text)
+        for fact in fact_types():
+            rows.add_facts(fact, record, text)
         return rows
 
     def _child(self, ord_: int, columns: dict[str, Any], data: str | None = None,
@@ -200,14 +120,14 @@ class _Rows:
         source = document.source_text
         for i, passage in enumerate(document.removed):
             item = {"start": passage.start, "end": passage.end, "text": passage.text}
-            _span(item, f"removed[{i}] (of the source text)", source)
+            check_span(item, f"removed[{i}] (of the source text)", source)
             self.removed_passages.append(
                 {"doc_id": self.doc_id, "ord": i, **item, "reason": passage.reason}
             )
 
     def _add_entities(self, record: Mapping[str, Any], text: str) -> None:
         seen: set[str] = set()
-        for i, entity in enumerate(_items(record, "entities")):
+        for i, entity in enumerate(items(record, "entities")):
             where = f"entities[{i}]"
             entity_id = entity.get("id")
             if not isinstance(entity_id, str) or not entity_id:
@@ -227,64 +147,19 @@ class _Rows:
             self.document_entities.append(self._child(i, columns, _leftover(
                 entity, rebuilt, skip=("mentions", "geonames", "lat", "lon", "country"))))
             for j, mention in enumerate(mentions):
-                _span(mention, f"{where}.mentions[{j}]", text)
+                check_span(mention, f"{where}.mentions[{j}]", text)
                 columns = {"entity_id": entity_id, **_span_fields(mention)}
                 self.mentions.append(
                     self._child(j, columns, _leftover(mention, _span_fields(columns)))
                 )
 
-    def _add_quotes(self, record: Mapping[str, Any], text: str) -> None:
-        for i, quote in enumerate(_items(record, "quotes")):
-            where = f"quotes[{i}]"
-            _span(quote, where, text)
-            cue, speaker = _part(quote, "cue", where), _part(quote, "speaker", where)
-            if cue:
-                _span(cue, f"{where}.cue", text)
-            if speaker:
-                _offsets(speaker, f"{where}.speaker", len(text), optional=True)
-            columns = {
-                **_span_fields(quote), "kind": quote.get("kind"),
-                "cue_start": cue.get("start"), "cue_end": cue.get("end"),
-                "cue_text": cue.get("text"),
-                "speaker_entity": speaker.get("entity"), "speaker_name": speaker.get("name"),
-                "speaker_start": speaker.get("start"), "speaker_end": speaker.get("end"),
-            }
-            self.quotes.append(self._child(i, columns, _leftover(quote, _quote_fields(columns))))
-
-    def _add_times(self, record: Mapping[str, Any], text: str) -> None:
-        for i, time in enumerate(_items(record, "times")):
-            _span(time, f"times[{i}]", text)
-            columns = {**_span_fields(time), "value": time.get("value"), "type": time.get("type")}
-            self.times.append(self._child(i, columns, _leftover(time, _time_fields(columns))))
-
-    def _add_events(self, record: Mapping[str, Any], text: str) -> None:
-        for i, event in enumerate(_items(record, "events")):
-            where = f"events[{i}]"
-            trigger = _part(event, "trigger", where)
-            _span(trigger, f"{where}.trigger", text)
-            sentence = _part(event, "sentence", where)
-            _offsets(sentence, f"{where}.sentence", len(text), optional=True)
-            if not isinstance(event.get("type"), str):
-                raise ValueError(f"{where}.type must be a string, got {event.get('type')!r}")
-            actor, target = _part(event, "actor", where), _part(event, "target", where)
-            place, date = _part(event, "place", where), _part(event, "date", where)
-            deaths, size = _part(event, "fatalities", where), _part(event, "size", where)
-            columns = {
-                "type": event["type"], "mode": event.get("mode"),
-                "trigger_start": trigger["start"], "trigger_end": trigger["end"],
-                "trigger_text": trigger["text"],
-                "sentence_start": sentence.get("start"), "sentence_end": sentence.get("end"),
-                "actor_entity": actor.get("entity"), "actor_name": actor.get("name"),
-                "target_entity": target.get("entity"), "target_name": target.get("name"),
-                "place_entity": place.get("entity"), "place_name": place.get("name"),
-                "place_geonames": place.get("geonames"),
-                "date_value": date.get("value"), "date_how": date.get("how"),
-                "fatalities_min": deaths.get("min"), "fatalities_max": deaths.get("max"),
-                "size_min": size.get("min"), "size_max": size.get("max"),
-                "negated": bool(event.get("negated")),
-                "hypothetical": bool(event.get("hypothetical")),
-            }
-            self.events.append(self._child(i, columns, _leftover(event, _event_fields(columns))))
+    def add_facts(self, fact: FactType, record: Mapping[str, Any], text: str) -> None:
+        """The rows of one fact type's items, each checked (its spans slice the text)."""
+        rows = []
+        for i, item in enumerate(items(record, fact.field)):
+            columns = fact.to_columns(item, f"{fact.field}[{i}]", text)
+            rows.append(self._child(i, columns, _leftover(item, fact.from_columns(columns))))
+        self.facts[fact.table] = rows
 
 
 def _document_row(document: Document, record: Mapping[str, Any]) -> dict[str, Any]:
@@ -293,7 +168,7 @@ def _document_row(document: Document, record: Mapping[str, Any]) -> dict[str, An
         published = document.published.to_json()
     title_span = document.title_span
     if title_span is not None:
-        _offsets({"start": title_span[0], "end": title_span[1]}, "title_span",
+        check_offsets({"start": title_span[0], "end": title_span[1]}, "title_span",
                  len(document.text))
     evidence = published.get("evidence")
     columns: dict[str, Any] = {
@@ -308,7 +183,8 @@ def _document_row(document: Document, record: Mapping[str, Any]) -> dict[str, An
         "title_end": title_span[1] if title_span else None,
     }
     rebuilt = _document_fields(columns)
-    columns["data"] = _leftover(record, rebuilt, skip=(*_RECORD_LISTS, *_DOCUMENT_KEYS))
+    columns["data"] = _leftover(record, rebuilt, skip=(
+        *_DOCUMENT_KEYS, *(fact.field for fact in fact_types())))
     return columns
 
 
@@ -358,12 +234,11 @@ def read_record(conn: sqlite3.Connection, doc_id: str) -> dict[str, Any] | None:
         entities.append(_with_data(rebuilt, entity["data"]))
 
     lists: dict[str, list[dict[str, Any]]] = {"entities": entities}
-    for table, rebuild in (("quotes", _quote_fields), ("times", _time_fields),
-                           ("events", _event_fields)):
-        lists[table] = [
-            _with_data(rebuild(item), item["data"])
+    for fact in fact_types():
+        lists[fact.field] = [
+            _with_data(fact.from_columns(item), item["data"])
             for item in conn.execute(
-                f"SELECT * FROM {table} WHERE doc_id = ? ORDER BY ord", (doc_id,)
+                f"SELECT * FROM {fact.table} WHERE doc_id = ? ORDER BY ord", (doc_id,)
             )
         ]
     removed = [

@@ -14,6 +14,7 @@ from typing import Self
 
 from newsgraph.config import DEFAULT_SETTINGS
 from newsgraph.errors import NotAStore, StoreNotFound, StoreVersionError
+from newsgraph.facts import fact_types
 
 BUSY_TIMEOUT_MS = DEFAULT_SETTINGS.busy_timeout_ms
 
@@ -258,17 +259,26 @@ MIGRATIONS: tuple[tuple[str | AddColumn, ...], ...] = (
 
 SCHEMA_VERSION: int = len(MIGRATIONS)
 
-CHILD_TABLES = ("removed_passages", "document_entities", "mentions", "quotes", "times", "events")
-STATS_TABLES = {
-    "documents": "documents",
-    "removed_passages": "removed_passages",
-    "entities": "entities",
-    "mentions": "mentions",
-    "quotes": "quotes",
-    "times": "times",
-    "events": "events",
-    "failures": "ingest_failures",
-}
+ARTICLE_TABLES = ("removed_passages", "document_entities", "mentions")
+"""The tables of an article's own rows besides its fact types' (`child_tables`)."""
+CHILD_TABLES = (*ARTICLE_TABLES, "quotes", "times", "events")
+"""The child tables of the built-in fact types' migrations (`child_tables` has every one)."""
+
+
+def child_tables() -> tuple[str, ...]:
+    """Every table holding an article's rows: its own, then each registered fact type's."""
+    return (*ARTICLE_TABLES, *(fact.table for fact in fact_types()))
+
+
+def stats_tables() -> dict[str, str]:
+    """`Store.stats`' names and their tables: the articles, each fact type, the failures."""
+    return {"documents": "documents", "removed_passages": "removed_passages",
+            "entities": "entities", "mentions": "mentions",
+            **{fact.field: fact.table for fact in fact_types()}, "failures": "ingest_failures"}
+
+
+STATS_TABLES = stats_tables()
+"""`stats_tables()` of the built-in fact types."""
 
 
 class StoreFile:
@@ -334,6 +344,19 @@ class StoreFile:
                 "writing once (e.g. `newsgraph ingest`) to migrate it"
             )
         return version
+
+    def _has_table(self, name: str) -> bool:
+        return self._conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
+                                  (name,)).fetchone() is not None
+
+    def _create_fact_tables(self) -> None:
+        """A table for every registered fact type the migrations do not create (a type added
+        by a plugin or a later newsgraph): its facts are rows, never lost in a JSON column."""
+        missing = [fact for fact in fact_types() if not self._has_table(fact.table)]
+        if missing:
+            with self._write() as conn:
+                for fact in missing:
+                    conn.execute(fact.create_table())
 
     def _migrate(self) -> None:
         """Apply the pending migrations, each in one transaction (so a crash leaves the file at

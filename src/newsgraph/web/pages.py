@@ -14,6 +14,7 @@ from collections import Counter, defaultdict
 from typing import Any
 from urllib.parse import urlencode
 
+from newsgraph.facts import fact_types
 from newsgraph.store import Store
 from newsgraph.web import charts
 from newsgraph.web.highlight import (
@@ -25,6 +26,8 @@ from newsgraph.web.highlight import (
     render,
 )
 
+_DETAILED = ("quotes", "times", "events")
+"""Fact types the article page shows in detail above; any other is marked generically."""
 LIST_LIMIT = 200
 TOP_ENTITIES = 30  # on the home page
 TOGETHER_LIMIT = 25  # entities an entity appears with
@@ -108,6 +111,15 @@ def article(store: Store, doc_id: str) -> dict[str, Any] | None:
                         "fatalities": event.get("fatalities"), "size": event.get("size"),
                         "negated": event.get("negated"),
                         "hypothetical": event.get("hypothetical")}
+    for fact in fact_types():  # a fact type of a plugin: marked in its layer, described
+        if fact.field in _DETAILED:
+            continue
+        for i, item in enumerate(record.get(fact.field) or []):
+            key = f"{fact.field}{i}"
+            start, end = fact.mark(item)
+            marks.append(Mark(start, end, fact.layer, key, fact.describe(item)))
+            details[key] = {"kind": fact.layer, "text": text[start:end],
+                            "summary": fact.describe(item)}
     inserts = []
     offsets = store.offset_map(doc_id)
     if offsets is not None:
