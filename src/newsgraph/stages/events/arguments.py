@@ -219,14 +219,6 @@ def _capitals() -> dict[str, tuple[str, str]]:
             if info.get("capital")}
 
 
-def _government_name(entity: dict[str, Any]) -> str | None:
-    """The folded name of the country whose capital `entity` is, else None."""
-    capital = _capitals().get(entity.get("country") or "")
-    if capital is None or entity.get("type") != "GPE":
-        return None
-    return capital[1] if entity.get("name", "").casefold() == capital[0] else None
-
-
 # ----------------------------------------------------------------------------- arguments
 
 
@@ -543,11 +535,10 @@ class ArticleContext:
         if entity is not None and entity.get("type") == "NORP" and \
                 token.dep_ in ("amod", "compound", "nmod"):
             entity = self._country_of(entity) or entity  # "Russian suggestions": Russia's
-        if entity is not None:
-            country = _government_name(entity)
-            government = self.by_name.get(country) if country else None
-            if government is not None and government is not entity:
-                entity = government
+        if entity is not None:  # the entity stage's one decision: a capital as its government
+            mention = token._.entity
+            if mention is not None and mention._.metonymy == "government":
+                entity = self.entities.get(mention._.stands_for, entity)
         name = _clean_name(name)
         if not name:
             return None
