@@ -382,3 +382,13 @@ def test_a_town_in_a_list_of_towns_stays_a_town(nlp):
     text = "Flights from Chicago and Washington were cancelled on Monday."
     (washington,) = [e for e in entities_of(text, nlp) if e["name"] == "Washington"]
     assert washington["geonames"] == 4140963
+
+
+def test_an_honorific_is_no_role_and_a_list_is_no_title():
+    """The one role walker (its roles are also what the events stage knows people by)."""
+    text = ("Dr. Marwan al-Hams, director of the hospital, said supplies had run out. "
+            "The aircraft was greeted by some 400 guests, including the Prime Minister of "
+            "Singapore, Mr. Lee Hsien Loong, at the terminal.")
+    roles = {entity["name"]: entity.get("roles") for entity in entities_of(text)}
+    assert roles["Marwan al-Hams"] == ["director of the hospital"]  # not "Dr."
+    assert roles["Lee Hsien Loong"] is None  # not "400 guests, including the ... Mr."

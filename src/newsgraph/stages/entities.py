@@ -627,14 +627,19 @@ class EntityStage:
         if root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.i < mention.start:
             head = root.head
             end = mention.start
-            while end > head.i + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+            while end > head.i + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space
+                                        or doc[end - 1].lower_.rstrip(".") in HONORIFICS):
                 end -= 1
-            return self._role_span(doc, head.left_edge.i, end)
+            span = self._role_span(doc, head.left_edge.i, end)
+            if span is not None and any(t.text in (",", ";", ":") for t in doc[span[0]:span[1]]):
+                return None  # a list the name ends ("400 guests, including ..."), no title
+            return span
         return None
 
     def _role_span(self, doc: Doc, start: int, end: int) -> tuple[int, int] | None:
         """A role's span without leading determiners and edge punctuation; None unless it holds
-        a common noun (a title like "leader", "head", "spokesperson") and is short."""
+        a common noun (a title like "leader", "head", "spokesperson"), is short and is more
+        than an honorific."""
         while start < end and (doc[start].pos_ in ("DET", "PRON", "PUNCT", "SPACE")
                                or doc[start].dep_ == "case"):
             start += 1
@@ -645,6 +650,8 @@ class EntityStage:
             return None
         if not any(t.pos_ == "NOUN" or t.lower_.rstrip(".") in PERSON_TITLES for t in tokens):
             return None
+        if all(t.lower_.rstrip(".") in HONORIFICS or t.is_punct for t in tokens):
+            return None  # "Mr." says how a person is addressed, not what they are
         return start, end
 
     # ------------------------------------------------------------------ the stage

@@ -578,7 +578,9 @@ class ArticleContext:
         return self.entities.get(entity_id)
 
     def _person_roles(self) -> dict[str, tuple[set[str], set[str]]]:
-        """Entity id -> (role classes, words of its introductions) for each person."""
+        """Entity id -> (role classes, words of its introductions) for each person, from the
+        titles and appositions the entity stage found on its mentions (its one role walker:
+        "separatist leader Denis Pushilin", "Olga Makeeva, its ambassador")."""
         roles: dict[str, tuple[set[str], set[str]]] = {}
         for entity in self.entities.values():
             if entity.get("type") != "PERSON":
@@ -586,29 +588,14 @@ class ArticleContext:
             classes: set[str] = set()
             words: set[str] = set()
             for mention in entity.get("mentions", []):
-                span = self.doc.char_span(mention["start"], mention["end"],
-                                          alignment_mode="expand")
-                if span is None:
-                    continue
-                root = span.root
-                described = [c for c in root.children if c.i < span.start
-                             and c.dep_ in ("compound", "amod", "nmod")]
-                described += [c for c in root.children if c.dep_ == "appos"]
-                if root.dep_ == "appos":
-                    described.append(root.head)
-                for token in described:
-                    subtree = [token] if token.i == root.head.i and root.dep_ == "appos" \
-                        else list(token.subtree)
-                    if token.i == root.head.i:
-                        subtree += [t for c in token.children if c.i != root.i
-                                    for t in c.subtree]
-                    for part in subtree:
-                        lemma = part.lemma_.lower()
-                        if part.pos_ in ("NOUN", "PROPN", "ADJ") and not (
-                                span.start <= part.i < span.end):
-                            words.add(lemma)
-                            if lemma in ROLE_CLASSES:
-                                classes.add(ROLE_CLASSES[lemma])
+                role = mention.get("role")
+                span = self.doc.char_span(role["start"], role["end"]) if role else None
+                for part in span or ():
+                    lemma = part.lemma_.lower()
+                    if part.pos_ in ("NOUN", "PROPN", "ADJ"):
+                        words.add(lemma)
+                        if lemma in ROLE_CLASSES:
+                            classes.add(ROLE_CLASSES[lemma])
             if classes:
                 roles[entity["id"]] = (classes, words)
         return roles
