@@ -17,8 +17,8 @@ TEXT = ('"We will drive fascism away," separatist leader Denis Pushilin told the
 
 
 def test_the_default_config_names_every_stage_and_its_settings():
-    assert DEFAULT_SETTINGS.stages == STAGES == ("dateline", "entities", "published", "times",
-                                                "quotes", "events")
+    assert DEFAULT_SETTINGS.stages == STAGES == ("dateline", "entities", "references",
+                                                "published", "times", "quotes", "events")
     assert DEFAULT_SETTINGS.components["entities"] == {"max_role_tokens": 16}
     assert DEFAULT_SETTINGS.components["dateline"] == {"lines": 2}
     nlp = build_pipeline()

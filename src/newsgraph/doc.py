@@ -12,6 +12,8 @@ and later stages read them instead of deriving them again:
   `Span._.metonymy` ("government" / "state") and `Span._.stands_for` (the entity a capital
   stands for, or the capital a state was named by); `doc._.entity_table` holds each
   entity's own fields (name, type, place) in record order;
+- `doc._.antecedents`: what each pronoun stands for (pronoun index -> antecedent index), read
+  as `token._.antecedent` (one resolver: `newsgraph.stages.references`);
 - `doc._.published`: the record's publication date object, and `doc._.anchor_date`, the ISO
   date relative expressions resolve against (looked up once);
 - `doc._.times`, `doc._.quotes`, `doc._.events`: each stage's facts, contract-shaped (one
@@ -27,11 +29,13 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.ontology import ENTITY_TYPES
+
 ENTITY_SPANS = "entities"
 """The `doc.spans` key of the corrected entity mentions."""
 
-_DOC_EXTENSIONS = ("article", "dateline", "entity_table", "entity_tokens", "published",
-                   "anchor_date")
+_DOC_EXTENSIONS = ("article", "dateline", "entity_table", "entity_tokens", "antecedents",
+                   "published", "anchor_date")
 """The shared model's own extensions; each fact type's (`doc._.quotes` ...) is registered with
 it in `newsgraph.facts`."""
 _SPAN_EXTENSIONS = ("entity_id", "role", "metonymy", "stands_for")
@@ -47,6 +51,8 @@ def register_extensions() -> None:
             Span.set_extension(name, default=None)
     if not Token.has_extension("entity"):
         Token.set_extension("entity", getter=_entity_of_token)
+    if not Token.has_extension("antecedent"):
+        Token.set_extension("antecedent", getter=_antecedent_of_token)
     import newsgraph.facts  # noqa: F401  (each fact type registers its own extension)
 
 
@@ -78,6 +84,26 @@ def _entity_of_token(token: Token) -> Span | None:
     if not owner or owner[token.i] < 0:
         return None
     return token.doc.spans[ENTITY_SPANS][owner[token.i]]
+
+
+def _antecedent_of_token(token: Token) -> Token | None:
+    """What a pronoun stands for (`token._.antecedent`), as the references stage resolved it;
+    None for any other token, and before that stage ran."""
+    found = token.doc._.antecedents
+    if not found or token.i not in found:
+        return None
+    return token.doc[found[token.i]]
+
+
+def entity_type(token: Token) -> str:
+    """A token's entity type as the entity stage corrected it: its mention's label (Kiev is a
+    GPE, not spaCy's PERSON), "" for a name spaCy tagged that the stage did not keep, and
+    spaCy's own label for numbers and times (DATE, CARDINAL ...), which are not entities."""
+    mention = _entity_of_token(token)
+    if mention is not None:
+        return mention.label_
+    label = token.ent_type_
+    return "" if label in ENTITY_TYPES else label
 
 
 def entity_records(doc: Doc) -> list[dict[str, Any]]:

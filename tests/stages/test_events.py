@@ -10,6 +10,7 @@ from newsgraph.document import Document, OffsetMap, Published
 from newsgraph.stages.dateline import DatelineStage
 from newsgraph.stages.entities import EntityStage
 from newsgraph.stages.events import EventStage
+from newsgraph.stages.references import ReferenceStage
 from tests.docs import parsed_document
 
 
@@ -27,7 +28,8 @@ def _document(text: str, published: str | None = None) -> Document:
 
 def events_of(text: str, nlp, *, published: str | None = None,
               times: list[dict] | None = None, all_events: bool = False) -> list[dict]:
-    doc = EntityStage()(DatelineStage()(parsed_document(_document(text, published))))
+    doc = ReferenceStage()(EntityStage()(DatelineStage()(parsed_document(
+        _document(text, published)))))
     doc._.times = times
     events = EventStage()(doc)._.events
     for event in events:  # every span slices the text it names
@@ -539,7 +541,7 @@ def test_sample_article_events(moscow_sample: Path):
     from newsgraph.pipeline import Pipeline
     from newsgraph.sources import read_sources
 
-    pipeline = Pipeline(["dateline", "entities", "published", "times", "events"])
+    pipeline = Pipeline(["dateline", "entities", "references", "published", "times", "events"])
     [extraction] = list(pipeline.run(read_sources([str(moscow_sample)])))
     record = extraction.record
     text = record["text"]

@@ -9,6 +9,7 @@ import pytest
 from newsgraph.doc import entity_records
 from newsgraph.stages.entities import EntityStage
 from newsgraph.stages.quotes import QuoteStage, quotations
+from newsgraph.stages.references import ReferenceStage
 from tests.docs import make_document, parsed_document
 
 
@@ -20,7 +21,7 @@ def parser_nlp():
 
 def quotes_with_entities(document) -> list[dict]:
     """The entity and quote stages alone on a document (no times, the input's date)."""
-    doc = EntityStage()(parsed_document(document))
+    doc = ReferenceStage()(EntityStage()(parsed_document(document)))
     return QuoteStage()(doc)._.quotes
 
 
@@ -310,7 +311,8 @@ def test_addressee_of_told_and_said_to(parser_nlp):
 def dated_quotes(text: str, nlp, published: str | None) -> list[dict]:
     from newsgraph.stages.times import TimeStage
 
-    doc = EntityStage()(parsed_document(make_document(text, published=published)))
+    doc = ReferenceStage()(EntityStage()(parsed_document(make_document(text,
+                                                                       published=published))))
     doc._.anchor_date = published
     return QuoteStage()(TimeStage()(doc))._.quotes
 

@@ -58,6 +58,18 @@ def make_entities(nlp: Language, name: str, max_role_tokens: int) -> Any:
 
 
 @Language.factory(
+    "newsgraph_references",
+    requires=["doc._.entity_tokens", *_PARSE],
+    assigns=["doc._.antecedents"],
+    default_config={},
+)
+def make_references(nlp: Language, name: str) -> Any:
+    from newsgraph.stages.references import ReferenceStage
+
+    return ReferenceStage()
+
+
+@Language.factory(
     "newsgraph_published",
     requires=["doc._.article", "doc._.dateline"],
     assigns=["doc._.published", "doc._.anchor_date"],
@@ -83,7 +95,8 @@ def make_times(nlp: Language, name: str) -> Any:
 
 @Language.factory(
     "newsgraph_quotes",
-    requires=["doc._.entity_table", "doc._.times", "doc._.published", *_PARSE],
+    requires=["doc._.entity_table", "doc._.antecedents", "doc._.times", "doc._.published",
+              *_PARSE],
     assigns=["doc._.quotes"],
     default_config=stage_defaults("quotes"),
 )
@@ -95,8 +108,8 @@ def make_quotes(nlp: Language, name: str, min_direct_words: int) -> Any:
 
 @Language.factory(
     "newsgraph_events",
-    requires=["doc._.dateline", "doc._.entity_table", "doc._.times", "doc._.published",
-              *_PARSE],
+    requires=["doc._.dateline", "doc._.entity_table", "doc._.antecedents", "doc._.times",
+              "doc._.published", *_PARSE],
     assigns=["doc._.events"],
     default_config=stage_defaults("events"),
 )

@@ -21,7 +21,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.config import stage_defaults
-from newsgraph.doc import entity_records
+from newsgraph.doc import entity_records, entity_type
 from newsgraph.lexicons import (
     ADDRESSEE_VERBS,
     ADDRESSING_VERBS,
@@ -495,7 +495,7 @@ class _Extractor:
         if not runs or not self._has_words(runs):
             return None
         speaker = next((c for c in noun.children if c.dep_ == "poss"
-                        or (c.dep_ == "amod" and c.ent_type_ in ("NORP", "GPE", "ORG"))), None)
+                        or (c.dep_ == "amod" and entity_type(c) in ("NORP", "GPE", "ORG"))), None)
         if speaker is None:
             for prep in noun.children:
                 if prep.dep_ == "prep" and prep.lower_ in ("by", "from"):
@@ -846,7 +846,7 @@ class _Speakers:
         start, end = self.mention_span(token)
         lower = token.lower_
         if token.pos_ == "PRON" or lower in PRONOUN_SPEAKERS:
-            antecedent = self.antecedent(token, quotes)
+            antecedent = token._.antecedent  # the references stage's one resolver
             if antecedent is None:
                 return {"entity": None, "name": token.text, "start": start, "end": end}
             name, entity = self.name_of(antecedent, quotes)

@@ -15,7 +15,7 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from newsgraph.config import stage_defaults
-from newsgraph.doc import entity_records, entity_spans
+from newsgraph.doc import entity_records, entity_spans, entity_type
 from newsgraph.stages.events.detect import (
     Candidate,
     clause_subject_after,
@@ -74,17 +74,17 @@ ELABORATION_SENTENCES = stage_defaults("events")["elaboration_sentences"]
 
 def _target_candidate(token: Token) -> bool:
     """Can this dependent be the recipient of an event?"""
-    if token.ent_type_ in _NON_PARTY_ENTITIES or token.dep_ == "acomp":
+    if entity_type(token) in _NON_PARTY_ENTITIES or token.dep_ == "acomp":
         return False
     if token.dep_ in ("amod", "compound"):
-        return token.ent_type_ in ("NORP", "GPE", "ORG", "PERSON") and token.head.ent_type_ \
+        return entity_type(token) in ("NORP", "GPE", "ORG", "PERSON") and entity_type(token.head) \
             not in PERSON_ENTITY_TYPES
-    if token.pos_ == "PROPN" or token.ent_type_ in PERSON_ENTITY_TYPES:
+    if token.pos_ == "PROPN" or entity_type(token) in PERSON_ENTITY_TYPES:
         return True
     if token.pos_ != "NOUN":
         return False
     return is_actor(token) or any(
-        c.dep_ == "compound" and c.ent_type_ in PERSON_ENTITY_TYPES for c in token.children)
+        c.dep_ == "compound" and entity_type(c) in PERSON_ENTITY_TYPES for c in token.children)
 
 
 def _stand_in(token: Token) -> Token:
@@ -97,13 +97,13 @@ def _stand_in(token: Token) -> Token:
         for child in token.children:
             if child.dep_ == "poss" and is_party(child):
                 return child
-            if child.dep_ in ("amod", "compound", "nmod") and child.ent_type_ in (
+            if child.dep_ in ("amod", "compound", "nmod") and entity_type(child) in (
                     "NORP", "GPE", "ORG"):
                 return child
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ == "of":
             pobj = prep_object(child)
-            if pobj is not None and (_target_candidate(pobj) or pobj.ent_type_ in
+            if pobj is not None and (_target_candidate(pobj) or entity_type(pobj) in
                                      PLACE_ENTITY_TYPES):
                 return pobj
     return token
@@ -131,7 +131,7 @@ def _is_own_force(token: Token, candidate: Candidate) -> bool:
         return True
     return candidate.type in VERBAL and token.dep_ in ("nsubj", "nsubjpass") and not any(
             c.dep_ in ("poss", "amod", "compound", "nmod") and (
-                c.ent_type_ in PERSON_ENTITY_TYPES | PLACE_ENTITY_TYPES or c.pos_ == "PRON")
+                entity_type(c) in PERSON_ENTITY_TYPES | PLACE_ENTITY_TYPES or c.pos_ == "PRON")
             for c in token.children)
 
 
@@ -151,7 +151,7 @@ def _condition_subject(verb: Token) -> Token | None:
 
 def _is_locative_place(child: Token, party: Token) -> bool:
     return child.dep_ == "pobj" and child.head.lower_ in SCENE_PREPS and \
-        party.ent_type_ in PLACE_ENTITY_TYPES
+        entity_type(party) in PLACE_ENTITY_TYPES
 
 
 # ----------------------------------------------------------------------------- sentences, counts
@@ -422,7 +422,7 @@ class ArticleContext:
                         continue
                 if not _target_candidate(party) and not (
                         candidate.type == "ASSAULT" and owned_by_party(party)):
-                    if fallback is None and party.ent_type_ in ("GPE", "LOC") and \
+                    if fallback is None and entity_type(party) in ("GPE", "LOC") and \
                             party.dep_ not in ("amod", "compound"):
                         fallback = party
                     continue
@@ -444,7 +444,7 @@ class ArticleContext:
         """A named site or landform (a bridge, a river, a mountain pass) is where an act
         happens, not a party to it; the entity stage's type, where it has one, decides."""
         entity = self.entity_at.get(token.i)
-        kind = entity.get("type") if entity else token.ent_type_
+        kind = entity.get("type") if entity else entity_type(token)
         return kind in ("LOC", "FAC")
 
     def _noun_roles(self, noun: Token) -> tuple[Token | None, Token | None]:
@@ -462,7 +462,7 @@ class ArticleContext:
                     target = pobj
         if actor is None:
             for child in noun.children:
-                if child.dep_ in ("amod", "compound") and child.ent_type_ in ("NORP", "GPE",
+                if child.dep_ in ("amod", "compound") and entity_type(child) in ("NORP", "GPE",
                                                                                "ORG"):
                     actor = child
                     break
@@ -509,9 +509,11 @@ class ArticleContext:
     def _party(self, token: Token | None, candidate: Candidate) -> dict[str, Any] | None:
         if token is None:
             return None
+        pronoun_party = token.pos_ == "PRON" and token.lower_ not in ("who", "that", "which")
         if token.pos_ == "PRON" or token.lower_ in ("who", "that", "which"):
-            token = self._antecedent(token)
-            if token is None:
+            # the references stage's one resolver; a party must be one that can act
+            token = token._.antecedent
+            if token is None or (pronoun_party and not is_actor(token)):
                 return None
         if token.dep_ == "relcl" or token.tag_ in ("WDT", "WP"):
             return None
@@ -884,7 +886,7 @@ def _phrase(token: Token, depth: int = 0) -> tuple[int, int]:
         elif child.dep_ == "prep" and child.lower_ in ("of", "in", "from", "for", "to") and \
                 depth < 2:
             pobj = prep_object(child)
-            if pobj is None or pobj.ent_type_ in ("DATE", "TIME") or \
+            if pobj is None or entity_type(pobj) in ("DATE", "TIME") or \
                     pobj.pos_ not in ("NOUN", "PROPN"):
                 break
             end = _phrase(pobj, depth + 1)[1]

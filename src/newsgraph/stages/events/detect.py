@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from newsgraph.doc import entity_type
 from newsgraph.stages.events.lexicon import (
     ACTOR_NOUNS,
     ASSAULTABLE,
@@ -292,7 +293,7 @@ def _is_political(token: Token | None) -> bool:
     """A party that governs, fights or protests: a state, a people, an official, a group."""
     if token is None:
         return False
-    if token.ent_type_ in ("GPE", "NORP"):
+    if entity_type(token) in ("GPE", "NORP"):
         return True
     return head_lemma(token) in _POLITICAL_WORDS
 

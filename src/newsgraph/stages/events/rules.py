@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from newsgraph.doc import entity_type
 from newsgraph.stages.events.lexicon import (
     ABSTRACT_TARGETS,
     ACTOR_NOUNS,
@@ -158,7 +159,7 @@ ACTOR_WORDS = (ACTOR_NOUNS | CIVILIANS | CAPTIVES | FORCES) - VEHICLES
 
 def is_actor(token: Token) -> bool:
     """Does the noun phrase headed here name someone who can act (not a thing or a place)?"""
-    if token.ent_type_ in PERSON_ENTITY_TYPES:
+    if entity_type(token) in PERSON_ENTITY_TYPES:
         return True
     if token.pos_ == "PRON":
         return token.lower_ in ("him", "her", "them", "us", "he", "she", "they", "we")
@@ -169,7 +170,7 @@ def is_actor(token: Token) -> bool:
 
 def is_party(token: Token) -> bool:
     """An actor, or a named place or group that can stand for one."""
-    return is_actor(token) or token.ent_type_ in PERSON_ENTITY_TYPES | PLACE_ENTITY_TYPES
+    return is_actor(token) or entity_type(token) in PERSON_ENTITY_TYPES | PLACE_ENTITY_TYPES
 
 
 def owned_by_party(token: Token) -> bool:
@@ -331,7 +332,7 @@ _RULES: dict[str, list[Rule]] = {
         (either(obj_actor, obj_words("delegation envoy")), ("CONSULT", "host")),
     ],
     "welcome": [
-        (lambda f: f.obj is not None and f.obj.ent_type_ == "PERSON", ("CONSULT", "host")),
+        (lambda f: f.obj is not None and entity_type(f.obj) == "PERSON", ("CONSULT", "host")),
         (ANY, ("SUPPORT", None)),
     ],
     "call": [
@@ -358,7 +359,7 @@ _RULES: dict[str, list[Rule]] = {
         (both(either(prt("out"), prep("out")), obj(ACTOR_NOUNS - CIVILIANS)),
          ("SANCTION", "expel")),
         (either(prt("out"), prep("out", "from")), ("ASSAULT", "cleansing")),
-        (lambda f: f.obj is not None and f.obj.ent_type_ in ("ORG",), ("SANCTION", "expel")),
+        (lambda f: f.obj is not None and entity_type(f.obj) in ("ORG",), ("SANCTION", "expel")),
         (ANY, ("COERCE", None)),
     ],
     "send": [
@@ -470,7 +471,7 @@ _RULES: dict[str, list[Rule]] = {
     ],
     "ship": [(either(prt("out"), prep("out")), ("SANCTION", "expel"))],
     "release": [(lambda f: f.obj is not None and (head_lemma(f.obj) in CAPTIVES
-                                                  or f.obj.ent_type_ == "PERSON"),
+                                                  or entity_type(f.obj) == "PERSON"),
                  ("RETREAT", "release"))],
     "free": [(obj_actor, ("RETREAT", "release"))],
     "return": [(obj(PROPERTY | TERRITORY | CAPTIVES | word_set("remains body")),
@@ -537,7 +538,7 @@ _RULES: dict[str, list[Rule]] = {
     "reach": [(obj(AGREEMENTS), ("AGREE", None))],
     "conclude": [(obj(AGREEMENTS), ("SUPPORT", None))],
     "recognize": [
-        (lambda f: f.obj is not None and (f.obj.ent_type_ in ("GPE", "ORG", "NORP")
+        (lambda f: f.obj is not None and (entity_type(f.obj) in ("GPE", "ORG", "NORP")
                                           or f.obj.pos_ == "PROPN"
                                           or head_lemma(f.obj) in word_set(
                                               "independence government state republic "

@@ -1,0 +1,153 @@
+"""Pronouns and what they stand for: one resolver, read by every stage that needs it.
+
+"Pushilin said he hoped ..." -- "he" is Pushilin; "the miners, who rallied" -- "who" is the
+miners. The quote stage needs it for speakers, the event stage for actors and targets; both
+read `token._.antecedent` (written here once, as `doc._.antecedents`: pronoun index ->
+antecedent index, plain ints).
+
+The rules, in order:
+1. a relative pronoun ("who", "which", "that") heading a relative clause stands for the noun
+   the clause describes;
+2. first and second person ("I", "we", "you") stand for no one in the text (a quote's speaker
+   is found from the quote, not from its pronouns);
+3. a pronoun in what a verb of saying reports stands for who says it ("X said he would ...");
+4. else the nearest compatible earlier noun: in its own sentence only subjects, then in up to
+   four sentences before it, subjects and speakers of verbs of saying first, then any noun,
+   nearest first; never a word inside quotation marks. Compatible: "he"/"she" a person of that
+   gender (or unknown), "it" a singular organisation or place, "they" an organisation or
+   several people; a person is known by the entity stage's type, a first name or a role noun.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from newsgraph.lexicons import (
+    FEMALE_NAMES,
+    FEMALE_NOUNS,
+    MALE_NAMES,
+    MALE_NOUNS,
+    ORG_NOUNS,
+    PERSON_NOUNS,
+    SPEECH_CUE_VERBS,
+)
+from newsgraph.stages.quotes import quotations
+
+RELATIVE = frozenset({"who", "which", "that"})
+FIRST_AND_SECOND = frozenset({"i", "we", "you", "me", "us", "my", "our", "your"})
+THIRD = frozenset({"he", "she", "it", "they", "him", "her", "them"})
+SENTENCES_BACK = 4
+_SUBJECTS = ("nsubj", "nsubjpass")
+
+
+class ReferenceStage:
+    """Writes `doc._.antecedents` for every third-person and relative pronoun it resolves."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        quoted = [False] * len(doc)
+        for mark in quotations(doc.text):
+            span = doc.char_span(mark.start, mark.end, alignment_mode="expand")
+            for token in span or ():
+                quoted[token.i] = True
+        starts = [sentence.start for sentence in doc.sents]
+        found: dict[int, int] = {}
+        for token in doc:
+            lower = token.lower_
+            if lower in RELATIVE or (lower in THIRD and token.pos_ == "PRON"):
+                antecedent = resolve(token, quoted, starts)
+                if antecedent is not None:
+                    found[token.i] = antecedent.i
+        doc._.antecedents = found
+        return doc
+
+
+def resolve(pronoun: Token, quoted: list[bool], starts: list[int]) -> Token | None:
+    """The token `pronoun` stands for (see the module's rules), or None."""
+    lower = pronoun.lower_
+    if lower in RELATIVE:
+        head = pronoun.head
+        return head.head if head.dep_ == "relcl" else None
+    if lower in FIRST_AND_SECOND:
+        return None
+    clause = pronoun.head
+    if clause.dep_ == "ccomp" and clause.head.lemma_.lower() in SPEECH_CUE_VERBS:
+        speaker = next((c for c in clause.head.children if c.dep_ in _SUBJECTS), None)
+        if speaker is not None and speaker.pos_ != "PRON" and compatible(pronoun, speaker):
+            return speaker
+    here = max(index for index, start in enumerate(starts) if start <= pronoun.i)
+    for back in range(SENTENCES_BACK + 1):
+        if here - back < 0:
+            break
+        first = starts[here - back]
+        last = starts[here - back + 1] if here - back + 1 < len(starts) else len(pronoun.doc)
+        candidates = [token for token in pronoun.doc[first:min(last, pronoun.i)]
+                      if not quoted[token.i] and token.pos_ in ("PROPN", "NOUN")
+                      and token.dep_ not in ("compound", "poss")]
+        if back == 0:
+            candidates = [token for token in candidates if token.dep_ in _SUBJECTS]
+        ranked = sorted(candidates, key=lambda t: (not _is_subject_or_speaker(t), -t.i))
+        for candidate in ranked:
+            if compatible(pronoun, candidate):
+                return candidate
+    return None
+
+
+def _is_subject_or_speaker(token: Token) -> bool:
+    return token.dep_ in _SUBJECTS
+
+
+def compatible(pronoun: Token, candidate: Token) -> bool:
+    lower = pronoun.lower_
+    kind = kind_of(candidate)
+    if lower in ("he", "she", "him", "her"):
+        if kind != "person":
+            return False
+        found = gender(candidate)
+        return found is None or found == ("m" if lower in ("he", "him") else "f")
+    if lower == "it":
+        return kind == "org" and candidate.tag_ not in ("NNS", "NNPS")
+    if lower in ("they", "them"):
+        return kind == "org" or (candidate.tag_ in ("NNS", "NNPS") and kind == "person")
+    return kind in ("person", "org")
+
+
+def _head(token: Token) -> Token:
+    """A title's name in apposition ("the minister, Olga Makeeva") names who it is."""
+    if token.pos_ != "PROPN":
+        for child in token.rights:
+            if child.dep_ == "appos" and child.pos_ == "PROPN":
+                return child
+    return token
+
+
+def kind_of(token: Token) -> str | None:
+    """person / org / None: the entity stage's type when the word is a mention (its type has
+    the article's evidence: "General Motors" is no general), else first names, role nouns and
+    "who" clauses."""
+    head = _head(token)
+    mention = head._.entity or token._.entity
+    if mention is not None and mention.label_ == "PERSON":
+        return "person"
+    if mention is not None and mention.label_ in ("ORG", "GPE", "NORP"):
+        return "org"
+    words = {t.lower_ for t in token.doc[head.left_edge.i: head.i + 1]}
+    personal = bool(words & MALE_NAMES or words & FEMALE_NAMES or words & PERSON_NOUNS) or any(
+        c.dep_ == "relcl" and any(g.lower_ == "who" for g in c.children) for c in head.children)
+    if personal and (head.pos_ == "PROPN" or head.lower_ in PERSON_NOUNS):
+        return "person"
+    lemma = head.lemma_.lower()
+    if lemma in ORG_NOUNS:
+        return "org"
+    if lemma in PERSON_NOUNS:
+        return "person"
+    return None
+
+
+def gender(token: Token) -> str | None:
+    head = _head(token)
+    for word in (t.lower_ for t in token.doc[head.left_edge.i: head.i + 1]):
+        if word in MALE_NOUNS or word in MALE_NAMES:
+            return "m"
+        if word in FEMALE_NOUNS or word in FEMALE_NAMES:
+            return "f"
+    return None
