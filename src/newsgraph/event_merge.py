@@ -79,9 +79,9 @@ class EventFacts:
             doc_id=str(row["doc_id"]),
             type=str(row["type"]),
             day=_day(row.get("date_value")),
-            actor=_party(row.get("actor_entity"), row.get("actor_name")),
-            target=_party(row.get("target_entity"), row.get("target_name")),
-            place=_party(row.get("place_entity"), row.get("place_name"),
+            actor=party_of(row.get("actor_entity"), row.get("actor_name")),
+            target=party_of(row.get("target_entity"), row.get("target_name")),
+            place=party_of(row.get("place_entity"), row.get("place_name"),
                          row.get("place_geonames")),
             asserted=not row.get("negated") and not row.get("hypothetical"),
             fatalities=_bounds(row.get("fatalities_min"), row.get("fatalities_max")),
@@ -97,9 +97,9 @@ class EventFacts:
             doc_id=doc_id,
             type=str(event["type"]),
             day=_day(part("date").get("value")),
-            actor=_party(part("actor").get("entity"), part("actor").get("name")),
-            target=_party(part("target").get("entity"), part("target").get("name")),
-            place=_party(part("place").get("entity"), part("place").get("name"),
+            actor=party_of(part("actor").get("entity"), part("actor").get("name")),
+            target=party_of(part("target").get("entity"), part("target").get("name")),
+            place=party_of(part("place").get("entity"), part("place").get("name"),
                          part("place").get("geonames")),
             asserted=not event.get("negated") and not event.get("hypothetical"),
             fatalities=_bounds(part("fatalities").get("min"), part("fatalities").get("max")),
@@ -123,7 +123,8 @@ def _day(value: object) -> date | None:
         return None
 
 
-def _party(entity: object, name: object, geonames: object = None) -> Party | None:
+def party_of(entity: object, name: object, geonames: object = None) -> Party | None:
+    """A party as the merge compares it: its entity id, its name's words, its GeoNames id."""
     words = tuple(w for w in re.findall(r"[^\W_]+", str(name or "").casefold())
                   if w not in _FILLER)
     if not entity and not words:

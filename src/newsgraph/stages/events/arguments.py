@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.config import stage_defaults
 from newsgraph.doc import entity_records, entity_spans, entity_type
+from newsgraph.event_merge import party_of, same_party
 from newsgraph.stages.events.detect import (
     Candidate,
     clause_subject_after,
@@ -789,24 +790,14 @@ PARTYLESS_NOUN_TYPES = frozenset({"ASSAULT", "PROTEST", "MOBILIZE", "CONSULT"})
 # ----------------------------------------------------------------------------- repeats, names
 
 
-def _name_tokens(party: dict[str, Any] | None) -> tuple[str, ...]:
-    if not party:
-        return ()
-    return tuple(w for w in re.findall(r"[^\W_]+", party["name"].lower())
-                 if w not in ("the", "a", "an"))
-
-
 def _same_party(one: dict[str, Any] | None, other: dict[str, Any] | None) -> bool:
-    """Two mentions of one party: the same entity, or one name inside the other."""
+    """Two mentions of one party, by the rule that merges reports across articles
+    (event_merge.same_party); an unnamed party conflicts with nothing."""
     if one is None or other is None:
-        return True  # an unnamed party conflicts with nothing
-    if one.get("entity") and one.get("entity") == other.get("entity"):
         return True
-    a, b = _name_tokens(one), _name_tokens(other)
-    if not a or not b:
-        return False
-    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
-    return any(long_[i:i + len(short)] == short for i in range(len(long_) - len(short) + 1))
+    first = party_of(one.get("entity"), one.get("name"), one.get("geonames"))
+    second = party_of(other.get("entity"), other.get("name"), other.get("geonames"))
+    return first is not None and second is not None and same_party(first, second)
 
 
 def _richness(event: dict[str, Any]) -> int:
