@@ -106,9 +106,22 @@ def entity_type(token: Token) -> str:
     return "" if label in ENTITY_TYPES else label
 
 
+_RECORDS_KEY = "newsgraph.entity_records"
+
+
 def entity_records(doc: Doc) -> list[dict[str, Any]]:
     """The contract's `entities` list, assembled from the entity spans and the entity table:
-    each entity with its mentions in text order (the entity stage wrote both, once)."""
+    each entity with its mentions in text order (the entity stage wrote both, once). Built
+    once per Doc: the quote and event stages and the record read the same list."""
+    cached = doc.user_data.get(_RECORDS_KEY)  # plain JSON values: the Doc stays serialisable
+    if cached is not None and cached[0] == len(doc._.entity_table or ()):
+        return cached[1]
+    records = _assemble_entity_records(doc)
+    doc.user_data[_RECORDS_KEY] = [len(doc._.entity_table or ()), records]
+    return records
+
+
+def _assemble_entity_records(doc: Doc) -> list[dict[str, Any]]:
     table: dict[str, dict[str, Any]] = doc._.entity_table or {}
     mentions: dict[str, list[dict[str, Any]]] = {entity_id: [] for entity_id in table}
     text = doc.text

@@ -23,7 +23,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -89,6 +89,7 @@ def slug(text: str) -> str:
 _FOLD_QUOTES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "\u00a0": " "})
 
 
+@lru_cache(maxsize=65536)
 def fold_name(text: str) -> str:
     """The lookup key of a name: ASCII, lower case, no dots, hyphens as spaces, no "the"."""
     text = unicodedata.normalize("NFKD", text.translate(_FOLD_QUOTES))

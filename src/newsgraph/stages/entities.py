@@ -259,23 +259,26 @@ class EntityStage:
                 covered[i] = True
                 container[i] = mention.label in CONTAINERS
         whole = {(mention.start, mention.end) for mention in mentions}
+        # The words as plain lists, read once: this scan looks at every word up to 4 times.
+        words = [token.text for token in doc]
+        spaced = [token.text_with_ws for token in doc]
+        capital = [word[:1].isupper() for word in words]
+        joins = [capital[j] or words[j].lower() in ("of", "de", "-") for j in range(len(doc))]
+        blocked = [covered[j] and not container[j] for j in range(len(doc))]
         added: list[Mention] = []
         i = 0
         while i < len(doc):
-            token = doc[i]
-            if not _is_capitalised(token) or (covered[i] and not container[i]):
+            if not capital[i] or blocked[i]:
                 i += 1
                 continue
+            token = doc[i]
             found = None
             for length in (4, 3, 2, 1):
                 end = i + length
-                if end > len(doc) or any(covered[j] and not container[j] for j in range(i, end)):
+                if end > len(doc) or any(blocked[i:end]) or not all(joins[i:end]) \
+                        or not capital[end - 1]:
                     continue
-                if not all(_is_capitalised(t) or t.lower_ in ("of", "de", "-") for t in doc[i:end]):
-                    continue
-                if not _is_capitalised(doc[end - 1]):
-                    continue
-                text = _text(doc, i, end)
+                text = "".join(spaced[i:end - 1]) + words[end - 1]
                 label = None
                 if text.lower() in GENERIC_WORDS:
                     continue
@@ -393,15 +396,20 @@ class EntityStage:
                     and doc[j + 2].text == ")" and _ACRONYM.fullmatch(doc[j + 1].text)):
                 acronyms.add(doc[j + 1].text)
         added = []
-        for token in doc:
-            nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
-            subject = nxt is not None and (nxt.tag_.startswith("VB") or nxt.tag_ == "POS")
-            if covered[token.i] or not (_is_proper(token) or subject):
+        if not acronyms and not people:
+            return added
+        tags = [token.tag_ for token in doc]
+        for position, word in enumerate(token.text for token in doc):
+            if covered[position] or not (word in acronyms or word in people):
+                continue  # only a name the article introduced can be added
+            nxt = tags[position + 1] if position + 1 < len(doc) else ""
+            subject = nxt.startswith("VB") or nxt == "POS"
+            if not (tags[position] in ("NNP", "NNPS") or not tags[position] or subject):
                 continue
-            if token.text in acronyms:
-                added.append(Mention(token.i, token.i + 1, "ORG"))
-            elif len(people.get(token.text, ())) == 1 and token.text.lower() not in PERSON_TITLES:
-                added.append(Mention(token.i, token.i + 1, "PERSON"))
+            if word in acronyms:
+                added.append(Mention(position, position + 1, "ORG"))
+            elif len(people.get(word, ())) == 1 and word.lower() not in PERSON_TITLES:
+                added.append(Mention(position, position + 1, "PERSON"))
         return added
 
     # ------------------------------------------------------------------ identity

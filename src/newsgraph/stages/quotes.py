@@ -65,6 +65,18 @@ class Quotation:
     paragraph: int
 
 
+def doc_quotations(doc: Doc) -> list[Quotation]:
+    """`quotations` of a Doc's text, found once per Doc (the references stage needs them too,
+    to leave quoted words alone)."""
+    stored = doc.user_data.get("newsgraph.quotations")  # plain tuples: a Doc stays serialisable
+    if stored is None:
+        found = quotations(doc.text)
+        doc.user_data["newsgraph.quotations"] = [
+            (mark.start, mark.end, mark.closed, mark.paragraph) for mark in found]
+        return found
+    return [Quotation(*mark) for mark in stored]
+
+
 def quotations(text: str) -> list[Quotation]:
     """Top-level quotation spans, paragraph by paragraph.
 
@@ -196,7 +208,7 @@ class _Extractor:
         self.doc = doc
         self.min_direct_words = min_direct_words
         self.text = doc.text
-        self.marks = quotations(self.text)
+        self.marks = doc_quotations(doc)
         self.mentions: list[tuple[int, int, dict[str, Any]]] = sorted(
             (m["start"], m["end"], entity)
             for entity in entities for m in entity.get("mentions", [])

@@ -20,6 +20,8 @@ The rules, in order:
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from spacy.tokens import Doc, Token
 
 from newsgraph.lexicons import (
@@ -31,7 +33,7 @@ from newsgraph.lexicons import (
     PERSON_NOUNS,
     SPEECH_CUE_VERBS,
 )
-from newsgraph.stages.quotes import quotations
+from newsgraph.stages.quotes import doc_quotations
 
 RELATIVE = frozenset({"who", "which", "that"})
 FIRST_AND_SECOND = frozenset({"i", "we", "you", "me", "us", "my", "our", "your"})
@@ -45,7 +47,7 @@ class ReferenceStage:
 
     def __call__(self, doc: Doc) -> Doc:
         quoted = [False] * len(doc)
-        for mark in quotations(doc.text):
+        for mark in doc_quotations(doc):
             span = doc.char_span(mark.start, mark.end, alignment_mode="expand")
             for token in span or ():
                 quoted[token.i] = True
@@ -74,7 +76,7 @@ def resolve(pronoun: Token, quoted: list[bool], starts: list[int]) -> Token | No
         speaker = next((c for c in clause.head.children if c.dep_ in _SUBJECTS), None)
         if speaker is not None and speaker.pos_ != "PRON" and compatible(pronoun, speaker):
             return speaker
-    here = max(index for index, start in enumerate(starts) if start <= pronoun.i)
+    here = bisect_right(starts, pronoun.i) - 1
     for back in range(SENTENCES_BACK + 1):
         if here - back < 0:
             break
