@@ -50,6 +50,18 @@ def test_acled_row_fills_acled_columns():
     assert strike["geo_precision"] == 3 and strike["fatalities"] == 50
 
 
+def test_acled_inter_codes_come_from_the_parties_agent_types():
+    strike = acled_row({**STRIKE, "actor_type": "GOV", "target_type": "REB"})
+    assert (strike["inter1"], strike["inter2"]) == (1, 2)  # state forces, rebel groups
+    rally = acled_row({**RALLY, "actor_type": "OPP"})
+    assert (rally["inter1"], rally["inter2"]) == (6, "")  # protesters, no target
+    riot = acled_row({**RALLY, "mode": "riot", "actor_type": "OPP"})
+    assert riot["inter1"] == 5  # protesters in a riot are rioters
+    assert acled_row({**RALLY, "actor_type": "BUS"})["inter1"] == ""  # no ACLED category
+    record = plover_record({**STRIKE, "actor_type": "GOV", "why": "actor GOV (...)"})
+    assert record["actor"]["type"] == "GOV" and record["why"] == "actor GOV (...)"
+
+
 def test_write_events_as_csv_and_plover_jsonl():
     stream = io.StringIO()
     assert write_events([RALLY, STRIKE], stream, "acled-csv") == 2

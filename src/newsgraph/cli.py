@@ -204,6 +204,7 @@ def ingest(paths: tuple[str, ...], db: str, settings: Settings, quiet: bool) -> 
                             failures.append(Failure(result.document.source, str(error)))
                             outcomes["failed"] += 1
                     advance(getattr(result, "source", ""))
+            store.resolve_short_names()  # store-wide: "Trump" is Donald Trump if he is the one
         except KeyboardInterrupt:
             err.print(f"interrupted: {ingest_summary(outcomes, db)}; the article being read "
                       "and the rest were not stored (each stored article is whole: run the "
@@ -406,9 +407,12 @@ def timeline(db: str, entity: str | None, date_from: str | None, date_to: str | 
 @click.option("--merged", is_flag=True,
               help="One line per real event, however many articles report it.")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per event.")
+@click.option("--explain", is_flag=True,
+              help="Under each event, its parties' types and why it counts as a political "
+                   "interaction.")
 def events(db: str, event_type: str | None, actor: str | None, place: str | None,
            date_from: str | None, date_to: str | None, negated: bool, merged: bool,
-           as_json: bool) -> None:
+           as_json: bool, explain: bool) -> None:
     """Who did what to whom, where and when: stored PLOVER events with their spans."""
     from newsgraph.store import Store
 
@@ -431,7 +435,12 @@ def events(db: str, event_type: str | None, actor: str | None, place: str | None
                   f"{row['actor_name'] or '?'} -> {row['target_name'] or '-'}"
                   f"{' @ ' + row['place_name'] if row['place_name'] else ''}{flags} "
                   f"[dim]{row['trigger_text']!r} {row['doc_id']}:{row['trigger_start']}-"
-                  f"{row['trigger_end']}[/dim]", highlight=False)
+                  f"{row['trigger_end']}[/dim]", highlight=False, soft_wrap=True)
+        if explain:
+            out.print(f"    [dim]actor type: {row.get('actor_type') or '-'} · target type: "
+                      f"{row.get('target_type') or '-'} · kept because: "
+                      f"{row.get('why') or 'stored before newsgraph explained events'}[/dim]",
+                      highlight=False, soft_wrap=True)
     if not rows and not as_json:
         err.print("no event matches")
 

@@ -55,8 +55,9 @@ if TYPE_CHECKING:
     from newsgraph.store import Store
 
 ACLED_COLUMNS = (
-    "event_id_cnty", "event_date", "year", "event_type", "sub_event_type", "actor1", "actor2",
-    "country", "admin1", "location", "latitude", "longitude", "geo_precision", "source",
+    "event_id_cnty", "event_date", "year", "event_type", "sub_event_type", "actor1", "inter1",
+    "actor2", "inter2", "country", "admin1", "location", "latitude", "longitude",
+    "geo_precision", "source",
     "notes", "fatalities",
 )
 EVENT_FORMATS = ("acled-csv", "plover-jsonl")
@@ -95,6 +96,20 @@ def acled_type(event: dict[str, Any]) -> tuple[str, str]:
     return "Strategic developments", sub_types.get(kind, "Other")
 
 
+# ACLED's actor categories (its codebook's `inter1`/`inter2`) by PETRARCH agent code: 1 state
+# forces, 2 rebel groups, 5 rioters, 6 protesters, 7 civilians, 8 external/other forces (the
+# UN and other international bodies). Codes with no ACLED category stay blank.
+_ACLED_INTER = {"GOV": 1, "MIL": 1, "COP": 1, "SPY": 1, "JUD": 1, "LEG": 1, "REB": 2,
+                "OPP": 6, "LAB": 6, "CVL": 7, "REF": 7, "MED": 7, "EDU": 7, "HLH": 7,
+                "IGO": 8, "NGO": 8}
+
+
+def acled_inter(agent_type: str | None, event_type: str) -> int | str:
+    """ACLED's `inter` code of a party typed `agent_type` (rioters: protesters in a riot)."""
+    inter = _ACLED_INTER.get(agent_type or "", "")
+    return 5 if inter == 6 and event_type == "Riots" else inter
+
+
 def _country(code: str | None) -> Any:
     return pycountry.countries.get(alpha_2=code) if code else None
 
@@ -121,7 +136,9 @@ def acled_row(event: dict[str, Any]) -> dict[str, Any]:
         "event_type": event_type,
         "sub_event_type": sub_event_type,
         "actor1": event.get("actor_name") or "",
+        "inter1": acled_inter(event.get("actor_type"), event_type),
         "actor2": event.get("target_name") or "",
+        "inter2": acled_inter(event.get("target_type"), event_type),
         "country": country.name if country else "",
         "admin1": "",
         "location": event.get("place_name") or "",
@@ -150,10 +167,12 @@ def plover_record(event: dict[str, Any]) -> dict[str, Any]:
     def party(prefix: str) -> dict[str, Any] | None:
         if not event.get(f"{prefix}_name"):
             return None
-        return {"name": event[f"{prefix}_name"], "entity": event.get(f"{prefix}_entity")}
+        return {"name": event[f"{prefix}_name"], "entity": event.get(f"{prefix}_entity"),
+                "type": event.get(f"{prefix}_type")}
 
     location = party("place")
     if location is not None:
+        del location["type"]
         location.update(geonames=event.get("place_geonames"), lat=event.get("place_lat"),
                         lon=event.get("place_lon"), country=event.get("place_country"))
     return {
@@ -169,6 +188,7 @@ def plover_record(event: dict[str, Any]) -> dict[str, Any]:
         "size": {"min": event.get("size_min"), "max": event.get("size_max")},
         "negated": bool(event.get("negated")),
         "hypothetical": bool(event.get("hypothetical")),
+        "why": event.get("why"),
         "source": {"doc_id": event["doc_id"], "outlet": event.get("outlet"),
                    "title": event.get("title"), "url": event.get("url"),
                    "path": event.get("source"),

@@ -225,6 +225,42 @@ def name_key(name: str) -> str:
     return " ".join(text.split())
 
 
+SURNAME_SCORE = 0.9
+"""The score of a one-word person name offered as the same person as a full name ending in it
+("Trump" and "Donald Trump"), when the store holds more than one such full name."""
+
+
+def surname_of(name: str) -> str | None:
+    """The name key of a person's one-word name ("Trump" -> "trump"); None for a full name."""
+    words = name_key(name).split()
+    return words[0] if len(words) == 1 else None
+
+
+def last_name_of(name: str) -> str | None:
+    """The name key of a full name's last word ("Donald Trump" -> "trump"); None for one word."""
+    words = name_key(name).split()
+    return words[-1] if len(words) > 1 else None
+
+
+def short_name_links(people: Mapping[str, str]) -> dict[str, str | None]:
+    """For each one-word person name, the one full name it stands for in this set of people
+    (id -> name): "Trump" -> "Donald Trump" when the store holds exactly one full name ending in
+    "Trump"; None when it holds several (a candidate only) or none. A function of the set
+    alone, so the links are the same whatever order the articles came in."""
+    full_by_last: dict[str, list[str]] = {}
+    for entity_id, name in people.items():
+        last = last_name_of(name)
+        if last is not None:
+            full_by_last.setdefault(last, []).append(entity_id)
+    links: dict[str, str | None] = {}
+    for entity_id, name in sorted(people.items()):
+        surname = surname_of(name)
+        if surname is not None:
+            fulls = full_by_last.get(surname, [])
+            links[entity_id] = fulls[0] if len(fulls) == 1 else None
+    return links
+
+
 def similar_entities(entity_id: str, name: str, entity_type: str | None,
                      others: Iterable[Mapping[str, Any]],
                      at: float = SIMILAR_AT) -> list[dict[str, Any]]:
@@ -250,6 +286,10 @@ def similar_entities(entity_id: str, name: str, entity_type: str | None,
                         for one, two in zip(words, other_words, strict=True))
         else:
             score = SequenceMatcher(None, key, other_key).ratio()
+        if entity_type == "PERSON" and len(words) != len(other_words) and (
+                (len(words) == 1 and other_words[-1] == words[0])
+                or (len(other_words) == 1 and words[-1] == other_words[0])):
+            score = max(score, SURNAME_SCORE)  # "Trump" and "Donald Trump"
         if score >= at:
             found.append({"id": other["id"], "name": other["name"], "score": round(score, 3)})
     return sorted(found, key=lambda item: (-item["score"], item["name"]))

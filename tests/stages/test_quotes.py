@@ -341,3 +341,13 @@ def test_a_date_outside_any_verb_clause_does_not_date_the_quote(parser_nlp):
     text = "Talks in Geneva, Monday. The minister said the plan had failed."
     quote = only(dated_quotes(text, parser_nlp, "2022-08-17"))
     assert quote["date"] == {"value": "2022-08-17", "how": "published"}
+
+
+def test_a_number_or_an_unresolved_it_is_no_speaker(parser_nlp):
+    """A poll's share says nothing itself; an "it" that stands for nothing named is no one."""
+    assert quotes_of("Fifty-one percent said they would vote for the measure in November.") \
+        == []
+    assert quotes_of("It said the measure would pass.") == []
+    found = quotes_of("The ministry issued a statement on Monday. It said the measure would "
+                      "pass.")
+    assert [(q["speaker"]["name"], q["speaker"]["start"]) for q in found] == [("ministry", 43)]

@@ -25,21 +25,28 @@ def to_columns(event: Item, where: str, text: str) -> dict[str, Any]:
         "trigger_text": trigger["text"],
         "sentence_start": sentence.get("start"), "sentence_end": sentence.get("end"),
         "actor_entity": actor.get("entity"), "actor_name": actor.get("name"),
+        "actor_type": actor.get("type"),
         "target_entity": target.get("entity"), "target_name": target.get("name"),
+        "target_type": target.get("type"),
         "place_entity": place.get("entity"), "place_name": place.get("name"),
         "place_geonames": place.get("geonames"),
         "date_value": date.get("value"), "date_how": date.get("how"),
         "fatalities_min": deaths.get("min"), "fatalities_max": deaths.get("max"),
         "size_min": size.get("min"), "size_max": size.get("max"),
         "negated": bool(event.get("negated")), "hypothetical": bool(event.get("hypothetical")),
+        "why": event.get("why"),
     }
 
 
 def from_columns(row: Mapping[str, Any]) -> dict[str, Any]:
+    known = set(row.keys())  # a sqlite3.Row's `in` looks at values, not names
     def party(prefix: str) -> dict[str, Any] | None:
         if row[f"{prefix}_name"] is None:
             return None
-        return {"entity": row[f"{prefix}_entity"], "name": row[f"{prefix}_name"]}
+        found = {"entity": row[f"{prefix}_entity"], "name": row[f"{prefix}_name"]}
+        if f"{prefix}_type" in known and row[f"{prefix}_type"] is not None:
+            found["type"] = row[f"{prefix}_type"]
+        return found
 
     def bounds(prefix: str) -> dict[str, Any] | None:
         low, high = row[f"{prefix}_min"], row[f"{prefix}_max"]
@@ -58,6 +65,7 @@ def from_columns(row: Mapping[str, Any]) -> dict[str, Any]:
                  else {"value": row["date_value"], "how": row["date_how"]}),
         "fatalities": bounds("fatalities"), "size": bounds("size"),
         "negated": bool(row["negated"]), "hypothetical": bool(row["hypothetical"]),
+        **({"why": row["why"]} if "why" in known and row["why"] is not None else {}),
     }
 
 
@@ -83,7 +91,7 @@ EVENTS = register(FactType(
                     "sentence_start:int sentence_end:int actor_entity actor_name target_entity "
                     "target_name place_entity place_name place_geonames:int date_value date_how "
                     "fatalities_min:int fatalities_max:int size_min:int size_max:int "
-                    "negated:int hypothetical:int"),
+                    "negated:int hypothetical:int actor_type target_type why"),
     to_columns=to_columns, from_columns=from_columns, spans=spans,
     mark=lambda event: (event["trigger"]["start"], event["trigger"]["end"]),
     describe=describe, layer="event"))

@@ -65,6 +65,21 @@ class Quotation:
     paragraph: int
 
 
+_COUNT_TYPES = frozenset({"PERCENT", "CARDINAL", "QUANTITY", "MONEY", "ORDINAL"})
+
+
+def can_speak(token: Token) -> bool:
+    """Whether the phrase headed here can say something: people and organisations can, a
+    number ("44 percent said", "Fifty-one percent") and an "it" that stands for nothing the
+    article named cannot (a poll's share or a placeholder is not a speaker)."""
+    if token.like_num or entity_type(token) in _COUNT_TYPES or token.lemma_.lower() in (
+            "percent", "%"):
+        return False
+    if token.lower_ == "it":
+        return token._.antecedent is not None  # the references stage's one resolver
+    return True
+
+
 def doc_quotations(doc: Doc) -> list[Quotation]:
     """`quotations` of a Doc's text, found once per Doc (the references stage needs them too,
     to leave quoted words alone)."""
@@ -297,7 +312,8 @@ class _Extractor:
             speaker = objects[0] if objects else None
             if lemma == "quote":  # "X was quoted as saying": X is the speaker
                 speaker = next((c for c in verb.children if c.dep_ == "nsubjpass"), speaker)
-        if speaker is not None and speaker.lemma_.lower() in SIGN_NOUNS:
+        if speaker is not None and (speaker.lemma_.lower() in SIGN_NOUNS
+                                    or not can_speak(speaker)):
             return None
         return _Quote(fragments, self._cue_span(verb), speaker, verb)
 

@@ -15,11 +15,51 @@ from newsgraph.store.grouping import EventGrouping
 from newsgraph.store.queries import like_pattern
 from newsgraph.store.rows import _canonical, _insert_many, _now, _Rows, read_record
 
+AUTO_SURNAME = "automatic: one-word name of the only full name ending in it"
+"""The note of a merge made by `resolve_short_names`, not by a user."""
+
 
 class EntityCorrections(EventGrouping):
     """Merging and splitting entities, in the stored articles and in those put later."""
 
-    def merge_entities(self, target: str, source: str) -> int:
+    def resolve_short_names(self) -> dict[str, int]:
+        """The store-wide step that makes "Trump" and "Donald Trump" one person: a one-word
+        person name joins the one full name ending in it when the store holds exactly one
+        (`resolution.short_name_links`), as an automatic merge (a correction marked
+        AUTO_SURNAME, applied to later articles too); when a second full name arrives ("Ivanka
+        Trump") the merge is undone and both stay candidates. Decided from the whole store, so
+        the result does not depend on the order articles came in. A user's own merge or split
+        of the short name wins. Returns {"merged": n, "undone": n}."""
+        from newsgraph.resolution import short_name_links
+
+        conn = self._conn
+        automatic = {row["source"]: row for row in conn.execute(
+            """SELECT * FROM entity_corrections WHERE action = 'merge' AND name = ?
+               AND undone_at IS NULL""", (AUTO_SURNAME,))}
+        by_user = {row[0] for row in conn.execute(
+            """SELECT source FROM entity_corrections WHERE (name IS NULL OR name != ?)
+               AND source IS NOT NULL UNION SELECT target FROM entity_corrections
+               WHERE action = 'split'""", (AUTO_SURNAME,))}
+        people = {str(row["id"]): str(row["name"]) for row in conn.execute(
+            "SELECT id, name FROM entities WHERE type = 'PERSON'")}
+        for source, row in automatic.items():  # merged away: its name is in the correction
+            people[source] = json.loads(row["data"] or "{}").get(source, {}).get("name", "")
+        done = {"merged": 0, "undone": 0}
+        for short, wanted in short_name_links(people).items():
+            if short in by_user:
+                continue
+            current = automatic.get(short)
+            if current is not None and current["target"] == wanted:
+                continue
+            if current is not None:
+                self.split_entity(current["target"], short)
+                done["undone"] += 1
+            if wanted is not None:
+                self.merge_entities(wanted, short, note=AUTO_SURNAME)
+                done["merged"] += 1
+        return done
+
+    def merge_entities(self, target: str, source: str, *, note: str | None = None) -> int:
         """Merge entity `source` into `target` (ids or whole canonical names, see
         _known_entity): its mentions join `target` in every stored article and in every article
         ingested later. Returns the number of articles changed; ValueError when either is
@@ -33,9 +73,9 @@ class EntityCorrections(EventGrouping):
         correction = Correction("merge", kept, source=merged, entities=fields)
         with self._write() as conn:
             conn.execute(
-                """INSERT INTO entity_corrections(action, target, source, data, at)
-                   VALUES ('merge', ?, ?, ?, ?)""",
-                (kept, merged, _canonical(fields), _now()),
+                """INSERT INTO entity_corrections(action, target, source, name, data, at)
+                   VALUES ('merge', ?, ?, ?, ?, ?)""",
+                (kept, merged, note, _canonical(fields), _now()),
             )
             return self._rewrite_listing(merged, lambda r: apply_corrections(r, [correction]))
 

@@ -27,7 +27,8 @@ EVENT_DATE = "coalesce(ev.date_value, d.published)"  # an event's date, else its
 # An event as the pages list it: its parties, date, article, place coordinates, sentence, and
 # how many reports its real event has (see grouping).
 EVENT_LIST = f"""SELECT ev.doc_id, ev.ord, ev.type, ev.mode, ev.trigger_text, ev.actor_name,
-           ev.actor_entity, ev.target_name, ev.target_entity, ev.place_name, ev.place_entity,
+           ev.actor_entity, ev.actor_type, ev.target_name, ev.target_entity, ev.target_type,
+           ev.why, ev.place_name, ev.place_entity,
            {EVENT_DATE} AS date, ev.fatalities_min, ev.fatalities_max,
            ev.size_min, ev.size_max, ev.negated, ev.hypothetical, d.title, d.outlet,
            pe.lat AS place_lat, pe.lon AS place_lon,

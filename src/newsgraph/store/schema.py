@@ -255,6 +255,13 @@ MIGRATIONS: tuple[tuple[str | AddColumn, ...], ...] = (
         AddColumn("documents", "settings", "TEXT REFERENCES settings(digest)"),
         "CREATE INDEX IF NOT EXISTS documents_settings ON documents(settings)",
     ),
+    # 7: each event's actor and target type (PETRARCH agent codes) and why it was kept as a
+    # political interaction (`newsgraph events --explain`). Events stored before have none.
+    (
+        AddColumn("events", "actor_type", "TEXT"),
+        AddColumn("events", "target_type", "TEXT"),
+        AddColumn("events", "why", "TEXT"),
+    ),
 )
 
 SCHEMA_VERSION: int = len(MIGRATIONS)

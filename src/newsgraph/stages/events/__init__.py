@@ -50,7 +50,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from newsgraph.config import stage_defaults
-from newsgraph.stages.events.arguments import ArticleContext, merge_repeats
+from newsgraph.stages.events.arguments import ArticleContext, keep_in_context, merge_repeats
 from newsgraph.stages.events.detect import find_candidates, resolve_clauses
 
 __all__ = ["EventStage"]
@@ -87,4 +87,4 @@ class EventStage:
             if event["date"] and event["date"]["how"] == "text":
                 last_dated = (event["sentence"]["start"], event["date"])
             events.append(event)
-        return merge_repeats(context.drop_title_repeats(events))
+        return merge_repeats(context.drop_title_repeats(keep_in_context(events)))

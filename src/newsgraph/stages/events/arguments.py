@@ -12,11 +12,17 @@ from bisect import bisect_right
 from functools import cache
 from typing import Any
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from newsgraph.config import stage_defaults
 from newsgraph.doc import entity_records, entity_spans, entity_type
 from newsgraph.event_merge import party_of, same_party
+from newsgraph.stages.events.actors import (
+    Typing,
+    makes_political,
+    sentence_names_political_actor,
+    type_party,
+)
 from newsgraph.stages.events.detect import (
     Candidate,
     clause_subject_after,
@@ -300,10 +306,13 @@ class ArticleContext:
                 and candidate.type not in PARTYLESS_NOUN_TYPES
                 and actor_token is None and target_token is None):
             return None  # "demand for cloud services remained strong", "the deal will close"
-        actor = self._party(actor_token, candidate)
-        target = self._party(target_token, candidate)
+        actor, actor_typing = self._party(actor_token, candidate)
+        target, target_typing = self._party(target_token, candidate)
         if actor is not None and target is not None and actor["name"] == target["name"]:
-            target = None
+            target, target_typing = None, None
+        why = self._relevance(candidate, actor_typing, target_typing)
+        if why is None:
+            return None  # no political actor: "the device allows", "Microsoft offers"
         start_char = self.doc[candidate.start].idx
         end_token = self.doc[candidate.end - 1]
         end_char = end_token.idx + len(end_token.text)
@@ -323,7 +332,31 @@ class ArticleContext:
             "size": {"min": size[0], "max": size[1]} if size else None,
             "negated": candidate.negated,
             "hypothetical": candidate.hypothetical,
+            "why": why,
         }
+
+    def _relevance(self, candidate: Candidate, actor: Typing | None,
+                   target: Typing | None) -> str | None:
+        """Why this event is a political interaction (None: it is not): a political actor
+        or target, or, for an event of a kind seen without parties ("clashes erupted", "a
+        protest was held"), a sentence that names a political actor."""
+        reasons = [f"{role} {typing.code or '-'} ({typing.why})"
+                   for role, typing in (("actor", actor), ("target", target))
+                   if typing is not None and makes_political(typing, candidate.type,
+                                                             role == "target")]
+        if reasons:
+            return "; ".join(reasons)
+        partyless = actor is None and target is None and candidate.type in PARTYLESS_NOUN_TYPES
+        unnamed_agent = actor is None and target is not None and any(  # "X was put under arrest"
+            child.dep_ in ("auxpass", "nsubjpass") for child in candidate.token.children)
+        if partyless or unnamed_agent:
+            found = sentence_names_political_actor(candidate.token.sent, self.entity_at,
+                                                   candidate.type)
+            if found:
+                return f"{'no party' if partyless else 'no actor'}; {found}"
+            if partyless:
+                return IN_CONTEXT
+        return None
 
     def _roles(self, candidate: Candidate) -> tuple[Token | None, Token | None]:
         token = candidate.token
@@ -507,17 +540,40 @@ class ArticleContext:
                 break
         return None
 
-    def _party(self, token: Token | None, candidate: Candidate) -> dict[str, Any] | None:
+    def _party(self, token: Token | None,
+               candidate: Candidate) -> tuple[dict[str, Any] | None, Typing | None]:
+        """The party a token names (entity id, name, agent code) and how it was typed."""
         if token is None:
-            return None
+            return None, None
         pronoun_party = token.pos_ == "PRON" and token.lower_ not in ("who", "that", "which")
         if token.pos_ == "PRON" or token.lower_ in ("who", "that", "which"):
             # the references stage's one resolver; a party must be one that can act
             token = token._.antecedent
             if token is None or (pronoun_party and not is_actor(token)):
-                return None
+                return None, None
         if token.dep_ == "relcl" or token.tag_ in ("WDT", "WP"):
-            return None
+            return None, None
+        party = self._named_party(token, candidate)
+        if party is None:
+            return None, None
+        entity = self.entities.get(party["entity"]) if party["entity"] else None
+        start, end = _phrase(token)
+        inner = {found["id"]: found for found in map(self.entity_at.get, range(start, end))
+                 if found is not None and found is not entity}
+        typing = type_party(self.doc[start:end], token, entity, self._role_texts(entity),
+                            list(inner.values()))
+        party["type"] = typing.code
+        return party, typing
+
+    def _role_texts(self, entity: dict[str, Any] | None) -> list[Span]:
+        """The titles and appositions the entity stage found on a person's mentions."""
+        if entity is None or entity.get("type") != "PERSON":
+            return []
+        spans = (self.doc.char_span(m["role"]["start"], m["role"]["end"])
+                 for m in entity.get("mentions", []) if m.get("role"))
+        return [span for span in spans if span is not None]
+
+    def _named_party(self, token: Token, candidate: Candidate) -> dict[str, Any] | None:
         start, end = _phrase(token)
         name = self.text[self.doc[start].idx:self.doc[end - 1].idx + len(self.doc[end - 1])]
         entity = self.entity_at.get(token.i)
@@ -788,6 +844,29 @@ PARTYLESS_NOUN_TYPES = frozenset({"ASSAULT", "PROTEST", "MOBILIZE", "CONSULT"})
 
 
 # ----------------------------------------------------------------------------- repeats, names
+
+
+IN_CONTEXT = "in context"
+"""An event with no party and no political actor in its sentence ("Fighting continued in the
+town"): kept only when the article reports political events with parties (see
+`keep_in_context`)."""
+
+
+def keep_in_context(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Keep the party-less events of an article whose other events name political parties
+    ("Rebels clashed with troops near Donetsk. Fighting continued on Monday."), saying so; drop
+    them from an article with none (a recipe's "battle", a review's "blast")."""
+    context = next((e for e in events if e["why"] != IN_CONTEXT and e["why"].startswith(
+        ("actor", "target"))), None)
+    kept = []
+    for event in events:
+        if event["why"] == IN_CONTEXT:
+            if context is None:
+                continue
+            event["why"] = (f"no party; the article reports political events (the "
+                            f"{context['type']} at {context['trigger']['start']})")
+        kept.append(event)
+    return kept
 
 
 def _same_party(one: dict[str, Any] | None, other: dict[str, Any] | None) -> bool:

@@ -14,11 +14,10 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from newsgraph.doc import entity_type
+from newsgraph.stages.events.actors import POLITICAL_WORDS
 from newsgraph.stages.events.lexicon import (
-    ACTOR_NOUNS,
     ASSAULTABLE,
     CAPTIVES,
-    CIVILIANS,
     COMMENTATOR_NOUNS,
     COMMERCE_VERBS,
     COMMERCIAL_NOUNS,
@@ -285,8 +284,6 @@ def find_candidates(doc: Doc) -> list[Candidate]:
 
 # ----------------------------------------------------------------------------- no event
 
-# Nouns of who governs, fights or protests; a trader is never one ("the carmaker").
-_POLITICAL_WORDS = (ACTOR_NOUNS | FORCES | CIVILIANS) - COMMERCIAL_NOUNS
 
 
 def _is_political(token: Token | None) -> bool:
@@ -295,7 +292,7 @@ def _is_political(token: Token | None) -> bool:
         return False
     if entity_type(token) in ("GPE", "NORP"):
         return True
-    return head_lemma(token) in _POLITICAL_WORDS
+    return head_lemma(token) in POLITICAL_WORDS
 
 
 def _is_commercial(token: Token | None) -> bool:

@@ -23,8 +23,9 @@ Sense = tuple[str, str | None]
 FOLDER = "events"
 """The folder of `newsgraph/data/` that holds the event stage's own files."""
 LEXICON_FILES = ("lexicons.tsv", "verbs.tsv", "nouns.tsv", "noun_modifiers.tsv", "roles.tsv",
-                 "numbers.tsv")
-"""The data files of `newsgraph/data/events/`, all read by this module."""
+                 "numbers.tsv", "agents.tsv", "actors.tsv.gz")
+"""The data files of `newsgraph/data/events/`, all read by this module except the two actor
+tables derived from PETRARCH2 (`agents.tsv`, `actors.tsv.gz`), which `actors` reads."""
 
 
 def _path(name: str) -> str:

@@ -1,0 +1,242 @@
+"""Actor typing: what kind of party an event's actor or target is, and whether it is political.
+
+PLOVER codes the interactions of political actors (states, governments, armed groups, parties,
+officials, protesters, IGOs and NGOs, civilians as targets). A verb alone does not make one:
+"the device allows", "Microsoft offers", "England beat France" are not. So every party gets a
+PETRARCH agent code (the contract's `actor.type` / `target.type`) from the evidence the earlier
+stages left on the Doc, in this order:
+
+1. a named actor of the PETRARCH dictionaries (~34,000 names of officials, governments, armed
+   groups, IGOs, NGOs and companies: `data/events/actors.tsv.gz`), by the entity's canonical
+   name or the phrase;
+2. a geocoded GPE (a country, region or town) acting: its government (`GOV`);
+3. the role nouns of the phrase or of the person's introductions ("Foreign Minister", "riot
+   police", "separatist leader": `data/events/agents.tsv`, PETRARCH's ~2,300 agent nouns);
+4. a people (a NORP with a country: "Ukrainians") is political without a code.
+
+An event is kept only when one party is political: an agent code of government, force,
+opposition, justice, party, IGO or NGO, or civilians as the target of force. An event with no
+party at all is kept only when its sentence names a political actor (sentence relevance: "a
+protest was held in Kyiv" yes, "a blast of flavour" no). `Typing.why` says which evidence
+decided, for `newsgraph events --explain`.
+"""
+
+from __future__ import annotations
+
+import gzip
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from spacy.tokens import Span, Token
+
+from newsgraph.lexicons import rows
+from newsgraph.ontology import AGENT_TYPES, POLITICAL_AGENT_TYPES
+from newsgraph.stages.events.lexicon import (
+    ACTOR_NOUNS,
+    CIVILIANS,
+    COMMERCIAL_NOUNS,
+    FORCES,
+    ROLE_CLASSES,
+)
+from newsgraph.stages.events.rules import head_lemma
+
+FOLDER = "events"
+
+CONTRACT_TYPES = frozenset(AGENT_TYPES)
+
+_AS_CONTRACT = {"IMG": "REB", "INS": "REB", "UAF": "MIL", "PPL": "CVL", "MNC": "BUS",
+                "STATE": "GOV", "HRI": "NGO", "DEV": "GOV"}
+"""Dictionary classes the contract does not name, as the contract code they belong to:
+international militarised groups and insurgents are rebels, unidentified armed forces
+military, 'people' civilians, multinationals business, a bare country code its state,
+human-rights and development bodies (GOVDEV in PETRARCH) NGO and government."""
+
+POLITICAL_TYPES = frozenset(POLITICAL_AGENT_TYPES)
+TARGET_TYPES = frozenset({"CVL"})
+"""Codes political only as the target of force (civilians attacked, arrested, expelled)."""
+FORCE_EVENTS = frozenset({"ASSAULT", "COERCE"})
+FIRST_AND_SECOND_PERSON = frozenset({"my", "our", "your"})
+
+_POLITICAL_CLASSES = frozenset({"ELI", "OTHER"})
+"""Dictionary classes with no agent code that are still political actors: former leaders
+(PETRARCH's elites) and actors of a country with a code outside the agent list."""
+
+
+POLITICAL_WORDS = (ACTOR_NOUNS | FORCES | CIVILIANS) - COMMERCIAL_NOUNS
+"""Nouns of who governs, fights or protests; a trader is never one ("the carmaker")."""
+
+
+@dataclass(frozen=True)
+class Typing:
+    """A party's agent code (None when no evidence gives one), whether it makes an event
+    political, and the evidence, in words."""
+
+    code: str | None
+    political: bool
+    why: str
+
+
+UNTYPED = Typing(None, False, "no evidence of a political actor")
+
+
+@cache
+def agent_phrases() -> dict[tuple[str, ...], str]:
+    """Role phrase (lower-case words) -> agent code, from PETRARCH's agents dictionary."""
+    found: dict[tuple[str, ...], str] = {}
+    for _where, (phrase, code) in rows(f"{FOLDER}/agents.tsv", ("phrase", "code")):
+        found[tuple(phrase.split())] = code
+    return found
+
+
+@cache
+def _longest_agent_phrase() -> int:
+    return max(len(phrase) for phrase in agent_phrases())
+
+
+@cache
+def actor_classes() -> dict[str, str]:
+    """Actor name (lower case) -> class of its latest code, from PETRARCH's actor files."""
+    path = resources.files("newsgraph") / "data" / FOLDER / "actors.tsv.gz"
+    text = gzip.decompress(path.read_bytes()).decode("utf-8")
+    found: dict[str, str] = {}
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            name, kind = line.split("\t")
+            found[name] = kind
+    return found
+
+
+def contract_code(kind: str) -> str | None:
+    """A dictionary class as a contract agent code (None: political, but no code fits)."""
+    code = _AS_CONTRACT.get(kind, kind)
+    return code if code in CONTRACT_TYPES else None
+
+
+def _class_typing(kind: str, why: str) -> Typing:
+    code = contract_code(kind)
+    political = code in POLITICAL_TYPES or kind in _POLITICAL_CLASSES
+    return Typing(code, political, why)
+
+
+def agents_in(words: list[Token] | Span) -> Iterator[tuple[str, str]]:
+    """(code, phrase) of each role phrase in these words, PETRARCH's way: left to right, the
+    longest phrase starting at a word ("separatist leader" REB, "riot police" COP, "Foreign
+    Minister" GOV); plurals are in the table, so lemmas are not needed."""
+    lowered = [token.lower_ for token in words]
+    phrases = agent_phrases()
+    longest = _longest_agent_phrase()
+    start = 0
+    while start < len(lowered):
+        for end in range(min(len(lowered), start + longest), start, -1):
+            code = phrases.get(tuple(lowered[start:end]))
+            if code is not None:
+                yield code, " ".join(lowered[start:end])
+                start = end - 1
+                break
+        start += 1
+
+
+def agent_in(words: list[Token] | Span) -> tuple[str, str] | None:
+    """The first role phrase in these words (see `agents_in`)."""
+    return next(agents_in(words), None)
+
+
+def _entity_typing(entity: dict[str, Any], of: str = "") -> Typing | None:
+    """What an entity alone says: a named actor of the dictionaries, a geocoded GPE (its
+    government), a people (a NORP with a country). `of` words it as a modifier's evidence
+    ("Cairo's security chief", "Iraqi youths", "Arab League Secretary-General X")."""
+    name = (entity.get("name") or "").lower()
+    kind = actor_classes().get(name)
+    if kind is not None and kind != "STATE":
+        return _class_typing(kind, f"PETRARCH actors: {of}'{name}' is {kind}")
+    if entity.get("type") == "GPE" and (entity.get("geonames") or entity.get("country")
+                                        or kind == "STATE"):
+        code = None if of else "GOV"
+        return Typing(code, True, f"a state or local government: {of}GPE '{entity['name']}'")
+    if entity.get("type") == "NORP" and entity.get("country"):
+        return Typing(None, True, f"a people: {of}NORP '{entity['name']}'")
+    return None
+
+
+def _head_word_typing(head: Token) -> Typing | None:
+    """The event stage's own nouns of who governs, fights or protests, for the heads the
+    PETRARCH agents leave out ("officials", "forces", "the emir"): armed forces are MIL,
+    civilians CVL, the other actor nouns and role nominals political without a code."""
+    lemma = head_lemma(head)
+    if lemma in FORCES:
+        return Typing("MIL", True, f"armed forces: '{lemma}'")
+    if lemma in POLITICAL_WORDS or lemma in ROLE_CLASSES:
+        if lemma in CIVILIANS:
+            return Typing("CVL", lemma not in CIVILIANS - ACTOR_NOUNS, f"civilians: '{lemma}'")
+        return Typing(None, True, f"a political actor noun: '{lemma}'")
+    return None
+
+
+def type_party(phrase: Span, head: Token, entity: dict[str, Any] | None,
+               role_texts: list[Span], inner: list[dict[str, Any]]) -> Typing:
+    """The agent code of the party `phrase` (naming `entity` if any), from the evidence listed
+    in the module docstring; `role_texts` are the person's titles and appositions as the entity
+    stage found them, `inner` the other entities named inside the phrase (its modifiers)."""
+    if any(child.dep_ == "poss" and child.lower_ in FIRST_AND_SECOND_PERSON
+           for child in head.children):
+        return Typing(None, False, "the speaker's or reader's own ('your head', 'our team')")
+    kind = actor_classes().get(phrase.text.lower().removeprefix("the "))
+    if kind is not None and kind != "STATE":
+        return _class_typing(kind, f"PETRARCH actors: '{phrase.text}' is {kind}")
+    if entity is not None and entity.get("type") == "GPE" and head._.entity is None:
+        entity = None  # a place named inside a facility's name ("New Chitose Airport")
+    typing = _entity_typing(entity) if entity is not None else None
+    if typing is not None and (typing.code is not None or entity.get("type") == "GPE"):
+        return typing
+    for words in (*role_texts, phrase):
+        found = agent_in(words)
+        if found is not None:
+            code, agent = found
+            by_role = _class_typing(code, f"PETRARCH agents: '{agent}' is {code}")
+            if by_role.code is not None or by_role.political:
+                return by_role
+    if typing is not None:
+        return typing
+    by_word = _head_word_typing(head)
+    if by_word is not None and by_word.political:
+        return by_word
+    if (entity or {}).get("type") in ("PERSON", "ORG") or (entity is None and head.pos_ == "NOUN"):
+        for other in inner:  # "Arab League Secretary-General X", "Thousands of Nigerians"
+            typing = _entity_typing(other, of="of ")
+            if typing is not None and typing.political:
+                return typing
+    return by_word or UNTYPED
+
+
+def makes_political(typing: Typing | None, event_type: str, as_target: bool) -> bool:
+    """Whether this party makes its event a political interaction."""
+    if typing is None:
+        return False
+    if typing.political:
+        return True
+    return as_target and typing.code in TARGET_TYPES and event_type in FORCE_EVENTS
+
+
+def sentence_names_political_actor(sentence: Span, entity_at: dict[int, dict[str, Any]],
+                                   event_type: str) -> str | None:
+    """Why a sentence reports political news though its event names no party: a geocoded
+    place or a people in it, a named political actor, a role noun of government or force,
+    or, for force ("residents reported gunfire"), civilians."""
+    classes = actor_classes()
+    for token in sentence:
+        entity = entity_at.get(token.i)
+        if entity is None:
+            continue
+        if entity.get("type") == "GPE" and (entity.get("geonames") or entity.get("country")):
+            return f"the sentence names the place '{entity['name']}'"
+        kind = classes.get((entity.get("name") or "").lower())
+        if kind is not None and _class_typing(kind, "").political:
+            return f"the sentence names the actor '{entity['name']}' ({kind})"
+    for raw, phrase in agents_in(sentence):  # civilians proper, not any "man" or "people"
+        code = contract_code(raw) or ""
+        if code in POLITICAL_TYPES or (raw in TARGET_TYPES and event_type in FORCE_EVENTS):
+            return f"the sentence names '{phrase}' ({code})"
+    return None
