@@ -305,7 +305,7 @@ def test_crowd_size_up_to(event_nlp):
 
 
 def test_date_from_the_time_stage_in_the_trigger_clause(event_nlp):
-    text = "Olga Makeeva met with Sin Hong Chol in Moscow on July 29."
+    text = "Ambassador Olga Makeeva met with Sin Hong Chol in Moscow on July 29."
     start = text.index("July 29")
     times = [{"start": start, "end": start + 7, "text": "July 29", "value": "2022-07-29",
               "type": "DATE"}]

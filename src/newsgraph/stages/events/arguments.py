@@ -560,6 +560,11 @@ class ArticleContext:
         start, end = _phrase(token)
         inner = {found["id"]: found for found in map(self.entity_at.get, range(start, end))
                  if found is not None and found is not entity}
+        for i in range(start, end):  # a place after a preposition is where someone is from
+            found = self.entity_at.get(i)
+            if found is not None and found.get("type") == "GPE" and any(
+                    t.dep_ == "pobj" for t in (self.doc[i], self.doc[i].head)):
+                inner.pop(found["id"], None)  # ("James Lee, 68, of Torrance"), not who acts
         typing = type_party(self.doc[start:end], token, entity, self._role_texts(entity),
                             list(inner.values()))
         party["type"] = typing.code
