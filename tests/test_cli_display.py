@@ -209,7 +209,11 @@ def gexf(sample_db: Path, tmp_path: Path, *options: str) -> nx.Graph:
     result = CliRunner().invoke(main, ["export", "entities", "--format", "gexf", *options,
                                        "-o", str(output), "--db", str(sample_db)])
     assert result.exit_code == 0, result.output
-    return nx.read_gexf(output)
+    graph = nx.read_gexf(output)
+    assert result.stderr.splitlines() == [  # one line, however long the path
+        f"exported a co-occurrence network of {graph.number_of_nodes()} entities and "
+        f"{graph.number_of_edges()} links -> {output}"]
+    return graph
 
 
 def test_entity_network_cut_by_weight_and_top(sample_db, tmp_path):

@@ -587,7 +587,8 @@ def export_command(kind: str, db: str, output_format: str, output: str, records:
                          quiet) as advance:
         summary = _export(store, kind, output_format, records, stream, advance,
                           network={"min_articles": min_weight or 1, "top": top})
-    err.print(f"exported {summary}" + (f" -> {output}" if output != "-" else ""))
+    err.print(f"exported {summary}" + (f" -> {output}" if output != "-" else ""),
+              markup=False, highlight=False, soft_wrap=True)  # one line, the path whole
 
 
 def _export(store, kind: str, output_format: str, records: bool, stream: IO,
