@@ -21,6 +21,7 @@ from typing import IO
 import click
 from rich.console import Console
 from rich.markup import escape
+from rich.measure import Measurement
 from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
@@ -44,6 +45,8 @@ from newsgraph.sources import count_articles, input_files, read_inputs
 DEFAULT_DB = "newsgraph.db"
 INTERRUPTED = 130
 """The exit code of a command stopped by Ctrl-C (128 + SIGINT), as shells report it."""
+UNKNOWN_OUTLET = "unknown"
+"""What the listings print for an article whose outlet is not known (never its file path)."""
 
 err = Console(stderr=True)
 out = Console(highlight=False, soft_wrap=True)
@@ -277,12 +280,33 @@ def write_json_line(stream: IO[str], value: object) -> None:
     stream.write(json.dumps(value, ensure_ascii=False) + "\n")
 
 
+def outlet_of(row: dict) -> str:
+    """An article's outlet as the listings print it: "unknown" when it is not known."""
+    return row.get("outlet") or UNKNOWN_OUTLET
+
+
+def print_table(table: Table, whole: tuple[str, ...] = ()) -> None:
+    """Print a table on standard output with the columns named in `whole` (ids, spans) never
+    wrapped or cut, however narrow the terminal (or a pipe's 80 columns, or COLUMNS): the
+    table is drawn as wide as they need, the other columns wrapping at words. Ids are what
+    `show`, `entity` and `merge` take, so a cut one is useless."""
+    for column in table.columns:
+        if column.header in whole:
+            column.no_wrap = True
+            column.min_width = max((len(str(cell)) for cell in column.cells), default=0)
+    needed = Measurement.get(out, out.options.update_width(10_000), table).minimum
+    console = out if needed <= out.width else Console(
+        highlight=False, soft_wrap=True, width=needed, file=out.file)
+    console.print(table)
+
+
 @main.command()
 @click.argument("doc_id")
 @db_option
 @click.option("--json", "as_json", is_flag=True, help="Print the stored record as JSON.")
 def show(doc_id: str, db: str, as_json: bool) -> None:
-    """Show one stored article: metadata, clean text, entities and removed boilerplate."""
+    """Show one stored article: metadata, clean text, then every fact with its span: its
+    entities (each mention), and each registered fact type (quotes, times, events ...)."""
     from newsgraph.store import Store
 
     with Store(db, readonly=True) as store:
@@ -293,17 +317,20 @@ def show(doc_id: str, db: str, as_json: bool) -> None:
         write_json_line(sys.stdout, record)
         return
     published = record["published"]
-    out.print(f"[bold]{record['title'] or '(no title)'}[/bold]")
-    out.print(f"id {record['id']} | outlet {record['outlet'] or '-'} | published "
-              f"{published['value'] or '-'} ({published['how']}) | source {record['source']}")
+    out.print(f"[bold]{escape(record['title'] or '(no title)')}[/bold]")
+    out.print(f"id {record['id']} | outlet {outlet_of(record)} | published "
+              f"{published['value'] or '-'} ({published['how']}) | source {record['source']}",
+              markup=False)
     out.print()
     out.print(record["text"], markup=False)
     out.print()
-    table = Table("entity", "type", "mentions", "spans", title="Entities")
+    table = Table("id", "entity", "type", "mentions", "spans",
+                  title=f"Entities ({len(record['entities'])})")
     for entity in sorted(record["entities"], key=lambda e: -len(e["mentions"])):
-        spans = ", ".join(f"{m['start']}-{m['end']}" for m in entity["mentions"][:6])
-        table.add_row(entity["name"], entity["type"], str(len(entity["mentions"])), spans)
-    out.print(table)
+        spans = ", ".join(f"{m['start']}-{m['end']}" for m in entity["mentions"])
+        table.add_row(escape(entity["id"]), escape(entity["name"]), entity["type"],
+                      str(len(entity["mentions"])), spans)
+    print_table(table, whole=("id",))
     for fact in fact_types():  # every fact type, each item with its span and what it says
         found = record.get(fact.field) or []
         if not found:
@@ -312,31 +339,37 @@ def show(doc_id: str, db: str, as_json: bool) -> None:
                       f"({len(found)})", show_lines=False)
         for item in found:
             start, end = fact.mark(item)
-            facts.add_row(f"{start}-{end}", shorten(record["text"][start:end], 70),
-                          fact.describe(item))
-        out.print(facts)
+            facts.add_row(f"{start}-{end}", escape(shorten(record["text"][start:end], 70)),
+                          escape(fact.describe(item)))
+        print_table(facts, whole=("span",))
     if record.get("removed"):
         out.print(f"\n[dim]Removed boilerplate ({len(record['removed'])} passages):[/dim]")
         for passage in record["removed"]:
-            out.print(f"[dim]  - {passage['reason']}: {passage['text'][:90]!r}[/dim]")
+            out.print(f"[dim]  - {escape(passage['reason'])}: "
+                      f"{escape(repr(passage['text'][:90]))}[/dim]")
 
 
 @main.command()
 @click.argument("query")
 @db_option
 @click.option("--limit", type=click.IntRange(1), default=20, show_default=True)
-def search(query: str, db: str, limit: int) -> None:
+@click.option("--json", "as_json", is_flag=True,
+              help="One JSON object per hit: id, title, outlet, published, snippet.")
+def search(query: str, db: str, limit: int, as_json: bool) -> None:
     """Full-text search over stored articles (SQLite FTS5), with snippets."""
     from newsgraph.store import Store
 
     with Store(db, readonly=True) as store:
         hits = store.search(query, limit=limit)
     if not hits:
-        err.print(f"no article matches {query!r}")
+        err.print(f"no article matches {query!r}", markup=False, highlight=False)
         return
     for hit in hits:
-        out.print(f"[bold]{hit['id']}[/bold]  {hit.get('title') or ''}  "
-                  f"[dim]{hit.get('outlet') or ''} {hit.get('published') or ''}[/dim]")
+        if as_json:
+            write_json_line(sys.stdout, hit)
+            continue
+        out.print(f"[bold]{hit['id']}[/bold]  {escape(hit.get('title') or '')}  "
+                  f"[dim]{escape(outlet_of(hit))} {hit.get('published') or ''}[/dim]")
         out.print("    " + " ".join(hit["snippet"].split()), markup=False)
 
 
@@ -348,25 +381,41 @@ def search(query: str, db: str, limit: int) -> None:
 @click.option("--since", type=DATE, metavar="DATE",
               help="Articles published on or after this date (YYYY, YYYY-MM, YYYY-MM-DD, "
                    "or a relative day like 'yesterday').")
+@click.option("--article", metavar="ID", help="Only the quotes of this article.")
 @click.option("--limit", type=click.IntRange(1), default=None)
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per quote.")
 def quotes(db: str, speaker: str | None, about: str | None, kind: str | None,
-           since: str | None, limit: int | None, as_json: bool) -> None:
+           since: str | None, article: str | None, limit: int | None, as_json: bool) -> None:
     """Who said what: stored quotes with speaker, date, outlet and `doc:start-end`."""
     from newsgraph.store import Store
 
     with Store(db, readonly=True) as store:
-        rows = store.quotes(speaker=speaker, about=about, kind=kind, since=since, limit=limit)
+        known_article(store, article, db)
+        rows = store.quotes(speaker=speaker, about=about, kind=kind, since=since,
+                            article=article, limit=limit)
     for row in rows:
         if as_json:
             write_json_line(sys.stdout, row)
             continue
-        out.print(f"[bold]{row['speaker_name'] or '(unknown speaker)'}[/bold] "
-                  f"[dim]{row['date'] or row['published'] or 'undated'} {row['outlet'] or ''} "
-                  f"({row['kind']}) {row['doc_id']}:{row['start']}-{row['end']}[/dim]")
+        out.print(f"[bold]{escape(row['speaker_name'] or '(unknown speaker)')}[/bold] "
+                  f"[dim]{row['date'] or row['published'] or 'undated'} "
+                  f"{escape(outlet_of(row))} ({row['kind']}) "
+                  f"{escape(row['doc_id'])}:{row['start']}-{row['end']}[/dim]")
         out.print("    " + " ".join(row["text"].split()), markup=False)
     if not rows and not as_json:
         err.print("no quote matches")
+
+
+def known_article(store: object, article: str | None, db: str) -> None:
+    """`--article ID` names a stored article: an unknown one is exit 1 with the reason, not an
+    empty listing that looks like an article without facts."""
+    if article is not None and not store.has(article):  # type: ignore[attr-defined]
+        raise click.ClickException(f"no article with id {article!r} in {db}")
+
+
+def party_arrow(row: dict) -> str:
+    """"actor -> target" of an event row ("?" for an unknown actor, "-" for no target)."""
+    return f"{row['actor_name'] or '?'} -> {row['target_name'] or '-'}"
 
 
 @main.command()
@@ -375,21 +424,30 @@ def quotes(db: str, speaker: str | None, about: str | None, kind: str | None,
 @click.option("--from", "date_from", type=DATE, metavar="DATE",
               help="Earliest date (2014, 2014-05 ...).")
 @click.option("--to", "date_to", type=DATE, metavar="DATE", help="Latest date, inclusive.")
+@click.option("--article", metavar="ID", help="Only the dated facts of this article.")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per fact.")
 def timeline(db: str, entity: str | None, date_from: str | None, date_to: str | None,
-             as_json: bool) -> None:
-    """Dated facts in date order (events, and time expressions), with their spans."""
+             article: str | None, as_json: bool) -> None:
+    """Dated facts in date order (events with actor -> target, and time expressions), with
+    their spans and their article's title."""
     from newsgraph.store import Store
 
     with Store(db, readonly=True) as store:
-        facts = store.timeline(entity=entity, date_from=date_from, date_to=date_to)
+        known_article(store, article, db)
+        facts = store.timeline(entity=entity, date_from=date_from, date_to=date_to,
+                               article=article)
     for fact in facts:
         if as_json:
             write_json_line(sys.stdout, fact)
             continue
-        what = fact["type"] if fact["kind"] == "event" else f"time {fact['type']}"
-        out.print(f"{fact['value']:<12} {what:<14} {fact['text']!r:<28} "
-                  f"[dim]{fact['doc_id']}:{fact['start']}-{fact['end']}[/dim]", highlight=False)
+        if fact["kind"] == "event":
+            flags = "".join(f" [{flag}]" for flag in ("negated", "hypothetical") if fact[flag])
+            what = f"{fact['type']:<10} {party_arrow(fact)}{flags} {fact['text']!r}"
+        else:
+            what = f"{'time ' + fact['type']:<10} {fact['text']!r}"
+        out.print(f"{fact['value']:<11} {escape(what)} [dim]{escape(fact['doc_id'])}:"
+                  f"{fact['start']}-{fact['end']} {escape(fact['title'] or '(no title)')}"
+                  f"[/dim]", highlight=False)
     if not facts and not as_json:
         err.print("no dated fact matches")
 
@@ -406,41 +464,55 @@ def timeline(db: str, entity: str | None, date_from: str | None, date_to: str | 
 @click.option("--negated", is_flag=True, help="Also list negated events.")
 @click.option("--merged", is_flag=True,
               help="One line per real event, however many articles report it.")
+@click.option("--article", metavar="ID", help="Only the events of this article.")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per event.")
 @click.option("--explain", is_flag=True,
               help="Under each event, its parties' types and why it counts as a political "
                    "interaction.")
 def events(db: str, event_type: str | None, actor: str | None, place: str | None,
            date_from: str | None, date_to: str | None, negated: bool, merged: bool,
-           as_json: bool, explain: bool) -> None:
+           article: str | None, as_json: bool, explain: bool) -> None:
     """Who did what to whom, where and when: stored PLOVER events with their spans."""
     from newsgraph.store import Store
 
-    if merged:
-        with Store(db, readonly=True) as store:
-            groups = store.merged_events(event_type=event_type, actor=actor, place=place,
-                                         date_from=date_from, date_to=date_to,
-                                         include_negated=negated)
-        print_merged_events(groups, as_json)
-        return
+    chosen = {"event_type": event_type, "actor": actor, "place": place,
+              "date_from": date_from, "date_to": date_to, "include_negated": negated,
+              "article": article}
     with Store(db, readonly=True) as store:
-        rows = store.events(event_type=event_type, actor=actor, place=place,
-                            date_from=date_from, date_to=date_to, include_negated=negated)
+        known_article(store, article, db)
+        if merged:
+            groups = store.merged_events(**chosen)
+        else:
+            rows = store.events(**chosen)
+        left_out = 0 if negated else store.negated_events(**chosen)
+    if merged:
+        print_merged_events(groups, as_json)
+    else:
+        print_events(rows, as_json, explain)
+    if left_out:  # `stats` and the store's events table count them: say where the gap is
+        err.print(f"{left_out} negated event(s) left out (--negated lists them)",
+                  highlight=False)
+
+
+def print_events(rows: list[dict], as_json: bool, explain: bool = False) -> None:
+    """One line per event: date, type, actor -> target @ place, flags, trigger and span; with
+    `explain`, the parties' agent types and why the event was kept, on a line below."""
     for row in rows:
         if as_json:
             write_json_line(sys.stdout, row)
             continue
         flags = "".join(f" [{flag}]" for flag in ("negated", "hypothetical") if row[flag])
+        where = f" @ {row['place_name']}" if row["place_name"] else ""
         out.print(f"{row['date'] or 'undated':<11} [bold]{row['type']:<10}[/bold] "
-                  f"{row['actor_name'] or '?'} -> {row['target_name'] or '-'}"
-                  f"{' @ ' + row['place_name'] if row['place_name'] else ''}{flags} "
-                  f"[dim]{row['trigger_text']!r} {row['doc_id']}:{row['trigger_start']}-"
-                  f"{row['trigger_end']}[/dim]", highlight=False, soft_wrap=True)
+                  f"{escape(party_arrow(row) + where + flags)} "
+                  f"[dim]{escape(repr(row['trigger_text']))} {escape(row['doc_id'])}:"
+                  f"{row['trigger_start']}-{row['trigger_end']}[/dim]", highlight=False,
+                  soft_wrap=True)
         if explain:
             out.print(f"    [dim]actor type: {row.get('actor_type') or '-'} · target type: "
                       f"{row.get('target_type') or '-'} · kept because: "
-                      f"{row.get('why') or 'stored before newsgraph explained events'}[/dim]",
-                      highlight=False, soft_wrap=True)
+                      f"{escape(row.get('why') or 'stored before newsgraph explained events')}"
+                      "[/dim]", highlight=False, soft_wrap=True)
     if not rows and not as_json:
         err.print("no event matches")
 
@@ -452,14 +524,14 @@ def print_merged_events(groups: list[dict], as_json: bool) -> None:
             write_json_line(sys.stdout, group)
             continue
         flags = "".join(f" [{flag}]" for flag in ("negated", "hypothetical") if group[flag])
+        where = f" @ {group['place_name']}" if group["place_name"] else ""
         out.print(f"{group['date'] or 'undated':<11} [bold]{group['type']:<10}[/bold] "
-                  f"{group['actor_name'] or '?'} -> {group['target_name'] or '-'}"
-                  f"{' @ ' + group['place_name'] if group['place_name'] else ''}{flags} "
+                  f"{escape(party_arrow(group) + where + flags)} "
                   f"[dim]{group['n_mentions']} mention(s), {group['n_outlets']} outlet(s)[/dim]",
                   highlight=False)
-        for mention in group["mentions"]:
-            out.print(f"    [dim]{mention['outlet'] or mention['source']}: "
-                      f"{mention['trigger_text']!r} {mention['doc_id']}:"
+        for mention in group["mentions"]:  # an unknown outlet is "unknown", not a file path
+            out.print(f"    [dim]{escape(outlet_of(mention))}: "
+                      f"{escape(repr(mention['trigger_text']))} {escape(mention['doc_id'])}:"
                       f"{mention['trigger_start']}-{mention['trigger_end']}[/dim]",
                       highlight=False)
     if not groups and not as_json:
@@ -488,9 +560,15 @@ def export_kinds() -> list[str]:
 @click.option("--records", is_flag=True,
               help="articles as jsonl: the whole stored records (entities, quotes, ... nested), "
                    "as `newsgraph extract` writes them, instead of one flat row per article.")
+@click.option("--min-weight", type=click.IntRange(1), default=None, metavar="N",
+              help="entities as gexf: only links of entities named together in at least N "
+                   "articles (entities left without a link are left out).")
+@click.option("--top", type=click.IntRange(1), default=None, metavar="N",
+              help="entities as gexf: only the N entities named in most articles, and the "
+                   "links among them.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 def export_command(kind: str, db: str, output_format: str, output: str, records: bool,
-                   quiet: bool) -> None:
+                   min_weight: int | None, top: int | None, quiet: bool) -> None:
     """Export stored data for other tools: pandas/DuckDB (jsonl, csv, parquet), ACLED-style
     CSV, PLOVER JSON Lines, QGIS/kepler.gl (geojson), Gephi (gexf). Streams: memory stays
     flat however large the store."""
@@ -503,6 +581,8 @@ def export_command(kind: str, db: str, output_format: str, output: str, records:
             f"{', '.join(export.formats(kind))}", param_hint="--format")
     if records and (kind, output_format) != ("articles", "jsonl"):
         raise click.BadParameter("--records goes with `articles --format jsonl`")
+    if (min_weight or top) and (kind, output_format) != ("entities", "gexf"):
+        raise click.BadParameter("--min-weight and --top go with `entities --format gexf`")
     if output_format == "parquet" and output == "-":
         raise click.BadParameter("parquet needs a file: give --output PATH", param_hint="--output")
     Store(db, readonly=True).close()  # a missing or foreign store is refused before --output
@@ -516,12 +596,14 @@ def export_command(kind: str, db: str, output_format: str, output: str, records:
     with Store(db, readonly=True) as store, target as stream, \
             counting_bar(f"export {kind}", export.count_rows(store, kind, output_format),
                          quiet) as advance:
-        summary = _export(store, kind, output_format, records, stream, advance)
-    err.print(f"exported {summary}" + (f" -> {output}" if output != "-" else ""))
+        summary = _export(store, kind, output_format, records, stream, advance,
+                          network={"min_articles": min_weight or 1, "top": top})
+    err.print(f"exported {summary}" + (f" -> {output}" if output != "-" else ""),
+              markup=False, highlight=False, soft_wrap=True)  # one line, the path whole
 
 
 def _export(store, kind: str, output_format: str, records: bool, stream: IO,
-            advance: Callable[[], None]) -> str:
+            advance: Callable[[], None], network: dict) -> str:
     """Write one export; returns what was written, for the summary line."""
     from newsgraph import export
 
@@ -537,7 +619,8 @@ def _export(store, kind: str, output_format: str, records: bool, stream: IO,
                                    stream, output_format, advance)
         return f"{count} {kind}"
     if output_format == "gexf" and kind == "entities":
-        nodes, edges = export.write_cooccurrence_gexf(store, stream, advance=advance)
+        nodes, edges = export.write_cooccurrence_gexf(store, stream, advance=advance,
+                                                      **network)
         return f"a co-occurrence network of {nodes} entities and {edges} links"
 
     def events() -> Iterator[dict]:
@@ -586,8 +669,36 @@ def serve(db: str, host: str, port: int, open_browser: bool) -> None:
     from newsgraph.web.server import app_for, listen
 
     app = app_for(db)  # a missing or foreign store is refused here, with the reason
+    refused = cannot_listen(host, port)
+    if refused:
+        raise click.ClickException(f"cannot serve on {host}:{port}: {refused}")
+    # Datasette names a database after its file (newsgraph.db -> /newsgraph, x.db -> /x)
+    tables = "".join(f" · tables and SQL: /{name}" for name, database in app.databases.items()
+                     if database.path)
     listen(app, host, port, open_browser=open_browser,
-           announce=lambda url: err.print(f"newsgraph: serving {db} at {url}", highlight=False))
+           announce=lambda url: err.print(f"newsgraph: serving {db} at {url}{tables}",
+                                          highlight=False, soft_wrap=True))
+
+
+def cannot_listen(host: str, port: int) -> str | None:
+    """Why `host:port` cannot be listened on (the port is taken, the address is not this
+    machine's), or None when it can: checked before the server starts, so a busy port is one
+    line and exit 1 rather than a "serving" line followed by the server's own error."""
+    import errno
+    import socket
+
+    try:
+        family = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0][0]
+        with socket.socket(family, socket.SOCK_STREAM) as probe:
+            # as the server binds: SO_REUSEADDR lets a port in TIME_WAIT be used, not a taken one
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            probe.bind((host, port))
+    except OSError as error:
+        reason = error.strerror or str(error)
+        if error.errno == errno.EADDRINUSE:
+            reason += " (another server? choose another --port, or --port 0 for any free one)"
+        return reason
+    return None
 
 
 @main.command()
@@ -740,9 +851,9 @@ def entities_command(db: str, entity_type: str | None, sort: str, limit: int | N
     table = Table("name", "type", "id", "mentions", "articles", "place", title="Entities")
     for row in rows:
         place = "" if row["lat"] is None else f"{row['lat']:.3f},{row['lon']:.3f} {row['country']}"
-        table.add_row(row["name"], row["type"], row["id"], str(row["mentions"]),
-                      str(row["articles"]), place)
-    out.print(table)
+        table.add_row(escape(row["name"]), row["type"], escape(row["id"]), str(row["mentions"]),
+                      str(row["articles"]), escape(place))
+    print_table(table, whole=("id",))
 
 
 class EntityGroup(click.Group):
@@ -781,7 +892,8 @@ def entity_show(key: str, db: str, as_json: bool, limit: int) -> None:
     if as_json:
         write_json_line(sys.stdout, entity)
         return
-    out.print(f"[bold]{entity['name']}[/bold]  {entity['type']}  [dim]{entity['id']}[/dim]")
+    out.print(f"[bold]{escape(entity['name'])}[/bold]  {entity['type']}  "
+              f"[dim]{escape(entity['id'])}[/dim]")
     if entity["lat"] is not None:
         out.print(f"place: geonames {entity['geonames'] or '-'}  {entity['lat']:.4f}, "
                   f"{entity['lon']:.4f}  country {entity['country'] or '-'}")
@@ -792,12 +904,13 @@ def entity_show(key: str, db: str, as_json: bool, limit: int) -> None:
                   markup=False)
     lens = Table("name", "outlet", "year", "count", title="Names by outlet and year")
     for row in entity["lens"]:
-        lens.add_row(row["name"], row["outlet"] or "-", row["year"] or "-", str(row["count"]))
-    out.print(lens)
+        lens.add_row(escape(row["name"]), escape(outlet_of(row)), row["year"] or "-",
+                     str(row["count"]))
+    print_table(lens)
     out.print(f"articles ({len(entity['articles'])}):")
     for article in entity["articles"]:
-        out.print(f"  {article['doc_id']}  {article['published'] or '-'}  "
-                  f"{article['outlet'] or '-'}  {article['title'] or ''} "
+        out.print(f"  {escape(article['doc_id'])}  {article['published'] or '-'}  "
+                  f"{escape(outlet_of(article))}  {escape(article['title'] or '')} "
                   f"[dim]({article['mentions']} mentions)[/dim]", highlight=False)
     out.print(f"mentions ({len(entity['mentions'])}):")
     for mention in entity["mentions"][:limit]:
@@ -808,12 +921,14 @@ def entity_show(key: str, db: str, as_json: bool, limit: int) -> None:
     if len(entity["mentions"]) > limit:
         out.print(f"  ... and {len(entity['mentions']) - limit} more (--limit, --json)")
     for candidate in entity["candidates"][:5]:
-        out.print(f"[dim]perhaps the same as {candidate['name']} ({candidate['id']}, "
-                  f"{candidate['score']:.2f}): newsgraph entity merge {entity['id']} "
-                  f"{candidate['id']}[/dim]", highlight=False)
+        said = (f"perhaps the same as {candidate['name']} ({candidate['id']}, "
+                f"{candidate['score']:.2f}): newsgraph entity merge {entity['id']} "
+                f"{candidate['id']}")
+        out.print(f"[dim]{escape(said)}[/dim]", highlight=False)
     for correction in entity["corrections"]:
-        out.print(f"[dim]correction {correction['id']}: {correction['action']} "
-                  f"{correction['target']} {correction['source'] or correction['name']}[/dim]")
+        said = (f"correction {correction['id']}: {correction['action']} {correction['target']} "
+                f"{correction['source'] or correction['name']}")
+        out.print(f"[dim]{escape(said)}[/dim]")
 
 
 def metonymy_flag(mention: dict) -> str:

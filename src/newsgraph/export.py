@@ -439,17 +439,20 @@ def write_gexf(nodes: Iterable[tuple[str, str, dict[str, Any]]],
 
 
 def write_cooccurrence_gexf(store: Store, stream: IO[str], *, min_articles: int = 1,
+                            top: int | None = None,
                             advance: Callable[[], None] = lambda: None) -> tuple[int, int]:
     """Entities as nodes; an edge between two entities named in the same article, weighted by
-    how many articles name both (at least `min_articles`)."""
+    how many articles name both (at least `min_articles`: entities left without an edge are
+    left out). `top` keeps the `top` entities named in most articles and the edges among
+    them: the whole network of a few hundred articles is too dense to read in Gephi."""
     nodes = (
         (row["id"], row["name"] or row["id"],
          {"type": row["type"], "articles": row["articles"], "country": row["country"]})
-        for row in store.entity_article_counts()
+        for row in store.entity_article_counts(top=top, min_articles=min_articles)
     )
 
     def edges() -> Iterator[tuple[str, str, float, dict[str, Any]]]:
-        for row in store.entity_pairs(min_articles=min_articles):
+        for row in store.entity_pairs(min_articles=min_articles, top=top):
             advance()
             yield row["source"], row["target"], float(row["articles"]), {
                 "articles": row["articles"]}

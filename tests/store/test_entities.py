@@ -118,3 +118,20 @@ def test_entity_tables_and_network_of_the_exports(samples: Store) -> None:
     assert all(p["source"] < p["target"] and {p["source"], p["target"]} <= in_both
                for p in pairs)
     assert len(list(samples.entity_pairs())) > len(pairs)
+
+
+def test_entity_network_cut_to_the_top_entities_and_heavy_links(samples: Store) -> None:
+    counts = {e["id"]: e["articles"] for e in samples.entity_article_counts()}
+    ranked = sorted(counts, key=lambda entity: (-counts[entity], entity))
+    top = list(samples.entity_article_counts(top=4))
+    assert [e["id"] for e in top] == sorted(ranked[:4])
+    pairs = list(samples.entity_pairs(top=4))
+    assert len(pairs) == 4 * 3 // 2  # the four named most are named together, in 2 articles
+    assert all({p["source"], p["target"]} <= set(ranked[:4]) for p in pairs)
+    # with a weight floor, only the entities with a link that heavy are nodes
+    heavy = list(samples.entity_article_counts(min_articles=2))
+    assert {e["id"] for e in heavy} == {e for e, n in counts.items() if n == 2}
+    assert list(samples.entity_article_counts(min_articles=3)) == []
+    assert list(samples.entity_pairs(min_articles=2, top=3)) == [
+        p for p in samples.entity_pairs(min_articles=2) if {p["source"], p["target"]} <= set(
+            ranked[:3])]

@@ -155,3 +155,27 @@ def test_export_rows_are_one_per_item_in_store_order(samples: Store) -> None:
                                                              (MINERS_ARTICLE, 1)]
     assert {"cue_text", "speaker_start", "date", "outlet"} <= set(quotes[0])
     assert samples.count("documents") == 3 and samples.stats()["failures"] == 0
+
+
+def test_one_articles_facts_and_the_negated_events_left_out(samples: Store) -> None:
+    record = samples.get(MINERS_ARTICLE)
+    assert [(q["start"], q["end"]) for q in samples.quotes(article=MINERS_ARTICLE)] == [
+        (q["start"], q["end"]) for q in record["quotes"]]
+    assert samples.quotes(article="no-such") == []
+    events = samples.events(article=MINERS_ARTICLE, include_negated=True)
+    assert len(events) == len(record["events"]) == 10
+    assert samples.count_events(article=MINERS_ARTICLE) == 9
+    assert samples.negated_events(article=MINERS_ARTICLE) == 1  # "no reports of fresh clashes"
+    assert samples.negated_events(article=PUSHILIN_ARTICLE) == 0
+    assert samples.negated_events() + samples.count_events() == samples.count("events")
+    assert samples.negated_events(event_type="PROTEST") == 0
+    merged = samples.merged_events(article=PUSHILIN_ARTICLE)
+    assert merged and all(m["doc_id"] == PUSHILIN_ARTICLE for g in merged
+                          for m in g["mentions"])
+    facts = samples.timeline(article=PUSHILIN_ARTICLE)
+    assert facts and {f["doc_id"] for f in facts} == {PUSHILIN_ARTICLE}
+    assert len(facts) < len(samples.timeline())
+    severed = next(f for f in facts if f["text"] == "severed")
+    assert (severed["actor_name"], severed["target_name"]) == ("Kyiv", "Pyongyang")
+    assert severed["title"] == "Donetsk leader calls for ‘beneficial’ ties with North Korea"
+    assert {f["outlet"] for f in facts} == {None}  # the 2022 sample names no outlet

@@ -169,3 +169,57 @@ def test_home_page_links_every_article(page, server, records, screenshot_dir):
     shoot(page, screenshot_dir, "home")
     page.goto(f"{server}/newsgraph/documents.json?_shape=array&_col=id")
     assert {row["id"] for row in json.loads(page.locator("body").inner_text())} == set(records)
+
+
+# Every chart's text boxes as Chromium lays them out, in the SVG's own units, with its viewBox.
+CHART_LABELS = """() => Array.from(document.querySelectorAll('svg.chart')).map(svg => ({
+  view: [svg.viewBox.baseVal.x, svg.viewBox.baseVal.y, svg.viewBox.baseVal.width,
+         svg.viewBox.baseVal.height],
+  boxes: Array.from(svg.querySelectorAll('text')).map(text => {
+    const box = text.getBBox();
+    return {text: text.textContent, x: box.x, y: box.y, w: box.width, h: box.height};
+  })
+}))"""
+
+
+def overlapping(boxes: list[dict]) -> list[tuple[str, str]]:
+    return [(a["text"], b["text"]) for i, a in enumerate(boxes) for b in boxes[i + 1:]
+            if a["x"] < b["x"] + b["w"] and b["x"] < a["x"] + a["w"]
+            and a["y"] < b["y"] + b["h"] and b["y"] < a["y"] + a["h"]]
+
+
+def test_chart_labels_never_overlap(page, server, records, screenshot_dir):
+    """The time axis of the entity and events pages' charts, as Chromium draws it with the
+    pages' own style: for spans of one day to twenty years, no two labels' boxes intersect and
+    none leaves the chart."""
+    from collections import Counter
+    from datetime import date, timedelta
+
+    from newsgraph.web.charts import bars
+
+    record = sample_record(records, "Pushilin")
+    pushilin = next(e for e in record["entities"] if e["name"] == "Denis Pushilin")
+    page.goto(f"{server}/entity/{pushilin['id']}")
+    charts = []
+    for days in (1, 2, 3, 5, 8, 14, 30, 61, 100, 120, 121, 400, 3650, 7300):
+        first = date(2014, 5, 28)
+        counts = Counter({(first + timedelta(day)).isoformat(): 1 + day % 5
+                          for day in range(0, days, max(days // 40, 1))})
+        counts[(first + timedelta(days - 1)).isoformat()] += 12345  # a wide peak label
+        charts.append(str(bars({"mentions": counts, "other": Counter({first.isoformat(): 2})},
+                               title=f"{days} days")))
+    page.evaluate("html => { const div = document.createElement('div'); div.id = 'charts';"
+                  " div.innerHTML = html; document.querySelector('h1').after(div); }",
+                  "".join(charts))
+    drawn = page.evaluate(CHART_LABELS)
+    assert len(drawn) == len(charts) + 1  # the page's own chart too
+    for chart in drawn:
+        boxes = chart["boxes"]
+        assert len(boxes) >= 3, boxes  # the peak, 0 and at least one date
+        assert overlapping(boxes) == [], boxes
+        x0, y0, width, height = chart["view"]
+        assert all(x0 <= box["x"] and box["x"] + box["w"] <= x0 + width
+                   and y0 <= box["y"] and box["y"] + box["h"] <= y0 + height
+                   for box in boxes), boxes
+    assert any(len(chart["boxes"]) >= 7 for chart in drawn)  # long spans keep several dates
+    shoot(page, screenshot_dir, "charts")

@@ -86,3 +86,53 @@ def test_bad_filter_values_are_400_with_the_message(sample_db):
     status, html = answers["/events?type=protest&from=2014-05"]
     assert status == 200 and "rallied" in html
     assert answers["/quotes?to=yesterday"][0] == 200
+
+
+def test_percent_encoded_ids_are_the_same_page(sample_db, server):
+    """/entity/person%3Adenis-pushilin is /entity/person:denis-pushilin: through Datasette's
+    client and through the real server (uvicorn hands the router the raw path)."""
+    import urllib.request
+
+    datasette = app_for(sample_db)
+    paths = ("/entity/person:denis-pushilin", "/entity/person%3Adenis-pushilin",
+             "/entity/person~3Adenis-pushilin", "/entity/geonames%3A709717",
+             "/article/hostile%2D1", "/entity/person%3Ano-such-person")
+
+    async def fetch() -> dict[str, tuple[int, str]]:
+        answers = {}
+        for path in paths:
+            response = await datasette.client.get(path)
+            answers[path] = (response.status_code, response.text)
+        return answers
+
+    answers = run(fetch)
+    for path in paths[:3]:
+        status, html = answers[path]
+        assert status == 200 and "<h1>Denis Pushilin" in html, path
+    assert answers["/entity/geonames%3A709717"][0] == 200
+    assert "<h1>Donetsk" in answers["/entity/geonames%3A709717"][1]
+    assert answers["/article/hostile%2D1"][0] == 200
+    assert answers["/entity/person%3Ano-such-person"][0] == 404
+    with urllib.request.urlopen(f"{server}/entity/person%3Adenis-pushilin") as response:
+        assert response.status == 200 and "<h1>Denis Pushilin" in response.read().decode()
+
+
+def test_events_page_count_agrees_with_the_cli_and_says_what_it_leaves_out(sample_db):
+    listed = CliRunner().invoke(main, ["events", "--json", "--db", str(sample_db)])
+    everything = CliRunner().invoke(main, ["events", "--negated", "--json", "--db",
+                                           str(sample_db)])
+    shown, negated = len(listed.stdout.splitlines()), (
+        len(everything.stdout.splitlines()) - len(listed.stdout.splitlines()))
+    assert shown > 10 and negated >= 1
+    datasette = app_for(sample_db)
+
+    async def fetch() -> tuple[str, str]:
+        return ((await datasette.client.get("/events")).text,
+                (await datasette.client.get("/")).text)
+
+    events_html, home_html = run(fetch)
+    assert f'<h1>Events <span class="type">{shown}</span></h1>' in events_html
+    assert (f"{negated} negated event{'s' if negated != 1 else ''} (“no reports of clashes”) "
+            "left out here") in events_html
+    assert f'<strong>{shown + negated}</strong> events' in home_html
+    assert f"{negated} negated</a>" in home_html

@@ -283,25 +283,58 @@ class EntityQueries(StoreFile):
                ORDER BY d.seq, m.start, m.entity_id"""):
             yield dict(row)
 
-    def entity_article_counts(self) -> Iterator[dict[str, Any]]:
+    def entity_article_counts(self, *, top: int | None = None, min_articles: int = 1,
+                              ) -> Iterator[dict[str, Any]]:
         """Every entity some article lists, by id: {"id", "name", "type", "country",
-        "articles": how many list it}, streamed."""
+        "articles": how many list it}, streamed. The nodes of the co-occurrence network
+        `entity_pairs(top=, min_articles=)` draws: with `top`, only the `top` entities listed
+        by most articles; with `min_articles` above 1, only those with a pair left."""
+        kept, params = _network_nodes(top, min_articles)
         for row in self._conn.execute(
-            """SELECT e.id, e.name, e.type, e.country, count(de.doc_id) AS articles
-               FROM entities e JOIN document_entities de ON de.entity_id = e.id
-               GROUP BY e.id ORDER BY e.id"""):
+            f"""{kept}
+                SELECT e.id, e.name, e.type, e.country, count(de.doc_id) AS articles
+                FROM entities e JOIN document_entities de ON de.entity_id = e.id
+                WHERE e.id IN (SELECT entity_id FROM kept)
+                GROUP BY e.id ORDER BY e.id""", params):
             yield dict(row)
 
-    def entity_pairs(self, *, min_articles: int = 1) -> Iterator[dict[str, Any]]:
+    def entity_pairs(self, *, min_articles: int = 1, top: int | None = None,
+                     ) -> Iterator[dict[str, Any]]:
         """Every pair of entities listed by the same articles (at least `min_articles`), by
-        ids: {"source", "target", "articles"} with source < target, streamed."""
+        ids: {"source", "target", "articles"} with source < target, streamed; with `top`, only
+        pairs of the `top` entities listed by most articles (a network small enough to draw:
+        180 articles make hundreds of thousands of pairs)."""
+        kept, params = _network_nodes(top, 1)
         for row in self._conn.execute(
-            """SELECT a.entity_id AS source, b.entity_id AS target, count(*) AS articles
-               FROM document_entities a
-               JOIN document_entities b ON b.doc_id = a.doc_id AND a.entity_id < b.entity_id
-               GROUP BY a.entity_id, b.entity_id HAVING count(*) >= ?
-               ORDER BY a.entity_id, b.entity_id""", (min_articles,)):
+            f"""{kept}
+                SELECT a.entity_id AS source, b.entity_id AS target, count(*) AS articles
+                FROM document_entities a
+                JOIN document_entities b ON b.doc_id = a.doc_id AND a.entity_id < b.entity_id
+                WHERE a.entity_id IN (SELECT entity_id FROM kept)
+                  AND b.entity_id IN (SELECT entity_id FROM kept)
+                GROUP BY a.entity_id, b.entity_id HAVING count(*) >= ?
+                ORDER BY a.entity_id, b.entity_id""", (*params, min_articles)):
             yield dict(row)
+
+
+def _network_nodes(top: int | None, min_articles: int) -> tuple[str, tuple[int, ...]]:
+    """A `WITH kept(entity_id)` clause: the `top` entities listed by most articles (ties by
+    id; all without `top`), and with `min_articles` above 1 only those in a pair of at least
+    that many articles among them."""
+    ranked = ("SELECT entity_id FROM document_entities GROUP BY entity_id "
+              "ORDER BY count(*) DESC, entity_id LIMIT ?")
+    params: tuple[int, ...] = (top if top is not None else -1,)
+    if min_articles <= 1:
+        return f"WITH kept(entity_id) AS ({ranked})", params
+    return (f"""WITH ranked(entity_id) AS ({ranked}),
+                pairs(source, target) AS (
+                    SELECT a.entity_id, b.entity_id FROM document_entities a
+                    JOIN document_entities b ON b.doc_id = a.doc_id
+                         AND a.entity_id < b.entity_id
+                    WHERE a.entity_id IN ranked AND b.entity_id IN ranked
+                    GROUP BY 1, 2 HAVING count(*) >= ?),
+                kept(entity_id) AS (SELECT source FROM pairs UNION SELECT target FROM pairs)""",
+            (*params, min_articles))
 
 
 def _display_name(text: str) -> str:

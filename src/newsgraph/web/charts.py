@@ -3,6 +3,7 @@ without JavaScript so the page shows them as it loads and a screenshot keeps the
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from collections.abc import Mapping
 from datetime import date, timedelta
@@ -10,6 +11,9 @@ from datetime import date, timedelta
 from markupsafe import Markup, escape
 
 WIDTH, HEIGHT, LEFT, BOTTOM, TOP = 720, 180, 34, 22, 8
+FONT_SIZE = 10
+CHAR_WIDTH = 0.7 * FONT_SIZE  # wider than a digit or "-" in any sans-serif: labels never touch
+LABEL_GAP = 8
 MAX_DAYS = 120  # longer spans are drawn per month
 PALETTE = ("#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2",
            "#7f7f7f", "#bcbd22", "#17becf", "#393b79", "#637939", "#8c6d31", "#843c39",
@@ -26,6 +30,33 @@ def _buckets(days: list[date]) -> tuple[list[str], bool]:
         months.append(f"{year:04d}-{month:02d}")
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
     return months, True
+
+
+def axis_labels(buckets: list[str], step: float) -> list[tuple[float, str]]:
+    """(x, label) of the time axis: the first bucket, the last, and evenly spaced ones between,
+    each placed only where its box (the label's width, over-estimated, plus a gap) overlaps no
+    other and stays inside the chart. A label is drawn from its bar's left edge, so labels
+    wider than a bar (days 48 px apart, dates 70 px wide) would otherwise run into each
+    other."""
+    def box(i: int) -> tuple[float, float]:
+        width = len(buckets[i]) * CHAR_WIDTH
+        left = min(LEFT + i * step, WIDTH - 2 - width)  # the last one kept inside the chart
+        return left, left + width
+
+    def free(candidate: tuple[float, float], taken: list[tuple[float, float]]) -> bool:
+        return all(candidate[1] + LABEL_GAP <= left or right + LABEL_GAP <= candidate[0]
+                   for left, right in taken)
+
+    last = len(buckets) - 1
+    widest = max(len(bucket) for bucket in buckets) * CHAR_WIDTH
+    every = max(len(buckets) // 6, math.ceil((widest + LABEL_GAP) / step), 1)
+    chosen = [0]
+    taken = [box(0)]
+    for i in [last, *range(every, last, every)]:
+        if i not in chosen and free(box(i), taken):
+            chosen.append(i)
+            taken.append(box(i))
+    return [(box(i)[0], buckets[i]) for i in sorted(chosen)]
 
 
 def bars(series: Mapping[str, Counter[str]], *, title: str) -> Markup | None:
@@ -70,11 +101,9 @@ def bars(series: Mapping[str, Counter[str]], *, title: str) -> Markup | None:
                          f'width="{max(step - 1, 1):.1f}" height="{h:.1f}" '
                          f'fill="{colours[name]}"><title>{escape(bucket)} · {escape(name)}: '
                          f"{stack[name]}</title></rect>")
-    every = max(len(buckets) // 6, 1)
-    last = len(buckets) - 1
-    for i in sorted({0, last, *(i for i in range(0, last, every) if last - i >= every / 2)}):
-        parts.append(f'<text x="{LEFT + i * step:.1f}" y="{HEIGHT - 6}" font-size="10">'
-                     f"{escape(buckets[i])}</text>")
+    for x, label in axis_labels(buckets, step):
+        parts.append(f'<text class="axis-label" x="{x:.1f}" y="{HEIGHT - 6}" '
+                     f'font-size="{FONT_SIZE}">{escape(label)}</text>')
     parts.append("</svg>")
     legend = "".join(f'<span class="legend"><i style="background:{colours[name]}"></i>'
                      f"{escape(name)}</span>" for name in names)

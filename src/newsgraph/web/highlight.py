@@ -11,8 +11,9 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from urllib.parse import unquote
 
-from datasette.utils import tilde_encode
+from datasette.utils import tilde_decode, tilde_encode
 from markupsafe import Markup, escape
 
 
@@ -89,6 +90,14 @@ def path_segment(value: str) -> str:
     `tilde_decode` reverses), leaving `:` readable: /entity/geonames:709717. Dots stay encoded,
     so an id "." or ".." never becomes a relative path."""
     return tilde_encode(value).replace("~3A", ":")
+
+
+def decode_path_segment(segment: str) -> str:
+    """An id from one URL path segment, whichever way it was escaped: `path_segment`'s
+    ~-encoding, or the %-encoding of a link typed or built elsewhere
+    (/entity/person%3Atrump is /entity/person:trump). Percent escapes are undone first, as
+    the router hands them over raw; then Datasette's `tilde_decode`."""
+    return tilde_decode(unquote(segment))
 
 
 def entity_href(entity_id: str) -> str:

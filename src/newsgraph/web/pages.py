@@ -49,7 +49,7 @@ def home(store: Store) -> dict[str, Any]:
     top_entities = [row | {"href": entity_href(row["id"])}
                     for row in store.top_entities(limit=TOP_ENTITIES)]
     return {"stats": store.stats(), "articles": articles, "top_entities": top_entities,
-            "event_types": store.event_type_counts()}
+            "event_types": store.event_type_counts(), "negated_events": store.negated_events()}
 
 
 def article(store: Store, doc_id: str) -> dict[str, Any] | None:
@@ -203,7 +203,9 @@ def events(store: Store, *, event_type: str | None = None, actor: str | None = N
            place: str | None = None, date_from: str | None = None,
            date_to: str | None = None) -> dict[str, Any]:
     """Events with filters, as a table, map points (one per place, counted) and a chart of
-    events per day by type."""
+    events per day by type. Like `newsgraph events`, negated events ("no reports of clashes")
+    are left out, and the page says how many ("negated"): the store's events table and the
+    home page's count hold them."""
     chosen = {"event_type": event_type, "actor": actor, "place": place,
               "date_from": date_from, "date_to": date_to}
     table = [_event_row(event) for event in store.latest_events(limit=LIST_LIMIT, **chosen)]
@@ -216,7 +218,8 @@ def events(store: Store, *, event_type: str | None = None, actor: str | None = N
     for row in store.events_per_day(**chosen):
         per_day[row["type"]][row["day"]] = row["events"]
     total, types = store.count_events(**chosen), store.event_types()
-    return {"events": table, "total": total, "pins": pins, "types": types,
+    return {"events": table, "total": total, "negated": store.negated_events(**chosen),
+            "pins": pins, "types": types,
             "chart": charts.bars(per_day, title="events per day by type"),
             "filters": {"type": event_type or "", "actor": actor or "", "place": place or "",
                         "from": date_from or "", "to": date_to or ""}}
