@@ -91,12 +91,14 @@ def test_speaker_then_colon_then_quote(parser_nlp):
     assert speaker_text(text, quote) == "The minister"
 
 
-def test_inverted_said_with_appositive_points_at_the_name(parser_nlp):
+def test_inverted_said_with_appositive_spans_the_whole_phrase(parser_nlp):
     text = ('"We did not organize this action," said Mykola Volynko, head of the Independent '
             "Miners' Trade Union, on Ukrainian television.")
     quote = only(quotes_of(text, parser_nlp))
     assert quote["kind"] == "direct"
-    assert speaker_text(text, quote) == "Mykola Volynko"
+    # the whole phrase naming the speaker, not where he said it ("on Ukrainian television")
+    assert speaker_text(text, quote) == ("Mykola Volynko, head of the Independent Miners' Trade "
+                                         "Union")
 
 
 def test_split_quote_shares_one_cue_and_the_pronoun_is_resolved(parser_nlp):
@@ -145,7 +147,8 @@ def test_has_said_with_a_bare_clause(parser_nlp):
     assert quote["text"] == ("he is willing to grant eastern Ukraine greater autonomy but only "
                              "within Ukraine")
     assert quote["cue"]["text"] == "has said"
-    assert speaker_text(text, quote) == "Poroshenko"
+    assert speaker_text(text, quote) == "Poroshenko, a confectionery magnate"
+    assert quote["speaker"]["name"] == "Poroshenko"
 
 
 def test_told_addressee_that(parser_nlp):

@@ -871,7 +871,7 @@ class _Speakers:
         self.text = extractor.text
 
     def describe(self, token: Token, quotes: list[_Quote]) -> dict[str, Any]:
-        start, end = self.mention_span(token)
+        start, end = self.speaker_span(token)
         lower = token.lower_
         if token.pos_ == "PRON" or lower in PRONOUN_SPEAKERS:
             antecedent = token._.antecedent  # the references stage's one resolver
@@ -908,6 +908,38 @@ class _Speakers:
         if name is not None:
             last = name
         return first.idx, last.idx + len(last.text)
+
+    _SPEAKER_MODIFIERS = frozenset({"appos", "prep", "relcl", "acl", "conj", "cc", "punct",
+                                    "amod", "nummod", "npadvmod", "advmod"})
+    _NOUN_PREPOSITIONS = frozenset({"of", "from", "at", "for"})
+
+    def speaker_span(self, token: Token) -> tuple[int, int]:
+        """The whole noun phrase naming the speaker, as the record gives it: the name with its
+        appositions, "of"/"from" modifiers, parenthesised acronym, coordinated speakers and
+        relative clause ("Joe Leonard, Chairman and Chief Operating Officer of AirTran
+        Airways", "Executives from several auto firms", "General Motors Corporation (GM)"),
+        never reaching the cue verb, a quotation or the next line."""
+        start, end = self.mention_span(token)
+        if token.pos_ == "PRON":
+            return start, end
+        last = self.doc.char_span(start, end, alignment_mode="expand")[-1]
+        stop = token.head.i if token.head.i > token.i else len(self.doc)
+        for child in token.rights:
+            if child.dep_ not in self._SPEAKER_MODIFIERS or child.i >= stop or (
+                    child.dep_ == "prep" and child.lower_ not in self._NOUN_PREPOSITIONS):
+                break  # "said X on Ukrainian television": where it was said, not who
+            edge = child.right_edge
+            if edge.i >= stop or any(self.x.quoted[t.i] for t in self.doc[last.i + 1: edge.i + 1]) \
+                    or "\n" in self.text[last.idx: edge.idx + len(edge.text)]:
+                break
+            last = max(last, edge, key=lambda t: t.i)
+        while last.i > token.i and ((last.is_punct and last.text not in (")", "]"))
+                                    or last.dep_ == "cc"):
+            last = self.doc[last.i - 1]
+        opened = self.text[start: last.idx + len(last.text)]
+        if opened.count("(") < opened.count(")"):
+            last = self.doc[last.i - 1]
+        return start, max(end, last.idx + len(last.text))
 
     @staticmethod
     def appositive_name(token: Token) -> Token | None:
