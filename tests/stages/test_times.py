@@ -231,3 +231,31 @@ def test_fiscal_years_get_a_contract_value():
     assert all(TIMEX3_VALUE.fullmatch(value) for value in values.values())
     assert TIMEX3_VALUE.fullmatch("2014-05-28T14:30") and TIMEX3_VALUE.fullmatch("P3D")
     assert not TIMEX3_VALUE.fullmatch("FY2018")
+
+
+def test_patterns_run_near_their_triggers_find_what_a_full_scan_finds(shared):
+    """The grammar runs only within reach of a digit, a month, a unit or a time word: on the
+    dev articles it must find exactly the matches of running every pattern over all the text."""
+    import json
+
+    from newsgraph.stages.times import _candidates
+
+    def spans(mentions):
+        return sorted((m.priority, m.start, m.end, tuple(sorted(m.groups.items())))
+                      for m in mentions)
+
+    checked = 0
+    for name in ("times", "quotes", "places-trnews"):
+        with open(shared / "dev" / name / "articles.jsonl", encoding="utf-8") as handle:
+            for line in handle:
+                text = json.loads(line)["text"]
+                assert spans(_candidates(text)) == spans(_candidates(text, windowed=False))
+                checked += 1
+    assert checked >= 290
+
+
+def test_a_time_far_from_other_triggers_is_still_found():
+    text = ("x " * 200) + "The vote was held on Sept. 14, 2019, and again three weeks later." \
+        + (" y" * 200)
+    found = [text[m.start:m.end] for m in find_mentions(text)]
+    assert found == ["Sept. 14, 2019", "three weeks later"]

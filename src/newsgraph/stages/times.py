@@ -13,6 +13,7 @@ Without an anchor a value stays as far as the text settles it (`XXXX-05-11`, `XX
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -160,6 +161,76 @@ GRAMMAR: list[tuple[str, str]] = [
 
 _COMPILED = [(kind, re.compile(_B + pattern + _E, re.IGNORECASE)) for kind, pattern in GRAMMAR]
 
+# ----------------------------------------------------------------------------- triggers
+# Each pattern of the grammar holds at least one trigger of its kind: a digit, a capitalised
+# month, a unit of time, or one of a few time words. The patterns run only in windows around
+# the triggers found in the text (a few regex scans of the whole text instead of ~50): the same
+# matches, since no expression reaches further than the reach below from its trigger.
+_UNIT_TRIGGER = r"second|minute|hour|day|week|fortnight|month|quarter|year|decade|centur"
+_TRIGGERS: dict[str, str] = {
+    "digit": r"\d",
+    "month": rf"(?-i:{_alt(m.capitalize() for m in MONTHS)})",
+    "unit": rf"{_UNIT_TRIGGER}|annual|dail|half",
+    "season": r"spring|summer|autumn|winter|fall",
+    "clock": r"\d|noon|midday|midnight",
+    "day": r"day|night|tomorrow|morning|afternoon|evening",
+    "reference": r"now|current|present|recent|past|soon|future|term|day",
+}
+_TRIGGER_OF_KIND = {
+    "date": "digit", "date_us": "digit", "month_day": "digit", "month_year": "digit",
+    "year": "digit", "fiscal": "digit", "decade": "digit", "month": "month",
+    "quarter": "unit|digit", "half": "unit", "season": "season", "clock": "clock",
+    "part_of_day": "day", "weekday": "day", "today": "day", "ref_day": "day",
+    "relative": "unit", "same_period": "unit", "whole": "unit", "month_week": "unit",
+    "ago": "unit", "set": "unit", "duration": "unit", "reference": "reference",
+}
+_TRIGGER_PATTERNS = {
+    name: re.compile("|".join(_TRIGGERS[part] for part in name.split("|")), re.IGNORECASE)
+    for name in set(_TRIGGER_OF_KIND.values())
+}
+REACH_BEFORE = 80
+"""Characters an expression may start before a trigger it holds (the longest on the dev sets:
+32, "the same period of a year earlier"-like phrases; the grammar's longest prefix about 60)."""
+REACH_AFTER = 48
+"""Characters an expression, with what its lookaheads read, may run on after a trigger it holds
+(the longest on the dev sets: 21; lookaheads read up to 14 characters more)."""
+
+
+_WORD = re.compile(r"\w+")
+_WORD_TRIGGERS: dict[str, tuple[str, ...]] = {}
+"""Word -> the trigger kinds it holds (every trigger lies inside one word); filled as words
+are met, each distinct word tested once per process."""
+
+
+def _word_triggers(word: str) -> tuple[str, ...]:
+    names = tuple(name for name, trigger in _TRIGGER_PATTERNS.items() if trigger.search(word))
+    if len(_WORD_TRIGGERS) < 200_000:
+        _WORD_TRIGGERS[word] = names
+    return names
+
+
+def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
+    """Per trigger kind, the stretches of the text within reach of one, merged where they meet
+    (one scan of the text's words)."""
+    windows: dict[str, list[tuple[int, int]]] = {name: [] for name in _TRIGGER_PATTERNS}
+    size = len(text)
+    known = _WORD_TRIGGERS
+    for word in _WORD.finditer(text):
+        names = known.get(word.group())
+        if names is None:
+            names = _word_triggers(word.group())
+        if not names:
+            continue
+        start = max(0, word.start() - REACH_BEFORE)
+        end = min(size, word.end() + REACH_AFTER)
+        for name in names:
+            stretches = windows[name]
+            if stretches and start <= stretches[-1][1]:
+                stretches[-1] = (stretches[-1][0], end)
+            else:
+                stretches.append((start, end))
+    return windows
+
 
 @dataclass
 class Mention:
@@ -177,21 +248,36 @@ class Mention:
 
 def find_mentions(text: str) -> list[Mention]:
     """Every time expression of the grammar, longest first, none overlapping another."""
-    candidates: list[Mention] = []
-    for priority, (kind, pattern) in enumerate(_COMPILED):
-        for match in pattern.finditer(text):
-            groups = match.groupdict()
-            start, end = match.span("body") if groups.get("body") else match.span()
-            if end > start:
-                candidates.append(Mention(start, end, kind, groups, priority=priority))
+    candidates = _candidates(text)
     candidates.sort(key=lambda m: (-(m.end - m.start), m.priority, m.start))
     taken: list[Mention] = []
+    starts: list[int] = []  # the taken mentions' starts, sorted: they never overlap
     for mention in candidates:
-        if all(mention.end <= other.start or mention.start >= other.end
-               for other in taken) and _plausible(text, mention):
-            taken.append(mention)
-    taken.sort(key=lambda m: m.start)
+        index = bisect_right(starts, mention.start)
+        if index and taken[index - 1].end > mention.start:
+            continue  # the one starting at or before it reaches into it
+        if index < len(taken) and taken[index].start < mention.end:
+            continue  # the next one starts inside it
+        if _plausible(text, mention):
+            taken.insert(index, mention)
+            starts.insert(index, mention.start)
     return taken
+
+
+def _candidates(text: str, windowed: bool = True) -> list[Mention]:
+    """Every match of every pattern, each pattern run only within reach of its triggers (or,
+    `windowed=False`, over the whole text: the same matches, slower)."""
+    candidates: list[Mention] = []
+    windows = _windows(text) if windowed else None
+    for priority, (kind, pattern) in enumerate(_COMPILED):
+        stretches = windows[_TRIGGER_OF_KIND[kind]] if windows is not None else [(0, len(text))]
+        for window_start, window_end in stretches:
+            for match in pattern.finditer(text, window_start, window_end):
+                groups = match.groupdict()
+                start, end = match.span("body") if groups.get("body") else match.span()
+                if end > start:
+                    candidates.append(Mention(start, end, kind, groups, priority=priority))
+    return candidates
 
 
 _CURRENCY_AFTER = re.compile(r"\s*(?:%|percent|per\s?cent)", re.IGNORECASE)
