@@ -259,3 +259,24 @@ def test_a_time_far_from_other_triggers_is_still_found():
         + (" y" * 200)
     found = [text[m.start:m.end] for m in find_mentions(text)]
     assert found == ["Sept. 14, 2019", "three weeks later"]
+
+
+def test_a_number_that_counts_or_measures_is_not_a_year():
+    text = ("The Russian-backed offensive in eastern Ghouta has killed more than 1600 civilians "
+            "and wounded thousands, rescuers said.")
+    assert values(text, "2018-03-10") == {}
+    assert values("The meal plan holds 1694 kcal a day.", "2020-05-01") == {"a day": "P1D"}
+    assert values("He finished with a total score of 2072.", "2020-05-01") == {}
+
+
+def test_a_year_before_a_noun_stays_a_year_after_a_determiner_or_a_preposition():
+    text = "The 2016 election was close, and in 2014 elections were held early."
+    assert values(text, "2018-01-10") == {"2016": "2016", "2014": "2014"}
+
+
+def test_a_planned_event_looks_ahead_and_a_past_plan_back():
+    assert values("His sentencing is scheduled for Feb. 14.", "2019-11-20") == {
+        "Feb. 14": "2020-02-14"}
+    assert values("The hearing was scheduled for Feb. 14.", "2019-11-20") == {
+        "Feb. 14": "2019-02-14"}
+    assert values("The vote is due on March 3.", "2019-11-20") == {"March 3": "2020-03-03"}

@@ -22,10 +22,12 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from newsgraph.lexicons import (
+    MEASURE_NOUNS,
     MONTHS,
     NUMBERS,
     ORDINALS,
     PARTS_OF_DAY,
+    PROSPECTIVE_VERBS,
     REFERENCES,
     SEASONS,
     SET_WORDS,
@@ -391,6 +393,12 @@ def verb_tense(verb: Token, depth: int = 0) -> str:
         if head is not verb and head.tag_.startswith("VB") and depth < 3:
             return "future" if verb_tense(head, depth + 1) in ("present", "future") else "nearest"
         return "future"
+    present = verb.tag_ in ("VBZ", "VBP") or any(aux.tag_ in ("VBZ", "VBP") for aux in auxes)
+    if present and not words & {"has", "have", "'s", "'ve"} and (
+            (verb.tag_ == "VBN" and verb.lemma_.lower() in PROSPECTIVE_VERBS)
+            or any(child.dep_ in ("acomp", "oprd") and child.lemma_.lower() in PROSPECTIVE_VERBS
+                   for child in verb.children)):
+        return "future"  # "is scheduled for Feb. 14", "is due on Monday": a plan looks ahead
     if verb.tag_ == "VBD" or any(aux.tag_ == "VBD" for aux in auxes):
         return "past"
     if verb.tag_ == "VBN":
@@ -903,9 +911,30 @@ TIMEX3_VALUE = re.compile(
 )
 
 
+def counted(doc: Doc, mention: Mention) -> bool:
+    """Is a bare year-like number a quantity by the parse? A count of the noun after it ("1694
+    kcal", "more than 1600 civilians"; not "the 2016 election" or "in 2014 elections", where a
+    determiner or a preposition makes it a date), or what a quantity noun measures ("a total
+    score of 2072")."""
+    span = doc.char_span(mention.start, mention.end)
+    if span is None or len(span) != 1:
+        return False
+    token = span[0]
+    head = token.head
+    if token.dep_ == "nummod" and head.i > token.i and head.pos_ == "NOUN":
+        before = doc[token.i - 1] if token.i else None
+        return before is None or before.dep_ == "quantmod" or before.pos_ not in (
+            "DET", "ADP", "PRON", "PART", "PROPN", "NUM", "ADJ")
+    return (token.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN"
+            and head.head.lemma_.lower() in MEASURE_NOUNS)
+
+
 def normalise(text: str, anchor: date | None, doc: Doc | None = None) -> list[Mention]:
     """Find every time expression of `text` and give it a type and a TIMEX3 value."""
     mentions = find_mentions(text)
+    if doc is not None:
+        mentions = [m for m in mentions if not (m.kind == "year" and not m.groups.get("edge")
+                                                and counted(doc, m))]
     resolver = Resolver(anchor, doc, text)
     sentences = _sentence_bounds(doc, text)
     for mention in mentions:
