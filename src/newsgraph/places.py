@@ -315,6 +315,47 @@ class Gazetteer:
             return None
         return max(scored, key=lambda item: (item[0], -item[1]))[2]
 
+    def best_within(
+        self, name: str, container: str, countries: Counter[str], hint: str | None = None,
+    ) -> tuple[Place, Place] | None:
+        """(the place, its container) when the text names a place with what it lies in ("Detroit,
+        Texas", "PARIS, Mo.", "Queensland, Australia"): the likeliest pair of a place of `name`
+        inside a country or region of `container`, else None. The container outweighs population:
+        a town of 1,000 in the named state beats a city of a million elsewhere."""
+        scored = []
+        for index, (outer, outer_primary) in enumerate(self.candidates(container)):
+            if outer.level not in ("country", "admin1", "admin2"):
+                continue
+            outer_score = _score(outer, outer_primary, countries, None, None)
+            for inner, inner_primary in self.candidates(name):
+                if inner is outer or inner.level in ("country", "continent") \
+                        or not _inside(inner, outer):
+                    continue
+                score = outer_score + _score(inner, inner_primary, countries, hint, None)
+                scored.append((score, -index, inner, outer))
+        if not scored:
+            return None
+        _, _, inner, outer = max(scored, key=lambda item: item[:2])
+        return inner, outer
+
+
+CONTAINED_KM = 100.0
+"""A town lies in a second-level region this near its middle (GeoNames' towns carry no county)."""
+
+
+def _inside(inner: Place, outer: Place) -> bool:
+    """Does `inner` lie in `outer` (a country, a first- or a second-level region)?"""
+    if not inner.country or inner.country != outer.country:
+        return False
+    if outer.level == "country":
+        return True
+    if outer.level == "admin1":
+        return inner.level in ("city", "admin2") and inner.admin1 == outer.admin1
+    if inner.level != "city" or inner.admin1 != outer.admin1 or None in (
+            inner.lat, inner.lon, outer.lat, outer.lon):
+        return False
+    return haversine_km((inner.lat, inner.lon), (outer.lat, outer.lon)) <= CONTAINED_KM  # type: ignore[arg-type]
+
 
 def _score(
     place: Place, primary: bool, countries: Counter[str], hint: str | None,

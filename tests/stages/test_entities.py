@@ -392,3 +392,14 @@ def test_an_honorific_is_no_role_and_a_list_is_no_title():
     roles = {entity["name"]: entity.get("roles") for entity in entities_of(text)}
     assert roles["Marwan al-Hams"] == ["director of the hospital"]  # not "Dr."
     assert roles["Lee Hsien Loong"] is None  # not "400 guests, including the ... Mr."
+
+
+def test_a_dateline_state_and_a_place_with_its_container_decide_local_towns():
+    text = ("LONDON, Ky. (WKYT) - London Police have arrested two people on several drug and "
+            "theft charges. Georgia was named the state champion for Queensland, Australia "
+            "when she was just seven years old.")
+    by_name = {entity["name"]: entity for entity in entities_of(text)}
+    london = by_name["London"]
+    assert (london["country"], london["geonames"]) == ("US", 4298960)  # London, Kentucky
+    assert london["mentions"][0]["text"] == "LONDON"
+    assert by_name["Queensland"]["country"] == "AU"

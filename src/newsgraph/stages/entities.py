@@ -536,6 +536,36 @@ class EntityStage:
                 mention.place = (self.places.best(name, countries, mention.hint, admin1s)
                                  or mention.place)
         self._resolve_lists(doc, mentions, countries, admin1s)
+        self._resolve_qualified(doc, mentions, countries)
+
+    def _resolve_qualified(self, doc: Doc, mentions: list[Mention],
+                           countries: Counter[str]) -> None:
+        """A place followed by ", " and the region or country it lies in ("Detroit, Texas",
+        a dateline's "PARIS, Mo.", "Queensland, Australia") is the place of that name inside it;
+        the article's other bare mentions of that name are the same place."""
+        places = [m for m in mentions if m.label in PLACE_LABELS]
+        by_start = {m.start: m for m in places}
+        settled: dict[str, Place] = {}
+        qualified: set[int] = set()
+        for mention in places:
+            after = by_start.get(mention.end + 1)
+            if after is None or mention.end >= len(doc) or doc[mention.end].text != ",":
+                continue
+            name = mention.canonical or _text(doc, mention.start, mention.end)
+            container = after.canonical or _text(doc, after.start, after.end)
+            found = self.places.best_within(name, container, countries, mention.hint)
+            if found is not None:
+                mention.place, after.place = found
+                settled.setdefault(fold_name(name), found[0])
+                qualified.update((id(mention), id(after)))
+        for mention in places:
+            if id(mention) in qualified:
+                continue
+            name = mention.canonical or _text(doc, mention.start, mention.end)
+            place = settled.get(fold_name(name))
+            if place is not None and mention.hint is None and mention.place is not None \
+                    and mention.place.level == place.level:
+                mention.place = place
 
     def _resolve_lists(self, doc: Doc, mentions: list[Mention], countries: Counter[str],
                        admin1s: Counter[tuple[str, str]]) -> None:
