@@ -302,11 +302,7 @@ class Gazetteer:
         admin1s: Counter[tuple[str, str]] | None = None,
     ) -> Place | None:
         """The most likely place of this name, given the article's countries and the phrase."""
-        if admin1s:  # a region named in the article speaks for places in it, not for itself
-            folded = fold_name(name)
-            admin1s = Counter({key: count for key, count in admin1s.items()
-                               if key not in self.admin1
-                               or fold_name(self.admin1[key].name) != folded})
+        admin1s = self._other_regions(name, admin1s)
         scored = [
             (_score(place, primary, countries, hint, admin1s), index, place)
             for index, (place, primary) in enumerate(self.candidates(name))
@@ -314,6 +310,43 @@ class Gazetteer:
         if not scored:
             return None
         return max(scored, key=lambda item: (item[0], -item[1]))[2]
+
+    def _other_regions(self, name: str, admin1s: Counter[tuple[str, str]] | None,
+                       ) -> Counter[tuple[str, str]] | None:
+        """The article's regions but the one of this name: a region named in the article speaks
+        for places in it, not for itself."""
+        if not admin1s:
+            return admin1s
+        folded = fold_name(name)
+        return Counter({key: count for key, count in admin1s.items()
+                        if key not in self.admin1 or fold_name(self.admin1[key].name) != folded})
+
+    def confidence(
+        self, name: str, place: Place, countries: Counter[str], hint: str | None = None,
+        admin1s: Counter[tuple[str, str]] | None = None, within: Place | None = None,
+    ) -> float:
+        """How sure the choice of `place` for `name` is, from 0 to 1: each candidate's score, in
+        the same context, taken as log-odds, and the share of the odds held by the candidates
+        within the scorers' 161 km of the chosen place. A name with one place, or whose other
+        places are far smaller and out of the article's countries, is near 1; "Paris" in an
+        article naming no country is less. `within`: only candidates inside that container
+        ("Paris, Mo.") compete."""
+        admin1s = self._other_regions(name, admin1s)
+        total = near = 0.0
+        counted = False
+        for candidate, primary in self.candidates(name):
+            if within is not None and candidate is not place and not _inside(candidate, within):
+                continue
+            weight = math.exp(_score(candidate, primary, countries, hint, admin1s))
+            total += weight
+            if candidate is place or _near(candidate, place):
+                near += weight
+                counted = counted or candidate is place
+        if not counted:  # resolved by a part, an alias or a demonym: it competes as itself
+            weight = math.exp(_score(place, True, countries, hint, admin1s))
+            total += weight
+            near += weight
+        return near / total
 
     def best_within(
         self, name: str, container: str, countries: Counter[str], hint: str | None = None,
@@ -337,6 +370,16 @@ class Gazetteer:
             return None
         _, _, inner, outer = max(scored, key=lambda item: item[:2])
         return inner, outer
+
+
+SAME_PLACE_KM = 161.0
+"""Two candidates this near are one answer for a confidence (the scorers' accuracy radius)."""
+
+
+def _near(a: Place, b: Place) -> bool:
+    if None in (a.lat, a.lon, b.lat, b.lon):
+        return False
+    return haversine_km((a.lat, a.lon), (b.lat, b.lon)) <= SAME_PLACE_KM  # type: ignore[arg-type]
 
 
 CONTAINED_KM = 100.0
