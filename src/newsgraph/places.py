@@ -36,6 +36,13 @@ METROPOLIS_POPULATION = 1_000_000
 ADMIN1_WEIGHT = 5.6
 """A region's score, on the log10-population scale of towns: a town of ~400,000 people."""
 
+COUNTRY_SHARE_WEIGHT = 2.0
+"""What the article's countries add to a place in one of them, times that country's share of
+the article's unambiguous places (3.0, with 1.0 below, lost 1.6 points of acc@161 on both
+halves of dev/places: a heavier context picks small namesakes in the wrong country)."""
+COUNTRY_NAMED_WEIGHT = 0.5
+"""What any mention of the place's country adds."""
+
 LEVELS_LOC = frozenset({"continent", "sea", "region"})
 """Levels whose places are LOC rather than GPE (regions here are the curated, informal ones)."""
 
@@ -418,8 +425,8 @@ def _score(
         score -= 1.5
     if countries and place.country and place.level != "country":
         total = sum(countries.values())
-        score += 2.0 * countries.get(place.country, 0) / total + (
-            0.5 if place.country in countries else 0.0
+        score += COUNTRY_SHARE_WEIGHT * countries.get(place.country, 0) / total + (
+            COUNTRY_NAMED_WEIGHT if place.country in countries else 0.0
         )
     if admin1s and place.level in ("city", "admin2") and (place.country, place.admin1) in admin1s:
         # a county of a state the article names is that state's: counties share names widely
