@@ -19,12 +19,9 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Token
 
 from newsgraph.lexicons import (
-    HOLIDAY_TIME_NOUNS,
-    HOLIDAYS,
     MEASURE_NOUNS,
     MONTHS,
     NUMBERS,
@@ -74,7 +71,6 @@ PERIOD_YEAR = r"(?:this|last|next|the)\s+year"
 TZ = r"(?:\s*\(?(?:UTC|GMT|EST|EDT|ET|CST|CDT|PST|PDT|PT|CET|CEST|BST|local\s+time)" \
      r"(?:\s*[+-]\s*\d{1,2}(?::?\d\d)?)?\)?)"
 DAY_WORD = rf"(?:{WEEKDAY}|today|yesterday|tomorrow)"
-_HOLIDAY = _alt(HOLIDAYS).replace("'", "['’]")
 
 GRAMMAR: list[tuple[str, str]] = [
     # absolute dates
@@ -122,9 +118,6 @@ GRAMMAR: list[tuple[str, str]] = [
               r"(?:\s+(?P<part>morning|afternoon|evening|night))?"),
     ("today", r"(?P<word>this|that)\s+(?P<part>morning|afternoon|evening)"),
     ("ref_day", r"(?:the\s+)?(?P<word>next|following|previous|same)\s+day"),
-    ("ref_day", r"(?P<word>that)\s+day"),
-    ("ref_period", r"(?P<word>that)\s+(?P<unit>year|month|week)"),
-    ("holiday", rf"(?=(?-i:[A-Z]))(?P<holiday>{_HOLIDAY})(?:,?\s+(?P<year>{YEAR}))?"),
     # periods relative to the anchor
     ("relative", rf"(?:(?P<edge>{EDGE}))?(?:the\s+)?(?P<rel>{REL})\s+(?P<unit>{UNIT_WORD})"
                  r"(?!-)"),
@@ -188,7 +181,6 @@ _TRIGGERS: dict[str, str] = {
     "clock": r"\d|noon|midday|midnight",
     "day": r"day|night|tomorrow|morning|afternoon|evening",
     "reference": r"now|current|present|recent|past|soon|future|term|day",
-    "holiday": r"day|christmas|year|halloween|easter|thanksgiving",
 }
 _TRIGGER_OF_KIND = {
     "date": "digit", "date_us": "digit", "month_day": "digit", "month_year": "digit",
@@ -197,7 +189,6 @@ _TRIGGER_OF_KIND = {
     "part_of_day": "day", "weekday": "day", "today": "day", "ref_day": "day",
     "relative": "unit", "same_period": "unit", "whole": "unit", "month_week": "unit",
     "ago": "unit", "set": "unit|day", "duration": "unit", "reference": "reference",
-    "ref_period": "unit", "holiday": "holiday",
 }
 _TRIGGER_PATTERNS = {
     name: re.compile("|".join(_TRIGGERS[part] for part in name.split("|")), re.IGNORECASE)
@@ -298,7 +289,6 @@ def _candidates(text: str, windowed: bool = True) -> list[Mention]:
 _CURRENCY_AFTER = re.compile(r"\s*(?:%|percent|per\s?cent)", re.IGNORECASE)
 
 
-_NEXT_WORD = re.compile(r"(?:-|\s+)([A-Za-z]+)")
 
 
 def _plausible(text: str, mention: Mention) -> bool:
@@ -331,13 +321,6 @@ def _plausible(text: str, mention: Mention) -> bool:
         if unit.startswith("quarter") and (number in ("a", "an", "three") or
                                            re.match(r"\s+of", after)):
             return False  # "a quarter of its dealers": a fraction
-    if mention.kind == "holiday" and not mention.groups.get("year"):
-        # "Christmas market", "Halloween costumes", "Easter Vigil": a holiday naming a thing
-        # is no time; "Christmas weekend", "Thanksgiving holiday" and "over Easter" are
-        follower = _NEXT_WORD.match(text, mention.end)
-        word = follower.group(1).lower() if follower else ""
-        if word and word not in HOLIDAY_TIME_NOUNS and word not in STOP_WORDS:
-            return False
     return not (mention.kind == "reference" and snippet.lower() == "recent" and
                 re.search(r"most\s+$", text[max(0, mention.start - 6):mention.start]))
 
@@ -528,38 +511,6 @@ def shift(anchor: date, unit: str, amount: int) -> str:
     if unit in ("hour", "minute", "second"):
         return anchor.isoformat()
     raise ValueError(unit)
-
-
-def fold_quotes(text: str) -> str:
-    return text.replace("’", "'")
-
-
-def easter(year: int) -> date:
-    """Easter Sunday of a Gregorian year (the anonymous Gregorian computus)."""
-    a, b, c = year % 19, year // 100, year % 100
-    d, e = divmod(b, 4)
-    g = (8 * b + 13) // 25
-    h = (19 * a + b - d - g + 15) % 30
-    i, k = divmod(c, 4)
-    weekday = (32 + 2 * e + 2 * i - h - k) % 7
-    m = (a + 11 * h + 19 * weekday) // 433
-    month = (h + weekday - 7 * m + 90) // 25
-    return date(year, month, (h + weekday - 7 * m + 33 * month + 19) % 32)
-
-
-def holiday_date(rule: str, year: int) -> date:
-    """The day of a holiday rule of times.tsv (MM-DD, E+N, MM-N-W) in a year."""
-    if rule.startswith("E"):
-        return easter(year) + timedelta(days=int(rule[1:]))
-    parts = rule.split("-")
-    if len(parts) == 2:
-        return date(year, int(parts[0]), int(parts[1]))
-    month, nth, weekday = int(parts[0]), parts[1], int(parts[2])
-    if nth == "L":
-        last = date(*add_months(year, month, 1), 1) - timedelta(days=1)
-        return last - timedelta(days=(last.isoweekday() - weekday) % 7)
-    first = date(year, month, 1)
-    return first + timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (int(nth) - 1))
 
 
 def parse_anchor(value: str | None) -> date | None:
@@ -778,42 +729,6 @@ class Resolver:
             return
         offset = {"next": 1, "following": 1, "previous": -1}.get(g["word"].lower(), 0)
         m.value = (reference + timedelta(days=offset)).isoformat()
-
-    def _ref_period(self, m: Mention, g: dict) -> None:
-        """'that year': the year (month, week) of the date last talked about."""
-        unit = g["unit"].lower()
-        last = self.last_value if self.last_value and re.match(r"\d{4}", self.last_value) \
-            else None
-        if last is None:
-            m.value = {"year": "XXXX", "month": "XXXX-XX"}.get(unit, "XXXX-WXX")
-        elif unit == "year":
-            m.value = last[:4]
-        elif unit == "month" and re.match(r"\d{4}-\d\d", last):
-            m.value = last[:7]
-        elif unit == "week" and _DAY_VALUE.match(last):
-            m.value = iso_week(date.fromisoformat(last[:10]))
-        else:
-            m.value = None
-
-    def _holiday(self, m: Mention, g: dict) -> None:
-        rule = HOLIDAYS[fold_quotes(" ".join(g["holiday"].lower().split()))]
-        if g.get("year"):
-            m.value = holiday_date(rule, int(g["year"])).isoformat()
-            return
-        if self.anchor is None:
-            m.value = f"XXXX-{rule}" if re.fullmatch(r"\d\d-\d\d", rule) else None
-            return
-        options = [holiday_date(rule, year) for year in
-                   (self.anchor.year - 1, self.anchor.year, self.anchor.year + 1)]
-        direction = self.direction(m, day_level=True)
-        before = [day for day in options if day <= self.anchor]
-        after = [day for day in options if day >= self.anchor]
-        if direction == "past" and before:
-            m.value = max(before).isoformat()
-        elif direction == "future" and after:
-            m.value = min(after).isoformat()
-        else:
-            m.value = min(options, key=lambda day: abs((day - self.anchor).days)).isoformat()
 
     def _clock(self, m: Mention, g: dict) -> None:
         m.type = "TIME"
