@@ -424,3 +424,11 @@ def test_a_fragment_of_a_longer_name_and_a_persons_surname_are_not_geocoded():
     assert "International" not in {e["name"] for e in entities}
     assert "Smith" not in located
     assert "Toronto" in located
+
+
+def test_a_town_surely_named_lends_its_region_to_its_neighbours():
+    text = ("A man fatally stabbed New Zealand national Campbell Paterson at a house in "
+            "Edmonton, south of Cairns, in November 2014.")
+    by_name = {entity["name"]: entity for entity in entities_of(text)}
+    assert by_name["Cairns"]["country"] == "AU"
+    assert (by_name["Edmonton"]["country"], by_name["Edmonton"]["geonames"]) == ("AU", 2167744)

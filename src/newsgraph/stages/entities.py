@@ -63,6 +63,8 @@ from newsgraph.places import (
     slug,
 )
 
+SURE_TOWN = 0.9
+"""A town resolved with this confidence lends its region to the article's other towns."""
 ENTITY_LABELS = frozenset(ENTITY_TYPES)
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 RELABELLED = frozenset({"PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "NORP"})
@@ -550,11 +552,12 @@ class EntityStage:
                     admin1s[(mention.place.country or "", mention.place.admin1 or "")] += 1
             elif mention.label in ("NORP", "LANGUAGE"):
                 mention.place = self.places.demonym(text, countries)
-        for mention in mentions:  # towns in a region the article names
-            if mention.label in PLACE_LABELS and admin1s and mention.place is not None \
+        regions = admin1s + self._regions_of_sure_towns(doc, mentions, countries, admin1s)
+        for mention in mentions:  # towns in a region the article names, or a sure town's
+            if mention.label in PLACE_LABELS and regions and mention.place is not None \
                     and mention.place.level == "city":
                 name = mention.canonical or _text(doc, mention.start, mention.end)
-                mention.place = (self.places.best(name, countries, mention.hint, admin1s)
+                mention.place = (self.places.best(name, countries, mention.hint, regions)
                                  or mention.place)
         self._resolve_lists(doc, mentions, countries, admin1s)
         self._resolve_qualified(doc, mentions, countries)
@@ -586,6 +589,23 @@ class EntityStage:
         return not (place.level == "country" or (self.places.is_strong(text) and (
             (place.level == "city" and place.population >= STRONG_CITY_POPULATION)
             or (place.level == "admin1" and fold_name(place.name) == fold_name(text)))))
+
+    def _regions_of_sure_towns(self, doc: Doc, mentions: list[Mention],
+                               countries: Counter[str], admin1s: Counter[tuple[str, str]],
+                               ) -> Counter[tuple[str, str]]:
+        """The regions of the towns the article surely names (one candidate far ahead): local
+        news names its neighbours ("Edmonton, south of Cairns" is the Queensland one)."""
+        found: Counter[tuple[str, str]] = Counter()
+        for mention in mentions:
+            place = mention.place
+            if mention.label not in PLACE_LABELS or place is None or place.level != "city" \
+                    or not place.admin1:
+                continue
+            name = mention.canonical or _text(doc, mention.start, mention.end)
+            if self.places.confidence(name, place, countries, mention.hint,
+                                      admin1s) >= SURE_TOWN:
+                found[(place.country or "", place.admin1)] += 1
+        return found
 
     def _resolve_qualified(self, doc: Doc, mentions: list[Mention],
                            countries: Counter[str]) -> None:
