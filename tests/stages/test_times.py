@@ -272,6 +272,10 @@ def test_a_number_that_counts_or_measures_is_not_a_year():
 def test_a_year_before_a_noun_stays_a_year_after_a_determiner_or_a_preposition():
     text = "The 2016 election was close, and in 2014 elections were held early."
     assert values(text, "2018-01-10") == {"2016": "2016", "2014": "2014"}
+    text = "Or take the liberal internationalist 2011 intervention in Libya."
+    assert values(text, "2019-12-23") == {"2011": "2011"}
+    text = "She has met Kurt Browning, and 2014 Olympic silver medallist Patrick Chan."
+    assert values(text, "2017-01-10") == {"2014": "2014"}
 
 
 def test_a_planned_event_looks_ahead_and_a_past_plan_back():

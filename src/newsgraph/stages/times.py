@@ -927,19 +927,21 @@ TIMEX3_VALUE = re.compile(
 
 
 def counted(doc: Doc, mention: Mention) -> bool:
-    """Is a bare year-like number a quantity by the parse? A count of the noun after it ("1694
-    kcal", "more than 1600 civilians"; not "the 2016 election" or "in 2014 elections", where a
-    determiner or a preposition makes it a date), or what a quantity noun measures ("a total
-    score of 2072")."""
+    """Is a bare year-like number a quantity by the parse? A count of the noun after it, after a
+    verb or a quantifier ("contains 1694 kcal", "more than 1600 civilians"; not "the 2016
+    election" or "in 2014 elections"), or what a measure noun measures ("a total score of
+    2072")."""
     span = doc.char_span(mention.start, mention.end)
     if span is None or len(span) != 1:
         return False
     token = span[0]
     head = token.head
-    if token.dep_ == "nummod" and head.i > token.i and head.pos_ == "NOUN":
-        before = doc[token.i - 1] if token.i else None
-        return before is None or before.dep_ == "quantmod" or before.pos_ not in (
-            "DET", "ADP", "PRON", "PART", "PROPN", "NUM", "ADJ")
+    if token.dep_ == "nummod" and head.i == token.i + 1 and head.pos_ == "NOUN" and token.i:
+        # counted after a verb or a quantifier ("contains 1694 kcal", "more than 1600");
+        # after anything else ("the liberal internationalist 2011 intervention", "and 2014
+        # Olympic silver medallist", a sentence's start) it stays a year
+        before = doc[token.i - 1]
+        return before.dep_ == "quantmod" or before.pos_ in ("VERB", "AUX")
     return (token.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN"
             and head.head.lemma_.lower() in MEASURE_NOUNS)
 
