@@ -104,3 +104,23 @@ def test_news_abbreviations_of_us_states_are_the_states(places):
     assert places.best("Wash.", Counter({"US": 1})).geonames == 5815135  # not the capital
     assert places.best("Ga.", Counter()).country == "US"  # not the country Georgia
     assert places.best("Calif.", Counter()).level == "admin1"
+
+
+def test_a_place_with_its_container_is_the_one_inside_it(places):
+    town, state = places.best_within("Paris", "Mo.", Counter({"US": 2}))
+    assert (town.geonames, state.name) == (4402452, "Missouri")  # Paris, Missouri: 1,176 people
+    town, state = places.best_within("London", "Ky.", Counter())
+    assert (town.country, town.admin1) == ("US", "KY")
+    region, country = places.best_within("Queensland", "Australia", Counter({"CA": 1}))
+    assert (region.level, region.country, country.level) == ("admin1", "AU", "country")
+    assert places.best_within("London", "Atlantis", Counter()) is None
+
+
+def test_a_resolution_says_how_sure_it_is(places):
+    donetsk = places.best("Donetsk", Counter({"UA": 3}))
+    assert places.confidence("Donetsk", donetsk, Counter({"UA": 3})) > 0.9
+    paris = places.best("Springfield", Counter())
+    assert places.confidence("Springfield", paris, Counter()) < 0.5  # dozens of Springfields
+    town, state = places.best_within("Paris", "Mo.", Counter({"US": 2}))
+    assert places.confidence("Paris", town, Counter({"US": 2}), within=state) == 1.0
+    assert places.confidence("Paris", town, Counter({"US": 2})) < 0.5

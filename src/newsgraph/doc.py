@@ -145,6 +145,8 @@ def _assemble_entity_records(doc: Doc) -> list[dict[str, Any]]:
                   "mentions": items, "geonames": fields.get("geonames"),
                   "lat": fields.get("lat"), "lon": fields.get("lon"),
                   "country": fields.get("country")}
+        if fields.get("geo_confidence") is not None:
+            record["geo_confidence"] = fields["geo_confidence"]
         if fields.get("roles"):
             record["roles"] = list(fields["roles"])
         records.append(record)

@@ -392,3 +392,43 @@ def test_an_honorific_is_no_role_and_a_list_is_no_title():
     roles = {entity["name"]: entity.get("roles") for entity in entities_of(text)}
     assert roles["Marwan al-Hams"] == ["director of the hospital"]  # not "Dr."
     assert roles["Lee Hsien Loong"] is None  # not "400 guests, including the ... Mr."
+
+
+def test_a_dateline_state_and_a_place_with_its_container_decide_local_towns():
+    text = ("LONDON, Ky. (WKYT) - London Police have arrested two people on several drug and "
+            "theft charges. Georgia was named the state champion for Queensland, Australia "
+            "when she was just seven years old.")
+    by_name = {entity["name"]: entity for entity in entities_of(text)}
+    london = by_name["London"]
+    assert (london["country"], london["geonames"]) == ("US", 4298960)  # London, Kentucky
+    assert london["mentions"][0]["text"] == "LONDON"
+    assert by_name["Queensland"]["country"] == "AU"
+
+
+def test_every_geocoded_entity_has_a_confidence():
+    text = ("Officials in Kiev said Ukrainian troops moved near Donetsk on Monday, while "
+            "Springfield officials met.")
+    by_name = {entity["name"]: entity for entity in entities_of(text)}
+    assert by_name["Kyiv"]["geo_confidence"] > 0.9
+    assert by_name["Springfield"]["geo_confidence"] < 0.5
+    for entity in by_name.values():
+        assert ("geo_confidence" in entity) == (entity["lat"] is not None)
+
+
+def test_a_fragment_of_a_longer_name_and_a_persons_surname_are_not_geocoded():
+    text = ("Poor conditions caused over 200 flights to be cancelled at Toronto's Pearson "
+            "International Airport. Riley Oliver Smith, 70, of Paris entered eternal rest. "
+            "Smith was a member of the church.")
+    entities = entities_of(text)
+    located = {entity["name"] for entity in entities if entity["lat"] is not None}
+    assert "International" not in {e["name"] for e in entities}
+    assert "Smith" not in located
+    assert "Toronto" in located
+
+
+def test_a_town_surely_named_lends_its_region_to_its_neighbours():
+    text = ("A man fatally stabbed New Zealand national Campbell Paterson at a house in "
+            "Edmonton, south of Cairns, in November 2014.")
+    by_name = {entity["name"]: entity for entity in entities_of(text)}
+    assert by_name["Cairns"]["country"] == "AU"
+    assert (by_name["Edmonton"]["country"], by_name["Edmonton"]["geonames"]) == ("AU", 2167744)

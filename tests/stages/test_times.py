@@ -231,3 +231,65 @@ def test_fiscal_years_get_a_contract_value():
     assert all(TIMEX3_VALUE.fullmatch(value) for value in values.values())
     assert TIMEX3_VALUE.fullmatch("2014-05-28T14:30") and TIMEX3_VALUE.fullmatch("P3D")
     assert not TIMEX3_VALUE.fullmatch("FY2018")
+
+
+def test_patterns_run_near_their_triggers_find_what_a_full_scan_finds(shared):
+    """The grammar runs only within reach of a digit, a month, a unit or a time word: on the
+    dev articles it must find exactly the matches of running every pattern over all the text."""
+    import json
+
+    from newsgraph.stages.times import _candidates
+
+    def spans(mentions):
+        return sorted((m.priority, m.start, m.end, tuple(sorted(m.groups.items())))
+                      for m in mentions)
+
+    checked = 0
+    for name in ("times", "quotes", "places-trnews"):
+        with open(shared / "dev" / name / "articles.jsonl", encoding="utf-8") as handle:
+            for line in handle:
+                text = json.loads(line)["text"]
+                assert spans(_candidates(text)) == spans(_candidates(text, windowed=False))
+                checked += 1
+    assert checked >= 290
+
+
+def test_a_time_far_from_other_triggers_is_still_found():
+    text = ("x " * 200) + "The vote was held on Sept. 14, 2019, and again three weeks later." \
+        + (" y" * 200)
+    found = [text[m.start:m.end] for m in find_mentions(text)]
+    assert found == ["Sept. 14, 2019", "three weeks later"]
+
+
+def test_a_number_that_counts_or_measures_is_not_a_year():
+    text = ("The Russian-backed offensive in eastern Ghouta has killed more than 1600 civilians "
+            "and wounded thousands, rescuers said.")
+    assert values(text, "2018-03-10") == {}
+    assert values("The meal plan holds 1694 kcal a day.", "2020-05-01") == {"a day": "P1D"}
+    assert values("He finished with a total score of 2072.", "2020-05-01") == {}
+
+
+def test_a_year_before_a_noun_stays_a_year_after_a_determiner_or_a_preposition():
+    text = "The 2016 election was close, and in 2014 elections were held early."
+    assert values(text, "2018-01-10") == {"2016": "2016", "2014": "2014"}
+    text = "Or take the liberal internationalist 2011 intervention in Libya."
+    assert values(text, "2019-12-23") == {"2011": "2011"}
+    text = "She has met Kurt Browning, and 2014 Olympic silver medallist Patrick Chan."
+    assert values(text, "2017-01-10") == {"2014": "2014"}
+
+
+def test_a_planned_event_looks_ahead_and_a_past_plan_back():
+    assert values("His sentencing is scheduled for Feb. 14.", "2019-11-20") == {
+        "Feb. 14": "2020-02-14"}
+    assert values("The hearing was scheduled for Feb. 14.", "2019-11-20") == {
+        "Feb. 14": "2019-02-14"}
+    assert values("The vote is due on March 3.", "2019-11-20") == {"March 3": "2020-03-03"}
+
+
+def test_sets_of_weekdays_parts_of_days_and_every_other_unit():
+    text = ("The market opens every Monday and on Sundays; volunteers meet every morning and "
+            "the council every other week.")
+    times = times_of(text, "2019-11-20")
+    assert {t["text"]: (t["type"], t["value"]) for t in times} == {
+        "every Monday": ("SET", "XXXX-WXX-1"), "Sundays": ("SET", "XXXX-WXX-7"),
+        "every morning": ("SET", "XXXX-XX-XXTMO"), "every other week": ("SET", "P2W")}

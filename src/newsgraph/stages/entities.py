@@ -55,6 +55,7 @@ from newsgraph.lexicons import (
 )
 from newsgraph.ontology import ENTITY_TYPES
 from newsgraph.places import (
+    STRONG_CITY_POPULATION,
     Gazetteer,
     Place,
     fold_name,
@@ -62,6 +63,8 @@ from newsgraph.places import (
     slug,
 )
 
+SURE_TOWN = 0.9
+"""A town resolved with this confidence lends its region to the article's other towns."""
 ENTITY_LABELS = frozenset(ENTITY_TYPES)
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 RELABELLED = frozenset({"PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "NORP"})
@@ -113,6 +116,7 @@ class Mention:
     government: Place | None = None  # the country a capital stands for here
     capital: Place | None = None  # the capital a mention of its state was made by
     role: tuple[int, int] | None = None  # token span of a title or apposition
+    confidence: float | None = None  # how sure the place is (0-1), when it has one
 
 
 @dataclass
@@ -155,6 +159,20 @@ def _sentence_initial(doc: Doc, index: int) -> bool:
 
 def _is_in(token: Token, words: frozenset[str] | tuple[()]) -> bool:
     return token.lower_ in words or token.lemma_.lower() in words
+
+
+def _fragment(doc: Doc, start: int, end: int, part_start: int, part_end: int,
+              place: Place | None) -> bool:
+    """Is a part of a longer name a fragment rather than the place it seems? A place stands in a
+    name at its start ("Seattle Fire"), its end ("Team Ireland") or after "of"; from the middle
+    only a country or a place under its own name counts ("HSBC Bank Malta plc"), not a word that
+    is a place only by a longer name's short form ("International" of "Pearson International
+    Airport", after Dubai's International City)."""
+    if part_start == start or part_end == end or doc[part_start - 1].lower_ in ("of", "de"):
+        return False
+    text = _text(doc, part_start, part_end)
+    return place is None or not (place.level == "country"
+                                 or fold_name(place.name) == fold_name(text))
 
 
 def _is_proper(token: Token) -> bool:
@@ -254,10 +272,12 @@ class EntityStage:
         """Gazetteer places and demonyms spaCy missed, and those inside organisation names."""
         covered = [False] * len(doc)
         container = [False] * len(doc)
+        holder: list[tuple[int, int]] = [(0, 0)] * len(doc)  # the span of the name covering it
         for mention in mentions:
             for i in range(mention.start, mention.end):
                 covered[i] = True
                 container[i] = mention.label in CONTAINERS
+                holder[i] = (mention.start, mention.end)
         whole = {(mention.start, mention.end) for mention in mentions}
         # The words as plain lists, read once: this scan looks at every word up to 4 times.
         words = [token.text for token in doc]
@@ -306,6 +326,9 @@ class EntityStage:
                     break
                 if not inside and _sentence_initial(doc, i) and not _is_proper(token):
                     break
+                if inside and label != "NORP" and _fragment(
+                        doc, *holder[i], i, end, self.places.best(text, Counter())):
+                    break  # a word from the middle of a longer name is no place of its own
                 found = Mention(i, end, label, embedded=inside)
                 break
             if found is not None:
@@ -529,13 +552,91 @@ class EntityStage:
                     admin1s[(mention.place.country or "", mention.place.admin1 or "")] += 1
             elif mention.label in ("NORP", "LANGUAGE"):
                 mention.place = self.places.demonym(text, countries)
-        for mention in mentions:  # towns in a region the article names
-            if mention.label in PLACE_LABELS and admin1s and mention.place is not None \
+        regions = admin1s + self._regions_of_sure_towns(doc, mentions, countries, admin1s)
+        for mention in mentions:  # towns in a region the article names, or a sure town's
+            if mention.label in PLACE_LABELS and regions and mention.place is not None \
                     and mention.place.level == "city":
                 name = mention.canonical or _text(doc, mention.start, mention.end)
-                mention.place = (self.places.best(name, countries, mention.hint, admin1s)
+                mention.place = (self.places.best(name, countries, mention.hint, regions)
                                  or mention.place)
         self._resolve_lists(doc, mentions, countries, admin1s)
+        self._resolve_qualified(doc, mentions, countries)
+        person_words = self._person_words(doc, mentions)
+        for mention in mentions:
+            if mention.place is not None and mention.label in PLACE_LABELS \
+                    and self._a_persons_name(doc, mention, person_words):
+                mention.place = None
+        for mention in mentions:
+            if mention.place is None or mention.confidence is not None:
+                continue
+            if mention.label in ("NORP", "LANGUAGE"):
+                targets = self.places.demonyms.get(_text(doc, mention.start, mention.end)
+                                                   .replace("’", "'"), ())
+                mention.confidence = 1.0 if len(targets) <= 1 else 0.5
+            else:
+                name = mention.canonical or _text(doc, mention.start, mention.end)
+                mention.confidence = self.places.confidence(name, mention.place, countries,
+                                                            mention.hint, admin1s)
+
+    def _a_persons_name(self, doc: Doc, mention: Mention, person_words: set[str]) -> bool:
+        """Is a one-word place name here a word of a person the article names ("Smith" after
+        "Riley Oliver Smith")? Then it is no toponym to put on a map, unless it is a country's
+        or a region's own name ("Jordan", "Washington")."""
+        text = _text(doc, mention.start, mention.end)
+        place = mention.place
+        if mention.end - mention.start != 1 or text not in person_words or place is None:
+            return False
+        return not (place.level == "country" or (self.places.is_strong(text) and (
+            (place.level == "city" and place.population >= STRONG_CITY_POPULATION)
+            or (place.level == "admin1" and fold_name(place.name) == fold_name(text)))))
+
+    def _regions_of_sure_towns(self, doc: Doc, mentions: list[Mention],
+                               countries: Counter[str], admin1s: Counter[tuple[str, str]],
+                               ) -> Counter[tuple[str, str]]:
+        """The regions of the towns the article surely names (one candidate far ahead): local
+        news names its neighbours ("Edmonton, south of Cairns" is the Queensland one)."""
+        found: Counter[tuple[str, str]] = Counter()
+        for mention in mentions:
+            place = mention.place
+            if mention.label not in PLACE_LABELS or place is None or place.level != "city" \
+                    or not place.admin1:
+                continue
+            name = mention.canonical or _text(doc, mention.start, mention.end)
+            if self.places.confidence(name, place, countries, mention.hint,
+                                      admin1s) >= SURE_TOWN:
+                found[(place.country or "", place.admin1)] += 1
+        return found
+
+    def _resolve_qualified(self, doc: Doc, mentions: list[Mention],
+                           countries: Counter[str]) -> None:
+        """A place followed by ", " and the region or country it lies in ("Detroit, Texas",
+        a dateline's "PARIS, Mo.", "Queensland, Australia") is the place of that name inside it;
+        the article's other bare mentions of that name are the same place."""
+        places = [m for m in mentions if m.label in PLACE_LABELS]
+        by_start = {m.start: m for m in places}
+        settled: dict[str, Place] = {}
+        qualified: set[int] = set()
+        for mention in places:
+            after = by_start.get(mention.end + 1)
+            if after is None or mention.end >= len(doc) or doc[mention.end].text != ",":
+                continue
+            name = mention.canonical or _text(doc, mention.start, mention.end)
+            container = after.canonical or _text(doc, after.start, after.end)
+            found = self.places.best_within(name, container, countries, mention.hint)
+            if found is not None:
+                mention.place, after.place = found
+                mention.confidence = self.places.confidence(name, found[0], countries,
+                                                            mention.hint, within=found[1])
+                settled.setdefault(fold_name(name), found[0])
+                qualified.update((id(mention), id(after)))
+        for mention in places:
+            if id(mention) in qualified:
+                continue
+            name = mention.canonical or _text(doc, mention.start, mention.end)
+            place = settled.get(fold_name(name))
+            if place is not None and mention.hint is None and mention.place is not None \
+                    and mention.place.level == place.level:
+                mention.place = place
 
     def _resolve_lists(self, doc: Doc, mentions: list[Mention], countries: Counter[str],
                        admin1s: Counter[tuple[str, str]]) -> None:
@@ -572,8 +673,11 @@ class EntityStage:
                 text = _text(doc, start, start + length)
                 if not text[:1].isupper() or text.lower() in GENERIC_WORDS:
                     continue
-                if self.places.is_strong(text):
-                    mention.place = self.places.best(text, countries, None)
+                best = self.places.best(text, countries, None) \
+                    if self.places.is_strong(text) else None
+                if best is not None and not _fragment(doc, mention.start, mention.end,
+                                                      start, start + length, best):
+                    mention.place = best
                     mention.start, mention.end = start, start + length
                     if mention.place is not None:
                         mention.label = mention.place.label
@@ -708,6 +812,9 @@ class EntityStage:
                 " ".join(text[span._.role[0]:span._.role[1]].split())
                 for span in entity_spans if span._.role is not None))
             spans.extend(entity_spans)
+            confidences = [m.confidence for m in entity.mentions
+                           if m.confidence is not None and m.place is not None
+                           and m.place.id == place.id] if place else []
             table[entity.key] = {
                 "name": name,
                 "type": entity.label,
@@ -715,6 +822,7 @@ class EntityStage:
                 "lat": place.lat if place else None,
                 "lon": place.lon if place else None,
                 "country": place.country if place else None,
+                **({"geo_confidence": round(max(confidences), 2)} if confidences else {}),
                 **({"roles": roles} if roles else {}),
             }
         write_entities(doc, spans, table)

@@ -13,6 +13,7 @@ Without an anchor a value stays as far as the text settles it (`XXXX-05-11`, `XX
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -21,10 +22,12 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from newsgraph.lexicons import (
+    MEASURE_NOUNS,
     MONTHS,
     NUMBERS,
     ORDINALS,
     PARTS_OF_DAY,
+    PROSPECTIVE_VERBS,
     REFERENCES,
     SEASONS,
     SET_WORDS,
@@ -150,6 +153,10 @@ GRAMMAR: list[tuple[str, str]] = [
     ("duration", r"(?<!\w)(?P<unit>decades|centuries)(?!\s+(?:ago|of|old|later|earlier))"),
     # sets
     ("set", rf"(?P<word>{_alt(SET_WORDS)})"),
+    ("set", rf"(?:every|each)\s+(?P<weekday>{WEEKDAY})"),
+    ("set", rf"(?P<weekday>{WEEKDAY})s"),
+    ("set", r"(?:every|each)\s+(?P<part>morning|afternoon|evening|night)"),
+    ("set", r"every\s+other\s+(?P<other>day|week|month|year)"),
     ("set", rf"(?:every|each|per)\s+(?:(?P<num>{NUM})\s+)?(?P<unit>day|week|month|year|hour|"
             r"quarter|days|weeks|months|years|hours)"),
     ("set", r"(?P<times>once|twice|(?:three|four|\d+)\s+times)\s+an?\s+"
@@ -159,6 +166,76 @@ GRAMMAR: list[tuple[str, str]] = [
 ]
 
 _COMPILED = [(kind, re.compile(_B + pattern + _E, re.IGNORECASE)) for kind, pattern in GRAMMAR]
+
+# ----------------------------------------------------------------------------- triggers
+# Each pattern of the grammar holds at least one trigger of its kind: a digit, a capitalised
+# month, a unit of time, or one of a few time words. The patterns run only in windows around
+# the triggers found in the text (a few regex scans of the whole text instead of ~50): the same
+# matches, since no expression reaches further than the reach below from its trigger.
+_UNIT_TRIGGER = r"second|minute|hour|day|week|fortnight|month|quarter|year|decade|centur"
+_TRIGGERS: dict[str, str] = {
+    "digit": r"\d",
+    "month": rf"(?-i:{_alt(m.capitalize() for m in MONTHS)})",
+    "unit": rf"{_UNIT_TRIGGER}|annual|dail|half",
+    "season": r"spring|summer|autumn|winter|fall",
+    "clock": r"\d|noon|midday|midnight",
+    "day": r"day|night|tomorrow|morning|afternoon|evening",
+    "reference": r"now|current|present|recent|past|soon|future|term|day",
+}
+_TRIGGER_OF_KIND = {
+    "date": "digit", "date_us": "digit", "month_day": "digit", "month_year": "digit",
+    "year": "digit", "fiscal": "digit", "decade": "digit", "month": "month",
+    "quarter": "unit|digit", "half": "unit", "season": "season", "clock": "clock",
+    "part_of_day": "day", "weekday": "day", "today": "day", "ref_day": "day",
+    "relative": "unit", "same_period": "unit", "whole": "unit", "month_week": "unit",
+    "ago": "unit", "set": "unit|day", "duration": "unit", "reference": "reference",
+}
+_TRIGGER_PATTERNS = {
+    name: re.compile("|".join(_TRIGGERS[part] for part in name.split("|")), re.IGNORECASE)
+    for name in set(_TRIGGER_OF_KIND.values())
+}
+REACH_BEFORE = 80
+"""Characters an expression may start before a trigger it holds (the longest on the dev sets:
+32, "the same period of a year earlier"-like phrases; the grammar's longest prefix about 60)."""
+REACH_AFTER = 48
+"""Characters an expression, with what its lookaheads read, may run on after a trigger it holds
+(the longest on the dev sets: 21; lookaheads read up to 14 characters more)."""
+
+
+_WORD = re.compile(r"\w+")
+_WORD_TRIGGERS: dict[str, tuple[str, ...]] = {}
+"""Word -> the trigger kinds it holds (every trigger lies inside one word); filled as words
+are met, each distinct word tested once per process."""
+
+
+def _word_triggers(word: str) -> tuple[str, ...]:
+    names = tuple(name for name, trigger in _TRIGGER_PATTERNS.items() if trigger.search(word))
+    if len(_WORD_TRIGGERS) < 200_000:
+        _WORD_TRIGGERS[word] = names
+    return names
+
+
+def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
+    """Per trigger kind, the stretches of the text within reach of one, merged where they meet
+    (one scan of the text's words)."""
+    windows: dict[str, list[tuple[int, int]]] = {name: [] for name in _TRIGGER_PATTERNS}
+    size = len(text)
+    known = _WORD_TRIGGERS
+    for word in _WORD.finditer(text):
+        names = known.get(word.group())
+        if names is None:
+            names = _word_triggers(word.group())
+        if not names:
+            continue
+        start = max(0, word.start() - REACH_BEFORE)
+        end = min(size, word.end() + REACH_AFTER)
+        for name in names:
+            stretches = windows[name]
+            if stretches and start <= stretches[-1][1]:
+                stretches[-1] = (stretches[-1][0], end)
+            else:
+                stretches.append((start, end))
+    return windows
 
 
 @dataclass
@@ -177,24 +254,41 @@ class Mention:
 
 def find_mentions(text: str) -> list[Mention]:
     """Every time expression of the grammar, longest first, none overlapping another."""
-    candidates: list[Mention] = []
-    for priority, (kind, pattern) in enumerate(_COMPILED):
-        for match in pattern.finditer(text):
-            groups = match.groupdict()
-            start, end = match.span("body") if groups.get("body") else match.span()
-            if end > start:
-                candidates.append(Mention(start, end, kind, groups, priority=priority))
+    candidates = _candidates(text)
     candidates.sort(key=lambda m: (-(m.end - m.start), m.priority, m.start))
     taken: list[Mention] = []
+    starts: list[int] = []  # the taken mentions' starts, sorted: they never overlap
     for mention in candidates:
-        if all(mention.end <= other.start or mention.start >= other.end
-               for other in taken) and _plausible(text, mention):
-            taken.append(mention)
-    taken.sort(key=lambda m: m.start)
+        index = bisect_right(starts, mention.start)
+        if index and taken[index - 1].end > mention.start:
+            continue  # the one starting at or before it reaches into it
+        if index < len(taken) and taken[index].start < mention.end:
+            continue  # the next one starts inside it
+        if _plausible(text, mention):
+            taken.insert(index, mention)
+            starts.insert(index, mention.start)
     return taken
 
 
+def _candidates(text: str, windowed: bool = True) -> list[Mention]:
+    """Every match of every pattern, each pattern run only within reach of its triggers (or,
+    `windowed=False`, over the whole text: the same matches, slower)."""
+    candidates: list[Mention] = []
+    windows = _windows(text) if windowed else None
+    for priority, (kind, pattern) in enumerate(_COMPILED):
+        stretches = windows[_TRIGGER_OF_KIND[kind]] if windows is not None else [(0, len(text))]
+        for window_start, window_end in stretches:
+            for match in pattern.finditer(text, window_start, window_end):
+                groups = match.groupdict()
+                start, end = match.span("body") if groups.get("body") else match.span()
+                if end > start:
+                    candidates.append(Mention(start, end, kind, groups, priority=priority))
+    return candidates
+
+
 _CURRENCY_AFTER = re.compile(r"\s*(?:%|percent|per\s?cent)", re.IGNORECASE)
+
+
 
 
 def _plausible(text: str, mention: Mention) -> bool:
@@ -305,6 +399,12 @@ def verb_tense(verb: Token, depth: int = 0) -> str:
         if head is not verb and head.tag_.startswith("VB") and depth < 3:
             return "future" if verb_tense(head, depth + 1) in ("present", "future") else "nearest"
         return "future"
+    present = verb.tag_ in ("VBZ", "VBP") or any(aux.tag_ in ("VBZ", "VBP") for aux in auxes)
+    if present and not words & {"has", "have", "'s", "'ve"} and (
+            (verb.tag_ == "VBN" and verb.lemma_.lower() in PROSPECTIVE_VERBS)
+            or any(child.dep_ in ("acomp", "oprd") and child.lemma_.lower() in PROSPECTIVE_VERBS
+                   for child in verb.children)):
+        return "future"  # "is scheduled for Feb. 14", "is due on Monday": a plan looks ahead
     if verb.tag_ == "VBD" or any(aux.tag_ == "VBD" for aux in auxes):
         return "past"
     if verb.tag_ == "VBN":
@@ -771,6 +871,15 @@ class Resolver:
         if g.get("word"):
             m.value = SET_WORDS[g["word"].lower()]
             return
+        if g.get("weekday"):  # "every Monday", "on Mondays"
+            m.value = f"XXXX-WXX-{WEEKDAYS[g['weekday'].lower()]}"
+            return
+        if g.get("part"):  # "every morning"
+            m.value = f"XXXX-XX-XXT{PARTS_OF_DAY[g['part'].lower()]}"
+            return
+        if g.get("other"):  # "every other week"
+            m.value = duration_value(2, g["other"])
+            return
         number = parse_number(g["num"]) if g.get("num") else 1
         m.value = duration_value(number or 1, g["unit"])
 
@@ -817,9 +926,32 @@ TIMEX3_VALUE = re.compile(
 )
 
 
+def counted(doc: Doc, mention: Mention) -> bool:
+    """Is a bare year-like number a quantity by the parse? A count of the noun after it, after a
+    verb or a quantifier ("contains 1694 kcal", "more than 1600 civilians"; not "the 2016
+    election" or "in 2014 elections"), or what a measure noun measures ("a total score of
+    2072")."""
+    span = doc.char_span(mention.start, mention.end)
+    if span is None or len(span) != 1:
+        return False
+    token = span[0]
+    head = token.head
+    if token.dep_ == "nummod" and head.i == token.i + 1 and head.pos_ == "NOUN" and token.i:
+        # counted after a verb or a quantifier ("contains 1694 kcal", "more than 1600");
+        # after anything else ("the liberal internationalist 2011 intervention", "and 2014
+        # Olympic silver medallist", a sentence's start) it stays a year
+        before = doc[token.i - 1]
+        return before.dep_ == "quantmod" or before.pos_ in ("VERB", "AUX")
+    return (token.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN"
+            and head.head.lemma_.lower() in MEASURE_NOUNS)
+
+
 def normalise(text: str, anchor: date | None, doc: Doc | None = None) -> list[Mention]:
     """Find every time expression of `text` and give it a type and a TIMEX3 value."""
     mentions = find_mentions(text)
+    if doc is not None:
+        mentions = [m for m in mentions if not (m.kind == "year" and not m.groups.get("edge")
+                                                and counted(doc, m))]
     resolver = Resolver(anchor, doc, text)
     sentences = _sentence_bounds(doc, text)
     for mention in mentions:
