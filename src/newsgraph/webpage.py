@@ -7,6 +7,8 @@ Decoding the bytes is `sources`' job; this module starts from the decoded page.
 from __future__ import annotations
 
 import logging
+import re
+from html.parser import HTMLParser
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -16,17 +18,30 @@ NO_BODY = "no article body found in the HTML"
 
 _SNIFF_BYTES = 8192
 _MIN_SENTENCE_WORDS = 8
-_SENTENCE_ENDS = (".", "!", "?", '"', "”", "’", "»", ")")
+_SENTENCE_END = re.compile(r"[.!?][\"'”’»)]*(?:\s|$)")
+_SHORT_SENTENCE = re.compile(r"^\W*\w+\W+\w+\W+\w+.*[.!?][\"'”’»)]*$", re.MULTILINE)
 
 _TRAFILATURA_OPTIONS: dict[str, Any] = {
     "with_metadata": True,
     "include_comments": False,
-    "include_tables": False,
-    "favor_precision": True,
+    # Tables hold body text on many pages (results, schedules, whole pages laid out in one);
+    # trafilatura still drops the layout tables it recognises as navigation.
+    "include_tables": True,
+    # Neither favour_precision nor favour_recall, and not fast: trafilatura's defaults, which
+    # compare its own extraction with its fallbacks (readability, jusText) page by page, keep
+    # more of the body on dev/html than any fixed mode (fast + favor_precision lost a tenth
+    # of the body snippets); what they let through is newsgraph's cleaner's job.
+    "fast": False,
     # Markup only (meta tags, JSON-LD, <time>, URL): a date picked from running text would
     # be an inference, and the record says a metadata date came from metadata.
     "date_extraction_params": {"extensive_search": False, "original_date": True},
 }
+
+_FEW_WORDS = 50
+"""An extraction shorter than this (in words) may have caught a caption or a teaser instead
+of the article: the page's other readings are then compared with it."""
+_MUCH_MORE = 3
+"""How many times the prose of another reading must exceed the extraction to replace it."""
 
 # trafilatura and htmldate log every page they give up on; without a handler of the
 # application's, Python would print those to stderr. Failures are ReadErrors here instead.
@@ -48,18 +63,14 @@ def page_article(
     url = fields.get("url")
     page = _full_page(html)
     try:
-        extracted = trafilatura.bare_extraction(page, url=url, fast=True, **_TRAFILATURA_OPTIONS)
-        if extracted is None or not (extracted.text or "").strip():
-            # The fallback extractors find text on any page, navigation included ("Home
-            # World"): accept what they find only when it reads as prose.
-            extracted = trafilatura.bare_extraction(
-                page, url=url, fast=False, **_TRAFILATURA_OPTIONS
-            )
-            if extracted is None or not _has_prose(extracted.text or ""):
-                return ReadError(source, NO_BODY, doc_id)
+        extracted = trafilatura.bare_extraction(page, url=url, **_TRAFILATURA_OPTIONS)
+        text = body_text(page, extracted.text if extracted is not None else None)
     except Exception as error:  # lxml and trafilatura raise more than ValueError on odd pages
         return ReadError(source, f"cannot parse the HTML: {type(error).__name__}: {error}", doc_id)
-    text = extracted.text
+    if text is None:
+        return ReadError(source, NO_BODY, doc_id)
+    if extracted is None:
+        extracted = _NO_METADATA
     title = fields.get("title") or _clean_meta(extracted.title)
     outlet = fields.get("outlet") or _clean_meta(extracted.sitename)
     url = url or _clean_meta(extracted.url)
@@ -84,12 +95,100 @@ def page_article(
     )
 
 
-def _has_prose(text: str) -> bool:
-    """Whether some line is a sentence: enough words and a closing punctuation mark."""
-    return any(
-        len(line.split()) >= _MIN_SENTENCE_WORDS and line.rstrip().endswith(_SENTENCE_ENDS)
-        for line in text.splitlines()
-    )
+def body_text(page: str, extracted: str | None) -> str | None:
+    """trafilatura's body, unless it holds next to no prose while another reading of the page
+    holds several times more: then trafilatura's baseline (the JSON-LD articleBody, else the
+    <article> or paragraph text), and last the page's visible text. None when nothing reads
+    as prose; the fallbacks find text on any page, navigation included ("Home World")."""
+    import trafilatura
+
+    if len((extracted or "").split()) >= _FEW_WORDS:
+        return extracted
+    words = prose_words(extracted or "")
+    _, baseline, _ = trafilatura.baseline(page)
+    candidates = [baseline] if baseline else []
+    if not candidates or prose_words(baseline) < _FEW_WORDS:
+        candidates.append(visible_text(page))
+    best = max(candidates, key=prose_words)
+    best_words = prose_words(best)
+    if words and best_words < max(_FEW_WORDS, _MUCH_MORE * words):
+        return extracted
+    if best_words:
+        return best
+    # a page with one short sentence is still an article; a page of menu labels is not
+    return extracted if extracted and _SHORT_SENTENCE.search(extracted) else None
+
+
+def prose_words(text: str) -> int:
+    """The words in lines that read as prose: enough words and a sentence end in them."""
+    total = 0
+    for line in text.splitlines():
+        count = len(line.split())
+        if count >= _MIN_SENTENCE_WORDS and _SENTENCE_END.search(line):
+            total += count
+    return total
+
+
+_INVISIBLE = frozenset(("script", "style", "noscript", "template", "head", "svg", "iframe",
+                        "nav", "header", "footer", "aside", "form", "button", "select"))
+_BLOCKS = frozenset(("p", "div", "br", "li", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5",
+                     "h6", "section", "article", "blockquote", "pre", "dd", "dt", "table",
+                     "ul", "ol", "main", "figure", "figcaption", "hr"))
+
+
+class _VisibleText(HTMLParser):
+    """The text a browser would show outside page furniture, one block per line. A streaming
+    parser: it keeps no tree, so a page nested deeper than lxml accepts (libxml2 drops what
+    lies below 256 levels) still gives its text."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.lines: list[str] = []
+        self._line: list[str] = []
+        self._hidden = 0
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        if tag in _INVISIBLE:
+            self._hidden += 1
+        elif tag in _BLOCKS:
+            self._break()
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _INVISIBLE:
+            self._hidden = max(0, self._hidden - 1)
+        elif tag in _BLOCKS:
+            self._break()
+
+    def handle_data(self, data: str) -> None:
+        if not self._hidden:
+            self._line.append(data)
+
+    def _break(self) -> None:
+        line = " ".join("".join(self._line).split())
+        if line:
+            self.lines.append(line)
+        self._line = []
+
+    def text(self) -> str:
+        self._break()
+        return "\n".join(self.lines)
+
+
+def visible_text(page: str) -> str:
+    """The page's visible text outside navigation, headers, footers and forms."""
+    parser = _VisibleText()
+    parser.feed(page)
+    parser.close()
+    return parser.text()
+
+
+class _Metadata:
+    """What an extraction that found no metadata says: nothing."""
+
+    title = sitename = url = date = author = None
+
+
+_NO_METADATA = _Metadata()
 
 
 def _full_page(html: str) -> str:
