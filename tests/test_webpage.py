@@ -76,3 +76,12 @@ def test_visible_text_leaves_out_scripts_navigation_and_footers():
 def test_prose_words_count_only_lines_that_read_as_sentences():
     assert prose_words("Home\nWorld News Sport Weather Culture Travel Money Life\n" + BODY) == \
         len(BODY.split())
+
+
+def test_a_dialog_on_the_page_is_not_part_of_the_article(shared: Path):
+    # dev/html page005 holds a whole course description in a pop-up (role="dialog"), which
+    # trafilatura's fallback extractors otherwise take for the body
+    (article,) = read_file(shared / "dev" / "html" / "pages" / "page005.html")
+    assert isinstance(article, RawArticle)
+    assert "Initial Officer Training Programme" not in article.text
+    assert "Registration for AICE 2022 is now open" in article.text

@@ -37,6 +37,10 @@ _TRAFILATURA_OPTIONS: dict[str, Any] = {
     "date_extraction_params": {"extensive_search": False, "original_date": True},
 }
 
+_NOT_THE_PAGE = [".//*[@role='dialog' or @aria-modal='true']"]
+"""Pruned before trafilatura and its fallbacks read the page: ARIA dialogs (pop-ups, sign-up
+and consent boxes) are by definition outside the document's flow."""
+
 _FEW_WORDS = 50
 """An extraction shorter than this (in words) may have caught a caption or a teaser instead
 of the article: the page's other readings are then compared with it."""
@@ -63,7 +67,8 @@ def page_article(
     url = fields.get("url")
     page = _full_page(html)
     try:
-        extracted = trafilatura.bare_extraction(page, url=url, **_TRAFILATURA_OPTIONS)
+        extracted = trafilatura.bare_extraction(page, url=url, prune_xpath=_NOT_THE_PAGE,
+                                                **_TRAFILATURA_OPTIONS)
         text = body_text(page, extracted.text if extracted is not None else None)
     except Exception as error:  # lxml and trafilatura raise more than ValueError on odd pages
         return ReadError(source, f"cannot parse the HTML: {type(error).__name__}: {error}", doc_id)
