@@ -12,14 +12,18 @@ from html.parser import HTMLParser
 from typing import Any
 from urllib.parse import urlsplit
 
+from newsgraph.authors import metadata_names
 from newsgraph.document import RawArticle, ReadError
 
 NO_BODY = "no article body found in the HTML"
 
 _SNIFF_BYTES = 8192
 _MIN_SENTENCE_WORDS = 8
-_SENTENCE_END = re.compile(r"[.!?][\"'”’»)]*(?:\s|$)")
-_SHORT_SENTENCE = re.compile(r"^\W*\w+\W+\w+\W+\w+.*[.!?][\"'”’»)]*$", re.MULTILINE)
+_SENTENCE_END = re.compile(r"[.!?][\"'”’»)]*(?:\s|$)|[。！？]")
+_SHORT_SENTENCE = re.compile(r"^\W*\w+\W+\w+\W+\w+.*[.!?][\"'”’»)]*$|[。！？]", re.MULTILINE)
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u0e00-\u0e7f]")
+"""Kana, CJK ideographs, Hangul syllables and Thai: scripts written without spaces between
+words, whose words are counted as about two characters each."""
 
 _TRAFILATURA_OPTIONS: dict[str, Any] = {
     "with_metadata": True,
@@ -97,6 +101,7 @@ def page_article(
         url=url,
         format="html",
         group=outlet or hostname(url) or fallback_group,
+        authors=metadata_names(extracted.author, outlet),
     )
 
 
@@ -107,7 +112,7 @@ def body_text(page: str, extracted: str | None) -> str | None:
     as prose; the fallbacks find text on any page, navigation included ("Home World")."""
     import trafilatura
 
-    if len((extracted or "").split()) >= _FEW_WORDS:
+    if word_count(extracted or "") >= _FEW_WORDS:
         return extracted
     words = prose_words(extracted or "")
     _, baseline, _ = trafilatura.baseline(page)
@@ -128,10 +133,15 @@ def prose_words(text: str) -> int:
     """The words in lines that read as prose: enough words and a sentence end in them."""
     total = 0
     for line in text.splitlines():
-        count = len(line.split())
+        count = word_count(line)
         if count >= _MIN_SENTENCE_WORDS and _SENTENCE_END.search(line):
             total += count
     return total
+
+
+def word_count(text: str) -> int:
+    """Words separated by spaces, plus about one per two characters of unspaced scripts."""
+    return len(text.split()) + len(_UNSPACED.findall(text)) // 2
 
 
 _INVISIBLE = frozenset(("script", "style", "noscript", "template", "head", "svg", "iframe",
