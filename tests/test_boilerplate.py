@@ -14,6 +14,7 @@ from newsgraph.boilerplate import (
     COOKIE,
     COPYRIGHT,
     DONATION_APPEAL,
+    NAVIGATION,
     READ_MORE,
     REPEATED,
     SHARE_FOLLOW,
@@ -242,3 +243,37 @@ def test_repeated_sentence_goes_with_a_cue() -> None:
     credit = "This story was produced with support from our readers."
     lines = ["Summit Ends in Brussels", "Leaders met for two days in Brussels.", news, credit]
     assert classify(lines, [False, False, True, True]) == [None, None, None, REPEATED]
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        # page furniture from real pages (dev/html half A, and the pages quoted in issue #17)
+        ("To view the full story, please subscribe to The Haitian Times. You can choose a $60 "
+         "Annual Subscription or a $5 Weekly Pass.", SUBSCRIPTION_APPEAL),
+        ("Get The Times of Israel's Daily Edition by email and never miss our top stories "
+         "Free Sign Up", DONATION_APPEAL),
+        ("We want to hear what you think about this article. Submit a letter to the editor or "
+         "write to letters@theatlantic.com.", DONATION_APPEAL),
+        ("BVINEWS.COM", NAVIGATION),
+        ("Like this story? Share it with a friend!", SHARE_FOLLOW),
+        ("Also on Mediaite: Trump Lashes Out at Fox News Over Poll", READ_MORE),
+    ],
+)
+def test_page_furniture_is_removed(line: str, reason: str) -> None:
+    assert reason_of(line) == reason
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # body paragraphs that an appeal phrase alone used to remove: advice to the reader
+        # about someone else's service is not the site asking for support
+        "If you just want Disney+, you can sign up for a free 7-day trial, after which it "
+        "costs $7.99 a month.",
+        # "Also on" opening a sentence, not a teaser label (dev/html page048)
+        "in our source code! Also on the string type front, we had to sprinkle",
+    ],
+)
+def test_body_paragraphs_that_look_like_furniture_are_kept(line: str) -> None:
+    assert reason_of(line) is None

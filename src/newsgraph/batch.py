@@ -20,9 +20,11 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from newsgraph.authors import find_authors
 from newsgraph.boilerplate import REPEATED
 from newsgraph.clean import CleanSettings, CleanText, LineStats, clean
 from newsgraph.document import Document, Published, RawArticle, ReadError, content_id
+from newsgraph.language import detect, is_english
 from newsgraph.record import Record, build_record, calendar_date, check_spans
 
 
@@ -78,6 +80,8 @@ def build_document(article: RawArticle, line_stats: LineStats | None = None,
         format=article.format,
         removed=list(cleaned.removed),
         title_span=cleaned.title_span,
+        language=detect(cleaned.text),
+        authors=list(find_authors(cleaned.text, article.authors)),
     )
 
 
@@ -136,9 +140,14 @@ def process_batch(
             outcomes[position] = Failure(item.source, item.error, item.id)
             continue
         try:
-            documents.append((position, build_document(item, line_stats, clean_settings)))
+            document = build_document(item, line_stats, clean_settings)
         except Exception as error:
             outcomes[position] = Failure(item.source, _reason(error), item.id)
+            continue
+        if is_english(document.language):
+            documents.append((position, document))
+        else:  # stored with its text and metadata; the English stages cannot read it
+            outcomes[position] = _record(document, None)
     try:
         with time_limit(timeout * len(documents) if timeout else None):
             extracted = _extract(nlp, [document for _, document in documents], batch_size)
@@ -169,8 +178,9 @@ def _extract_one(nlp: Language, document: Document, timeout: float | None) -> Ou
         return Failure(document.source, f"extraction failed: {_reason(error)}", document.id)
 
 
-def _record(document: Document, doc: Doc) -> Outcome:
-    """The record of one finished Doc, its spans checked (a bad span fails this article)."""
+def _record(document: Document, doc: Doc | None) -> Outcome:
+    """The record of one finished Doc (None: the stages were skipped), its spans checked (a
+    bad span fails this article)."""
     try:
         record = build_record(document, doc)
         check_spans(record)

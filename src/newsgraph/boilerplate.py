@@ -52,6 +52,7 @@ _TOKEN_TABLE = str.maketrans({char: " " for char in string.punctuation + "“”
 _READER_TOKENS = frozenset((
     "you", "your", "yours", "yourself", "yourselves", "we", "our", "ours", "us",
 ))  # matched lower-cased
+_OUR_TOKENS = frozenset(("we", "our", "ours", "us"))
 
 # Phrases that, outside quotation marks, practically only appeals to the reader use. They are
 # matched in lower-cased text, and only when one of the trigger words occurs.
@@ -59,7 +60,8 @@ _STRONG_TRIGGERS = frozenset((
     "favor", "favour", "support", "donation", "contribution", "gift", "generosity",
     "subscription", "donate", "subscribe", "sign", "newsletter", "newsletters", "become",
     "journalism", "help", "readers", "thank", "deductible", "join", "inbox", "unlimited",
-    "trial", "already", "log", "download", "stay", "keep",
+    "trial", "already", "log", "download", "stay", "keep", "please", "view", "read", "never",
+    "free", "hear", "editor",
 ))
 _STRONG_APPEAL = re.compile(
     r"\bfavou?r to ask\b"
@@ -81,6 +83,11 @@ _STRONG_APPEAL = re.compile(
     r"|\b(?:log|sign) in to (?:continue|read|comment|keep reading)\b"
     r"|\bdownload (?:our|the \w+) app\b|\bstay (?:informed|up to date) with\b"
     r"|\bkeep up to date with\b"
+    # a paywall, a newsletter box, an invitation to write in
+    r"|\bplease subscribe\b|\bto (?:view|read|access) (?:the|this) (?:full|entire|whole) "
+    r"(?:story|article)\b|\bnever miss (?:a|an|our|the)\b|\bfree sign[- ]?up\b"
+    r"|\bwe want to hear (?:from you|what you think)\b|\b(?:submit|send|write) a letter to "
+    r"the editor\b"
 )
 # Words common in appeals and site furniture but also possible in news prose.
 _WEAK_TOKENS = frozenset((
@@ -117,6 +124,7 @@ _FOLLOW = re.compile(
     r"\b(?:follow|find|join|connect with) us (?:on|at|for|in)\b|\blike us on\b"
     r"|\bsubscribe to us\b|\bshare (?:this|on|via)\b"
     r"|\bshare (?:the|this) (?:article|story|page|post)\b"
+    r"|\bshare (?:it|this|them) with (?:a friend|friends|your friends)\b"
 )
 _COOKIE_CONTEXT = re.compile(
     r"\b(?:(?:this|our) (?:web)?site|accept|consent|privacy|browser|browsing|uses? cookies)\b"
@@ -162,11 +170,14 @@ _CREDIT_START = re.compile(
     r"|image credit)s?\s*:|image copyright\b|image caption\b)",
     re.IGNORECASE,
 )
+_BARE_SITE = re.compile(r"(?:https?://)?(?:www\.)?(?:[\w-]+\.)+[a-z]{2,}/?", re.IGNORECASE)
+"""A line that is only a site's address ("BVINEWS.COM"): a source label, never a sentence."""
 _URL = re.compile(r"https?://|www\.|\.com\b|@\w{2,}")
 
 _LABEL_TRIM = re.compile(r"^[\s•·*>»›|–—-]+|[\s:.»›>|…–—-]+$")
 _READ_MORE_WORDS = (
-    r"read more|read (?:also|next|on)|see also|also (?:read|see)|related(?: (?:articles?"
+    r"read more|read (?:also|next|on)|see also|also (?:read|see|on [\w.' ]{1,30})"
+    r"|related(?: (?:articles?"
     r"|stories|news|content|coverage|topics?|posts?|links|reading|videos?))?|more(?: (?:on this"
     r"(?: story| topic)?|from [\w ]{1,30}|stories|news|like this|to read|reading))?"
     r"|recommended(?: (?:for you|stories|articles|reading|videos?))?"
@@ -271,6 +282,7 @@ class LineFeatures:
     pronouns: int  # reader-addressing pronouns outside quotation marks
     addressed_share: float  # share of (unquoted) sentences holding one
     strong: int  # appeal phrases outside quotation marks
+    ours: int  # we/our/us outside quotation marks: the site speaking of itself
     weak: int  # appeal and site-furniture words outside quotation marks
     label: str | None
     credit_end: bool
@@ -326,8 +338,12 @@ def features(text: str, settings: CleanSettings = DEFAULT_SETTINGS) -> LineFeatu
     pronouns = sum(map(_READER_TOKENS.__contains__, words))
     if pronouns and "us" in words:  # "US" is the United States
         pronouns -= outside.translate(_TOKEN_TABLE).split().count("US")
+    ours = 0
     addressed_share = 0.0
     if pronouns:
+        ours = sum(map(_OUR_TOKENS.__contains__, words))
+        if ours and "us" in words:
+            ours -= outside.translate(_TOKEN_TABLE).split().count("US")
         starts = [0, *(match.end() for match in _SENTENCE_END.finditer(outside))]
         ends = [*starts[1:], len(flat)]
         sentences = [flat[a:b].split() for a, b in zip(starts, ends, strict=True)]
@@ -351,6 +367,7 @@ def features(text: str, settings: CleanSettings = DEFAULT_SETTINGS) -> LineFeatu
         pronouns=pronouns,
         addressed_share=addressed_share,
         strong=strong,
+        ours=ours,
         weak=weak,
         label=line_label(text),
         credit_end=len(text) <= settings.caption_max_chars and credit_at_end(
@@ -373,6 +390,8 @@ def own_reason(line: LineFeatures, settings: CleanSettings = DEFAULT_SETTINGS) -
     text = line.text
     if line.label:
         return line.label
+    if line.words == 1 and _BARE_SITE.fullmatch(text):
+        return NAVIGATION
     inline = _INLINE_TEASER.match(text)
     if inline:
         rest = inline.group("rest")
@@ -422,7 +441,10 @@ def is_appeal(line: LineFeatures) -> bool:
         return True
     # one appeal phrase: in a short line, or in a paragraph whose every sentence addresses the
     # reader (a longer paragraph that also reports something is article text)
-    if line.strong and (line.short or line.addressed_share == 1.0):
+    if line.strong and (line.short or line.addressed_share == 1.0) and (
+        line.ours or line.words <= 12 or _CTA_START.match(line.text)
+        or final_char(line.text) == "!"
+    ):
         return True
     if line.words <= 10 and _CTA_START.match(line.text) and (
         final_char(line.text) == "!" or (not line.terminal and _CTA_OBJECT.match(line.text))

@@ -710,10 +710,15 @@ def stats(db: str) -> None:
     with Store(db, readonly=True) as store:
         counts = store.stats()
         used = store.settings_used()
+        languages = store.languages()
     table = Table("table", "rows", title=db)
     for name, count in counts.items():
         table.add_row(name, str(count))
     out.print(table)
+    if languages:
+        out.print("articles per language: " + ", ".join(
+            f"{language or 'unknown'} {count}" for language, count in languages.items()),
+            highlight=False)
     print_settings(used)
 
 

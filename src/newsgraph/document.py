@@ -36,6 +36,8 @@ class RawArticle:
     format: str = "txt"
     group: str = ""
     """Articles of one group (outlet, site or folder) share boilerplate lines."""
+    authors: tuple[str, ...] = ()
+    """Author names from the page's metadata (HTML); a byline in the text is found later."""
 
 
 @dataclass(frozen=True)
@@ -128,6 +130,10 @@ class Document:
     removed: list[RemovedPassage] = field(default_factory=list)
     title_span: tuple[int, int] | None = None
     """Where the title stands in `text`, when the text begins with it."""
+    language: str | None = None
+    """ISO 639-1 code detected on `text` (None: too short to tell)."""
+    authors: list[dict[str, Any]] = field(default_factory=list)
+    """The contract's `authors`: name, and its span in `text` when the byline is there."""
 
     def source_span(self, start: int, end: int) -> tuple[int, int]:
         """The span of `source_text` that the clean span `[start, end)` came from."""

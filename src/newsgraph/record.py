@@ -47,6 +47,9 @@ class Record(TypedDict):
     events: list[dict[str, Any]]
     url: NotRequired[str | None]
     removed: NotRequired[list[dict[str, Any]]]
+    language: NotRequired[str | None]
+    authors: NotRequired[list[dict[str, Any]]]
+    skipped: NotRequired[dict[str, str]]
 
 
 class ErrorRecord(TypedDict):
@@ -83,19 +86,24 @@ def calendar_date(value: object) -> str | None:
         return None
 
 
-def build_record(document: Document, doc: Doc) -> Record:
+def build_record(document: Document, doc: Doc | None) -> Record:
     """The contract record of one document, from the Doc its stages wrote on: the one place
     where the Doc's facts become the contract's shapes (a stage that did not run leaves its
-    field an empty list; no published stage leaves the input's date)."""
+    field an empty list; no published stage leaves the input's date). No Doc: an article in a
+    language the English stages cannot read, kept with its text and metadata, no facts."""
     record: dict[str, Any] = {
         "id": document.id,
         "source": document.source,
         "title": document.title,
         "outlet": document.outlet,
-        "published": dict(doc._.published or document.published.to_json()),
+        "published": dict((doc._.published if doc is not None else None)
+                          or document.published.to_json()),
         "text": document.text,
-        "entities": entity_records(doc),
-        **{fact.field: list(doc._.get(fact.field) or []) for fact in fact_types()},
+        "entities": entity_records(doc) if doc is not None else [],
+        **{fact.field: list(doc._.get(fact.field) or []) if doc is not None else []
+           for fact in fact_types()},
+        "language": document.language,
+        "authors": [dict(author) for author in document.authors],
         "url": document.url,
         "removed": [
             {"source_start": passage.start, "source_end": passage.end,
@@ -103,6 +111,8 @@ def build_record(document: Document, doc: Doc) -> Record:
             for passage in document.removed
         ],
     }
+    if doc is None:
+        record["skipped"] = {"stages": f"not English: {document.language}"}
     return record  # type: ignore[return-value]
 
 
@@ -117,6 +127,10 @@ def error_record(source: str, error: str, doc_id: str | None = None) -> ErrorRec
 def spans(record: Record) -> Iterator[tuple[str, dict[str, Any]]]:
     """Every span with a text in a record, with where it is (checked before anything is
     written): the entity mentions, then each fact type's spans."""
+    for i, author in enumerate(record.get("authors") or []):
+        if author.get("start") is not None:
+            yield f"authors[{i}]", {"start": author["start"], "end": author.get("end"),
+                                   "text": author.get("name")}
     for i, entity in enumerate(record["entities"]):
         for j, mention in enumerate(entity.get("mentions", [])):
             yield f"entities[{i}].mentions[{j}]", mention

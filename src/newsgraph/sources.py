@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import codecs
 import json
-import logging
 import os
 import re
 import sys
@@ -20,10 +19,10 @@ from dataclasses import dataclass, replace
 from glob import glob
 from pathlib import Path
 from typing import Any, BinaryIO
-from urllib.parse import urlsplit
 
 from newsgraph.config import DEFAULT_SETTINGS
 from newsgraph.document import RawArticle, ReadError
+from newsgraph.webpage import hostname, page_article
 
 DEFAULT_MAX_BYTES = DEFAULT_SETTINGS.run.max_bytes
 """The most bytes read into memory as one article: a `.txt`/`.html` file, standard input, one
@@ -44,7 +43,6 @@ _KINDS = (
 KNOWN_SUFFIXES = tuple(suffix for suffix, _ in _KINDS)
 """The extensions a directory walk picks up; anything else in a folder is not an article."""
 
-NO_BODY = "no article body found in the HTML"
 BINARY = "binary file"
 UNDECIDED = "cannot decode: not UTF-8 and no confident encoding guess"
 
@@ -58,25 +56,6 @@ _CLOSE = 0.05
 """Two decodings whose scores differ by less than this cannot be told apart."""
 _ANALYSED_CHARS = 65536
 """Enough text to judge a decoding; bounds the per-character work on large files."""
-
-_MIN_SENTENCE_WORDS = 8
-_SENTENCE_ENDS = (".", "!", "?", '"', "”", "’", "»", ")")
-
-_TRAFILATURA_OPTIONS: dict[str, Any] = {
-    "with_metadata": True,
-    "include_comments": False,
-    "include_tables": False,
-    "favor_precision": True,
-    # Markup only (meta tags, JSON-LD, <time>, URL): a date picked from running text would
-    # be an inference, and the record says a metadata date came from metadata.
-    "date_extraction_params": {"extensive_search": False, "original_date": True},
-}
-
-# trafilatura and htmldate log every page they give up on; without a handler of the
-# application's, Python would print those to stderr. Failures are ReadErrors here instead.
-for _logger_name in ("trafilatura", "htmldate"):
-    logging.getLogger(_logger_name).addHandler(logging.NullHandler())
-
 
 class DecodeError(ValueError):
     """Bytes that cannot be turned into text without guessing; the message says why."""
@@ -203,7 +182,7 @@ def html_article(html: str, *, source: str, given: dict | None = None) -> RawArt
         fields = _given_fields(given or {})
     except ValueError as error:
         return ReadError(source, str(error), _loose_id(given))
-    return _html_article(html, source=source, fields=fields, fallback_group="")
+    return page_article(html, source=source, fields=fields, fallback_group="")
 
 
 # --- dispatch -----------------------------------------------------------------------------
@@ -293,7 +272,7 @@ def _html_document(data: bytes, source: str, group: str) -> RawArticle | ReadErr
         return ReadError(source, str(error))
     if not html.strip():
         return ReadError(source, "empty file")
-    return _html_article(html, source=source, fields={}, fallback_group=group)
+    return page_article(html, source=source, fields={}, fallback_group=group)
 
 
 def _read_stdin(stdin: BinaryIO | None, max_bytes: int) -> Iterator[RawArticle | ReadError]:
@@ -338,85 +317,6 @@ def _looks_like_jsonl(data: bytes) -> bool:
         data = data[len(codecs.BOM_UTF8) :]
     lines = [line.strip() for line in data.splitlines() if line.strip()]
     return bool(lines) and all(line.startswith(b"{") for line in lines)
-
-
-# --- HTML -----------------------------------------------------------------------------------
-
-
-def _html_article(
-    html: str, *, source: str, fields: dict[str, str], fallback_group: str
-) -> RawArticle | ReadError:
-    import trafilatura
-
-    doc_id = fields.get("id")
-    if not html.strip():
-        return ReadError(source, "empty file", doc_id)
-    url = fields.get("url")
-    page = _full_page(html)
-    try:
-        extracted = trafilatura.bare_extraction(page, url=url, fast=True, **_TRAFILATURA_OPTIONS)
-        if extracted is None or not (extracted.text or "").strip():
-            # The fallback extractors find text on any page, navigation included ("Home
-            # World"): accept what they find only when it reads as prose.
-            extracted = trafilatura.bare_extraction(
-                page, url=url, fast=False, **_TRAFILATURA_OPTIONS
-            )
-            if extracted is None or not _has_prose(extracted.text or ""):
-                return ReadError(source, NO_BODY, doc_id)
-    except Exception as error:  # lxml and trafilatura raise more than ValueError on odd pages
-        return ReadError(source, f"cannot parse the HTML: {type(error).__name__}: {error}", doc_id)
-    text = extracted.text
-    title = fields.get("title") or _clean_meta(extracted.title)
-    outlet = fields.get("outlet") or _clean_meta(extracted.sitename)
-    url = url or _clean_meta(extracted.url)
-    if fields.get("published"):
-        published, how = fields["published"], "given"
-    elif _clean_meta(extracted.date):
-        published, how = _clean_meta(extracted.date), "metadata"
-    else:
-        published, how = None, None
-    return RawArticle(
-        source=source,
-        text=text,
-        raw=html,
-        id=doc_id,
-        title=title,
-        outlet=outlet,
-        published=published,
-        published_how=how,
-        url=url,
-        format="html",
-        group=outlet or _hostname(url) or fallback_group,
-    )
-
-
-def _has_prose(text: str) -> bool:
-    """Whether some line is a sentence: enough words and a closing punctuation mark."""
-    return any(
-        len(line.split()) >= _MIN_SENTENCE_WORDS and line.rstrip().endswith(_SENTENCE_ENDS)
-        for line in text.splitlines()
-    )
-
-
-def _full_page(html: str) -> str:
-    """trafilatura rejects a bare fragment ("<p>..</p>" alone), which JSON lines often hold."""
-    head = html[:_SNIFF_BYTES].lower()
-    if "<html" in head or "<body" in head:
-        return html
-    return f"<html><body><article>{html}</article></body></html>"
-
-
-def _clean_meta(value: Any) -> str | None:
-    if not isinstance(value, str):
-        return None
-    return value.strip() or None
-
-
-def _hostname(url: str | None) -> str | None:
-    if not url:
-        return None
-    host = urlsplit(url).hostname
-    return host.removeprefix("www.") if host else None
 
 
 # --- JSON lines -------------------------------------------------------------------------------
@@ -517,10 +417,10 @@ def _jsonl_article(line: str, source: str, number: int, path: str) -> RawArticle
             published_how="given" if published else None,
             url=url,
             format="txt",
-            group=outlet or _hostname(url) or path,
+            group=outlet or hostname(url) or path,
         )
     if isinstance(html, str) and html.strip():
-        article = _html_article(html, source=source, fields=fields, fallback_group=path)
+        article = page_article(html, source=source, fields=fields, fallback_group=path)
         if isinstance(article, ReadError):
             return replace(article, error=f"line {number}: {article.error}")
         return article
@@ -606,7 +506,7 @@ def _warc_article(
     except DecodeError as error:
         return ReadError(source, str(error))
     fields = {"url": url} if url else {}
-    return _html_article(html, source=source, fields=fields, fallback_group=_hostname(url) or "")
+    return page_article(html, source=source, fields=fields, fallback_group=hostname(url) or "")
 
 
 def _is_html_type(content_type: str) -> bool:

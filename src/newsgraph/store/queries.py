@@ -110,6 +110,14 @@ class Queries(StoreFile):
         """Row counts: {"documents": n, "removed_passages": n, ..., "failures": n}."""
         return {name: self.count(name) for name in stats_tables()}
 
+    def languages(self) -> dict[str, int]:
+        """Articles per detected language, most first ("" for articles with none: too short to
+        tell, or stored before languages were detected)."""
+        rows = self._conn.execute(
+            """SELECT coalesce(language, '') AS language, count(*) AS articles FROM documents
+               GROUP BY 1 ORDER BY 2 DESC, 1""").fetchall()
+        return {row["language"]: row["articles"] for row in rows}
+
     def settings_used(self) -> list[dict[str, Any]]:
         """The settings the stored articles were extracted with: one row per digest with how
         many articles, when first used and the output settings (`None`: articles stored

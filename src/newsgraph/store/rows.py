@@ -57,7 +57,9 @@ def _document_fields(row: Mapping[str, Any]) -> dict[str, Any]:
             "outlet": row["outlet"],
             "published": {"value": row["published"], "how": row["published_how"],
                           "evidence": evidence},
-            "text": row["text"]}
+            "text": row["text"],
+            **({"language": row["language"]} if row["language"] else {}),
+            **({"authors": json.loads(row["authors"])} if row["authors"] else {})}
 
 
 def _span_fields(row: Mapping[str, Any]) -> dict[str, Any]:
@@ -181,6 +183,9 @@ def _document_row(document: Document, record: Mapping[str, Any]) -> dict[str, An
         "offset_map": _canonical(document.offsets.to_json()),
         "title_start": title_span[0] if title_span else None,
         "title_end": title_span[1] if title_span else None,
+        "language": record.get("language"),
+        "authors": _canonical(record["authors"]) if isinstance(record.get("authors"), list)
+        else None,
     }
     rebuilt = _document_fields(columns)
     columns["data"] = _leftover(record, rebuilt, skip=(

@@ -262,6 +262,13 @@ MIGRATIONS: tuple[tuple[str | AddColumn, ...], ...] = (
         AddColumn("events", "target_type", "TEXT"),
         AddColumn("events", "why", "TEXT"),
     ),
+    # 8: each article's language (ISO 639-1, detected on the clean text) and its authors (the
+    # record's `authors` as JSON); articles stored before have neither.
+    (
+        AddColumn("documents", "language", "TEXT"),
+        AddColumn("documents", "authors", "TEXT"),
+        "CREATE INDEX IF NOT EXISTS documents_language ON documents(language)",
+    ),
 )
 
 SCHEMA_VERSION: int = len(MIGRATIONS)
