@@ -34,6 +34,9 @@ class RunSettings:
     workers: int = 1
     timeout: float | None = 60
     max_bytes: int = 20 * 1024 * 1024
+    max_chars: int = 100_000
+    max_lines: int = 5_000
+    max_tokens: int = 30_000
 
 
 @dataclass(frozen=True)
@@ -53,7 +56,7 @@ class Settings:
     clean: CleanSettings = field(default_factory=CleanSettings)
     chunk_size: int = 500
     resolve: ResolveSettings = field(default_factory=ResolveSettings)
-    busy_timeout_ms: int = 10_000
+    busy_timeout_ms: int = 120_000
 
     def output(self) -> dict[str, Any]:
         """Every setting that can change a record or a stored row, as plain JSON."""
@@ -115,7 +118,7 @@ def _settings(config: Mapping[str, Any], path: str | Path) -> Settings:
         clean=_section(CleanSettings, clean, "clean", path),
         chunk_size=int(chunk_size),
         resolve=_section(ResolveSettings, config.get("resolve", {}), "resolve", path),
-        busy_timeout_ms=int(config.get("store", {}).get("busy_timeout_ms", 10_000)),
+        busy_timeout_ms=int(config.get("store", {}).get("busy_timeout_ms", 120_000)),
     )
 
 

@@ -27,6 +27,7 @@ from spacy.language import Language
 from newsgraph.batch import (
     Extraction,
     Failure,
+    Limits,
     Outcome,
     build_document,
     line_stats_of,
@@ -151,8 +152,16 @@ def _nlp_for(settings: Settings) -> Language:
 
 def _process(batch: list[Item], stats: LineStats | None, nlp: Language,
              settings: Settings) -> list[Outcome]:
-    return process_batch(batch, nlp, line_stats=stats, batch_size=settings.run.batch_size,
-                         timeout=settings.run.timeout, clean_settings=settings.clean)
+    run = settings.run
+    return process_batch(batch, nlp, line_stats=stats, batch_size=run.batch_size,
+                         timeout=run.timeout, clean_settings=settings.clean,
+                         limits=limits_of(settings))
+
+
+def limits_of(settings: Settings) -> Limits:
+    """The per-article limits of config.cfg [run] (refused there when past spaCy's own)."""
+    run = settings.run
+    return Limits(max_chars=run.max_chars, max_lines=run.max_lines, max_tokens=run.max_tokens)
 
 
 # -- workers -------------------------------------------------------------------------------
