@@ -125,11 +125,15 @@ ENTITY_TYPE = FilterValue("entity type", filters.entity_type)
 
 class NewsgraphCommands(click.Group):
     """The top-level group: a `NewsgraphError` (a missing database, a file that is not a store,
-    an unknown entity) is its message and exit 1, never a traceback; Ctrl-C is exit 130."""
+    an unknown entity) is its message and exit 1, never a traceback; a filter value refused
+    where it is used (`filters.FilterError`: too long) is a usage error, exit 2; Ctrl-C is exit
+    130."""
 
     def invoke(self, ctx: click.Context) -> object:
         try:
             return super().invoke(ctx)
+        except filters.FilterError as error:  # a value checked where it is used (too long)
+            raise click.UsageError(str(error), ctx) from error
         except NewsgraphError as error:
             raise click.ClickException(str(error)) from error
         except KeyboardInterrupt:
@@ -278,6 +282,8 @@ def extract(paths: tuple[str, ...], output_format: str, output: str, settings: S
                     else:
                         line = result.record
                     write_json_line(stream, line)
+                    summary.outcomes["failed" if isinstance(result, Failure) else
+                                     "extracted"] += 1
                     count += 1
                     advance(getattr(result, "source", ""))
         except KeyboardInterrupt:
