@@ -36,6 +36,7 @@ from newsgraph.batch import (
 from newsgraph.clean import CleanSettings, LineStats
 from newsgraph.config import DEFAULT_SETTINGS, Settings
 from newsgraph.document import Document, RawArticle, ReadError
+from newsgraph.sanitise import sanitise_fields
 from newsgraph.stages.factories import build_pipeline
 
 __all__ = ["Extraction", "Failure", "Pipeline", "build_document", "clean_chunk"]
@@ -122,12 +123,20 @@ class Pipeline:
 
     def documents(self, items: Iterable[Item]) -> Iterator[Document | Failure]:
         """Clean documents (and failures), in input order, without parsing them."""
-        for chunk in _chunks(items, self.settings.chunk_size):
+        for chunk in _chunks(self.admitted(items), self.settings.chunk_size):
             yield from clean_chunk(chunk, self.settings.clean)
+
+    def admitted(self, items: Iterable[Item]) -> Iterator[Item]:
+        """The inputs, an article past the limits (`Limits.refuse`) turned into its ReadError
+        as it arrives: a chunk then never holds its text, nor learns its lines."""
+        limits = limits_of(self.settings)
+        for item in items:
+            refusal = limits.refuse(item.text) if isinstance(item, RawArticle) else None
+            yield ReadError(item.source, refusal, item.id) if refusal else item
 
     def batches(self, items: Iterable[Item]) -> Iterator[tuple[list[Item], LineStats]]:
         """Work units: batches of inputs with their chunk's repeated-line statistics."""
-        for chunk in _chunks(items, self.settings.chunk_size):
+        for chunk in _chunks(self.admitted(items), self.settings.chunk_size):
             stats = line_stats_of(chunk)
             for start in range(0, len(chunk), self.batch_size):
                 yield chunk[start:start + self.batch_size], stats
@@ -249,5 +258,5 @@ class _WorkerPool:
             except BrokenProcessPool:
                 self.executor.shutdown(wait=True, cancel_futures=True)
                 self.executor = self._new_executor()
-                outcomes.append(Failure(item.source, WORKER_DIED, item.id))
+                outcomes.append(sanitise_fields(Failure(item.source, WORKER_DIED, item.id)))
         return outcomes

@@ -184,7 +184,11 @@ def count_articles(inputs: Iterable[Input]) -> int | None:
             total += 1
             continue
         try:
-            size = Path(item).stat().st_size
+            info = Path(item).stat()
+            if not stat.S_ISREG(info.st_mode):  # a named pipe: never opened to count it
+                total += 1
+                continue
+            size = info.st_size
             if size > budget:
                 return None
             budget -= size
