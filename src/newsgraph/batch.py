@@ -22,12 +22,10 @@ from spacy.tokens import Doc
 
 from newsgraph.boilerplate import REPEATED
 from newsgraph.clean import CleanSettings, CleanText, LineStats, clean
+from newsgraph.config import SPACY_MAX_LENGTH
 from newsgraph.document import Document, Published, RawArticle, ReadError, content_id
 from newsgraph.record import Record, build_record, calendar_date, check_spans
 from newsgraph.sanitise import sanitise_fields
-
-SPACY_MAX_LENGTH = 1_000_000
-"""spaCy's own limit (`nlp.max_length`, error E088); `Limits.max_chars` must stay below it."""
 
 
 @dataclass(frozen=True)

@@ -33,8 +33,7 @@ from rich.progress import (
 from rich.table import Table
 
 from newsgraph import filters
-from newsgraph.batch import SPACY_MAX_LENGTH
-from newsgraph.config import DEFAULT_SETTINGS, Settings, load_settings
+from newsgraph.config import DEFAULT_SETTINGS, SPACY_MAX_LENGTH, Settings, load_settings
 from newsgraph.errors import NewsgraphError
 from newsgraph.facts import fact_types
 from newsgraph.ingest import Summary

@@ -20,6 +20,8 @@ from newsgraph.boilerplate import CleanSettings
 from newsgraph.errors import NewsgraphError
 
 DEFAULT_CONFIG = Path(__file__).with_name("config.cfg")
+SPACY_MAX_LENGTH = 1_000_000
+"""spaCy's own limit on one text (`nlp.max_length`, error E088)."""
 RUN_SECTION = "run"
 """The one section that never changes output (and is left out of the digest)."""
 
@@ -37,6 +39,11 @@ class RunSettings:
     max_chars: int = 100_000
     max_lines: int = 5_000
     max_tokens: int = 30_000
+
+    def __post_init__(self) -> None:
+        if not 0 < self.max_chars < SPACY_MAX_LENGTH:
+            raise ConfigError(f"[run] max_chars must be between 1 and {SPACY_MAX_LENGTH - 1} "
+                              f"(spaCy's own limit is {SPACY_MAX_LENGTH}), not {self.max_chars}")
 
 
 @dataclass(frozen=True)

@@ -33,7 +33,7 @@ class Summary:
     """What a run did with every input."""
 
     outcomes: Counter[str] = field(default_factory=Counter)
-    """stored, updated, unchanged, failed (ingest); written, failed (extract)."""
+    """stored, updated, unchanged, failed (ingest); extracted, failed (extract)."""
     failures: list[Failure] = field(default_factory=list)
     warnings: list[tuple[str, str]] = field(default_factory=list)
     """(source, what was dropped) of articles that were kept."""
