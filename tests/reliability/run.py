@@ -19,6 +19,7 @@ code is 1 when a check fails. Timings are reported, never asserted.
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import os
 import random
@@ -105,8 +106,7 @@ def kill_loop(work: Path, shared: Path, kills: int) -> int:
         process = subprocess.Popen([*NEWSGRAPH, "ingest", str(articles), "--db", str(db), "-q"],
                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         # killed while it writes: once it has stored an article more, at a random moment
-        wait_for(lambda: (db.exists() and documents(db) > before) or process.poll() is not None,
-                 300, 0.1)
+        wait_for(functools.partial(_wrote_or_ended, db, before, process), 300, 0.1)
         time.sleep(rng.uniform(0.0, 1.5))
         if process.poll() is not None:  # it finished first: start over from nothing
             for path in (db, Path(f"{db}-wal"), Path(f"{db}-shm")):
@@ -127,6 +127,10 @@ def kill_loop(work: Path, shared: Path, kills: int) -> int:
     newsgraph("ingest", str(articles), "--db", str(db), "-q")
     check(store_state(db) == reference, "the resumed store differs from a clean run")
     return done
+
+
+def _wrote_or_ended(db: Path, before: int, process: subprocess.Popen) -> bool:
+    return (db.exists() and documents(db) > before) or process.poll() is not None
 
 
 def documents(db: Path) -> int:
