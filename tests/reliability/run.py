@@ -150,19 +150,35 @@ def lock_holder(work: Path, shared: Path) -> None:
     newsgraph("stats", "--db", str(db))  # nothing yet
     subprocess.run([*NEWSGRAPH, "ingest", str(articles), "--db", str(db), "-q",
                     "--max-chars", "10"], capture_output=True)  # creates the store
-    holder = hold_lock(db, 10)
+    holder = hold_lock(db, 600)
     short = work / "short.cfg"
     short.write_text("[store]\nbusy_timeout_ms = 3000\n", encoding="utf-8")
-    refused = newsgraph("ingest", str(articles), "--db", str(db), "--config", str(short))
+    try:
+        refused = newsgraph("ingest", str(articles), "--db", str(db), "--config", str(short))
+    finally:
+        holder.kill()
+        holder.wait()
     check(refused.returncode == 1 and "locked by another process" in refused.stderr
           and "read " in refused.stderr and "Traceback" not in refused.stderr,
           f"a lock held past the wait: {refused.stderr[-300:]}")
-    waited = newsgraph("ingest", str(articles), "--db", str(db))
+    holder = hold_lock(db, 600)  # let go once the ingest says it is waiting
+    process = subprocess.Popen([*NEWSGRAPH, "ingest", str(articles), "--db", str(db)],
+                               stderr=subprocess.PIPE, text=True)
+    assert process.stderr is not None
+    lines = []
+    for line in process.stderr:
+        lines.append(line)
+        if line.startswith("waiting for"):
+            holder.kill()
+            holder.wait()
+    process.wait()
+    holder.kill()
     holder.wait()
-    check(waited.returncode == 0 and "waiting for" in waited.stderr,
-          f"a lock let go within the wait: {waited.stderr[-300:]}")
+    waited = "".join(lines)
+    check(process.returncode == 0 and "waiting for" in waited and "stored 5" in waited,
+          f"a lock let go within the wait: {waited[-300:]}")
     check(store_state(db)["integrity"] == "ok", "the locked store is not intact")
-    print(f"  past the wait: exit {refused.returncode}; within it: exit {waited.returncode}",
+    print(f"  past the wait: exit {refused.returncode}; within it: exit {process.returncode}",
           flush=True)
 
 

@@ -56,16 +56,24 @@ def test_a_lock_held_past_the_limit_ends_with_the_summary(tmp_path, articles):
 def test_a_lock_let_go_in_time_is_waited_for_with_a_message(tmp_path, articles):
     db = tmp_path / "n.db"
     Store(db).close()
-    holder = hold_lock(db, 4.5)
-    try:
-        result = CliRunner().invoke(main, ["ingest", str(articles), "--db", str(db),
-                                           "--config", str(config_with(tmp_path, 60_000))])
-    finally:
+    holder = hold_lock(db, 300)
+    messages: list[str] = []
+
+    def waiting(message: str) -> None:  # told after a few seconds: the holder lets go then
+        messages.append(message)
+        holder.kill()
         holder.wait()
-    assert result.exit_code == 0, result.output
-    assert "waiting for" in result.stderr and "another process holds its write lock" in \
-        result.stderr
-    assert "stored 3" in result.stderr
+
+    settings = load_settings(overrides={"store.busy_timeout_ms": 60_000})
+    try:
+        with Store(db, settings=settings, on_wait=waiting) as store:
+            summary = ingest(list(input_files([str(articles)])), store, settings)
+    finally:
+        holder.kill()
+        holder.wait()
+    assert summary.stopped is None and summary.outcomes["stored"] == 3
+    [message] = messages
+    assert message.startswith(f"waiting for {db}: another process holds its write lock")
 
 
 def test_the_store_api_raises_store_busy(tmp_path):
