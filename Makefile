@@ -7,7 +7,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test eval bench bench-web browser lint lock clean
+.PHONY: demo test test-reliability eval bench bench-web browser lint lock clean
 
 $(STAMP): requirements.lock requirements-pip.lock pyproject.toml
 	@$(PYTHON) tools/check_python.py
@@ -66,3 +66,9 @@ lock:
 
 clean:
 	rm -rf $(VENV) $(RECORDS) $(DB) $(DB)-wal $(DB)-shm
+
+# The whole reliability suite (tests/reliability/run.py): the bad-input corpus with its big
+# inputs, a kill -9 loop, a lock holder and a hostile-URL scan; prints its figures. (Its fast
+# cases run in `make test`.)
+test-reliability: $(STAMP)
+	$(BIN)/python -m tests.reliability.run --shared $(SHARED)

@@ -118,3 +118,32 @@ def test_ids_do_not_depend_on_the_other_articles_of_the_batch():
     [alone] = list(clean_chunk([article(texts[0], group="baltic")]))
     assert footer not in together[0].text and footer in alone.text  # the batch taught it
     assert together[0].id == alone.id
+
+
+def test_unsafe_text_and_over_limit_articles_in_one_spacy_batch():
+    from newsgraph.batch import Limits, process_batch
+    from newsgraph.pipeline import load_nlp
+
+    nlp = load_nlp(["dateline", "entities"])
+    items = [article(PARAGRAPHS[0] + " \ud800\0", id="unsafe\udfff", title="T\ud801"),
+             article(PARAGRAPHS[1] * 20, id="long"),
+             article("\n".join(PARAGRAPHS), id="lines"),
+             article(PARAGRAPHS[2], id="fine", published="2014-13-45")]
+    results = process_batch(items, nlp, limits=Limits(max_chars=500, max_lines=2))
+    assert [type(result) for result in results] == [Extraction, Failure, Failure, Extraction]
+    unsafe = results[0].record
+    assert unsafe["id"] == "unsafe\ufffd" and unsafe["title"] == "T\ufffd"
+    assert unsafe["text"].endswith("\ufffd\ufffd")
+    assert results[1].error.startswith("article too long: 1320 characters, over --max-chars 500")
+    assert results[2].error.startswith("too many lines: 3, over --max-lines 2")
+    assert results[3].warnings == ("published '2014-13-45' is not a date (YYYY-MM-DD): the "
+                                   "article is kept without it",)
+    tokens = process_batch([article(PARAGRAPHS[2], id="t")], nlp, limits=Limits(max_tokens=5))
+    assert tokens[0].error.startswith("too many tokens: 11, over --max-tokens 5")
+
+
+def test_limits_cannot_reach_spacys_own():
+    from newsgraph.batch import Limits
+
+    with pytest.raises(ValueError, match="spaCy's limit"):
+        Limits(max_chars=1_000_000)

@@ -424,3 +424,89 @@ def test_a_corrupt_warc_is_a_read_error(tmp_path: Path):
     path = write(tmp_path / "broken.warc.gz", b"\x1f\x8b\x08\x00 this is not a gzip stream")
     (error,) = read_sources([str(path)])
     assert error == ReadError(str(path), "not a WARC archive: no WARC records found")
+
+
+# -- issue 18: what a folder or a file may hold ------------------------------------------------
+
+
+def test_a_named_pipe_in_a_folder_is_skipped_and_counted(tmp_path):
+    import os
+
+    from newsgraph.sources import Skipped, read_sources
+
+    (tmp_path / "a.txt").write_text("Ministers met in Geneva on Monday to talk about trade.")
+    os.mkfifo(tmp_path / "pipe.txt")
+    (tmp_path / "notes.md").write_text("# notes")
+    skipped = Skipped()
+    items = list(read_sources([str(tmp_path)], skipped=skipped))  # would hang on the pipe
+    assert [item.source for item in items] == [str(tmp_path / "a.txt")]
+    assert skipped == {"named pipe": 1, "not an article file (.md)": 1}
+    assert skipped.summary() == "2 skipped: 1 named pipe, 1 not an article file (.md)"
+
+
+def test_a_named_pipe_named_on_the_command_line_is_refused(tmp_path):
+    import os
+
+    from newsgraph.sources import read_sources
+
+    os.mkfifo(tmp_path / "pipe.txt")
+    [item] = read_sources([str(tmp_path / "pipe.txt")])
+    assert item.error == "not a regular file: a named pipe"
+
+
+def test_utf16_without_a_byte_order_mark_is_text(tmp_path):
+    from newsgraph.sources import read_sources
+
+    text = "Ministers met in Genève on Monday to talk about trade."
+    for encoding in ("utf-16-le", "utf-16-be"):
+        path = tmp_path / f"{encoding}.txt"
+        path.write_bytes(text.encode(encoding))
+        [item] = read_sources([str(path)])
+        assert item.text == text, encoding
+
+
+def test_nul_bytes_after_the_first_8_kb_mean_binary(tmp_path):
+    from newsgraph.sources import read_sources
+
+    path = tmp_path / "late.txt"
+    path.write_bytes(b"Ministers met in Geneva on Monday.\n" * 300 + b"\0\0more")
+    [item] = read_sources([str(path)])
+    assert item.error == "binary file (a NUL byte at byte 10500)"
+
+
+def test_a_symlink_loop_says_so(tmp_path):
+    import os
+
+    from newsgraph.sources import read_sources
+
+    os.symlink("loop.txt", tmp_path / "loop.txt")
+    [item] = read_sources([str(tmp_path / "loop.txt")])
+    assert "Too many levels of symbolic links" in item.error and "loop.txt" in item.error
+    assert "no such file" not in item.error
+
+
+def test_encoding_overrides_detection(tmp_path):
+    from newsgraph.sources import read_sources
+
+    path = tmp_path / "latin.txt"
+    path.write_bytes("Ça coûte 5 €".encode("cp1252"))
+    [given] = read_sources([str(path)], encoding="cp1252")
+    assert given.text == "Ça coûte 5 €"
+    [wrong] = read_sources([str(path)], encoding="utf-8")
+    assert wrong.error.startswith("cannot decode as utf-8 (--encoding)")
+
+
+def test_a_truncated_warc_record_is_a_failure_and_other_records_are_counted(tmp_path):
+    from newsgraph.sources import Skipped, read_sources
+    from tests.reliability.corpus import _page, _warc_record
+
+    page = _warc_record("http://example.org/a", _page("Rebels seized the airport of Goma on "
+                                                      "Sunday, witnesses said."))
+    path = tmp_path / "a.warc"
+    path.write_bytes(_warc_record("http://example.org/i", b"GIF89a", content_type="image/gif")
+                     + _warc_record("http://example.org/x", b"gone", status="404 Not Found")
+                     + page[: len(page) // 2])
+    skipped = Skipped()
+    [item] = read_sources([str(path)], skipped=skipped)
+    assert item.error.startswith("truncated WARC record:")
+    assert skipped == {"WARC response image/gif": 1, "WARC response 404": 1}

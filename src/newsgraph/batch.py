@@ -15,7 +15,7 @@ import signal
 import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -23,9 +23,38 @@ from spacy.tokens import Doc
 from newsgraph.authors import find_authors
 from newsgraph.boilerplate import REPEATED
 from newsgraph.clean import CleanSettings, CleanText, LineStats, clean
+from newsgraph.config import SPACY_MAX_LENGTH
 from newsgraph.document import Document, Published, RawArticle, ReadError, content_id
 from newsgraph.language import detect, is_english
 from newsgraph.record import Record, build_record, calendar_date, check_spans
+from newsgraph.sanitise import sanitise_fields
+
+
+@dataclass(frozen=True)
+class Limits:
+    """The most work one article may ask for (config.cfg [run]): spaCy's memory grows with an
+    article's tokens and some stages' work with its lines, so an input past any of these fails
+    alone, with the limit named, instead of taking the memory of the whole machine."""
+
+    max_chars: int = 100_000
+    max_lines: int = 5_000
+    max_tokens: int = 30_000
+
+    def __post_init__(self) -> None:
+        if not 0 < self.max_chars < SPACY_MAX_LENGTH:
+            raise ValueError(f"max_chars must be between 1 and {SPACY_MAX_LENGTH - 1} "
+                             f"(spaCy's limit), not {self.max_chars}")
+
+    def refuse(self, text: str) -> str | None:
+        """Why `text` is too much for one article (before it is cleaned), or None."""
+        if len(text) > self.max_chars:
+            return (f"article too long: {len(text)} characters, over --max-chars "
+                    f"{self.max_chars} (split it into articles, or raise the limit)")
+        lines = text.count("\n") + 1
+        if lines > self.max_lines:
+            return (f"too many lines: {lines}, over --max-lines {self.max_lines} (is this "
+                    "one article?)")
+        return None
 
 
 @dataclass(frozen=True)
@@ -34,6 +63,8 @@ class Extraction:
 
     document: Document
     record: Record
+    warnings: tuple[str, ...] = ()
+    """What was dropped from the input and why (the article itself is kept)."""
 
 
 @dataclass(frozen=True)
@@ -65,6 +96,7 @@ def build_document(article: RawArticle, line_stats: LineStats | None = None,
         published = Published(published_value, article.published_how or "given")
     else:
         published = Published(None, "unknown")
+    # an unusable given date is dropped (the article kept): see `input_warnings`
     return Document(
         id=str(article.id) if article.id not in (None, "") else _content_id(article, cleaned,
                                                                           settings),
@@ -97,6 +129,14 @@ def _content_id(article: RawArticle, cleaned: CleanText, settings: CleanSettings
     return content_id(cleaned.text)
 
 
+def input_warnings(article: RawArticle) -> tuple[str, ...]:
+    """What of an article's input is not used, so that every input is accounted for."""
+    if article.published and not calendar_date(article.published):
+        return (f"published {article.published!r} is not a date (YYYY-MM-DD): the article "
+                "is kept without it",)
+    return ()
+
+
 def line_stats_of(items: Sequence[RawArticle | ReadError]) -> LineStats:
     """The repeated-line statistics of a chunk of articles, pruned to the lines that can count
     (so they are cheap to send to the workers that clean the chunk's batches)."""
@@ -126,56 +166,96 @@ def process_batch(
     batch_size: int = 32,
     timeout: float | None = None,
     clean_settings: CleanSettings | None = None,
+    limits: Limits | None = None,
 ) -> list[Outcome]:
     """Clean, parse and extract a batch of raw articles, in order; one outcome per item.
 
-    The batch is parsed in one `nlp.pipe` call under a time limit of `timeout` seconds per
-    article; if anything in it fails or runs out of time, each article is done again on its
+    Every string of an item is sanitised first (`newsgraph.sanitise`), and an article past
+    `limits` fails before any work is spent on it. The batch is parsed in one `nlp.pipe` call
+    under a time limit of `timeout` seconds per article (cleaning one article has the same
+    limit); if anything in it fails or runs out of time, each article is done again on its
     own, so only the guilty one fails.
     """
+    limits = limits or Limits()
     outcomes: list[Outcome | None] = [None] * len(items)
-    documents: list[tuple[int, Document]] = []
+    documents: list[tuple[int, Document, tuple[str, ...]]] = []
     for position, item in enumerate(items):
+        item = sanitise_fields(item)
         if isinstance(item, ReadError):
             outcomes[position] = Failure(item.source, item.error, item.id)
             continue
+        refusal = limits.refuse(item.text)
+        if refusal:
+            outcomes[position] = Failure(item.source, refusal, item.id)
+            continue
         try:
-            document = build_document(item, line_stats, clean_settings)
+            with time_limit(timeout):
+                document = build_document(item, line_stats, clean_settings)
+        except ArticleTimeout:
+            outcomes[position] = Failure(item.source, _too_slow(timeout), item.id)
+            continue
         except Exception as error:
             outcomes[position] = Failure(item.source, _reason(error), item.id)
             continue
         if is_english(document.language):
-            documents.append((position, document))
-        else:  # stored with its text and metadata; the English stages cannot read it
-            outcomes[position] = _record(document, None)
+            documents.append((position, document, input_warnings(item)))
+            continue
+        # stored with its text and metadata; the English stages cannot read it
+        outcome, warnings = _record(document, None), input_warnings(item)
+        if warnings and isinstance(outcome, Extraction):
+            outcome = replace(outcome, warnings=warnings)
+        outcomes[position] = outcome
+    found = [document for _, document, _ in documents]
     try:
-        with time_limit(timeout * len(documents) if timeout else None):
-            extracted = _extract(nlp, [document for _, document in documents], batch_size)
+        with time_limit(timeout * len(found) if timeout else None):
+            extracted = _extract(nlp, found, batch_size, limits.max_tokens)
     except Exception:
-        extracted = [_extract_one(nlp, document, timeout) for _, document in documents]
-    for (position, _), outcome in zip(documents, extracted, strict=True):
+        extracted = [_extract_one(nlp, document, timeout, limits.max_tokens)
+                     for document in found]
+    for (position, _, warnings), outcome in zip(documents, extracted, strict=True):
+        if warnings and isinstance(outcome, Extraction):
+            outcome = replace(outcome, warnings=warnings)
         outcomes[position] = outcome
     return [outcome for outcome in outcomes if outcome is not None]
 
 
-def _extract(nlp: Language, documents: list[Document], batch_size: int) -> list[Outcome]:
-    """Parse and extract documents together; raises if any of them makes spaCy fail."""
+def _extract(nlp: Language, documents: list[Document], batch_size: int,
+             max_tokens: int) -> list[Outcome]:
+    """Parse and extract documents together; raises if any of them makes spaCy fail. The Docs
+    are made inside the memory zone (their strings are freed with it); one with more than
+    `max_tokens` tokens fails before the parser sees it."""
+    outcomes: list[Outcome | None] = []
     with nlp.memory_zone():
-        docs = nlp.pipe((article_doc(nlp, document) for document in documents),
-                        batch_size=batch_size)
-        return [_record(document, doc) for document, doc in zip(documents, docs, strict=True)]
+        parsed: list[tuple[int, Document, Doc]] = []
+        for document in documents:
+            doc = article_doc(nlp, document)
+            if len(doc) > max_tokens:
+                outcomes.append(Failure(document.source, f"too many tokens: {len(doc)}, over "
+                                        f"--max-tokens {max_tokens} (split it into articles, "
+                                        "or raise the limit)", document.id))
+                continue
+            parsed.append((len(outcomes), document, doc))
+            outcomes.append(None)
+        docs = nlp.pipe((doc for _, _, doc in parsed), batch_size=batch_size)
+        for (position, document, _), doc in zip(parsed, docs, strict=True):
+            outcomes[position] = _record(document, doc)
+    return [outcome for outcome in outcomes if outcome is not None]
 
 
-def _extract_one(nlp: Language, document: Document, timeout: float | None) -> Outcome:
+def _extract_one(nlp: Language, document: Document, timeout: float | None,
+                 max_tokens: int) -> Outcome:
     try:
         with time_limit(timeout):
-            [outcome] = _extract(nlp, [document], 1)
+            [outcome] = _extract(nlp, [document], 1, max_tokens)
         return outcome
     except ArticleTimeout:
-        return Failure(document.source, f"extraction took more than {timeout:g} s (--timeout)",
-                       document.id)
+        return Failure(document.source, _too_slow(timeout), document.id)
     except Exception as error:
         return Failure(document.source, f"extraction failed: {_reason(error)}", document.id)
+
+
+def _too_slow(timeout: float | None) -> str:
+    return f"extraction took more than {timeout:g} s (--timeout)"
 
 
 def _record(document: Document, doc: Doc | None) -> Outcome:

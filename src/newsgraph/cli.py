@@ -12,7 +12,6 @@ from __future__ import annotations
 import functools
 import json
 import sys
-from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, nullcontext
 from pathlib import Path
@@ -35,12 +34,13 @@ from rich.progress import (
 from rich.table import Table
 
 from newsgraph import filters
-from newsgraph.config import DEFAULT_SETTINGS, Settings, load_settings
+from newsgraph.config import DEFAULT_SETTINGS, SPACY_MAX_LENGTH, Settings, load_settings
 from newsgraph.errors import NewsgraphError
 from newsgraph.facts import fact_types
+from newsgraph.ingest import Summary
 from newsgraph.ontology import QUOTE_KINDS
-from newsgraph.pipeline import Extraction, Failure, Pipeline
-from newsgraph.sources import count_articles, input_files, read_inputs
+from newsgraph.pipeline import Failure
+from newsgraph.sources import Skipped, count_articles, input_files
 
 DEFAULT_DB = "newsgraph.db"
 INTERRUPTED = 130
@@ -59,9 +59,11 @@ def pipeline_options(function: Callable) -> Callable:
     @functools.wraps(function)
     def command(*args: object, config: str | None, workers: int | None,
                 batch_size: int | None, timeout: float | None, max_bytes: int | None,
+                max_chars: int | None, max_lines: int | None, max_tokens: int | None,
                 **kwargs: object) -> object:
-        settings = load_settings(config).with_run(workers=workers, batch_size=batch_size,
-                                                  timeout=timeout, max_bytes=max_bytes)
+        settings = load_settings(config).with_run(
+            workers=workers, batch_size=batch_size, timeout=timeout, max_bytes=max_bytes,
+            max_chars=max_chars, max_lines=max_lines, max_tokens=max_tokens)
         return function(*args, settings=settings, **kwargs)
 
     options = [
@@ -81,6 +83,16 @@ def pipeline_options(function: Callable) -> Callable:
                      help=f"Size limit of one article read into memory (a file, a JSON line, "
                           f"a WARC record); larger ones are reported and skipped "
                           f"[default: {run.max_bytes}]."),
+        click.option("--max-chars", type=click.IntRange(1, SPACY_MAX_LENGTH - 1),
+                     help=f"Characters one article may have (below spaCy's limit of "
+                          f"{SPACY_MAX_LENGTH:,}); a longer one fails alone, with this named "
+                          f"[default: {run.max_chars}]."),
+        click.option("--max-lines", type=click.IntRange(1),
+                     help=f"Lines one article may have [default: {run.max_lines}]."),
+        click.option("--max-tokens", type=click.IntRange(1),
+                     help=f"spaCy tokens one article may have [default: {run.max_tokens}]."),
+        click.option("--encoding", help="Decode every input with this encoding (e.g. "
+                     "latin-1) instead of detecting one; bytes it cannot decode fail."),
     ]
     for option in reversed(options):
         command = option(command)
@@ -115,11 +127,15 @@ ENTITY_TYPE = FilterValue("entity type", filters.entity_type)
 
 class NewsgraphCommands(click.Group):
     """The top-level group: a `NewsgraphError` (a missing database, a file that is not a store,
-    an unknown entity) is its message and exit 1, never a traceback; Ctrl-C is exit 130."""
+    an unknown entity) is its message and exit 1, never a traceback; a filter value refused
+    where it is used (`filters.FilterError`: too long) is a usage error, exit 2; Ctrl-C is exit
+    130."""
 
     def invoke(self, ctx: click.Context) -> object:
         try:
             return super().invoke(ctx)
+        except filters.FilterError as error:  # a value checked where it is used (too long)
+            raise click.UsageError(str(error), ctx) from error
         except NewsgraphError as error:
             raise click.ClickException(str(error)) from error
         except KeyboardInterrupt:
@@ -142,15 +158,12 @@ def progress_bar(label: str, quiet: bool, total: int | None = None,
         yield lambda current="": progress.update(task, advance=1, current=current[-40:])
 
 
-def run_pipeline(inputs: list, settings: Settings) -> Iterator[Extraction | Failure]:
-    pipeline = Pipeline(settings=settings)
-    return pipeline.run(read_inputs(inputs, max_bytes=settings.run.max_bytes))
-
-
-def list_inputs(paths: tuple[str, ...], quiet: bool) -> tuple[list, int | None]:
-    """The inputs named on the command line (folders walked, globs expanded), and how many
-    articles they hold when that is cheap to count (for the progress bar's total)."""
-    inputs = list(input_files(paths))
+def list_inputs(paths: tuple[str, ...], quiet: bool,
+                skipped: Skipped | None = None) -> tuple[list, int | None]:
+    """The inputs named on the command line (folders walked, globs expanded; what a walk
+    passes over counted in `skipped`), and how many articles they hold when that is cheap to
+    count (for the progress bar's total)."""
+    inputs = list(input_files(paths, skipped))
     show_bar = not quiet and err.is_terminal
     return inputs, count_articles(inputs) if show_bar else None
 
@@ -181,50 +194,64 @@ def main() -> None:
 @db_option
 @pipeline_options
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
-def ingest(paths: tuple[str, ...], db: str, settings: Settings, quiet: bool) -> None:
+def ingest(paths: tuple[str, ...], db: str, settings: Settings, quiet: bool,
+           encoding: str | None) -> None:
     """Read, clean, annotate and store articles (files, folders, globs or - for stdin).
 
     Each article is stored in one transaction: an interrupted ingest leaves no half-written
     article, and running it again finishes the job. Re-ingesting an article changes nothing.
     """
+    summary = Summary()
+    inputs, total = list_inputs(paths, quiet, summary.skipped)
+    run_ingest(inputs, db, settings, quiet, total, summary, encoding)
+
+
+def run_ingest(inputs: list, db: str, settings: Settings, quiet: bool, total: int | None,
+               summary: Summary, encoding: str | None = None) -> None:
+    """`ingest` (and `failures --retry`): store every input, print the summary, exit 1 when
+    an input failed, nothing was read, or the store stopped the run."""
+    from newsgraph.ingest import ingest as ingest_all
     from newsgraph.store import Store
 
-    outcomes: Counter[str] = Counter()
-    failures: list[Failure] = []
-    inputs, total = list_inputs(paths, quiet)
-    with Store(db, settings=settings) as store:
+    def waiting(message: str) -> None:
+        err.print(message, highlight=False, soft_wrap=True)
+
+    with Store(db, settings=settings, on_wait=waiting) as store:
         try:
             with progress_bar("ingesting", quiet, total) as advance:
-                for result in run_pipeline(inputs, settings):
-                    if isinstance(result, Failure):
-                        failures.append(result)
-                        store.record_failure(result.source, result.error)
-                        outcomes["failed"] += 1
-                    else:
-                        try:
-                            outcomes[store.put(result.document, result.record)] += 1
-                        except ValueError as error:
-                            failures.append(Failure(result.document.source, str(error)))
-                            outcomes["failed"] += 1
-                    advance(getattr(result, "source", ""))
+                ingest_all(inputs, store, settings, summary, encoding=encoding,
+                           advance=advance)
             store.resolve_short_names()  # store-wide: "Trump" is Donald Trump if he is the one
         except KeyboardInterrupt:
-            err.print(f"interrupted: {ingest_summary(outcomes, db)}; the article being read "
+            err.print(f"interrupted: {summary.ingest_line(db)}; the article being read "
                       "and the rest were not stored (each stored article is whole: run the "
                       "same command again to finish, stored articles are skipped)",
                       highlight=False, soft_wrap=True)
-            print_failures(failures)
+            print_failures(summary.failures)
             sys.exit(INTERRUPTED)
-    err.print(ingest_summary(outcomes, db), highlight=False, soft_wrap=True)
-    print_failures(failures)
-    if failures:
+    if summary.stopped:
+        err.print(f"stopped: {one_line(summary.stopped)}; the rest were not stored (run the "
+                  "same command again to finish)", highlight=False, soft_wrap=True)
+    err.print(summary.ingest_line(db), highlight=False, soft_wrap=True)
+    print_notes(summary)
+    print_failures(summary.failures)
+    if summary.failures or summary.stopped or warn_if_empty(summary):
         sys.exit(1)
 
 
-def ingest_summary(outcomes: Counter[str], db: str) -> str:
-    read = sum(outcomes.values())
-    return (f"read {read}, stored {outcomes['stored']}, updated {outcomes['updated']}, "
-            f"unchanged {outcomes['unchanged']}, failed {outcomes['failed']} -> {db}")
+def print_notes(summary: Summary) -> None:
+    """What was skipped, duplicate ids, warnings: one greppable line each, on stderr."""
+    for line in summary.notes():
+        err.print(escape(one_line(line)), highlight=False, soft_wrap=True)
+
+
+def warn_if_empty(summary: Summary) -> bool:
+    """Say so when the inputs held no article at all (an empty folder, a typo'd glob that
+    matched only other files); True when it did."""
+    if summary.empty:
+        err.print("warning: no article in the inputs (nothing read)", highlight=False,
+                  soft_wrap=True)
+    return summary.empty
 
 
 @main.command()
@@ -236,39 +263,99 @@ def ingest_summary(outcomes: Counter[str], db: str) -> str:
 @pipeline_options
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar or summary.")
 def extract(paths: tuple[str, ...], output_format: str, output: str, settings: Settings,
-            quiet: bool) -> None:
+            quiet: bool, encoding: str | None) -> None:
     """Write the extraction record of each article (no database), in input order.
 
     An input that cannot be read yields an error record {"id", "source", "error"}.
     """
+    from newsgraph.ingest import outcomes
     from newsgraph.record import error_record
 
-    failures: list[Failure] = []
+    summary = Summary()
     count = 0
-    inputs, total = list_inputs(paths, quiet)
+    inputs, total = list_inputs(paths, quiet, summary.skipped)
     written = f" -> {output}" if output != "-" else ""
     with click.open_file(output, "w", encoding="utf-8") as stream:
         try:
             with progress_bar("extracting", quiet, total) as advance:
-                for result in run_pipeline(inputs, settings):
+                for result in outcomes(inputs, settings, summary, encoding):
                     if isinstance(result, Failure):
-                        failures.append(result)
+                        summary.failures.append(result)
                         line = error_record(result.source, result.error, result.id)
                     else:
                         line = result.record
                     write_json_line(stream, line)
+                    summary.outcomes["failed" if isinstance(result, Failure) else
+                                     "extracted"] += 1
                     count += 1
                     advance(getattr(result, "source", ""))
         except KeyboardInterrupt:
             err.print(f"interrupted: {count} records written{written}, in input order; the "
                       "rest were not extracted", highlight=False, soft_wrap=True)
             sys.exit(INTERRUPTED)
+    failures = summary.failures
     if not quiet:
         err.print(f"extracted {count - len(failures)} of {count} articles{written}",
                   highlight=False, soft_wrap=True)
+        print_notes(summary)
         print_failures(failures)
-    if failures:
+    if failures or warn_if_empty(summary):
         sys.exit(1)
+
+
+@main.command()
+@db_option
+@click.option("--retry", is_flag=True,
+              help="Read the failed inputs again and ingest them (a JSON line or WARC record "
+                   "is retried by reading its file again: its stored articles stay unchanged).")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per failure.")
+@pipeline_options
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+def failures(db: str, retry: bool, as_json: bool, settings: Settings, quiet: bool,
+             encoding: str | None) -> None:
+    """The inputs whose last ingest failed (and were not stored since), with the reason."""
+    from newsgraph.store import Store
+
+    with Store(db, readonly=True) as store:
+        rows = store.failures()
+    if not retry:
+        for row in rows:
+            if as_json:
+                write_json_line(sys.stdout, row)
+            else:
+                out.print(f"{one_line(row['source'])}: {one_line(row['error'])} "
+                          f"[dim]({row['at']})[/dim]", highlight=False, soft_wrap=True)
+        if not rows and not as_json:
+            err.print(f"no failures in {db}")
+        return
+    if not rows:
+        err.print(f"no failures in {db}: nothing to retry")
+        return
+    paths, unusable = retry_paths([row["source"] for row in rows])
+    for source in unusable:
+        err.print(f"cannot retry {one_line(source)}: it is not a file any more (read it "
+                  "again with `newsgraph ingest`)", highlight=False, soft_wrap=True)
+    summary = Summary()
+    inputs, total = list_inputs(tuple(paths), quiet, summary.skipped)
+    run_ingest(inputs, db, settings, quiet, total, summary, encoding)
+
+
+def retry_paths(sources: list[str]) -> tuple[list[str], list[str]]:
+    """The files to read again for failed sources ("f.jsonl:12" and "f.warc#<id>" are read
+    through their file), each once, and the sources that name no file now."""
+    import re
+
+    paths: dict[str, None] = {}
+    unusable = []
+    for source in sources:
+        candidates = [source, re.sub(r":\d+$", "", source), source.split("#", 1)[0]]
+        found = next((path for path in candidates if Path(path).exists()
+                      or Path(path).is_symlink()), None)
+        if found is None:
+            unusable.append(source)
+        else:
+            paths[found] = None
+    return list(paths), unusable
 
 
 def shorten(text: str, limit: int) -> str:

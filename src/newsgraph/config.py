@@ -20,6 +20,8 @@ from newsgraph.boilerplate import CleanSettings
 from newsgraph.errors import NewsgraphError
 
 DEFAULT_CONFIG = Path(__file__).with_name("config.cfg")
+SPACY_MAX_LENGTH = 1_000_000
+"""spaCy's own limit on one text (`nlp.max_length`, error E088)."""
 RUN_SECTION = "run"
 """The one section that never changes output (and is left out of the digest)."""
 
@@ -34,6 +36,14 @@ class RunSettings:
     workers: int = 1
     timeout: float | None = 60
     max_bytes: int = 20 * 1024 * 1024
+    max_chars: int = 100_000
+    max_lines: int = 5_000
+    max_tokens: int = 30_000
+
+    def __post_init__(self) -> None:
+        if not 0 < self.max_chars < SPACY_MAX_LENGTH:
+            raise ConfigError(f"[run] max_chars must be between 1 and {SPACY_MAX_LENGTH - 1} "
+                              f"(spaCy's own limit is {SPACY_MAX_LENGTH}), not {self.max_chars}")
 
 
 @dataclass(frozen=True)
@@ -53,7 +63,7 @@ class Settings:
     clean: CleanSettings = field(default_factory=CleanSettings)
     chunk_size: int = 500
     resolve: ResolveSettings = field(default_factory=ResolveSettings)
-    busy_timeout_ms: int = 10_000
+    busy_timeout_ms: int = 120_000
 
     def output(self) -> dict[str, Any]:
         """Every setting that can change a record or a stored row, as plain JSON."""
@@ -115,7 +125,7 @@ def _settings(config: Mapping[str, Any], path: str | Path) -> Settings:
         clean=_section(CleanSettings, clean, "clean", path),
         chunk_size=int(chunk_size),
         resolve=_section(ResolveSettings, config.get("resolve", {}), "resolve", path),
-        busy_timeout_ms=int(config.get("store", {}).get("busy_timeout_ms", 10_000)),
+        busy_timeout_ms=int(config.get("store", {}).get("busy_timeout_ms", 120_000)),
     )
 
 

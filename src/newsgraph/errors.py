@@ -26,3 +26,11 @@ class NotAStore(StoreError):
 
 class StoreVersionError(StoreError, RuntimeError):
     """A newsgraph store of a schema version this newsgraph cannot read as it is."""
+
+
+class StoreBusy(StoreError):
+    """Another process held the store's write lock for longer than the configured wait."""
+
+
+class StoreFull(StoreError):
+    """The disk, or the database's size limit, is full (SQLITE_FULL)."""

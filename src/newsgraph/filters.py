@@ -12,17 +12,31 @@ from newsgraph.ontology import ENTITY_TYPES, PLOVER_TYPES, QUOTE_KINDS
 
 _CALENDAR = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
+MAX_FILTER_CHARS = 500
+"""The longest text a filter or search value may be (a name, a phrase): SQLite refuses LIKE
+patterns past 50,000 bytes, and nothing a person looks for is that long. Longer: HTTP 400 on
+the pages, exit 2 on the command line."""
+
 
 class FilterError(NewsgraphError, ValueError):
     """A filter value that cannot mean anything; the message says what would."""
+
+
+def text(value: str, what: str = "a filter value") -> str:
+    """A free-text filter value (a name, a search), refused past `MAX_FILTER_CHARS`."""
+    if len(value) > MAX_FILTER_CHARS:
+        raise FilterError(f"{what} of {len(value)} characters is too long: at most "
+                          f"{MAX_FILTER_CHARS}")
+    return value
 
 
 def date_bound(value: str, *, today: date | None = None) -> str:
     """A date bound as the store compares it: `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (a real
     calendar date), or a relative day the time stage reads ("yesterday", "last Monday"),
     resolved against `today`."""
-    text = value.strip()
-    match = _CALENDAR.fullmatch(text)
+    text(value, "a date")
+    stripped = value.strip()
+    match = _CALENDAR.fullmatch(stripped)
     if match:
         year, month, day = (int(part) if part else None for part in match.groups())
         try:
@@ -30,8 +44,8 @@ def date_bound(value: str, *, today: date | None = None) -> str:
         except ValueError:
             raise FilterError(f"{value!r} is not a calendar date (YYYY, YYYY-MM or "
                               "YYYY-MM-DD)") from None
-        return text
-    resolved = _relative_day(text, today or date.today())
+        return stripped
+    resolved = _relative_day(stripped, today or date.today())
     if resolved is None:
         raise FilterError(f"{value!r} is not a date: give YYYY, YYYY-MM or YYYY-MM-DD (or a "
                           "relative day such as 'yesterday')")
@@ -60,7 +74,8 @@ def choice(value: str, allowed: Sequence[str], what: str) -> str:
     folded = {item.casefold(): item for item in allowed}
     found = folded.get(value.strip().casefold())
     if found is None:
-        raise FilterError(f"{value!r} is not {what}: one of {', '.join(allowed)}")
+        shown = value if len(value) <= 60 else value[:60] + "..."
+        raise FilterError(f"{shown!r} is not {what}: one of {', '.join(allowed)}")
     return found
 
 

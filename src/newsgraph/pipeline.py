@@ -27,6 +27,7 @@ from spacy.language import Language
 from newsgraph.batch import (
     Extraction,
     Failure,
+    Limits,
     Outcome,
     build_document,
     line_stats_of,
@@ -35,6 +36,7 @@ from newsgraph.batch import (
 from newsgraph.clean import CleanSettings, LineStats
 from newsgraph.config import DEFAULT_SETTINGS, Settings
 from newsgraph.document import Document, RawArticle, ReadError
+from newsgraph.sanitise import sanitise_fields
 from newsgraph.stages.factories import build_pipeline
 
 __all__ = ["Extraction", "Failure", "Pipeline", "build_document", "clean_chunk"]
@@ -121,12 +123,20 @@ class Pipeline:
 
     def documents(self, items: Iterable[Item]) -> Iterator[Document | Failure]:
         """Clean documents (and failures), in input order, without parsing them."""
-        for chunk in _chunks(items, self.settings.chunk_size):
+        for chunk in _chunks(self.admitted(items), self.settings.chunk_size):
             yield from clean_chunk(chunk, self.settings.clean)
+
+    def admitted(self, items: Iterable[Item]) -> Iterator[Item]:
+        """The inputs, an article past the limits (`Limits.refuse`) turned into its ReadError
+        as it arrives: a chunk then never holds its text, nor learns its lines."""
+        limits = limits_of(self.settings)
+        for item in items:
+            refusal = limits.refuse(item.text) if isinstance(item, RawArticle) else None
+            yield ReadError(item.source, refusal, item.id) if refusal else item
 
     def batches(self, items: Iterable[Item]) -> Iterator[tuple[list[Item], LineStats]]:
         """Work units: batches of inputs with their chunk's repeated-line statistics."""
-        for chunk in _chunks(items, self.settings.chunk_size):
+        for chunk in _chunks(self.admitted(items), self.settings.chunk_size):
             stats = line_stats_of(chunk)
             for start in range(0, len(chunk), self.batch_size):
                 yield chunk[start:start + self.batch_size], stats
@@ -151,8 +161,16 @@ def _nlp_for(settings: Settings) -> Language:
 
 def _process(batch: list[Item], stats: LineStats | None, nlp: Language,
              settings: Settings) -> list[Outcome]:
-    return process_batch(batch, nlp, line_stats=stats, batch_size=settings.run.batch_size,
-                         timeout=settings.run.timeout, clean_settings=settings.clean)
+    run = settings.run
+    return process_batch(batch, nlp, line_stats=stats, batch_size=run.batch_size,
+                         timeout=run.timeout, clean_settings=settings.clean,
+                         limits=limits_of(settings))
+
+
+def limits_of(settings: Settings) -> Limits:
+    """The per-article limits of config.cfg [run] (refused there when past spaCy's own)."""
+    run = settings.run
+    return Limits(max_chars=run.max_chars, max_lines=run.max_lines, max_tokens=run.max_tokens)
 
 
 # -- workers -------------------------------------------------------------------------------
@@ -240,5 +258,5 @@ class _WorkerPool:
             except BrokenProcessPool:
                 self.executor.shutdown(wait=True, cancel_futures=True)
                 self.executor = self._new_executor()
-                outcomes.append(Failure(item.source, WORKER_DIED, item.id))
+                outcomes.append(sanitise_fields(Failure(item.source, WORKER_DIED, item.id)))
         return outcomes

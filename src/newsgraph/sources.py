@@ -11,6 +11,7 @@ import codecs
 import json
 import os
 import re
+import stat
 import sys
 import unicodedata
 from collections import Counter
@@ -22,6 +23,7 @@ from typing import Any, BinaryIO
 
 from newsgraph.config import DEFAULT_SETTINGS
 from newsgraph.document import RawArticle, ReadError
+from newsgraph.sanitise import sanitise
 from newsgraph.webpage import hostname, page_article
 
 DEFAULT_MAX_BYTES = DEFAULT_SETTINGS.run.max_bytes
@@ -65,6 +67,20 @@ class DecodeError(ValueError):
         self.source = source
 
 
+class Skipped(Counter[str]):
+    """Inputs passed over on purpose, counted by reason ("not an article file (.md)", "named
+    pipe", "WARC request record", "WARC response 404"), so that every input is accounted for
+    in a run's summary even when it is not an article."""
+
+    def summary(self) -> str:
+        """"3 skipped: 2 not an article file (.md), 1 named pipe" (empty when none)."""
+        if not self:
+            return ""
+        reasons = ", ".join(f"{count} {reason}" for reason, count in
+                            sorted(self.items(), key=lambda item: (-item[1], item[0])))
+        return f"{sum(self.values())} skipped: {reasons}"
+
+
 # --- the public entry points ------------------------------------------------------------------
 
 
@@ -73,26 +89,33 @@ def read_sources(
     *,
     max_bytes: int = DEFAULT_MAX_BYTES,
     stdin: BinaryIO | None = None,
+    encoding: str | None = None,
+    skipped: Skipped | None = None,
 ) -> Iterator[RawArticle | ReadError]:
     """Yield articles in input order; a path may be a file, a directory (walked recursively,
     sorted, files with known extensions only), a glob pattern (expanded, sorted), or "-" for
     standard input (bytes read from `stdin` or sys.stdin.buffer; its format sniffed: JSON
     lines if every non-empty line starts with "{", HTML if it starts with "<" / contains
-    <html, else text). A path that does not exist -> ReadError."""
-    return read_inputs(input_files(paths), max_bytes=max_bytes, stdin=stdin)
+    <html, else text). A path that does not exist -> ReadError. `encoding` decodes every
+    input with that codec instead of detecting one; what is passed over is counted in
+    `skipped`."""
+    return read_inputs(input_files(paths, skipped), max_bytes=max_bytes, stdin=stdin,
+                       encoding=encoding, skipped=skipped)
 
 
 Input = Path | str | ReadError
 """One input of a batch: a file, "-" for standard input, or a path that could not be listed."""
 
 
-def input_files(paths: Iterable[str]) -> Iterator[Input]:
-    """The files `read_sources` reads, in its order: folders walked, globs expanded."""
+def input_files(paths: Iterable[str], skipped: Skipped | None = None) -> Iterator[Input]:
+    """The files `read_sources` reads, in its order: folders walked, globs expanded; the files
+    a walk passes over (hidden, unknown extension, not a regular file) counted in `skipped`."""
+    skipped = skipped if skipped is not None else Skipped()
     for path in paths:
         try:
-            yield from _expand(str(path))
+            yield from _expand(str(path), skipped)
         except Exception as error:  # a bug listing one input must not stop the others
-            yield ReadError(str(path), _unexpected(error))
+            yield ReadError(sanitise(str(path)), _unexpected(error))
 
 
 def read_inputs(
@@ -100,6 +123,8 @@ def read_inputs(
     *,
     max_bytes: int = DEFAULT_MAX_BYTES,
     stdin: BinaryIO | None = None,
+    encoding: str | None = None,
+    skipped: Skipped | None = None,
 ) -> Iterator[RawArticle | ReadError]:
     """The articles of listed inputs (see `input_files`), in order."""
     for item in inputs:
@@ -107,11 +132,12 @@ def read_inputs(
             yield item
         elif item == STDIN_NAME:
             try:
-                yield from _read_stdin(stdin, max_bytes)
+                yield from _read_stdin(stdin, max_bytes, encoding)
             except Exception as error:  # reported as this input's failure
                 yield ReadError(STDIN_SOURCE, _unexpected(error))
         else:
-            yield from read_file(Path(item), max_bytes=max_bytes)
+            yield from read_file(Path(item), max_bytes=max_bytes, encoding=encoding,
+                                 skipped=skipped)
 
 
 _COUNT_LINES_UP_TO = 256 * 1024 * 1024
@@ -137,7 +163,11 @@ def count_articles(inputs: Iterable[Input]) -> int | None:
             total += 1
             continue
         try:
-            size = Path(item).stat().st_size
+            info = Path(item).stat()
+            if not stat.S_ISREG(info.st_mode):  # a named pipe: never opened to count it
+                total += 1
+                continue
+            size = info.st_size
             if size > budget:
                 return None
             budget -= size
@@ -149,30 +179,39 @@ def count_articles(inputs: Iterable[Input]) -> int | None:
 
 
 def read_file(
-    path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES
+    path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, encoding: str | None = None,
+    skipped: Skipped | None = None,
 ) -> Iterator[RawArticle | ReadError]:
-    """The articles of one file, chosen by its extension; an unknown one is sniffed as text."""
+    """The articles of one file, chosen by its extension; an unknown one is sniffed as text.
+    Only a regular file is opened: a named pipe or a device could block forever or never end.
+    """
     path = Path(path)
     try:
+        special = _special_kind(os.stat(path).st_mode)
+        if special:
+            yield ReadError(sanitise(str(path)), f"not a regular file: a {special}")
+            return
         kind = _kind(path)
         if kind == "jsonl":
-            yield from _read_jsonl_file(path, max_bytes)
+            yield from _read_jsonl_file(path, max_bytes, encoding)
         elif kind == "warc":
-            yield from _read_warc(path, max_bytes)
+            yield from _read_warc(path, max_bytes, encoding,
+                                  skipped if skipped is not None else Skipped())
         else:
-            yield _read_document_file(path, kind, max_bytes)
+            yield _read_document_file(path, kind, max_bytes, encoding)
     except OSError as error:
-        yield ReadError(str(path), _os_message(error))
+        yield ReadError(sanitise(str(path)), _os_message(error))
     except Exception as error:  # reported as this file's failure; the batch goes on
-        yield ReadError(str(path), _unexpected(error))
+        yield ReadError(sanitise(str(path)), _unexpected(error))
 
 
-def decode(data: bytes, source: str) -> str:
-    """Bytes to text: a byte order mark, else strict UTF-8, else a confident guess.
+def decode(data: bytes, source: str, encoding: str | None = None) -> str:
+    """Bytes to text: `encoding` when given (the user's word overrides detection), else a
+    byte order mark, else UTF-16 without one, else strict UTF-8, else a confident guess.
 
     Raises DecodeError for binary data and for bytes whose encoding cannot be settled.
     """
-    return _decode(data, source, declared=())
+    return _decode(data, source, declared=(), forced=encoding)
 
 
 def html_article(html: str, *, source: str, given: dict | None = None) -> RawArticle | ReadError:
@@ -191,43 +230,84 @@ def html_article(html: str, *, source: str, given: dict | None = None) -> RawArt
 STDIN_NAME = "-"
 
 
-def _expand(path: str) -> Iterator[Input]:
+def _expand(path: str, skipped: Skipped) -> Iterator[Input]:
     if path == STDIN_NAME:
         yield STDIN_NAME
         return
     location = Path(path)
     if location.is_dir():
-        yield from _walk(location)
+        yield from _walk(location, skipped)
     elif location.exists():
         yield location
+    elif location.is_symlink():  # a link to nothing, or one link of a loop
+        try:
+            location.stat()
+            message = "no such file or directory"
+        except OSError as error:
+            message = _os_message(error)
+        yield ReadError(sanitise(path), f"{message} (a symbolic link to "
+                                        f"{sanitise(os.readlink(location))!r})")
     elif _GLOB_MAGIC.search(path):
         matches = sorted(glob(path, recursive=True))
         if not matches:
-            yield ReadError(path, "no files match the pattern")
+            yield ReadError(sanitise(path), "no files match the pattern")
         for match in matches:
             # The pattern named these files, so they are read like files named one by one.
-            yield from _walk(Path(match)) if Path(match).is_dir() else [Path(match)]
+            yield from _walk(Path(match), skipped) if Path(match).is_dir() else [Path(match)]
     else:
-        yield ReadError(path, "no such file or directory")
+        yield ReadError(sanitise(path), "no such file or directory")
 
 
-def _walk(root: Path) -> Iterator[Input]:
-    """Known files under `root`, hidden ones skipped, in sorted order of their relative paths."""
+def _walk(root: Path, skipped: Skipped) -> Iterator[Input]:
+    """Regular files of known kinds under `root`, in sorted order of their relative paths;
+    the rest counted in `skipped` by reason (hidden files and folders, other extensions, named
+    pipes, sockets and devices, which are never opened)."""
     found: list[Path] = []
     problems: list[ReadError] = []
 
     def report(error: OSError) -> None:
-        problems.append(ReadError(str(error.filename or root), _os_message(error)))
+        problems.append(ReadError(sanitise(str(error.filename or root)), _os_message(error)))
 
     for folder, subfolders, names in os.walk(root, onerror=report):
+        hidden = [name for name in subfolders if name.startswith(".")]
+        skipped.update("hidden folder" for _ in hidden)
         subfolders[:] = [name for name in subfolders if not name.startswith(".")]
-        found.extend(
-            Path(folder) / name
-            for name in names
-            if not name.startswith(".") and _kind(Path(name)) is not None
-        )
+        for name in names:
+            path = Path(folder) / name
+            reason = _walk_skip(path)
+            if reason:
+                skipped[reason] += 1
+            else:
+                found.append(path)
     yield from problems
     yield from sorted(found, key=lambda path: path.relative_to(root).parts)
+
+
+def _walk_skip(path: Path) -> str | None:
+    """Why a folder walk passes over this file, or None to read it."""
+    if path.name.startswith("."):
+        return "hidden file"
+    if _kind(path) is None:
+        return f"not an article file ({path.suffix.lower() or 'no extension'})"
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return None  # read_file reports why it cannot be read (a broken link, a loop)
+    special = _special_kind(mode)
+    return special
+
+
+def _special_kind(mode: int) -> str | None:
+    """What a file that is not a regular file (nor a folder) is, or None for a regular one."""
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return None
+    if stat.S_ISFIFO(mode):
+        return "named pipe"
+    if stat.S_ISSOCK(mode):
+        return "socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "device"
+    return "special file"
 
 
 def _kind(path: Path) -> str | None:
@@ -238,8 +318,9 @@ def _kind(path: Path) -> str | None:
 # --- whole documents: .txt, .html, unknown extensions, standard input ------------------------
 
 
-def _read_document_file(path: Path, kind: str | None, max_bytes: int) -> RawArticle | ReadError:
-    source = str(path)
+def _read_document_file(path: Path, kind: str | None, max_bytes: int,
+                        encoding: str | None = None) -> RawArticle | ReadError:
+    source = sanitise(str(path))
     size = path.stat().st_size
     if size > max_bytes:
         return ReadError(source, f"file too large: {size} bytes > limit {max_bytes}")
@@ -247,17 +328,18 @@ def _read_document_file(path: Path, kind: str | None, max_bytes: int) -> RawArti
         data = stream.read(max_bytes + 1)
     if len(data) > max_bytes:  # a file that grew, or a device whose size stat cannot tell
         return ReadError(source, f"file too large: over the limit of {max_bytes} bytes")
-    folder = path.absolute().parent.name
+    folder = sanitise(path.absolute().parent.name)
     if kind == "txt":
-        return _text_document(data, source, folder)
+        return _text_document(data, source, folder, encoding)
     if kind == "html":
-        return _html_document(data, source, folder)
-    return _sniffed_document(data, source, folder)
+        return _html_document(data, source, folder, encoding)
+    return _sniffed_document(data, source, folder, encoding)
 
 
-def _text_document(data: bytes, source: str, group: str) -> RawArticle | ReadError:
+def _text_document(data: bytes, source: str, group: str,
+                   encoding: str | None = None) -> RawArticle | ReadError:
     try:
-        text = decode(data, source)
+        text = decode(data, source, encoding)
     except DecodeError as error:
         return ReadError(source, str(error))
     if not text.strip():
@@ -265,9 +347,10 @@ def _text_document(data: bytes, source: str, group: str) -> RawArticle | ReadErr
     return RawArticle(source=source, text=text, raw=text, format="txt", group=group)
 
 
-def _html_document(data: bytes, source: str, group: str) -> RawArticle | ReadError:
+def _html_document(data: bytes, source: str, group: str,
+                   encoding: str | None = None) -> RawArticle | ReadError:
     try:
-        html = _decode(data, source, declared=(_meta_charset(data),))
+        html = _decode(data, source, declared=(_meta_charset(data),), forced=encoding)
     except DecodeError as error:
         return ReadError(source, str(error))
     if not html.strip():
@@ -275,7 +358,8 @@ def _html_document(data: bytes, source: str, group: str) -> RawArticle | ReadErr
     return page_article(html, source=source, fields={}, fallback_group=group)
 
 
-def _read_stdin(stdin: BinaryIO | None, max_bytes: int) -> Iterator[RawArticle | ReadError]:
+def _read_stdin(stdin: BinaryIO | None, max_bytes: int,
+                encoding: str | None = None) -> Iterator[RawArticle | ReadError]:
     stream = stdin if stdin is not None else sys.stdin.buffer
     data = stream.read(max_bytes + 1)
     if len(data) > max_bytes:
@@ -286,7 +370,7 @@ def _read_stdin(stdin: BinaryIO | None, max_bytes: int) -> Iterator[RawArticle |
         return
     if _looks_like_jsonl(data):
         try:
-            text = decode(data, STDIN_SOURCE)
+            text = decode(data, STDIN_SOURCE, encoding)
         except DecodeError as error:
             yield ReadError(STDIN_SOURCE, str(error))
             return
@@ -294,14 +378,15 @@ def _read_stdin(stdin: BinaryIO | None, max_bytes: int) -> Iterator[RawArticle |
         lines = ((number, line) for number, line in enumerate(text.split("\n"), start=1))
         yield from _jsonl_articles(lines, STDIN_SOURCE, max_bytes)
         return
-    yield _sniffed_document(data, STDIN_SOURCE, STDIN_SOURCE)
+    yield _sniffed_document(data, STDIN_SOURCE, STDIN_SOURCE, encoding)
 
 
-def _sniffed_document(data: bytes, source: str, group: str) -> RawArticle | ReadError:
+def _sniffed_document(data: bytes, source: str, group: str,
+                      encoding: str | None = None) -> RawArticle | ReadError:
     """Input whose name says nothing about its format: HTML if it looks like it, else text."""
     if _looks_like_html(data):
-        return _html_document(data, source, group)
-    return _text_document(data, source, group)
+        return _html_document(data, source, group, encoding)
+    return _text_document(data, source, group, encoding)
 
 
 def _looks_like_html(data: bytes) -> bool:
@@ -322,19 +407,22 @@ def _looks_like_jsonl(data: bytes) -> bool:
 # --- JSON lines -------------------------------------------------------------------------------
 
 
-def _read_jsonl_file(path: Path, max_bytes: int) -> Iterator[RawArticle | ReadError]:
-    source = str(path)
+def _read_jsonl_file(path: Path, max_bytes: int,
+                     encoding: str | None = None) -> Iterator[RawArticle | ReadError]:
+    source = sanitise(str(path))
     with path.open("rb") as stream:
         start = stream.read(4)
         stream.seek(0)
-        if start.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_BE)):
+        wide = encoding and codecs.lookup(encoding).name.startswith(("utf-16", "utf-32"))
+        if wide or start.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE,
+                                     codecs.BOM_UTF32_BE)):
             # UTF-16/32 cannot be split at newline bytes: read it whole (within the limit).
             data = stream.read(max_bytes + 1)
             if len(data) > max_bytes:
                 yield ReadError(source, f"file too large: UTF-16/32 text over {max_bytes} bytes")
                 return
             try:
-                text = decode(data, source)
+                text = decode(data, source, encoding)
             except DecodeError as error:
                 yield ReadError(source, str(error))
                 return
@@ -342,7 +430,7 @@ def _read_jsonl_file(path: Path, max_bytes: int) -> Iterator[RawArticle | ReadEr
         else:
             lines = _byte_lines(stream, max_bytes)
         any_line = False
-        for item in _jsonl_articles(lines, source, max_bytes):
+        for item in _jsonl_articles(lines, source, max_bytes, encoding):
             any_line = True
             yield item
     if not any_line:
@@ -366,7 +454,8 @@ def _byte_lines(stream: BinaryIO, max_bytes: int) -> Iterator[tuple[int, bytes |
 
 
 def _jsonl_articles(
-    lines: Iterable[tuple[int, str | bytes | None]], path: str, max_bytes: int
+    lines: Iterable[tuple[int, str | bytes | None]], path: str, max_bytes: int,
+    encoding: str | None = None,
 ) -> Iterator[RawArticle | ReadError]:
     for number, line in lines:
         source = f"{path}:{number}"
@@ -379,7 +468,7 @@ def _jsonl_articles(
             if not line.strip():
                 continue
             try:
-                line = decode(line, source)
+                line = decode(line, source, encoding)
             except DecodeError as error:
                 yield ReadError(source, f"line {number}: {error}")
                 continue
@@ -397,6 +486,10 @@ def _jsonl_article(line: str, source: str, number: int, path: str) -> RawArticle
         )
     if not isinstance(item, dict):
         return ReadError(source, f"line {number}: not a JSON object")
+    # JSON escapes can spell what no file can hold ("\\ud800", "\\u0000"): made safe here,
+    # before the HTML parser, spaCy or SQLite see them
+    item = {key: sanitise(value) if isinstance(value, str) else value
+            for key, value in item.items()}
     try:
         fields = _given_fields(item)
     except ValueError as error:
@@ -455,12 +548,16 @@ def _loose_id(item: Any) -> str | None:
 # --- WARC ------------------------------------------------------------------------------------
 
 
-def _read_warc(path: Path, max_bytes: int) -> Iterator[RawArticle | ReadError]:
-    """HTML pages fetched with status 200; every other record is not an article."""
+def _read_warc(path: Path, max_bytes: int, encoding: str | None,
+               skipped: Skipped) -> Iterator[RawArticle | ReadError]:
+    """HTML pages fetched with status 200; every other record is not an article, and is
+    counted in `skipped` by kind ("WARC request record", "WARC response 404", "WARC response
+    image/png"). A record cut short is a failure, never a partial article."""
     from warcio.archiveiterator import ArchiveIterator
 
+    name = sanitise(str(path))
     if path.stat().st_size == 0:
-        yield ReadError(str(path), "empty file")
+        yield ReadError(name, "empty file")
         return
     records = pages = 0
     with path.open("rb") as stream:
@@ -471,41 +568,53 @@ def _read_warc(path: Path, max_bytes: int) -> Iterator[RawArticle | ReadError]:
                     continue
                 records += 1
                 if record.rec_type != "response" or record.http_headers is None:
+                    skipped[f"WARC {record.rec_type} record"] += 1
                     continue
                 content_type = record.http_headers.get_header("Content-Type") or ""
-                if record.http_headers.get_statuscode() != "200" or not _is_html_type(content_type):
+                status = record.http_headers.get_statuscode()
+                if status != "200":
+                    skipped[f"WARC response {status}"] += 1
+                    continue
+                if not _is_html_type(content_type):
+                    media = content_type.split(";", 1)[0].strip().lower() or "no type"
+                    skipped[f"WARC response {media}"] += 1
                     continue
                 pages += 1
                 record_id = record.rec_headers.get_header("WARC-Record-ID") or str(index)
-                source = f"{path}#{record_id}"
+                source = sanitise(f"{path}#{record_id}")
                 try:
-                    yield _warc_article(record, source, content_type, max_bytes)
+                    yield _warc_article(record, source, content_type, max_bytes, encoding)
                 except Exception as error:  # one broken record, not a broken archive
                     yield ReadError(source, _unexpected(error))
         except Exception as error:
-            yield ReadError(str(path), f"cannot read the WARC archive: {error}")
+            yield ReadError(name, f"cannot read the WARC archive: {error}")
             return
     if not records:
-        yield ReadError(str(path), "not a WARC archive: no WARC records found")
+        yield ReadError(name, "not a WARC archive: no WARC records found")
     elif not pages:
-        yield ReadError(str(path), "no HTML response records (status 200) in the WARC archive")
+        yield ReadError(name, "no HTML response records (status 200) in the WARC archive")
 
 
 def _warc_article(
-    record: Any, source: str, content_type: str, max_bytes: int
+    record: Any, source: str, content_type: str, max_bytes: int, encoding: str | None = None,
 ) -> RawArticle | ReadError:
     url = record.rec_headers.get_header("WARC-Target-URI") or None
     payload = record.content_stream().read(max_bytes + 1)
     if len(payload) > max_bytes:
         return ReadError(source, f"record too large: more than {max_bytes} bytes")
+    missing = getattr(record.raw_stream, "limit", 0) or 0
+    if missing > 0:  # the archive (or its gzip member) ends inside the record
+        length = record.rec_headers.get_header("Content-Length")
+        return ReadError(source, f"truncated WARC record: {missing} of its {length} bytes "
+                                 "are missing")
     if not payload.strip():
         return ReadError(source, "empty record")
     try:
         declared = (_header_charset(content_type), _meta_charset(payload))
-        html = _decode(payload, source, declared=declared)
+        html = _decode(payload, source, declared=declared, forced=encoding)
     except DecodeError as error:
         return ReadError(source, str(error))
-    fields = {"url": url} if url else {}
+    fields = {"url": sanitise(url)} if url else {}
     return page_article(html, source=source, fields=fields, fallback_group=hostname(url) or "")
 
 
@@ -538,7 +647,10 @@ _WHATWG_LATIN1 = frozenset({"latin-1", "iso8859-1", "ascii"})
 """Labels browsers read as windows-1252, because that is what such pages really are."""
 
 
-def _decode(data: bytes, source: str, declared: Iterable[str | None]) -> str:
+def _decode(data: bytes, source: str, declared: Iterable[str | None],
+            forced: str | None = None) -> str:
+    if forced:
+        return _forced(data, source, forced)
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
@@ -552,8 +664,20 @@ def _decode(data: bytes, source: str, declared: Iterable[str | None]) -> str:
             _refuse_control_text(text, source)
             return text
     head = data[:_SNIFF_BYTES]
-    if b"\0" in head or _share(head, lambda byte: byte in _CONTROL_BYTES) > _MAX_CONTROL_SHARE:
+    wide = _utf16_without_bom(head)
+    if wide:
+        try:
+            text = data.decode(wide)
+        except UnicodeDecodeError:
+            pass
+        else:
+            if _plausible_text(text[:_ANALYSED_CHARS]) and "\0" not in text:
+                return text
+    if _share(head, lambda byte: byte in _CONTROL_BYTES) > _MAX_CONTROL_SHARE:
         raise DecodeError(BINARY, source)
+    nul = data.find(b"\0")
+    if nul >= 0:  # text never holds NUL, wherever it stands
+        raise DecodeError(f"{BINARY} (a NUL byte at byte {nul})", source)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
@@ -575,6 +699,38 @@ def _decode(data: bytes, source: str, declared: Iterable[str | None]) -> str:
     if guess is None:
         raise DecodeError(UNDECIDED, source)
     return guess
+
+
+def _forced(data: bytes, source: str, encoding: str) -> str:
+    """The user's encoding (`--encoding`), strictly: bytes it cannot read are an error."""
+    try:
+        codec = codecs.lookup(encoding).name
+    except LookupError:
+        raise DecodeError(f"unknown encoding {encoding!r} (--encoding)", source) from None
+    try:
+        text = data.decode(codec)
+    except UnicodeDecodeError as error:
+        raise DecodeError(f"cannot decode as {encoding} (--encoding): invalid byte at "
+                          f"{error.start}", source) from None
+    text = text.removeprefix("\ufeff")
+    if "\0" in text:
+        raise DecodeError(BINARY, source)
+    return text
+
+
+def _utf16_without_bom(head: bytes) -> str | None:
+    """"utf-16-le"/"utf-16-be" when the bytes look like UTF-16 without a byte order mark:
+    mostly Latin text has a NUL in every second byte, on one side only."""
+    pairs = len(head) // 2
+    if pairs < 8:
+        return None
+    even = head[0:pairs * 2:2].count(0) / pairs
+    odd = head[1:pairs * 2:2].count(0) / pairs
+    if odd > 0.3 and even < 0.02:
+        return "utf-16-le"
+    if even > 0.3 and odd < 0.02:
+        return "utf-16-be"
+    return None
 
 
 def _share(items: Any, predicate: Any) -> float:

@@ -1,4 +1,4 @@
-"""The language and authors columns (migration 7): written, read back, counted, migrated."""
+"""The language and authors columns (migration 8): written, read back, counted, migrated."""
 
 from __future__ import annotations
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Literal
 
@@ -64,12 +65,15 @@ class Store(Queries, EntityQueries, EntityCorrections):
     grouping existed); read-only, it must be at this newsgraph's schema version."""
 
     def __init__(self, path: str | Path, *, readonly: bool = False,
-                 settings: Settings | None = None) -> None:
+                 settings: Settings | None = None,
+                 on_wait: Callable[[str], None] | None = None) -> None:
         self.path = Path(path)
         self.readonly = readonly
         self.settings = settings or DEFAULT_SETTINGS
         """The settings articles put here were extracted with (their digest is stored with
         each), and the store's own: the write-lock wait and the event grouping window."""
+        self.on_wait = on_wait
+        """Told once per write that waits more than a few seconds for another process's lock."""
         self._conn = connect(self.path, readonly)
         self._conn.row_factory = sqlite3.Row
         try:
@@ -115,18 +119,25 @@ class Store(Queries, EntityQueries, EntityCorrections):
         digest = self.settings.digest
         rows = self._corrected_rows(document, record, _Rows.build(document, record, digest))
         if self.fingerprint(rows.doc_id) == rows.fingerprint:
-            return "unchanged"  # the common re-ingest case, decided without the write lock
+            # the common re-ingest case, decided without the write lock unless the path is new
+            if not self._has_source(rows.doc_id, document.source):
+                with self._write() as conn:
+                    self._add_sources(rows.doc_id, [document.source])
+            return "unchanged"
         with self._write() as conn:
             old = conn.execute(
                 "SELECT seq, fingerprint FROM documents WHERE id = ?", (rows.doc_id,)
             ).fetchone()
             if old is not None and old["fingerprint"] == rows.fingerprint:
+                self._add_sources(rows.doc_id, [document.source])
                 return "unchanged"
             stale_groups: list[int] = []
+            sources = [document.source]
             if old is None:
                 seq = conn.execute("SELECT coalesce(max(seq), 0) + 1 FROM documents").fetchone()[0]
             else:
                 seq = old["seq"]
+                sources = self.sources(rows.doc_id) + sources
                 stale_groups = self._event_group_ids(rows.doc_id)
                 self._delete(rows.doc_id)
             rows.document["seq"] = seq
@@ -135,9 +146,30 @@ class Store(Queries, EntityQueries, EntityCorrections):
                          "VALUES (?, ?, ?)",
                          (digest, json.dumps(self.settings.output(), sort_keys=True), _now()))
             self._insert(rows)
+            self._add_sources(rows.doc_id, sources)
             self._group_events(rows.doc_id, stale_groups)
             conn.execute("DELETE FROM ingest_failures WHERE source = ?", (document.source,))
         return "stored" if old is None else "updated"
+
+    def sources(self, doc_id: str) -> list[str]:
+        """Every path (or stream) the article was read from, the first first."""
+        return [row[0] for row in self._conn.execute(
+            "SELECT ds.source FROM document_sources ds JOIN documents d ON d.id = ds.doc_id "
+            "WHERE ds.doc_id = ? ORDER BY ds.source != d.source, ds.source", (doc_id,))]
+
+    def _has_source(self, doc_id: str, source: str) -> bool:
+        return self._conn.execute("SELECT 1 FROM document_sources WHERE doc_id = ? AND "
+                                  "source = ?", (doc_id, source)).fetchone() is not None
+
+    def _add_sources(self, doc_id: str, sources: list[str]) -> None:
+        self._conn.executemany("INSERT OR IGNORE INTO document_sources(doc_id, source) "
+                               "VALUES (?, ?)", [(doc_id, source) for source in sources])
+
+    def failures(self) -> list[dict[str, str]]:
+        """The inputs whose latest attempt failed and that were not stored since, oldest
+        first: {"source", "error", "at"}."""
+        return [dict(row) for row in self._conn.execute(
+            "SELECT source, error, at FROM ingest_failures ORDER BY at, id")]
 
     def record_failure(self, source: str, error: str) -> None:
         """Remember that `source` failed and why (replacing an earlier failure of it)."""

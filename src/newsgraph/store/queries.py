@@ -159,8 +159,10 @@ class Queries(StoreFile):
 
     def fts_match(self, query: str) -> str | None:
         """`query` as FTS5 takes it: itself when FTS5 can parse it, else as one quoted phrase;
-        None when it is empty."""
-        if not query.strip():
+        None when it is empty; a FilterError past `filters.MAX_FILTER_CHARS`."""
+        from newsgraph.filters import text
+
+        if not text(query, "a search").strip():
             return None
         try:
             self._conn.execute("SELECT 1 FROM documents_fts WHERE documents_fts MATCH ? LIMIT 1",
@@ -491,7 +493,11 @@ def _where(conditions: list[str]) -> str:
 
 def like_pattern(value: str) -> str:
     """A LIKE pattern (with ESCAPE '\\') for `value` anywhere in a text, its own % and _ taken
-    literally: a user typing "%" must not match everything."""
+    literally: a user typing "%" must not match everything. A value past
+    `filters.MAX_FILTER_CHARS` is a FilterError (SQLite would call the pattern too complex)."""
+    from newsgraph.filters import text
+
+    text(value)
     return "%" + value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 

@@ -197,14 +197,17 @@ def _fingerprint(document: Document, record: Mapping[str, Any],
                  settings_digest: str | None = None) -> str:
     """sha256 of the canonical record JSON, of everything stored beside it from the document,
     and of the settings it was extracted with: "unchanged" means no row would differ and the
-    same settings made it (another setting may change other articles' records)."""
+    same settings made it (another setting may change other articles' records). The path it
+    was read from is left out: `./x`, `x` and `/abs/x` are one article (its paths are kept
+    as a set, in document_sources)."""
     stored_beside = {
         "text": document.text, "raw": document.raw, "source_text": document.source_text,
         "offsets": document.offsets.to_json(), "title_span": document.title_span,
         "url": document.url, "format": document.format,
         "removed": [[p.start, p.end, p.text, p.reason] for p in document.removed],
     }
-    payload = _canonical(record) + "\n" + _canonical(stored_beside) + "\n" + (
+    content = {key: value for key, value in record.items() if key != "source"}
+    payload = _canonical(content) + "\n" + _canonical(stored_beside) + "\n" + (
         settings_digest or "")
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 

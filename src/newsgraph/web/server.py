@@ -12,12 +12,21 @@ from typing import Any
 from newsgraph.store import Store
 
 
-def app_for(db: str | Path) -> Any:
+def app_for(db: str | Path, host: str = "127.0.0.1") -> Any:
     """The Datasette for a store, read-only (checked first: a file of another schema version is
-    refused with the reason, instead of pages that fail one by one)."""
+    refused with the reason, instead of pages that fail one by one). Bound to a loopback
+    `host`, it answers only requests addressed to a loopback name (see web.asgi_wrapper); its
+    errors are pages, never tracebacks on the console (web.handle_exception)."""
     from datasette.app import Datasette
+    from datasette.plugins import pm
+
+    from newsgraph.web import LOOPBACK_HOSTS
 
     Store(db, readonly=True).close()
+    if pm.has_plugin("datasette.handle_exception"):
+        # Datasette's own handler prints a full traceback (with locals) for every 404; ours
+        # answers the same pages without it.
+        pm.unregister(name="datasette.handle_exception")
     datasette = Datasette([str(db)], settings={"sql_time_limit_ms": 3000},
                           metadata={"title": "newsgraph",
                                     "about": "newsgraph: who did what to whom, who said what",
@@ -25,6 +34,7 @@ def app_for(db: str | Path) -> Any:
     # the store's database names: see newsgraph.web.prepare_connection
     datasette.newsgraph_read_only = frozenset(
         name for name, database in datasette.databases.items() if database.path)
+    datasette.newsgraph_hosts = LOOPBACK_HOSTS if host in LOOPBACK_HOSTS else None
     return datasette
 
 
@@ -42,6 +52,10 @@ def listen(datasette: Any, host: str, port: int, *, open_browser: bool = False,
 
     import uvicorn
 
+    from newsgraph.web import LOOPBACK_HOSTS
+
+    if host not in LOOPBACK_HOSTS:  # served to the network on purpose: any Host is its name
+        datasette.newsgraph_hosts = None
     port = port or free_port(host)
     url = f"http://{host}:{port}/"
     asyncio.run(datasette.invoke_startup())
