@@ -5,14 +5,18 @@ Ray is an optional extra (`pip install newsgraph[ray]`). The driver reads the in
 writes the parts (`runner.run`); Ray streams the batches through the actors with its
 backpressure. Each actor reserves `[scale] ray_num_cpus` (below one CPU, so Ray's own read and
 collect tasks always find room), a crashed actor is restarted and its batch retried
-`[scale] ray_retries` times, and an article that fails inside the batch function is retried
-once on its own by `runner.extract_rows` before it is kept as a failure. `--address` joins a
+`[scale] ray_retries` times (Ray Data's own default retries forever), and an article that
+fails inside the batch function is retried once on its own by `runner.extract_rows` before it
+is kept as a failure. A batch whose actor dies past its retries is dropped by Ray
+(`max_errored_blocks`), and its inputs are recorded as failures, so one poisonous article
+cannot stop a long run. `--address` joins a
 running cluster; without it, Ray starts on this machine and is shut down at the end.
 """
 
 from __future__ import annotations
 
 import pickle
+import warnings
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -20,6 +24,9 @@ from newsgraph.clean import LineStats
 from newsgraph.config import Settings
 from newsgraph.errors import NewsgraphError
 from newsgraph.scale.tables import InputRows
+
+ACTOR_DIED = ("the Ray actor extracting this article's batch died (retried {retries} times): "
+              "out of memory, or a crash")
 
 
 class Extractor:
@@ -62,24 +69,37 @@ def ray_rows(todo: list[tuple[str, Any]], line_stats: LineStats, settings: Setti
     try:
         context = ray.data.DataContext.get_current()
         context.enable_progress_bars = False  # runner.run prints its own progress lines
+        context.max_errored_blocks = -1  # a batch lost past its retries: failures, below
         size = workers or settings.scale.ray_workers
         dataset = ray.data.from_items(
             [{"hash": item_hash, "item": pickle.dumps(item, protocol=5)}
              for item_hash, item in todo],
             override_num_blocks=max(1, min(len(todo), 4 * size)))
         retries = settings.scale.ray_retries
-        extracted = dataset.map_batches(
-            Extractor,
-            fn_constructor_kwargs={"settings": settings, "line_stats": [ray.put(line_stats)]},
-            batch_size=settings.run.batch_size, batch_format="numpy",
-            compute=ray.data.ActorPoolStrategy(size=size),
-            num_cpus=settings.scale.ray_num_cpus,
-            max_restarts=retries, max_task_retries=retries)
+        with warnings.catch_warnings():  # the retries have no named parameter yet
+            warnings.simplefilter("ignore", DeprecationWarning)
+            extracted = dataset.map_batches(
+                Extractor,
+                fn_constructor_kwargs={"settings": settings,
+                                       "line_stats": [ray.put(line_stats)]},
+                batch_size=settings.run.batch_size, batch_format="numpy",
+                compute=ray.data.ActorPoolStrategy(size=size),
+                num_cpus=settings.scale.ray_num_cpus,
+                max_restarts=retries, max_task_retries=retries)
         if on_start:
             on_start()
+        done: set[str] = set()
         for batch in extracted.iter_batches(batch_format="numpy", batch_size=None):
             for payload in batch["rows"]:
-                yield pickle.loads(payload)
+                rows: InputRows = pickle.loads(payload)
+                done.add(rows.input_hash)
+                yield rows
+        lost = [(item_hash, item) for item_hash, item in todo if item_hash not in done]
+        if lost:
+            from newsgraph.scale.runner import failed_rows
+
+            reason = ACTOR_DIED.format(retries=retries)
+            yield from (failed_rows(item_hash, item, reason) for item_hash, item in lost)
     finally:
         if started:
             ray.shutdown()

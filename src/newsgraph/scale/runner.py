@@ -97,6 +97,11 @@ def _input_rows(item_hash: str, item: Item, outcome: object, digest: str) -> Inp
     return InputRows(item_hash, item.source, month, outcome.id, True, {FAILURES: [failure]})
 
 
+def failed_rows(item_hash: str, item: Item, reason: str) -> InputRows:
+    """The rows of an input that failed outside the batch function (its Ray actor died)."""
+    return _input_rows(item_hash, item, Failure(item.source, reason, item.id), "")
+
+
 def read_keyed(paths: Iterable[str], settings: Settings) -> tuple[list[Keyed], LineStats]:
     """Every input with its content hash (each distinct input once), and the repeated-line
     statistics of all of them."""
