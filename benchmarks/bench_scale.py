@@ -2,10 +2,11 @@
 throughput with one and with two actors (start-up excluded) and each actor's memory.
 
 Load: the dev sets' articles are extracted once, then repeated under new ids, outlets and
-publication dates up to `--articles` (10,000 by default; the same synthesis as
-`make bench-web`), so both sides write the row counts of a real corpus without parsing 10,000
-texts. Ingest's writes are `Store.put` of every article (what `ingest` does after extracting);
-the load is the run's Parquet parts of the same articles through `newsgraph load`.
+publication dates up to `--articles` (10,000 by default; `make bench-web`'s synthesis, with
+dates rising over ten years), so both sides write the row counts of a real corpus without
+parsing 10,000 texts. Ingest's writes are `Store.put` of every article (what `ingest` does
+after extracting); the load is the run's Parquet parts of the same articles through
+`newsgraph load`.
 
 Ray (`--ray`): `newsgraph run --engine ray` over `--ray-inputs` with 1 and then 2 actors; the
 throughput counts the articles after the first batch comes back, over the time from then to
@@ -42,7 +43,9 @@ def synthesized(shared: Path, articles: int) -> list[tuple[object, dict]]:
     for n in range(articles):
         base = extracted[n % len(extracted)]
         doc_id = f"{base.record['id']}~{n}"
-        day = (start + timedelta(days=(n * 37) % 3650)).isoformat()
+        # Dates rise with the article number, as a feed or a crawl reads them (each part of
+        # 256 articles spans about three months: the files a part writes are its months).
+        day = (start + timedelta(days=n * 3650 // articles)).isoformat()
         outlet = OUTLETS[n % len(OUTLETS)]
         published = {"value": day, "how": "given", "evidence": []}
         record = {**base.record, "id": doc_id, "outlet": outlet, "published": published}

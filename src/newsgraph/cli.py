@@ -874,12 +874,14 @@ def run_command(paths: tuple[str, ...], out: str, engine: str, address: str | No
     """Extract articles into Parquet tables with the store's columns, partitioned by month.
 
     Resumable: inputs whose content hash a finished part already holds are skipped, so a run
-    with nothing new writes nothing, and a crashed run picks up where it stopped. --workers is
-    the number of Ray actors (default [scale] ray_workers).
+    with nothing new writes nothing, and a crashed run picks up where it stopped. With
+    --engine ray, --workers is the number of Ray actors (default [scale] ray_workers); the
+    local engine runs in this process.
     """
     from newsgraph.scale.runner import run, stderr_progress
 
-    workers = settings.run.workers if settings.run.workers > 1 else None
+    given = click.get_current_context().get_parameter_source("workers")
+    workers = settings.run.workers if given is click.core.ParameterSource.COMMANDLINE else None
     summary = run([path.removeprefix("file://") for path in paths], out, settings=settings,
                   engine=engine, address=address, workers=workers,  # type: ignore[arg-type]
                   progress=None if quiet else stderr_progress)

@@ -21,10 +21,14 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
+
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from newsgraph.config import Settings
 from newsgraph.errors import NewsgraphError
@@ -54,31 +58,37 @@ def load(location: str, db: str | Path, settings: Settings) -> LoadSummary:
         raise NewsgraphError(f"{location} holds no newsgraph run (no {location}/_newsgraph.json): "
                              "write one with `newsgraph run INPUT... --out DIR`")
     manifest = folder.manifest()
-    tables = {table: folder.read(table).to_pylist() for table in row_tables()}
+    with ThreadPoolExecutor(max_workers=4) as pool:  # pyarrow reads without the GIL
+        tables = dict(zip(row_tables(), pool.map(folder.read, row_tables()), strict=True))
     rows = store_rows(tables, settings.resolve.event_window_days)
     written = bulk_load(db, rows, settings, manifest.get("settings"))
     return LoadSummary(len(rows["documents"]), written, time.perf_counter() - began)
 
 
-def store_rows(tables: Mapping[str, list[Row]], window_days: int) -> dict[str, list[Row]]:
+def store_rows(tables: Mapping[str, pa.Table], window_days: int,
+               ) -> dict[str, pa.Table | list[Row]]:
     """The rows of a store from a run's tables: documents in `seq` order, entities by id,
-    events in their groups, failures (see the module)."""
-    kept, seq = _kept_documents(tables["documents"])
-    documents = []
-    for position, row in enumerate(kept, start=1):
-        documents.append({**_only(row, "documents"), "seq": position, "ingested_at": _now()})
-    keep = {(row["id"], row["input_hash"]) for row in kept}
-    out: dict[str, list[Row]] = {"documents": documents}
+    events in their groups, failures (see the module). The per-article tables stay columns
+    (pyarrow), only filtered and sorted; the group-bys work on rows."""
+    kept, seq = _kept_documents(
+        tables["documents"].select(["id", "input_hash", "input_order"]).to_pylist())
+    order = pa.array([row["id"] for row in kept], pa.string())
+    hashes = pa.array([row["input_hash"] for row in kept], pa.string())
+    out: dict[str, pa.Table | list[Row]] = {}
+    documents = _in_store_order(tables["documents"], "documents", "id", order, hashes)
+    out["documents"] = documents.append_column(
+        "ingested_at", pa.array([_now()] * len(documents), pa.string()))
     for table in child_tables():
-        children = [row for row in tables.get(table, ()) if (row["doc_id"], row["input_hash"])
-                    in keep]
-        children.sort(key=lambda row: (seq[row["doc_id"]], row["ord"]))
-        out[table] = [_only(row, table) for row in children]
-    entity_rows = [row for row in tables["entities"] if (row["doc_id"], row["input_hash"]) in keep]
+        out[table] = _in_store_order(tables[table], table, "doc_id", order, hashes)
+    entity_rows = _in_store_order(tables["entities"], "entities", "doc_id", order, hashes,
+                                  extra=("doc_id",)).to_pylist()
     out["entities"] = aggregate_entities(entity_rows, seq)
-    out["event_groups"], out["event_group_members"] = group_events(out["events"], window_days)
-    stored_sources = {row["source"] for row in documents}
-    failures = sorted((row for row in tables.get(FAILURES, ())
+    events = tables["events"]
+    events = out["events"].select([column for column in _GROUPING
+                                   if column in events.column_names]).to_pylist()
+    out["event_groups"], out["event_group_members"] = group_events(events, window_days)
+    stored_sources = set(documents.column("source").to_pylist())
+    failures = sorted((row for row in tables[FAILURES].to_pylist()
                        if row["source"] not in stored_sources),
                       key=lambda row: row["input_order"])
     out["ingest_failures"] = [
@@ -87,8 +97,25 @@ def store_rows(tables: Mapping[str, list[Row]], window_days: int) -> dict[str, l
     return out
 
 
-def _only(row: Mapping[str, Any], table: str) -> Row:
-    return {column: row.get(column) for column in store_columns(table) if column in row}
+_GROUPING = ("doc_id", "ord", "type", "date_value", "actor_entity", "actor_name",
+             "target_entity", "target_name", "place_entity", "place_name", "place_geonames",
+             "negated", "hypothetical", "fatalities_min", "fatalities_max")
+"""The event columns `EventFacts.from_row` reads."""
+
+
+def _in_store_order(table: pa.Table, name: str, key: str, order: pa.Array, hashes: pa.Array,
+                    extra: tuple[str, ...] = ()) -> pa.Table:
+    """The rows of the kept inputs (by input hash), sorted by their article's `seq` (its
+    place in `order`) and `ord`, with the store table's columns (and `seq` on documents)."""
+    table = table.filter(pc.is_in(table.column("input_hash"), value_set=hashes))
+    seq = pc.add(pc.index_in(table.column(key), value_set=order), 1)
+    table = table.append_column("seq", seq) if "seq" not in table.column_names else table
+    keys = [("seq", "ascending")]
+    if "ord" in table.column_names:
+        keys.append(("ord", "ascending"))
+    table = table.sort_by(keys)
+    wanted = [column for column in store_columns(name) if column in table.column_names]
+    return table.select([*wanted, *(column for column in extra if column not in wanted)])
 
 
 def _kept_documents(documents: list[Row]) -> tuple[list[Row], dict[str, int]]:

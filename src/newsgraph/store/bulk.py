@@ -17,16 +17,21 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+import pyarrow as pa
+
 from newsgraph.config import Settings
 from newsgraph.errors import NewsgraphError
 from newsgraph.store.rows import _now
+
+Rows = pa.Table | Sequence[Mapping[str, Any]]
+"""A table's rows: columns (pyarrow) or row dicts, with the store's column names."""
 
 LOAD_ORDER = ("settings", "documents", "entities", "removed_passages", "document_entities",
               "mentions")
 """Tables a parent row must be in before its children (the fact tables and groups follow)."""
 
 
-def bulk_load(path: str | Path, tables: Mapping[str, Sequence[Mapping[str, Any]]],
+def bulk_load(path: str | Path, tables: Mapping[str, Rows],
               settings: Settings, settings_config: Mapping[str, Any] | None = None,
               ) -> dict[str, int]:
     """Write a new store at `path` from rows by table (the store's column names; documents
@@ -57,7 +62,7 @@ def bulk_load(path: str | Path, tables: Mapping[str, Sequence[Mapping[str, Any]]
     return written
 
 
-def _write_tables(conn: sqlite3.Connection, tables: Mapping[str, Sequence[Mapping[str, Any]]],
+def _write_tables(conn: sqlite3.Connection, tables: Mapping[str, Rows],
                   settings: Settings, settings_config: Mapping[str, Any] | None,
                   ) -> dict[str, int]:
     conn.execute("PRAGMA synchronous = OFF")
@@ -72,7 +77,8 @@ def _write_tables(conn: sqlite3.Connection, tables: Mapping[str, Sequence[Mappin
             conn.execute(f'DROP INDEX "{name}"')
         for name, _ in triggers:
             conn.execute(f'DROP TRIGGER "{name}"')
-    digests = {row.get("settings") for row in tables.get("documents", ()) if row.get("settings")}
+    documents = tables.get("documents", ())
+    digests = {digest for digest in _column(documents, "settings") if digest}
     rows = {"settings": [{"digest": digest, "config": json.dumps(
         settings_config if settings_config is not None else settings.output(), sort_keys=True),
         "first_used": _now()} for digest in sorted(digests)], **tables}
@@ -95,10 +101,12 @@ def _write_tables(conn: sqlite3.Connection, tables: Mapping[str, Sequence[Mappin
     return written
 
 
-def _insert(conn: sqlite3.Connection, table: str, rows: Sequence[Mapping[str, Any]]) -> int:
-    if not rows:
+def _insert(conn: sqlite3.Connection, table: str, rows: Rows) -> int:
+    if not len(rows):
         return 0
     columns = [row[1] for row in conn.execute(f"PRAGMA table_info({table})")]
+    if isinstance(rows, pa.Table):  # columns: each read out once, not row by row
+        columns = [column for column in columns if column in rows.column_names]
     if table == "documents":  # rowid = seq, as put writes it (Datasette joins FTS on rowid)
         columns = ["rowid", *columns]
     names = ", ".join(f'"{column}"' for column in columns)
@@ -108,10 +116,15 @@ def _insert(conn: sqlite3.Connection, table: str, rows: Sequence[Mapping[str, An
     return len(rows)
 
 
-def _tuples(rows: Iterable[Mapping[str, Any]], columns: list[str]) -> Iterable[tuple]:
-    for row in rows:
-        yield tuple(row.get("seq") if column == "rowid" else row.get(column)
-                    for column in columns)
+def _column(rows: Rows, column: str) -> list[Any]:
+    if isinstance(rows, pa.Table):
+        return rows.column(column).to_pylist() if column in rows.column_names else []
+    return [row.get(column) for row in rows]
+
+
+def _tuples(rows: Rows, columns: list[str]) -> Iterable[tuple]:
+    values = [_column(rows, "seq" if column == "rowid" else column) for column in columns]
+    return zip(*values, strict=True)
 
 
 class _transaction:
