@@ -8,10 +8,10 @@ parsing 10,000 texts. Ingest's writes are `Store.put` of every article (what `in
 after extracting); the load is the run's Parquet parts of the same articles through
 `newsgraph load`.
 
-Ray (`--ray`): `newsgraph run --engine ray` over `--ray-inputs` with 1 and then 2 actors; the
-throughput counts the articles after the first batch comes back, over the time from then to
-the last (so Ray's and the pipeline's start-up are left out), and a thread samples the resident
-memory of every Ray actor process.
+Ray (`--ray`): the Ray engine over `--ray-inputs` with 1 and then 2 actors; the throughput is
+the articles over the time from the first actor having its pipeline loaded to the last batch
+done (each actor reports both), so Ray's and the pipeline's start-up are left out; a thread
+samples the resident memory of every Ray actor process.
 """
 
 from __future__ import annotations
@@ -132,26 +132,21 @@ def bench_ray(inputs: list[str], workers: int) -> None:
     stop = threading.Event()
     sampler = threading.Thread(target=_actor_rss, args=(peaks, stop), daemon=True)
     sampler.start()
+    timings: list[tuple[float, float]] = []
     try:
-        began = time.perf_counter()
-        first = None
-        count = after_first = 0
-        for _ in ray_rows(keyed, line_stats, DEFAULT_SETTINGS, workers=workers):
-            count += 1
-            if first is None:
-                first = time.perf_counter()
-            else:
-                after_first += 1
-        end = time.perf_counter()
+        began = time.time()
+        count = sum(1 for _ in ray_rows(keyed, line_stats, DEFAULT_SETTINGS, workers=workers,
+                                        timings=timings))
+        end = time.time()
     finally:
         stop.set()
         ray.shutdown()
-    assert first is not None
-    rate = after_first / (end - first) if end > first else 0.0
+    ready = min(ready_at for ready_at, _ in timings)  # the first actor with its pipeline
+    done = max(done_at for _, done_at in timings)
     rss = ", ".join(f"{kb / 1024:.0f} MB" for kb in sorted(peaks.values()))
-    print(f"ray, {workers} actor(s): {count} articles; first result after {first - began:.1f} s "
-          f"(start-up); then {after_first} in {end - first:.1f} s = {rate:.2f} articles/s; "
-          f"peak RSS per actor: {rss}")
+    print(f"ray, {workers} actor(s): {count} articles in {end - began:.1f} s wall; start-up "
+          f"(Ray, actors, pipeline) {ready - began:.1f} s; then {count / (done - ready):.2f} "
+          f"articles/s ({done - ready:.1f} s); peak RSS per actor: {rss}")
 
 
 def main() -> None:
@@ -163,8 +158,9 @@ def main() -> None:
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     args = parser.parse_args()
     if args.ray:
-        inputs = args.ray_inputs or [str(args.shared / "dev" / "quotes" / "articles.jsonl"),
-                                     str(args.shared / "dev" / "times" / "articles.jsonl")]
+        inputs = args.ray_inputs or [
+            str(args.shared / "dev" / name / "articles.jsonl")
+            for name in ("quotes", "times", "places")]
         for workers in args.workers:
             bench_ray(inputs, workers)
         return

@@ -218,9 +218,11 @@ def _joined_group(facts: EventFacts, blocks: Mapping[tuple[str, Any, str], list[
     for day in days:
         for key in _actor_keys(facts):
             candidates.update(blocks.get((family, day, key), ()))
-    matched = sorted({group_of[other] for other in candidates
-                      if same_event(facts, facts_of[other], window_days)})
+    matched: set[int] = set()
+    for other in sorted(candidates):  # one matching member puts its group in the running
+        if group_of[other] not in matched and same_event(facts, facts_of[other], window_days):
+            matched.add(group_of[other])
     if not matched:
         return None
     return choose_group(facts, {group_id: [facts_of[m] for m in members[group_id]]
-                                for group_id in matched}, window_days)
+                                for group_id in sorted(matched)}, window_days)

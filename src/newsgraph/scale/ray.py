@@ -16,6 +16,7 @@ running cluster; without it, Ray starts on this machine and is shut down at the 
 from __future__ import annotations
 
 import pickle
+import time
 import warnings
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -41,21 +42,28 @@ class Extractor:
         self.settings = settings
         self.line_stats: LineStats = ray.get(line_stats[0])  # broadcast once, by reference
         self.nlp = _nlp_for(settings)
+        self.ready_at = time.time()
 
-    def __call__(self, batch: dict[str, Any]) -> dict[str, list[bytes]]:
+    def __call__(self, batch: dict[str, Any]) -> dict[str, list[Any]]:
+        """The batch's rows, with when this actor was ready and when the batch was done (so
+        throughput can be measured without the start-up: docs/scale.md)."""
         from newsgraph.scale.runner import extract_rows
 
         keyed = [(str(item_hash), pickle.loads(item))
                  for item_hash, item in zip(batch["hash"], batch["item"], strict=True)]
         rows = extract_rows(keyed, self.nlp, self.line_stats, self.settings)
-        return {"rows": [pickle.dumps(row, protocol=5) for row in rows]}
+        done_at = time.time()
+        return {"rows": [pickle.dumps(row, protocol=5) for row in rows],
+                "ready_at": [self.ready_at] * len(rows), "done_at": [done_at] * len(rows)}
 
 
 def ray_rows(todo: list[tuple[str, Any]], line_stats: LineStats, settings: Settings, *,
              address: str | None = None, workers: int | None = None,
-             on_start: Callable[[], None] | None = None) -> Iterator[InputRows]:
+             on_start: Callable[[], None] | None = None,
+             timings: list[tuple[float, float]] | None = None) -> Iterator[InputRows]:
     """The rows of every input, extracted by a pool of `workers` actors (in whatever order
-    they finish: the tables do not depend on it)."""
+    they finish: the tables do not depend on it). `timings`, when given, gets each article's
+    (its actor ready, its batch done) wall-clock times."""
     try:
         import ray
         import ray.data
@@ -90,6 +98,9 @@ def ray_rows(todo: list[tuple[str, Any]], line_stats: LineStats, settings: Setti
             on_start()
         done: set[str] = set()
         for batch in extracted.iter_batches(batch_format="numpy", batch_size=None):
+            if timings is not None:
+                timings.extend(zip(batch["ready_at"].tolist(), batch["done_at"].tolist(),
+                                   strict=True))
             for payload in batch["rows"]:
                 rows: InputRows = pickle.loads(payload)
                 done.add(rows.input_hash)

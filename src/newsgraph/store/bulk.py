@@ -53,7 +53,6 @@ def bulk_load(path: str | Path, tables: Mapping[str, Rows],
     conn = sqlite3.connect(loading, isolation_level=None)
     try:
         written = _write_tables(conn, tables, settings, settings_config)
-        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     finally:
         conn.close()
     for leftover in (target, Path(f"{target}-wal"), Path(f"{target}-shm")):
@@ -65,7 +64,11 @@ def bulk_load(path: str | Path, tables: Mapping[str, Rows],
 def _write_tables(conn: sqlite3.Connection, tables: Mapping[str, Rows],
                   settings: Settings, settings_config: Mapping[str, Any] | None,
                   ) -> dict[str, int]:
+    # No journal while loading: the file is new and renamed into place only when whole, so
+    # there is nothing to roll back to; WAL again (the store's mode) at the end.
+    conn.execute("PRAGMA journal_mode = OFF")
     conn.execute("PRAGMA synchronous = OFF")
+    conn.execute("PRAGMA temp_store = MEMORY")
     conn.execute("PRAGMA foreign_keys = OFF")  # checked once at the end instead
     conn.execute("PRAGMA cache_size = -262144")
     indexes = conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index' "
@@ -98,6 +101,7 @@ def _write_tables(conn: sqlite3.Connection, tables: Mapping[str, Rows],
     if problems:
         raise NewsgraphError(f"the loaded rows break the store's references: {problems}")
     conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA journal_mode = WAL")
     return written
 
 
