@@ -1069,5 +1069,83 @@ def entity_split(target: str, source: str | None, name: str | None, new_id: str 
     err.print(f"split {got} from {target} ({changed} articles changed)", highlight=False)
 
 
+
+# -- beyond one machine (docs/scale.md) --------------------------------------------------------
+
+
+@main.command("run")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--out", required=True,
+              help="Folder of Parquet tables (a path, or a URI: file://, memory://, s3://, ...); "
+                   "a run over an existing one extracts only the inputs it does not hold.")
+@click.option("--engine", type=click.Choice(["local", "ray"]), default="local",
+              show_default=True, help="Where the batch function runs: this process, or Ray "
+                                      "actors (pip install 'newsgraph[ray]').")
+@click.option("--address", help="Ray: the address of a running cluster to join "
+                                "(default: start Ray on this machine).")
+@pipeline_options
+@click.option("--quiet", "-q", is_flag=True, help="No progress lines.")
+def run_command(paths: tuple[str, ...], out: str, engine: str, address: str | None,
+                settings: Settings, quiet: bool) -> None:
+    """Extract articles into Parquet tables with the store's columns, partitioned by month.
+
+    Resumable: inputs whose content hash a finished part already holds are skipped, so a run
+    with nothing new writes nothing, and a crashed run picks up where it stopped. With
+    --engine ray, --workers is the number of Ray actors (default [scale] ray_workers); the
+    local engine runs in this process.
+    """
+    from newsgraph.scale.runner import run, stderr_progress
+
+    given = click.get_current_context().get_parameter_source("workers")
+    workers = settings.run.workers if given is click.core.ParameterSource.COMMANDLINE else None
+    summary = run([path.removeprefix("file://") for path in paths], out, settings=settings,
+                  engine=engine, address=address, workers=workers,  # type: ignore[arg-type]
+                  progress=None if quiet else stderr_progress)
+    err.print(summary.line(out), highlight=False, soft_wrap=True)
+    if summary.failed:
+        err.print(f"{summary.failed} inputs failed: their reasons are in the failures table "
+                  f"(newsgraph query \"SELECT source, error FROM failures\" --parquet {out})",
+                  highlight=False, soft_wrap=True)
+        sys.exit(1)
+
+
+@main.command("load")
+@click.argument("folder")
+@db_option
+@click.option("--config", type=click.Path(dir_okay=False, exists=True),
+              help="Settings over newsgraph's own (the event grouping window).")
+def load_command(folder: str, db: str, config: str | None) -> None:
+    """Bulk-load a run's Parquet tables into a new store: one transaction per table, indexes
+    and full-text index built after; entities grouped by id and events merged as ingest does."""
+    from newsgraph.scale.load import load
+
+    summary = load(folder, db, load_settings(config))
+    rate = summary.articles / summary.seconds if summary.seconds else 0
+    err.print(f"loaded {summary.articles} articles ({sum(summary.rows.values())} rows) in "
+              f"{summary.seconds:.1f} s ({rate:.0f} articles/s) -> {db}", highlight=False,
+              soft_wrap=True)
+
+
+@main.command("query")
+@click.argument("sql")
+@click.option("--parquet", "folder", required=True, help="A folder written by `newsgraph run`.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per row.")
+def query_command(sql: str, folder: str, as_json: bool) -> None:
+    """SQL over a run's Parquet tables through DuckDB (tables: documents, entities, mentions,
+    quotes, times, events, failures, inputs, each with its month); tab-separated with a
+    header, or JSON lines."""
+    from newsgraph.scale.query import query
+
+    names, rows = query(sql, folder)
+    if as_json:
+        for row in rows:
+            write_json_line(sys.stdout, dict(zip(names, row, strict=True)))
+        return
+    sys.stdout.write("\t".join(names) + "\n")
+    for row in rows:
+        sys.stdout.write("\t".join("" if value is None else one_line(str(value))
+                                   for value in row) + "\n")
+
+
 if __name__ == "__main__":
     main()

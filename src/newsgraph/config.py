@@ -53,6 +53,16 @@ class ResolveSettings:
 
 
 @dataclass(frozen=True)
+class ScaleSettings:
+    """`newsgraph run` (docs/scale.md): how a scale-out run is carried out; never output."""
+
+    part_size: int = 256
+    ray_workers: int = 2
+    ray_num_cpus: float = 0.5
+    ray_retries: int = 1
+
+
+@dataclass(frozen=True)
 class Settings:
     """The settings of one run, as read from a config file (see `load_settings`)."""
 
@@ -64,6 +74,7 @@ class Settings:
     chunk_size: int = 500
     resolve: ResolveSettings = field(default_factory=ResolveSettings)
     busy_timeout_ms: int = 120_000
+    scale: ScaleSettings = field(default_factory=ScaleSettings)
 
     def output(self) -> dict[str, Any]:
         """Every setting that can change a record or a stored row, as plain JSON."""
@@ -110,7 +121,7 @@ def load_settings(path: str | Path | None = None,
 
 
 def _settings(config: Mapping[str, Any], path: str | Path) -> Settings:
-    known = {"run", "pipeline", "clean", "components", "resolve", "store"}
+    known = {"run", "pipeline", "clean", "components", "resolve", "store", "scale"}
     unknown = set(config) - known
     if unknown:
         raise ConfigError(f"{path}: unknown section(s) {', '.join(sorted(unknown))}")
@@ -126,6 +137,7 @@ def _settings(config: Mapping[str, Any], path: str | Path) -> Settings:
         chunk_size=int(chunk_size),
         resolve=_section(ResolveSettings, config.get("resolve", {}), "resolve", path),
         busy_timeout_ms=int(config.get("store", {}).get("busy_timeout_ms", 120_000)),
+        scale=_section(ScaleSettings, config.get("scale", {}), "scale", path),
     )
 
 

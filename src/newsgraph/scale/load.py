@@ -1,0 +1,228 @@
+"""`newsgraph load`: a run's Parquet tables into a new SQLite store, the cross-article steps done
+as group-bys on the way.
+
+The store's `seq` (the order `ingest` would have stored the articles in) is the inputs' order
+(`tables.input_order`: path, then line or record number), never the order a run happened to
+extract them in, so every step below gives the same result whatever the order of the inputs
+and however the runs split them:
+
+- an id given by two inputs keeps the later input's rows at the earlier one's place, as a
+  re-ingest updates an article in place;
+- entity rows are grouped by id: the name and type of the first article (in `seq` order) that
+  lists it, each geo field from the first that has it (what `Store.put`'s upsert keeps);
+- events are grouped into real events by `event_merge`'s rules, each event in `seq` and `ord`
+  order joining the oldest group whose every member it matches (`choose_group`), as
+  `Store.put` groups them; the candidates are found through blocks of (type family, day,
+  actor key), every pair inside a block decided by `same_event`;
+- failures are kept for the inputs whose source stored no article.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from newsgraph.config import Settings
+from newsgraph.errors import NewsgraphError
+from newsgraph.event_merge import _SAME_HAPPENING, EventFacts, choose_group, same_event
+from newsgraph.scale.tables import FAILURES, RunFolder, row_tables, store_columns
+from newsgraph.store.bulk import bulk_load
+from newsgraph.store.rows import _now
+from newsgraph.store.schema import child_tables
+
+Row = dict[str, Any]
+
+
+@dataclass
+class LoadSummary:
+    articles: int
+    rows: dict[str, int]
+    seconds: float
+
+
+def load(location: str, db: str | Path, settings: Settings) -> LoadSummary:
+    """Load the committed parts of a run's folder into a new store at `db`."""
+    import time
+
+    began = time.perf_counter()
+    folder = RunFolder(location)
+    if not folder.exists():
+        raise NewsgraphError(f"{location} holds no newsgraph run (no {location}/_newsgraph.json): "
+                             "write one with `newsgraph run INPUT... --out DIR`")
+    manifest = folder.manifest()
+    with ThreadPoolExecutor(max_workers=4) as pool:  # pyarrow reads without the GIL
+        tables = dict(zip(row_tables(), pool.map(folder.read, row_tables()), strict=True))
+    rows = store_rows(tables, settings.resolve.event_window_days)
+    written = bulk_load(db, rows, settings, manifest.get("settings"))
+    return LoadSummary(len(rows["documents"]), written, time.perf_counter() - began)
+
+
+def store_rows(tables: Mapping[str, pa.Table], window_days: int,
+               ) -> dict[str, pa.Table | list[Row]]:
+    """The rows of a store from a run's tables: documents in `seq` order, entities by id,
+    events in their groups, failures (see the module). The per-article tables stay columns
+    (pyarrow), only filtered and sorted; the group-bys work on rows."""
+    kept, seq = _kept_documents(
+        tables["documents"].select(["id", "input_hash", "input_order"]).to_pylist())
+    order = pa.array([row["id"] for row in kept], pa.string())
+    hashes = pa.array([row["input_hash"] for row in kept], pa.string())
+    out: dict[str, pa.Table | list[Row]] = {}
+    documents = _in_store_order(tables["documents"], "documents", "id", order, hashes)
+    out["documents"] = documents.append_column(
+        "ingested_at", pa.array([_now()] * len(documents), pa.string()))
+    for table in child_tables():
+        out[table] = _in_store_order(tables[table], table, "doc_id", order, hashes)
+    entity_rows = _in_store_order(tables["entities"], "entities", "doc_id", order, hashes,
+                                  extra=("doc_id",)).to_pylist()
+    out["entities"] = aggregate_entities(entity_rows, seq)
+    events = tables["events"]
+    events = out["events"].select([column for column in _GROUPING
+                                   if column in events.column_names]).to_pylist()
+    out["event_groups"], out["event_group_members"] = group_events(events, window_days)
+    stored_sources = set(documents.column("source").to_pylist())
+    failures = sorted((row for row in tables[FAILURES].to_pylist()
+                       if row["source"] not in stored_sources),
+                      key=lambda row: row["input_order"])
+    out["ingest_failures"] = [
+        {"id": position, "source": row["source"], "error": row["error"], "at": _now()}
+        for position, row in enumerate(_last_by(failures, "source"), start=1)]
+    return out
+
+
+_GROUPING = ("doc_id", "ord", "type", "date_value", "actor_entity", "actor_name",
+             "target_entity", "target_name", "place_entity", "place_name", "place_geonames",
+             "negated", "hypothetical", "fatalities_min", "fatalities_max")
+"""The event columns `EventFacts.from_row` reads."""
+
+
+def _in_store_order(table: pa.Table, name: str, key: str, order: pa.Array, hashes: pa.Array,
+                    extra: tuple[str, ...] = ()) -> pa.Table:
+    """The rows of the kept inputs (by input hash), sorted by their article's `seq` (its
+    place in `order`) and `ord`, with the store table's columns (and `seq` on documents)."""
+    table = table.filter(pc.is_in(table.column("input_hash"), value_set=hashes))
+    seq = pc.add(pc.index_in(table.column(key), value_set=order), 1)
+    table = table.append_column("seq", seq) if "seq" not in table.column_names else table
+    keys = [("seq", "ascending")]
+    if "ord" in table.column_names:
+        keys.append(("ord", "ascending"))
+    table = table.sort_by(keys)
+    wanted = [column for column in store_columns(name) if column in table.column_names]
+    return table.select([*wanted, *(column for column in extra if column not in wanted)])
+
+
+def _kept_documents(documents: list[Row]) -> tuple[list[Row], dict[str, int]]:
+    """The documents in input order, one per id: the last input's rows at the first one's
+    place (a re-ingest updates in place). Also each id's seq."""
+    ordered = sorted(documents, key=lambda row: (row["input_order"], row["input_hash"]))
+    place: dict[str, int] = {}
+    kept: list[Row] = []
+    for row in ordered:
+        if row["id"] in place:
+            kept[place[row["id"]]] = row
+        else:
+            place[row["id"]] = len(kept)
+            kept.append(row)
+    return kept, {doc_id: position + 1 for doc_id, position in place.items()}
+
+
+def _last_by(rows: Iterable[Row], key: str) -> list[Row]:
+    last: dict[Any, Row] = {}
+    for row in rows:
+        last.pop(row[key], None)
+        last[row[key]] = row
+    return list(last.values())
+
+
+_GEO = ("geonames", "lat", "lon", "country")
+
+
+def aggregate_entities(rows: Iterable[Row], seq: Mapping[str, int]) -> list[Row]:
+    """One row per entity id: name and type from the first article listing it, each geo field
+    from the first article that has it (articles in `seq` order)."""
+    merged: dict[str, Row] = {}
+    for row in sorted(rows, key=lambda row: seq[row["doc_id"]]):
+        entity = merged.get(row["id"])
+        if entity is None:
+            merged[row["id"]] = {key: row.get(key) for key in ("id", "name", "type", *_GEO)}
+            continue
+        for key in _GEO:
+            if entity[key] is None:
+                entity[key] = row.get(key)
+    return sorted(merged.values(), key=lambda entity: entity["id"])
+
+
+def _family(event_type: str) -> str:
+    for family in _SAME_HAPPENING:
+        if event_type in family:
+            return "/".join(sorted(family))
+    return event_type
+
+
+def _actor_keys(facts: EventFacts) -> list[str]:
+    """Keys an event is blocked under: its actor's entity id and each word of its name (any
+    two actors `same_party` accepts share one), or "-" with no actor."""
+    if facts.actor is None:
+        return ["-"]
+    keys = [f"w:{word}" for word in facts.actor.words]
+    if facts.actor.entity:
+        keys.append(f"e:{facts.actor.entity}")
+    return keys
+
+
+def group_events(events: list[Row], window_days: int) -> tuple[list[Row], list[Row]]:
+    """Events (in `seq`, `ord` order) into groups of one real event each: the rows of
+    event_groups and event_group_members, numbered as `Store.put` numbers them."""
+    blocks: dict[tuple[str, Any, str], list[int]] = defaultdict(list)
+    facts_of: list[EventFacts] = []
+    group_of: list[int] = []
+    members: dict[int, list[int]] = defaultdict(list)
+    groups: list[Row] = []
+    for row in events:
+        facts = EventFacts.from_row(row)
+        index = len(facts_of)
+        facts_of.append(facts)
+        group_id = _joined_group(facts, blocks, facts_of, group_of, members, window_days)
+        if group_id is None:
+            group_id = len(groups) + 1
+            groups.append({"id": group_id, "type": row["type"]})
+        group_of.append(group_id)
+        members[group_id].append(index)
+        if facts.asserted and facts.day is not None:
+            for key in _actor_keys(facts):
+                blocks[(_family(facts.type), facts.day, key)].append(index)
+    member_rows = [{"doc_id": row["doc_id"], "ord": row["ord"], "group_id": group_id}
+                   for row, group_id in zip(events, group_of, strict=True)]
+    return groups, member_rows
+
+
+def _joined_group(facts: EventFacts, blocks: Mapping[tuple[str, Any, str], list[int]],
+                  facts_of: list[EventFacts], group_of: list[int],
+                  members: Mapping[int, list[int]], window_days: int) -> int | None:
+    if not facts.asserted or facts.day is None:
+        return None
+    family = _family(facts.type)
+    if facts.actor is None:
+        days = [facts.day]
+    else:
+        days = [facts.day + timedelta(days=shift)
+                for shift in range(-window_days, window_days + 1)]
+    candidates: set[int] = set()
+    for day in days:
+        for key in _actor_keys(facts):
+            candidates.update(blocks.get((family, day, key), ()))
+    matched: set[int] = set()
+    for other in sorted(candidates):  # one matching member puts its group in the running
+        if group_of[other] not in matched and same_event(facts, facts_of[other], window_days):
+            matched.add(group_of[other])
+    if not matched:
+        return None
+    return choose_group(facts, {group_id: [facts_of[m] for m in members[group_id]]
+                                for group_id in sorted(matched)}, window_days)

@@ -1,0 +1,120 @@
+"""`newsgraph load`: the loaded store answers every command as an `ingest` of the same inputs
+does, its events in the same groups as `Store.put` makes, and it refuses to merge into a store
+that already holds articles."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from newsgraph.cli import main
+from newsgraph.config import DEFAULT_SETTINGS
+from newsgraph.errors import NewsgraphError
+from newsgraph.scale.load import group_events, load
+
+
+def _ingest(paths: list[str], db: Path) -> None:
+    result = CliRunner().invoke(main, ["ingest", *paths, "--db", str(db), "-q"])
+    assert result.exit_code in (0, 1), result.output
+
+
+def _groups(db: Path) -> set[frozenset[tuple[str, int]]]:
+    with sqlite3.connect(db) as conn:
+        members: dict[int, set[tuple[str, int]]] = {}
+        for doc_id, ord_, group_id in conn.execute(
+                "SELECT doc_id, ord, group_id FROM event_group_members"):
+            members.setdefault(group_id, set()).add((doc_id, ord_))
+    return {frozenset(group) for group in members.values()}
+
+
+def _rows(db: Path, sql: str) -> list[tuple]:
+    with sqlite3.connect(db) as conn:
+        return conn.execute(sql).fetchall()
+
+
+@pytest.fixture(scope="module")
+def main_stores(main_run, tmp_path_factory) -> tuple[Path, Path]:
+    folder = tmp_path_factory.mktemp("main-stores")
+    loaded, ingested = folder / "loaded.db", folder / "ingested.db"
+    summary = load(main_run.out, loaded, DEFAULT_SETTINGS)
+    assert summary.articles == 92
+    _ingest(main_run.paths, ingested)
+    return loaded, ingested
+
+
+def _stdout(*args: str) -> str:
+    result = CliRunner().invoke(main, list(args))
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+def test_show_json_of_every_article_is_the_ingested_one(main_stores):
+    loaded, ingested = main_stores
+    ids = [row[0] for row in _rows(ingested, "SELECT id FROM documents ORDER BY seq")]
+    assert ids == [row[0] for row in _rows(loaded, "SELECT id FROM documents ORDER BY seq")]
+    for doc_id in ids:
+        assert _stdout("show", doc_id, "--json", "--db", str(loaded)) == \
+            _stdout("show", doc_id, "--json", "--db", str(ingested)), doc_id
+
+
+@pytest.mark.parametrize("command", [
+    ["search", "minister"], ["quotes"], ["quotes", "--speaker", "Pushilin", "--json"],
+    ["events"], ["events", "--merged"], ["timeline", "--json"], ["entities", "--json"],
+    ["entity", "Pushilin", "--json"], ["export", "mentions", "--format", "csv"],
+])
+def test_commands_answer_as_on_the_ingested_store(main_stores, command):
+    loaded, ingested = main_stores
+    assert _stdout(*command, "--db", str(loaded)) == _stdout(*command, "--db", str(ingested))
+
+
+def test_stats_and_shared_rows_are_the_ingested_ones(main_stores):
+    loaded, ingested = main_stores
+    for sql in ("SELECT * FROM entities ORDER BY id",
+                "SELECT id, seq, fingerprint, settings FROM documents ORDER BY id",
+                "SELECT rowid, title FROM documents_fts WHERE documents_fts MATCH 'said' "
+                "ORDER BY rowid",
+                "SELECT name FROM sqlite_master WHERE type IN ('index', 'trigger') ORDER BY 1",
+                "SELECT digest, config FROM settings"):
+        assert _rows(loaded, sql) == _rows(ingested, sql), sql
+    stats = _stdout("stats", "--db", str(loaded)).splitlines()  # the counts, under the title
+    assert stats[1:13] == _stdout("stats", "--db", str(ingested)).splitlines()[1:13]
+    assert "│ mentions         │ 1176 │" in stats
+
+
+def test_events_merge_into_the_groups_the_store_makes(small_run, tmp_path):
+    loaded, ingested = tmp_path / "loaded.db", tmp_path / "ingested.db"
+    load(small_run.out, loaded, DEFAULT_SETTINGS)
+    _ingest(small_run.paths, ingested)
+    groups = _groups(loaded)
+    assert groups == _groups(ingested)
+    assert any(len(group) == 2 for group in groups)  # the copies' reports of one event merge
+    assert _rows(loaded, "SELECT * FROM event_groups ORDER BY id") == \
+        _rows(ingested, "SELECT * FROM event_groups ORDER BY id")
+    assert _rows(loaded, "SELECT source FROM ingest_failures") == [(small_run.paths[1],)]
+
+
+def test_grouping_blocks_on_type_family_actor_and_window():
+    def event(doc_id: str, event_type: str, day: str, actor: str | None = "Russia",
+              place: str | None = "Kyiv", negated: int = 0) -> dict:
+        return {"doc_id": doc_id, "ord": 0, "type": event_type, "date_value": day,
+                "actor_entity": None, "actor_name": actor, "target_entity": None,
+                "target_name": None, "place_entity": None, "place_name": place,
+                "place_geonames": None, "negated": negated, "hypothetical": 0,
+                "fatalities_min": None, "fatalities_max": None}
+
+    events = [event("a", "AGREE", "2022-03-01"), event("b", "SUPPORT", "2022-03-03"),
+              event("c", "AGREE", "2022-03-09"), event("d", "AGREE", "2022-03-02", negated=1),
+              event("e", "AGREE", "2022-03-02", actor="Russia's army"),
+              event("f", "ASSAULT", "2022-03-01")]
+    groups, members = group_events(events, window_days=3)
+    assert [member["group_id"] for member in members] == [1, 1, 2, 3, 1, 4]
+    assert groups[0] == {"id": 1, "type": "AGREE"}
+
+
+def test_load_refuses_a_store_with_articles(small_run, main_stores):
+    _, ingested = main_stores
+    with pytest.raises(NewsgraphError, match="already holds 92 articles"):
+        load(small_run.out, ingested, DEFAULT_SETTINGS)
