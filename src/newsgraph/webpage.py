@@ -1,7 +1,11 @@
 """Web pages -> article body and metadata: what newsgraph reads from an HTML page.
 
-The body comes from trafilatura; the page's metadata gives the title, site name, URL and date.
-Decoding the bytes is `sources`' job; this module starts from the decoded page.
+The body comes from trafilatura with its own defaults (its extraction compared with its
+readability and jusText fallbacks, tables kept), ARIA dialogs pruned first; a caption-sized
+result gives way to trafilatura's baseline (JSON-LD articleBody) or the page's visible text
+when those hold several times more prose. The page's metadata gives the title, site name, URL,
+date and authors. Decoding the bytes is `sources`' job; this module starts from the decoded
+page.
 """
 
 from __future__ import annotations
