@@ -1086,7 +1086,7 @@ def entity_split(target: str, source: str | None, name: str | None, new_id: str 
 @pipeline_options
 @click.option("--quiet", "-q", is_flag=True, help="No progress lines.")
 def run_command(paths: tuple[str, ...], out: str, engine: str, address: str | None,
-                settings: Settings, quiet: bool) -> None:
+                settings: Settings, quiet: bool, encoding: str | None) -> None:
     """Extract articles into Parquet tables with the store's columns, partitioned by month.
 
     Resumable: inputs whose content hash a finished part already holds are skipped, so a run
@@ -1100,7 +1100,7 @@ def run_command(paths: tuple[str, ...], out: str, engine: str, address: str | No
     workers = settings.run.workers if given is click.core.ParameterSource.COMMANDLINE else None
     summary = run([path.removeprefix("file://") for path in paths], out, settings=settings,
                   engine=engine, address=address, workers=workers,  # type: ignore[arg-type]
-                  progress=None if quiet else stderr_progress)
+                  progress=None if quiet else stderr_progress, encoding=encoding)
     err.print(summary.line(out), highlight=False, soft_wrap=True)
     if summary.failed:
         err.print(f"{summary.failed} inputs failed: their reasons are in the failures table "

@@ -81,7 +81,9 @@ def test_stats_and_shared_rows_are_the_ingested_ones(main_stores):
         assert _rows(loaded, sql) == _rows(ingested, sql), sql
     stats = _stdout("stats", "--db", str(loaded)).splitlines()  # the counts, under the title
     assert stats[1:13] == _stdout("stats", "--db", str(ingested)).splitlines()[1:13]
-    assert "│ mentions         │ 1176 │" in stats
+    counts = {cells[1].strip(): cells[2].strip() for cells in (line.split("│") for line in stats)
+              if len(cells) > 3}
+    assert counts["mentions"] == "1175"
 
 
 def test_events_merge_into_the_groups_the_store_makes(small_run, tmp_path):

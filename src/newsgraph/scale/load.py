@@ -62,6 +62,10 @@ def load(location: str, db: str | Path, settings: Settings) -> LoadSummary:
         tables = dict(zip(row_tables(), pool.map(folder.read, row_tables()), strict=True))
     rows = store_rows(tables, settings.resolve.event_window_days)
     written = bulk_load(db, rows, settings, manifest.get("settings"))
+    from newsgraph.store import Store
+
+    with Store(db, settings=settings) as store:  # the store-wide step ingest ends with
+        store.resolve_short_names()
     return LoadSummary(len(rows["documents"]), written, time.perf_counter() - began)
 
 

@@ -102,10 +102,12 @@ def failed_rows(item_hash: str, item: Item, reason: str) -> InputRows:
     return _input_rows(item_hash, item, Failure(item.source, reason, item.id), "")
 
 
-def read_keyed(paths: Iterable[str], settings: Settings) -> tuple[list[Keyed], LineStats]:
+def read_keyed(paths: Iterable[str], settings: Settings,
+               encoding: str | None = None) -> tuple[list[Keyed], LineStats]:
     """Every input with its content hash (each distinct input once), and the repeated-line
-    statistics of all of them."""
-    items = list(read_inputs(input_files(paths), max_bytes=settings.run.max_bytes))
+    statistics of all of them; `encoding` decodes every input instead of detecting one."""
+    items = list(read_inputs(input_files(paths), max_bytes=settings.run.max_bytes,
+                             encoding=encoding))
     keyed: dict[str, Item] = {}
     for item in items:
         keyed.setdefault(input_hash(item), item)
@@ -114,11 +116,12 @@ def read_keyed(paths: Iterable[str], settings: Settings) -> tuple[list[Keyed], L
 
 def run(paths: Iterable[str], out: str, *, settings: Settings, engine: Engine = "local",
         address: str | None = None, workers: int | None = None,
-        progress: Callable[[str], None] | None = None) -> RunSummary:
+        progress: Callable[[str], None] | None = None,
+        encoding: str | None = None) -> RunSummary:
     """Extract the inputs `out` does not hold yet and write their rows there (see the module)."""
     folder = RunFolder(out)
     folder.open_for(settings)
-    keyed, line_stats = read_keyed(paths, settings)
+    keyed, line_stats = read_keyed(paths, settings, encoding)
     seen = folder.seen()
     todo = [(item_hash, item) for item_hash, item in keyed if item_hash not in seen]
     summary = RunSummary(read=len(keyed), seen=len(keyed) - len(todo))
