@@ -18,6 +18,7 @@ from newsgraph.config import stage_defaults
 from newsgraph.doc import entity_records, entity_spans, entity_type
 from newsgraph.event_merge import party_of, same_party
 from newsgraph.stages.events.actors import (
+    FIRST_AND_SECOND_PERSON,
     Typing,
     makes_political,
     sentence_names_political_actor,
@@ -347,8 +348,12 @@ class ArticleContext:
         if reasons:
             return "; ".join(reasons)
         partyless = actor is None and target is None and candidate.type in PARTYLESS_NOUN_TYPES
-        unnamed_agent = actor is None and target is not None and any(  # "X was put under arrest"
-            child.dep_ in ("auxpass", "nsubjpass") for child in candidate.token.children)
+        # no actor named: the sentence decides when the clause gives no subject to judge ("X
+        # was put under arrest", a parse that lost it), not when it names one ("I visit ...")
+        unnamed_agent = actor is None and target is not None and not any(
+            child.dep_ in ("nsubj", "csubj", "expl") or (
+                child.dep_ == "poss" and child.lower_ in FIRST_AND_SECOND_PERSON)  # "our visit"
+            for child in candidate.token.children)
         if partyless or unnamed_agent:
             found = sentence_names_political_actor(candidate.token.sent, self.entity_at,
                                                    candidate.type)
