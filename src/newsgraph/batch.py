@@ -23,27 +23,32 @@ from spacy.tokens import Doc
 from newsgraph.authors import find_authors
 from newsgraph.boilerplate import REPEATED
 from newsgraph.clean import CleanSettings, CleanText, LineStats, clean
-from newsgraph.config import SPACY_MAX_LENGTH
+from newsgraph.config import DEFAULT_SETTINGS, RunSettings, check_max_chars
 from newsgraph.document import Document, Published, RawArticle, ReadError, content_id
 from newsgraph.language import detect, is_english
 from newsgraph.record import Record, build_record, calendar_date, check_spans
 from newsgraph.sanitise import sanitise_fields
 
+_RUN = DEFAULT_SETTINGS.run
+
 
 @dataclass(frozen=True)
 class Limits:
-    """The most work one article may ask for (config.cfg [run]): spaCy's memory grows with an
-    article's tokens and some stages' work with its lines, so an input past any of these fails
-    alone, with the limit named, instead of taking the memory of the whole machine."""
+    """The most work one article may ask for (config.cfg [run]): spaCy's memory
+    grows with an article's tokens and some stages' work with its lines, so an input past any
+    of these fails alone, with the limit named, instead of taking the memory of the machine."""
 
-    max_chars: int = 100_000
-    max_lines: int = 5_000
-    max_tokens: int = 30_000
+    max_chars: int = _RUN.max_chars
+    max_lines: int = _RUN.max_lines
+    max_tokens: int = _RUN.max_tokens
 
     def __post_init__(self) -> None:
-        if not 0 < self.max_chars < SPACY_MAX_LENGTH:
-            raise ValueError(f"max_chars must be between 1 and {SPACY_MAX_LENGTH - 1} "
-                             f"(spaCy's limit), not {self.max_chars}")
+        check_max_chars(self.max_chars)
+
+    @classmethod
+    def of(cls, run: RunSettings) -> Limits:
+        """The limits a run's settings give."""
+        return cls(max_chars=run.max_chars, max_lines=run.max_lines, max_tokens=run.max_tokens)
 
     def refuse(self, text: str) -> str | None:
         """Why `text` is too much for one article (before it is cleaned), or None."""

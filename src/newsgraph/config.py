@@ -41,9 +41,15 @@ class RunSettings:
     max_tokens: int = 30_000
 
     def __post_init__(self) -> None:
-        if not 0 < self.max_chars < SPACY_MAX_LENGTH:
-            raise ConfigError(f"[run] max_chars must be between 1 and {SPACY_MAX_LENGTH - 1} "
-                              f"(spaCy's own limit is {SPACY_MAX_LENGTH}), not {self.max_chars}")
+        check_max_chars(self.max_chars)
+
+
+def check_max_chars(max_chars: int) -> None:
+    """An article's character limit must stay below spaCy's own (past it spaCy raises E088
+    and the whole batch fails), so both the config and the batch function refuse it."""
+    if not 0 < max_chars < SPACY_MAX_LENGTH:
+        raise ConfigError(f"[run] max_chars must be between 1 and {SPACY_MAX_LENGTH - 1} "
+                          f"(spaCy's limit is {SPACY_MAX_LENGTH}), not {max_chars}")
 
 
 @dataclass(frozen=True)

@@ -169,8 +169,7 @@ def _process(batch: list[Item], stats: LineStats | None, nlp: Language,
 
 def limits_of(settings: Settings) -> Limits:
     """The per-article limits of config.cfg [run] (refused there when past spaCy's own)."""
-    run = settings.run
-    return Limits(max_chars=run.max_chars, max_lines=run.max_lines, max_tokens=run.max_tokens)
+    return Limits.of(settings.run)
 
 
 # -- workers -------------------------------------------------------------------------------
