@@ -124,3 +124,24 @@ def test_a_resolution_says_how_sure_it_is(places):
     town, state = places.best_within("Paris", "Mo.", Counter({"US": 2}))
     assert places.confidence("Paris", town, Counter({"US": 2}), within=state) == 1.0
     assert places.confidence("Paris", town, Counter({"US": 2})) < 0.5
+
+
+def test_the_gazetteer_is_the_same_whatever_pythons_hash_seed():
+    """Names of a region that fold to one key ("Saint Lucia's", "Saint Lucia") were added in a
+    set's order, so which one was the key's primary entry, and so a place's confidence in the
+    record, changed from one process to the next; the region's own name now comes first."""
+    import json
+    import subprocess
+    import sys
+
+    script = ("import json; from newsgraph.places import gazetteer; g = gazetteer(); "
+              "print(json.dumps([[p.name, p.level, p.country, primary] for name in "
+              "('Saint Lucia', 'Donetsk', 'Georgia', 'Paris') "
+              "for p, primary in g.candidates(name)]))")
+    seen = {subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                           check=True, env={"PYTHONHASHSEED": str(seed)}).stdout
+            for seed in (1, 2, 3)}
+    assert len(seen) == 1
+    entries = json.loads(seen.pop())
+    assert ["Saint Lucia", "country", "LC", True] in entries
+    assert ["Saint Lucia's", "admin1", "MT", True] in entries

@@ -188,7 +188,7 @@ class Gazetteer:
             if info.get("capital"):
                 self.capitals[(code, fold_name(info["capital"]))] = place
             names = {place.name, name, *(n for n in others.split("|") if n)}
-            for each in names:
+            for each in sorted(names):
                 self._add(each, place, True, True)
         for alias, code in (("America", "US"), ("USA", "US"), ("U.S.A.", "US"), ("U.S.", "US"),
                             ("US", "US"), ("Britain", "GB"), ("UK", "GB"), ("U.K.", "GB"),
@@ -203,7 +203,9 @@ class Gazetteer:
             self.admin1[(code, admin1)] = place
             names = {name, *(n for n in others.split("|") if n)}
             names |= {_ADMIN_SUFFIX.sub("", n) for n in names}
-            for each in names:
+            # the name itself first: a variant that folds to the same key ("Saint Lucia's")
+            # must not take its place as the key's primary entry (nor by a set's hash order)
+            for each in sorted(names, key=lambda n: (n != name, n)):
                 # A region's short name ("Donetsk") is weak: the town usually owns it.
                 self._add(each, place, each == name, each == name and " " not in each)
 
