@@ -39,6 +39,7 @@ class RunSettings:
     max_chars: int = 100_000
     max_lines: int = 5_000
     max_tokens: int = 30_000
+    kept_words: int = 100_000
 
     def __post_init__(self) -> None:
         check_max_chars(self.max_chars)

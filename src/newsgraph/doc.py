@@ -3,6 +3,8 @@
 Every stage is a spaCy component (`newsgraph.stages`); each writes its own facts here once,
 and later stages read them instead of deriving them again:
 
+- `doc._.text`: the Doc's text, joined once (spaCy's `Doc.text` joins every token again on
+  each access, which cost the stages more than their own work);
 - `doc._.article`: what the input said before any stage ran (id, the given publication
   date, where the title stands), set by the batch function before the parse;
 - `doc._.dateline`: the dateline opening the article, `{start, end, place_start, place_end}`
@@ -25,8 +27,11 @@ process boundaries and be serialised. `newsgraph.record` alone turns a Doc into 
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Any
 
+import numpy
+from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.ontology import ENTITY_TYPES
@@ -46,6 +51,8 @@ def register_extensions() -> None:
     for name in _DOC_EXTENSIONS:
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=None)
+    if not Doc.has_extension("text"):
+        Doc.set_extension("text", getter=_text_of_doc)
     for name in _SPAN_EXTENSIONS:
         if not Span.has_extension(name):
             Span.set_extension(name, default=None)
@@ -55,6 +62,34 @@ def register_extensions() -> None:
         Token.set_extension("antecedent", getter=_antecedent_of_token)
     import newsgraph.facts  # noqa: F401  (each fact type registers its own extension)
 
+
+
+_TEXT_KEY = ("newsgraph", "text")
+
+
+def _text_of_doc(doc: Doc) -> str:
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
+
+
+def positions_of(doc: Doc, lemmas: Collection[str], lowers: Collection[str] = ()) -> list[int]:
+    """The indices of the tokens whose lowercased lemma is one of `lemmas` or whose lowercased
+    form is one of `lowers`, in order. Read from spaCy's arrays: a stage looking for a few
+    words makes no Token object for the other tokens (a tenth of the stages' time)."""
+    if not len(doc):
+        return []
+    strings = doc.vocab.strings
+    found = numpy.zeros(len(doc), dtype=bool)
+    for attr, words in ((LEMMA, lemmas), (LOWER, lowers)):
+        if not words:
+            continue
+        values = doc.to_array(attr)
+        wanted = [value for value in numpy.unique(values).tolist()
+                  if strings[value].lower() in words]
+        found |= numpy.isin(values, wanted)
+    return numpy.flatnonzero(found).tolist()
 
 
 def write_entities(doc: Doc, spans: list[Span], table: dict[str, dict[str, Any]]) -> None:
@@ -124,7 +159,7 @@ def entity_records(doc: Doc) -> list[dict[str, Any]]:
 def _assemble_entity_records(doc: Doc) -> list[dict[str, Any]]:
     table: dict[str, dict[str, Any]] = doc._.entity_table or {}
     mentions: dict[str, list[dict[str, Any]]] = {entity_id: [] for entity_id in table}
-    text = doc.text
+    text = doc._.text
     for span in entity_spans(doc):
         item: dict[str, Any] = {"start": span.start_char, "end": span.end_char,
                                 "text": text[span.start_char:span.end_char]}

@@ -164,7 +164,7 @@ def _process(batch: list[Item], stats: LineStats | None, nlp: Language,
     run = settings.run
     return process_batch(batch, nlp, line_stats=stats, batch_size=run.batch_size,
                          timeout=run.timeout, clean_settings=settings.clean,
-                         limits=limits_of(settings))
+                         limits=limits_of(settings), kept_words=run.kept_words)
 
 
 def limits_of(settings: Settings) -> Limits:

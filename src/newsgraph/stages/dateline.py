@@ -75,5 +75,5 @@ class DatelineStage:
         self.lines = lines or stage_defaults("dateline")["lines"]
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.dateline = find_dateline(doc.text, self.lines)
+        doc._.dateline = find_dateline(doc._.text, self.lines)
         return doc

@@ -771,7 +771,7 @@ class EntityStage:
     def __call__(self, doc: Doc) -> Doc:
         """Write the corrected mentions (`doc.spans["entities"]`, with their entity id, role
         and metonymy) and each entity's own fields (`doc._.entity_table`) on the Doc."""
-        text = doc.text  # joined from the tokens on every access: once here
+        text = doc._.text
         mentions = self._spacy_mentions(doc)
         self._relabel(doc, mentions)
         mentions = self._joined_places(doc, self._dateline(doc, text, mentions))

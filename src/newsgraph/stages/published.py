@@ -220,7 +220,7 @@ class PublishedStage:
         given = doc._.article["published"]
         published = given
         if not (given.get("value") and given.get("how") in ("given", "metadata")):
-            published = infer_published(doc.text, self.weekday_reach, doc._.dateline) or given
+            published = infer_published(doc._.text, self.weekday_reach, doc._.dateline) or given
         doc._.published = dict(published)
         anchor = parse_anchor(published.get("value"))
         doc._.anchor_date = anchor.isoformat() if anchor else None

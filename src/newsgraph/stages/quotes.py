@@ -21,7 +21,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.config import stage_defaults
-from newsgraph.doc import entity_records, entity_type
+from newsgraph.doc import entity_records, entity_type, positions_of
 from newsgraph.lexicons import (
     ADDRESSEE_VERBS,
     ADDRESSING_VERBS,
@@ -44,6 +44,9 @@ from newsgraph.lexicons import (
 
 # ----------------------------------------------------------------------------- lexicons
 # The word lists are in data/lexicons/quotes.tsv and, the cue verbs, speech.tsv.
+
+CUE_WORDS = SPEECH_CUE_VERBS | SPEECH_NOUNS
+"""The lemmas a cue can have (with "according to"): only their tokens are read as cues."""
 
 QUOTE_OPENERS = "\"“„«‘"
 QUOTE_CLOSERS = "\"”»’"
@@ -85,7 +88,7 @@ def doc_quotations(doc: Doc) -> list[Quotation]:
     to leave quoted words alone)."""
     stored = doc.user_data.get("newsgraph.quotations")  # plain tuples: a Doc stays serialisable
     if stored is None:
-        found = quotations(doc.text)
+        found = quotations(doc._.text)
         doc.user_data["newsgraph.quotations"] = [
             (mark.start, mark.end, mark.closed, mark.paragraph) for mark in found]
         return found
@@ -110,10 +113,15 @@ def quotations(text: str) -> list[Quotation]:
     return found
 
 
+_QUOTE_MARKS = re.compile(f"[{re.escape(QUOTE_OPENERS + QUOTE_CLOSERS)}]")
+"""Every character that can open or close a quotation: the others never change the state."""
+
+
 def _paragraph_quotations(paragraph: str, offset: int, number: int) -> Iterator[Quotation]:
     opened: int | None = None
     opener = ""
-    for i, ch in enumerate(paragraph):
+    for mark in _QUOTE_MARKS.finditer(paragraph):
+        i, ch = mark.start(), mark.group()
         before = paragraph[i - 1] if i else " "
         after = paragraph[i + 1] if i + 1 < len(paragraph) else " "
         if opened is None:
@@ -222,7 +230,7 @@ class _Extractor:
                  min_direct_words: int = _MIN_DIRECT_WORDS) -> None:
         self.doc = doc
         self.min_direct_words = min_direct_words
-        self.text = doc.text
+        self.text = doc._.text
         self.marks = doc_quotations(doc)
         self.mentions: list[tuple[int, int, dict[str, Any]]] = sorted(
             (m["start"], m["end"], entity)
@@ -238,9 +246,10 @@ class _Extractor:
     def run(self) -> list[dict[str, Any]]:
         quotes: list[_Quote] = []
         used_cues: set[int] = set()
-        for token in self.doc:
-            if self.quoted[token.i]:
+        for i in positions_of(self.doc, CUE_WORDS, lowers=("according",)):
+            if self.quoted[i]:
                 continue
+            token = self.doc[i]
             quote = self._from_cue(token)
             if quote is not None:
                 quotes.append(quote)

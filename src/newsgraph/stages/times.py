@@ -1005,7 +1005,7 @@ class TimeStage:
     (`doc._.anchor_date`, written by the published stage), written to `doc._.times`."""
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc._.text
         anchor = date.fromisoformat(doc._.anchor_date) if doc._.anchor_date else None
         times = []
         for mention in normalise(text, anchor, doc):

@@ -234,7 +234,7 @@ class ArticleContext:
     """What the stage knows about one article: its entities, times and publication date."""
 
     def __init__(self, doc: Doc, elaboration_sentences: int = ELABORATION_SENTENCES) -> None:
-        self.text = doc.text
+        self.text = doc._.text
         self.doc = doc
         self.elaboration_sentences = elaboration_sentences
         title = doc._.article.get("title_span") if doc._.article else None

@@ -128,8 +128,12 @@ def _verb_lemma(token: Token) -> str:
 
 
 def _verb_senses(token: Token) -> Sense | None:
-    frame = parse_frame(token)
     lemma = _american(_verb_lemma(token))
+    if lemma not in VERB_LEXICON and not _is_test_compound(token) and not any(
+            f"{lemma} {child.lower_}" in VERB_LEXICON for child in token.children
+            if child.dep_ in ("prt", "prep")):
+        return None  # no reading to look up: the frame is not needed
+    frame = parse_frame(token)
     keys = []
     if frame.prt:
         keys.append(f"{lemma} {frame.prt}")

@@ -1,0 +1,26 @@
+"""The shared model's helpers on a real parse (`newsgraph.doc`)."""
+
+from newsgraph.doc import positions_of
+from newsgraph.pipeline import load_nlp
+
+TEXT = ("Denis Pushilin said on Wednesday that the rebels would hold a vote. According to "
+        "Reuters, the statement was read out in Donetsk, and the officials says nothing more.")
+
+
+def test_positions_of_finds_lemmas_and_forms_without_reading_every_token():
+    nlp = load_nlp(())
+    doc = nlp(TEXT)
+    said = [t.i for t in doc if t.lemma_.lower() in {"say", "statement"}]
+    according = [t.i for t in doc if t.lower_ == "according"]
+    found = positions_of(doc, {"say", "statement"}, lowers=("according",))
+    assert found == sorted(said + according)
+    assert [doc[i].text for i in found] == ["said", "According", "statement", "says"]
+    assert positions_of(doc, set()) == []
+    assert positions_of(nlp(""), {"say"}) == []
+
+
+def test_the_docs_text_is_joined_once_and_equals_spacys():
+    nlp = load_nlp(())
+    doc = nlp(TEXT)
+    assert doc._.text == doc.text == TEXT
+    assert doc._.text is doc._.text  # the same string object: built once
