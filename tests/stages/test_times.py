@@ -293,3 +293,41 @@ def test_sets_of_weekdays_parts_of_days_and_every_other_unit():
     assert {t["text"]: (t["type"], t["value"]) for t in times} == {
         "every Monday": ("SET", "XXXX-WXX-1"), "Sundays": ("SET", "XXXX-WXX-7"),
         "every morning": ("SET", "XXXX-XX-XXTMO"), "every other week": ("SET", "P2W")}
+
+
+def test_the_year_previous_counts_from_the_year_the_sentence_named():
+    text = ("Ford Motors posts US$2.7 billion annual profit. The company had cut its costs to "
+            "$118.3 billion last year, $19.8 billion less than the year previous.")
+    assert values(text, "2010-01-28")["the year previous"] == "2008"
+    text = "Ford Motor Company sales dropped 42% last month from the previous year."
+    assert values(text, "2009-02-03") == {"last month": "2009-01", "the previous year": "2008"}
+
+
+def test_the_following_year_counts_from_the_year_before_it_not_the_anchor():
+    text = "Boeing first flew the jet in 2005. The following year the airline ordered ten."
+    assert values(text, "2010-06-01")["The following year"] == "2006"
+
+
+def test_the_year_before_with_no_time_named_near_counts_from_the_anchor():
+    text = "GM said its sales rose sharply. Profits had fallen the year before."
+    assert values(text, "2010-05-05") == {"the year before": "2009"}
+
+
+def test_that_time_is_the_date_last_named_and_needs_one():
+    text = ("Fiat will buy the stake in a deal that will be finalized by June 10. If a price is "
+            "not agreed on by that time, Fiat will pay the average of the estimates.")
+    assert values(text, "2011-05-29") == {"June 10": "2011-06-10", "that time": "2011-06-10"}
+    text = "Unfortunately, that day has come."
+    assert values(text, "2011-08-25") == {}
+
+
+def test_a_range_of_years_is_a_duration_beside_its_two_ends():
+    text = ("Aer Lingus will receive six new A330-300E aircraft from 2009 to 2011, then between "
+            "2014 and 2016 it will take delivery of six new A350 XWB aircraft.")
+    times = times_of(text, "2007-06-09")
+    assert [(t["text"], t["type"], t["value"]) for t in times] == [
+        ("from 2009 to 2011", "DURATION", "P2Y"), ("2009", "DATE", "2009"),
+        ("2011", "DATE", "2011"), ("between 2014 and 2016", "DURATION", "P2Y"),
+        ("2014", "DATE", "2014"), ("2016", "DATE", "2016")]
+    assert values("Sales rose between 2008 and 2005.", "2010-01-01") == {"2008": "2008",
+                                                                         "2005": "2005"}

@@ -17,6 +17,7 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from itertools import pairwise
 from typing import Any
 
 from spacy.tokens import Doc, Token
@@ -118,11 +119,17 @@ GRAMMAR: list[tuple[str, str]] = [
               r"(?:\s+(?P<part>morning|afternoon|evening|night))?"),
     ("today", r"(?P<word>this|that)\s+(?P<part>morning|afternoon|evening)"),
     ("ref_day", r"(?:the\s+)?(?P<word>next|following|previous|same)\s+day"),
+    # periods relative to the time the text last named ("the year before", "that day"): see
+    # Resolver._anaphor; ahead of "relative" so that "the previous year" is read as one
+    ("anaphor", r"the\s+(?P<rel>previous|preceding|prior|following)\s+(?P<unit>year|month|week|"
+                r"quarter)(?!-)"),
+    ("anaphor", r"the\s+(?P<unit>year|month|week|quarter)\s+(?P<rel>before|earlier|previous|"
+                r"prior|after)(?!\s+(?:last|next|this)\b)"),
+    ("anaphor", r"that\s+(?P<that>day|week|month|year|time)"),
     # periods relative to the anchor
     ("relative", rf"(?:(?P<edge>{EDGE}))?(?:the\s+)?(?P<rel>{REL})\s+(?P<unit>{UNIT_WORD})"
                  r"(?!-)"),
     ("relative", rf"(?P<edge>{EDGE})the\s+(?P<unit>year|month|week)(?=[\s,.;:)])"),
-    ("relative", r"the\s+(?P<unit>year|month|week)\s+(?P<rel>before|earlier|previous)"),
     ("same_period", r"the\s+same\s+(?P<unit>period|month|quarter|week|day|time)\s+(?:of\s+)?"
                     r"(?:(?:the\s+)?(?:last|previous)\s+year|a\s+year\s+(?:ago|earlier|before))"),
     ("whole", r"the\s+(?:entire|whole|full)\s+(?P<unit>year|month)"),
@@ -181,6 +188,7 @@ _TRIGGERS: dict[str, str] = {
     "clock": r"\d|noon|midday|midnight",
     "day": r"day|night|tomorrow|morning|afternoon|evening",
     "reference": r"now|current|present|recent|past|soon|future|term|day",
+    "moment": r"^time$",
 }
 _TRIGGER_OF_KIND = {
     "date": "digit", "date_us": "digit", "month_day": "digit", "month_year": "digit",
@@ -189,6 +197,7 @@ _TRIGGER_OF_KIND = {
     "part_of_day": "day", "weekday": "day", "today": "day", "ref_day": "day",
     "relative": "unit", "same_period": "unit", "whole": "unit", "month_week": "unit",
     "ago": "unit", "set": "unit|day", "duration": "unit", "reference": "reference",
+    "anaphor": "unit|moment",
 }
 _TRIGGER_PATTERNS = {
     name: re.compile("|".join(_TRIGGERS[part] for part in name.split("|")), re.IGNORECASE)
@@ -818,6 +827,29 @@ class Resolver:
             return
         m.value = shift(base, unit, sign * int(number))
 
+    def _anaphor(self, m: Mention, g: dict) -> None:
+        """'the year before', 'the following month', 'that day': counted from the time the text
+        last named, when it named one in this sentence or the one before ('cut costs last year,
+        $19.8 billion more than the year previous' is the year before last year); with none,
+        'the year before' counts from the anchor as 'last year' does and 'that day' stays
+        unresolved (no mention: better none than a guess)."""
+        antecedent = m.extra.get("antecedent")
+        if g.get("that"):
+            unit = g["that"].lower()
+            if antecedent:
+                m.value = _at_granularity(antecedent, unit)
+                m.type = "TIME" if m.value and "T" in m.value else "DATE"
+            return
+        unit = g["unit"].lower()
+        delta = 1 if g["rel"].lower() in ("following", "after") else -1
+        base = _antecedent_date(antecedent, unit) if antecedent else None
+        if base is None:
+            base = self.anchor
+        if base is None:
+            m.value = _UNKNOWN_AT.get(unit, "XXXX")
+            return
+        m.value = shift(base, unit, delta)
+
     def _same_period(self, m: Mention, g: dict) -> None:
         """'the same period last year': the period last talked about, a year back."""
         last = self.last_value
@@ -891,6 +923,44 @@ _OF_YEAR = re.compile(r"\s+of\s+(this|last|next)\s+year", re.IGNORECASE)
 _UNKNOWN_AT = {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX", "quarter": "XXXX-QX"}
 
 
+_GRANULARITY = {"year": r"\d{4}", "quarter": r"\d{4}-(?:\d\d|Q[1-4])",
+                "month": r"\d{4}-\d\d", "week": r"\d{4}-(?:\d\d-\d\d|W\d\d)",
+                "day": r"\d{4}-\d\d-\d\d", "time": r"\d{4}-\d\d-\d\d(?:T.*)?|\d{4}(?:-\d\d)?"}
+"""What an antecedent's value must start with to name a period of this unit."""
+
+
+def _at_granularity(value: str, unit: str) -> str | None:
+    """The antecedent's value cut to `unit` ('that year' after '2011-06-10' is 2011), or None
+    when the antecedent is coarser than the unit ('that day' after '2011')."""
+    found = re.match(_GRANULARITY[unit], value)
+    if found is None:
+        return None
+    if unit == "week" and "W" not in found.group():
+        return iso_week(date.fromisoformat(found.group()))
+    if unit == "time":
+        return value
+    return found.group() if unit != "quarter" or "Q" in found.group() else \
+        f"{value[:4]}-Q{(int(value[5:7]) - 1) // 3 + 1}"
+
+
+def _antecedent_date(value: str, unit: str) -> date | None:
+    """A date inside the antecedent's period to count `unit`s from, or None when the antecedent
+    is coarser than the unit ('the month before' after '2011' is not known)."""
+    if re.match(_GRANULARITY[unit], value) is None:
+        return None
+    if re.match(r"\d{4}-W\d\d", value):
+        return date.fromisocalendar(int(value[:4]), int(value[6:8]), 1)
+    if re.match(r"\d{4}-Q[1-4]", value):
+        return date(int(value[:4]), 3 * int(value[6]) - 2, 1)
+    year = int(value[:4])
+    month = int(value[5:7]) if re.match(r"\d{4}-\d\d", value) else 1
+    day = int(value[8:10]) if re.match(r"\d{4}-\d\d-\d\d", value) else 1
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
 def _link_context(text: str, mentions: list[Mention]) -> None:
     """Give clock times the day beside them and relative days the date they count from."""
     for index, mention in enumerate(mentions):
@@ -946,6 +1016,11 @@ def counted(doc: Doc, mention: Mention) -> bool:
             and head.head.lemma_.lower() in MEASURE_NOUNS)
 
 
+ANAPHOR_REACH = 1
+"""Sentences back an anaphoric time ('the year before', 'that day') looks for the time it
+counts from: its own and the one before."""
+
+
 def normalise(text: str, anchor: date | None, doc: Doc | None = None) -> list[Mention]:
     """Find every time expression of `text` and give it a type and a TIMEX3 value."""
     mentions = find_mentions(text)
@@ -959,21 +1034,64 @@ def normalise(text: str, anchor: date | None, doc: Doc | None = None) -> list[Me
             resolver.resolve(mention)
     _link_context(text, mentions)
     last_day: str | None = None
-    last_day_sentence = -1
+    last_day_sentence = last_value_sentence = -1
     for mention in mentions:
         sentence = _sentence_of(sentences, mention.start)
         if mention.kind not in _FIRST_PASS:
             if mention.kind in ("clock", "part_of_day") and last_day and \
                     last_day_sentence == sentence:
                 mention.extra["context_day"] = last_day
+            if mention.kind == "anaphor" and resolver.last_value and \
+                    sentence - last_value_sentence <= ANAPHOR_REACH:
+                mention.extra["antecedent"] = resolver.last_value
             resolver.resolve(mention)
         if mention.value and mention.type in ("DATE", "TIME") and mention.value[:1].isdigit():
             resolver.last_value = mention.value
+            last_value_sentence = sentence
         if mention.value and _DAY_VALUE.fullmatch(mention.value[:10]) and mention.kind not in (
                 "clock",):
             last_day, last_day_sentence = mention.value[:10], sentence
             resolver.reference = last_day
-    return [mention for mention in mentions if mention.value]
+    found = [mention for mention in mentions if mention.value]
+    ranges = _ranges(text, found)
+    return sorted(found + ranges, key=lambda m: (m.start, -m.end)) if ranges else found
+
+
+_RANGE_OPEN = re.compile(r"(?:(?<=\W)|^)(?P<word>from|between)\s+$", re.IGNORECASE)
+_RANGE_JOIN = {"from": re.compile(r"\s+(?:to|through|until|till)\s+|\s*[-–]\s*", re.IGNORECASE),
+               "between": re.compile(r"\s+and\s+", re.IGNORECASE)}
+_RANGE_FORMS = ((re.compile(r"\d{4}-\d\d"), "M"), (re.compile(r"\d{4}"), "Y"))
+"""Years and months: a range of days counts them inclusively or not as the writer means."""
+
+
+def _ranges(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A stretch between two dates of one granularity ("from 2009 to 2011", "between May 2014
+    and June 2016") is also a DURATION over the whole phrase, as ISO-TimeML annotates a range
+    beside its two ends (the ends keep their own DATEs); its value counts the units between."""
+    found = []
+    for first, second in pairwise(mentions):
+        if first.type != "DATE" or second.type != "DATE":
+            continue
+        opening = _RANGE_OPEN.search(text, max(0, first.start - 10), first.start)
+        if opening is None or not _RANGE_JOIN[opening.group("word").lower()].fullmatch(
+                text, first.end, second.start):
+            continue
+        amount = _between(first.value or "", second.value or "")
+        if amount is not None:
+            found.append(Mention(opening.start(), second.end, "range", {}, "DURATION", amount))
+    return found
+
+
+def _between(start: str, end: str) -> str | None:
+    """P<n>Y or P<n>M from one year or month value to a later one of the same form, else None."""
+    for form, unit in _RANGE_FORMS:
+        if form.fullmatch(start) and form.fullmatch(end):
+            if unit == "Y":
+                amount = int(end) - int(start)
+            else:
+                amount = (int(end[:4]) - int(start[:4])) * 12 + int(end[5:7]) - int(start[5:7])
+            return f"P{amount}{unit}" if amount > 0 else None
+    return None
 
 
 def _sentence_bounds(doc: Doc | None, text: str) -> list[int]:
