@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -138,10 +139,15 @@ def test_a_stores_corrections_are_applied_as_ingest_applies_them(main_run, main_
         store.split_entity("org:apple", "org:apple-computer")  # undone: history only
     fresh = tmp_path / "fresh.db"
     Store(fresh).close()
-    with sqlite3.connect(corrected) as source, sqlite3.connect(fresh) as target:
+    # Committed, and closed before the copy below (no WAL file left behind).
+    with closing(sqlite3.connect(corrected)) as source, closing(sqlite3.connect(fresh)) as target:
         target.executemany("INSERT INTO entity_corrections VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                            source.execute("SELECT * FROM entity_corrections ORDER BY id"))
+        target.commit()
+    holding = tmp_path / "holding.db"  # a store with the corrections and no articles yet
+    shutil.copy(fresh, holding)
     _ingest(main_run.paths, fresh)
+    load(main_run.out, holding, DEFAULT_SETTINGS)  # keeps and applies its own corrections
     loaded = tmp_path / "loaded.db"
     result = CliRunner().invoke(main, ["load", main_run.out, "--db", str(loaded),
                                        "--corrections", str(corrected)])
@@ -152,7 +158,7 @@ def test_a_stores_corrections_are_applied_as_ingest_applies_them(main_run, main_
                 "SELECT * FROM mentions ORDER BY doc_id, ord",
                 "SELECT * FROM event_groups ORDER BY id",
                 "SELECT * FROM event_group_members ORDER BY doc_id, ord"):
-        assert _rows(loaded, sql) == _rows(fresh, sql), sql
+        assert _rows(loaded, sql) == _rows(fresh, sql) == _rows(holding, sql), sql
     ids = [row[0] for row in _rows(fresh, "SELECT id FROM documents ORDER BY seq")]
     for doc_id in ids:
         assert _stdout("show", doc_id, "--json", "--db", str(loaded)) == \

@@ -57,7 +57,8 @@ class LoadSummary:
 def load(location: str, db: str | Path, settings: Settings,
          corrections: str | Path | None = None) -> LoadSummary:
     """Load the committed parts of a run's folder into a new store at `db`, with the entity
-    corrections of the store `corrections` applied."""
+    corrections of the store `corrections` applied (by default those of `db` itself, when it
+    is a store that holds corrections but no articles: they are kept, not written over)."""
     import time
 
     began = time.perf_counter()
@@ -70,6 +71,8 @@ def load(location: str, db: str | Path, settings: Settings,
         tables = dict(zip(row_tables(), pool.map(folder.read, row_tables()), strict=True))
     window = settings.resolve.event_window_days
     rows = store_rows(tables, window)
+    if corrections is None and Path(db).is_file():
+        corrections = db
     corrected = corrections_of(corrections) if corrections is not None else []
 
     def finish(store: Store) -> None:
