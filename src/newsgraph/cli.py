@@ -1114,12 +1114,15 @@ def run_command(paths: tuple[str, ...], out: str, engine: str, address: str | No
 @db_option
 @click.option("--config", type=click.Path(dir_okay=False, exists=True),
               help="Settings over newsgraph's own (the event grouping window).")
-def load_command(folder: str, db: str, config: str | None) -> None:
+@click.option("--corrections", type=click.Path(dir_okay=False, exists=True),
+              help="A store whose entity merges and splits are applied to the loaded articles "
+                   "(and kept in the new store), as ingest applies a store's corrections.")
+def load_command(folder: str, db: str, config: str | None, corrections: str | None) -> None:
     """Bulk-load a run's Parquet tables into a new store: one transaction per table, indexes
     and full-text index built after; entities grouped by id and events merged as ingest does."""
     from newsgraph.scale.load import load
 
-    summary = load(folder, db, load_settings(config))
+    summary = load(folder, db, load_settings(config), corrections=corrections)
     rate = summary.articles / summary.seconds if summary.seconds else 0
     err.print(f"loaded {summary.articles} articles ({sum(summary.rows.values())} rows) in "
               f"{summary.seconds:.1f} s ({rate:.0f} articles/s) -> {db}", highlight=False,

@@ -4,7 +4,9 @@ that already holds articles."""
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -14,6 +16,7 @@ from newsgraph.cli import main
 from newsgraph.config import DEFAULT_SETTINGS
 from newsgraph.errors import NewsgraphError
 from newsgraph.scale.load import group_events, load
+from newsgraph.store import Store
 
 
 def _ingest(paths: list[str], db: Path) -> None:
@@ -120,3 +123,46 @@ def test_load_refuses_a_store_with_articles(small_run, main_stores):
     _, ingested = main_stores
     with pytest.raises(NewsgraphError, match="already holds 92 articles"):
         load(small_run.out, ingested, DEFAULT_SETTINGS)
+
+
+def test_a_stores_corrections_are_applied_as_ingest_applies_them(main_run, main_stores,
+                                                                 tmp_path):
+    """A user's merges and splits, made on an ingested store, given to `load --corrections`:
+    the loaded store equals an `ingest` of the same inputs into a store holding them."""
+    _, ingested = main_stores
+    corrected = tmp_path / "corrected.db"
+    shutil.copy(ingested, corrected)
+    with Store(corrected) as store:
+        assert store.merge_entities("org:general-motors", "org:gm") == 6
+        store.merge_entities("org:apple", "org:apple-inc")
+        store.merge_entities("org:apple", "org:apple-computer")
+        store.split_entity("org:apple", "org:apple-computer")  # undone: history only
+    fresh = tmp_path / "fresh.db"
+    Store(fresh).close()
+    # Committed, and closed before the copy below (no WAL file left behind).
+    with closing(sqlite3.connect(corrected)) as source, closing(sqlite3.connect(fresh)) as target:
+        target.executemany("INSERT INTO entity_corrections VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                           source.execute("SELECT * FROM entity_corrections ORDER BY id"))
+        target.commit()
+    holding = tmp_path / "holding.db"  # a store with the corrections and no articles yet
+    shutil.copy(fresh, holding)
+    _ingest(main_run.paths, fresh)
+    load(main_run.out, holding, DEFAULT_SETTINGS)  # keeps and applies its own corrections
+    loaded = tmp_path / "loaded.db"
+    result = CliRunner().invoke(main, ["load", main_run.out, "--db", str(loaded),
+                                       "--corrections", str(corrected)])
+    assert result.exit_code == 0, result.output
+    assert _rows(loaded, "SELECT count(*) FROM mentions WHERE entity_id = 'org:gm'") == [(0,)]
+    for sql in ("SELECT * FROM entities ORDER BY id",
+                "SELECT * FROM entity_corrections ORDER BY id",
+                "SELECT * FROM mentions ORDER BY doc_id, ord",
+                "SELECT * FROM event_groups ORDER BY id",
+                "SELECT * FROM event_group_members ORDER BY doc_id, ord"):
+        assert _rows(loaded, sql) == _rows(fresh, sql) == _rows(holding, sql), sql
+    ids = [row[0] for row in _rows(fresh, "SELECT id FROM documents ORDER BY seq")]
+    for doc_id in ids:
+        assert _stdout("show", doc_id, "--json", "--db", str(loaded)) == \
+            _stdout("show", doc_id, "--json", "--db", str(fresh)), doc_id
+    for command in (["entity", "General Motors", "--json"], ["entities", "--json"],
+                    ["events", "--merged"]):
+        assert _stdout(*command, "--db", str(loaded)) == _stdout(*command, "--db", str(fresh))

@@ -14,7 +14,12 @@ and however the runs split them:
   order joining the oldest group whose every member it matches (`choose_group`), as
   `Store.put` groups them; the candidates are found through blocks of (type family, day,
   actor key), every pair inside a block decided by `same_event`;
-- failures are kept for the inputs whose source stored no article.
+- failures are kept for the inputs whose source stored no article;
+- a user's entity corrections (`--corrections STORE`: the merges and splits of another store)
+  are stored with their history and those in force applied to every article that lists an
+  entity they name, before the events are grouped, as `ingest` applies them to every article
+  it puts into a store that holds them;
+- the store ends with the store-wide short-name step `ingest` ends with.
 """
 
 from __future__ import annotations
@@ -34,6 +39,7 @@ from newsgraph.config import Settings
 from newsgraph.errors import NewsgraphError
 from newsgraph.event_merge import _SAME_HAPPENING, EventFacts, choose_group, same_event
 from newsgraph.scale.tables import FAILURES, RunFolder, row_tables, store_columns
+from newsgraph.store import Store
 from newsgraph.store.bulk import bulk_load
 from newsgraph.store.rows import _now
 from newsgraph.store.schema import child_tables
@@ -48,8 +54,11 @@ class LoadSummary:
     seconds: float
 
 
-def load(location: str, db: str | Path, settings: Settings) -> LoadSummary:
-    """Load the committed parts of a run's folder into a new store at `db`."""
+def load(location: str, db: str | Path, settings: Settings,
+         corrections: str | Path | None = None) -> LoadSummary:
+    """Load the committed parts of a run's folder into a new store at `db`, with the entity
+    corrections of the store `corrections` applied (by default those of `db` itself, when it
+    is a store that holds corrections but no articles: they are kept, not written over)."""
     import time
 
     began = time.perf_counter()
@@ -60,12 +69,18 @@ def load(location: str, db: str | Path, settings: Settings) -> LoadSummary:
     manifest = folder.manifest()
     with ThreadPoolExecutor(max_workers=4) as pool:  # pyarrow reads without the GIL
         tables = dict(zip(row_tables(), pool.map(folder.read, row_tables()), strict=True))
-    rows = store_rows(tables, settings.resolve.event_window_days)
-    written = bulk_load(db, rows, settings, manifest.get("settings"))
-    from newsgraph.store import Store
+    window = settings.resolve.event_window_days
+    rows = store_rows(tables, window)
+    if corrections is None and Path(db).is_file():
+        corrections = db
+    corrected = corrections_of(corrections) if corrections is not None else []
 
-    with Store(db, settings=settings) as store:  # the store-wide step ingest ends with
-        store.resolve_short_names()
+    def finish(store: Store) -> None:
+        if corrected:
+            apply_corrections(store, corrected, window)
+        store.resolve_short_names()  # the store-wide step ingest ends with
+
+    written = bulk_load(db, rows, settings, manifest.get("settings"), finish=finish)
     return LoadSummary(len(rows["documents"]), written, time.perf_counter() - began)
 
 
@@ -230,3 +245,51 @@ def _joined_group(facts: EventFacts, blocks: Mapping[tuple[str, Any, str], list[
         return None
     return choose_group(facts, {group_id: [facts_of[m] for m in members[group_id]]
                                 for group_id in sorted(matched)}, window_days)
+
+
+_CORRECTION_COLUMNS = ("id", "action", "target", "source", "name", "new_id", "data", "at",
+                       "undone_at")
+
+
+def corrections_of(path: str | Path) -> list[Row]:
+    """The entity corrections of a store (its history too: undone ones say what was decided)."""
+    if not Path(path).is_file():
+        raise NewsgraphError(f"{path}: no such store to take entity corrections from")
+    with Store(path, readonly=True) as store:
+        return [{column: row[column] for column in _CORRECTION_COLUMNS}
+                for row in store._conn.execute("SELECT * FROM entity_corrections ORDER BY id")]
+
+
+def apply_corrections(store: Store, corrections: list[Row], window_days: int) -> None:
+    """Store the corrections, rewrite every article listing an entity one in force names as
+    `ingest` would have stored it (`resolution.apply_corrections`, all of them in order), then
+    group the events again from the corrected rows, since a merged actor can join two reports."""
+    from newsgraph.resolution import apply_corrections as corrected
+
+    names = ", ".join(_CORRECTION_COLUMNS)
+    marks = ", ".join("?" * len(_CORRECTION_COLUMNS))
+    with store._write() as conn:
+        conn.executemany(f"INSERT INTO entity_corrections({names}) VALUES ({marks})",
+                         [tuple(row[column] for column in _CORRECTION_COLUMNS)
+                          for row in corrections])
+        in_force = store._corrections_in_force()
+        named = sorted({correction.target for correction in in_force}
+                       | {correction.source for correction in in_force if correction.source})
+        if not named:
+            return
+        marks = ", ".join("?" * len(named))
+        doc_ids = [row[0] for row in conn.execute(
+            f"""SELECT id FROM documents WHERE id IN (SELECT doc_id FROM document_entities
+                WHERE entity_id IN ({marks})) ORDER BY seq""", named)]
+        if not store._rewrite_entity_rows(doc_ids, lambda record: corrected(record, in_force)):
+            return
+        columns = ", ".join(f"ev.{column}" for column in _GROUPING)
+        events = [dict(row) for row in conn.execute(
+            f"""SELECT {columns} FROM events ev JOIN documents d ON d.id = ev.doc_id
+                ORDER BY d.seq, ev.ord""")]
+        groups, members = group_events(events, window_days)
+        conn.execute("DELETE FROM event_group_members")
+        conn.execute("DELETE FROM event_groups")
+        conn.executemany("INSERT INTO event_groups(id, type) VALUES (:id, :type)", groups)
+        conn.executemany("INSERT INTO event_group_members(doc_id, ord, group_id) "
+                         "VALUES (:doc_id, :ord, :group_id)", members)

@@ -13,15 +13,18 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pyarrow as pa
 
 from newsgraph.config import Settings
 from newsgraph.errors import NewsgraphError
 from newsgraph.store.rows import _now
+
+if TYPE_CHECKING:
+    from newsgraph.store import Store
 
 Rows = pa.Table | Sequence[Mapping[str, Any]]
 """A table's rows: columns (pyarrow) or row dicts, with the store's column names."""
@@ -33,9 +36,11 @@ LOAD_ORDER = ("settings", "documents", "entities", "removed_passages", "document
 
 def bulk_load(path: str | Path, tables: Mapping[str, Rows],
               settings: Settings, settings_config: Mapping[str, Any] | None = None,
-              ) -> dict[str, int]:
+              finish: Callable[[Store], None] | None = None) -> dict[str, int]:
     """Write a new store at `path` from rows by table (the store's column names; documents
-    with their `seq`). Returns the rows written per table. Refuses a store that already holds
+    with their `seq`). `finish` then runs on the whole store (its indexes built) before it is
+    renamed into place, so the store-wide steps are part of the one load that either happens
+    or leaves nothing. Returns the rows written per table. Refuses a store that already holds
     articles: loading merges nothing into existing data."""
     from newsgraph.store import Store
 
@@ -55,6 +60,10 @@ def bulk_load(path: str | Path, tables: Mapping[str, Rows],
         written = _write_tables(conn, tables, settings, settings_config)
     finally:
         conn.close()
+    if finish is not None:
+        with Store(loading, settings=settings) as store:
+            store._conn.execute("PRAGMA synchronous = OFF")  # not in place yet: no fsyncs
+            finish(store)
     for leftover in (target, Path(f"{target}-wal"), Path(f"{target}-shm")):
         leftover.unlink(missing_ok=True)
     os.replace(loading, target)

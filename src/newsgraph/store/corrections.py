@@ -189,11 +189,21 @@ class EntityCorrections(EventGrouping):
         that point at entities) of every article listing `entity_id` as `change(record)`, then
         regroup the changed articles' events (in `seq` order, as ingest would), since a merged
         or split actor can join or part two reports of one event."""
-        conn = self._conn
-        doc_ids = [row[0] for row in conn.execute(
+        doc_ids = [row[0] for row in self._conn.execute(
             """SELECT id FROM documents WHERE id IN (
                    SELECT doc_id FROM document_entities WHERE entity_id = ?) ORDER BY seq""",
             (entity_id,))]
+        changed = self._rewrite_entity_rows(doc_ids, change)
+        for doc_id in changed:
+            self._group_events(doc_id, self._event_group_ids(doc_id))
+        return len(changed)
+
+    def _rewrite_entity_rows(self, doc_ids: list[str], change: Any) -> list[str]:
+        """Within a write transaction: rewrite the entity rows (and the quote and event rows
+        that point at entities) of these articles as `change(record)`, leaving their event
+        groups to the caller (`newsgraph load` groups every event once, after). Returns the
+        articles changed."""
+        conn = self._conn
         changed: list[str] = []
         for doc_id in doc_ids:
             record = read_record(conn, doc_id)
@@ -225,9 +235,7 @@ class EntityCorrections(EventGrouping):
                 [(old,) for old in old_ids],
             )
             changed.append(doc_id)
-        for doc_id in changed:
-            self._group_events(doc_id, self._event_group_ids(doc_id))
-        return len(changed)
+        return changed
 
 
 def _listed(entities: list[Any]) -> str:
