@@ -1,6 +1,6 @@
 """The shared model's helpers on a real parse (`newsgraph.doc`)."""
 
-from newsgraph.doc import positions_of
+from newsgraph.doc import doc_value, positions_of
 from newsgraph.pipeline import load_nlp
 
 TEXT = ("Denis Pushilin said on Wednesday that the rebels would hold a vote. According to "
@@ -24,3 +24,14 @@ def test_the_docs_text_is_joined_once_and_equals_spacys():
     doc = nlp(TEXT)
     assert doc._.text == doc.text == TEXT
     assert doc._.text is doc._.text  # the same string object: built once
+
+
+def test_doc_value_reads_what_the_extension_holds():
+    nlp = load_nlp(())
+    doc = nlp(TEXT)
+    assert doc_value(doc, "dateline") is None and doc._.dateline is None
+    doc._.dateline = {"start": 0, "end": 5}
+    doc._.antecedents = {3: 0}
+    assert doc_value(doc, "dateline") == doc._.dateline == {"start": 0, "end": 5}
+    assert doc_value(doc, "antecedents") == {3: 0}
+    assert doc[3]._.antecedent.text == "Denis"

@@ -52,7 +52,7 @@ def register_extensions() -> None:
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=None)
     if not Doc.has_extension("text"):
-        Doc.set_extension("text", getter=_text_of_doc)
+        Doc.set_extension("text", getter=doc_text)
     for name in _SPAN_EXTENSIONS:
         if not Span.has_extension(name):
             Span.set_extension(name, default=None)
@@ -67,11 +67,20 @@ def register_extensions() -> None:
 _TEXT_KEY = ("newsgraph", "text")
 
 
-def _text_of_doc(doc: Doc) -> str:
+def doc_text(doc: Doc) -> str:
+    """`doc._.text`: the Doc's text, joined once (also callable without the `._` lookup)."""
     text = doc.user_data.get(_TEXT_KEY)
     if text is None:
         text = doc.user_data[_TEXT_KEY] = doc.text
     return text
+
+
+def doc_value(doc: Doc, name: str) -> Any:
+    """The value of one of newsgraph's Doc extensions, read where spaCy keeps it (`user_data`
+    under `("._.", name, None, None)`): `doc._.name` builds an Underscore object on every
+    access, and the per-token lookups below make hundreds of thousands per run. None when
+    unset, like the extensions' default."""
+    return doc.user_data.get(("._.", name, None, None))
 
 
 def positions_of(doc: Doc, lemmas: Collection[str], lowers: Collection[str] = ()) -> list[int]:
@@ -115,7 +124,7 @@ def entity_spans(doc: Doc) -> list[Span]:
 def _entity_of_token(token: Token) -> Span | None:
     """The corrected entity mention covering a token (`token._.entity`); None outside every
     mention, and before the entity stage ran."""
-    owner = token.doc._.entity_tokens
+    owner = doc_value(token.doc, "entity_tokens")
     if not owner or owner[token.i] < 0:
         return None
     return token.doc.spans[ENTITY_SPANS][owner[token.i]]
@@ -124,7 +133,7 @@ def _entity_of_token(token: Token) -> Span | None:
 def _antecedent_of_token(token: Token) -> Token | None:
     """What a pronoun stands for (`token._.antecedent`), as the references stage resolved it;
     None for any other token, and before that stage ran."""
-    found = token.doc._.antecedents
+    found = doc_value(token.doc, "antecedents")
     if not found or token.i not in found:
         return None
     return token.doc[found[token.i]]

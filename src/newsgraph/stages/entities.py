@@ -37,7 +37,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.config import stage_defaults
-from newsgraph.doc import write_entities
+from newsgraph.doc import doc_text, write_entities
 from newsgraph.lexicons import (
     ADDRESSED_VERBS,
     AGENTIVE_VERBS,
@@ -140,7 +140,12 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
 
 
 def _text(doc: Doc, start: int, end: int) -> str:
-    return doc[start:end].text
+    """The text of tokens start..end (`doc[start:end].text`, cut from the Doc's text instead
+    of joined token by token)."""
+    if end <= start:
+        return ""
+    last = doc[end - 1]
+    return doc_text(doc)[doc[start].idx:last.idx + len(last)]
 
 
 def _is_capitalised(token: Token) -> bool:
