@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from newsgraph.boilerplate import (
+    ADVERTISEMENT,
     AGENCY_FOOTER,
     CAPTION,
     COOKIE,
@@ -276,4 +277,58 @@ def test_page_furniture_is_removed(line: str, reason: str) -> None:
     ],
 )
 def test_body_paragraphs_that_look_like_furniture_are_kept(line: str) -> None:
+    assert reason_of(line) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        # reprint notice (dev/html page001): the mark and the rule stated as a rule
+        ("© 2022, BreakingBelizeNews.com. This article is the copyrighted property of Breaking "
+         "Belize News. Written permission must be obtained before reprint in online or print "
+         "media. REPRINTING CONTENT WITHOUT PERMISSION AND/OR PAYMENT IS THEFT AND PUNISHABLE "
+         "BY LAW.", COPYRIGHT),
+        ("This article may not be republished or redistributed without the written permission "
+         "of the Daily Planet.", COPYRIGHT),
+        # follow prompt naming the outlet, not "us" (dev/html page003)
+        ("Follow The Gleaner on Twitter and Instagram @JamaicaGleaner and on Facebook "
+         "@GleanerJamaica. Send us a message on WhatsApp at 1-876-499-0169 or email us at "
+         "onlinefeedback@gleanerjm.com or editors@gleanerjm.com", SHARE_FOLLOW),
+        # app prompt (dev/html page007, page008)
+        ("For the latest stories and breaking news updates download the Nationnews apps for "
+         "iOS and Android.", SUBSCRIPTION_APPEAL),
+        # letters box (dev/html page006)
+        ("Submit your letter to the editor via this form. Read more Letters to the Editor.",
+         DONATION_APPEAL),
+        # advertiser disclosures (dev/html page081, page154)
+        ("This post contains references to products from one or more of our advertisers. We "
+         "may receive compensation when you click on links to those products. Terms apply to "
+         "the offers listed on this page. For an explanation of our Advertising Policy, visit "
+         "this page.", ADVERTISEMENT),
+        ("We recommend the best products through an independent review process, and "
+         "advertisers do not influence our picks. We may receive compensation if you visit "
+         "partners we recommend. Read our advertiser disclosure for more info.", ADVERTISEMENT),
+    ],
+)
+def test_notices_prompts_and_disclosures_are_removed(line: str, reason: str) -> None:
+    assert reason_of(line) == reason
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # news about copyright: a reprint and a missing permission, but no notice's words
+        "The newspaper said the cartoon, reprinted without permission by a rival, was altered.",
+        "The photographer says the photos, under copyright since 2001, were reprinted "
+        "without permission.",
+        # following and apps reported, not asked for
+        "More than 2 million people follow the president on Twitter, where he posts daily.",
+        "Follow the money on this one, the senator told reporters on Facebook Live.",
+        "Users can download the Nationnews apps for iOS and Android from Friday.",
+        # compensation in someone else's voice
+        "The company said it may receive compensation from the insurer later this year.",
+        "“We may receive compensation from the state,” the farmers' union said.",
+    ],
+)
+def test_reports_about_copyright_follows_apps_and_compensation_are_kept(line: str) -> None:
     assert reason_of(line) is None

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from newsgraph.document import RawArticle, ReadError
 from newsgraph.sources import read_file
-from newsgraph.webpage import page_article, prose_words, visible_text
+from newsgraph.webpage import page_article, prose_words, standfirst, visible_text
 
 BODY = (
     "The council voted on Tuesday to close the old bridge to trucks after engineers found "
@@ -85,3 +85,45 @@ def test_a_dialog_on_the_page_is_not_part_of_the_article(shared: Path):
     assert isinstance(article, RawArticle)
     assert "Initial Officer Training Programme" not in article.text
     assert "Registration for AICE 2022 is now open" in article.text
+
+
+def test_a_standfirst_shown_on_the_page_opens_the_body(shared: Path):
+    # trafilatura leaves out the excerpt set under this page's photo (an <h2> between figure
+    # and body); the page's description says the same words.
+    (article,) = read_file(shared / "dev" / "html" / "pages" / "page157.html")
+    assert isinstance(article, RawArticle)
+    assert article.text.startswith(
+        "Whether you're for or against Sweden's softer approach to coronavirus lockdowns, "
+        "there is no denying state epidemiologist Anders Tegnell has become a household name")
+    assert article.text.count("softer approach to coronavirus lockdowns") == 1
+
+
+LEDE = ("Whether you're for or against Sweden's softer approach to coronavirus lockdowns, there "
+        "is no denying state epidemiologist Anders Tegnell has become a household name.")
+
+
+def page_with_description(description: str, shown: str) -> str:
+    paragraphs = "".join(f"<p>{BODY} Paragraph {number}.</p>" for number in range(3))
+    return (f'<html><head><meta name="description" content="{description}"></head><body>'
+            f"<article><h1>Bridge closed</h1>{shown}{paragraphs}</article></body></html>")
+
+
+def test_a_description_in_the_head_only_is_not_the_article():
+    article = read(page_with_description(LEDE, ""))
+    assert isinstance(article, RawArticle)
+    assert "Tegnell" not in article.text
+
+
+def test_a_description_that_is_no_sentence_is_not_a_standfirst():
+    title = "Meet the Swede who tattooed a state epidemiologist&#039;s face on his arm"
+    plain = title.replace("&#039;", "'")
+    # the same markup: a sentence shown on the page is a standfirst, a title is not
+    assert standfirst(page_with_description(plain, f"<h2>{title}</h2>"), BODY, plain) is None
+    shown = LEDE.replace("'", "&#039;")
+    assert standfirst(page_with_description(LEDE, f"<h2>{shown}</h2>"), BODY, LEDE) == LEDE
+
+
+def test_a_standfirst_the_body_already_holds_is_not_repeated():
+    article = read(page_with_description(LEDE, f"<p>{LEDE}</p>"))
+    assert isinstance(article, RawArticle)
+    assert article.text.count("softer approach") == 1

@@ -86,8 +86,8 @@ _STRONG_APPEAL = re.compile(
     # a paywall, a newsletter box, an invitation to write in
     r"|\bplease subscribe\b|\bto (?:view|read|access) (?:the|this) (?:full|entire|whole) "
     r"(?:story|article)\b|\bnever miss (?:a|an|our|the)\b|\bfree sign[- ]?up\b"
-    r"|\bwe want to hear (?:from you|what you think)\b|\b(?:submit|send|write) a letter to "
-    r"the editor\b"
+    r"|\bwe want to hear (?:from you|what you think)\b"
+    r"|\b(?:submit|send|write) (?:a|your) letter to the editor\b"
 )
 # Words common in appeals and site furniture but also possible in news prose.
 _WEAK_TOKENS = frozenset((
@@ -106,7 +106,7 @@ _SUBSCRIPTION_TOKENS = frozenset((
 # A short imperative call: "Support The Moscow Times!", "Subscribe to our newsletter".
 _CTA_START = re.compile(
     r"^(?:please\s+)?(?:support|subscribe|donate|contribute|join|sign up|register|download"
-    r"|become a|help us|give)\b",
+    r"|become a|help us|give|submit)\b",
     re.IGNORECASE,
 )
 _CTA_OBJECT = re.compile(
@@ -129,6 +129,40 @@ _FOLLOW = re.compile(
 _COOKIE_CONTEXT = re.compile(
     r"\b(?:(?:this|our) (?:web)?site|accept|consent|privacy|browser|browsing|uses? cookies)\b"
 )
+_REPRINT = re.compile(
+    r"\bcopyrighted (?:property|material|content)\b|\bpermission must be obtained\b"
+    r"|\b(?:may|must|can|shall) ?not be (?:\w+, )*(?:\w+ )?(?:or |and(?:/or)? )?"
+    r"(?:reproduced|republished|reprinted|redistributed|rewritten|published|copied|broadcast)\b"
+    r"|\bwithout (?:the )?(?:(?:prior|express|written|our) )*permission\b"
+    r"|\breprint(?:ed|ing|s)?\b|\ball rights reserved\b|©|\bcopyright\b"
+)
+"""The cues of a reprint notice ("This article is the copyrighted property of X. Written
+permission must be obtained before reprint"); two different ones make the line a notice, one
+alone is news about copyright ("the photos were used without permission")."""
+_NOTICE_CUES = ("©", "copyrighted", "must be obtained", "not be", "all rights reserved")
+"""What only the notice itself says: the mark, or the rule stated as a rule. News about a
+copyright dispute may name a reprint and a missing permission, but not in these words."""
+_REPRINT_WORDS = ("copyright", "©", "permission", "reprint", "reproduced", "republished",
+                  "redistributed", "rights reserved")
+_DISCLOSURE = re.compile(
+    r"\b(?:we|site) (?:may |might |will |could )?(?:receive|earn|get|make) (?:a )?(?:small )?"
+    r"(?:compensation|commission|affiliate commission)\b|\badvertiser disclosure\b"
+    r"|\bof our advertisers\b|\bour (?:affiliate|advertising) (?:links?|partners|policy)\b"
+)
+"""An advertiser or affiliate disclosure, in the site's own voice (we/our)."""
+_FOLLOW_START = re.compile(
+    r"^(?:follow|like|find|join) (?:[\w@&'’.-]+ ){1,5}on (?:twitter|facebook|instagram|"
+    r"telegram|whatsapp|linkedin|youtube|tiktok|threads|x|bluesky|mastodon)\b",
+    re.IGNORECASE,
+)
+"""A line opening with an invitation to follow the site on a network ("Follow The Gleaner
+on Twitter and Instagram @JamaicaGleaner"): reporting names who follows whom, it does not
+open with the imperative."""
+_APP_PROMPT = re.compile(r"\bdownload (?:our|the [\w.-]+) apps?\b")
+_APP_STORES = re.compile(r"\b(?:ios|android|iphone|app store|google play|play store)\b")
+_APP_REPORTED = re.compile(
+    r"\b(?:can|could|to|will|would|may|might|must|should|they|users|people|who|he|she)"
+    r" download\b")
 _COPYRIGHT = re.compile(r"^\(?\s*(?:copyright\b|©|\(c\)\s*\d{4})|\ball rights reserved\b")
 _LINK_CALL = re.compile(
     r"\b(?:click|tap) (?:here|below|the link|to read)\b"
@@ -411,6 +445,10 @@ def own_reason(line: LineFeatures, settings: CleanSettings = DEFAULT_SETTINGS) -
     if line.words <= 30 and ("©" in lower or "copyright" in lower or "(c)" in lower
                              or "rights reserved" in lower) and _COPYRIGHT.search(lower):
         return COPYRIGHT
+    if line.words <= 80 and _reprint_cues(line.outside_lower) >= 2:
+        return COPYRIGHT
+    if line.words <= 80 and line.ours and _DISCLOSURE.search(line.outside_lower):
+        return ADVERTISEMENT
     if line.words <= 10 and _SOURCE_FOOTER.match(text):
         return AGENCY_FOOTER
     if line.words <= 40 and _CREDITS_FOOTER.match(text) and (
@@ -423,6 +461,11 @@ def own_reason(line: LineFeatures, settings: CleanSettings = DEFAULT_SETTINGS) -
         outside_lower
     ):
         return SHARE_FOLLOW
+    if line.words <= 50 and _FOLLOW_START.match(text):
+        return SHARE_FOLLOW
+    if (line.short and "download" in words and _APP_PROMPT.search(outside_lower)
+            and _APP_STORES.search(outside_lower) and not _APP_REPORTED.search(outside_lower)):
+        return SUBSCRIPTION_APPEAL
     networks = len(words & _NETWORK_TOKENS)
     if line.words <= 12 and networks and networks + len(words & _SHARE_TOKENS) >= 2:
         return SHARE_FOLLOW
@@ -433,6 +476,16 @@ def own_reason(line: LineFeatures, settings: CleanSettings = DEFAULT_SETTINGS) -
     if is_appeal(line):
         return appeal_reason(line)
     return None
+
+
+def _reprint_cues(lower: str) -> int:
+    """How many different reprint-notice cues a line holds ("©" and "copyright" are one)."""
+    if not any(word in lower for word in _REPRINT_WORDS):
+        return 0
+    found = _REPRINT.findall(lower)
+    if not any(marker in cue for cue in found for marker in _NOTICE_CUES):
+        return 0
+    return len({"©" if cue == "copyright" else cue for cue in found})
 
 
 def is_appeal(line: LineFeatures) -> bool:

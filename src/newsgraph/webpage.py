@@ -3,15 +3,17 @@
 The body comes from trafilatura with its own defaults (its extraction compared with its
 readability and jusText fallbacks, tables kept), ARIA dialogs pruned first; a caption-sized
 result gives way to trafilatura's baseline (JSON-LD articleBody) or the page's visible text
-when those hold several times more prose. The page's metadata gives the title, site name, URL,
-date and authors. Decoding the bytes is `sources`' job; this module starts from the decoded
-page.
+when those hold several times more prose. A standfirst the page shows (its description, set
+as a text of the body) and the extraction left out opens the body. The page's metadata gives
+the title, site name, URL, date and authors. Decoding the bytes is `sources`' job; this
+module starts from the decoded page.
 """
 
 from __future__ import annotations
 
 import logging
 import re
+from html import escape
 from html.parser import HTMLParser
 from typing import Any
 from urllib.parse import urlsplit
@@ -49,6 +51,11 @@ _NOT_THE_PAGE = [".//*[@role='dialog' or @aria-modal='true']"]
 """Pruned before trafilatura and its fallbacks read the page: ARIA dialogs (pop-ups, sign-up
 and consent boxes) are by definition outside the document's flow."""
 
+_LEDE_KEY_CHARS = 60
+"""A description whose opening this long is in the body is already in it."""
+_LEDE_KEY_WORDS = 6
+"""The words of a description looked for at the start of a text node of the page."""
+
 _FEW_WORDS = 50
 """An extraction shorter than this (in words) may have caught a caption or a teaser instead
 of the article: the page's other readings are then compared with it."""
@@ -84,6 +91,9 @@ def page_article(
         return ReadError(source, NO_BODY, doc_id)
     if extracted is None:
         extracted = _NO_METADATA
+    lede = standfirst(page, text, _clean_meta(extracted.description))
+    if lede:
+        text = f"{lede}\n\n{text}"
     title = fields.get("title") or _clean_meta(extracted.title)
     outlet = fields.get("outlet") or _clean_meta(extracted.sitename)
     url = url or _clean_meta(extracted.url)
@@ -131,6 +141,37 @@ def body_text(page: str, extracted: str | None) -> str | None:
         return best
     # a page with one short sentence is still an article; a page of menu labels is not
     return extracted if extracted and _SHORT_SENTENCE.search(extracted) else None
+
+
+def standfirst(page: str, text: str, description: str | None) -> str | None:
+    """The page's description when the page shows it as the article's standfirst and the body
+    leaves it out: trafilatura drops the dek set between headline and body, which readers
+    (and the page's own metadata) take as the article's first lines. Shown means a text node
+    of the <body> opens with it; a description only in the <head> (a search-engine blurb), or
+    one that is no sentence (a title, a list of keywords), is not the article's."""
+    if not description or final_sentence_char(description) not in ".!?…":
+        return None
+    if not prose_words(description):
+        return None
+    folded = " ".join(description.split())
+    if folded[:_LEDE_KEY_CHARS] in " ".join(text.split()):
+        return None
+    key = " ".join(folded.split()[:_LEDE_KEY_WORDS])
+    body = max(page.lower().find("<body"), 0)
+    variants = {key, escape(key, quote=False), escape(key), key.replace("'", "&#039;"),
+                key.replace("'", "&#39;")}
+    for variant in variants:
+        at = page.find(variant, body)
+        while at >= 0:
+            if page[max(0, at - 200):at].rstrip().endswith(">"):
+                return folded
+            at = page.find(variant, at + 1)
+    return None
+
+
+def final_sentence_char(text: str) -> str:
+    """The last character before closing quotes and brackets."""
+    return text.rstrip("\"'”’»)] ")[-1:]
 
 
 def prose_words(text: str) -> int:
@@ -204,7 +245,7 @@ def visible_text(page: str) -> str:
 class _Metadata:
     """What an extraction that found no metadata says: nothing."""
 
-    title = sitename = url = date = author = None
+    title = sitename = url = date = author = description = None
 
 
 _NO_METADATA = _Metadata()
