@@ -22,7 +22,9 @@ _MIN_CONFIDENCE = 0.5
 
 
 @cache
-def _identifier() -> Any:
+def identifier() -> Any:
+    """py3langid's model, loaded once per process (a pipeline loads it with spaCy's, so its
+    load is not the first article's time)."""
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
@@ -32,9 +34,9 @@ def detect(text: str) -> str | None:
     """The ISO 639-1 code of the text's language, or None when the text is too short or the
     answer is not confident."""
     sample = text[:_SAMPLE_CHARS]
-    if sum(char.isalpha() for char in sample) < _MIN_LETTERS:
+    if sum(map(str.isalpha, sample)) < _MIN_LETTERS:
         return None
-    language, confidence = _identifier().classify(sample)
+    language, confidence = identifier().classify(sample)
     return str(language) if confidence >= _MIN_CONFIDENCE else None
 
 

@@ -24,6 +24,7 @@ from typing import Any
 
 from spacy.language import Language
 
+from newsgraph import language
 from newsgraph.batch import (
     Extraction,
     Failure,
@@ -155,6 +156,8 @@ class Pipeline:
 
 
 def _nlp_for(settings: Settings) -> Language:
+    """The pipeline of these settings, with every model the batch function reads loaded."""
+    language.identifier()
     return load_nlp(settings.stages, {name: settings.components.get(name, {})
                                       for name in settings.stages}, settings.imports)
 
