@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from itertools import islice
+from weakref import WeakKeyDictionary
 
 from spacy.attrs import ORTH
 from spacy.language import Language
@@ -234,7 +235,7 @@ def _extract(nlp: Language, documents: list[Document], batch_size: int,
     are made inside the memory zone (their strings are freed with it); one with more than
     `max_tokens` tokens fails before the parser sees it."""
     outcomes: list[Outcome | None] = []
-    room = kept_words - len(nlp.vocab)
+    room = kept_words - _KEPT.get(nlp, 0)
     words: set[str] = set()
     with nlp.memory_zone():
         parsed: list[tuple[int, Document, Doc]] = []
@@ -256,14 +257,23 @@ def _extract(nlp: Language, documents: list[Document], batch_size: int,
     return [outcome for outcome in outcomes if outcome is not None]
 
 
+_KEPT: WeakKeyDictionary[Language, int] = WeakKeyDictionary()
+"""How many words `keep_words` made permanent in each pipeline's vocabulary (spaCy's own
+`len(vocab)` also counts the words a memory zone freed, so it cannot serve as the count)."""
+
+
 def keep_words(nlp: Language, words: Iterable[str], room: int) -> None:
     """Make up to `room` of a batch's words permanent in spaCy's vocabulary (outside the memory
     zone). The zone frees every word a batch added, so without this each batch would create
-    again the lexemes of the words every article uses, which costs a quarter of spaCy's time;
-    keeping the words of the first batches, up to a bound, keeps the memory of a long run flat.
-    A lexeme's attributes come from its text alone, so what is kept never changes a record."""
+    again the lexemes of the words every article uses; keeping the words of the first batches,
+    up to a bound, keeps the memory of a long run flat. A lexeme's attributes come from its
+    text alone, so what is kept never changes a record."""
+    kept = 0
     for word in islice(words, max(room, 0)):
-        nlp.vocab[word]
+        if word not in nlp.vocab:
+            nlp.vocab[word]
+            kept += 1
+    _KEPT[nlp] = _KEPT.get(nlp, 0) + kept
 
 
 def _extract_one(nlp: Language, document: Document, timeout: float | None,
