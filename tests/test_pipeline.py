@@ -120,6 +120,53 @@ def test_ids_do_not_depend_on_the_other_articles_of_the_batch():
     assert together[0].id == alone.id
 
 
+BALTIC_FOOTER = "Follow the Baltic Desk for more stories from the region"
+BALTIC_BODIES = ["Estonia said on Monday it would expel two Russian diplomats.",
+                 "Latvia's parliament approved a new defence budget on Tuesday.",
+                 "Lithuania reopened its border crossing with Belarus after talks.",
+                 "Finland's president met his Estonian counterpart in Tallinn."]
+
+
+def baltic(body: str, published: str | None = "2022-03-02") -> RawArticle:
+    return article(f"{body}\n\nOfficials gave no further details.\n\n{BALTIC_FOOTER}",
+                   group="baltic", published=published, id=body[:12])
+
+
+def test_a_run_learns_repeated_lines_from_all_its_inputs_whatever_their_order():
+    from newsgraph.pipeline import Pipeline
+
+    # the third article sharing the footer comes 600 inputs after the first two (a run used to
+    # learn lines per chunk of 500, so its clean text depended on what was read with what)
+    fillers = [article(f"{PARAGRAPHS[i % 3]} Report {i}.", id=f"f{i}") for i in range(600)]
+    items = [baltic(BALTIC_BODIES[0]), baltic(BALTIC_BODIES[1]), *fillers,
+             baltic(BALTIC_BODIES[2])]
+    pipeline = Pipeline(["dateline"], batch_size=2)
+    texts = {d.id: d.text for d in pipeline.documents(items)}
+    assert all(BALTIC_FOOTER not in texts[body[:12]] for body in BALTIC_BODIES[:3])
+    assert texts == {d.id: d.text for d in pipeline.documents(items[::-1])}
+    few = [items[0], *fillers[:3], items[1], items[-1]]
+    extracted = [r.document.text for r in pipeline.run(few)]  # extract and ingest learn alike
+    assert extracted == [texts[item.id] for item in few]
+    assert [r.document.text for r in pipeline.run(few[::-1])] == extracted[::-1]
+
+
+def test_repeated_lines_count_within_one_month_of_a_source():
+    from newsgraph.boilerplate import line_group
+    from newsgraph.pipeline import Pipeline
+
+    assert line_group("baltic", "2022-03-02T08:00:00Z") == line_group("baltic", "2022-03-30")
+    assert line_group("baltic", "2022-03-02") != line_group("baltic", "2022-04-02")
+    assert line_group("baltic", None) == line_group("baltic", "no date") == "baltic"
+    # three articles share the footer, but in two months: no month has it three times
+    items = [baltic(BALTIC_BODIES[0]), baltic(BALTIC_BODIES[1]),
+             baltic(BALTIC_BODIES[2], published="2022-04-11")]
+    texts = [d.text for d in Pipeline(["dateline"]).documents(items)]
+    assert all(BALTIC_FOOTER in text for text in texts)
+    items.append(baltic(BALTIC_BODIES[3]))  # a third one in March
+    texts = [d.text for d in Pipeline(["dateline"]).documents(items)]
+    assert [BALTIC_FOOTER in text for text in texts] == [False, False, True, False]
+
+
 def test_unsafe_text_and_over_limit_articles_in_one_spacy_batch():
     from newsgraph.batch import Limits, process_batch
     from newsgraph.pipeline import load_nlp

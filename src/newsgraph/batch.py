@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import signal
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from weakref import WeakKeyDictionary
@@ -22,7 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from newsgraph.authors import find_authors
-from newsgraph.boilerplate import REPEATED
+from newsgraph.boilerplate import REPEATED, line_group
 from newsgraph.clean import CleanSettings, CleanText, LineStats, clean
 from newsgraph.config import DEFAULT_SETTINGS, RunSettings, check_max_chars
 from newsgraph.document import Document, Published, RawArticle, ReadError, content_id
@@ -93,7 +93,7 @@ def build_document(article: RawArticle, line_stats: LineStats | None = None,
                    settings: CleanSettings | None = None) -> Document:
     """Clean a raw article into the `Document` every later stage points into."""
     settings = settings or CleanSettings()
-    cleaned = clean(article.text, title=article.title, group=article.group,
+    cleaned = clean(article.text, title=article.title, group=lines_of(article),
                     line_stats=line_stats, settings=settings)
     if not cleaned.text.strip():
         raise ValueError("no article text left after removing boilerplate")
@@ -130,7 +130,7 @@ def _content_id(article: RawArticle, cleaned: CleanText, settings: CleanSettings
     was read with it; the id must not, or the same article would be stored twice.
     """
     if any(passage.reason == REPEATED for passage in cleaned.removed):
-        return content_id(clean(article.text, title=article.title, group=article.group,
+        return content_id(clean(article.text, title=article.title, group=lines_of(article),
                                 settings=settings).text)
     return content_id(cleaned.text)
 
@@ -143,13 +143,18 @@ def input_warnings(article: RawArticle) -> tuple[str, ...]:
     return ()
 
 
-def line_stats_of(items: Sequence[RawArticle | ReadError]) -> LineStats:
-    """The repeated-line statistics of a chunk of articles, pruned to the lines that can count
-    (so they are cheap to send to the workers that clean the chunk's batches)."""
+def lines_of(article: RawArticle) -> str:
+    """The line group (`boilerplate.line_group`) whose repeated lines an article shares."""
+    return line_group(article.group, article.published)
+
+
+def line_stats_of(items: Iterable[RawArticle | ReadError]) -> LineStats:
+    """The repeated-line statistics of articles (all the inputs of a run), pruned to the lines
+    that can count (so they are cheap to send to the workers that clean the batches)."""
     stats = LineStats()
     for item in items:
         if isinstance(item, RawArticle):
-            stats.add(item.group, item.text)
+            stats.add(lines_of(item), item.text)
     return stats.pruned()
 
 

@@ -614,9 +614,22 @@ def line_key(line: str) -> str:
     return " ".join(line.translate(_LINE_FOLDS).split()).casefold()
 
 
+def line_group(group: str, published: str | None) -> str:
+    """The articles whose shared lines count as boilerplate: one source's (outlet, site or
+    folder) articles of one month, by the publication date the input gives (undated ones are a
+    set of their own). A month keeps the counts of a long archive bounded per set, and a line
+    a source repeated one month (a campaign banner, a running story's standfirst) does not
+    count against its articles of another."""
+    month = published[:7] if published and _MONTH.match(published) else ""
+    return f"{group} {month}" if month else group
+
+
+_MONTH = re.compile(r"\d{4}-\d{2}")
+
+
 class LineStats:
-    """Counts, per group (outlet/site/folder), in how many distinct articles each normalised line
-    occurs: a line many articles of one source share is that source's boilerplate."""
+    """Counts, per line group (`line_group`), in how many distinct articles each normalised
+    line occurs: a line many articles of one source share is that source's boilerplate."""
 
     def __init__(self) -> None:
         self._lines: dict[str, Counter[str]] = defaultdict(Counter)

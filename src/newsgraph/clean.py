@@ -191,7 +191,8 @@ def clean(
     """Normalise white space, drop boilerplate lines, find the title and the outlet's name.
 
     `title`, when given, wins over detection; `line_stats` (the lines of other articles of
-    `group`) lets lines the source repeats in many articles count as its boilerplate.
+    `group`, a `boilerplate.line_group`: one source's articles of a month) lets lines the
+    source repeats in many articles count as its boilerplate.
     """
     if title is not None and not title.strip():
         title = None

@@ -78,7 +78,6 @@ class Settings:
     imports: tuple[str, ...] = ()
     components: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     clean: CleanSettings = field(default_factory=CleanSettings)
-    chunk_size: int = 500
     resolve: ResolveSettings = field(default_factory=ResolveSettings)
     busy_timeout_ms: int = 120_000
     scale: ScaleSettings = field(default_factory=ScaleSettings)
@@ -89,7 +88,7 @@ class Settings:
             "pipeline": {"stages": list(self.stages), "imports": list(self.imports)},
             "components": {name: dict(values) for name, values in self.components.items()
                            if name in self.stages},
-            "clean": {"chunk_size": self.chunk_size, **asdict(self.clean)},
+            "clean": asdict(self.clean),
             "resolve": asdict(self.resolve),
         }
 
@@ -133,7 +132,6 @@ def _settings(config: Mapping[str, Any], path: str | Path) -> Settings:
     if unknown:
         raise ConfigError(f"{path}: unknown section(s) {', '.join(sorted(unknown))}")
     clean = dict(config.get("clean", {}))
-    chunk_size = clean.pop("chunk_size", 500)
     pipeline = dict(config.get("pipeline", {}))
     return Settings(
         run=_section(RunSettings, config.get("run", {}), "run", path),
@@ -141,7 +139,6 @@ def _settings(config: Mapping[str, Any], path: str | Path) -> Settings:
         imports=tuple(pipeline.pop("imports", ())),
         components={name: dict(values) for name, values in config.get("components", {}).items()},
         clean=_section(CleanSettings, clean, "clean", path),
-        chunk_size=int(chunk_size),
         resolve=_section(ResolveSettings, config.get("resolve", {}), "resolve", path),
         busy_timeout_ms=int(config.get("store", {}).get("busy_timeout_ms", 120_000)),
         scale=_section(ScaleSettings, config.get("scale", {}), "scale", path),

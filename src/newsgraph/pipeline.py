@@ -1,11 +1,14 @@
 """Running the batch function over a stream of inputs, in this process or in N workers.
 
 `extract` and `ingest` (CLI and Python API) both run `Pipeline.run`, so they cannot drift
-apart. Inputs are taken in chunks so that lines repeated across the articles of one source
-can be recognised as that source's boilerplate: each chunk's repeated-line statistics are
-learned first, then its articles go through `batch.process_batch` batch by batch, either here
-or in a pool of worker processes that each load the whole pipeline once. Results come back in
-input order whatever the number of workers.
+apart. Lines repeated across the articles of one source (and month) are that source's
+boilerplate, so every input is read once first (`learn_lines`: the repeated-line statistics
+of all of them, the inputs kept in a temporary file meanwhile); then the articles go through
+`batch.process_batch` batch by batch, either here or in a pool of worker processes that each
+load the whole pipeline once. The statistics are those `newsgraph run` learns over the same
+inputs, so the clean text does not depend on the order of the inputs, on how they are split,
+or on which command read them. Results come back in input order whatever the number of
+workers.
 """
 
 from __future__ import annotations
@@ -13,6 +16,8 @@ from __future__ import annotations
 import importlib
 import json
 import multiprocessing
+import pickle
+import tempfile
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -20,7 +25,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import replace
 from functools import cache
 from itertools import islice
-from typing import Any
+from typing import IO, Any
 
 from spacy.language import Language
 
@@ -32,6 +37,7 @@ from newsgraph.batch import (
     Outcome,
     build_document,
     line_stats_of,
+    lines_of,
     process_batch,
 )
 from newsgraph.clean import CleanSettings, LineStats
@@ -47,8 +53,12 @@ Item = RawArticle | ReadError
 
 def clean_chunk(items: Sequence[Item], settings: CleanSettings = DEFAULT_SETTINGS.clean,
                 ) -> Iterator[Document | Failure]:
-    """Clean a chunk of inputs, learning each source group's repeated lines from the chunk."""
-    line_stats = line_stats_of(items)
+    """Clean inputs, learning each line group's repeated lines from all of them."""
+    yield from _cleaned(items, line_stats_of(items), settings)
+
+
+def _cleaned(items: Iterable[Item], line_stats: LineStats, settings: CleanSettings,
+             ) -> Iterator[Document | Failure]:
     for item in items:
         if isinstance(item, ReadError):
             yield Failure(item.source, item.error, item.id)
@@ -57,6 +67,36 @@ def clean_chunk(items: Sequence[Item], settings: CleanSettings = DEFAULT_SETTING
             yield build_document(item, line_stats, settings)
         except ValueError as error:
             yield Failure(item.source, str(error), item.id)
+
+
+def learn_lines(items: Iterable[Item]) -> tuple[LineStats, Iterator[Item]]:
+    """Read every input once: the repeated-line statistics of them all, and the inputs again.
+
+    The inputs wait in an anonymous temporary file (pickled one by one, gone when read back or
+    when the process ends), so memory holds the line counts, not the articles; an HTML page is
+    read (trafilatura) once. Reading ends before the first article is cleaned: a run starts
+    its output after its last input is read.
+    """
+    counted = LineStats()
+    spill = tempfile.TemporaryFile()  # noqa: SIM115 (closed by _read_back, or on error)
+    count = 0
+    try:
+        for item in items:
+            if isinstance(item, RawArticle):
+                counted.add(lines_of(item), item.text)
+            pickle.dump(item, spill, protocol=pickle.HIGHEST_PROTOCOL)
+            count += 1
+        spill.seek(0)
+    except BaseException:
+        spill.close()
+        raise
+    return counted.pruned(), _read_back(spill, count)
+
+
+def _read_back(spill: IO[bytes], count: int) -> Iterator[Item]:
+    with spill:
+        for _ in range(count):
+            yield pickle.load(spill)
 
 
 def _chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
@@ -95,14 +135,12 @@ class Pipeline:
         workers: int | None = None,
         timeout: float | None = None,
         imports: Sequence[str] | None = None,
-        chunk_size: int | None = None,
     ) -> None:
         settings = settings.with_run(batch_size=batch_size, workers=workers, timeout=timeout)
         self.settings = replace(
             settings,
             stages=tuple(stages) if stages is not None else settings.stages,
-            imports=tuple(imports) if imports is not None else settings.imports,
-            chunk_size=chunk_size or settings.chunk_size)
+            imports=tuple(imports) if imports is not None else settings.imports)
         run = self.settings.run
         self.stages, self.batch_size, self.workers = self.settings.stages, run.batch_size, \
             run.workers
@@ -124,23 +162,22 @@ class Pipeline:
 
     def documents(self, items: Iterable[Item]) -> Iterator[Document | Failure]:
         """Clean documents (and failures), in input order, without parsing them."""
-        for chunk in _chunks(self.admitted(items), self.settings.chunk_size):
-            yield from clean_chunk(chunk, self.settings.clean)
+        line_stats, admitted = learn_lines(self.admitted(items))
+        yield from _cleaned(admitted, line_stats, self.settings.clean)
 
     def admitted(self, items: Iterable[Item]) -> Iterator[Item]:
         """The inputs, an article past the limits (`Limits.refuse`) turned into its ReadError
-        as it arrives: a chunk then never holds its text, nor learns its lines."""
+        as it arrives: its text is then never held, nor are its lines learned."""
         limits = limits_of(self.settings)
         for item in items:
             refusal = limits.refuse(item.text) if isinstance(item, RawArticle) else None
             yield ReadError(item.source, refusal, item.id) if refusal else item
 
     def batches(self, items: Iterable[Item]) -> Iterator[tuple[list[Item], LineStats]]:
-        """Work units: batches of inputs with their chunk's repeated-line statistics."""
-        for chunk in _chunks(self.admitted(items), self.settings.chunk_size):
-            stats = line_stats_of(chunk)
-            for start in range(0, len(chunk), self.batch_size):
-                yield chunk[start:start + self.batch_size], stats
+        """Work units: batches of inputs with the repeated-line statistics of all inputs."""
+        line_stats, admitted = learn_lines(self.admitted(items))
+        for batch in _chunks(admitted, self.batch_size):
+            yield batch, line_stats
 
     def run(self, items: Iterable[Item]) -> Iterator[Outcome]:
         """Records (and failures) in input order; one spaCy parse per article."""
