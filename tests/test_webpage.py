@@ -87,6 +87,31 @@ def test_a_dialog_on_the_page_is_not_part_of_the_article(shared: Path):
     assert "Registration for AICE 2022 is now open" in article.text
 
 
+def test_a_hover_card_glued_into_a_sentence_is_not_part_of_the_article():
+    # The markup of a politics site's people cards (span.rollover-people around the name's
+    # link and span.rollover-people-block with the person's latest headlines), as public
+    # scrapers of that site remove it; and an ARIA tooltip.
+    card = ('<span class="rollover-people"><a class="rollover-people-link" '
+            'href="/people/ilhan-omar">Ilhan Omar</a><span class="rollover-people-block">'
+            '<span class="rollover-people-name">Ilhan Omar</span><span '
+            'class="rollover-people-list"><a href="/1">Hillicon Valley: Lawmakers press '
+            'platforms</a><a href="/2">Overnight Defense: Senate vote delayed</a></span>'
+            '</span></span>')
+    tip = '<span role="tooltip">Senate Armed Services Committee member since 2019</span>'
+    html = (f"<html><body><article><h1>Bridge closed</h1><p>{BODY}</p><p>Rep. {card} "
+            f"(D-Minn.) said on Tuesday{tip} that the vote on the bridge money would be close."
+            "</p><p>Engineers said the crossing could reopen to cars within weeks, though the "
+            "council has not set a date.</p></article></body></html>")
+    article = read(html)
+    assert isinstance(article, RawArticle)
+    assert "Rep. Ilhan Omar (D-Minn.) said on Tuesday that the vote on the bridge money " \
+        "would be close." in " ".join(article.text.split())
+    assert "Hillicon Valley" not in article.text and "Armed Services" not in article.text
+    # a lone element of a hover widget's class is kept: it may be the word itself
+    lone = html.replace(card, '<span class="popover-trigger">Ilhan Omar</span>')
+    assert "Rep. Ilhan Omar (D-Minn.)" in " ".join(read(lone).text.split())
+
+
 def test_a_standfirst_shown_on_the_page_opens_the_body(shared: Path):
     # trafilatura leaves out the excerpt set under this page's photo (an <h2> between figure
     # and body); the page's description says the same words.

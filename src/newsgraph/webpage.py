@@ -1,12 +1,12 @@
 """Web pages -> article body and metadata: what newsgraph reads from an HTML page.
 
 The body comes from trafilatura with its own defaults (its extraction compared with its
-readability and jusText fallbacks, tables kept), ARIA dialogs pruned first; a caption-sized
-result gives way to trafilatura's baseline (JSON-LD articleBody) or the page's visible text
-when those hold several times more prose. A standfirst the page shows (its description, set
-as a text of the body) and the extraction left out opens the body. The page's metadata gives
-the title, site name, URL, date and authors. Decoding the bytes is `sources`' job; this
-module starts from the decoded page.
+readability and jusText fallbacks, tables kept), dialogs and hover cards pruned first; a
+caption-sized result gives way to trafilatura's baseline (JSON-LD articleBody) or the page's
+visible text when those hold several times more prose. A standfirst the page shows (its
+description, set as a text of the body) and the extraction left out opens the body. The
+page's metadata gives the title, site name, URL, date and authors. Decoding the bytes is
+`sources`' job; this module starts from the decoded page.
 """
 
 from __future__ import annotations
@@ -47,9 +47,22 @@ _TRAFILATURA_OPTIONS: dict[str, Any] = {
     "date_extraction_params": {"extensive_search": False, "original_date": True},
 }
 
-_NOT_THE_PAGE = [".//*[@role='dialog' or @aria-modal='true']"]
+_HOVER_WIDGET = " or ".join(
+    f"contains(concat(' ', normalize-space(@class)), ' {name}')"
+    for name in ("rollover", "hovercard", "hover-card", "popover"))
+"""An element whose class names a hover widget (a class word starting with one of these)."""
+
+_NOT_THE_PAGE = [
+    ".//*[@role='dialog' or @aria-modal='true' or @role='tooltip']",
+    f".//*[{_HOVER_WIDGET}][ancestor::*[{_HOVER_WIDGET}]][*][not(self::a)]",
+]
 """Pruned before trafilatura and its fallbacks read the page: ARIA dialogs (pop-ups, sign-up
-and consent boxes) are by definition outside the document's flow."""
+and consent boxes) and tooltips are by definition outside the document's flow; so is the card
+of a hover widget (a name in the text that shows, on hover, the person's card with their
+latest headlines): a hover element inside the widget that holds elements of its own and is
+not a link; the trigger (the linked name) is kept. Read as text, a card glues into the
+sentence ("Ilhan OmarIlhan OmarHillicon Valley: ...") and its names become entities. A lone
+element of such a class is left alone: it may be the word itself."""
 
 _LEDE_KEY_CHARS = 60
 """A description whose opening this long is in the body is already in it."""
