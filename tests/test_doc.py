@@ -1,6 +1,6 @@
 """The shared model's helpers on a real parse (`newsgraph.doc`)."""
 
-from newsgraph.doc import doc_value, positions_of
+from newsgraph.doc import doc_value, positions_of, span_value
 from newsgraph.pipeline import load_nlp
 
 TEXT = ("Denis Pushilin said on Wednesday that the rebels would hold a vote. According to "
@@ -35,3 +35,18 @@ def test_doc_value_reads_what_the_extension_holds():
     assert doc_value(doc, "dateline") == doc._.dateline == {"start": 0, "end": 5}
     assert doc_value(doc, "antecedents") == {3: 0}
     assert doc[3]._.antecedent.text == "Denis"
+
+
+def test_span_value_reads_what_the_span_extension_holds():
+    nlp = load_nlp(("dateline", "entities"))
+    doc = nlp(TEXT)
+    spans = list(doc.spans["entities"])
+    pushilin = next(span for span in spans if span.text == "Denis Pushilin")
+    assert span_value(pushilin, "entity_id") == pushilin._.entity_id == "person:denis-pushilin"
+    assert span_value(pushilin, "metonymy") is None and pushilin._.metonymy is None
+    donetsk = next(span for span in spans if span.text == "Donetsk")
+    assert span_value(donetsk, "entity_id") == donetsk._.entity_id
+    assert span_value(donetsk, "entity_id") != span_value(pushilin, "entity_id")
+    # the same offsets in another Doc read that Doc's values, not these
+    other = nlp("Pushilin said nothing.")
+    assert span_value(other[0:1], "entity_id") == other[0:1]._.entity_id

@@ -83,6 +83,13 @@ def doc_value(doc: Doc, name: str) -> Any:
     return doc.user_data.get(("._.", name, None, None))
 
 
+def span_value(span: Span, name: str) -> Any:
+    """The value of one of newsgraph's Span extensions (`span._.name`), read where spaCy keeps
+    it (`user_data` under `("._.", name, start_char, end_char)`) without building an
+    Underscore object; None when unset, like the extensions' default."""
+    return span.doc.user_data.get(("._.", name, span.start_char, span.end_char))
+
+
 def positions_of(doc: Doc, lemmas: Collection[str], lowers: Collection[str] = ()) -> list[int]:
     """The indices of the tokens whose lowercased lemma is one of `lemmas` or whose lowercased
     form is one of `lowers`, in order. Read from spaCy's arrays: a stage looking for a few
@@ -158,30 +165,34 @@ def entity_records(doc: Doc) -> list[dict[str, Any]]:
     each entity with its mentions in text order (the entity stage wrote both, once). Built
     once per Doc: the quote and event stages and the record read the same list."""
     cached = doc.user_data.get(_RECORDS_KEY)  # plain JSON values: the Doc stays serialisable
-    if cached is not None and cached[0] == len(doc._.entity_table or ()):
+    table = doc_value(doc, "entity_table") or {}
+    if cached is not None and cached[0] == len(table):
         return cached[1]
-    records = _assemble_entity_records(doc)
-    doc.user_data[_RECORDS_KEY] = [len(doc._.entity_table or ()), records]
+    records = _assemble_entity_records(doc, table)
+    doc.user_data[_RECORDS_KEY] = [len(table), records]
     return records
 
 
-def _assemble_entity_records(doc: Doc) -> list[dict[str, Any]]:
-    table: dict[str, dict[str, Any]] = doc._.entity_table or {}
+def _assemble_entity_records(doc: Doc, table: dict[str, dict[str, Any]],
+                             ) -> list[dict[str, Any]]:
     mentions: dict[str, list[dict[str, Any]]] = {entity_id: [] for entity_id in table}
-    text = doc._.text
+    text = doc_text(doc)
     for span in entity_spans(doc):
-        item: dict[str, Any] = {"start": span.start_char, "end": span.end_char,
-                                "text": text[span.start_char:span.end_char]}
-        if span._.role is not None:
-            start, end = span._.role
+        start_char, end_char = span.start_char, span.end_char
+        item: dict[str, Any] = {"start": start_char, "end": end_char,
+                                "text": text[start_char:end_char]}
+        role = span_value(span, "role")
+        if role is not None:
+            start, end = role
             item["role"] = {"start": start, "end": end, "text": text[start:end]}
-        if span._.metonymy == "government":
+        metonymy = span_value(span, "metonymy")
+        if metonymy == "government":
             item["metonymy"] = "government"
-            item["government"] = span._.stands_for
-        elif span._.metonymy == "state":
+            item["government"] = span_value(span, "stands_for")
+        elif metonymy == "state":
             item["metonymy"] = "state"
-            item["capital"] = span._.stands_for
-        mentions[span._.entity_id].append(item)
+            item["capital"] = span_value(span, "stands_for")
+        mentions[span_value(span, "entity_id")].append(item)
     records = []
     for entity_id, fields in table.items():
         items = sorted(mentions[entity_id], key=lambda item: (item["start"], item["end"]))
