@@ -25,8 +25,9 @@ _BYLINE = re.compile(
 _SEPARATOR = re.compile(r"\s*(?:,|\band\b|&)\s*")
 _META_SEPARATOR = re.compile(r"\s*[;|]\s*")
 _MAX_NAME_WORDS = 5
-_PARTICLES = frozenset(("de", "da", "van", "von", "der", "den", "bin", "al", "el", "le", "du",
+NAME_PARTICLES = frozenset(("de", "da", "van", "von", "der", "den", "bin", "al", "el", "le", "du",
                         "la", "del", "di", "y"))
+"""Lower-case words inside personal names ("Ursula von der Leyen", "Mohammed bin Salman")."""
 _NOT_A_PERSON = frozenset((
     "staff", "editor", "editors", "editorial", "team", "desk", "newsroom", "news", "admin",
     "unknown", "reporter", "reporters", "correspondent", "contributor", "guest", "letters",
@@ -42,7 +43,7 @@ def _person_like(name: str, outlet: str | None) -> bool:
     if outlet and name.casefold() == outlet.casefold():
         return False
     return all((word[0].isupper() and word.casefold() not in _NOT_A_PERSON)
-               or word in _PARTICLES for word in words)
+               or word in NAME_PARTICLES for word in words)
 
 
 def metadata_names(value: object, outlet: str | None = None) -> tuple[str, ...]:

@@ -1,3 +1,5 @@
+import pytest
+
 from newsgraph.doc import entity_records
 from newsgraph.stages.entities import canonical_name, entity_id
 from tests.docs import run_stages
@@ -432,3 +434,24 @@ def test_a_town_surely_named_lends_its_region_to_its_neighbours():
     by_name = {entity["name"]: entity for entity in entities_of(text)}
     assert by_name["Cairns"]["country"] == "AU"
     assert (by_name["Edmonton"]["country"], by_name["Edmonton"]["geonames"]) == ("AU", 2167744)
+
+
+@pytest.mark.parametrize("text, people", [
+    # dev/html pages: a software page, a chart (its ranks on the next lines), a news photo
+    ("If you get errors on zlib, make sure you have zlib-devel (on RPM systems) or zlib1g-dev "
+     "on Debian.", []),
+    ("30. Joe Elliott\n31. Alice Cooper\n32. Andrew Wood\n33. Pepper Keenan",
+     ["Joe Elliott", "Alice Cooper", "Andrew Wood", "Pepper Keenan"]),
+    ('Retired CN workers Brent and Lynnette Hain believe the cat -- dubbed "Q-199" after the '
+     'train it was found on -- is actually their cat "Tiger."', ["Lynnette Hain"]),
+    # dev/events, dev/places-trnews: names with particles, hyphens and nicknames stay people
+    ("President Omar Hassan al-Bashir, following the partial peace deal, has taken several "
+     "tentative steps to enhance political freedoms and promote an image of openness and "
+     "tolerance in Sudan.", ["Omar Hassan al-Bashir"]),
+    ("U.N. Secretary-General Ban Ki-moon also condemned what he called a \u201csenseless act "
+     "of terror.\u201d", ["Ban Ki-moon"]),
+    ('Nick "Nick Nick" Shell said he would fight.', ['Nick "Nick Nick" Shell']),
+])
+def test_a_person_is_written_as_a_name(text, people):
+    doc = run_stages(text, ["dateline", "entities"])
+    assert [span.text for span in doc.spans["entities"] if span.label_ == "PERSON"] == people

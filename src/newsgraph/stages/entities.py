@@ -36,6 +36,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.authors import NAME_PARTICLES
 from newsgraph.config import stage_defaults
 from newsgraph.doc import doc_text, write_entities
 from newsgraph.lexicons import (
@@ -148,6 +149,39 @@ def _text(doc: Doc, start: int, end: int) -> str:
     return doc_text(doc)[doc[start].idx:last.idx + len(last)]
 
 
+_NAME_MARKS = str.maketrans("", "", ".'’")
+"""What a personal name's words may hold besides letters: initials' periods and apostrophes
+("O'Brien"); hyphens join parts of one word ("Jean-Luc", "al-Assad", "Ki-moon")."""
+_NICKNAME_QUOTES = "\"“”‘’'"
+"""Around a nickname inside a name: 'Nick "The Knife" Shell'."""
+_NAME_LINKS = NAME_PARTICLES | {"of", "the"}
+"""Lower-case words a personal name may hold: particles ("von der", "bin") and the "of" or
+"the" of "Mary of Bethany" or "Alexander the Great"."""
+
+
+def _person_name(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """The tokens of a PERSON mention that can be a person's name, or None: a number after the
+    name is cut ("Alice Cooper 33" in a chart), and what is left must be written as names are:
+    words of letters, each starting with a capital (its later hyphenated parts need not:
+    "Ban Ki-moon") or a particle ("von", "bin", "al-Assad"). spaCy's PERSON on text that is
+    not news prose ("misc", "zlib1g-dev", "GSK2586184", "AppleWebKit/537.36" on software,
+    recipe and science pages) is no one."""
+    while end > start and (doc[end - 1].like_num or doc[end - 1].is_space):
+        end -= 1
+    if end <= start:
+        return None
+    words = _text(doc, start, end).split()
+    if not any(word[:1].isupper() for word in words):
+        return None
+    for word in words:
+        first, *rest = word.strip(_NICKNAME_QUOTES).split("-")
+        if not (first[:1].isupper() or first in _NAME_LINKS):
+            return None
+        if not all(part.translate(_NAME_MARKS).isalpha() for part in (first, *rest)):
+            return None
+    return start, end
+
+
 def _is_capitalised(token: Token) -> bool:
     return token.text[:1].isupper()
 
@@ -220,6 +254,8 @@ class EntityStage:
                    and doc[end + 1].ent_type_ in ("", label)):
                 end += 2
             trimmed = _trim(doc, start, end)
+            if trimmed is not None and label == "PERSON":
+                trimmed = _person_name(doc, *trimmed)
             if trimmed is None or trimmed in taken:
                 continue
             taken.add(trimmed)
