@@ -249,6 +249,8 @@ class _CueDates:
         self.published = published
         self.times = [t for t in times if t.get("type") in ("DATE", "TIME")
                       and re.match(r"[0-9X]{4}", str(t.get("value", "")))]
+        self._cue_verbs: dict[tuple[int, int], Token | None] = {}
+        """The head of each cue span: a speaker's quotes that continue share their cue."""
         self._governors: dict[int, frozenset[int]] = {}
         """The verbs that can govern each time (by its place in `times`), found once: every
         quote asks about every time, and the climb through the parse was the whole cost."""
@@ -256,8 +258,7 @@ class _CueDates:
     def of(self, quote: dict[str, Any]) -> dict[str, str] | None:
         cue = quote.get("cue")
         if cue is not None:
-            verb = self.doc.char_span(cue["start"], cue["end"], alignment_mode="expand")
-            verb = verb.root if verb is not None else None
+            verb = self._cue_verb(cue["start"], cue["end"])
             clause = self._clause_of(verb) if verb is not None else frozenset()
             for number, time in enumerate(self.times):
                 if quote["start"] <= time["start"] < quote["end"]:
@@ -267,6 +268,12 @@ class _CueDates:
         if self.published:
             return {"value": self.published, "how": "published"}
         return None
+
+    def _cue_verb(self, start: int, end: int) -> Token | None:
+        if (start, end) not in self._cue_verbs:
+            span = self.doc.char_span(start, end, alignment_mode="expand")
+            self._cue_verbs[start, end] = span.root if span is not None else None
+        return self._cue_verbs[start, end]
 
     @staticmethod
     def _clause_of(verb: Token) -> frozenset[int]:
@@ -310,6 +317,8 @@ class _Extractor:
             for entity in entities for m in entity.get("mentions", [])
         )
         self.arrays = _TokenArrays.of(doc)
+        self.mention_spans: dict[int, tuple[int, int]] = {}
+        """`_Speakers.mention_span` by token index, for this Doc only."""
         self.mark_starts = [mark.start for mark in self.marks]
         """Where each quotation starts: quotations are disjoint and in text order, so the
         one that can hold a character is the last starting at or before it."""
@@ -1007,7 +1016,15 @@ class _Speakers:
 
     def mention_span(self, token: Token) -> tuple[int, int]:
         """The speaker's noun phrase without relative clauses or trailing modifiers; a name in
-        apposition to a title is included ("Ryanair CEO, Michael O'Leary")."""
+        apposition to a title is included ("Ryanair CEO, Michael O'Leary"). Found once per
+        token and Doc: describing a speaker asks for it twice, and a description's search
+        again for the same earlier nouns."""
+        found = self.x.mention_spans.get(token.i)
+        if found is None:
+            found = self.x.mention_spans[token.i] = self._mention_span(token)
+        return found
+
+    def _mention_span(self, token: Token) -> tuple[int, int]:
         if token.pos_ == "PRON":
             return token.idx, token.idx + len(token.text)
         first = token
