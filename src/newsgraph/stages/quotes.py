@@ -690,9 +690,9 @@ class _Extractor:
         before = tokens[0].sent.start - 1
         if before >= 0 and tokens[0].i <= tokens[0].sent.start + 1:
             preceding = self.doc[before].sent
-            last = [t for t in preceding if not t.is_space][-1:]
-            if last and last[0].text in (":", "—", "–", "-") \
-                    and "\n" not in self.text[last[0].idx:mark.start]:
+            last = next((t for t in reversed(preceding) if not t.is_space), None)
+            if last is not None and last.text in (":", "—", "–", "-") \
+                    and "\n" not in self.text[last.idx:mark.start]:
                 sentences.append(preceding)
         candidates = []
         cues = self.arrays.cues  # a cue verb's lemma is a cue word: no other token can be one
@@ -1060,7 +1060,7 @@ class _Speakers:
                     child.dep_ == "prep" and child.lower_ not in self._NOUN_PREPOSITIONS):
                 break  # "said X on Ukrainian television": where it was said, not who
             edge = child.right_edge
-            if edge.i >= stop or any(self.x.quoted[t.i] for t in self.doc[last.i + 1: edge.i + 1]) \
+            if edge.i >= stop or any(self.x.quoted[last.i + 1: edge.i + 1]) \
                     or "\n" in self.text[last.idx: edge.idx + len(edge.text)]:
                 break
             last = max(last, edge, key=lambda t: t.i)
