@@ -14,14 +14,17 @@ nearest compatible speaker or named mention and linked to the entity stage's ids
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from bisect import bisect_left, bisect_right
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from spacy.attrs import IDX, LEMMA, LOWER
+from spacy.strings import StringStore
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.config import stage_defaults
-from newsgraph.doc import entity_records, entity_type, positions_of
+from newsgraph.doc import doc_value, entity_records, entity_type
 from newsgraph.lexicons import (
     ADDRESSEE_VERBS,
     ADDRESSING_VERBS,
@@ -53,6 +56,64 @@ QUOTE_CLOSERS = "\"”»’"
 _WORD = re.compile(r"[^\W_]+")
 _MIN_DIRECT_WORDS = stage_defaults("quotes")["min_direct_words"]  # config.cfg [components.quotes]
 """A quotation of fewer words with no cue of its own is a term or a name, not a quote."""
+
+
+# ----------------------------------------------------------------------------- token arrays
+
+class _WordHashes:
+    """Which spaCy string hashes name one of a few words once lowercased, remembered per hash:
+    a hash names one string in every Doc and vocabulary, so an answer never goes stale, and
+    each string is looked up once per process instead of once per Doc."""
+
+    LIMIT = 200_000
+    """Hashes remembered before starting again (a long run meets new words forever)."""
+
+    def __init__(self, words: Collection[str]) -> None:
+        self.words = frozenset(words)
+        self.seen: set[int] = set()
+        self.matching: set[int] = set()
+
+    def among(self, values: set[int], strings: StringStore) -> set[int]:
+        """The values whose string, lowercased, is one of the words."""
+        new = values - self.seen
+        if new:
+            if len(self.seen) + len(new) > self.LIMIT:
+                self.seen.clear()
+                self.matching.clear()
+                new = values
+            self.seen |= new
+            self.matching |= {value for value in new if strings[value].lower() in self.words}
+        return values & self.matching
+
+
+_CUE_LEMMAS = _WordHashes(CUE_WORDS)
+_ACCORDING = _WordHashes(("according",))
+
+
+@dataclass(frozen=True)
+class _TokenArrays:
+    """The few token attributes the stage compares across many tokens, read once per Doc as
+    plain lists (a `Token` object made for each comparison cost more than the stage's own
+    work): character offsets, lowercased forms and the positions of the cue words."""
+
+    idx: list[int]
+    lower: list[int]
+    cues: list[int]
+    """Tokens whose lowercased lemma is a cue word, or "according": every cue is one of them."""
+
+    @classmethod
+    def of(cls, doc: Doc) -> _TokenArrays:
+        if not len(doc):
+            return cls([], [], [])
+        strings = doc.vocab.strings
+        columns = doc.to_array([IDX, LEMMA, LOWER]).T.tolist()
+        idx, lemmas, lowers = columns
+        cue_lemmas = _CUE_LEMMAS.among(set(lemmas), strings)
+        according = _ACCORDING.among(set(lowers), strings)
+        cues = [i for i, lemma in enumerate(lemmas) if lemma in cue_lemmas] if cue_lemmas else []
+        if according:
+            cues = sorted({*cues, *(i for i, lower in enumerate(lowers) if lower in according)})
+        return cls(idx, lowers, cues)
 
 
 # ----------------------------------------------------------------------------- quotation marks
@@ -171,7 +232,8 @@ class QuoteStage:
 
     def __call__(self, doc: Doc) -> Doc:
         quotes = _Extractor(doc, entity_records(doc), self.min_direct_words).run()
-        dates = _CueDates(doc, doc._.times or [], (doc._.published or {}).get("value"))
+        dates = _CueDates(doc, doc_value(doc, "times") or [],
+                          (doc_value(doc, "published") or {}).get("value"))
         for quote in quotes:
             quote["date"] = dates.of(quote)
         doc._.quotes = quotes
@@ -187,40 +249,58 @@ class _CueDates:
         self.published = published
         self.times = [t for t in times if t.get("type") in ("DATE", "TIME")
                       and re.match(r"[0-9X]{4}", str(t.get("value", "")))]
+        self._cue_verbs: dict[tuple[int, int], Token | None] = {}
+        """The head of each cue span: a speaker's quotes that continue share their cue."""
+        self._governors: dict[int, frozenset[int]] = {}
+        """The verbs that can govern each time (by its place in `times`), found once: every
+        quote asks about every time, and the climb through the parse was the whole cost."""
 
     def of(self, quote: dict[str, Any]) -> dict[str, str] | None:
         cue = quote.get("cue")
         if cue is not None:
-            verb = self.doc.char_span(cue["start"], cue["end"], alignment_mode="expand")
-            verb = verb.root if verb is not None else None
-            for time in self.times:
+            verb = self._cue_verb(cue["start"], cue["end"])
+            clause = self._clause_of(verb) if verb is not None else frozenset()
+            for number, time in enumerate(self.times):
                 if quote["start"] <= time["start"] < quote["end"]:
                     continue  # a date inside what was said is not when it was said
-                if verb is not None and self._governed_by(time, verb):
+                if verb is not None and not clause.isdisjoint(self._governors_of(number, time)):
                     return {"value": time["value"], "how": "text"}
         if self.published:
             return {"value": self.published, "how": "published"}
         return None
 
-    def _governed_by(self, time: dict[str, Any], verb: Token) -> bool:
-        span = self.doc.char_span(time["start"], time["end"], alignment_mode="expand")
-        if span is None:
-            return False
-        # "criticised ..., saying that": the participle's clause is its head verb's
-        clause = {verb}
+    def _cue_verb(self, start: int, end: int) -> Token | None:
+        if (start, end) not in self._cue_verbs:
+            span = self.doc.char_span(start, end, alignment_mode="expand")
+            self._cue_verbs[start, end] = span.root if span is not None else None
+        return self._cue_verbs[start, end]
+
+    @staticmethod
+    def _clause_of(verb: Token) -> frozenset[int]:
+        """The cue verb's clause, as token indices: "criticised ..., saying that": the
+        participle's clause is its head verb's."""
         if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp", "conj"):
-            clause.add(verb.head)
-        token = span.root
-        while token.head.i != token.i:
-            token = token.head
-            if token.pos_ in ("VERB", "AUX"):
-                if token in clause:
-                    return True
-                if token.dep_ != "acl":
-                    return False
-                # "In his comments sent on Monday, X expressed hope": a participle on a noun
-                # of the cue's clause dates that clause
-        return False
+            return frozenset((verb.i, verb.head.i))
+        return frozenset((verb.i,))
+
+    def _governors_of(self, number: int, time: dict[str, Any]) -> frozenset[int]:
+        """The verbs above a time expression up to the first one that is not a participle on
+        a noun: a time belongs to a cue's clause when one of them is in it. "In his comments
+        sent on Monday, X expressed hope": a participle on a noun of the cue's clause dates
+        that clause."""
+        found = self._governors.get(number)
+        if found is None:
+            verbs: list[int] = []
+            span = self.doc.char_span(time["start"], time["end"], alignment_mode="expand")
+            token = span.root if span is not None else None
+            while token is not None and token.head.i != token.i:
+                token = token.head
+                if token.pos_ in ("VERB", "AUX"):
+                    verbs.append(token.i)
+                    if token.dep_ != "acl":
+                        break
+            found = self._governors[number] = frozenset(verbs)
+        return found
 
 
 class _Extractor:
@@ -236,17 +316,23 @@ class _Extractor:
             (m["start"], m["end"], entity)
             for entity in entities for m in entity.get("mentions", [])
         )
+        self.arrays = _TokenArrays.of(doc)
+        self.mention_spans: dict[int, tuple[int, int]] = {}
+        """`_Speakers.mention_span` by token index, for this Doc only."""
+        self.mark_starts = [mark.start for mark in self.marks]
+        """Where each quotation starts: quotations are disjoint and in text order, so the
+        one that can hold a character is the last starting at or before it."""
         self.quoted = [False] * len(doc)
         for mark in self.marks:
-            for token in self._tokens_in(mark.start, mark.end):
-                self.quoted[token.i] = True
+            first, end = self._token_range(mark.start, mark.end)
+            self.quoted[first:end] = [True] * (end - first)
 
     # -- driving
 
     def run(self) -> list[dict[str, Any]]:
         quotes: list[_Quote] = []
         used_cues: set[int] = set()
-        for i in positions_of(self.doc, CUE_WORDS, lowers=("according",)):
+        for i in self.arrays.cues:
             if self.quoted[i]:
                 continue
             token = self.doc[i]
@@ -281,19 +367,20 @@ class _Extractor:
         if lemma == "say" and verb.dep_ == "pcomp" and verb.head.lower_ == "as" \
                 and verb.head.head.lemma_.lower() == "quote":
             return None  # "quoted as saying": the cue is "quoted"
-        if any(c.dep_ == "neg" for c in verb.children):
+        children = list(verb.children)  # read several times below: made once
+        if any(c.dep_ == "neg" for c in children):
             return None  # "did not say whether ...": nothing was said
         if any(c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ not in ("will", "would")
-               for c in verb.children):
+               for c in children):
             return None  # "members can add ...": not a report of something said
         content = self._content(verb)
         complement = content[0] if content else None
-        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in children)
         fragments: list[tuple[int, int]] | None = None
         if content is not None:
             fragments = self._clause_span(content[1], exclude=verb)
             if passive and lemma != "quote":
-                subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+                subject = next((c for c in children if c.dep_ == "nsubjpass"), None)
                 if subject is not None and complement.dep_ == "xcomp" and subject.i < verb.i:
                     # "[The names] are announced [to be changed to ...]"
                     subject_span = self._edges(list(subject.subtree))
@@ -316,11 +403,11 @@ class _Extractor:
                 speaker is not None and not self._same_line(speaker, verb)):
             speaker = self._subject_on_line(verb)
         if passive:
-            agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+            agent = next((c for c in children if c.dep_ == "agent"), None)
             objects = [c for c in agent.children if c.dep_ == "pobj"] if agent else []
             speaker = objects[0] if objects else None
             if lemma == "quote":  # "X was quoted as saying": X is the speaker
-                speaker = next((c for c in verb.children if c.dep_ == "nsubjpass"), speaker)
+                speaker = next((c for c in children if c.dep_ == "nsubjpass"), speaker)
         if speaker is not None and (speaker.lemma_.lower() in SIGN_NOUNS
                                     or not can_speak(speaker)):
             return None
@@ -346,7 +433,8 @@ class _Extractor:
         wrong line: take the first noun phrase of the cue's own line before the cue that is
         not inside a prepositional phrase."""
         start, _ = self._line_of(verb)
-        line = [t for t in self.doc[:verb.i] if t.idx >= start and not t.is_space]
+        first = bisect_left(self.arrays.idx, start, 0, verb.i)  # offsets rise with the index
+        line = [t for t in self.doc[first:verb.i] if not t.is_space]
         for token in line:
             if token.dep_ == "nsubj" and token.head is verb:
                 return token
@@ -560,7 +648,7 @@ class _Extractor:
                 continue
             tokens = self._tokens_in(mark.start, mark.end)
             words = [t for t in tokens if not t.is_punct]
-            cue = self._free_cue(mark, used_cues)
+            cue = self._free_cue(mark, tokens, used_cues)
             quote: _Quote | None = None
             if cue is not None and len(words) >= 2 and self._clause_like(tokens):
                 speaker = self._subject(cue)
@@ -583,9 +671,10 @@ class _Extractor:
             last_paragraph_open = not mark.closed
         return found
 
-    def _free_cue(self, mark: Quotation, used_cues: set[int]) -> Token | None:
-        """The nearest verb of saying around a quotation, in its sentence or a short next one."""
-        tokens = self._tokens_in(mark.start, mark.end)
+    def _free_cue(self, mark: Quotation, tokens: list[Token],
+                  used_cues: set[int]) -> Token | None:
+        """The nearest verb of saying around a quotation (whose tokens are `tokens`), in its
+        sentence or a short next one."""
         if not tokens:
             return None
         sentences: list[Span] = []
@@ -601,15 +690,17 @@ class _Extractor:
         before = tokens[0].sent.start - 1
         if before >= 0 and tokens[0].i <= tokens[0].sent.start + 1:
             preceding = self.doc[before].sent
-            last = [t for t in preceding if not t.is_space][-1:]
-            if last and last[0].text in (":", "—", "–", "-") \
-                    and "\n" not in self.text[last[0].idx:mark.start]:
+            last = next((t for t in reversed(preceding) if not t.is_space), None)
+            if last is not None and last.text in (":", "—", "–", "-") \
+                    and "\n" not in self.text[last.idx:mark.start]:
                 sentences.append(preceding)
         candidates = []
+        cues = self.arrays.cues  # a cue verb's lemma is a cue word: no other token can be one
         for sent in sentences:
-            for token in sent:
-                if self.quoted[token.i] or token.i in used_cues:
+            for i in cues[bisect_left(cues, sent.start):bisect_left(cues, sent.end)]:
+                if self.quoted[i] or i in used_cues:
                     continue
+                token = self.doc[i]
                 if self._is_cue_verb(token) and not any(c.dep_ == "neg" for c in token.children):
                     if any(c.dep_ == "prep" and c.lower_ == "as" and any(
                             g.dep_ == "pcomp" and self._is_cue_verb(g) for g in c.children)
@@ -706,6 +797,22 @@ class _Extractor:
         span = self.doc.char_span(start, end, alignment_mode="expand")
         return list(span) if span is not None else []
 
+    def _token_range(self, start: int, end: int) -> tuple[int, int]:
+        """The token indices `_tokens_in` would give, as a range (no Token made)."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        return (span.start, span.end) if span is not None else (0, 0)
+
+    def _touches_quotation(self, start: int, end: int) -> bool:
+        """Whether a quotation overlaps the characters [start, end): only the last one
+        starting before `end` can (quotations are disjoint and in order)."""
+        at = bisect_left(self.mark_starts, end) - 1
+        return at >= 0 and self.marks[at].end > start
+
+    def _in_quotation(self, start: int, end: int) -> bool:
+        """Whether the characters [start, end) lie inside one quotation."""
+        at = bisect_right(self.mark_starts, start) - 1
+        return at >= 0 and end <= self.marks[at].end
+
     @staticmethod
     def _runs(tokens: list[Token]) -> list[tuple[int, int]]:
         """Contiguous runs of tokens as character spans, with edge punctuation trimmed."""
@@ -782,13 +889,20 @@ class _Extractor:
         return start, end
 
     def _kind(self, fragments: list[tuple[int, int]]) -> str:
-        inside = outside = 0
+        """direct (every word in quotation marks), indirect (none) or mixed: only whether
+        there are words inside and outside counts, so the scan stops once both are seen."""
+        inside = outside = False
         for a, b in fragments:
+            if not self._touches_quotation(a, b):  # every word of it is outside
+                outside = outside or _WORD.search(self.text, a, b) is not None
+                continue
             for match in _WORD.finditer(self.text, a, b):
-                if any(m.start <= match.start() and match.end() <= m.end for m in self.marks):
-                    inside += 1
+                if self._in_quotation(match.start(), match.end()):
+                    inside = True
                 else:
-                    outside += 1
+                    outside = True
+                if inside and outside:
+                    return "mixed"
         if inside and not outside:
             return "direct"
         return "mixed" if inside else "indirect"
@@ -902,7 +1016,15 @@ class _Speakers:
 
     def mention_span(self, token: Token) -> tuple[int, int]:
         """The speaker's noun phrase without relative clauses or trailing modifiers; a name in
-        apposition to a title is included ("Ryanair CEO, Michael O'Leary")."""
+        apposition to a title is included ("Ryanair CEO, Michael O'Leary"). Found once per
+        token and Doc: describing a speaker asks for it twice, and a description's search
+        again for the same earlier nouns."""
+        found = self.x.mention_spans.get(token.i)
+        if found is None:
+            found = self.x.mention_spans[token.i] = self._mention_span(token)
+        return found
+
+    def _mention_span(self, token: Token) -> tuple[int, int]:
         if token.pos_ == "PRON":
             return token.idx, token.idx + len(token.text)
         first = token
@@ -938,7 +1060,7 @@ class _Speakers:
                     child.dep_ == "prep" and child.lower_ not in self._NOUN_PREPOSITIONS):
                 break  # "said X on Ukrainian television": where it was said, not who
             edge = child.right_edge
-            if edge.i >= stop or any(self.x.quoted[t.i] for t in self.doc[last.i + 1: edge.i + 1]) \
+            if edge.i >= stop or any(self.x.quoted[last.i + 1: edge.i + 1]) \
                     or "\n" in self.text[last.idx: edge.idx + len(edge.text)]:
                 break
             last = max(last, edge, key=lambda t: t.i)
@@ -1013,8 +1135,13 @@ class _Speakers:
         if not any(c.lower_ in ("the", "this", "that") for c in token.lefts):
             return None
         lemma = token.lemma_.lower()
-        for earlier in reversed(self.doc[: token.i]):
-            if earlier.lower_ == token.lower_ and earlier.pos_ in ("NOUN", "PROPN") \
+        lowers = self.x.arrays.lower
+        same_word = lowers[token.i]
+        for i in range(token.i - 1, -1, -1):
+            if lowers[i] != same_word:
+                continue  # the same lowercased form, compared as spaCy's hashes
+            earlier = self.doc[i]
+            if earlier.pos_ in ("NOUN", "PROPN") \
                     and not self.x.quoted[earlier.i] \
                     and not any(c.lower_ in ("the", "this", "that", "a", "an")
                                 for c in earlier.lefts) and list(earlier.lefts):
