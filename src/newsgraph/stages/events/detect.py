@@ -427,10 +427,7 @@ def resolve_clauses(candidates: list[Candidate]) -> None:
             elif dep in ("xcomp", "ccomp", "advcl", "acl", "pobj", "pcomp", "prep", "dobj"):
                 infinitive = dep not in ("advcl", "acl") or is_purpose(child) or dep == "acl"
                 if lemma in INTENT_WORDS and infinitive and dep != "ccomp":
-                    before = candidate.type
                     candidate.type = _intent_type(candidate.type)
-                    if lemma in ("prepare", "prepared") and before == "ASSAULT":
-                        candidate.type = "MOBILIZE"
                 elif (lemma in WISH_WORDS or ancestor.lower_ in WISH_WORDS) and \
                         parse_frame(ancestor).subj is not None and \
                         parse_frame(token).subj is not None and dep == "ccomp":

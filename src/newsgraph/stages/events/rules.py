@@ -564,7 +564,6 @@ _RULES: dict[str, list[Rule]] = {
     "permit": [(ANY, ("CONCEDE", None))],
     "lodge": [(obj_words("protest complaint"), ("ACCUSE", "disapprove"))],
     "file": [(obj_words("complaint lawsuit suit charge"), ("ACCUSE", "allege"))],
-    "collect": [(obj_words("signature"), ("PROTEST", None))],
 }
 
 
