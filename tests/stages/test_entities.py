@@ -1,8 +1,18 @@
+import json
+from pathlib import Path
+
 import pytest
 
 from newsgraph.doc import entity_records
-from newsgraph.stages.entities import canonical_name, entity_id
-from tests.docs import run_stages
+from newsgraph.stages.entities import (
+    _WORDS_KEY,
+    EntityStage,
+    _read_words,
+    _text,
+    canonical_name,
+    entity_id,
+)
+from tests.docs import parsed, run_stages
 
 
 def entities_of(text: str, nlp=None) -> list[dict]:
@@ -455,3 +465,43 @@ def test_a_town_surely_named_lends_its_region_to_its_neighbours():
 def test_a_person_is_written_as_a_name(text, people):
     doc = run_stages(text, ["dateline", "entities"])
     assert [span.text for span in doc.spans["entities"] if span.label_ == "PERSON"] == people
+
+
+def _first_dev_texts(shared: Path, count: int) -> list[str]:
+    """The first articles of the places dev set: real news text, datelines and all."""
+    with (shared / "dev" / "places" / "articles.jsonl").open(encoding="utf-8") as lines:
+        return [json.loads(line)["text"] for line, _ in zip(lines, range(count), strict=False)]
+
+
+def test_word_lists_read_from_arrays_equal_the_tokens_own_values(shared):
+    texts = [*_first_dev_texts(shared, 3),
+             "Olga\u00a0Makeeva met  officials in Kyiv.\n\nThe talks (AP) went on."]
+    for text in texts:
+        doc = parsed(text)
+        words = _read_words(doc)
+        assert words.texts == [token.text for token in doc]
+        assert words.starts == [token.idx for token in doc]
+        assert words.spaced == [token.text_with_ws for token in doc]
+        assert words.tags == [token.tag_ for token in doc]
+        assert _text(doc, 0, len(doc)) == doc[:].text
+        assert _text(doc, 2, 5) == doc[2:5].text
+
+
+def test_word_lists_do_not_outlive_the_stage_or_leak_across_docs(shared):
+    first_text, second_text = _first_dev_texts(shared, 2)
+    first = run_stages(first_text, ("dateline", "entities"))
+    second = run_stages(second_text, ("dateline", "entities"))
+    assert _WORDS_KEY not in first.user_data and _WORDS_KEY not in second.user_data
+    # Each Doc's mentions point at its own text: the second Doc read no word of the first.
+    for doc, text in ((first, first_text), (second, second_text)):
+        spans = doc.spans["entities"]
+        assert spans
+        assert all(span.text == text[span.start_char:span.end_char] for span in spans)
+        assert [span.text for span in spans] == [doc[span.start:span.end].text for span in spans]
+    stage = EntityStage()
+    again = parsed(first_text)
+    again._.dateline = first._.dateline
+    stage(again)
+    assert [(s.start, s.end, s.label_, s._.entity_id) for s in again.spans["entities"]] == \
+        [(s.start, s.end, s.label_, s._.entity_id) for s in first.spans["entities"]]
+    assert again._.entity_table == first._.entity_table

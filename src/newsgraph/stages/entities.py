@@ -34,6 +34,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from spacy.attrs import IDX, LENGTH, SPACY, TAG
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.authors import NAME_PARTICLES
@@ -140,13 +141,59 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     return (start, end) if start < end else None
 
 
+_WORDS_KEY = ("newsgraph", "entities", "words")
+"""The `doc.user_data` key of the stage's per-Doc word lists (removed when the stage ends)."""
+
+
+@dataclass(frozen=True)
+class _Words:
+    """The Doc's words as plain lists, read once per Doc from spaCy's arrays: the stage looks
+    at every word several times, and each `doc[i]` or `for token in doc` makes a new Token
+    object (the larger part of the stage's time). `texts[i]` is `doc[i].text`, `starts[i]`
+    `doc[i].idx`, `spaced[i]` `doc[i].text_with_ws`, `tags[i]` `doc[i].tag_`."""
+
+    text: str
+    texts: list[str]
+    starts: list[int]
+    spaced: list[str]
+    tags: list[str]
+
+
+def _read_words(doc: Doc) -> _Words:
+    """The word lists of a Doc, built from its arrays (no Token object per word)."""
+    text = doc_text(doc)
+    if not len(doc):
+        return _Words(text, [], [], [], [])
+    starts, lengths, spaces, tag_ids = (column.tolist() for column in
+                                        doc.to_array([IDX, LENGTH, SPACY, TAG]).T)
+    strings = doc.vocab.strings
+    tag_names = {tag_id: strings[tag_id] for tag_id in set(tag_ids)}
+    return _Words(
+        text,
+        [text[start:start + length] for start, length in zip(starts, lengths, strict=True)],
+        starts,
+        [text[start:start + length + space]
+         for start, length, space in zip(starts, lengths, spaces, strict=True)],
+        [tag_names[tag_id] for tag_id in tag_ids],
+    )
+
+
+def _words(doc: Doc) -> _Words:
+    """The Doc's word lists, built on first use while the stage runs on it (kept in
+    `doc.user_data`, which is the Doc's own: nothing carries over to the next Doc)."""
+    words = doc.user_data.get(_WORDS_KEY)
+    if words is None:
+        words = doc.user_data[_WORDS_KEY] = _read_words(doc)
+    return words
+
+
 def _text(doc: Doc, start: int, end: int) -> str:
     """The text of tokens start..end (`doc[start:end].text`, cut from the Doc's text instead
     of joined token by token)."""
     if end <= start:
         return ""
-    last = doc[end - 1]
-    return doc_text(doc)[doc[start].idx:last.idx + len(last)]
+    words = _words(doc)
+    return words.text[words.starts[start]:words.starts[end - 1] + len(words.texts[end - 1])]
 
 
 _NAME_MARKS = str.maketrans("", "", ".'’")
@@ -215,7 +262,11 @@ def _fragment(doc: Doc, start: int, end: int, part_start: int, part_end: int,
 
 
 def _is_proper(token: Token) -> bool:
-    return token.tag_ in ("NNP", "NNPS") or not token.tag_
+    return _is_proper_tag(token.tag_)
+
+
+def _is_proper_tag(tag: str) -> bool:
+    return tag in ("NNP", "NNPS") or not tag
 
 
 class EntityStage:
@@ -267,7 +318,7 @@ class EntityStage:
         words = set()
         for mention in mentions:
             if mention.label == "PERSON" and mention.end - mention.start >= 2:
-                words.update(token.text for token in doc[mention.start:mention.end])
+                words.update(_words(doc).texts[mention.start:mention.end])
         return words
 
     def _person_context(self, doc: Doc, mention: Mention, person_words: set[str]) -> bool:
@@ -321,8 +372,9 @@ class EntityStage:
                 holder[i] = (mention.start, mention.end)
         whole = {(mention.start, mention.end) for mention in mentions}
         # The words as plain lists, read once: this scan looks at every word up to 4 times.
-        words = [token.text for token in doc]
-        spaced = [token.text_with_ws for token in doc]
+        words = _words(doc).texts
+        spaced = _words(doc).spaced
+        tags = _words(doc).tags
         capital = [word[:1].isupper() for word in words]
         joins = [capital[j] or words[j].lower() in ("of", "de", "-") for j in range(len(doc))]
         blocked = [covered[j] and not container[j] for j in range(len(doc))]
@@ -332,7 +384,6 @@ class EntityStage:
             if not capital[i] or blocked[i]:
                 i += 1
                 continue
-            token = doc[i]
             found = None
             for length in (4, 3, 2, 1):
                 end = i + length
@@ -359,13 +410,13 @@ class EntityStage:
                 if (i, end) in whole:  # the whole name: relabelled above, not a second mention
                     continue
                 # Not the first word of a longer untagged name ("Jordan Peterson").
-                nxt = doc[end] if end < len(doc) else None
-                if not inside and nxt is not None and not covered[end] and _is_capitalised(nxt) \
-                        and _is_proper(nxt) and not nxt.is_punct and label != "NORP":
+                if not inside and end < len(doc) and not covered[end] and capital[end] \
+                        and _is_proper_tag(tags[end]) and not doc[end].is_punct \
+                        and label != "NORP":
                     break
-                if not inside and not _is_proper(token) and label != "NORP":
+                if not inside and not _is_proper_tag(tags[i]) and label != "NORP":
                     break
-                if not inside and _sentence_initial(doc, i) and not _is_proper(token):
+                if not inside and _sentence_initial(doc, i) and not _is_proper_tag(tags[i]):
                     break
                 if inside and label != "NORP" and _fragment(
                         doc, *holder[i], i, end, self.places.best(text, Counter())):
@@ -462,8 +513,8 @@ class EntityStage:
         added = []
         if not acronyms and not people:
             return added
-        tags = [token.tag_ for token in doc]
-        for position, word in enumerate(token.text for token in doc):
+        tags = _words(doc).tags
+        for position, word in enumerate(_words(doc).texts):
             if covered[position] or not (word in acronyms or word in people):
                 continue  # only a name the article introduced can be added
             nxt = tags[position + 1] if position + 1 < len(doc) else ""
@@ -518,8 +569,8 @@ class EntityStage:
         for mention in mentions:
             if mention.label == "PERSON" and mention.end - mention.start >= 2:
                 name = canonical_name(_text(doc, mention.start, mention.end))
-                for token in doc[mention.start:mention.end]:
-                    full_people.setdefault(token.text, set()).add(mention.canonical or name)
+                for word in _words(doc).texts[mention.start:mention.end]:
+                    full_people.setdefault(word, set()).add(mention.canonical or name)
         north_south = {}
         for mention in mentions:
             if mention.place is not None and mention.place.level == "country":
@@ -811,7 +862,15 @@ class EntityStage:
 
     def __call__(self, doc: Doc) -> Doc:
         """Write the corrected mentions (`doc.spans["entities"]`, with their entity id, role
-        and metonymy) and each entity's own fields (`doc._.entity_table`) on the Doc."""
+        and metonymy) and each entity's own fields (`doc._.entity_table`) on the Doc. The
+        stage's word lists live on the Doc while it runs and are removed after, so the Doc
+        stays serialisable and no later stage reads them."""
+        try:
+            return self._extract(doc)
+        finally:
+            doc.user_data.pop(_WORDS_KEY, None)
+
+    def _extract(self, doc: Doc) -> Doc:
         text = doc._.text
         mentions = self._spacy_mentions(doc)
         self._relabel(doc, mentions)
@@ -871,7 +930,8 @@ class EntityStage:
 
     @staticmethod
     def _chars(doc: Doc, start: int, end: int) -> tuple[int, int]:
-        return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+        words = _words(doc)
+        return words.starts[start], words.starts[end - 1] + len(words.texts[end - 1])
 
     def _mention_span(self, doc: Doc, mention: Mention, entity_key: str, label: str) -> Span:
         span = Span(doc, mention.start, mention.end, label=label)
