@@ -50,3 +50,25 @@ def test_an_event_told_with_a_pronoun_has_the_persons_entity():
                                                published="2022-08-15")]))
     actors = {e["trigger"]["text"]: e["actor"]["entity"] for e in result.record["events"]}
     assert actors["accused"] == actors["meet"] == "person:sergey-lavrov"  # "He", "he"
+
+
+def test_noun_candidates_read_from_arrays_match_the_token_attributes():
+    from newsgraph.stages.references import _noun_candidates
+
+    text = ('"We will drive fascism away," the miners shouted. The union, whose compound '
+            "interest grew, said its leader would strike.")
+    doc = run_stages(text, STAGES)
+    quoted = [token.i < 8 for token in doc]  # the quotation and its marks
+    expected = [not quoted[token.i] and token.pos_ in ("PROPN", "NOUN")
+                and token.dep_ not in ("compound", "poss") for token in doc]
+    assert _noun_candidates(doc, quoted) == expected
+    assert "miners" in [doc[i].text for i, ok in enumerate(expected) if ok]
+    assert not _noun_candidates(doc, quoted)[2]  # "drive" inside the quotation marks
+
+
+def test_two_docs_resolved_in_turn_keep_their_own_antecedents():
+    first = "Olga Makeeva met Denis Pushilin on Monday. She later left for Kyiv."
+    second = "Separatist leader Denis Pushilin said he hoped North Korea would help."
+    assert antecedents(first) == {"She@8": "Makeeva"}
+    assert antecedents(second) == {"he@5": "Pushilin"}
+    assert antecedents(first) == {"She@8": "Makeeva"}

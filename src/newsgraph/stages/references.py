@@ -22,8 +22,11 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
+from spacy.attrs import DEP, POS
+from spacy.symbols import NOUN, PROPN
 from spacy.tokens import Doc, Token
 
+from newsgraph.doc import positions_of
 from newsgraph.lexicons import (
     FEMALE_NAMES,
     FEMALE_NOUNS,
@@ -52,19 +55,37 @@ class ReferenceStage:
             for token in span or ():
                 quoted[token.i] = True
         starts = [sentence.start for sentence in doc.sents]
+        nouns = _noun_candidates(doc, quoted)
         found: dict[int, int] = {}
-        for token in doc:
-            lower = token.lower_
-            if lower in RELATIVE or (lower in THIRD and token.pos_ == "PRON"):
-                antecedent = resolve(token, quoted, starts)
+        for index in positions_of(doc, (), RELATIVE | THIRD):
+            token = doc[index]
+            if token.lower_ in RELATIVE or token.pos_ == "PRON":
+                antecedent = resolve(token, quoted, starts, nouns)
                 if antecedent is not None:
-                    found[token.i] = antecedent.i
+                    found[index] = antecedent.i
         doc._.antecedents = found
         return doc
 
 
-def resolve(pronoun: Token, quoted: list[bool], starts: list[int]) -> Token | None:
-    """The token `pronoun` stands for (see the module's rules), or None."""
+def _noun_candidates(doc: Doc, quoted: list[bool]) -> list[bool]:
+    """Per token, whether it may be an antecedent at all (a noun or proper noun outside
+    quotation marks, not a compound or possessive part): read once per Doc from spaCy's arrays,
+    so the walk back from each pronoun makes Token objects for these tokens only."""
+    if not len(doc):
+        return []
+    strings = doc.vocab.strings
+    excluded = {strings["compound"], strings["poss"]}
+    pos_and_dep = doc.to_array([POS, DEP]).tolist()
+    return [not quoted[index] and pos in (PROPN, NOUN) and dep not in excluded
+            for index, (pos, dep) in enumerate(pos_and_dep)]
+
+
+def resolve(pronoun: Token, quoted: list[bool], starts: list[int],
+            nouns: list[bool] | None = None) -> Token | None:
+    """The token `pronoun` stands for (see the module's rules), or None. `nouns`: the Doc's
+    `_noun_candidates` (computed here when not passed)."""
+    if nouns is None:
+        nouns = _noun_candidates(pronoun.doc, quoted)
     lower = pronoun.lower_
     if lower in RELATIVE:
         head = pronoun.head
@@ -82,9 +103,9 @@ def resolve(pronoun: Token, quoted: list[bool], starts: list[int]) -> Token | No
             break
         first = starts[here - back]
         last = starts[here - back + 1] if here - back + 1 < len(starts) else len(pronoun.doc)
-        candidates = [token for token in pronoun.doc[first:min(last, pronoun.i)]
-                      if not quoted[token.i] and token.pos_ in ("PROPN", "NOUN")
-                      and token.dep_ not in ("compound", "poss")]
+        doc = pronoun.doc
+        candidates = [doc[index] for index in range(first, min(last, pronoun.i))
+                      if nouns[index]]
         if back == 0:
             candidates = [token for token in candidates if token.dep_ in _SUBJECTS]
         ranked = sorted(candidates, key=lambda t: (not _is_subject_or_speaker(t), -t.i))
