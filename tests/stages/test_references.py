@@ -72,3 +72,24 @@ def test_two_docs_resolved_in_turn_keep_their_own_antecedents():
     assert antecedents(first) == {"She@8": "Makeeva"}
     assert antecedents(second) == {"he@5": "Pushilin"}
     assert antecedents(first) == {"She@8": "Makeeva"}
+
+
+def test_the_per_doc_kinds_memo_gives_the_answers_of_the_unmemoised_path():
+    from newsgraph.stages.references import RELATIVE, THIRD, _noun_candidates, resolve
+
+    text = ("Russian Foreign Minister Sergei Lavrov arrived in Pyongyang on Monday. He accused "
+            "Washington of provoking a conflict, and said he would meet Kim Jong Un. The "
+            "ministry said it had no comment; the envoys, who left early, said they would "
+            "return.")
+    doc = run_stages(text, STAGES)
+    quoted = [False] * len(doc)
+    starts = [sentence.start for sentence in doc.sents]
+    nouns = _noun_candidates(doc, quoted)
+    kinds: dict[int, str | None] = {}
+    pronouns = [t for t in doc if t.lower_ in RELATIVE | THIRD]
+    memoised = [resolve(t, quoted, starts, nouns, kinds) for t in pronouns]
+    plain = [resolve(t, quoted, starts) for t in pronouns]
+    assert [a.i if a is not None else None for a in memoised] == \
+        [a.i if a is not None else None for a in plain]
+    assert kinds  # the memo was filled, and reused for the later pronouns
+    assert any(a is not None and a.text == "Lavrov" for a in memoised)

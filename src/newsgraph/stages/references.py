@@ -56,11 +56,12 @@ class ReferenceStage:
                 quoted[token.i] = True
         starts = [sentence.start for sentence in doc.sents]
         nouns = _noun_candidates(doc, quoted)
+        kinds: dict[int, str | None] = {}  # this Doc's kind_of per token index
         found: dict[int, int] = {}
         for index in positions_of(doc, (), RELATIVE | THIRD):
             token = doc[index]
             if token.lower_ in RELATIVE or token.pos_ == "PRON":
-                antecedent = resolve(token, quoted, starts, nouns)
+                antecedent = resolve(token, quoted, starts, nouns, kinds)
                 if antecedent is not None:
                     found[index] = antecedent.i
         doc._.antecedents = found
@@ -81,9 +82,11 @@ def _noun_candidates(doc: Doc, quoted: list[bool]) -> list[bool]:
 
 
 def resolve(pronoun: Token, quoted: list[bool], starts: list[int],
-            nouns: list[bool] | None = None) -> Token | None:
+            nouns: list[bool] | None = None,
+            kinds: dict[int, str | None] | None = None) -> Token | None:
     """The token `pronoun` stands for (see the module's rules), or None. `nouns`: the Doc's
-    `_noun_candidates` (computed here when not passed)."""
+    `_noun_candidates` (computed here when not passed); `kinds`: `kind_of` of the Doc's tokens
+    met so far (the same nouns are weighed for pronoun after pronoun)."""
     if nouns is None:
         nouns = _noun_candidates(pronoun.doc, quoted)
     lower = pronoun.lower_
@@ -95,7 +98,7 @@ def resolve(pronoun: Token, quoted: list[bool], starts: list[int],
     clause = pronoun.head
     if clause.dep_ == "ccomp" and clause.head.lemma_.lower() in SPEECH_CUE_VERBS:
         speaker = next((c for c in clause.head.children if c.dep_ in _SUBJECTS), None)
-        if speaker is not None and speaker.pos_ != "PRON" and compatible(pronoun, speaker):
+        if speaker is not None and speaker.pos_ != "PRON" and compatible(pronoun, speaker, kinds):
             return speaker
     here = bisect_right(starts, pronoun.i) - 1
     for back in range(SENTENCES_BACK + 1):
@@ -110,7 +113,7 @@ def resolve(pronoun: Token, quoted: list[bool], starts: list[int],
             candidates = [token for token in candidates if token.dep_ in _SUBJECTS]
         ranked = sorted(candidates, key=lambda t: (not _is_subject_or_speaker(t), -t.i))
         for candidate in ranked:
-            if compatible(pronoun, candidate):
+            if compatible(pronoun, candidate, kinds):
                 return candidate
     return None
 
@@ -119,9 +122,15 @@ def _is_subject_or_speaker(token: Token) -> bool:
     return token.dep_ in _SUBJECTS
 
 
-def compatible(pronoun: Token, candidate: Token) -> bool:
+def compatible(pronoun: Token, candidate: Token,
+               kinds: dict[int, str | None] | None = None) -> bool:
     lower = pronoun.lower_
-    kind = kind_of(candidate)
+    if kinds is None:
+        kind = kind_of(candidate)
+    elif candidate.i in kinds:
+        kind = kinds[candidate.i]
+    else:
+        kind = kinds[candidate.i] = kind_of(candidate)
     if lower in ("he", "she", "him", "her"):
         if kind != "person":
             return False
