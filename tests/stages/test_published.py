@@ -144,3 +144,26 @@ def test_a_dateline_date_in_the_agency_brackets_or_after_a_weekday():
         == "XXXX-05-28"
     assert published_of("SOUTH WAZIRISTAN, April 5 (APP): The army chief visited.") \
         [0]["evidence"] == ["SOUTH WAZIRISTAN, April 5 (APP)"]
+
+
+def test_the_cue_gates_skip_only_cues_that_cannot_match(shared):
+    """Each cue runs only when its gate's stretch is in the text: on every dev article, and on
+    phrases each cue is written for, the year found is the one of running every cue."""
+    import json
+
+    texts = ["Some 112 people have been killed in 2022 alone, the UN said.",
+             "It is the 77th anniversary of the 1945 liberation of the camp.",
+             "Seventy-seven years after the 1945 surrender, the city remembers.",
+             "The plant, built in 1945, 77 years ago, closed.",
+             "Sales so far this year, 2021, rose; 2021 so far has been good."]
+    for path in sorted(shared.glob("dev/*/articles.jsonl")):
+        with open(path, encoding="utf-8") as handle:
+            texts += [json.loads(line)["text"] for line in handle]
+    found = 0
+    for text in texts:
+        year = current_year(text)
+        assert year == current_year(text, gated=False), text[:80]
+        found += year is not None
+    assert current_year(texts[0]) == (2022, ["in 2022 alone"])
+    assert current_year(texts[2]) == (2022, ["Seventy-seven years after the 1945"])
+    assert found >= 4

@@ -50,3 +50,46 @@ def test_an_event_told_with_a_pronoun_has_the_persons_entity():
                                                published="2022-08-15")]))
     actors = {e["trigger"]["text"]: e["actor"]["entity"] for e in result.record["events"]}
     assert actors["accused"] == actors["meet"] == "person:sergey-lavrov"  # "He", "he"
+
+
+def test_noun_candidates_read_from_arrays_match_the_token_attributes():
+    from newsgraph.stages.references import _noun_candidates
+
+    text = ('"We will drive fascism away," the miners shouted. The union, whose compound '
+            "interest grew, said its leader would strike.")
+    doc = run_stages(text, STAGES)
+    quoted = [token.i < 8 for token in doc]  # the quotation and its marks
+    expected = [not quoted[token.i] and token.pos_ in ("PROPN", "NOUN")
+                and token.dep_ not in ("compound", "poss") for token in doc]
+    assert _noun_candidates(doc, quoted) == expected
+    assert "miners" in [doc[i].text for i, ok in enumerate(expected) if ok]
+    assert not _noun_candidates(doc, quoted)[2]  # "drive" inside the quotation marks
+
+
+def test_two_docs_resolved_in_turn_keep_their_own_antecedents():
+    first = "Olga Makeeva met Denis Pushilin on Monday. She later left for Kyiv."
+    second = "Separatist leader Denis Pushilin said he hoped North Korea would help."
+    assert antecedents(first) == {"She@8": "Makeeva"}
+    assert antecedents(second) == {"he@5": "Pushilin"}
+    assert antecedents(first) == {"She@8": "Makeeva"}
+
+
+def test_the_per_doc_kinds_memo_gives_the_answers_of_the_unmemoised_path():
+    from newsgraph.stages.references import RELATIVE, THIRD, _noun_candidates, resolve
+
+    text = ("Russian Foreign Minister Sergei Lavrov arrived in Pyongyang on Monday. He accused "
+            "Washington of provoking a conflict, and said he would meet Kim Jong Un. The "
+            "ministry said it had no comment; the envoys, who left early, said they would "
+            "return.")
+    doc = run_stages(text, STAGES)
+    quoted = [False] * len(doc)
+    starts = [sentence.start for sentence in doc.sents]
+    nouns = _noun_candidates(doc, quoted)
+    kinds: dict[int, str | None] = {}
+    pronouns = [t for t in doc if t.lower_ in RELATIVE | THIRD]
+    memoised = [resolve(t, quoted, starts, nouns, kinds) for t in pronouns]
+    plain = [resolve(t, quoted, starts) for t in pronouns]
+    assert [a.i if a is not None else None for a in memoised] == \
+        [a.i if a is not None else None for a in plain]
+    assert kinds  # the memo was filled, and reused for the later pronouns
+    assert any(a is not None and a.text == "Lavrov" for a in memoised)

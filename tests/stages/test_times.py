@@ -331,3 +331,26 @@ def test_a_range_of_years_is_a_duration_beside_its_two_ends():
         ("2014", "DATE", "2014"), ("2016", "DATE", "2016")]
     assert values("Sales rose between 2008 and 2005.", "2010-01-01") == {"2008": "2008",
                                                                          "2005": "2005"}
+
+
+def test_the_one_trigger_search_says_no_trigger_exactly_when_every_kind_says_so(shared):
+    """`_ANY_TRIGGER` only skips the per-kind searches for words that hold no trigger of any
+    kind: on the words of real dev articles (the cache emptied first) the kinds found are the
+    ones each kind's own pattern finds."""
+    import json
+    import re
+
+    from newsgraph.stages import times
+
+    times._WORD_TRIGGERS.clear()
+    with open(shared / "dev" / "times" / "articles.jsonl", encoding="utf-8") as handle:
+        words = {w for line in handle for w in re.findall(r"\w+", json.loads(line)["text"])}
+    words |= {"time", "Time", "timely", "May", "may", "3rd"}
+    with_trigger = 0
+    for word in sorted(words):
+        expected = tuple(name for name, trigger in times._TRIGGER_PATTERNS.items()
+                         if trigger.search(word))
+        assert times._word_triggers(word) == expected, word
+        with_trigger += bool(expected)
+    assert 0 < with_trigger < len(words)
+    assert "unit|moment" in times._word_triggers("time")

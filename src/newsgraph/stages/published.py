@@ -57,6 +57,18 @@ CURRENT_YEAR_CUES = [
     (re.compile(rf"\b(?P<n>{_NUMBER})\s+years\s+ago,?\s+in\s+(?P<year>{YEAR})\b",
                 re.IGNORECASE), 1),
 ]
+CUE_GATES = [
+    re.compile(r"alone\b"),
+    re.compile(r"so\s+far\s+(?:in|this\s+year)"),
+    re.compile(r"(?:so\s+far|to\s+date)\b"),
+    re.compile(r"anniversary\s+of"),
+    re.compile(r"years\s+(?:since|after)", re.IGNORECASE),
+    re.compile(r"years\s+ago", re.IGNORECASE),
+    re.compile(r"years\s+ago,?\s+in", re.IGNORECASE),
+]
+"""Per cue, a stretch of text every match of it holds (with the cue's own case rule): a cheap
+scan for it, starting with a literal word, tells most articles hold no match -- the cues
+themselves start by trying a number or any word at every word of the text."""
 WEEKDAY_REACH = stage_defaults("published")["weekday_reach"]
 """How far (characters) a weekday may stand from the stated date it is taken to fall on
 (config.cfg [components.published])."""
@@ -111,10 +123,13 @@ def dateline_date(text: str, dateline: dict[str, Any] | None = None,
     return None
 
 
-def current_year(text: str) -> tuple[int, list[str]] | None:
-    """The year the article is written in, when a phrase of the text names it (and only one)."""
+def current_year(text: str, gated: bool = True) -> tuple[int, list[str]] | None:
+    """The year the article is written in, when a phrase of the text names it (and only one).
+    `gated=False` runs every cue without its `CUE_GATES` prefilter (the same answer, slower)."""
     years: dict[int, list[str]] = {}
-    for pattern, uses_count in CURRENT_YEAR_CUES:
+    for (pattern, uses_count), gate in zip(CURRENT_YEAR_CUES, CUE_GATES, strict=True):
+        if gated and gate.search(text) is None:
+            continue  # no match of the cue can be in the text
         for match in pattern.finditer(text):
             year = int(match.group("year"))
             if uses_count:

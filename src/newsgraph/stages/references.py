@@ -22,8 +22,11 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
+from spacy.attrs import DEP, POS
+from spacy.symbols import NOUN, PROPN
 from spacy.tokens import Doc, Token
 
+from newsgraph.doc import positions_of
 from newsgraph.lexicons import (
     FEMALE_NAMES,
     FEMALE_NOUNS,
@@ -52,19 +55,40 @@ class ReferenceStage:
             for token in span or ():
                 quoted[token.i] = True
         starts = [sentence.start for sentence in doc.sents]
+        nouns = _noun_candidates(doc, quoted)
+        kinds: dict[int, str | None] = {}  # this Doc's kind_of per token index
         found: dict[int, int] = {}
-        for token in doc:
-            lower = token.lower_
-            if lower in RELATIVE or (lower in THIRD and token.pos_ == "PRON"):
-                antecedent = resolve(token, quoted, starts)
+        for index in positions_of(doc, (), RELATIVE | THIRD):
+            token = doc[index]
+            if token.lower_ in RELATIVE or token.pos_ == "PRON":
+                antecedent = resolve(token, quoted, starts, nouns, kinds)
                 if antecedent is not None:
-                    found[token.i] = antecedent.i
+                    found[index] = antecedent.i
         doc._.antecedents = found
         return doc
 
 
-def resolve(pronoun: Token, quoted: list[bool], starts: list[int]) -> Token | None:
-    """The token `pronoun` stands for (see the module's rules), or None."""
+def _noun_candidates(doc: Doc, quoted: list[bool]) -> list[bool]:
+    """Per token, whether it may be an antecedent at all (a noun or proper noun outside
+    quotation marks, not a compound or possessive part): read once per Doc from spaCy's arrays,
+    so the walk back from each pronoun makes Token objects for these tokens only."""
+    if not len(doc):
+        return []
+    strings = doc.vocab.strings
+    excluded = {strings["compound"], strings["poss"]}
+    pos_and_dep = doc.to_array([POS, DEP]).tolist()
+    return [not quoted[index] and pos in (PROPN, NOUN) and dep not in excluded
+            for index, (pos, dep) in enumerate(pos_and_dep)]
+
+
+def resolve(pronoun: Token, quoted: list[bool], starts: list[int],
+            nouns: list[bool] | None = None,
+            kinds: dict[int, str | None] | None = None) -> Token | None:
+    """The token `pronoun` stands for (see the module's rules), or None. `nouns`: the Doc's
+    `_noun_candidates` (computed here when not passed); `kinds`: `kind_of` of the Doc's tokens
+    met so far (the same nouns are weighed for pronoun after pronoun)."""
+    if nouns is None:
+        nouns = _noun_candidates(pronoun.doc, quoted)
     lower = pronoun.lower_
     if lower in RELATIVE:
         head = pronoun.head
@@ -74,7 +98,7 @@ def resolve(pronoun: Token, quoted: list[bool], starts: list[int]) -> Token | No
     clause = pronoun.head
     if clause.dep_ == "ccomp" and clause.head.lemma_.lower() in SPEECH_CUE_VERBS:
         speaker = next((c for c in clause.head.children if c.dep_ in _SUBJECTS), None)
-        if speaker is not None and speaker.pos_ != "PRON" and compatible(pronoun, speaker):
+        if speaker is not None and speaker.pos_ != "PRON" and compatible(pronoun, speaker, kinds):
             return speaker
     here = bisect_right(starts, pronoun.i) - 1
     for back in range(SENTENCES_BACK + 1):
@@ -82,14 +106,14 @@ def resolve(pronoun: Token, quoted: list[bool], starts: list[int]) -> Token | No
             break
         first = starts[here - back]
         last = starts[here - back + 1] if here - back + 1 < len(starts) else len(pronoun.doc)
-        candidates = [token for token in pronoun.doc[first:min(last, pronoun.i)]
-                      if not quoted[token.i] and token.pos_ in ("PROPN", "NOUN")
-                      and token.dep_ not in ("compound", "poss")]
+        doc = pronoun.doc
+        candidates = [doc[index] for index in range(first, min(last, pronoun.i))
+                      if nouns[index]]
         if back == 0:
             candidates = [token for token in candidates if token.dep_ in _SUBJECTS]
         ranked = sorted(candidates, key=lambda t: (not _is_subject_or_speaker(t), -t.i))
         for candidate in ranked:
-            if compatible(pronoun, candidate):
+            if compatible(pronoun, candidate, kinds):
                 return candidate
     return None
 
@@ -98,9 +122,15 @@ def _is_subject_or_speaker(token: Token) -> bool:
     return token.dep_ in _SUBJECTS
 
 
-def compatible(pronoun: Token, candidate: Token) -> bool:
+def compatible(pronoun: Token, candidate: Token,
+               kinds: dict[int, str | None] | None = None) -> bool:
     lower = pronoun.lower_
-    kind = kind_of(candidate)
+    if kinds is None:
+        kind = kind_of(candidate)
+    elif candidate.i in kinds:
+        kind = kinds[candidate.i]
+    else:
+        kind = kinds[candidate.i] = kind_of(candidate)
     if lower in ("he", "she", "him", "her"):
         if kind != "person":
             return False

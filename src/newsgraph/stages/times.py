@@ -217,8 +217,17 @@ _WORD_TRIGGERS: dict[str, tuple[str, ...]] = {}
 are met, each distinct word tested once per process."""
 
 
+_ANY_TRIGGER = re.compile("|".join(f"(?:{_TRIGGERS[part]})" for part in _TRIGGERS), re.IGNORECASE)
+"""Any trigger of any kind: most words hold none, and one search tells so (instead of one per
+trigger kind)."""
+
+
 def _word_triggers(word: str) -> tuple[str, ...]:
-    names = tuple(name for name, trigger in _TRIGGER_PATTERNS.items() if trigger.search(word))
+    if _ANY_TRIGGER.search(word) is None:
+        names: tuple[str, ...] = ()
+    else:
+        names = tuple(name for name, trigger in _TRIGGER_PATTERNS.items()
+                      if trigger.search(word))
     if len(_WORD_TRIGGERS) < 200_000:
         _WORD_TRIGGERS[word] = names
     return names
