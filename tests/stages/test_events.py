@@ -650,3 +650,16 @@ def test_paragraph_breaks_are_cached_per_doc_and_match_the_tokens():
     assert paragraph_breaks(second) == []  # the first Doc's breaks do not leak
     assert paragraph_breaks(first) is paragraph_breaks(first)
     assert paragraph_of(first[0]) == 0 and paragraph_of(first[-1]) == 1
+
+
+def test_phrasal_verb_prefilter_keeps_every_phrasal_reading(monkeypatch):
+    from newsgraph.stages.events import detect
+    from tests.docs import parsed
+
+    docs = [parsed(_HUNGER_STRIKE), parsed("The opposition called for talks with the army "
+                                           "and pushed for a ceasefire.")]
+    filtered = [_described(detect.find_candidates(doc)) for doc in docs]
+    monkeypatch.setattr(detect, "_PHRASAL_VERB_HEADS", _Everything())
+    assert filtered == [_described(detect.find_candidates(doc)) for doc in docs]
+    called = docs[1]
+    assert next((called[i].text, kind) for i, kind, _, _ in filtered[1]) == ("called", "REQUEST")

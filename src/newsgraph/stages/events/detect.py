@@ -128,11 +128,18 @@ def _verb_lemma(token: Token) -> str:
     return lemma
 
 
+# Every part before a space of a phrasal key ("call for" -> "call"): a verb whose lemma is
+# none of them has no phrasal reading, so its children need not be walked to look for one.
+_PHRASAL_VERB_HEADS = frozenset(key[:i] for key in VERB_LEXICON
+                                for i, char in enumerate(key) if char == " ")
+
+
 def _verb_senses(token: Token) -> Sense | None:
     lemma = _american(_verb_lemma(token))
-    if lemma not in VERB_LEXICON and not _is_test_compound(token) and not any(
+    if lemma not in VERB_LEXICON and not _is_test_compound(token) and (
+            lemma not in _PHRASAL_VERB_HEADS or not any(
             f"{lemma} {child.lower_}" in VERB_LEXICON for child in token.children
-            if child.dep_ in ("prt", "prep")):
+            if child.dep_ in ("prt", "prep"))):
         return None  # no reading to look up: the frame is not needed
     frame = parse_frame(token)
     keys = []
