@@ -589,3 +589,77 @@ def test_the_main_scene_is_a_location_not_a_capital_used_as_government(event_nlp
     assert last["place"]["name"] == "Donetsk" and last["place"]["how"] == "main place"
     own = events_of("Up to 1,000 coal miners rallied in Luhansk.", event_nlp)
     assert only(own, "PROTEST")["place"]["how"] == "text"
+
+
+# ----------------------------------------------------------------------------- per-Doc arrays
+
+_HUNGER_STRIKE = ("A member of the Syrian parliament, Mohammed Mamoun, started a hunger strike "
+                  "yesterday to protest President Assad's failure to usher in meaningful "
+                  "political reforms.")  # dev set: events, gsr-b043e52e45
+_SIT_IN = "Students staged a sit-in at the ministry.\n\nPolice clashed with protesters."
+
+
+def test_attribute_strings_are_the_tokens_own_attributes():
+    from spacy.attrs import DEP, LEMMA, LOWER, POS
+
+    from newsgraph.stages.events.detect import attribute_strings
+    from tests.docs import parsed
+
+    doc = parsed(_HUNGER_STRIKE)
+    assert attribute_strings(doc, POS) == [t.pos_ for t in doc]
+    assert attribute_strings(doc, DEP) == [t.dep_ for t in doc]
+    assert attribute_strings(doc, LEMMA) == [t.lemma_ for t in doc]
+    assert attribute_strings(doc, LOWER) == [t.lower_ for t in doc]
+    assert attribute_strings(doc, POS)[10] == "VERB" and doc[10].text == "started"
+
+
+class _Everything:
+    """A word class that holds every word: the prefilter switched off."""
+
+    def __contains__(self, word: object) -> bool:
+        return True
+
+
+def _described(candidates) -> list[tuple[int, str, str | None, int | None]]:
+    return [(c.token.i, c.type, c.mode, c.noun.i if c.noun is not None else None)
+            for c in candidates]
+
+
+def test_noun_prefilter_keeps_every_noun_with_a_sense(monkeypatch):
+    from newsgraph.stages.events import detect
+    from tests.docs import parsed
+
+    docs = [parsed(_HUNGER_STRIKE), parsed(_SIT_IN)]
+    filtered = [_described(detect.find_candidates(doc)) for doc in docs]
+    monkeypatch.setattr(detect, "_NOUN_SENSE_LEMMAS", _Everything())
+    assert filtered == [_described(detect.find_candidates(doc)) for doc in docs]
+    strike = docs[0]
+    assert (strike[filtered[0][0][0]].text, filtered[0][0][1], strike[filtered[0][0][3]].text) == (
+        "started", "PROTEST", "strike")
+    assert any(kind == "PROTEST" and docs[1][noun].text == "in"
+               for _, kind, _, noun in filtered[1] if noun is not None)
+
+
+def test_paragraph_breaks_are_cached_per_doc_and_match_the_tokens():
+    from newsgraph.stages.events.rules import paragraph_breaks, paragraph_of
+    from tests.docs import parsed
+
+    first, second = parsed(_SIT_IN), parsed(_HUNGER_STRIKE)
+    expected = [t.i for t in first if t.is_space and "\n" in t.text]
+    assert expected and paragraph_breaks(first) == expected
+    assert paragraph_breaks(second) == []  # the first Doc's breaks do not leak
+    assert paragraph_breaks(first) is paragraph_breaks(first)
+    assert paragraph_of(first[0]) == 0 and paragraph_of(first[-1]) == 1
+
+
+def test_phrasal_verb_prefilter_keeps_every_phrasal_reading(monkeypatch):
+    from newsgraph.stages.events import detect
+    from tests.docs import parsed
+
+    docs = [parsed(_HUNGER_STRIKE), parsed("The opposition called for talks with the army "
+                                           "and pushed for a ceasefire.")]
+    filtered = [_described(detect.find_candidates(doc)) for doc in docs]
+    monkeypatch.setattr(detect, "_PHRASAL_VERB_HEADS", _Everything())
+    assert filtered == [_described(detect.find_candidates(doc)) for doc in docs]
+    called = docs[1]
+    assert next((called[i].text, kind) for i, kind, _, _ in filtered[1]) == ("called", "REQUEST")

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from spacy.attrs import DEP, LEMMA, LOWER, POS
 from spacy.tokens import Doc, Token
 
 from newsgraph.doc import entity_type
@@ -127,11 +128,18 @@ def _verb_lemma(token: Token) -> str:
     return lemma
 
 
+# Every part before a space of a phrasal key ("call for" -> "call"): a verb whose lemma is
+# none of them has no phrasal reading, so its children need not be walked to look for one.
+_PHRASAL_VERB_HEADS = frozenset(key[:i] for key in VERB_LEXICON
+                                for i, char in enumerate(key) if char == " ")
+
+
 def _verb_senses(token: Token) -> Sense | None:
     lemma = _american(_verb_lemma(token))
-    if lemma not in VERB_LEXICON and not _is_test_compound(token) and not any(
+    if lemma not in VERB_LEXICON and not _is_test_compound(token) and (
+            lemma not in _PHRASAL_VERB_HEADS or not any(
             f"{lemma} {child.lower_}" in VERB_LEXICON for child in token.children
-            if child.dep_ in ("prt", "prep")):
+            if child.dep_ in ("prt", "prep"))):
         return None  # no reading to look up: the frame is not needed
     frame = parse_frame(token)
     keys = []
@@ -231,12 +239,36 @@ def _noun_licensed(noun: Token) -> bool:
     return head.lower_ in ("for", "in", "at", "to", "into") and verb in GATHERING_VERBS
 
 
+def attribute_strings(doc: Doc, attr: int) -> list[str]:
+    """One token attribute of the whole Doc as strings, read from one array: making a Token
+    for every word just to test its tag is most of what a walk over the Doc costs."""
+    values = doc.to_array(attr).tolist()
+    strings = doc.vocab.strings
+    names = {value: strings[value] for value in set(values)}
+    return [names[value] for value in values]
+
+
+def _hyphen_suffixes(keys: Iterable[str]) -> frozenset[str]:
+    """Every tail after a hyphen of a hyphenated key ("sit-in" -> "in")."""
+    return frozenset(key[i + 1:] for key in keys for i, char in enumerate(key) if char == "-")
+
+
+# What a noun must be for `_noun_sense` to find one: a lemma of the noun table or of the
+# modifier table, "fire", or the tail of a hyphenated noun. A cheap test on strings that
+# lets the walk skip the Token of every other noun (the answer is None for them anyway).
+_NOUN_SENSE_LEMMAS = frozenset(NOUN_LEXICON) | {head for head, _ in NOUN_MODIFIERS} | {"fire"}
+_HYPHEN_TAILS = _hyphen_suffixes(NOUN_LEXICON)
+
+
 def find_candidates(doc: Doc) -> list[Candidate]:
     candidates: dict[int, Candidate] = {}
     used_nouns: set[int] = set()
-    for token in doc:
-        if token.pos_ != "VERB" and not (token.pos_ == "AUX" and token.dep_ == "ROOT"):
+    pos = attribute_strings(doc, POS)
+    dep = attribute_strings(doc, DEP)
+    for i, tag in enumerate(pos):
+        if tag != "VERB" and not (tag == "AUX" and dep[i] == "ROOT"):
             continue
+        token = doc[i]
         if token.dep_ in ("amod", "compound", "npadvmod", "nmod") and not any(
                 c.dep_ == "nsubj" for c in token.children):
             continue  # "the occupying soldiers", "so-called": participles as adjectives
@@ -275,9 +307,14 @@ def find_candidates(doc: Doc) -> list[Candidate]:
             used_nouns.add(noun.i)
             candidates[token.i] = Candidate(token, noun_sense[0], noun_sense[1], noun=noun,
                                             start=token.i, end=token.i + 1)
-    for token in doc:
-        if token.pos_ not in ("NOUN", "PROPN") or token.i in used_nouns:
+    lemmas = attribute_strings(doc, LEMMA)
+    lowers = attribute_strings(doc, LOWER)
+    for i, tag in enumerate(pos):
+        if tag not in ("NOUN", "PROPN") or i in used_nouns:
             continue
+        if lemmas[i].lower() not in _NOUN_SENSE_LEMMAS and lowers[i] not in _HYPHEN_TAILS:
+            continue
+        token = doc[i]
         sense = _noun_sense(token)
         if sense is None or not _noun_licensed(token):
             continue
