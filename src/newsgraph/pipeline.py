@@ -37,7 +37,6 @@ from newsgraph.batch import (
     Outcome,
     build_document,
     line_stats_of,
-    lines_of,
     process_batch,
 )
 from newsgraph.clean import CleanSettings, LineStats
@@ -77,20 +76,22 @@ def learn_lines(items: Iterable[Item]) -> tuple[LineStats, Iterator[Item]]:
     read (trafilatura) once. Reading ends before the first article is cleaned: a run starts
     its output after its last input is read.
     """
-    counted = LineStats()
     spill = tempfile.TemporaryFile()  # noqa: SIM115 (closed by _read_back, or on error)
-    count = 0
+    spilled = 0
+
+    def kept(item: Item) -> Item:
+        nonlocal spilled
+        pickle.dump(item, spill, protocol=pickle.HIGHEST_PROTOCOL)
+        spilled += 1
+        return item
+
     try:
-        for item in items:
-            if isinstance(item, RawArticle):
-                counted.add(lines_of(item), item.text)
-            pickle.dump(item, spill, protocol=pickle.HIGHEST_PROTOCOL)
-            count += 1
+        line_stats = line_stats_of(map(kept, items))
         spill.seek(0)
     except BaseException:
         spill.close()
         raise
-    return counted.pruned(), _read_back(spill, count)
+    return line_stats, _read_back(spill, spilled)
 
 
 def _read_back(spill: IO[bytes], count: int) -> Iterator[Item]:
