@@ -26,6 +26,17 @@ def test_the_docs_text_is_joined_once_and_equals_spacys():
     assert doc._.text is doc._.text  # the same string object: built once
 
 
+def test_an_articles_doc_keeps_the_string_it_was_made_from():
+    from newsgraph.batch import article_doc
+    from tests.docs import make_document
+
+    nlp = load_nlp(())
+    document = make_document(TEXT + "\n\n  Reuters\t")
+    doc = article_doc(nlp, document)
+    assert doc._.text is document.text  # no join
+    assert nlp(doc)._.text == doc.text == document.text
+
+
 def test_doc_value_reads_what_the_extension_holds():
     nlp = load_nlp(())
     doc = nlp(TEXT)

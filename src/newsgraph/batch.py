@@ -25,6 +25,7 @@ from newsgraph.authors import find_authors
 from newsgraph.boilerplate import REPEATED, line_group
 from newsgraph.clean import CleanSettings, CleanText, LineStats, clean
 from newsgraph.config import DEFAULT_SETTINGS, RunSettings, check_max_chars
+from newsgraph.doc import keep_text
 from newsgraph.document import Document, Published, RawArticle, ReadError, content_id
 from newsgraph.language import detect, is_english
 from newsgraph.record import Record, build_record, calendar_date, check_spans
@@ -161,6 +162,7 @@ def line_stats_of(items: Iterable[RawArticle | ReadError]) -> LineStats:
 def article_doc(nlp: Language, document: Document) -> Doc:
     """The Doc of a clean document, carrying what its input said (`doc._.article`)."""
     doc = nlp.make_doc(document.text)
+    keep_text(doc, document.text)
     doc._.article = {
         "id": document.id,
         "published": document.published.to_json(),

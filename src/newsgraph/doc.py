@@ -32,6 +32,7 @@ from typing import Any
 
 import numpy
 from spacy.attrs import LEMMA, LOWER
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.ontology import ENTITY_TYPES
@@ -57,7 +58,7 @@ def register_extensions() -> None:
         if not Span.has_extension(name):
             Span.set_extension(name, default=None)
     if not Token.has_extension("entity"):
-        Token.set_extension("entity", getter=_entity_of_token)
+        Token.set_extension("entity", getter=entity_of)
     if not Token.has_extension("antecedent"):
         Token.set_extension("antecedent", getter=_antecedent_of_token)
     import newsgraph.facts  # noqa: F401  (each fact type registers its own extension)
@@ -73,6 +74,12 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data[_TEXT_KEY] = doc.text
     return text
+
+
+def keep_text(doc: Doc, text: str) -> None:
+    """Hand `doc._.text` the string the Doc was made from: spaCy's tokenizer keeps every
+    character, so it equals the joined text, and no stage pays for the join."""
+    doc.user_data[_TEXT_KEY] = text
 
 
 def doc_value(doc: Doc, name: str) -> Any:
@@ -98,13 +105,13 @@ def positions_of(doc: Doc, lemmas: Collection[str], lowers: Collection[str] = ()
         return []
     strings = doc.vocab.strings
     found = numpy.zeros(len(doc), dtype=bool)
-    for attr, words in ((LEMMA, lemmas), (LOWER, lowers)):
-        if not words:
-            continue
-        values = doc.to_array(attr)
+    if lemmas:  # a lemma keeps its case ("Trump"): every distinct one is lowercased
+        values = doc.to_array(LEMMA)
         wanted = [value for value in numpy.unique(values).tolist()
-                  if strings[value].lower() in words]
+                  if strings[value].lower() in lemmas]
         found |= numpy.isin(values, wanted)
+    if lowers:  # a lowercased form is its own key: its hash is the array's value
+        found |= numpy.isin(doc.to_array(LOWER), [hash_string(word) for word in lowers])
     return numpy.flatnonzero(found).tolist()
 
 
@@ -128,7 +135,7 @@ def entity_spans(doc: Doc) -> list[Span]:
     return list(doc.spans[ENTITY_SPANS]) if ENTITY_SPANS in doc.spans else []
 
 
-def _entity_of_token(token: Token) -> Span | None:
+def entity_of(token: Token) -> Span | None:
     """The corrected entity mention covering a token (`token._.entity`); None outside every
     mention, and before the entity stage ran."""
     owner = doc_value(token.doc, "entity_tokens")
@@ -150,7 +157,7 @@ def entity_type(token: Token) -> str:
     """A token's entity type as the entity stage corrected it: its mention's label (Kiev is a
     GPE, not spaCy's PERSON), "" for a name spaCy tagged that the stage did not keep, and
     spaCy's own label for numbers and times (DATE, CARDINAL ...), which are not entities."""
-    mention = _entity_of_token(token)
+    mention = entity_of(token)
     if mention is not None:
         return mention.label_
     label = token.ent_type_

@@ -26,7 +26,7 @@ from spacy.attrs import DEP, POS
 from spacy.symbols import NOUN, PROPN
 from spacy.tokens import Doc, Token
 
-from newsgraph.doc import positions_of
+from newsgraph.doc import entity_of, positions_of
 from newsgraph.lexicons import (
     FEMALE_NAMES,
     FEMALE_NOUNS,
@@ -157,7 +157,7 @@ def kind_of(token: Token) -> str | None:
     the article's evidence: "General Motors" is no general), else first names, role nouns and
     "who" clauses."""
     head = _head(token)
-    mention = head._.entity or token._.entity
+    mention = entity_of(head) or entity_of(token)
     if mention is not None and mention.label_ == "PERSON":
         return "person"
     if mention is not None and mention.label_ in ("ORG", "GPE", "NORP"):
