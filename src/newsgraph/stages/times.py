@@ -36,6 +36,8 @@ from newsgraph.lexicons import (
     VAGUE_NUMBERS,
     WEEKDAYS,
 )
+from newsgraph.stages.prefilter import finditer as prefiltered_finditer
+from newsgraph.stages.prefilter import prefiltered
 
 # ----------------------------------------------------------------------------- vocabulary
 
@@ -172,7 +174,9 @@ GRAMMAR: list[tuple[str, str]] = [
     ("reference", rf"(?P<word>{_alt(REFERENCES)})(?!-)"),
 ]
 
-_COMPILED = [(kind, re.compile(_B + pattern + _E, re.IGNORECASE)) for kind, pattern in GRAMMAR]
+_COMPILED = [(kind, prefiltered(_B + pattern + _E, ignore_case=True)) for kind, pattern in GRAMMAR]
+"""The grammar's patterns, compiled to skip in C the characters their matches cannot start with
+(the same matches, each the match's group 1: see `prefilter`)."""
 
 # ----------------------------------------------------------------------------- triggers
 # Each pattern of the grammar holds at least one trigger of its kind: a digit, a capitalised
@@ -296,9 +300,9 @@ def _candidates(text: str, windowed: bool = True) -> list[Mention]:
     for priority, (kind, pattern) in enumerate(_COMPILED):
         stretches = windows[_TRIGGER_OF_KIND[kind]] if windows is not None else [(0, len(text))]
         for window_start, window_end in stretches:
-            for match in pattern.finditer(text, window_start, window_end):
+            for match in prefiltered_finditer(pattern, text, window_start, window_end):
                 groups = match.groupdict()
-                start, end = match.span("body") if groups.get("body") else match.span()
+                start, end = match.span("body") if groups.get("body") else match.span(1)
                 if end > start:
                     candidates.append(Mention(start, end, kind, groups, priority=priority))
     return candidates
