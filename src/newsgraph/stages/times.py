@@ -17,7 +17,7 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from itertools import pairwise
+from itertools import accumulate, compress, pairwise
 from typing import Any
 
 from spacy.tokens import Doc, Token
@@ -36,6 +36,8 @@ from newsgraph.lexicons import (
     VAGUE_NUMBERS,
     WEEKDAYS,
 )
+from newsgraph.stages.prefilter import finditer as prefiltered_finditer
+from newsgraph.stages.prefilter import prefiltered
 
 # ----------------------------------------------------------------------------- vocabulary
 
@@ -172,7 +174,9 @@ GRAMMAR: list[tuple[str, str]] = [
     ("reference", rf"(?P<word>{_alt(REFERENCES)})(?!-)"),
 ]
 
-_COMPILED = [(kind, re.compile(_B + pattern + _E, re.IGNORECASE)) for kind, pattern in GRAMMAR]
+_COMPILED = [(kind, prefiltered(_B + pattern + _E, ignore_case=True)) for kind, pattern in GRAMMAR]
+"""The grammar's patterns, compiled to skip in C the characters their matches cannot start with
+(the same matches, each the match's group 1: see `prefilter`)."""
 
 # ----------------------------------------------------------------------------- triggers
 # Each pattern of the grammar holds at least one trigger of its kind: a digit, a capitalised
@@ -211,10 +215,12 @@ REACH_AFTER = 48
 (the longest on the dev sets: 21; lookaheads read up to 14 characters more)."""
 
 
-_WORD = re.compile(r"\w+")
+_WORD_SPLIT = re.compile(r"(\w+)")
+"""Splits a text into its gaps and words, alternately (in C: no Match object per word)."""
 _WORD_TRIGGERS: dict[str, tuple[str, ...]] = {}
 """Word -> the trigger kinds it holds (every trigger lies inside one word); filled as words
-are met, each distinct word tested once per process."""
+are met, each distinct word tested once per process (emptied past `_WORD_TRIGGERS_SIZE`)."""
+_WORD_TRIGGERS_SIZE = 200_000
 
 
 _ANY_TRIGGER = re.compile("|".join(f"(?:{_TRIGGERS[part]})" for part in _TRIGGERS), re.IGNORECASE)
@@ -224,30 +230,35 @@ trigger kind)."""
 
 def _word_triggers(word: str) -> tuple[str, ...]:
     if _ANY_TRIGGER.search(word) is None:
-        names: tuple[str, ...] = ()
-    else:
-        names = tuple(name for name, trigger in _TRIGGER_PATTERNS.items()
-                      if trigger.search(word))
-    if len(_WORD_TRIGGERS) < 200_000:
-        _WORD_TRIGGERS[word] = names
-    return names
+        return ()
+    return tuple(name for name, trigger in _TRIGGER_PATTERNS.items() if trigger.search(word))
+
+
+def _known_triggers(words: list[str]) -> dict[str, tuple[str, ...]]:
+    """`_WORD_TRIGGERS`, holding every one of `words` (only the new ones are tested)."""
+    missing = set(words).difference(_WORD_TRIGGERS)
+    if len(_WORD_TRIGGERS) + len(missing) > _WORD_TRIGGERS_SIZE:
+        _WORD_TRIGGERS.clear()
+        missing = set(words)
+    for word in missing:
+        _WORD_TRIGGERS[word] = _word_triggers(word)
+    return _WORD_TRIGGERS
 
 
 def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
-    """Per trigger kind, the stretches of the text within reach of one, merged where they meet
-    (one scan of the text's words)."""
+    """Per trigger kind, the stretches of the text within reach of one, merged where they meet.
+    The words and their offsets are worked out in C; Python visits only the words that hold a
+    trigger (a few in a hundred)."""
     windows: dict[str, list[tuple[int, int]]] = {name: [] for name in _TRIGGER_PATTERNS}
     size = len(text)
-    known = _WORD_TRIGGERS
-    for word in _WORD.finditer(text):
-        names = known.get(word.group())
-        if names is None:
-            names = _word_triggers(word.group())
-        if not names:
-            continue
-        start = max(0, word.start() - REACH_BEFORE)
-        end = min(size, word.end() + REACH_AFTER)
-        for name in names:
+    parts = _WORD_SPLIT.split(text)  # gap, word, gap, word, ..., gap
+    words = parts[1::2]
+    triggers_of = _known_triggers(words)
+    ends = list(accumulate(map(len, parts)))  # word i runs from ends[2i] to ends[2i + 1]
+    for index in compress(range(len(words)), map(triggers_of.__getitem__, words)):
+        start = max(0, ends[2 * index] - REACH_BEFORE)
+        end = min(size, ends[2 * index + 1] + REACH_AFTER)
+        for name in triggers_of[words[index]]:
             stretches = windows[name]
             if stretches and start <= stretches[-1][1]:
                 stretches[-1] = (stretches[-1][0], end)
@@ -296,9 +307,9 @@ def _candidates(text: str, windowed: bool = True) -> list[Mention]:
     for priority, (kind, pattern) in enumerate(_COMPILED):
         stretches = windows[_TRIGGER_OF_KIND[kind]] if windows is not None else [(0, len(text))]
         for window_start, window_end in stretches:
-            for match in pattern.finditer(text, window_start, window_end):
+            for match in prefiltered_finditer(pattern, text, window_start, window_end):
                 groups = match.groupdict()
-                start, end = match.span("body") if groups.get("body") else match.span()
+                start, end = match.span("body") if groups.get("body") else match.span(1)
                 if end > start:
                     candidates.append(Mention(start, end, kind, groups, priority=priority))
     return candidates
