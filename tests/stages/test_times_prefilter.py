@@ -54,3 +54,13 @@ def test_the_time_grammar_prefiltered_finds_what_it_finds_plain(shared):
         assert fast.pattern.startswith("["), pattern  # every pattern has its first characters
         for text in texts:
             assert spans(finditer(fast, text, 0, len(text)), 1) == spans(plain.finditer(text))
+
+
+def test_without_the_parser_every_pattern_compiles_as_it_is(monkeypatch):
+    from newsgraph.stages import prefilter
+
+    monkeypatch.setattr(prefilter, "sre_parse", None)
+    assert prefilter.first_chars(r"(?<!\w)(\d+) days? ago") is None
+    pattern = prefilter.prefiltered(r"(?<!\w)(?P<n>\d+) days? ago")
+    text = "It ended 3 days ago, and 12 days ago it began."
+    assert [m.group("n") for m in prefilter.finditer(pattern, text, 0, len(text))] == ["3", "12"]

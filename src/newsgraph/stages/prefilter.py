@@ -13,10 +13,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from re import _constants as sre  # the parsed form of a pattern: no public API gives it
-from re import _parser as sre_parse
 
-_CATEGORIES = {sre.CATEGORY_DIGIT: r"\d", sre.CATEGORY_SPACE: r"\s", sre.CATEGORY_WORD: r"\w"}
+try:  # the parsed form of a pattern: no public API gives it (3.11 to 3.13 have these)
+    from re import _constants as sre
+    from re import _parser as sre_parse
+except ImportError:  # a Python without them: every pattern compiles as it is, just slower
+    sre = sre_parse = None
+
+_CATEGORIES = {sre.CATEGORY_DIGIT: r"\d", sre.CATEGORY_SPACE: r"\s",
+               sre.CATEGORY_WORD: r"\w"} if sre is not None else {}
 _FOLDED_TOO = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}
 """Characters besides the two ASCII cases that `re.IGNORECASE` matches an ASCII letter to
 (İ and ı for i, the Kelvin sign for k, the long s for s)."""
@@ -89,6 +94,8 @@ def _first_of_item(op, argument, ignore_case: bool) -> tuple[set[str], bool]:
 def first_chars(pattern: str, flags: int = 0) -> str | None:
     """A case-sensitive character class holding every character a match of `pattern` can
     start with; None when that is not worked out or a match can be empty."""
+    if sre_parse is None:
+        return None
     parsed = sre_parse.parse(pattern, flags)
     try:
         firsts, empty = _first_of_sequence(
