@@ -34,7 +34,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from spacy.attrs import IDX, LENGTH, SPACY, TAG
+from spacy.attrs import IDX, LENGTH, TAG
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.authors import NAME_PARTICLES
@@ -130,17 +130,6 @@ class _Entity:
     name: str = ""
 
 
-def _trim(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
-    """Token span without a leading article, edge punctuation or a possessive."""
-    while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct
-                           or doc[start].is_space):
-        start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space
-                           or doc[end - 1].lower_ in ("'s", "’s", "'", "’")):
-        end -= 1
-    return (start, end) if start < end else None
-
-
 _WORDS_KEY = ("newsgraph", "entities", "words")
 """The `doc.user_data` key of the stage's per-Doc word lists (removed when the stage ends)."""
 
@@ -149,14 +138,29 @@ _WORDS_KEY = ("newsgraph", "entities", "words")
 class _Words:
     """The Doc's words as plain lists, read once per Doc from spaCy's arrays: the stage looks
     at every word several times, and each `doc[i]` or `for token in doc` makes a new Token
-    object (the larger part of the stage's time). `texts[i]` is `doc[i].text`, `starts[i]`
-    `doc[i].idx`, `spaced[i]` `doc[i].text_with_ws`, `tags[i]` `doc[i].tag_`."""
+    object, and each `.text` or `.lower_` of it a look-up in the string store (the larger part
+    of the stage's time). `texts[i]` is `doc[i].text`, `starts[i]` `doc[i].idx`, `ends[i]` the
+    end of its text, `tags[i]` `doc[i].tag_`. Flags (`is_punct` ...) are read from the few
+    tokens that need them."""
 
     text: str
     texts: list[str]
     starts: list[int]
-    spaced: list[str]
+    ends: list[int]
     tags: list[str]
+
+    def span_text(self, start: int, end: int) -> str:
+        """The text of tokens start..end (`doc[start:end].text`), cut from the Doc's text."""
+        return self.text[self.starts[start]:self.ends[end - 1]] if end > start else ""
+
+    def lower(self, index: int) -> str:
+        """`doc[index].lower_`: spaCy's LOWER of a word is its `str.lower()`."""
+        return self.texts[index].lower()
+
+    def capitalised(self, start: int, end: int) -> list[str]:
+        """The capitalised words of letters only among tokens start..end ("Korean", not "U.S."
+        or "2nd"): spaCy's `is_alpha` of a word is its `str.isalpha()`."""
+        return [word for word in self.texts[start:end] if word[:1].isupper() and word.isalpha()]
 
 
 def _read_words(doc: Doc) -> _Words:
@@ -164,16 +168,16 @@ def _read_words(doc: Doc) -> _Words:
     text = doc_text(doc)
     if not len(doc):
         return _Words(text, [], [], [], [])
-    starts, lengths, spaces, tag_ids = (column.tolist() for column in
-                                        doc.to_array([IDX, LENGTH, SPACY, TAG]).T)
+    columns = doc.to_array([IDX, LENGTH, TAG])
+    starts, tag_ids = columns[:, 0].tolist(), columns[:, 2].tolist()
+    ends = (columns[:, 0] + columns[:, 1]).tolist()
     strings = doc.vocab.strings
     tag_names = {tag_id: strings[tag_id] for tag_id in set(tag_ids)}
     return _Words(
         text,
-        [text[start:start + length] for start, length in zip(starts, lengths, strict=True)],
+        [text[start:end] for start, end in zip(starts, ends, strict=True)],
         starts,
-        [text[start:start + length + space]
-         for start, length, space in zip(starts, lengths, spaces, strict=True)],
+        ends,
         [tag_names[tag_id] for tag_id in tag_ids],
     )
 
@@ -190,10 +194,21 @@ def _words(doc: Doc) -> _Words:
 def _text(doc: Doc, start: int, end: int) -> str:
     """The text of tokens start..end (`doc[start:end].text`, cut from the Doc's text instead
     of joined token by token)."""
-    if end <= start:
-        return ""
+    return _words(doc).span_text(start, end)
+
+
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """Token span without a leading article, edge punctuation or a possessive."""
     words = _words(doc)
-    return words.text[words.starts[start]:words.starts[end - 1] + len(words.texts[end - 1])]
+    while start < end and (words.lower(start) in ("the", "a", "an") or _blank(doc[start])):
+        start += 1
+    while end > start and (words.lower(end - 1) in ("'s", "’s", "'", "’") or _blank(doc[end - 1])):
+        end -= 1
+    return (start, end) if start < end else None
+
+
+def _blank(token: Token) -> bool:
+    return token.is_punct or token.is_space
 
 
 _NAME_MARKS = str.maketrans("", "", ".'’")
@@ -217,10 +232,10 @@ def _person_name(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
         end -= 1
     if end <= start:
         return None
-    words = _text(doc, start, end).split()
-    if not any(word[:1].isupper() for word in words):
+    name_words = _text(doc, start, end).split()
+    if not any(word[:1].isupper() for word in name_words):
         return None
-    for word in words:
+    for word in name_words:
         first, *rest = word.strip(_NICKNAME_QUOTES).split("-")
         if not (first[:1].isupper() or first in _NAME_LINKS):
             return None
@@ -229,18 +244,16 @@ def _person_name(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     return start, end
 
 
-def _is_capitalised(token: Token) -> bool:
-    return token.text[:1].isupper()
-
-
 def _sentence_initial(doc: Doc, index: int) -> bool:
     """True at the start of a sentence or line (judged from punctuation: no parser needed)."""
+    words = _words(doc)
+    texts = words.texts
     j = index - 1
-    while j >= 0 and (doc[j].is_space or doc[j].text in ('"', "“", "‘", "'", "(")):
-        if "\n" in doc[j].text:
+    while j >= 0 and (texts[j] in ('"', "“", "‘", "'", "(") or doc[j].is_space):
+        if "\n" in texts[j]:
             return True
         j -= 1
-    return j < 0 or doc[j].text in (".", "!", "?", ":", "”", "\n") or "\n" in doc[j].whitespace_
+    return j < 0 or texts[j] in (".", "!", "?", ":", "”", "\n") or "\n" in doc[j].whitespace_
 
 
 def _is_in(token: Token, words: frozenset[str] | tuple[()]) -> bool:
@@ -254,15 +267,12 @@ def _fragment(doc: Doc, start: int, end: int, part_start: int, part_end: int,
     only a country or a place under its own name counts ("HSBC Bank Malta plc"), not a word that
     is a place only by a longer name's short form ("International" of "Pearson International
     Airport", after Dubai's International City)."""
-    if part_start == start or part_end == end or doc[part_start - 1].lower_ in ("of", "de"):
+    words = _words(doc)
+    if part_start == start or part_end == end or words.lower(part_start - 1) in ("of", "de"):
         return False
-    text = _text(doc, part_start, part_end)
+    text = words.span_text(part_start, part_end)
     return place is None or not (place.level == "country"
                                  or fold_name(place.name) == fold_name(text))
-
-
-def _is_proper(token: Token) -> bool:
-    return _is_proper_tag(token.tag_)
 
 
 def _is_proper_tag(tag: str) -> bool:
@@ -286,22 +296,25 @@ class EntityStage:
 
     def _spacy_mentions(self, doc: Doc) -> list[Mention]:
         """spaCy's entities, trimmed and rejoined over no-break spaces."""
+        words = _words(doc)
+        texts, tags = words.texts, words.tags
         spans: list[list] = []
         for span in doc.ents:
-            if span.label_ not in ENTITY_LABELS:
+            label = span.label_
+            if label not in ENTITY_LABELS:
                 continue
-            if (spans and spans[-1][2] == span.label_ and span.start >= 2
-                    and spans[-1][1] == span.start - 1 and "\u00a0" in doc[span.start - 1].text
-                    and doc[span.start - 1].is_space):
+            start = span.start
+            if (spans and spans[-1][2] == label and start >= 2 and spans[-1][1] == start - 1
+                    and "\u00a0" in texts[start - 1] and doc[start - 1].is_space):
                 spans[-1][1] = span.end  # "Olga\u00a0Makeeva" was cut at the no-break space
                 continue
-            spans.append([span.start, span.end, span.label_])
+            spans.append([start, span.end, label])
         mentions = []
         taken = set()
         for start, end, label in spans:
             # A name cut at a no-break space, its second half left untagged.
-            while (end + 1 < len(doc) and doc[end].is_space and "\u00a0" in doc[end].text
-                   and _is_capitalised(doc[end + 1]) and _is_proper(doc[end + 1])
+            while (end + 1 < len(texts) and "\u00a0" in texts[end] and doc[end].is_space
+                   and texts[end + 1][:1].isupper() and _is_proper_tag(tags[end + 1])
                    and doc[end + 1].ent_type_ in ("", label)):
                 end += 2
             trimmed = _trim(doc, start, end)
@@ -323,20 +336,21 @@ class EntityStage:
 
     def _person_context(self, doc: Doc, mention: Mention, person_words: set[str]) -> bool:
         """Does the context say this name is a person's?"""
-        before = doc[mention.start - 1] if mention.start > 0 else None
-        if before is not None and before.lower_.rstrip(".") in PERSON_TITLES:
+        words = _words(doc)
+        start, end = mention.start, mention.end
+        if start > 0 and words.lower(start - 1).rstrip(".") in PERSON_TITLES:
             return True
-        text = _text(doc, mention.start, mention.end)
-        if mention.end - mention.start == 1 and text in person_words:
+        if end - start == 1 and words.texts[start] in person_words:
             return True
-        after = doc[mention.end:mention.end + 2]
-        return len(after) == 2 and after[0].text == "," and after[1].lower_ == "who"
+        return end + 2 <= len(words.texts) and words.texts[end] == "," \
+            and words.lower(end + 1) == "who"
 
     def _relabel(self, doc: Doc, mentions: list[Mention]) -> None:
         """Correct labels with the alias table, the gazetteer and the context."""
         person_words = self._person_words(doc, mentions)
+        words = _words(doc)
         for mention in mentions:
-            text = _text(doc, mention.start, mention.end)
+            text = words.span_text(mention.start, mention.end)
             alias = self.places.alias(text)
             person = self._person_context(doc, mention, person_words)
             if alias is not None and not (person and alias[1] != "PERSON"):
@@ -349,7 +363,7 @@ class EntityStage:
                 best = self.places.best(text, Counter())
                 if best is not None:
                     mention.label = best.label
-            before = doc[mention.start - 1].lower_.rstrip(".") if mention.start else ""
+            before = words.lower(mention.start - 1).rstrip(".") if mention.start else ""
             if mention.label in PLACE_LABELS and before in HONORIFICS:
                 mention.label = "PERSON"
                 mention.canonical = None
@@ -371,78 +385,84 @@ class EntityStage:
                 container[i] = mention.label in CONTAINERS
                 holder[i] = (mention.start, mention.end)
         whole = {(mention.start, mention.end) for mention in mentions}
-        # The words as plain lists, read once: this scan looks at every word up to 4 times.
-        words = _words(doc).texts
-        spaced = _words(doc).spaced
-        tags = _words(doc).tags
-        capital = [word[:1].isupper() for word in words]
-        joins = [capital[j] or words[j].lower() in ("of", "de", "-") for j in range(len(doc))]
-        blocked = [covered[j] and not container[j] for j in range(len(doc))]
+        texts = _words(doc).texts
+        n = len(texts)
+        capital = [word[:1].isupper() for word in texts]
+        # a name's words: capitalised, or "of", "de", "-" inside it; none inside another name
+        free = [(capital[j] or texts[j].lower() in ("of", "de", "-"))
+                and not (covered[j] and not container[j]) for j in range(n)]
         added: list[Mention] = []
-        i = 0
-        while i < len(doc):
-            if not capital[i] or blocked[i]:
-                i += 1
+        resume = 0  # the first word after the last name added
+        for i in [j for j in range(n) if capital[j] and free[j]]:
+            if i < resume:
                 continue
-            found = None
-            for length in (4, 3, 2, 1):
-                end = i + length
-                if end > len(doc) or any(blocked[i:end]) or not all(joins[i:end]) \
-                        or not capital[end - 1]:
-                    continue
-                text = "".join(spaced[i:end - 1]) + words[end - 1]
-                label = None
-                if text.lower() in GENERIC_WORDS:
-                    continue
-                alias = self.places.alias(text)
-                if alias is not None and alias[1] not in ("GPE", "LOC") and not covered[i]:
-                    found = Mention(i, end, alias[1], canonical=alias[0])
-                    break
-                if length <= 2 and self.places.demonyms.get(text.replace("’", "'")):
-                    label = "NORP"  # "German" is the adjective, not a parish of that name
-                elif self.places.is_strong(text) or (
-                        self.places.alias(text) or ("", ""))[1] in ("GPE", "LOC"):
-                    best = self.places.best(text, Counter())
-                    label = best.label if best is not None else None
-                if label is None:
-                    continue
-                inside = covered[i]
-                if (i, end) in whole:  # the whole name: relabelled above, not a second mention
-                    continue
-                # Not the first word of a longer untagged name ("Jordan Peterson").
-                if not inside and end < len(doc) and not covered[end] and capital[end] \
-                        and _is_proper_tag(tags[end]) and not doc[end].is_punct \
-                        and label != "NORP":
-                    break
-                if not inside and not _is_proper_tag(tags[i]) and label != "NORP":
-                    break
-                if not inside and _sentence_initial(doc, i) and not _is_proper_tag(tags[i]):
-                    break
-                if inside and label != "NORP" and _fragment(
-                        doc, *holder[i], i, end, self.places.best(text, Counter())):
-                    break  # a word from the middle of a longer name is no place of its own
-                found = Mention(i, end, label, embedded=inside)
-                break
+            reach = 1  # the longest name that may start here: up to 4 free words
+            while reach < 4 and i + reach < n and free[i + reach]:
+                reach += 1
+            found = self._place_at(doc, i, reach, covered, holder, whole, capital)
             if found is not None:
                 added.append(found)
-                i = found.end
-            else:
-                i += 1
+                resume = found.end
         return added
+
+    def _place_at(self, doc: Doc, i: int, reach: int, covered: list[bool],
+                  holder: list[tuple[int, int]], whole: set[tuple[int, int]],
+                  capital: list[bool]) -> Mention | None:
+        """The longest place, demonym or aliased name of at most `reach` words starting at word
+        `i` (the words are free to take: capitalised or linking, outside every other name but
+        an organisation's), or None."""
+        words = _words(doc)
+        tags = words.tags
+        n = len(tags)
+        for length in range(reach, 0, -1):
+            end = i + length
+            if not capital[end - 1]:
+                continue
+            text = words.span_text(i, end)
+            label = None
+            if text.lower() in GENERIC_WORDS:
+                continue
+            alias = self.places.alias(text)
+            if alias is not None and alias[1] not in ("GPE", "LOC") and not covered[i]:
+                return Mention(i, end, alias[1], canonical=alias[0])
+            if length <= 2 and self.places.demonyms.get(text.replace("’", "'")):
+                label = "NORP"  # "German" is the adjective, not a parish of that name
+            elif self.places.is_strong(text) or (alias or ("", ""))[1] in ("GPE", "LOC"):
+                best = self.places.best(text, Counter())
+                label = best.label if best is not None else None
+            if label is None:
+                continue
+            inside = covered[i]
+            if (i, end) in whole:  # the whole name: relabelled above, not a second mention
+                continue
+            # Not the first word of a longer untagged name ("Jordan Peterson").
+            if not inside and end < n and not covered[end] and capital[end] \
+                    and _is_proper_tag(tags[end]) and not doc[end].is_punct and label != "NORP":
+                return None
+            if not inside and not _is_proper_tag(tags[i]) and label != "NORP":
+                return None
+            if not inside and _sentence_initial(doc, i) and not _is_proper_tag(tags[i]):
+                return None
+            if inside and label != "NORP" and _fragment(
+                    doc, *holder[i], i, end, self.places.best(text, Counter())):
+                return None  # a word from the middle of a longer name is no place of its own
+            return Mention(i, end, label, embedded=inside)
+        return None
 
     def _joined_places(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
         """Two place mentions joined by "and" that together name one place ("Trinidad and
         Tobago", "Bosnia and Herzegovina") become one mention."""
         by_start = {m.start: m for m in mentions}
+        words = _words(doc)
         joined: list[Mention] = []
         dropped: set[int] = set()
         for mention in sorted(mentions, key=lambda m: m.start):
             if id(mention) in dropped:
                 continue
             after = by_start.get(mention.end + 1)
-            if (after is not None and mention.end < len(doc) and doc[mention.end].lower_ == "and"
+            if (after is not None and mention.end < len(doc) and words.lower(mention.end) == "and"
                     and mention.label in PLACE_LABELS and after.label in PLACE_LABELS):
-                name = _text(doc, mention.start, after.end)
+                name = words.span_text(mention.start, after.end)
                 if self.places.is_strong(name):
                     best = self.places.best(name, Counter())
                     joined.append(Mention(mention.start, after.end,
@@ -497,26 +517,29 @@ class EntityStage:
         for mention in mentions:
             for i in range(mention.start, mention.end):
                 covered[i] = True
+        words = _words(doc)
+        texts = words.texts
         people: dict[str, set[str]] = {}
         for mention in mentions:
             if mention.label == "PERSON" and mention.end - mention.start >= 2:
-                name = canonical_name(_text(doc, mention.start, mention.end))
-                for token in doc[mention.start:mention.end]:
-                    if token.text[:1].isupper() and token.is_alpha:
-                        people.setdefault(token.text, set()).add(name)
+                name = canonical_name(words.span_text(mention.start, mention.end))
+                for word in words.capitalised(mention.start, mention.end):
+                    people.setdefault(word, set()).add(name)
         acronyms = set()
         for mention in mentions:
             j = mention.end
-            if (mention.end - mention.start >= 2 and j + 2 < len(doc) and doc[j].text == "("
-                    and doc[j + 2].text == ")" and _ACRONYM.fullmatch(doc[j + 1].text)):
-                acronyms.add(doc[j + 1].text)
-        added = []
+            if (mention.end - mention.start >= 2 and j + 2 < len(doc) and texts[j] == "("
+                    and texts[j + 2] == ")" and _ACRONYM.fullmatch(texts[j + 1])):
+                acronyms.add(texts[j + 1])
+        added: list[Mention] = []
         if not acronyms and not people:
             return added
-        tags = _words(doc).tags
-        for position, word in enumerate(_words(doc).texts):
-            if covered[position] or not (word in acronyms or word in people):
-                continue  # only a name the article introduced can be added
+        tags = words.tags
+        introduced = acronyms | people.keys()  # only a name the article introduced can be added
+        for position in [i for i, word in enumerate(texts) if word in introduced]:
+            if covered[position]:
+                continue
+            word = texts[position]
             nxt = tags[position + 1] if position + 1 < len(doc) else ""
             subject = nxt.startswith("VB") or nxt == "POS"
             if not (tags[position] in ("NNP", "NNPS") or not tags[position] or subject):
@@ -530,34 +553,34 @@ class EntityStage:
     # ------------------------------------------------------------------ identity
 
     def _phrase_hint(self, doc: Doc, mention: Mention) -> str | None:
-        nxt = doc[mention.end] if mention.end < len(doc) else None
-        if nxt is not None and nxt.lower_ in REGION_WORDS:
+        nxt = _words(doc).lower(mention.end) if mention.end < len(doc) else None
+        if nxt is not None and nxt in REGION_WORDS:
             return "region"
-        if nxt is not None and nxt.lower_ in CITY_WORDS:
+        if nxt is not None and nxt in CITY_WORDS:
             return "city"
         return None
 
     def _acronyms(self, doc: Doc, mentions: list[Mention]) -> dict[str, Mention]:
         """Acronyms introduced with their expansion: "X (ACR)", "X, or ACR"."""
         found: dict[str, Mention] = {}
+        words = _words(doc)
+        texts = words.texts
         for mention in mentions:
             if mention.label in ("PERSON", "NORP") or mention.embedded:
                 continue
             j = mention.end
-            while j < len(doc) and doc[j].text in ('"', "”", "’", "'"):
+            while j < len(texts) and texts[j] in ('"', "”", "’", "'"):
                 j += 1
-            window = doc[j:j + 3]
+            window = texts[j:j + 3]
             acronym = None
-            if len(window) >= 3 and window[0].text == "(" and window[2].text == ")":
-                acronym = window[1].text
-                words = [t.text for t in doc[mention.start:mention.end]
-                         if t.text[:1].isupper() and t.is_alpha]
-                initials = "".join(w[0] for w in words)
+            if len(window) >= 3 and window[0] == "(" and window[2] == ")":
+                acronym = window[1]
+                initials = "".join(w[0] for w in words.capitalised(mention.start, mention.end))
                 if mention.end - mention.start < 2 or not (
                         initials.startswith(acronym[:2]) or acronym[:2] in initials):
                     acronym = None
-            elif len(window) >= 3 and window[0].text == "," and window[1].lower_ == "or":
-                acronym = window[2].text if mention.end - mention.start >= 2 else None
+            elif len(window) >= 3 and window[0] == "," and words.lower(j + 1) == "or":
+                acronym = window[2] if mention.end - mention.start >= 2 else None
             if acronym and _ACRONYM.fullmatch(acronym):
                 found.setdefault(acronym, mention)
         return found
@@ -595,7 +618,7 @@ class EntityStage:
                 label = "PERSON"
             elif text.lower() in _COMPASS and label in ("LOC", "GPE", "NORP") \
                     and text.lower() in north_south and mention.start > 0 \
-                    and doc[mention.start - 1].lower_ == "the":
+                    and _words(doc).lower(mention.start - 1) == "the":
                 place = north_south[text.lower()]
                 label = "GPE"
                 name = place.name
@@ -710,7 +733,7 @@ class EntityStage:
         qualified: set[int] = set()
         for mention in places:
             after = by_start.get(mention.end + 1)
-            if after is None or mention.end >= len(doc) or doc[mention.end].text != ",":
+            if after is None or mention.end >= len(doc) or _words(doc).texts[mention.end] != ",":
                 continue
             name = mention.canonical or _text(doc, mention.start, mention.end)
             container = after.canonical or _text(doc, after.start, after.end)
@@ -754,12 +777,11 @@ class EntityStage:
         """A name the gazetteer lacks, resolved by a part: a county missing from the tables by
         the place of its name, "Team Ireland" by Ireland (the mention shrinks to the part that
         is the place)."""
-        tokens = doc[mention.start:mention.end]
-        if len(tokens) >= 2 and tokens[-1].lower_ in REGION_WORDS:
+        n = mention.end - mention.start
+        if n >= 2 and _words(doc).lower(mention.end - 1) in REGION_WORDS:
             head = _text(doc, mention.start, mention.end - 1)
             mention.place = self.places.best(head, countries, None)
             return
-        n = len(tokens)
         for length in range(n - 1, 0, -1):
             for start in range(mention.start, mention.end - length + 1):
                 text = _text(doc, start, start + length)
