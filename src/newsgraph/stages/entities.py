@@ -32,6 +32,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from spacy.attrs import IDX, LENGTH, TAG
@@ -87,15 +88,19 @@ _RELATION_NOUNS_BY_PREPOSITION: dict[str, frozenset[str]] = {
 }
 
 
+@lru_cache(maxsize=16384)
 def canonical_name(text: str) -> str:
-    """The name an entity is filed under: quotes folded, white space collapsed, no article."""
+    """The name an entity is filed under: quotes folded, white space collapsed, no article.
+    (Memoised: an article repeats its names, and the news repeats them across articles.)"""
     name = " ".join(text.translate(_APOSTROPHES).split())
     name = _LEADING_ARTICLE.sub("", name)
     return _TRAILING_POSSESSIVE.sub("", name).strip(" .,;:!?\"'()[]")
 
 
+@lru_cache(maxsize=16384)
 def entity_id(label: str, name: str) -> str:
-    """A readable, stable id: `gpe:donetsk`, `person:denis-pushilin`."""
+    """A readable, stable id: `gpe:donetsk`, `person:denis-pushilin` (memoised, as names
+    repeat)."""
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     name_slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
     if not name_slug:  # a name in a non-Latin script: keep it, lower-cased
@@ -279,6 +284,47 @@ def _is_proper_tag(tag: str) -> bool:
     return tag in ("NNP", "NNPS") or not tag
 
 
+def _set_span_values(doc: Doc, chars: tuple[int, int], values: dict[str, Any]) -> None:
+    """`span._.name = value` for each value, on the span of these characters, written where
+    spaCy keeps it (`doc.user_data` under `("._.", name, start_char, end_char)`, where
+    `newsgraph.doc.span_value` reads it) without building an Underscore object per value."""
+    for name, value in values.items():
+        doc.user_data[("._.", name, *chars)] = value
+
+
+class _ArticlePlaces:
+    """The gazetteer's choice of place for a name, and how sure it is, each worked out once per
+    article: an article names its places again and again ("Ukraine" twenty times), and each
+    answer scores every candidate of the name. An answer depends only on the name, the
+    phrase's hint, the article's countries (fixed once counted) and which regions the article
+    names (`places._score` asks whether a town's region is among them, never how often)."""
+
+    def __init__(self, places: Gazetteer, countries: Counter[str]) -> None:
+        self.places = places
+        self.countries = countries
+        self._best: dict[tuple[str, str | None, frozenset[tuple[str, str]]], Place | None] = {}
+        self._confidence: dict[tuple[str, int, str | None, frozenset[tuple[str, str]]],
+                               float] = {}
+
+    def best(self, name: str, hint: str | None,
+             regions: Counter[tuple[str, str]]) -> Place | None:
+        """`Gazetteer.best` in the article's context."""
+        key = (name, hint, frozenset(regions))
+        if key not in self._best:
+            self._best[key] = self.places.best(name, self.countries, hint, regions)
+        return self._best[key]
+
+    def confidence(self, name: str, place: Place, hint: str | None,
+                   regions: Counter[tuple[str, str]]) -> float:
+        """`Gazetteer.confidence` in the article's context (keyed by the place's identity: the
+        gazetteer's candidates are compared with `is`)."""
+        key = (name, id(place), hint, frozenset(regions))
+        if key not in self._confidence:
+            self._confidence[key] = self.places.confidence(name, place, self.countries, hint,
+                                                           regions)
+        return self._confidence[key]
+
+
 class EntityStage:
     """Named entities with in-article identity, stable ids and places on the map."""
 
@@ -328,10 +374,11 @@ class EntityStage:
 
     def _person_words(self, doc: Doc, mentions: list[Mention]) -> set[str]:
         """Words of the article's multi-word person names: "Price" after "Ned Price"."""
+        texts = _words(doc).texts
         words = set()
         for mention in mentions:
             if mention.label == "PERSON" and mention.end - mention.start >= 2:
-                words.update(_words(doc).texts[mention.start:mention.end])
+                words.update(texts[mention.start:mention.end])
         return words
 
     def _person_context(self, doc: Doc, mention: Mention, person_words: set[str]) -> bool:
@@ -587,12 +634,13 @@ class EntityStage:
 
     def _group(self, doc: Doc, mentions: list[Mention]) -> list[_Entity]:
         """One entity per real thing: aliases, name parts, acronyms, "the North", places."""
+        words = _words(doc)
         acronyms = self._acronyms(doc, mentions)
         full_people: dict[str, set[str]] = {}  # word -> full names that have it
         for mention in mentions:
             if mention.label == "PERSON" and mention.end - mention.start >= 2:
-                name = canonical_name(_text(doc, mention.start, mention.end))
-                for word in _words(doc).texts[mention.start:mention.end]:
+                name = canonical_name(words.span_text(mention.start, mention.end))
+                for word in words.texts[mention.start:mention.end]:
                     full_people.setdefault(word, set()).add(mention.canonical or name)
         north_south = {}
         for mention in mentions:
@@ -602,13 +650,13 @@ class EntityStage:
                     north_south.setdefault(first, mention.place)
         entities: dict[str, _Entity] = {}
         for mention in mentions:
-            text = _text(doc, mention.start, mention.end)
+            text = words.span_text(mention.start, mention.end)
             name = mention.canonical or canonical_name(text)
             label = mention.label
             place = mention.place
             if text in acronyms and acronyms[text] is not mention:
                 source = acronyms[text]
-                name = source.canonical or canonical_name(_text(doc, source.start, source.end))
+                name = source.canonical or canonical_name(words.span_text(source.start, source.end))
                 label = source.label
                 place = source.place
             elif label in ("PERSON", "ORG", "GPE") and mention.end - mention.start == 1 \
@@ -618,7 +666,7 @@ class EntityStage:
                 label = "PERSON"
             elif text.lower() in _COMPASS and label in ("LOC", "GPE", "NORP") \
                     and text.lower() in north_south and mention.start > 0 \
-                    and _words(doc).lower(mention.start - 1) == "the":
+                    and words.lower(mention.start - 1) == "the":
                 place = north_south[text.lower()]
                 label = "GPE"
                 name = place.name
@@ -641,9 +689,10 @@ class EntityStage:
 
     def _resolve(self, doc: Doc, mentions: list[Mention]) -> None:
         """GeoNames for every place and demonym, with the article's countries as context."""
+        words = _words(doc)
         countries: Counter[str] = Counter()
         for mention in mentions:
-            text = _text(doc, mention.start, mention.end)
+            text = words.span_text(mention.start, mention.end)
             if mention.label in PLACE_LABELS:
                 mention.hint = self._phrase_hint(doc, mention)
                 name = mention.canonical if mention.canonical else text
@@ -655,25 +704,25 @@ class EntityStage:
                 place = self.places.demonym(text)
                 if place is not None and place.country:
                     countries[place.country] += 1
+        scores = _ArticlePlaces(self.places, countries)
         admin1s: Counter[tuple[str, str]] = Counter()
         for mention in mentions:
-            text = _text(doc, mention.start, mention.end)
+            text = words.span_text(mention.start, mention.end)
             if mention.label in PLACE_LABELS and text.lower() not in GENERIC_WORDS:
                 name = mention.canonical if mention.canonical else text
-                mention.place = self.places.best(name, countries, mention.hint, admin1s)
+                mention.place = scores.best(name, mention.hint, admin1s)
                 if mention.place is None:
                     self._resolve_part(doc, mention, countries)
                 if mention.place is not None and mention.place.level == "admin1":
                     admin1s[(mention.place.country or "", mention.place.admin1 or "")] += 1
             elif mention.label in ("NORP", "LANGUAGE"):
                 mention.place = self.places.demonym(text, countries)
-        regions = admin1s + self._regions_of_sure_towns(doc, mentions, countries, admin1s)
+        regions = admin1s + self._regions_of_sure_towns(doc, mentions, scores, admin1s)
         for mention in mentions:  # towns in a region the article names, or a sure town's
             if mention.label in PLACE_LABELS and regions and mention.place is not None \
                     and mention.place.level == "city":
-                name = mention.canonical or _text(doc, mention.start, mention.end)
-                mention.place = (self.places.best(name, countries, mention.hint, regions)
-                                 or mention.place)
+                name = mention.canonical or words.span_text(mention.start, mention.end)
+                mention.place = scores.best(name, mention.hint, regions) or mention.place
         self._resolve_lists(doc, mentions, countries, admin1s)
         self._resolve_qualified(doc, mentions, countries)
         person_words = self._person_words(doc, mentions)
@@ -685,19 +734,20 @@ class EntityStage:
             if mention.place is None or mention.confidence is not None:
                 continue
             if mention.label in ("NORP", "LANGUAGE"):
-                targets = self.places.demonyms.get(_text(doc, mention.start, mention.end)
+                targets = self.places.demonyms.get(words.span_text(mention.start, mention.end)
                                                    .replace("’", "'"), ())
                 mention.confidence = 1.0 if len(targets) <= 1 else 0.5
             else:
-                name = mention.canonical or _text(doc, mention.start, mention.end)
-                mention.confidence = self.places.confidence(name, mention.place, countries,
-                                                            mention.hint, admin1s)
+                name = mention.canonical or words.span_text(mention.start, mention.end)
+                mention.confidence = scores.confidence(name, mention.place, mention.hint,
+                                                       admin1s)
 
     def _a_persons_name(self, doc: Doc, mention: Mention, person_words: set[str]) -> bool:
         """Is a one-word place name here a word of a person the article names ("Smith" after
         "Riley Oliver Smith")? Then it is no toponym to put on a map, unless it is a country's
         or a region's own name ("Jordan", "Washington")."""
-        text = _text(doc, mention.start, mention.end)
+        words = _words(doc)
+        text = words.span_text(mention.start, mention.end)
         place = mention.place
         if mention.end - mention.start != 1 or text not in person_words or place is None:
             return False
@@ -705,20 +755,19 @@ class EntityStage:
             (place.level == "city" and place.population >= STRONG_CITY_POPULATION)
             or (place.level == "admin1" and fold_name(place.name) == fold_name(text)))))
 
-    def _regions_of_sure_towns(self, doc: Doc, mentions: list[Mention],
-                               countries: Counter[str], admin1s: Counter[tuple[str, str]],
-                               ) -> Counter[tuple[str, str]]:
+    def _regions_of_sure_towns(self, doc: Doc, mentions: list[Mention], scores: _ArticlePlaces,
+                               admin1s: Counter[tuple[str, str]]) -> Counter[tuple[str, str]]:
         """The regions of the towns the article surely names (one candidate far ahead): local
         news names its neighbours ("Edmonton, south of Cairns" is the Queensland one)."""
+        words = _words(doc)
         found: Counter[tuple[str, str]] = Counter()
         for mention in mentions:
             place = mention.place
             if mention.label not in PLACE_LABELS or place is None or place.level != "city" \
                     or not place.admin1:
                 continue
-            name = mention.canonical or _text(doc, mention.start, mention.end)
-            if self.places.confidence(name, place, countries, mention.hint,
-                                      admin1s) >= SURE_TOWN:
+            name = mention.canonical or words.span_text(mention.start, mention.end)
+            if scores.confidence(name, place, mention.hint, admin1s) >= SURE_TOWN:
                 found[(place.country or "", place.admin1)] += 1
         return found
 
@@ -727,16 +776,17 @@ class EntityStage:
         """A place followed by ", " and the region or country it lies in ("Detroit, Texas",
         a dateline's "PARIS, Mo.", "Queensland, Australia") is the place of that name inside it;
         the article's other bare mentions of that name are the same place."""
+        words = _words(doc)
         places = [m for m in mentions if m.label in PLACE_LABELS]
         by_start = {m.start: m for m in places}
         settled: dict[str, Place] = {}
         qualified: set[int] = set()
         for mention in places:
             after = by_start.get(mention.end + 1)
-            if after is None or mention.end >= len(doc) or _words(doc).texts[mention.end] != ",":
+            if after is None or mention.end >= len(doc) or words.texts[mention.end] != ",":
                 continue
-            name = mention.canonical or _text(doc, mention.start, mention.end)
-            container = after.canonical or _text(doc, after.start, after.end)
+            name = mention.canonical or words.span_text(mention.start, mention.end)
+            container = after.canonical or words.span_text(after.start, after.end)
             found = self.places.best_within(name, container, countries, mention.hint)
             if found is not None:
                 mention.place, after.place = found
@@ -747,7 +797,7 @@ class EntityStage:
         for mention in places:
             if id(mention) in qualified:
                 continue
-            name = mention.canonical or _text(doc, mention.start, mention.end)
+            name = mention.canonical or words.span_text(mention.start, mention.end)
             place = settled.get(fold_name(name))
             if place is not None and mention.hint is None and mention.place is not None \
                     and mention.place.level == place.level:
@@ -757,6 +807,11 @@ class EntityStage:
                        admin1s: Counter[tuple[str, str]]) -> None:
         """A town named in a list of regions is the region of that name: "states such as
         Oregon or Washington" (the members of a coordination are of one kind)."""
+        levels_named = {m.place.level for m in mentions
+                        if m.label in PLACE_LABELS and m.place is not None}
+        if "admin1" not in levels_named or "city" not in levels_named:
+            return  # no region to list a town with (skips the parse look-ups below)
+        words = _words(doc)
         by_root = {doc[m.start:m.end].root.i: m for m in mentions
                    if m.label in PLACE_LABELS and m.place is not None}
         for mention in by_root.values():
@@ -767,7 +822,7 @@ class EntityStage:
             levels = [s.place.level for s in siblings if s is not None and s.place is not None]
             if not levels or not all(level == "admin1" for level in levels):
                 continue
-            name = mention.canonical or _text(doc, mention.start, mention.end)
+            name = mention.canonical or words.span_text(mention.start, mention.end)
             # not with the siblings as context: their counties of this name are no region
             region = self.places.best(name, countries, "region")
             if region is not None and region.level == "admin1":
@@ -928,12 +983,12 @@ class EntityStage:
             if place is not None and entity.label in PLACE_LABELS and name.isupper() \
                     and len(name) > 3:
                 name = place.name  # a dateline's "KHARKIV" is filed under Kharkiv
-            entity_spans = [self._mention_span(doc, by_span[chars], entity.key, entity.label)
-                            for chars in sorted(by_span)]
+            in_order = [(chars, by_span[chars]) for chars in sorted(by_span)]
+            spans.extend(self._mention_span(doc, mention, chars, entity.key, entity.label)
+                         for chars, mention in in_order)
             roles = list(dict.fromkeys(  # the span is exact; the listed title reads as one
-                " ".join(text[span._.role[0]:span._.role[1]].split())
-                for span in entity_spans if span._.role is not None))
-            spans.extend(entity_spans)
+                " ".join(text[slice(*self._chars(doc, *mention.role))].split())
+                for _, mention in in_order if mention.role is not None))
             confidences = [m.confidence for m in entity.mentions
                            if m.confidence is not None and m.place is not None
                            and m.place.id == place.id] if place else []
@@ -953,17 +1008,20 @@ class EntityStage:
     @staticmethod
     def _chars(doc: Doc, start: int, end: int) -> tuple[int, int]:
         words = _words(doc)
-        return words.starts[start], words.starts[end - 1] + len(words.texts[end - 1])
+        return words.starts[start], words.ends[end - 1]
 
-    def _mention_span(self, doc: Doc, mention: Mention, entity_key: str, label: str) -> Span:
+    def _mention_span(self, doc: Doc, mention: Mention, chars: tuple[int, int],
+                      entity_key: str, label: str) -> Span:
+        """The mention's span (its characters: `chars`), with its extension values."""
         span = Span(doc, mention.start, mention.end, label=label)
-        span._.entity_id = entity_key
+        values: dict[str, Any] = {"entity_id": entity_key}
         if mention.role is not None:
-            span._.role = list(self._chars(doc, *mention.role))
+            values["role"] = list(self._chars(doc, *mention.role))
         if mention.government is not None:
-            span._.metonymy, span._.stands_for = "government", mention.government.id
+            values["metonymy"], values["stands_for"] = "government", mention.government.id
         if mention.capital is not None:
-            span._.metonymy, span._.stands_for = "state", mention.capital.id
+            values["metonymy"], values["stands_for"] = "state", mention.capital.id
+        _set_span_values(doc, chars, values)
         return span
 
 
