@@ -168,6 +168,11 @@ class _Words:
         return [word for word in self.texts[start:end] if word[:1].isupper() and word.isalpha()]
 
 
+_TAG_NAMES: dict[int, str] = {}
+"""Tag names by their string-store hash (a string's hash is the same in every vocabulary), read
+from the store once per process rather than once per Doc."""
+
+
 def _read_words(doc: Doc) -> _Words:
     """The word lists of a Doc, built from its arrays (no Token object per word)."""
     text = doc_text(doc)
@@ -177,13 +182,14 @@ def _read_words(doc: Doc) -> _Words:
     starts, tag_ids = columns[:, 0].tolist(), columns[:, 2].tolist()
     ends = (columns[:, 0] + columns[:, 1]).tolist()
     strings = doc.vocab.strings
-    tag_names = {tag_id: strings[tag_id] for tag_id in set(tag_ids)}
+    for tag_id in set(tag_ids).difference(_TAG_NAMES):
+        _TAG_NAMES[tag_id] = strings[tag_id]
     return _Words(
         text,
         [text[start:end] for start, end in zip(starts, ends, strict=True)],
         starts,
         ends,
-        [tag_names[tag_id] for tag_id in tag_ids],
+        [_TAG_NAMES[tag_id] for tag_id in tag_ids],
     )
 
 
@@ -282,6 +288,34 @@ def _fragment(doc: Doc, start: int, end: int, part_start: int, part_end: int,
 
 def _is_proper_tag(tag: str) -> bool:
     return tag in ("NNP", "NNPS") or not tag
+
+
+_NAME_JOINS = frozenset({"of", "de", "-"})
+"""Lower-case words a place's name may hold ("Isle of Man", "Rio de Janeiro", "Guinea-Bissau")."""
+
+
+@dataclass(frozen=True)
+class _Taken:
+    """The words the article's mentions hold: `covered[i]` by any, `blocked[i]` by one whose
+    names hold no place of their own (not an organisation's ...: see CONTAINERS), `holder[i]`
+    the span of the (last) mention holding word i; `whole` the mentions' spans."""
+
+    covered: list[bool]
+    blocked: list[bool]
+    holder: list[tuple[int, int]]
+    whole: set[tuple[int, int]]
+
+    @classmethod
+    def of(cls, length: int, mentions: list[Mention]) -> _Taken:
+        covered, blocked = [False] * length, [False] * length
+        holder: list[tuple[int, int]] = [(0, 0)] * length
+        for mention in mentions:
+            holds_places = mention.label in CONTAINERS
+            for i in range(mention.start, mention.end):
+                covered[i] = True
+                blocked[i] = not holds_places
+                holder[i] = (mention.start, mention.end)
+        return cls(covered, blocked, holder, {(m.start, m.end) for m in mentions})
 
 
 def _set_span_values(doc: Doc, chars: tuple[int, int], values: dict[str, Any]) -> None:
@@ -423,47 +457,36 @@ class EntityStage:
 
     def _added_places(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
         """Gazetteer places and demonyms spaCy missed, and those inside organisation names."""
-        covered = [False] * len(doc)
-        container = [False] * len(doc)
-        holder: list[tuple[int, int]] = [(0, 0)] * len(doc)  # the span of the name covering it
-        for mention in mentions:
-            for i in range(mention.start, mention.end):
-                covered[i] = True
-                container[i] = mention.label in CONTAINERS
-                holder[i] = (mention.start, mention.end)
-        whole = {(mention.start, mention.end) for mention in mentions}
+        taken = _Taken.of(len(doc), mentions)
+        blocked = taken.blocked
         texts = _words(doc).texts
         n = len(texts)
-        capital = [word[:1].isupper() for word in texts]
-        # a name's words: capitalised, or "of", "de", "-" inside it; none inside another name
-        free = [(capital[j] or texts[j].lower() in ("of", "de", "-"))
-                and not (covered[j] and not container[j]) for j in range(n)]
         added: list[Mention] = []
         resume = 0  # the first word after the last name added
-        for i in [j for j in range(n) if capital[j] and free[j]]:
+        for i in [j for j, word in enumerate(texts) if word[:1].isupper() and not blocked[j]]:
             if i < resume:
                 continue
-            reach = 1  # the longest name that may start here: up to 4 free words
-            while reach < 4 and i + reach < n and free[i + reach]:
+            reach = 1  # the longest name that may start here: up to 4 words free to take
+            while reach < 4 and i + reach < n and not blocked[i + reach] and (
+                    texts[i + reach][:1].isupper() or texts[i + reach].lower() in _NAME_JOINS):
                 reach += 1
-            found = self._place_at(doc, i, reach, covered, holder, whole, capital)
+            found = self._place_at(doc, i, reach, taken)
             if found is not None:
                 added.append(found)
                 resume = found.end
         return added
 
-    def _place_at(self, doc: Doc, i: int, reach: int, covered: list[bool],
-                  holder: list[tuple[int, int]], whole: set[tuple[int, int]],
-                  capital: list[bool]) -> Mention | None:
+    def _place_at(self, doc: Doc, i: int, reach: int, taken: _Taken) -> Mention | None:
         """The longest place, demonym or aliased name of at most `reach` words starting at word
         `i` (the words are free to take: capitalised or linking, outside every other name but
         an organisation's), or None."""
         words = _words(doc)
-        tags = words.tags
+        texts, tags = words.texts, words.tags
+        covered = taken.covered
         n = len(tags)
         for length in range(reach, 0, -1):
             end = i + length
-            if not capital[end - 1]:
+            if not texts[end - 1][:1].isupper():
                 continue
             text = words.span_text(i, end)
             label = None
@@ -480,10 +503,10 @@ class EntityStage:
             if label is None:
                 continue
             inside = covered[i]
-            if (i, end) in whole:  # the whole name: relabelled above, not a second mention
+            if (i, end) in taken.whole:  # the whole name: relabelled above, not a second mention
                 continue
             # Not the first word of a longer untagged name ("Jordan Peterson").
-            if not inside and end < n and not covered[end] and capital[end] \
+            if not inside and end < n and not covered[end] and texts[end][:1].isupper() \
                     and _is_proper_tag(tags[end]) and not doc[end].is_punct and label != "NORP":
                 return None
             if not inside and not _is_proper_tag(tags[i]) and label != "NORP":
@@ -491,7 +514,7 @@ class EntityStage:
             if not inside and _sentence_initial(doc, i) and not _is_proper_tag(tags[i]):
                 return None
             if inside and label != "NORP" and _fragment(
-                    doc, *holder[i], i, end, self.places.best(text, Counter())):
+                    doc, *taken.holder[i], i, end, self.places.best(text, Counter())):
                 return None  # a word from the middle of a longer name is no place of its own
             return Mention(i, end, label, embedded=inside)
         return None
