@@ -312,8 +312,9 @@ class Gazetteer:
     ) -> Place | None:
         """The most likely place of this name, given the article's countries and the phrase."""
         admin1s = self._other_regions(name, admin1s)
+        shares = _country_shares(countries)
         scored = [
-            (_score(place, primary, countries, hint, admin1s), index, place)
+            (_score(place, primary, shares, hint, admin1s), index, place)
             for index, (place, primary) in enumerate(self.candidates(name))
         ]
         if not scored:
@@ -341,18 +342,19 @@ class Gazetteer:
         article naming no country is less. `within`: only candidates inside that container
         ("Paris, Mo.") compete."""
         admin1s = self._other_regions(name, admin1s)
+        shares = _country_shares(countries)
         total = near = 0.0
         counted = False
         for candidate, primary in self.candidates(name):
             if within is not None and candidate is not place and not _inside(candidate, within):
                 continue
-            weight = math.exp(_score(candidate, primary, countries, hint, admin1s))
+            weight = math.exp(_score(candidate, primary, shares, hint, admin1s))
             total += weight
             if candidate is place or _near(candidate, place):
                 near += weight
                 counted = counted or candidate is place
         if not counted:  # resolved by a part, an alias or a demonym: it competes as itself
-            weight = math.exp(_score(place, True, countries, hint, admin1s))
+            weight = math.exp(_score(place, True, shares, hint, admin1s))
             total += weight
             near += weight
         return near / total
@@ -365,15 +367,16 @@ class Gazetteer:
         inside a country or region of `container`, else None. The container outweighs population:
         a town of 1,000 in the named state beats a city of a million elsewhere."""
         scored = []
+        shares = _country_shares(countries)
         for index, (outer, outer_primary) in enumerate(self.candidates(container)):
             if outer.level not in ("country", "admin1", "admin2"):
                 continue
-            outer_score = _score(outer, outer_primary, countries, None, None)
+            outer_score = _score(outer, outer_primary, shares, None, None)
             for inner, inner_primary in self.candidates(name):
                 if inner is outer or inner.level in ("country", "continent") \
                         or not _inside(inner, outer):
                     continue
-                score = outer_score + _score(inner, inner_primary, countries, hint, None)
+                score = outer_score + _score(inner, inner_primary, shares, hint, None)
                 scored.append((score, -index, inner, outer))
         if not scored:
             return None
@@ -409,34 +412,45 @@ def _inside(inner: Place, outer: Place) -> bool:
     return haversine_km((inner.lat, inner.lon), (outer.lat, outer.lon)) <= CONTAINED_KM  # type: ignore[arg-type]
 
 
+def _country_shares(countries: Counter[str]) -> dict[str, float]:
+    """What each of the article's countries adds to the score of a place in it: its share of
+    the article's unambiguous places, and a constant for being named at all. Worked out once
+    per look-up, not once per candidate."""
+    total = sum(countries.values())
+    if not total:
+        return {}
+    return {country: COUNTRY_SHARE_WEIGHT * count / total + COUNTRY_NAMED_WEIGHT
+            for country, count in countries.items()}
+
+
 def _score(
-    place: Place, primary: bool, countries: Counter[str], hint: str | None,
+    place: Place, primary: bool, shares: dict[str, float], hint: str | None,
     admin1s: Counter[tuple[str, str]] | None,
 ) -> float:
-    if place.level == "country":
-        score = max(math.log10(place.population + 10), 6.0) + 1.0
-    elif place.level == "admin1":
-        score = ADMIN1_WEIGHT
-    elif place.level == "city":
+    """A candidate's log-odds: its size by level, the article's countries (`shares`, from
+    `_country_shares`), a region the article names, and the phrase's hint."""
+    level = place.level
+    if level == "city":
         score = math.log10(place.population + 10)
-    elif place.level == "admin2":
+    elif level == "country":
+        score = max(math.log10(place.population + 10), 6.0) + 1.0
+    elif level == "admin1":
+        score = ADMIN1_WEIGHT
+    elif level == "admin2":
         score = math.log10(place.population + 10) - ADMIN2_DISCOUNT
     else:
         score = 7.0
     if not primary:
         score -= 1.5
-    if countries and place.country and place.level != "country":
-        total = sum(countries.values())
-        score += COUNTRY_SHARE_WEIGHT * countries.get(place.country, 0) / total + (
-            COUNTRY_NAMED_WEIGHT if place.country in countries else 0.0
-        )
-    if admin1s and place.level in ("city", "admin2") and (place.country, place.admin1) in admin1s:
+    if shares and place.country and level != "country":
+        score += shares.get(place.country, 0.0)
+    if admin1s and level in ("city", "admin2") and (place.country, place.admin1) in admin1s:
         # a county of a state the article names is that state's: counties share names widely
-        score += 1.5 if place.level == "city" else ADMIN2_IN_REGION
+        score += 1.5 if level == "city" else ADMIN2_IN_REGION
     if hint == "region":
-        score += 6.0 if place.level in ("admin1", "admin2", "region") else 0.0
+        score += 6.0 if level in ("admin1", "admin2", "region") else 0.0
     elif hint == "city":
-        score += 6.0 if place.level == "city" else 0.0
+        score += 6.0 if level == "city" else 0.0
     return score
 
 

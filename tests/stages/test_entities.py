@@ -481,10 +481,15 @@ def test_word_lists_read_from_arrays_equal_the_tokens_own_values(shared):
         words = _read_words(doc)
         assert words.texts == [token.text for token in doc]
         assert words.starts == [token.idx for token in doc]
-        assert words.spaced == [token.text_with_ws for token in doc]
+        assert words.ends == [token.idx + len(token) for token in doc]
         assert words.tags == [token.tag_ for token in doc]
+        assert [words.lower(i) for i in range(len(doc))] == [token.lower_ for token in doc]
+        assert words.capitalised(0, len(doc)) == [token.text for token in doc
+                                                  if token.text[:1].isupper() and token.is_alpha]
         assert _text(doc, 0, len(doc)) == doc[:].text
         assert _text(doc, 2, 5) == doc[2:5].text
+        assert all(words.span_text(i, i + 4) == doc[i:i + 4].text for i in range(len(doc) - 4))
+        assert _text(doc, 3, 3) == ""
 
 
 def test_word_lists_do_not_outlive_the_stage_or_leak_across_docs(shared):

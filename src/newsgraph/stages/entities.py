@@ -32,9 +32,10 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
-from spacy.attrs import IDX, LENGTH, SPACY, TAG
+from spacy.attrs import IDX, LENGTH, TAG
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.authors import NAME_PARTICLES
@@ -87,15 +88,19 @@ _RELATION_NOUNS_BY_PREPOSITION: dict[str, frozenset[str]] = {
 }
 
 
+@lru_cache(maxsize=16384)
 def canonical_name(text: str) -> str:
-    """The name an entity is filed under: quotes folded, white space collapsed, no article."""
+    """The name an entity is filed under: quotes folded, white space collapsed, no article.
+    (Memoised: an article repeats its names, and the news repeats them across articles.)"""
     name = " ".join(text.translate(_APOSTROPHES).split())
     name = _LEADING_ARTICLE.sub("", name)
     return _TRAILING_POSSESSIVE.sub("", name).strip(" .,;:!?\"'()[]")
 
 
+@lru_cache(maxsize=16384)
 def entity_id(label: str, name: str) -> str:
-    """A readable, stable id: `gpe:donetsk`, `person:denis-pushilin`."""
+    """A readable, stable id: `gpe:donetsk`, `person:denis-pushilin` (memoised, as names
+    repeat)."""
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     name_slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
     if not name_slug:  # a name in a non-Latin script: keep it, lower-cased
@@ -130,17 +135,6 @@ class _Entity:
     name: str = ""
 
 
-def _trim(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
-    """Token span without a leading article, edge punctuation or a possessive."""
-    while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct
-                           or doc[start].is_space):
-        start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space
-                           or doc[end - 1].lower_ in ("'s", "’s", "'", "’")):
-        end -= 1
-    return (start, end) if start < end else None
-
-
 _WORDS_KEY = ("newsgraph", "entities", "words")
 """The `doc.user_data` key of the stage's per-Doc word lists (removed when the stage ends)."""
 
@@ -149,14 +143,34 @@ _WORDS_KEY = ("newsgraph", "entities", "words")
 class _Words:
     """The Doc's words as plain lists, read once per Doc from spaCy's arrays: the stage looks
     at every word several times, and each `doc[i]` or `for token in doc` makes a new Token
-    object (the larger part of the stage's time). `texts[i]` is `doc[i].text`, `starts[i]`
-    `doc[i].idx`, `spaced[i]` `doc[i].text_with_ws`, `tags[i]` `doc[i].tag_`."""
+    object, and each `.text` or `.lower_` of it a look-up in the string store (the larger part
+    of the stage's time). `texts[i]` is `doc[i].text`, `starts[i]` `doc[i].idx`, `ends[i]` the
+    end of its text, `tags[i]` `doc[i].tag_`. Flags (`is_punct` ...) are read from the few
+    tokens that need them."""
 
     text: str
     texts: list[str]
     starts: list[int]
-    spaced: list[str]
+    ends: list[int]
     tags: list[str]
+
+    def span_text(self, start: int, end: int) -> str:
+        """The text of tokens start..end (`doc[start:end].text`), cut from the Doc's text."""
+        return self.text[self.starts[start]:self.ends[end - 1]] if end > start else ""
+
+    def lower(self, index: int) -> str:
+        """`doc[index].lower_`: spaCy's LOWER of a word is its `str.lower()`."""
+        return self.texts[index].lower()
+
+    def capitalised(self, start: int, end: int) -> list[str]:
+        """The capitalised words of letters only among tokens start..end ("Korean", not "U.S."
+        or "2nd"): spaCy's `is_alpha` of a word is its `str.isalpha()`."""
+        return [word for word in self.texts[start:end] if word[:1].isupper() and word.isalpha()]
+
+
+_TAG_NAMES: dict[int, str] = {}
+"""Tag names by their string-store hash (a string's hash is the same in every vocabulary), read
+from the store once per process rather than once per Doc."""
 
 
 def _read_words(doc: Doc) -> _Words:
@@ -164,17 +178,18 @@ def _read_words(doc: Doc) -> _Words:
     text = doc_text(doc)
     if not len(doc):
         return _Words(text, [], [], [], [])
-    starts, lengths, spaces, tag_ids = (column.tolist() for column in
-                                        doc.to_array([IDX, LENGTH, SPACY, TAG]).T)
+    columns = doc.to_array([IDX, LENGTH, TAG])
+    starts, tag_ids = columns[:, 0].tolist(), columns[:, 2].tolist()
+    ends = (columns[:, 0] + columns[:, 1]).tolist()
     strings = doc.vocab.strings
-    tag_names = {tag_id: strings[tag_id] for tag_id in set(tag_ids)}
+    for tag_id in set(tag_ids).difference(_TAG_NAMES):
+        _TAG_NAMES[tag_id] = strings[tag_id]
     return _Words(
         text,
-        [text[start:start + length] for start, length in zip(starts, lengths, strict=True)],
+        [text[start:end] for start, end in zip(starts, ends, strict=True)],
         starts,
-        [text[start:start + length + space]
-         for start, length, space in zip(starts, lengths, spaces, strict=True)],
-        [tag_names[tag_id] for tag_id in tag_ids],
+        ends,
+        [_TAG_NAMES[tag_id] for tag_id in tag_ids],
     )
 
 
@@ -190,10 +205,21 @@ def _words(doc: Doc) -> _Words:
 def _text(doc: Doc, start: int, end: int) -> str:
     """The text of tokens start..end (`doc[start:end].text`, cut from the Doc's text instead
     of joined token by token)."""
-    if end <= start:
-        return ""
+    return _words(doc).span_text(start, end)
+
+
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """Token span without a leading article, edge punctuation or a possessive."""
     words = _words(doc)
-    return words.text[words.starts[start]:words.starts[end - 1] + len(words.texts[end - 1])]
+    while start < end and (words.lower(start) in ("the", "a", "an") or _blank(doc[start])):
+        start += 1
+    while end > start and (words.lower(end - 1) in ("'s", "’s", "'", "’") or _blank(doc[end - 1])):
+        end -= 1
+    return (start, end) if start < end else None
+
+
+def _blank(token: Token) -> bool:
+    return token.is_punct or token.is_space
 
 
 _NAME_MARKS = str.maketrans("", "", ".'’")
@@ -217,10 +243,10 @@ def _person_name(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
         end -= 1
     if end <= start:
         return None
-    words = _text(doc, start, end).split()
-    if not any(word[:1].isupper() for word in words):
+    name_words = _text(doc, start, end).split()
+    if not any(word[:1].isupper() for word in name_words):
         return None
-    for word in words:
+    for word in name_words:
         first, *rest = word.strip(_NICKNAME_QUOTES).split("-")
         if not (first[:1].isupper() or first in _NAME_LINKS):
             return None
@@ -229,18 +255,16 @@ def _person_name(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     return start, end
 
 
-def _is_capitalised(token: Token) -> bool:
-    return token.text[:1].isupper()
-
-
 def _sentence_initial(doc: Doc, index: int) -> bool:
     """True at the start of a sentence or line (judged from punctuation: no parser needed)."""
+    words = _words(doc)
+    texts = words.texts
     j = index - 1
-    while j >= 0 and (doc[j].is_space or doc[j].text in ('"', "“", "‘", "'", "(")):
-        if "\n" in doc[j].text:
+    while j >= 0 and (texts[j] in ('"', "“", "‘", "'", "(") or doc[j].is_space):
+        if "\n" in texts[j]:
             return True
         j -= 1
-    return j < 0 or doc[j].text in (".", "!", "?", ":", "”", "\n") or "\n" in doc[j].whitespace_
+    return j < 0 or texts[j] in (".", "!", "?", ":", "”", "\n") or "\n" in doc[j].whitespace_
 
 
 def _is_in(token: Token, words: frozenset[str] | tuple[()]) -> bool:
@@ -254,19 +278,85 @@ def _fragment(doc: Doc, start: int, end: int, part_start: int, part_end: int,
     only a country or a place under its own name counts ("HSBC Bank Malta plc"), not a word that
     is a place only by a longer name's short form ("International" of "Pearson International
     Airport", after Dubai's International City)."""
-    if part_start == start or part_end == end or doc[part_start - 1].lower_ in ("of", "de"):
+    words = _words(doc)
+    if part_start == start or part_end == end or words.lower(part_start - 1) in ("of", "de"):
         return False
-    text = _text(doc, part_start, part_end)
+    text = words.span_text(part_start, part_end)
     return place is None or not (place.level == "country"
                                  or fold_name(place.name) == fold_name(text))
 
 
-def _is_proper(token: Token) -> bool:
-    return _is_proper_tag(token.tag_)
-
-
 def _is_proper_tag(tag: str) -> bool:
     return tag in ("NNP", "NNPS") or not tag
+
+
+_NAME_JOINS = frozenset({"of", "de", "-"})
+"""Lower-case words a place's name may hold ("Isle of Man", "Rio de Janeiro", "Guinea-Bissau")."""
+
+
+@dataclass(frozen=True)
+class _Taken:
+    """The words the article's mentions hold: `covered[i]` by any, `blocked[i]` by one whose
+    names hold no place of their own (not an organisation's ...: see CONTAINERS), `holder[i]`
+    the span of the (last) mention holding word i; `whole` the mentions' spans."""
+
+    covered: list[bool]
+    blocked: list[bool]
+    holder: list[tuple[int, int]]
+    whole: set[tuple[int, int]]
+
+    @classmethod
+    def of(cls, length: int, mentions: list[Mention]) -> _Taken:
+        covered, blocked = [False] * length, [False] * length
+        holder: list[tuple[int, int]] = [(0, 0)] * length
+        for mention in mentions:
+            holds_places = mention.label in CONTAINERS
+            for i in range(mention.start, mention.end):
+                covered[i] = True
+                blocked[i] = not holds_places
+                holder[i] = (mention.start, mention.end)
+        return cls(covered, blocked, holder, {(m.start, m.end) for m in mentions})
+
+
+def _set_span_values(doc: Doc, chars: tuple[int, int], values: dict[str, Any]) -> None:
+    """`span._.name = value` for each value, on the span of these characters, written where
+    spaCy keeps it (`doc.user_data` under `("._.", name, start_char, end_char)`, where
+    `newsgraph.doc.span_value` reads it) without building an Underscore object per value."""
+    for name, value in values.items():
+        doc.user_data[("._.", name, *chars)] = value
+
+
+class _ArticlePlaces:
+    """The gazetteer's choice of place for a name, and how sure it is, each worked out once per
+    article: an article names its places again and again ("Ukraine" twenty times), and each
+    answer scores every candidate of the name. An answer depends only on the name, the
+    phrase's hint, the article's countries (fixed once counted) and which regions the article
+    names (`places._score` asks whether a town's region is among them, never how often)."""
+
+    def __init__(self, places: Gazetteer, countries: Counter[str]) -> None:
+        self.places = places
+        self.countries = countries
+        self._best: dict[tuple[str, str | None, frozenset[tuple[str, str]]], Place | None] = {}
+        self._confidence: dict[tuple[str, int, str | None, frozenset[tuple[str, str]]],
+                               float] = {}
+
+    def best(self, name: str, hint: str | None,
+             regions: Counter[tuple[str, str]]) -> Place | None:
+        """`Gazetteer.best` in the article's context."""
+        key = (name, hint, frozenset(regions))
+        if key not in self._best:
+            self._best[key] = self.places.best(name, self.countries, hint, regions)
+        return self._best[key]
+
+    def confidence(self, name: str, place: Place, hint: str | None,
+                   regions: Counter[tuple[str, str]]) -> float:
+        """`Gazetteer.confidence` in the article's context (keyed by the place's identity: the
+        gazetteer's candidates are compared with `is`)."""
+        key = (name, id(place), hint, frozenset(regions))
+        if key not in self._confidence:
+            self._confidence[key] = self.places.confidence(name, place, self.countries, hint,
+                                                           regions)
+        return self._confidence[key]
 
 
 class EntityStage:
@@ -286,22 +376,25 @@ class EntityStage:
 
     def _spacy_mentions(self, doc: Doc) -> list[Mention]:
         """spaCy's entities, trimmed and rejoined over no-break spaces."""
+        words = _words(doc)
+        texts, tags = words.texts, words.tags
         spans: list[list] = []
         for span in doc.ents:
-            if span.label_ not in ENTITY_LABELS:
+            label = span.label_
+            if label not in ENTITY_LABELS:
                 continue
-            if (spans and spans[-1][2] == span.label_ and span.start >= 2
-                    and spans[-1][1] == span.start - 1 and "\u00a0" in doc[span.start - 1].text
-                    and doc[span.start - 1].is_space):
+            start = span.start
+            if (spans and spans[-1][2] == label and start >= 2 and spans[-1][1] == start - 1
+                    and "\u00a0" in texts[start - 1] and doc[start - 1].is_space):
                 spans[-1][1] = span.end  # "Olga\u00a0Makeeva" was cut at the no-break space
                 continue
-            spans.append([span.start, span.end, span.label_])
+            spans.append([start, span.end, label])
         mentions = []
         taken = set()
         for start, end, label in spans:
             # A name cut at a no-break space, its second half left untagged.
-            while (end + 1 < len(doc) and doc[end].is_space and "\u00a0" in doc[end].text
-                   and _is_capitalised(doc[end + 1]) and _is_proper(doc[end + 1])
+            while (end + 1 < len(texts) and "\u00a0" in texts[end] and doc[end].is_space
+                   and texts[end + 1][:1].isupper() and _is_proper_tag(tags[end + 1])
                    and doc[end + 1].ent_type_ in ("", label)):
                 end += 2
             trimmed = _trim(doc, start, end)
@@ -315,28 +408,30 @@ class EntityStage:
 
     def _person_words(self, doc: Doc, mentions: list[Mention]) -> set[str]:
         """Words of the article's multi-word person names: "Price" after "Ned Price"."""
+        texts = _words(doc).texts
         words = set()
         for mention in mentions:
             if mention.label == "PERSON" and mention.end - mention.start >= 2:
-                words.update(_words(doc).texts[mention.start:mention.end])
+                words.update(texts[mention.start:mention.end])
         return words
 
     def _person_context(self, doc: Doc, mention: Mention, person_words: set[str]) -> bool:
         """Does the context say this name is a person's?"""
-        before = doc[mention.start - 1] if mention.start > 0 else None
-        if before is not None and before.lower_.rstrip(".") in PERSON_TITLES:
+        words = _words(doc)
+        start, end = mention.start, mention.end
+        if start > 0 and words.lower(start - 1).rstrip(".") in PERSON_TITLES:
             return True
-        text = _text(doc, mention.start, mention.end)
-        if mention.end - mention.start == 1 and text in person_words:
+        if end - start == 1 and words.texts[start] in person_words:
             return True
-        after = doc[mention.end:mention.end + 2]
-        return len(after) == 2 and after[0].text == "," and after[1].lower_ == "who"
+        return end + 2 <= len(words.texts) and words.texts[end] == "," \
+            and words.lower(end + 1) == "who"
 
     def _relabel(self, doc: Doc, mentions: list[Mention]) -> None:
         """Correct labels with the alias table, the gazetteer and the context."""
         person_words = self._person_words(doc, mentions)
+        words = _words(doc)
         for mention in mentions:
-            text = _text(doc, mention.start, mention.end)
+            text = words.span_text(mention.start, mention.end)
             alias = self.places.alias(text)
             person = self._person_context(doc, mention, person_words)
             if alias is not None and not (person and alias[1] != "PERSON"):
@@ -349,7 +444,7 @@ class EntityStage:
                 best = self.places.best(text, Counter())
                 if best is not None:
                     mention.label = best.label
-            before = doc[mention.start - 1].lower_.rstrip(".") if mention.start else ""
+            before = words.lower(mention.start - 1).rstrip(".") if mention.start else ""
             if mention.label in PLACE_LABELS and before in HONORIFICS:
                 mention.label = "PERSON"
                 mention.canonical = None
@@ -362,87 +457,82 @@ class EntityStage:
 
     def _added_places(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
         """Gazetteer places and demonyms spaCy missed, and those inside organisation names."""
-        covered = [False] * len(doc)
-        container = [False] * len(doc)
-        holder: list[tuple[int, int]] = [(0, 0)] * len(doc)  # the span of the name covering it
-        for mention in mentions:
-            for i in range(mention.start, mention.end):
-                covered[i] = True
-                container[i] = mention.label in CONTAINERS
-                holder[i] = (mention.start, mention.end)
-        whole = {(mention.start, mention.end) for mention in mentions}
-        # The words as plain lists, read once: this scan looks at every word up to 4 times.
-        words = _words(doc).texts
-        spaced = _words(doc).spaced
-        tags = _words(doc).tags
-        capital = [word[:1].isupper() for word in words]
-        joins = [capital[j] or words[j].lower() in ("of", "de", "-") for j in range(len(doc))]
-        blocked = [covered[j] and not container[j] for j in range(len(doc))]
+        taken = _Taken.of(len(doc), mentions)
+        blocked = taken.blocked
+        texts = _words(doc).texts
+        n = len(texts)
         added: list[Mention] = []
-        i = 0
-        while i < len(doc):
-            if not capital[i] or blocked[i]:
-                i += 1
+        resume = 0  # the first word after the last name added
+        for i in [j for j, word in enumerate(texts) if word[:1].isupper() and not blocked[j]]:
+            if i < resume:
                 continue
-            found = None
-            for length in (4, 3, 2, 1):
-                end = i + length
-                if end > len(doc) or any(blocked[i:end]) or not all(joins[i:end]) \
-                        or not capital[end - 1]:
-                    continue
-                text = "".join(spaced[i:end - 1]) + words[end - 1]
-                label = None
-                if text.lower() in GENERIC_WORDS:
-                    continue
-                alias = self.places.alias(text)
-                if alias is not None and alias[1] not in ("GPE", "LOC") and not covered[i]:
-                    found = Mention(i, end, alias[1], canonical=alias[0])
-                    break
-                if length <= 2 and self.places.demonyms.get(text.replace("’", "'")):
-                    label = "NORP"  # "German" is the adjective, not a parish of that name
-                elif self.places.is_strong(text) or (
-                        self.places.alias(text) or ("", ""))[1] in ("GPE", "LOC"):
-                    best = self.places.best(text, Counter())
-                    label = best.label if best is not None else None
-                if label is None:
-                    continue
-                inside = covered[i]
-                if (i, end) in whole:  # the whole name: relabelled above, not a second mention
-                    continue
-                # Not the first word of a longer untagged name ("Jordan Peterson").
-                if not inside and end < len(doc) and not covered[end] and capital[end] \
-                        and _is_proper_tag(tags[end]) and not doc[end].is_punct \
-                        and label != "NORP":
-                    break
-                if not inside and not _is_proper_tag(tags[i]) and label != "NORP":
-                    break
-                if not inside and _sentence_initial(doc, i) and not _is_proper_tag(tags[i]):
-                    break
-                if inside and label != "NORP" and _fragment(
-                        doc, *holder[i], i, end, self.places.best(text, Counter())):
-                    break  # a word from the middle of a longer name is no place of its own
-                found = Mention(i, end, label, embedded=inside)
-                break
+            reach = 1  # the longest name that may start here: up to 4 words free to take
+            while reach < 4 and i + reach < n and not blocked[i + reach] and (
+                    texts[i + reach][:1].isupper() or texts[i + reach].lower() in _NAME_JOINS):
+                reach += 1
+            found = self._place_at(doc, i, reach, taken)
             if found is not None:
                 added.append(found)
-                i = found.end
-            else:
-                i += 1
+                resume = found.end
         return added
+
+    def _place_at(self, doc: Doc, i: int, reach: int, taken: _Taken) -> Mention | None:
+        """The longest place, demonym or aliased name of at most `reach` words starting at word
+        `i` (the words are free to take: capitalised or linking, outside every other name but
+        an organisation's), or None."""
+        words = _words(doc)
+        texts, tags = words.texts, words.tags
+        covered = taken.covered
+        n = len(tags)
+        for length in range(reach, 0, -1):
+            end = i + length
+            if not texts[end - 1][:1].isupper():
+                continue
+            text = words.span_text(i, end)
+            label = None
+            if text.lower() in GENERIC_WORDS:
+                continue
+            alias = self.places.alias(text)
+            if alias is not None and alias[1] not in ("GPE", "LOC") and not covered[i]:
+                return Mention(i, end, alias[1], canonical=alias[0])
+            if length <= 2 and self.places.demonyms.get(text.replace("’", "'")):
+                label = "NORP"  # "German" is the adjective, not a parish of that name
+            elif self.places.is_strong(text) or (alias or ("", ""))[1] in ("GPE", "LOC"):
+                best = self.places.best(text, Counter())
+                label = best.label if best is not None else None
+            if label is None:
+                continue
+            inside = covered[i]
+            if (i, end) in taken.whole:  # the whole name: relabelled above, not a second mention
+                continue
+            # Not the first word of a longer untagged name ("Jordan Peterson").
+            if not inside and end < n and not covered[end] and texts[end][:1].isupper() \
+                    and _is_proper_tag(tags[end]) and not doc[end].is_punct and label != "NORP":
+                return None
+            if not inside and not _is_proper_tag(tags[i]) and label != "NORP":
+                return None
+            if not inside and _sentence_initial(doc, i) and not _is_proper_tag(tags[i]):
+                return None
+            if inside and label != "NORP" and _fragment(
+                    doc, *taken.holder[i], i, end, self.places.best(text, Counter())):
+                return None  # a word from the middle of a longer name is no place of its own
+            return Mention(i, end, label, embedded=inside)
+        return None
 
     def _joined_places(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
         """Two place mentions joined by "and" that together name one place ("Trinidad and
         Tobago", "Bosnia and Herzegovina") become one mention."""
         by_start = {m.start: m for m in mentions}
+        words = _words(doc)
         joined: list[Mention] = []
         dropped: set[int] = set()
         for mention in sorted(mentions, key=lambda m: m.start):
             if id(mention) in dropped:
                 continue
             after = by_start.get(mention.end + 1)
-            if (after is not None and mention.end < len(doc) and doc[mention.end].lower_ == "and"
+            if (after is not None and mention.end < len(doc) and words.lower(mention.end) == "and"
                     and mention.label in PLACE_LABELS and after.label in PLACE_LABELS):
-                name = _text(doc, mention.start, after.end)
+                name = words.span_text(mention.start, after.end)
                 if self.places.is_strong(name):
                     best = self.places.best(name, Counter())
                     joined.append(Mention(mention.start, after.end,
@@ -497,26 +587,29 @@ class EntityStage:
         for mention in mentions:
             for i in range(mention.start, mention.end):
                 covered[i] = True
+        words = _words(doc)
+        texts = words.texts
         people: dict[str, set[str]] = {}
         for mention in mentions:
             if mention.label == "PERSON" and mention.end - mention.start >= 2:
-                name = canonical_name(_text(doc, mention.start, mention.end))
-                for token in doc[mention.start:mention.end]:
-                    if token.text[:1].isupper() and token.is_alpha:
-                        people.setdefault(token.text, set()).add(name)
+                name = canonical_name(words.span_text(mention.start, mention.end))
+                for word in words.capitalised(mention.start, mention.end):
+                    people.setdefault(word, set()).add(name)
         acronyms = set()
         for mention in mentions:
             j = mention.end
-            if (mention.end - mention.start >= 2 and j + 2 < len(doc) and doc[j].text == "("
-                    and doc[j + 2].text == ")" and _ACRONYM.fullmatch(doc[j + 1].text)):
-                acronyms.add(doc[j + 1].text)
-        added = []
+            if (mention.end - mention.start >= 2 and j + 2 < len(doc) and texts[j] == "("
+                    and texts[j + 2] == ")" and _ACRONYM.fullmatch(texts[j + 1])):
+                acronyms.add(texts[j + 1])
+        added: list[Mention] = []
         if not acronyms and not people:
             return added
-        tags = _words(doc).tags
-        for position, word in enumerate(_words(doc).texts):
-            if covered[position] or not (word in acronyms or word in people):
-                continue  # only a name the article introduced can be added
+        tags = words.tags
+        introduced = acronyms | people.keys()  # only a name the article introduced can be added
+        for position in [i for i, word in enumerate(texts) if word in introduced]:
+            if covered[position]:
+                continue
+            word = texts[position]
             nxt = tags[position + 1] if position + 1 < len(doc) else ""
             subject = nxt.startswith("VB") or nxt == "POS"
             if not (tags[position] in ("NNP", "NNPS") or not tags[position] or subject):
@@ -530,46 +623,47 @@ class EntityStage:
     # ------------------------------------------------------------------ identity
 
     def _phrase_hint(self, doc: Doc, mention: Mention) -> str | None:
-        nxt = doc[mention.end] if mention.end < len(doc) else None
-        if nxt is not None and nxt.lower_ in REGION_WORDS:
+        nxt = _words(doc).lower(mention.end) if mention.end < len(doc) else None
+        if nxt is not None and nxt in REGION_WORDS:
             return "region"
-        if nxt is not None and nxt.lower_ in CITY_WORDS:
+        if nxt is not None and nxt in CITY_WORDS:
             return "city"
         return None
 
     def _acronyms(self, doc: Doc, mentions: list[Mention]) -> dict[str, Mention]:
         """Acronyms introduced with their expansion: "X (ACR)", "X, or ACR"."""
         found: dict[str, Mention] = {}
+        words = _words(doc)
+        texts = words.texts
         for mention in mentions:
             if mention.label in ("PERSON", "NORP") or mention.embedded:
                 continue
             j = mention.end
-            while j < len(doc) and doc[j].text in ('"', "”", "’", "'"):
+            while j < len(texts) and texts[j] in ('"', "”", "’", "'"):
                 j += 1
-            window = doc[j:j + 3]
+            window = texts[j:j + 3]
             acronym = None
-            if len(window) >= 3 and window[0].text == "(" and window[2].text == ")":
-                acronym = window[1].text
-                words = [t.text for t in doc[mention.start:mention.end]
-                         if t.text[:1].isupper() and t.is_alpha]
-                initials = "".join(w[0] for w in words)
+            if len(window) >= 3 and window[0] == "(" and window[2] == ")":
+                acronym = window[1]
+                initials = "".join(w[0] for w in words.capitalised(mention.start, mention.end))
                 if mention.end - mention.start < 2 or not (
                         initials.startswith(acronym[:2]) or acronym[:2] in initials):
                     acronym = None
-            elif len(window) >= 3 and window[0].text == "," and window[1].lower_ == "or":
-                acronym = window[2].text if mention.end - mention.start >= 2 else None
+            elif len(window) >= 3 and window[0] == "," and words.lower(j + 1) == "or":
+                acronym = window[2] if mention.end - mention.start >= 2 else None
             if acronym and _ACRONYM.fullmatch(acronym):
                 found.setdefault(acronym, mention)
         return found
 
     def _group(self, doc: Doc, mentions: list[Mention]) -> list[_Entity]:
         """One entity per real thing: aliases, name parts, acronyms, "the North", places."""
+        words = _words(doc)
         acronyms = self._acronyms(doc, mentions)
         full_people: dict[str, set[str]] = {}  # word -> full names that have it
         for mention in mentions:
             if mention.label == "PERSON" and mention.end - mention.start >= 2:
-                name = canonical_name(_text(doc, mention.start, mention.end))
-                for word in _words(doc).texts[mention.start:mention.end]:
+                name = canonical_name(words.span_text(mention.start, mention.end))
+                for word in words.texts[mention.start:mention.end]:
                     full_people.setdefault(word, set()).add(mention.canonical or name)
         north_south = {}
         for mention in mentions:
@@ -579,13 +673,13 @@ class EntityStage:
                     north_south.setdefault(first, mention.place)
         entities: dict[str, _Entity] = {}
         for mention in mentions:
-            text = _text(doc, mention.start, mention.end)
+            text = words.span_text(mention.start, mention.end)
             name = mention.canonical or canonical_name(text)
             label = mention.label
             place = mention.place
             if text in acronyms and acronyms[text] is not mention:
                 source = acronyms[text]
-                name = source.canonical or canonical_name(_text(doc, source.start, source.end))
+                name = source.canonical or canonical_name(words.span_text(source.start, source.end))
                 label = source.label
                 place = source.place
             elif label in ("PERSON", "ORG", "GPE") and mention.end - mention.start == 1 \
@@ -595,7 +689,7 @@ class EntityStage:
                 label = "PERSON"
             elif text.lower() in _COMPASS and label in ("LOC", "GPE", "NORP") \
                     and text.lower() in north_south and mention.start > 0 \
-                    and doc[mention.start - 1].lower_ == "the":
+                    and words.lower(mention.start - 1) == "the":
                 place = north_south[text.lower()]
                 label = "GPE"
                 name = place.name
@@ -618,9 +712,10 @@ class EntityStage:
 
     def _resolve(self, doc: Doc, mentions: list[Mention]) -> None:
         """GeoNames for every place and demonym, with the article's countries as context."""
+        words = _words(doc)
         countries: Counter[str] = Counter()
         for mention in mentions:
-            text = _text(doc, mention.start, mention.end)
+            text = words.span_text(mention.start, mention.end)
             if mention.label in PLACE_LABELS:
                 mention.hint = self._phrase_hint(doc, mention)
                 name = mention.canonical if mention.canonical else text
@@ -632,25 +727,25 @@ class EntityStage:
                 place = self.places.demonym(text)
                 if place is not None and place.country:
                     countries[place.country] += 1
+        scores = _ArticlePlaces(self.places, countries)
         admin1s: Counter[tuple[str, str]] = Counter()
         for mention in mentions:
-            text = _text(doc, mention.start, mention.end)
+            text = words.span_text(mention.start, mention.end)
             if mention.label in PLACE_LABELS and text.lower() not in GENERIC_WORDS:
                 name = mention.canonical if mention.canonical else text
-                mention.place = self.places.best(name, countries, mention.hint, admin1s)
+                mention.place = scores.best(name, mention.hint, admin1s)
                 if mention.place is None:
                     self._resolve_part(doc, mention, countries)
                 if mention.place is not None and mention.place.level == "admin1":
                     admin1s[(mention.place.country or "", mention.place.admin1 or "")] += 1
             elif mention.label in ("NORP", "LANGUAGE"):
                 mention.place = self.places.demonym(text, countries)
-        regions = admin1s + self._regions_of_sure_towns(doc, mentions, countries, admin1s)
+        regions = admin1s + self._regions_of_sure_towns(doc, mentions, scores, admin1s)
         for mention in mentions:  # towns in a region the article names, or a sure town's
             if mention.label in PLACE_LABELS and regions and mention.place is not None \
                     and mention.place.level == "city":
-                name = mention.canonical or _text(doc, mention.start, mention.end)
-                mention.place = (self.places.best(name, countries, mention.hint, regions)
-                                 or mention.place)
+                name = mention.canonical or words.span_text(mention.start, mention.end)
+                mention.place = scores.best(name, mention.hint, regions) or mention.place
         self._resolve_lists(doc, mentions, countries, admin1s)
         self._resolve_qualified(doc, mentions, countries)
         person_words = self._person_words(doc, mentions)
@@ -662,19 +757,20 @@ class EntityStage:
             if mention.place is None or mention.confidence is not None:
                 continue
             if mention.label in ("NORP", "LANGUAGE"):
-                targets = self.places.demonyms.get(_text(doc, mention.start, mention.end)
+                targets = self.places.demonyms.get(words.span_text(mention.start, mention.end)
                                                    .replace("’", "'"), ())
                 mention.confidence = 1.0 if len(targets) <= 1 else 0.5
             else:
-                name = mention.canonical or _text(doc, mention.start, mention.end)
-                mention.confidence = self.places.confidence(name, mention.place, countries,
-                                                            mention.hint, admin1s)
+                name = mention.canonical or words.span_text(mention.start, mention.end)
+                mention.confidence = scores.confidence(name, mention.place, mention.hint,
+                                                       admin1s)
 
     def _a_persons_name(self, doc: Doc, mention: Mention, person_words: set[str]) -> bool:
         """Is a one-word place name here a word of a person the article names ("Smith" after
         "Riley Oliver Smith")? Then it is no toponym to put on a map, unless it is a country's
         or a region's own name ("Jordan", "Washington")."""
-        text = _text(doc, mention.start, mention.end)
+        words = _words(doc)
+        text = words.span_text(mention.start, mention.end)
         place = mention.place
         if mention.end - mention.start != 1 or text not in person_words or place is None:
             return False
@@ -682,20 +778,19 @@ class EntityStage:
             (place.level == "city" and place.population >= STRONG_CITY_POPULATION)
             or (place.level == "admin1" and fold_name(place.name) == fold_name(text)))))
 
-    def _regions_of_sure_towns(self, doc: Doc, mentions: list[Mention],
-                               countries: Counter[str], admin1s: Counter[tuple[str, str]],
-                               ) -> Counter[tuple[str, str]]:
+    def _regions_of_sure_towns(self, doc: Doc, mentions: list[Mention], scores: _ArticlePlaces,
+                               admin1s: Counter[tuple[str, str]]) -> Counter[tuple[str, str]]:
         """The regions of the towns the article surely names (one candidate far ahead): local
         news names its neighbours ("Edmonton, south of Cairns" is the Queensland one)."""
+        words = _words(doc)
         found: Counter[tuple[str, str]] = Counter()
         for mention in mentions:
             place = mention.place
             if mention.label not in PLACE_LABELS or place is None or place.level != "city" \
                     or not place.admin1:
                 continue
-            name = mention.canonical or _text(doc, mention.start, mention.end)
-            if self.places.confidence(name, place, countries, mention.hint,
-                                      admin1s) >= SURE_TOWN:
+            name = mention.canonical or words.span_text(mention.start, mention.end)
+            if scores.confidence(name, place, mention.hint, admin1s) >= SURE_TOWN:
                 found[(place.country or "", place.admin1)] += 1
         return found
 
@@ -704,16 +799,17 @@ class EntityStage:
         """A place followed by ", " and the region or country it lies in ("Detroit, Texas",
         a dateline's "PARIS, Mo.", "Queensland, Australia") is the place of that name inside it;
         the article's other bare mentions of that name are the same place."""
+        words = _words(doc)
         places = [m for m in mentions if m.label in PLACE_LABELS]
         by_start = {m.start: m for m in places}
         settled: dict[str, Place] = {}
         qualified: set[int] = set()
         for mention in places:
             after = by_start.get(mention.end + 1)
-            if after is None or mention.end >= len(doc) or doc[mention.end].text != ",":
+            if after is None or mention.end >= len(doc) or words.texts[mention.end] != ",":
                 continue
-            name = mention.canonical or _text(doc, mention.start, mention.end)
-            container = after.canonical or _text(doc, after.start, after.end)
+            name = mention.canonical or words.span_text(mention.start, mention.end)
+            container = after.canonical or words.span_text(after.start, after.end)
             found = self.places.best_within(name, container, countries, mention.hint)
             if found is not None:
                 mention.place, after.place = found
@@ -724,7 +820,7 @@ class EntityStage:
         for mention in places:
             if id(mention) in qualified:
                 continue
-            name = mention.canonical or _text(doc, mention.start, mention.end)
+            name = mention.canonical or words.span_text(mention.start, mention.end)
             place = settled.get(fold_name(name))
             if place is not None and mention.hint is None and mention.place is not None \
                     and mention.place.level == place.level:
@@ -734,6 +830,11 @@ class EntityStage:
                        admin1s: Counter[tuple[str, str]]) -> None:
         """A town named in a list of regions is the region of that name: "states such as
         Oregon or Washington" (the members of a coordination are of one kind)."""
+        levels_named = {m.place.level for m in mentions
+                        if m.label in PLACE_LABELS and m.place is not None}
+        if "admin1" not in levels_named or "city" not in levels_named:
+            return  # no region to list a town with (skips the parse look-ups below)
+        words = _words(doc)
         by_root = {doc[m.start:m.end].root.i: m for m in mentions
                    if m.label in PLACE_LABELS and m.place is not None}
         for mention in by_root.values():
@@ -744,7 +845,7 @@ class EntityStage:
             levels = [s.place.level for s in siblings if s is not None and s.place is not None]
             if not levels or not all(level == "admin1" for level in levels):
                 continue
-            name = mention.canonical or _text(doc, mention.start, mention.end)
+            name = mention.canonical or words.span_text(mention.start, mention.end)
             # not with the siblings as context: their counties of this name are no region
             region = self.places.best(name, countries, "region")
             if region is not None and region.level == "admin1":
@@ -754,12 +855,11 @@ class EntityStage:
         """A name the gazetteer lacks, resolved by a part: a county missing from the tables by
         the place of its name, "Team Ireland" by Ireland (the mention shrinks to the part that
         is the place)."""
-        tokens = doc[mention.start:mention.end]
-        if len(tokens) >= 2 and tokens[-1].lower_ in REGION_WORDS:
+        n = mention.end - mention.start
+        if n >= 2 and _words(doc).lower(mention.end - 1) in REGION_WORDS:
             head = _text(doc, mention.start, mention.end - 1)
             mention.place = self.places.best(head, countries, None)
             return
-        n = len(tokens)
         for length in range(n - 1, 0, -1):
             for start in range(mention.start, mention.end - length + 1):
                 text = _text(doc, start, start + length)
@@ -906,12 +1006,12 @@ class EntityStage:
             if place is not None and entity.label in PLACE_LABELS and name.isupper() \
                     and len(name) > 3:
                 name = place.name  # a dateline's "KHARKIV" is filed under Kharkiv
-            entity_spans = [self._mention_span(doc, by_span[chars], entity.key, entity.label)
-                            for chars in sorted(by_span)]
+            in_order = [(chars, by_span[chars]) for chars in sorted(by_span)]
+            spans.extend(self._mention_span(doc, mention, chars, entity.key, entity.label)
+                         for chars, mention in in_order)
             roles = list(dict.fromkeys(  # the span is exact; the listed title reads as one
-                " ".join(text[span._.role[0]:span._.role[1]].split())
-                for span in entity_spans if span._.role is not None))
-            spans.extend(entity_spans)
+                " ".join(text[slice(*self._chars(doc, *mention.role))].split())
+                for _, mention in in_order if mention.role is not None))
             confidences = [m.confidence for m in entity.mentions
                            if m.confidence is not None and m.place is not None
                            and m.place.id == place.id] if place else []
@@ -931,17 +1031,20 @@ class EntityStage:
     @staticmethod
     def _chars(doc: Doc, start: int, end: int) -> tuple[int, int]:
         words = _words(doc)
-        return words.starts[start], words.starts[end - 1] + len(words.texts[end - 1])
+        return words.starts[start], words.ends[end - 1]
 
-    def _mention_span(self, doc: Doc, mention: Mention, entity_key: str, label: str) -> Span:
+    def _mention_span(self, doc: Doc, mention: Mention, chars: tuple[int, int],
+                      entity_key: str, label: str) -> Span:
+        """The mention's span (its characters: `chars`), with its extension values."""
         span = Span(doc, mention.start, mention.end, label=label)
-        span._.entity_id = entity_key
+        values: dict[str, Any] = {"entity_id": entity_key}
         if mention.role is not None:
-            span._.role = list(self._chars(doc, *mention.role))
+            values["role"] = list(self._chars(doc, *mention.role))
         if mention.government is not None:
-            span._.metonymy, span._.stands_for = "government", mention.government.id
+            values["metonymy"], values["stands_for"] = "government", mention.government.id
         if mention.capital is not None:
-            span._.metonymy, span._.stands_for = "state", mention.capital.id
+            values["metonymy"], values["stands_for"] = "state", mention.capital.id
+        _set_span_values(doc, chars, values)
         return span
 
 
