@@ -250,6 +250,7 @@ class ArticleContext:
         self.published = (doc._.published or {}).get("value")
         self._role_index: dict[str, tuple[set[str], set[str]]] | None = None
         self._sents: dict[int, Span] = {}
+        self._roles_of: dict[str, list[Span]] = {}
 
     @cached_property
     def default_place(self) -> dict[str, Any] | None:
@@ -576,12 +577,16 @@ class ArticleContext:
         return party, typing
 
     def _role_texts(self, entity: dict[str, Any] | None) -> list[Span]:
-        """The titles and appositions the entity stage found on a person's mentions."""
+        """The titles and appositions the entity stage found on a person's mentions (read
+        once per person: the same people act in many events of an article)."""
         if entity is None or entity.get("type") != "PERSON":
             return []
-        spans = (self.doc.char_span(m["role"]["start"], m["role"]["end"])
-                 for m in entity.get("mentions", []) if m.get("role"))
-        return [span for span in spans if span is not None]
+        found = self._roles_of.get(entity["id"])
+        if found is None:
+            spans = (self.doc.char_span(m["role"]["start"], m["role"]["end"])
+                     for m in entity.get("mentions", []) if m.get("role"))
+            found = self._roles_of[entity["id"]] = [span for span in spans if span is not None]
+        return found
 
     def _named_party(self, token: Token, start: int, end: int) -> dict[str, Any] | None:
         """The party the phrase `start:end` headed by `token` names (see `_party`)."""
