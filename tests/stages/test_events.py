@@ -599,20 +599,6 @@ _HUNGER_STRIKE = ("A member of the Syrian parliament, Mohammed Mamoun, started a
 _SIT_IN = "Students staged a sit-in at the ministry.\n\nPolice clashed with protesters."
 
 
-def test_attribute_strings_are_the_tokens_own_attributes():
-    from spacy.attrs import DEP, LEMMA, LOWER, POS
-
-    from newsgraph.stages.events.detect import attribute_strings
-    from tests.docs import parsed
-
-    doc = parsed(_HUNGER_STRIKE)
-    assert attribute_strings(doc, POS) == [t.pos_ for t in doc]
-    assert attribute_strings(doc, DEP) == [t.dep_ for t in doc]
-    assert attribute_strings(doc, LEMMA) == [t.lemma_ for t in doc]
-    assert attribute_strings(doc, LOWER) == [t.lower_ for t in doc]
-    assert attribute_strings(doc, POS)[10] == "VERB" and doc[10].text == "started"
-
-
 class _Everything:
     """A word class that holds every word: the prefilter switched off."""
 
@@ -631,13 +617,27 @@ def test_noun_prefilter_keeps_every_noun_with_a_sense(monkeypatch):
 
     docs = [parsed(_HUNGER_STRIKE), parsed(_SIT_IN)]
     filtered = [_described(detect.find_candidates(doc)) for doc in docs]
-    monkeypatch.setattr(detect, "_NOUN_SENSE_LEMMAS", _Everything())
+    monkeypatch.setattr(detect, "_NOUN_LEMMA_MAY_SENSE", detect.StringTest(lambda lemma: True))
     assert filtered == [_described(detect.find_candidates(doc)) for doc in docs]
     strike = docs[0]
     assert (strike[filtered[0][0][0]].text, filtered[0][0][1], strike[filtered[0][0][3]].text) == (
         "started", "PROTEST", "strike")
     assert any(kind == "PROTEST" and docs[1][noun].text == "in"
                for _, kind, _, noun in filtered[1] if noun is not None)
+
+
+def test_verb_prefilter_keeps_every_verb_with_a_sense(monkeypatch):
+    from newsgraph.stages.events import detect
+    from tests.docs import parsed
+
+    docs = [parsed(_HUNGER_STRIKE), parsed(_SIT_IN), parsed(
+        "North Korea has test-fired more than 30 missiles this year. The rebels called for "
+        "talks.")]
+    filtered = [_described(detect.find_candidates(doc)) for doc in docs]
+    monkeypatch.setattr(detect, "_verbs_to_read", lambda doc, verbs, lemmas, lowers: verbs)
+    assert filtered == [_described(detect.find_candidates(doc)) for doc in docs]
+    assert [(docs[2][i].text, kind) for i, kind, *_ in filtered[2]] == [
+        ("fired", "MOBILIZE"), ("called", "REQUEST")]
 
 
 def test_paragraph_breaks_are_cached_per_doc_and_match_the_tokens():
@@ -650,6 +650,36 @@ def test_paragraph_breaks_are_cached_per_doc_and_match_the_tokens():
     assert paragraph_breaks(second) == []  # the first Doc's breaks do not leak
     assert paragraph_breaks(first) is paragraph_breaks(first)
     assert paragraph_of(first[0]) == 0 and paragraph_of(first[-1]) == 1
+
+
+def test_frames_are_read_once_per_doc_and_verb():
+    from newsgraph.stages.events.rules import _read_frame, doc_cache, parse_frame
+    from tests.docs import parsed
+
+    first, second = parsed(_SIT_IN), parsed(_HUNGER_STRIKE)
+    staged = first[1]
+    frame = parse_frame(staged)
+    assert frame is parse_frame(staged)
+    assert frame == _read_frame(staged, doc_cache(first).paragraphs)
+    assert frame.subj.text == "Students" and frame.obj.text == "in"
+    started = parse_frame(second[10])  # another Doc: its own cache
+    assert started.verb.text == "started" and doc_cache(second).frames == {10: started}
+    assert parse_frame(first[1]) is not frame  # back to the first Doc: read again
+
+
+def test_string_tests_remember_each_answer():
+    from newsgraph.stages.events.detect import StringTest
+    from tests.docs import parsed
+
+    doc = parsed(_SIT_IN)
+    asked: list[str] = []
+    capitalised = StringTest(lambda word: asked.append(word) or word[:1].isupper())
+    keys = [token.orth for token in doc]
+    everywhere = list(range(len(doc)))
+    assert capitalised.passing(doc.vocab.strings, keys, everywhere) == {
+        token.i for token in doc if token.text[:1].isupper()}
+    assert capitalised.passing(doc.vocab.strings, keys, everywhere) == {0, 11}  # "Police"
+    assert sorted(asked) == sorted({token.text for token in doc})  # each word asked once
 
 
 def test_phrasal_verb_prefilter_keeps_every_phrasal_reading(monkeypatch):

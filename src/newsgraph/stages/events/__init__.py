@@ -69,10 +69,12 @@ class EventStage:
         return doc
 
     def events(self, doc: Doc) -> list[dict[str, Any]]:
-        context = ArticleContext(doc, self.elaboration_sentences)
         candidates = find_candidates(doc)
         resolve_clauses(candidates)
         kept = [c for c in candidates if c.kept]
+        if not kept:
+            return []  # a fourth of the articles: their entities and places need not be read
+        context = ArticleContext(doc, self.elaboration_sentences)
         for candidate in kept:
             candidate.blocked = [other for other in kept if other is not candidate
                                  and candidate.token.is_ancestor(other.token)]

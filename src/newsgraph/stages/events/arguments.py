@@ -8,14 +8,14 @@ and the merge of one event told twice in an article.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from functools import cache
+from bisect import bisect_left, bisect_right
+from functools import cache, cached_property
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.config import stage_defaults
-from newsgraph.doc import entity_records, entity_spans, entity_type
+from newsgraph.doc import entity_records, entity_spans, entity_type, span_value
 from newsgraph.event_merge import party_of, same_party
 from newsgraph.stages.events.actors import (
     FIRST_AND_SECOND_PERSON,
@@ -57,6 +57,7 @@ from newsgraph.stages.events.rules import (
     PERSON_ENTITY_TYPES,
     PLACE_ENTITY_TYPES,
     VERBAL,
+    doc_cache,
     head_lemma,
     is_actor,
     is_party,
@@ -165,10 +166,9 @@ def _is_locative_place(child: Token, party: Token) -> bool:
 # ----------------------------------------------------------------------------- sentences, counts
 
 
-def _sentence(token: Token) -> tuple[int, int]:
-    """The token's sentence as character offsets, cut at paragraph breaks: a headline or
-    caption without a full stop is parsed into the next paragraph's sentence."""
-    sent = token.sent
+def _sentence(token: Token, sent: Span) -> tuple[int, int]:
+    """The token's sentence (`sent`) as character offsets, cut at paragraph breaks: a headline
+    or caption without a full stop is parsed into the next paragraph's sentence."""
     breaks = paragraph_breaks(token.doc)
     index = bisect_right(breaks, token.i)
     start = max(sent.start, breaks[index - 1] + 1 if index else 0)
@@ -240,19 +240,20 @@ class ArticleContext:
         title = doc._.article.get("title_span") if doc._.article else None
         self.title_span: tuple[int, int] | None = tuple(title) if title else None
         self.entities = {e["id"]: e for e in entity_records(doc)}
-        ids = [span._.entity_id for span in entity_spans(doc)]
+        ids = [span_value(span, "entity_id") for span in entity_spans(doc)]
         self.entity_at: dict[int, dict[str, Any]] = {
             position: self.entities[ids[owner]]
             for position, owner in enumerate(doc._.entity_tokens or ()) if owner >= 0}
-        self.by_name = {e.get("name", "").lower(): e for e in self.entities.values()}
         self.times = [t for t in doc._.times or []
                       if t.get("type") in ("DATE", "TIME")
                       and re.search(r"\d", t.get("value") or "")]
         self.published = (doc._.published or {}).get("value")
-        self.default_place = self._default_place()
         self._role_index: dict[str, tuple[set[str], set[str]]] | None = None
+        self._sents: dict[int, Span] = {}
+        self._roles_of: dict[str, list[Span]] = {}
 
-    def _default_place(self) -> dict[str, Any] | None:
+    @cached_property
+    def default_place(self) -> dict[str, Any] | None:
         """Where an event with no place of its own happened: the dateline's place ("DONETSK,
         May 28 (Reuters) -"), else the article's main scene below country level; None when
         there is no such place. The main scene is the place named most often as a location
@@ -300,7 +301,7 @@ class ArticleContext:
     def event(self, candidate: Candidate, candidates: list[Candidate],
               last_dated: tuple[int, dict[str, str]] | None) -> dict[str, Any] | None:
         token = candidate.token
-        sentence_start, sentence_end = _sentence(token)
+        sentence_start, sentence_end = _sentence(token, self._sent(token))
         actor_token, target_token = self._roles(candidate)
         if is_business(candidate, actor_token, target_token) or (
                 candidate.noun is not None and candidate.noun.i == token.i
@@ -355,7 +356,7 @@ class ArticleContext:
                 child.dep_ == "poss" and child.lower_ in FIRST_AND_SECOND_PERSON)  # "our visit"
             for child in candidate.token.children)
         if partyless or unnamed_agent:
-            found = sentence_names_political_actor(candidate.token.sent, self.entity_at,
+            found = sentence_names_political_actor(self._sent(candidate.token), self.entity_at,
                                                    candidate.type)
             if found:
                 return f"{'no party' if partyless else 'no actor'}; {found}"
@@ -558,11 +559,11 @@ class ArticleContext:
                 return None, None
         if token.dep_ == "relcl" or token.tag_ in ("WDT", "WP"):
             return None, None
-        party = self._named_party(token, candidate)
+        start, end = _phrase(token)
+        party = self._named_party(token, start, end)
         if party is None:
             return None, None
         entity = self.entities.get(party["entity"]) if party["entity"] else None
-        start, end = _phrase(token)
         inner = {found["id"]: found for found in map(self.entity_at.get, range(start, end))
                  if found is not None and found is not entity}
         for i in range(start, end):  # a place after a preposition is where someone is from
@@ -576,15 +577,19 @@ class ArticleContext:
         return party, typing
 
     def _role_texts(self, entity: dict[str, Any] | None) -> list[Span]:
-        """The titles and appositions the entity stage found on a person's mentions."""
+        """The titles and appositions the entity stage found on a person's mentions (read
+        once per person: the same people act in many events of an article)."""
         if entity is None or entity.get("type") != "PERSON":
             return []
-        spans = (self.doc.char_span(m["role"]["start"], m["role"]["end"])
-                 for m in entity.get("mentions", []) if m.get("role"))
-        return [span for span in spans if span is not None]
+        found = self._roles_of.get(entity["id"])
+        if found is None:
+            spans = (self.doc.char_span(m["role"]["start"], m["role"]["end"])
+                     for m in entity.get("mentions", []) if m.get("role"))
+            found = self._roles_of[entity["id"]] = [span for span in spans if span is not None]
+        return found
 
-    def _named_party(self, token: Token, candidate: Candidate) -> dict[str, Any] | None:
-        start, end = _phrase(token)
+    def _named_party(self, token: Token, start: int, end: int) -> dict[str, Any] | None:
+        """The party the phrase `start:end` headed by `token` names (see `_party`)."""
         name = self.text[self.doc[start].idx:self.doc[end - 1].idx + len(self.doc[end - 1])]
         entity = self.entity_at.get(token.i)
         if entity is None:
@@ -734,17 +739,19 @@ class ArticleContext:
     def _date(self, candidate: Candidate, candidates: list[Candidate],
               last_dated: tuple[int, dict[str, str]] | None) -> dict[str, str] | None:
         token = candidate.token
-        sentence_start, sentence_end = _sentence(token)
+        sent = self._sent(token)
+        sentence_start, sentence_end = _sentence(token, sent)
         others = [c.token for c in candidates if c.kept and c is not candidate
                   and sentence_start <= c.token.idx < sentence_end]
         own = self._subtree_chars(token, others)
         in_sentence = [t for t in self.times if sentence_start <= t["start"] < sentence_end]
         inside = [t for t in in_sentence if any(a <= t["start"] < b for a, b in own)]
-        relative = [c for c in self.doc[token.sent.start:token.sent.end] if c.dep_ == "relcl"]
-        relative += [c for c in token.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
-        pool = inside or [t for t in in_sentence if not any(
-            o.left_edge.idx <= t["start"] < o.right_edge.idx + len(o.right_edge)
-            and not (o.left_edge.i <= token.i <= o.right_edge.i) for o in others + relative)]
+        pool = inside
+        if not pool:
+            apart = others + self._clauses_apart(token, sent)
+            pool = [t for t in in_sentence if not any(
+                o.left_edge.idx <= t["start"] < o.right_edge.idx + len(o.right_edge)
+                and not (o.left_edge.i <= token.i <= o.right_edge.i) for o in apart)]
         if pool:
             best = min(pool, key=lambda t: abs(t["start"] - token.idx))
             return {"value": best["value"], "how": "text"}
@@ -757,6 +764,28 @@ class ArticleContext:
         if self.published:
             return {"value": self.published, "how": "published"}
         return None
+
+    @cached_property
+    def _relative_clauses(self) -> list[int]:
+        """The heads of the relative clauses, read from the Doc's array."""
+        relative = self.doc.vocab.strings["relcl"]
+        return [i for i, dep in enumerate(doc_cache(self.doc).deps) if dep == relative]
+
+    def _sent(self, token: Token) -> Span:
+        """The token's sentence, found once per token (an event asks for it several times)."""
+        sent = self._sents.get(token.i)
+        if sent is None:
+            sent = self._sents[token.i] = token.sent
+        return sent
+
+    def _clauses_apart(self, token: Token, sent: Span) -> list[Token]:
+        """The clauses of the token's sentence that tell something else, whose dates are not
+        the event's: relative clauses and the predicates conjoined to the token."""
+        clauses = self._relative_clauses
+        relative = [self.doc[i] for i in clauses[bisect_left(clauses, sent.start):
+                                                 bisect_left(clauses, sent.end)]]
+        return relative + [c for c in token.children
+                           if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
 
     def _elaborated_date(self, token: Token) -> str | None:
         """The date of a news lead's event told in the present perfect ("X has sent a message
@@ -947,7 +976,9 @@ def _phrase(token: Token, depth: int = 0) -> tuple[int, int]:
     without clauses, leading articles or counts."""
     doc = token.doc
     start = token.i
-    floor = max([b + 1 for b in paragraph_breaks(doc) if b < token.i], default=0)
+    breaks = paragraph_breaks(doc)
+    before = bisect_left(breaks, token.i)  # the breaks before the token
+    floor = breaks[before - 1] + 1 if before else 0
     for child in token.lefts:
         if child.dep_ in ("compound", "amod", "poss", "nmod", "nummod", "quantmod", "det",
                           "case", "punct", "npadvmod"):

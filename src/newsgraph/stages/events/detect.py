@@ -8,10 +8,11 @@ demand or threat, an intent, a condition, a description or a wish (see the packa
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from itertools import chain
 
-from spacy.attrs import DEP, LEMMA, LOWER, POS
+from spacy.strings import StringStore
 from spacy.tokens import Doc, Token
 
 from newsgraph.doc import entity_type
@@ -61,6 +62,7 @@ from newsgraph.stages.events.rules import (
     VERBAL,
     Frame,
     Rule,
+    doc_cache,
     head_lemma,
     is_party,
     owned_by_party,
@@ -95,8 +97,9 @@ class Candidate:
 def _ancestors_with_deps(token: Token) -> Iterable[tuple[Token, str]]:
     """(ancestor, dep of the child below it) from the token up to the root of its paragraph."""
     current = token
-    block = paragraph_of(token)
-    while current.head.i != current.i and paragraph_of(current.head) == block:
+    paragraphs = doc_cache(token.doc).paragraphs
+    block = paragraphs[token.i]
+    while current.head.i != current.i and paragraphs[current.head.i] == block:
         yield current.head, current.dep_
         current = current.head
 
@@ -239,15 +242,6 @@ def _noun_licensed(noun: Token) -> bool:
     return head.lower_ in ("for", "in", "at", "to", "into") and verb in GATHERING_VERBS
 
 
-def attribute_strings(doc: Doc, attr: int) -> list[str]:
-    """One token attribute of the whole Doc as strings, read from one array: making a Token
-    for every word just to test its tag is most of what a walk over the Doc costs."""
-    values = doc.to_array(attr).tolist()
-    strings = doc.vocab.strings
-    names = {value: strings[value] for value in set(values)}
-    return [names[value] for value in values]
-
-
 def _hyphen_suffixes(keys: Iterable[str]) -> frozenset[str]:
     """Every tail after a hyphen of a hyphenated key ("sit-in" -> "in")."""
     return frozenset(key[i + 1:] for key in keys for i, char in enumerate(key) if char == "-")
@@ -260,14 +254,70 @@ _NOUN_SENSE_LEMMAS = frozenset(NOUN_LEXICON) | {head for head, _ in NOUN_MODIFIE
 _HYPHEN_TAILS = _hyphen_suffixes(NOUN_LEXICON)
 
 
+class StringTest:
+    """A test on strings of the vocabulary, answered once per string and remembered by its
+    hash: the Doc's arrays hold hashes, and reading a hash's string back costs more than the
+    test itself (some 100,000 reads a run, for a few thousand distinct words)."""
+
+    def __init__(self, test: Callable[[str], bool]) -> None:
+        self._test = test
+        self._answers: dict[int, bool] = {}
+
+    def passing(self, strings: StringStore, keys: list[int], positions: list[int]) -> set[int]:
+        """The positions whose word passes, the word of position `i` being `keys[i]`."""
+        answers, test = self._answers, self._test
+        found = set()
+        for i in positions:
+            key = keys[i]
+            answer = answers.get(key)
+            if answer is None:
+                answer = answers[key] = test(strings[key])
+            if answer:
+                found.add(i)
+        return found
+
+
+def _may_trigger(lemma: str) -> bool:
+    """Can a verb of this (lower-case) lemma give a candidate: a lemma of the verb lexicon in
+    either spelling, the head of a phrasal key, or a support verb."""
+    return _american(lemma) in VERB_LEXICON or lemma in _PHRASAL_VERB_HEADS or \
+        lemma in SUPPORT_VERBS
+
+
+def _may_be_mended(lower: str) -> bool:
+    """Could `_verb_lemma` mend this -ed form to a lemma that may trigger ("staged")?"""
+    return lower.endswith("ed") and _may_trigger(lower[:-1])
+
+
+_VERB_LEMMA_MAY_TRIGGER = StringTest(lambda lemma: _may_trigger(lemma.lower()))
+_VERB_FORM_MAY_BE_MENDED = StringTest(_may_be_mended)
+_NOUN_LEMMA_MAY_SENSE = StringTest(lambda lemma: lemma.lower() in _NOUN_SENSE_LEMMAS)
+_NOUN_FORM_MAY_SENSE = StringTest(lambda lower: lower in _HYPHEN_TAILS)
+
+
+def _verbs_to_read(doc: Doc, verbs: list[int], lemmas: list[int], lowers: list[int],
+                   ) -> list[int]:
+    """The verbs that may be triggers: their lemma or mended form may give a sense, or they
+    close a "test-fire" compound. Every other verb would be read only to find nothing, so no
+    Token is made for it; the words are the Doc's arrays (`lemmas`, `lowers`: hashes)."""
+    strings = doc.vocab.strings
+    dash, test = strings["-"], strings["test"]
+    readable = _VERB_LEMMA_MAY_TRIGGER.passing(strings, lemmas, verbs) | \
+        _VERB_FORM_MAY_BE_MENDED.passing(strings, lowers, verbs)
+    return [i for i in verbs if i in readable
+            or (i > 1 and lowers[i - 1] == dash and lowers[i - 2] == test)]
+
+
 def find_candidates(doc: Doc) -> list[Candidate]:
     candidates: dict[int, Candidate] = {}
     used_nouns: set[int] = set()
-    pos = attribute_strings(doc, POS)
-    dep = attribute_strings(doc, DEP)
-    for i, tag in enumerate(pos):
-        if tag != "VERB" and not (tag == "AUX" and dep[i] == "ROOT"):
-            continue
+    strings = doc.vocab.strings
+    words = doc_cache(doc)
+    lemmas, lowers = words.lemmas, words.lowers
+    verb, aux, root = strings["VERB"], strings["AUX"], strings["ROOT"]
+    verbs = [i for i, (tag, dep) in enumerate(zip(words.pos, words.deps, strict=True))
+             if tag == verb or (tag == aux and dep == root)]
+    for i in _verbs_to_read(doc, verbs, lemmas, lowers):
         token = doc[i]
         if token.dep_ in ("amod", "compound", "npadvmod", "nmod") and not any(
                 c.dep_ == "nsubj" for c in token.children):
@@ -307,12 +357,12 @@ def find_candidates(doc: Doc) -> list[Candidate]:
             used_nouns.add(noun.i)
             candidates[token.i] = Candidate(token, noun_sense[0], noun_sense[1], noun=noun,
                                             start=token.i, end=token.i + 1)
-    lemmas = attribute_strings(doc, LEMMA)
-    lowers = attribute_strings(doc, LOWER)
-    for i, tag in enumerate(pos):
-        if tag not in ("NOUN", "PROPN") or i in used_nouns:
-            continue
-        if lemmas[i].lower() not in _NOUN_SENSE_LEMMAS and lowers[i] not in _HYPHEN_TAILS:
+    noun, proper_noun = strings["NOUN"], strings["PROPN"]
+    nouns = [i for i, tag in enumerate(words.pos) if tag in (noun, proper_noun)]
+    readable = _NOUN_LEMMA_MAY_SENSE.passing(strings, lemmas, nouns) | \
+        _NOUN_FORM_MAY_SENSE.passing(strings, lowers, nouns)
+    for i in nouns:
+        if i in used_nouns or i not in readable:
             continue
         token = doc[i]
         sense = _noun_sense(token)
@@ -407,9 +457,11 @@ def is_purpose(token: Token) -> bool:
 
 def in_condition_clause(token: Token) -> bool:
     """Is the token inside an if/unless/whether clause?"""
-    for ancestor, _ in [(token, token.dep_), *_ancestors_with_deps(token)]:
-        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether")
-               for c in ancestor.children) and ancestor.dep_ in ("advcl", "ccomp"):
+    for ancestor, _ in chain([(token, token.dep_)], _ancestors_with_deps(token)):
+        # the clause's own dep first: most ancestors are no clause, and need no children read
+        if ancestor.dep_ in ("advcl", "ccomp") and any(
+                c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether")
+                for c in ancestor.children):
             return True
     return False
 

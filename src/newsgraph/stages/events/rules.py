@@ -9,14 +9,14 @@ words stay beside it.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from spacy.attrs import IS_SPACE
+from spacy.attrs import DEP, LEMMA, LOWER, POS
 from spacy.tokens import Doc, Token
 
-from newsgraph.doc import entity_type
+from newsgraph.doc import doc_text, entity_type
 from newsgraph.stages.events.lexicon import (
     ABSTRACT_TARGETS,
     ACTOR_NOUNS,
@@ -47,8 +47,6 @@ from newsgraph.stages.events.lexicon import (
     Sense,
     word_set,
 )
-
-_BREAKS_KEY = "newsgraph.events.paragraph_breaks"
 
 PERSON_ENTITY_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 PLACE_ENTITY_TYPES = frozenset({"GPE", "LOC", "FAC"})
@@ -95,11 +93,20 @@ def head_lemma(token: Token | None) -> str:
 
 
 def parse_frame(verb: Token) -> Frame:
-    """The verb's arguments within its paragraph (a headline is never the next line's)."""
+    """The verb's arguments within its paragraph (a headline is never the next line's); read
+    once per verb and Doc, as the rules, clauses and arguments ask for the same frame."""
+    cache = doc_cache(verb.doc)
+    frame = cache.frames.get(verb.i)
+    if frame is None:
+        frame = cache.frames[verb.i] = _read_frame(verb, cache.paragraphs)
+    return frame
+
+
+def _read_frame(verb: Token, paragraphs: list[int]) -> Frame:
     frame = Frame(verb)
-    block = paragraph_of(verb)
+    block = paragraphs[verb.i]
     for child in verb.children:
-        if paragraph_of(child) != block:
+        if paragraphs[child.i] != block:
             continue
         dep = child.dep_
         if dep in ("nsubj", "csubj") and frame.subj is None:
@@ -139,20 +146,66 @@ def prep_object(prep: Token) -> Token | None:
 
 
 def paragraph_breaks(doc: Doc) -> list[int]:
-    """Token indices of paragraph breaks, where no sentence can run on (cached on the doc)."""
-    found = doc.user_data.get(_BREAKS_KEY)
-    if found is None:
-        # the space flags as one array: a Token per word only to read its flag cost more
-        # than the rest of the stage's walk; only the few space tokens are made
-        found = [i for i, space in enumerate(doc.to_array(IS_SPACE).tolist())
-                 if space and "\n" in doc[i].text]
-        doc.user_data[_BREAKS_KEY] = found
-    return found
+    """Token indices of paragraph breaks, where no sentence can run on (cached per Doc)."""
+    return doc_cache(doc).breaks
 
 
 def paragraph_of(token: Token) -> int:
     """The index of the token's paragraph: arguments and clauses never cross one."""
-    return bisect_right(paragraph_breaks(token.doc), token.i)
+    return doc_cache(token.doc).paragraphs[token.i]
+
+
+@dataclass
+class DocCache:
+    """What the stage reads many times from one Doc: the paragraph breaks and the paragraph
+    of every token (some 40,000 lookups a run), the token attributes the triggers are
+    found by (as string hashes, read in one array: a Token per word only to read them costs
+    more than the rest of the walk), and the frame of every verb asked about (the rules, the
+    clauses and the arguments each ask for the same ones)."""
+
+    breaks: list[int]
+    paragraphs: list[int]
+    pos: list[int]
+    deps: list[int]
+    lemmas: list[int]
+    lowers: list[int]
+    frames: dict[int, Frame] = field(default_factory=dict)
+
+
+_last_cache: tuple[weakref.ReferenceType[Doc], DocCache] | None = None
+
+
+def doc_cache(doc: Doc) -> DocCache:
+    """The cache of this Doc, made on its first use. It holds Tokens, so it cannot live in
+    `doc.user_data` (which stays serialisable); it is kept for the Doc last asked about only."""
+    global _last_cache
+    if _last_cache is None or _last_cache[0]() is not doc:
+        _last_cache = (weakref.ref(doc), _read_doc(doc))
+    return _last_cache[1]
+
+
+def _read_doc(doc: Doc) -> DocCache:
+    # plain lists, not numpy: per Doc of a few hundred words numpy's per-call cost dominates
+    pos, deps, lemmas, lowers = doc.to_array([POS, DEP, LEMMA, LOWER]).T.tolist()
+    breaks = _space_tokens_with_newline(doc)
+    paragraphs: list[int] = []
+    for paragraph, (start, end) in enumerate(zip([0, *breaks], [*breaks, len(doc)], strict=True)):
+        paragraphs += [paragraph] * (end - start)  # a break opens the paragraph after it
+    return DocCache(breaks, paragraphs, pos, deps, lemmas, lowers)
+
+
+def _space_tokens_with_newline(doc: Doc) -> list[int]:
+    """The space tokens holding a line break, found from the newlines of the text: a few per
+    Doc, where reading every token's space flag costs more than the rest of the walk."""
+    text = doc_text(doc)
+    found = []
+    position = text.find("\n")
+    while position >= 0:
+        token = doc.char_span(position, position + 1, alignment_mode="expand")[0]
+        if token.is_space:
+            found.append(token.i)
+        position = text.find("\n", token.idx + len(token.text))
+    return found
 
 
 # ----------------------------------------------------------------------------- parties
