@@ -100,7 +100,9 @@ def span_value(span: Span, name: str) -> Any:
 def positions_of(doc: Doc, lemmas: Collection[str], lowers: Collection[str] = ()) -> list[int]:
     """The indices of the tokens whose lowercased lemma is one of `lemmas` or whose lowercased
     form is one of `lowers`, in order. Read from spaCy's arrays: a stage looking for a few
-    words makes no Token object for the other tokens (a tenth of the stages' time)."""
+    words makes no Token object for the other tokens (a tenth of the stages' time). The hashes
+    are compared as spaCy's uint64 (a plain list of them above 2**63 would become float64 and
+    match its neighbours)."""
     if not len(doc):
         return []
     strings = doc.vocab.strings
@@ -109,9 +111,11 @@ def positions_of(doc: Doc, lemmas: Collection[str], lowers: Collection[str] = ()
         values = doc.to_array(LEMMA)
         wanted = [value for value in numpy.unique(values).tolist()
                   if strings[value].lower() in lemmas]
-        found |= numpy.isin(values, wanted)
+        found |= numpy.isin(values, numpy.array(wanted, dtype=values.dtype))
     if lowers:  # a lowercased form is its own key: its hash is the array's value
-        found |= numpy.isin(doc.to_array(LOWER), [hash_string(word) for word in lowers])
+        values = doc.to_array(LOWER)
+        found |= numpy.isin(values, numpy.array([hash_string(word) for word in lowers],
+                                                dtype=values.dtype))
     return numpy.flatnonzero(found).tolist()
 
 
