@@ -17,14 +17,16 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
+import numpy
 from spacy.attrs import IDX, LEMMA, LOWER
-from spacy.strings import StringStore
+from spacy.strings import StringStore, hash_string
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.config import stage_defaults
-from newsgraph.doc import doc_value, entity_records, entity_type
+from newsgraph.doc import doc_text, doc_value, entity_records, entity_type
 from newsgraph.lexicons import (
     ADDRESSEE_VERBS,
     ADDRESSING_VERBS,
@@ -87,33 +89,44 @@ class _WordHashes:
 
 
 _CUE_LEMMAS = _WordHashes(CUE_WORDS)
-_ACCORDING = _WordHashes(("according",))
+_ACCORDING = hash_string("according")
+"""The LOWER value of "according": a lowercased form is its own key in the string store."""
 
 
-@dataclass(frozen=True)
 class _TokenArrays:
-    """The few token attributes the stage compares across many tokens, read once per Doc as
-    plain lists (a `Token` object made for each comparison cost more than the stage's own
-    work): character offsets, lowercased forms and the positions of the cue words."""
+    """The few token attributes the stage compares across many tokens, read from spaCy's
+    arrays once per Doc (a `Token` object made for each comparison cost more than the stage's
+    own work): the positions of the cue words at once, the character offsets and lowercased
+    forms as plain lists when first asked for (few Docs need them)."""
 
-    idx: list[int]
-    lower: list[int]
-    cues: list[int]
-    """Tokens whose lowercased lemma is a cue word, or "according": every cue is one of them."""
+    def __init__(self, doc: Doc, cues: list[int]) -> None:
+        self.doc = doc
+        self.cues = cues
+        """Tokens whose lowercased lemma is a cue word, or "according": every cue is one of them."""
 
     @classmethod
     def of(cls, doc: Doc) -> _TokenArrays:
         if not len(doc):
-            return cls([], [], [])
-        strings = doc.vocab.strings
-        columns = doc.to_array([IDX, LEMMA, LOWER]).T.tolist()
-        idx, lemmas, lowers = columns
-        cue_lemmas = _CUE_LEMMAS.among(set(lemmas), strings)
-        according = _ACCORDING.among(set(lowers), strings)
-        cues = [i for i, lemma in enumerate(lemmas) if lemma in cue_lemmas] if cue_lemmas else []
-        if according:
-            cues = sorted({*cues, *(i for i, lower in enumerate(lowers) if lower in according)})
-        return cls(idx, lowers, cues)
+            return cls(doc, [])
+        lemmas = doc.to_array(LEMMA)
+        found = numpy.zeros(len(doc), dtype=bool)
+        for lemma in _CUE_LEMMAS.among(set(lemmas.tolist()), doc.vocab.strings):
+            found |= lemmas == lemma  # a Doc has few distinct cue lemmas: one pass each
+        arrays = cls(doc, numpy.flatnonzero(found).tolist())
+        if "according" in doc_text(doc).lower():  # else no token's lowercased form is
+            arrays.cues = sorted({*arrays.cues, *(
+                i for i, lower in enumerate(arrays.lower) if lower == _ACCORDING)})
+        return arrays
+
+    @cached_property
+    def idx(self) -> list[int]:
+        """Each token's character offset (they rise with the index)."""
+        return self.doc.to_array(IDX).tolist()
+
+    @cached_property
+    def lower(self) -> list[int]:
+        """Each token's lowercased form, as spaCy's hash."""
+        return self.doc.to_array(LOWER).tolist()
 
 
 # ----------------------------------------------------------------------------- quotation marks
