@@ -20,7 +20,6 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-import numpy
 from spacy.attrs import IDX, LEMMA, LOWER
 from spacy.strings import StringStore, hash_string
 from spacy.tokens import Doc, Span, Token
@@ -106,16 +105,13 @@ class _TokenArrays:
 
     @classmethod
     def of(cls, doc: Doc) -> _TokenArrays:
-        if not len(doc):
-            return cls(doc, [])
-        lemmas = doc.to_array(LEMMA)
-        found = numpy.zeros(len(doc), dtype=bool)
-        for lemma in _CUE_LEMMAS.among(set(lemmas.tolist()), doc.vocab.strings):
-            found |= lemmas == lemma  # a Doc has few distinct cue lemmas: one pass each
-        arrays = cls(doc, numpy.flatnonzero(found).tolist())
+        lemmas = doc.to_array(LEMMA).tolist()
+        cues: list[int] = []
+        for lemma in _CUE_LEMMAS.among(set(lemmas), doc.vocab.strings):
+            cues.extend(_positions(lemmas, lemma))  # a Doc has few distinct cue lemmas
+        arrays = cls(doc, sorted(cues))
         if "according" in doc_text(doc).lower():  # else no token's lowercased form is
-            arrays.cues = sorted({*arrays.cues, *(
-                i for i, lower in enumerate(arrays.lower) if lower == _ACCORDING)})
+            arrays.cues = sorted({*cues, *_positions(arrays.lower, _ACCORDING)})
         return arrays
 
     @cached_property
@@ -127,6 +123,17 @@ class _TokenArrays:
     def lower(self) -> list[int]:
         """Each token's lowercased form, as spaCy's hash."""
         return self.doc.to_array(LOWER).tolist()
+
+
+def _positions(values: list[int], value: int) -> Iterator[int]:
+    """Where a value occurs in a list, found by `list.index` (a scan in C, not a loop here)."""
+    at = -1
+    while True:
+        try:
+            at = values.index(value, at + 1)
+        except ValueError:
+            return
+        yield at
 
 
 # ----------------------------------------------------------------------------- quotation marks
@@ -476,7 +483,8 @@ class _Extractor:
             for child in governor.children:
                 if child.dep_ == "ccomp" and child.i < verb.i and self._same_line(child, verb):
                     return child, list(child.subtree)
-        children = [c for c in verb.children if self._same_line(c, verb)]
+        line_start, line_end = self._line_of(verb)  # `_same_line` with the verb, for each child
+        children = [c for c in verb.children if line_start <= c.idx <= line_end]
         if any(c.dep_ == "prep" and c.lower_ == "as" and any(
                 g.dep_ == "pcomp" and g.lemma_.lower() == "say" for g in c.children)
                for c in children):
@@ -826,31 +834,42 @@ class _Extractor:
         at = bisect_right(self.mark_starts, start) - 1
         return at >= 0 and end <= self.marks[at].end
 
-    @staticmethod
-    def _runs(tokens: list[Token]) -> list[tuple[int, int]]:
-        """Contiguous runs of tokens as character spans, with edge punctuation trimmed."""
-        tokens = sorted(tokens, key=lambda t: t.i)
-        runs: list[list[Token]] = []
-        for token in tokens:
-            if runs and token.i == runs[-1][-1].i + 1:
-                runs[-1].append(token)
-            else:
-                runs.append([token])
+    def _runs(self, tokens: Iterable[Token]) -> list[tuple[int, int]]:
+        """Contiguous runs of tokens as character spans, with edge punctuation trimmed. The
+        runs are found on the token indices: only the tokens at their edges are read."""
+        positions = sorted(token.i for token in tokens)
         spans = []
-        for run in runs:
-            while run and ((run[0].is_punct and run[0].text not in QUOTE_OPENERS) or run[0].is_space
-                           or (run[0].dep_ == "cc" and run[0].i < run[-1].i)):
-                run.pop(0)
-            while run and ((run[-1].is_punct and run[-1].text not in QUOTE_CLOSERS)
-                           or run[-1].is_space or run[-1].dep_ == "cc"):
-                run.pop()
-            if run and any(not t.is_punct for t in run):
-                spans.append((run[0].idx, run[-1].idx + len(run[-1].text)))
+        first = 0
+        for k, position in enumerate(positions, 1):
+            if k < len(positions) and positions[k] == position + 1:
+                continue
+            start, last = positions[first], position
+            first = k
+            while start <= last and self._trimmed_start(self.doc[start], start < last):
+                start += 1
+            while start <= last and self._trimmed_end(self.doc[last]):
+                last -= 1
+            if start <= last and not all(self.doc[i].is_punct for i in range(start, last + 1)):
+                end_token = self.doc[last]
+                spans.append((self.doc[start].idx, end_token.idx + len(end_token.text)))
         return spans
 
     @staticmethod
-    def _edges(tokens: list[Token]) -> tuple[int, int] | None:
-        spans = _Extractor._runs(tokens)
+    def _trimmed_start(token: Token, more_follow: bool) -> bool:
+        """Whether a run's first token is left out: punctuation other than an opening mark,
+        space, a conjunction with more of the run after it."""
+        return (token.is_punct and token.text not in QUOTE_OPENERS) or token.is_space \
+            or (more_follow and token.dep_ == "cc")
+
+    @staticmethod
+    def _trimmed_end(token: Token) -> bool:
+        """Whether a run's last token is left out: punctuation other than a closing mark,
+        space, a conjunction."""
+        return (token.is_punct and token.text not in QUOTE_CLOSERS) or token.is_space \
+            or token.dep_ == "cc"
+
+    def _edges(self, tokens: list[Token]) -> tuple[int, int] | None:
+        spans = self._runs(tokens)
         return (spans[0][0], spans[-1][1]) if spans else None
 
     def _snap(self, fragments: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -885,17 +904,28 @@ class _Extractor:
         return start, end
 
     def _has_words(self, fragments: list[tuple[int, int]]) -> bool:
-        return sum(len(_WORD.findall(self.text[a:b])) for a, b in fragments) >= 2
+        """At least two words in the fragments: the search stops at the second."""
+        words = 0
+        for a, b in fragments:
+            for _ in _WORD.finditer(self.text, a, b):
+                words += 1
+                if words == 2:
+                    return True
+        return False
 
     def _cue_span(self, cue: Token) -> tuple[int, int]:
         """The verb with its auxiliaries and negation ("has said", "did not say")."""
-        parts = [cue] + [c for c in cue.children if c.dep_ in ("aux", "auxpass", "neg")
-                         and c.i < cue.i and c.lower_ != "to"]
-        if cue.dep_ in ("xcomp",) and cue.head.lemma_ in ("be",):
-            parts.append(cue.head)
+        parts = [cue]
+        particles = []
         for child in cue.children:
-            if child.dep_ == "prt" and child.i == cue.i + 1:
-                parts.append(child)  # "point out"
+            dep = child.dep_
+            if dep in ("aux", "auxpass", "neg") and child.i < cue.i and child.lower_ != "to":
+                parts.append(child)
+            elif dep == "prt" and child.i == cue.i + 1:
+                particles.append(child)  # "point out"
+        if cue.dep_ == "xcomp" and cue.head.lemma_ == "be":
+            parts.append(cue.head)
+        parts.extend(particles)
         start = min(t.idx for t in parts)
         # auxiliaries separated by an adverb ("has always said") keep the adverb inside
         end = max(t.idx + len(t.text) for t in parts)
