@@ -21,7 +21,8 @@ from functools import cached_property
 from typing import Any
 
 from spacy.attrs import IDX, LEMMA, LOWER
-from spacy.strings import StringStore, hash_string
+from spacy.strings import StringStore, get_string_id, hash_string
+from spacy.symbols import AUX, NOUN, PRON, PROPN, VERB
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.config import stage_defaults
@@ -226,6 +227,10 @@ def _paragraph_quotations(paragraph: str, offset: int, number: int) -> Iterator[
 
 # ----------------------------------------------------------------------------- the stage
 
+_CLAUSE_CUE_DEPS = frozenset(map(get_string_id, ("parataxis", "conj")))
+"""The labels of a cue clause inside reported content, as `Token.dep` values (read for every
+token of every content: the label's string is a lookup more)."""
+
 @dataclass
 class _Quote:
     fragments: list[tuple[int, int]]
@@ -315,7 +320,7 @@ class _CueDates:
             token = span.root if span is not None else None
             while token is not None and token.head.i != token.i:
                 token = token.head
-                if token.pos_ in ("VERB", "AUX"):
+                if token.pos in (VERB, AUX):
                     verbs.append(token.i)
                     if token.dep_ != "acl":
                         break
@@ -337,8 +342,9 @@ class _Extractor:
             for entity in entities for m in entity.get("mentions", [])
         )
         self.arrays = _TokenArrays.of(doc)
-        self.mention_spans: dict[int, tuple[int, int]] = {}
-        """`_Speakers.mention_span` by token index, for this Doc only."""
+        self.mention_spans: dict[int, tuple[int, int, int]] = {}
+        """`_Speakers.mention_span` by token index, for this Doc only, with the index of the
+        span's last token."""
         self.mark_starts = [mark.start for mark in self.marks]
         """Where each quotation starts: quotations are disjoint and in text order, so the
         one that can hold a character is the last starting at or before it."""
@@ -372,14 +378,14 @@ class _Extractor:
             return self._according(token)
         if self._is_cue_verb(token):
             return self._verb_cue(token)
-        if token.pos_ == "NOUN" and token.lemma_.lower() in SPEECH_NOUNS:
+        if token.pos == NOUN and token.lemma_.lower() in SPEECH_NOUNS:
             return self._noun_cue(token)
         return None
 
     @staticmethod
     def _is_cue_verb(token: Token) -> bool:
         """A verb of saying used as a verb ("self-proclaimed", "a stated aim" are not)."""
-        return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in SPEECH_CUE_VERBS \
+        return token.pos in (VERB, AUX) and token.lemma_.lower() in SPEECH_CUE_VERBS \
             and token.dep_ not in ("amod", "compound", "nmod", "npadvmod", "nsubj", "dobj")
 
     def _verb_cue(self, verb: Token) -> _Quote | None:
@@ -406,7 +412,7 @@ class _Extractor:
                     subject_span = self._edges(list(subject.subtree))
                     if subject_span is not None and fragments:
                         fragments = [subject_span, *fragments]
-        elif verb.dep_ in ("ccomp", "parataxis") and verb.head.pos_ in ("VERB", "AUX") \
+        elif verb.dep_ in ("ccomp", "parataxis") and verb.head.pos in (VERB, AUX) \
                 and self._subject(verb) is not None:
             # "Prices will rise, the minister said." / "His plan, he said, was ..."
             fragments = self._around_cue(verb)
@@ -459,7 +465,7 @@ class _Extractor:
             if token.dep_ == "nsubj" and token.head is verb:
                 return token
         for token in line:
-            if token.pos_ not in ("NOUN", "PROPN", "PRON") or any(
+            if token.pos not in (NOUN, PROPN, PRON) or any(
                     a.dep_ == "prep" and a.idx >= start for a in token.ancestors):
                 continue
             while token.dep_ in ("compound", "amod", "nmod", "poss", "flat") \
@@ -561,20 +567,20 @@ class _Extractor:
     @staticmethod
     def _is_content_object(obj: Token) -> bool:
         """A nominal object that states something, not a bare reference to a known thing."""
-        if obj.pos_ == "PRON" or obj.tag_ == "WP":
+        if obj.pos == PRON or obj.tag_ == "WP":
             return False
-        if obj.tag_ == "VBG" or obj.pos_ == "VERB":
+        if obj.tag_ == "VBG" or obj.pos == VERB:
             return True  # "denied arming the rebels"
         size = len([t for t in obj.subtree if not t.is_punct])
         definite = any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an", "no", "another")
                        for c in obj.lefts)
-        if definite or obj.pos_ == "PROPN":
+        if definite or obj.pos == PROPN:
             # "the development", "the company's move on Wednesday" refer to something known;
             # "the first generation of its products", "Lion, iOS 5 and iCloud" say what it is
             described = any(c.dep_ in ("amod", "nummod", "quantmod") for c in obj.lefts) or any(
                 c.dep_ in ("acl", "relcl") or (c.dep_ == "prep" and c.lower_ == "of")
                 for c in obj.rights)
-            listed = obj.pos_ == "PROPN" and sum(c.dep_ == "conj" for c in obj.rights) >= 1
+            listed = obj.pos == PROPN and sum(c.dep_ == "conj" for c in obj.rights) >= 1
             return size >= 3 and (described or listed)
         return size >= 2
 
@@ -588,9 +594,9 @@ class _Extractor:
         """Drop a ", he added" parenthetical inside a reported clause from its content."""
         drop: set[int] = set()
         for t in tokens:
-            if t is not clause and t.dep_ in ("parataxis", "conj") and self._is_cue_verb(t):
+            if t is not clause and t.dep in _CLAUSE_CUE_DEPS and self._is_cue_verb(t):
                 drop |= {s.i for s in t.subtree}
-        return [t for t in tokens if t.i not in drop]
+        return [t for t in tokens if t.i not in drop] if drop else tokens
 
     def _around_cue(self, verb: Token) -> list[tuple[int, int]]:
         """The reported clause around a trailing or parenthetical cue: "Prices will rise, he
@@ -744,7 +750,7 @@ class _Extractor:
             return False  # a name or a title in quotation marks
         if len(words) >= self.min_direct_words:
             return True
-        return any(t.pos_ in ("VERB", "AUX") for t in words) and len(words) >= 2
+        return any(t.pos in (VERB, AUX) for t in words) and len(words) >= 2
 
     def _only_cue_between(self, previous: _Quote, mark: Quotation) -> bool:
         """ `"A," he said. "B."`: nothing but the cue's sentence between the two quotations."""
@@ -786,7 +792,7 @@ class _Extractor:
                 continue
             if verb.dep_ == "relcl":
                 return verb.head
-            if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN"):
+            if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos in (NOUN, PROPN):
                 return verb.head  # "reports stating that ...", "a recording telling callers"
             if verb.dep_ in ("conj", "advcl", "xcomp", "acl", "pcomp", "prep") \
                     or (verb.dep_ == "ccomp" and verb.head.i < verb.i):
@@ -808,7 +814,7 @@ class _Extractor:
         for child in noun.children:
             if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
                 pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-                if pobj is not None and pobj.pos_ == "PROPN":
+                if pobj is not None and pobj.pos == PROPN:
                     return pobj
         return None
 
@@ -975,7 +981,7 @@ class _Extractor:
     def _is_main_clause_of(self, cue: Token, outer: _Quote) -> bool:
         """The cue heads the outer content: no other verb of the content governs it."""
         a, b = outer.start, outer.end
-        return not any(a <= t.idx < b and t.pos_ in ("VERB", "AUX") and t.dep_ != "aux"
+        return not any(a <= t.idx < b and t.pos in (VERB, AUX) and t.dep_ != "aux"
                        for t in cue.ancestors)
 
     @staticmethod
@@ -1014,16 +1020,16 @@ class _Extractor:
     @staticmethod
     def _addressee(cue: Token | None) -> Token | None:
         """Whom the words were addressed to: "told the miners", "said to reporters"."""
-        if cue is None or cue.pos_ not in ("VERB", "AUX"):
+        if cue is None or cue.pos not in (VERB, AUX):
             return None
         for child in cue.children:
-            if child.dep_ == "dative" and child.pos_ in ("NOUN", "PROPN", "PRON"):
+            if child.dep_ == "dative" and child.pos in (NOUN, PROPN, PRON):
                 return child
             if child.dep_ == "dobj" and cue.lemma_.lower() in ADDRESSING_VERBS:
                 return child
             if child.dep_ in ("prep", "dative") and child.lower_ == "to":
                 objects = [c for c in child.children if c.dep_ == "pobj"]
-                if objects and objects[0].pos_ in ("NOUN", "PROPN", "PRON"):
+                if objects and objects[0].pos in (NOUN, PROPN, PRON):
                     return objects[0]
         return None
 
@@ -1039,7 +1045,7 @@ class _Speakers:
     def describe(self, token: Token, quotes: list[_Quote]) -> dict[str, Any]:
         start, end = self.speaker_span(token)
         lower = token.lower_
-        if token.pos_ == "PRON" or lower in PRONOUN_SPEAKERS:
+        if token.pos == PRON or lower in PRONOUN_SPEAKERS:
             antecedent = token._.antecedent  # the references stage's one resolver
             if antecedent is None:
                 return {"entity": None, "name": token.text, "start": start, "end": end}
@@ -1062,14 +1068,19 @@ class _Speakers:
         apposition to a title is included ("Ryanair CEO, Michael O'Leary"). Found once per
         token and Doc: describing a speaker asks for it twice, and a description's search
         again for the same earlier nouns."""
+        start, end, _ = self._mention(token)
+        return start, end
+
+    def _mention(self, token: Token) -> tuple[int, int, int]:
+        """`mention_span` and the index of its last token, found once per token and Doc."""
         found = self.x.mention_spans.get(token.i)
         if found is None:
             found = self.x.mention_spans[token.i] = self._mention_span(token)
         return found
 
-    def _mention_span(self, token: Token) -> tuple[int, int]:
-        if token.pos_ == "PRON":
-            return token.idx, token.idx + len(token.text)
+    def _mention_span(self, token: Token) -> tuple[int, int, int]:
+        if token.pos == PRON:
+            return token.idx, token.idx + len(token.text), token.i
         first = token
         for child in token.lefts:
             if child.dep_ not in ("punct", "cc", "prep", "relcl", "acl"):
@@ -1081,7 +1092,7 @@ class _Speakers:
         name = self.appositive_name(token)
         if name is not None:
             last = name
-        return first.idx, last.idx + len(last.text)
+        return first.idx, last.idx + len(last.text), last.i
 
     _SPEAKER_MODIFIERS = frozenset({"appos", "prep", "relcl", "acl", "conj", "cc", "punct",
                                     "amod", "nummod", "npadvmod", "advmod"})
@@ -1093,10 +1104,10 @@ class _Speakers:
         relative clause ("Joe Leonard, Chairman and Chief Operating Officer of AirTran
         Airways", "Executives from several auto firms", "General Motors Corporation (GM)"),
         never reaching the cue verb, a quotation or the next line."""
-        start, end = self.mention_span(token)
-        if token.pos_ == "PRON":
+        start, end, last_index = self._mention(token)
+        if token.pos == PRON:
             return start, end
-        last = self.doc.char_span(start, end, alignment_mode="expand")[-1]
+        last = self.doc[last_index]
         stop = token.head.i if token.head.i > token.i else len(self.doc)
         for child in token.rights:
             if child.dep_ not in self._SPEAKER_MODIFIERS or child.i >= stop or (
@@ -1117,10 +1128,10 @@ class _Speakers:
 
     @staticmethod
     def appositive_name(token: Token) -> Token | None:
-        if token.pos_ == "PROPN":
+        if token.pos == PROPN:
             return None
         for child in token.rights:
-            if child.dep_ == "appos" and child.pos_ == "PROPN":
+            if child.dep_ == "appos" and child.pos == PROPN:
                 return child
         return None
 
@@ -1145,15 +1156,15 @@ class _Speakers:
         if entity is not None and (entity.get("type") in ("PERSON", "ORG", "GPE", "NORP")):
             ent_start, ent_end = next((a, b) for a, b, e in self.x.mentions
                                       if e is entity and a < end and start < b)
-            if ent_start <= head.idx < ent_end or head.pos_ == "PROPN":
+            if ent_start <= head.idx < ent_end or head.pos == PROPN:
                 return self.full_name(entity), entity["id"]
-        if head.pos_ == "PROPN":
+        if head.pos == PROPN:
             run = [head]
-            while run[0].i > 0 and self.doc[run[0].i - 1].pos_ == "PROPN" \
+            while run[0].i > 0 and self.doc[run[0].i - 1].pos == PROPN \
                     and self.doc[run[0].i - 1].dep_ in ("compound", "flat"):
                 run.insert(0, self.doc[run[0].i - 1])
             return " ".join(t.text for t in run), entity["id"] if entity else None
-        if token.pos_ == "NOUN":
+        if token.pos == NOUN:
             resolved = self.description(token)
             if resolved is not None:
                 return resolved
@@ -1184,7 +1195,7 @@ class _Speakers:
             if lowers[i] != same_word:
                 continue  # the same lowercased form, compared as spaCy's hashes
             earlier = self.doc[i]
-            if earlier.pos_ in ("NOUN", "PROPN") \
+            if earlier.pos in (NOUN, PROPN) \
                     and not self.x.quoted[earlier.i] \
                     and not any(c.lower_ in ("the", "this", "that", "a", "an")
                                 for c in earlier.lefts) and list(earlier.lefts):
@@ -1209,7 +1220,7 @@ class _Speakers:
             return None
         speakers = {q.speaker.i: q.speaker for q in quotes
                     if q.speaker is not None and q.speaker.i < pronoun.i
-                    and q.speaker.pos_ != "PRON"}
+                    and q.speaker.pos != PRON}
         sentence = pronoun.sent
         sentences: list[Span] = []
         sent = sentence
@@ -1220,7 +1231,7 @@ class _Speakers:
             sent = self.doc[sent.start - 1].sent
         for index, sent in enumerate(sentences):
             candidates = [t for t in sent if (t.i < pronoun.i and not self.x.quoted[t.i]
-                          and t.pos_ in ("PROPN", "NOUN") and t.dep_ not in ("compound", "poss"))
+                          and t.pos in (PROPN, NOUN) and t.dep_ not in ("compound", "poss"))
                           or (t.i in speakers and t.i < pronoun.i)]
             if index == 0:
                 candidates = [t for t in candidates if t.i in speakers
@@ -1255,7 +1266,7 @@ class _Speakers:
         personal = bool(words & MALE_NAMES or words & FEMALE_NAMES or words & PERSON_NOUNS) or any(
             c.dep_ == "relcl" and any(g.lower_ == "who" for g in c.children)
             for c in head.children)
-        if personal and (head.pos_ == "PROPN" or head.lower_ in PERSON_NOUNS):
+        if personal and (head.pos == PROPN or head.lower_ in PERSON_NOUNS):
             return "person"
         entity = self.entity_at(start, end, head)
         if entity is not None and entity.get("type") == "PERSON":
