@@ -265,6 +265,10 @@ class QuoteStage:
         return doc
 
 
+_DATED = re.compile(r"[0-9X]{4}")
+"""A time value that names a year (a date the quote can carry)."""
+
+
 class _CueDates:
     """When a quote was said: the date expression its cue verb governs ("said on Monday"),
     else the publication date; None when neither is known."""
@@ -273,32 +277,34 @@ class _CueDates:
         self.doc = doc
         self.published = published
         self.times = [t for t in times if t.get("type") in ("DATE", "TIME")
-                      and re.match(r"[0-9X]{4}", str(t.get("value", "")))]
-        self._cue_verbs: dict[tuple[int, int], Token | None] = {}
-        """The head of each cue span: a speaker's quotes that continue share their cue."""
+                      and _DATED.match(str(t.get("value", "")))]
+        self._cue_clauses: dict[tuple[int, int], frozenset[int] | None] = {}
+        """The clause of each cue span's head (None without one): a speaker's quotes that
+        continue share their cue."""
         self._governors: dict[int, frozenset[int]] = {}
         """The verbs that can govern each time (by its place in `times`), found once: every
         quote asks about every time, and the climb through the parse was the whole cost."""
 
     def of(self, quote: dict[str, Any]) -> dict[str, str] | None:
         cue = quote.get("cue")
-        if cue is not None:
-            verb = self._cue_verb(cue["start"], cue["end"])
-            clause = self._clause_of(verb) if verb is not None else frozenset()
+        clause = self._cue_clause(cue["start"], cue["end"]) if cue is not None else None
+        if clause is not None:  # no cue verb, no time it governs
+            start, end = quote["start"], quote["end"]
             for number, time in enumerate(self.times):
-                if quote["start"] <= time["start"] < quote["end"]:
+                if start <= time["start"] < end:
                     continue  # a date inside what was said is not when it was said
-                if verb is not None and not clause.isdisjoint(self._governors_of(number, time)):
+                if not clause.isdisjoint(self._governors_of(number, time)):
                     return {"value": time["value"], "how": "text"}
         if self.published:
             return {"value": self.published, "how": "published"}
         return None
 
-    def _cue_verb(self, start: int, end: int) -> Token | None:
-        if (start, end) not in self._cue_verbs:
+    def _cue_clause(self, start: int, end: int) -> frozenset[int] | None:
+        if (start, end) not in self._cue_clauses:
             span = self.doc.char_span(start, end, alignment_mode="expand")
-            self._cue_verbs[start, end] = span.root if span is not None else None
-        return self._cue_verbs[start, end]
+            self._cue_clauses[start, end] = self._clause_of(span.root) if span is not None \
+                else None
+        return self._cue_clauses[start, end]
 
     @staticmethod
     def _clause_of(verb: Token) -> frozenset[int]:
@@ -995,6 +1001,11 @@ class _Extractor:
 
     # -- records
 
+    @cached_property
+    def speakers(self) -> _Speakers:
+        """The Doc's speaker resolver, made once for all its records."""
+        return _Speakers(self)
+
     def _record(self, quote: _Quote, quotes: list[_Quote]) -> dict[str, Any]:
         start, end = quote.start, quote.end
         record: dict[str, Any] = {
@@ -1009,12 +1020,12 @@ class _Extractor:
             a, b = quote.cue
             record["cue"] = {"start": a, "end": b, "text": self.text[a:b]}
         if quote.speaker is not None:
-            record["speaker"] = _Speakers(self).describe(quote.speaker, quotes)
+            record["speaker"] = self.speakers.describe(quote.speaker, quotes)
         if quote.extra.get("via") is not None:
-            record["via"] = _Speakers(self).describe(quote.extra["via"], quotes)
+            record["via"] = self.speakers.describe(quote.extra["via"], quotes)
         addressee = self._addressee(quote.cue_token)
         if addressee is not None:
-            record["addressee"] = _Speakers(self).as_written(addressee)
+            record["addressee"] = self.speakers.as_written(addressee)
         return record
 
     @staticmethod
