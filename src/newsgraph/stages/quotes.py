@@ -710,18 +710,20 @@ class _Extractor:
         sentence or a short next one."""
         if not tokens:
             return None
+        first, last_token = tokens[0], tokens[-1]
+        first_sent, last_sent = first.sent, last_token.sent  # each a walk through the Doc
         sentences: list[Span] = []
-        for sent in (tokens[0].sent, tokens[-1].sent):
+        for sent in (first_sent, last_sent):
             if sent not in sentences:
                 sentences.append(sent)
-        after = tokens[-1].sent.end
-        if after < len(self.doc) and tokens[-1].i >= tokens[-1].sent.end - 2:
+        after = last_sent.end
+        if after < len(self.doc) and last_token.i >= after - 2:
             following = self.doc[after].sent
             if len(following) <= 15 and following.text.count("\n") == 0 \
                     and not self.quoted[following.start]:
                 sentences.append(following)
-        before = tokens[0].sent.start - 1
-        if before >= 0 and tokens[0].i <= tokens[0].sent.start + 1:
+        before = first_sent.start - 1
+        if before >= 0 and first.i <= first_sent.start + 1:
             preceding = self.doc[before].sent
             last = next((t for t in reversed(preceding) if not t.is_space), None)
             if last is not None and last.text in (":", "—", "–", "-") \
@@ -742,7 +744,7 @@ class _Extractor:
                     complement = self._complement(token)
                     if complement is not None and not self.quoted[complement.i]:
                         continue
-                    distance = min(abs(token.i - tokens[0].i), abs(token.i - tokens[-1].i))
+                    distance = min(abs(token.i - first.i), abs(token.i - last_token.i))
                     candidates.append((distance, token.i, token))
         if not candidates:
             return None
