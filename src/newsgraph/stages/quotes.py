@@ -17,14 +17,16 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from spacy.attrs import IDX, LEMMA, LOWER
-from spacy.strings import StringStore
+from spacy.strings import StringStore, get_string_id, hash_string
+from spacy.symbols import AUX, NOUN, PRON, PROPN, VERB
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.config import stage_defaults
-from newsgraph.doc import doc_value, entity_records, entity_type
+from newsgraph.doc import doc_text, doc_value, entity_records, entity_type
 from newsgraph.lexicons import (
     ADDRESSEE_VERBS,
     ADDRESSING_VERBS,
@@ -87,33 +89,52 @@ class _WordHashes:
 
 
 _CUE_LEMMAS = _WordHashes(CUE_WORDS)
-_ACCORDING = _WordHashes(("according",))
+_ACCORDING = hash_string("according")
+"""The LOWER value of "according": a lowercased form is its own key in the string store."""
 
 
-@dataclass(frozen=True)
 class _TokenArrays:
-    """The few token attributes the stage compares across many tokens, read once per Doc as
-    plain lists (a `Token` object made for each comparison cost more than the stage's own
-    work): character offsets, lowercased forms and the positions of the cue words."""
+    """The few token attributes the stage compares across many tokens, read from spaCy's
+    arrays once per Doc (a `Token` object made for each comparison cost more than the stage's
+    own work): the positions of the cue words at once, the character offsets and lowercased
+    forms as plain lists when first asked for (few Docs need them)."""
 
-    idx: list[int]
-    lower: list[int]
-    cues: list[int]
-    """Tokens whose lowercased lemma is a cue word, or "according": every cue is one of them."""
+    def __init__(self, doc: Doc, cues: list[int]) -> None:
+        self.doc = doc
+        self.cues = cues
+        """Tokens whose lowercased lemma is a cue word, or "according": every cue is one of them."""
 
     @classmethod
     def of(cls, doc: Doc) -> _TokenArrays:
-        if not len(doc):
-            return cls([], [], [])
-        strings = doc.vocab.strings
-        columns = doc.to_array([IDX, LEMMA, LOWER]).T.tolist()
-        idx, lemmas, lowers = columns
-        cue_lemmas = _CUE_LEMMAS.among(set(lemmas), strings)
-        according = _ACCORDING.among(set(lowers), strings)
-        cues = [i for i, lemma in enumerate(lemmas) if lemma in cue_lemmas] if cue_lemmas else []
-        if according:
-            cues = sorted({*cues, *(i for i, lower in enumerate(lowers) if lower in according)})
-        return cls(idx, lowers, cues)
+        lemmas = doc.to_array(LEMMA).tolist()
+        cues: list[int] = []
+        for lemma in _CUE_LEMMAS.among(set(lemmas), doc.vocab.strings):
+            cues.extend(_positions(lemmas, lemma))  # a Doc has few distinct cue lemmas
+        arrays = cls(doc, sorted(cues))
+        if "according" in doc_text(doc).lower():  # else no token's lowercased form is
+            arrays.cues = sorted({*cues, *_positions(arrays.lower, _ACCORDING)})
+        return arrays
+
+    @cached_property
+    def idx(self) -> list[int]:
+        """Each token's character offset (they rise with the index)."""
+        return self.doc.to_array(IDX).tolist()
+
+    @cached_property
+    def lower(self) -> list[int]:
+        """Each token's lowercased form, as spaCy's hash."""
+        return self.doc.to_array(LOWER).tolist()
+
+
+def _positions(values: list[int], value: int) -> Iterator[int]:
+    """Where a value occurs in a list, found by `list.index` (a scan in C, not a loop here)."""
+    at = -1
+    while True:
+        try:
+            at = values.index(value, at + 1)
+        except ValueError:
+            return
+        yield at
 
 
 # ----------------------------------------------------------------------------- quotation marks
@@ -206,6 +227,10 @@ def _paragraph_quotations(paragraph: str, offset: int, number: int) -> Iterator[
 
 # ----------------------------------------------------------------------------- the stage
 
+_CLAUSE_CUE_DEPS = frozenset(map(get_string_id, ("parataxis", "conj")))
+"""The labels of a cue clause inside reported content, as `Token.dep` values (read for every
+token of every content: the label's string is a lookup more)."""
+
 @dataclass
 class _Quote:
     fragments: list[tuple[int, int]]
@@ -240,6 +265,10 @@ class QuoteStage:
         return doc
 
 
+_DATED = re.compile(r"[0-9X]{4}")
+"""A time value that names a year (a date the quote can carry)."""
+
+
 class _CueDates:
     """When a quote was said: the date expression its cue verb governs ("said on Monday"),
     else the publication date; None when neither is known."""
@@ -248,32 +277,34 @@ class _CueDates:
         self.doc = doc
         self.published = published
         self.times = [t for t in times if t.get("type") in ("DATE", "TIME")
-                      and re.match(r"[0-9X]{4}", str(t.get("value", "")))]
-        self._cue_verbs: dict[tuple[int, int], Token | None] = {}
-        """The head of each cue span: a speaker's quotes that continue share their cue."""
+                      and _DATED.match(str(t.get("value", "")))]
+        self._cue_clauses: dict[tuple[int, int], frozenset[int] | None] = {}
+        """The clause of each cue span's head (None without one): a speaker's quotes that
+        continue share their cue."""
         self._governors: dict[int, frozenset[int]] = {}
         """The verbs that can govern each time (by its place in `times`), found once: every
         quote asks about every time, and the climb through the parse was the whole cost."""
 
     def of(self, quote: dict[str, Any]) -> dict[str, str] | None:
         cue = quote.get("cue")
-        if cue is not None:
-            verb = self._cue_verb(cue["start"], cue["end"])
-            clause = self._clause_of(verb) if verb is not None else frozenset()
+        clause = self._cue_clause(cue["start"], cue["end"]) if cue is not None else None
+        if clause is not None:  # no cue verb, no time it governs
+            start, end = quote["start"], quote["end"]
             for number, time in enumerate(self.times):
-                if quote["start"] <= time["start"] < quote["end"]:
+                if start <= time["start"] < end:
                     continue  # a date inside what was said is not when it was said
-                if verb is not None and not clause.isdisjoint(self._governors_of(number, time)):
+                if not clause.isdisjoint(self._governors_of(number, time)):
                     return {"value": time["value"], "how": "text"}
         if self.published:
             return {"value": self.published, "how": "published"}
         return None
 
-    def _cue_verb(self, start: int, end: int) -> Token | None:
-        if (start, end) not in self._cue_verbs:
+    def _cue_clause(self, start: int, end: int) -> frozenset[int] | None:
+        if (start, end) not in self._cue_clauses:
             span = self.doc.char_span(start, end, alignment_mode="expand")
-            self._cue_verbs[start, end] = span.root if span is not None else None
-        return self._cue_verbs[start, end]
+            self._cue_clauses[start, end] = self._clause_of(span.root) if span is not None \
+                else None
+        return self._cue_clauses[start, end]
 
     @staticmethod
     def _clause_of(verb: Token) -> frozenset[int]:
@@ -295,7 +326,7 @@ class _CueDates:
             token = span.root if span is not None else None
             while token is not None and token.head.i != token.i:
                 token = token.head
-                if token.pos_ in ("VERB", "AUX"):
+                if token.pos in (VERB, AUX):
                     verbs.append(token.i)
                     if token.dep_ != "acl":
                         break
@@ -317,8 +348,9 @@ class _Extractor:
             for entity in entities for m in entity.get("mentions", [])
         )
         self.arrays = _TokenArrays.of(doc)
-        self.mention_spans: dict[int, tuple[int, int]] = {}
-        """`_Speakers.mention_span` by token index, for this Doc only."""
+        self.mention_spans: dict[int, tuple[int, int, int]] = {}
+        """`_Speakers.mention_span` by token index, for this Doc only, with the index of the
+        span's last token."""
         self.mark_starts = [mark.start for mark in self.marks]
         """Where each quotation starts: quotations are disjoint and in text order, so the
         one that can hold a character is the last starting at or before it."""
@@ -352,14 +384,14 @@ class _Extractor:
             return self._according(token)
         if self._is_cue_verb(token):
             return self._verb_cue(token)
-        if token.pos_ == "NOUN" and token.lemma_.lower() in SPEECH_NOUNS:
+        if token.pos == NOUN and token.lemma_.lower() in SPEECH_NOUNS:
             return self._noun_cue(token)
         return None
 
     @staticmethod
     def _is_cue_verb(token: Token) -> bool:
         """A verb of saying used as a verb ("self-proclaimed", "a stated aim" are not)."""
-        return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in SPEECH_CUE_VERBS \
+        return token.pos in (VERB, AUX) and token.lemma_.lower() in SPEECH_CUE_VERBS \
             and token.dep_ not in ("amod", "compound", "nmod", "npadvmod", "nsubj", "dobj")
 
     def _verb_cue(self, verb: Token) -> _Quote | None:
@@ -386,7 +418,7 @@ class _Extractor:
                     subject_span = self._edges(list(subject.subtree))
                     if subject_span is not None and fragments:
                         fragments = [subject_span, *fragments]
-        elif verb.dep_ in ("ccomp", "parataxis") and verb.head.pos_ in ("VERB", "AUX") \
+        elif verb.dep_ in ("ccomp", "parataxis") and verb.head.pos in (VERB, AUX) \
                 and self._subject(verb) is not None:
             # "Prices will rise, the minister said." / "His plan, he said, was ..."
             fragments = self._around_cue(verb)
@@ -439,7 +471,7 @@ class _Extractor:
             if token.dep_ == "nsubj" and token.head is verb:
                 return token
         for token in line:
-            if token.pos_ not in ("NOUN", "PROPN", "PRON") or any(
+            if token.pos not in (NOUN, PROPN, PRON) or any(
                     a.dep_ == "prep" and a.idx >= start for a in token.ancestors):
                 continue
             while token.dep_ in ("compound", "amod", "nmod", "poss", "flat") \
@@ -463,7 +495,8 @@ class _Extractor:
             for child in governor.children:
                 if child.dep_ == "ccomp" and child.i < verb.i and self._same_line(child, verb):
                     return child, list(child.subtree)
-        children = [c for c in verb.children if self._same_line(c, verb)]
+        line_start, line_end = self._line_of(verb)  # `_same_line` with the verb, for each child
+        children = [c for c in verb.children if line_start <= c.idx <= line_end]
         if any(c.dep_ == "prep" and c.lower_ == "as" and any(
                 g.dep_ == "pcomp" and g.lemma_.lower() == "say" for g in c.children)
                for c in children):
@@ -540,20 +573,20 @@ class _Extractor:
     @staticmethod
     def _is_content_object(obj: Token) -> bool:
         """A nominal object that states something, not a bare reference to a known thing."""
-        if obj.pos_ == "PRON" or obj.tag_ == "WP":
+        if obj.pos == PRON or obj.tag_ == "WP":
             return False
-        if obj.tag_ == "VBG" or obj.pos_ == "VERB":
+        if obj.tag_ == "VBG" or obj.pos == VERB:
             return True  # "denied arming the rebels"
         size = len([t for t in obj.subtree if not t.is_punct])
         definite = any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an", "no", "another")
                        for c in obj.lefts)
-        if definite or obj.pos_ == "PROPN":
+        if definite or obj.pos == PROPN:
             # "the development", "the company's move on Wednesday" refer to something known;
             # "the first generation of its products", "Lion, iOS 5 and iCloud" say what it is
             described = any(c.dep_ in ("amod", "nummod", "quantmod") for c in obj.lefts) or any(
                 c.dep_ in ("acl", "relcl") or (c.dep_ == "prep" and c.lower_ == "of")
                 for c in obj.rights)
-            listed = obj.pos_ == "PROPN" and sum(c.dep_ == "conj" for c in obj.rights) >= 1
+            listed = obj.pos == PROPN and sum(c.dep_ == "conj" for c in obj.rights) >= 1
             return size >= 3 and (described or listed)
         return size >= 2
 
@@ -567,9 +600,9 @@ class _Extractor:
         """Drop a ", he added" parenthetical inside a reported clause from its content."""
         drop: set[int] = set()
         for t in tokens:
-            if t is not clause and t.dep_ in ("parataxis", "conj") and self._is_cue_verb(t):
+            if t is not clause and t.dep in _CLAUSE_CUE_DEPS and self._is_cue_verb(t):
                 drop |= {s.i for s in t.subtree}
-        return [t for t in tokens if t.i not in drop]
+        return [t for t in tokens if t.i not in drop] if drop else tokens
 
     def _around_cue(self, verb: Token) -> list[tuple[int, int]]:
         """The reported clause around a trailing or parenthetical cue: "Prices will rise, he
@@ -677,18 +710,20 @@ class _Extractor:
         sentence or a short next one."""
         if not tokens:
             return None
+        first, last_token = tokens[0], tokens[-1]
+        first_sent, last_sent = first.sent, last_token.sent  # each a walk through the Doc
         sentences: list[Span] = []
-        for sent in (tokens[0].sent, tokens[-1].sent):
+        for sent in (first_sent, last_sent):
             if sent not in sentences:
                 sentences.append(sent)
-        after = tokens[-1].sent.end
-        if after < len(self.doc) and tokens[-1].i >= tokens[-1].sent.end - 2:
+        after = last_sent.end
+        if after < len(self.doc) and last_token.i >= after - 2:
             following = self.doc[after].sent
             if len(following) <= 15 and following.text.count("\n") == 0 \
                     and not self.quoted[following.start]:
                 sentences.append(following)
-        before = tokens[0].sent.start - 1
-        if before >= 0 and tokens[0].i <= tokens[0].sent.start + 1:
+        before = first_sent.start - 1
+        if before >= 0 and first.i <= first_sent.start + 1:
             preceding = self.doc[before].sent
             last = next((t for t in reversed(preceding) if not t.is_space), None)
             if last is not None and last.text in (":", "—", "–", "-") \
@@ -709,7 +744,7 @@ class _Extractor:
                     complement = self._complement(token)
                     if complement is not None and not self.quoted[complement.i]:
                         continue
-                    distance = min(abs(token.i - tokens[0].i), abs(token.i - tokens[-1].i))
+                    distance = min(abs(token.i - first.i), abs(token.i - last_token.i))
                     candidates.append((distance, token.i, token))
         if not candidates:
             return None
@@ -723,7 +758,7 @@ class _Extractor:
             return False  # a name or a title in quotation marks
         if len(words) >= self.min_direct_words:
             return True
-        return any(t.pos_ in ("VERB", "AUX") for t in words) and len(words) >= 2
+        return any(t.pos in (VERB, AUX) for t in words) and len(words) >= 2
 
     def _only_cue_between(self, previous: _Quote, mark: Quotation) -> bool:
         """ `"A," he said. "B."`: nothing but the cue's sentence between the two quotations."""
@@ -765,7 +800,7 @@ class _Extractor:
                 continue
             if verb.dep_ == "relcl":
                 return verb.head
-            if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN"):
+            if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos in (NOUN, PROPN):
                 return verb.head  # "reports stating that ...", "a recording telling callers"
             if verb.dep_ in ("conj", "advcl", "xcomp", "acl", "pcomp", "prep") \
                     or (verb.dep_ == "ccomp" and verb.head.i < verb.i):
@@ -787,7 +822,7 @@ class _Extractor:
         for child in noun.children:
             if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
                 pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-                if pobj is not None and pobj.pos_ == "PROPN":
+                if pobj is not None and pobj.pos == PROPN:
                     return pobj
         return None
 
@@ -813,31 +848,42 @@ class _Extractor:
         at = bisect_right(self.mark_starts, start) - 1
         return at >= 0 and end <= self.marks[at].end
 
-    @staticmethod
-    def _runs(tokens: list[Token]) -> list[tuple[int, int]]:
-        """Contiguous runs of tokens as character spans, with edge punctuation trimmed."""
-        tokens = sorted(tokens, key=lambda t: t.i)
-        runs: list[list[Token]] = []
-        for token in tokens:
-            if runs and token.i == runs[-1][-1].i + 1:
-                runs[-1].append(token)
-            else:
-                runs.append([token])
+    def _runs(self, tokens: Iterable[Token]) -> list[tuple[int, int]]:
+        """Contiguous runs of tokens as character spans, with edge punctuation trimmed. The
+        runs are found on the token indices: only the tokens at their edges are read."""
+        positions = sorted(token.i for token in tokens)
         spans = []
-        for run in runs:
-            while run and ((run[0].is_punct and run[0].text not in QUOTE_OPENERS) or run[0].is_space
-                           or (run[0].dep_ == "cc" and run[0].i < run[-1].i)):
-                run.pop(0)
-            while run and ((run[-1].is_punct and run[-1].text not in QUOTE_CLOSERS)
-                           or run[-1].is_space or run[-1].dep_ == "cc"):
-                run.pop()
-            if run and any(not t.is_punct for t in run):
-                spans.append((run[0].idx, run[-1].idx + len(run[-1].text)))
+        first = 0
+        for k, position in enumerate(positions, 1):
+            if k < len(positions) and positions[k] == position + 1:
+                continue
+            start, last = positions[first], position
+            first = k
+            while start <= last and self._trimmed_start(self.doc[start], start < last):
+                start += 1
+            while start <= last and self._trimmed_end(self.doc[last]):
+                last -= 1
+            if start <= last and not all(self.doc[i].is_punct for i in range(start, last + 1)):
+                end_token = self.doc[last]
+                spans.append((self.doc[start].idx, end_token.idx + len(end_token.text)))
         return spans
 
     @staticmethod
-    def _edges(tokens: list[Token]) -> tuple[int, int] | None:
-        spans = _Extractor._runs(tokens)
+    def _trimmed_start(token: Token, more_follow: bool) -> bool:
+        """Whether a run's first token is left out: punctuation other than an opening mark,
+        space, a conjunction with more of the run after it."""
+        return (token.is_punct and token.text not in QUOTE_OPENERS) or token.is_space \
+            or (more_follow and token.dep_ == "cc")
+
+    @staticmethod
+    def _trimmed_end(token: Token) -> bool:
+        """Whether a run's last token is left out: punctuation other than a closing mark,
+        space, a conjunction."""
+        return (token.is_punct and token.text not in QUOTE_CLOSERS) or token.is_space \
+            or token.dep_ == "cc"
+
+    def _edges(self, tokens: list[Token]) -> tuple[int, int] | None:
+        spans = self._runs(tokens)
         return (spans[0][0], spans[-1][1]) if spans else None
 
     def _snap(self, fragments: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -872,17 +918,28 @@ class _Extractor:
         return start, end
 
     def _has_words(self, fragments: list[tuple[int, int]]) -> bool:
-        return sum(len(_WORD.findall(self.text[a:b])) for a, b in fragments) >= 2
+        """At least two words in the fragments: the search stops at the second."""
+        words = 0
+        for a, b in fragments:
+            for _ in _WORD.finditer(self.text, a, b):
+                words += 1
+                if words == 2:
+                    return True
+        return False
 
     def _cue_span(self, cue: Token) -> tuple[int, int]:
         """The verb with its auxiliaries and negation ("has said", "did not say")."""
-        parts = [cue] + [c for c in cue.children if c.dep_ in ("aux", "auxpass", "neg")
-                         and c.i < cue.i and c.lower_ != "to"]
-        if cue.dep_ in ("xcomp",) and cue.head.lemma_ in ("be",):
-            parts.append(cue.head)
+        parts = [cue]
+        particles = []
         for child in cue.children:
-            if child.dep_ == "prt" and child.i == cue.i + 1:
-                parts.append(child)  # "point out"
+            dep = child.dep_
+            if dep in ("aux", "auxpass", "neg") and child.i < cue.i and child.lower_ != "to":
+                parts.append(child)
+            elif dep == "prt" and child.i == cue.i + 1:
+                particles.append(child)  # "point out"
+        if cue.dep_ == "xcomp" and cue.head.lemma_ == "be":
+            parts.append(cue.head)
+        parts.extend(particles)
         start = min(t.idx for t in parts)
         # auxiliaries separated by an adverb ("has always said") keep the adverb inside
         end = max(t.idx + len(t.text) for t in parts)
@@ -932,7 +989,7 @@ class _Extractor:
     def _is_main_clause_of(self, cue: Token, outer: _Quote) -> bool:
         """The cue heads the outer content: no other verb of the content governs it."""
         a, b = outer.start, outer.end
-        return not any(a <= t.idx < b and t.pos_ in ("VERB", "AUX") and t.dep_ != "aux"
+        return not any(a <= t.idx < b and t.pos in (VERB, AUX) and t.dep_ != "aux"
                        for t in cue.ancestors)
 
     @staticmethod
@@ -945,6 +1002,11 @@ class _Extractor:
         return list(seen.values())
 
     # -- records
+
+    @cached_property
+    def speakers(self) -> _Speakers:
+        """The Doc's speaker resolver, made once for all its records."""
+        return _Speakers(self)
 
     def _record(self, quote: _Quote, quotes: list[_Quote]) -> dict[str, Any]:
         start, end = quote.start, quote.end
@@ -960,27 +1022,27 @@ class _Extractor:
             a, b = quote.cue
             record["cue"] = {"start": a, "end": b, "text": self.text[a:b]}
         if quote.speaker is not None:
-            record["speaker"] = _Speakers(self).describe(quote.speaker, quotes)
+            record["speaker"] = self.speakers.describe(quote.speaker, quotes)
         if quote.extra.get("via") is not None:
-            record["via"] = _Speakers(self).describe(quote.extra["via"], quotes)
+            record["via"] = self.speakers.describe(quote.extra["via"], quotes)
         addressee = self._addressee(quote.cue_token)
         if addressee is not None:
-            record["addressee"] = _Speakers(self).as_written(addressee)
+            record["addressee"] = self.speakers.as_written(addressee)
         return record
 
     @staticmethod
     def _addressee(cue: Token | None) -> Token | None:
         """Whom the words were addressed to: "told the miners", "said to reporters"."""
-        if cue is None or cue.pos_ not in ("VERB", "AUX"):
+        if cue is None or cue.pos not in (VERB, AUX):
             return None
         for child in cue.children:
-            if child.dep_ == "dative" and child.pos_ in ("NOUN", "PROPN", "PRON"):
+            if child.dep_ == "dative" and child.pos in (NOUN, PROPN, PRON):
                 return child
             if child.dep_ == "dobj" and cue.lemma_.lower() in ADDRESSING_VERBS:
                 return child
             if child.dep_ in ("prep", "dative") and child.lower_ == "to":
                 objects = [c for c in child.children if c.dep_ == "pobj"]
-                if objects and objects[0].pos_ in ("NOUN", "PROPN", "PRON"):
+                if objects and objects[0].pos in (NOUN, PROPN, PRON):
                     return objects[0]
         return None
 
@@ -996,7 +1058,7 @@ class _Speakers:
     def describe(self, token: Token, quotes: list[_Quote]) -> dict[str, Any]:
         start, end = self.speaker_span(token)
         lower = token.lower_
-        if token.pos_ == "PRON" or lower in PRONOUN_SPEAKERS:
+        if token.pos == PRON or lower in PRONOUN_SPEAKERS:
             antecedent = token._.antecedent  # the references stage's one resolver
             if antecedent is None:
                 return {"entity": None, "name": token.text, "start": start, "end": end}
@@ -1019,14 +1081,19 @@ class _Speakers:
         apposition to a title is included ("Ryanair CEO, Michael O'Leary"). Found once per
         token and Doc: describing a speaker asks for it twice, and a description's search
         again for the same earlier nouns."""
+        start, end, _ = self._mention(token)
+        return start, end
+
+    def _mention(self, token: Token) -> tuple[int, int, int]:
+        """`mention_span` and the index of its last token, found once per token and Doc."""
         found = self.x.mention_spans.get(token.i)
         if found is None:
             found = self.x.mention_spans[token.i] = self._mention_span(token)
         return found
 
-    def _mention_span(self, token: Token) -> tuple[int, int]:
-        if token.pos_ == "PRON":
-            return token.idx, token.idx + len(token.text)
+    def _mention_span(self, token: Token) -> tuple[int, int, int]:
+        if token.pos == PRON:
+            return token.idx, token.idx + len(token.text), token.i
         first = token
         for child in token.lefts:
             if child.dep_ not in ("punct", "cc", "prep", "relcl", "acl"):
@@ -1038,7 +1105,7 @@ class _Speakers:
         name = self.appositive_name(token)
         if name is not None:
             last = name
-        return first.idx, last.idx + len(last.text)
+        return first.idx, last.idx + len(last.text), last.i
 
     _SPEAKER_MODIFIERS = frozenset({"appos", "prep", "relcl", "acl", "conj", "cc", "punct",
                                     "amod", "nummod", "npadvmod", "advmod"})
@@ -1050,10 +1117,10 @@ class _Speakers:
         relative clause ("Joe Leonard, Chairman and Chief Operating Officer of AirTran
         Airways", "Executives from several auto firms", "General Motors Corporation (GM)"),
         never reaching the cue verb, a quotation or the next line."""
-        start, end = self.mention_span(token)
-        if token.pos_ == "PRON":
+        start, end, last_index = self._mention(token)
+        if token.pos == PRON:
             return start, end
-        last = self.doc.char_span(start, end, alignment_mode="expand")[-1]
+        last = self.doc[last_index]
         stop = token.head.i if token.head.i > token.i else len(self.doc)
         for child in token.rights:
             if child.dep_ not in self._SPEAKER_MODIFIERS or child.i >= stop or (
@@ -1074,10 +1141,10 @@ class _Speakers:
 
     @staticmethod
     def appositive_name(token: Token) -> Token | None:
-        if token.pos_ == "PROPN":
+        if token.pos == PROPN:
             return None
         for child in token.rights:
-            if child.dep_ == "appos" and child.pos_ == "PROPN":
+            if child.dep_ == "appos" and child.pos == PROPN:
                 return child
         return None
 
@@ -1102,15 +1169,15 @@ class _Speakers:
         if entity is not None and (entity.get("type") in ("PERSON", "ORG", "GPE", "NORP")):
             ent_start, ent_end = next((a, b) for a, b, e in self.x.mentions
                                       if e is entity and a < end and start < b)
-            if ent_start <= head.idx < ent_end or head.pos_ == "PROPN":
+            if ent_start <= head.idx < ent_end or head.pos == PROPN:
                 return self.full_name(entity), entity["id"]
-        if head.pos_ == "PROPN":
+        if head.pos == PROPN:
             run = [head]
-            while run[0].i > 0 and self.doc[run[0].i - 1].pos_ == "PROPN" \
+            while run[0].i > 0 and self.doc[run[0].i - 1].pos == PROPN \
                     and self.doc[run[0].i - 1].dep_ in ("compound", "flat"):
                 run.insert(0, self.doc[run[0].i - 1])
             return " ".join(t.text for t in run), entity["id"] if entity else None
-        if token.pos_ == "NOUN":
+        if token.pos == NOUN:
             resolved = self.description(token)
             if resolved is not None:
                 return resolved
@@ -1141,7 +1208,7 @@ class _Speakers:
             if lowers[i] != same_word:
                 continue  # the same lowercased form, compared as spaCy's hashes
             earlier = self.doc[i]
-            if earlier.pos_ in ("NOUN", "PROPN") \
+            if earlier.pos in (NOUN, PROPN) \
                     and not self.x.quoted[earlier.i] \
                     and not any(c.lower_ in ("the", "this", "that", "a", "an")
                                 for c in earlier.lefts) and list(earlier.lefts):
@@ -1166,7 +1233,7 @@ class _Speakers:
             return None
         speakers = {q.speaker.i: q.speaker for q in quotes
                     if q.speaker is not None and q.speaker.i < pronoun.i
-                    and q.speaker.pos_ != "PRON"}
+                    and q.speaker.pos != PRON}
         sentence = pronoun.sent
         sentences: list[Span] = []
         sent = sentence
@@ -1177,7 +1244,7 @@ class _Speakers:
             sent = self.doc[sent.start - 1].sent
         for index, sent in enumerate(sentences):
             candidates = [t for t in sent if (t.i < pronoun.i and not self.x.quoted[t.i]
-                          and t.pos_ in ("PROPN", "NOUN") and t.dep_ not in ("compound", "poss"))
+                          and t.pos in (PROPN, NOUN) and t.dep_ not in ("compound", "poss"))
                           or (t.i in speakers and t.i < pronoun.i)]
             if index == 0:
                 candidates = [t for t in candidates if t.i in speakers
@@ -1212,7 +1279,7 @@ class _Speakers:
         personal = bool(words & MALE_NAMES or words & FEMALE_NAMES or words & PERSON_NOUNS) or any(
             c.dep_ == "relcl" and any(g.lower_ == "who" for g in c.children)
             for c in head.children)
-        if personal and (head.pos_ == "PROPN" or head.lower_ in PERSON_NOUNS):
+        if personal and (head.pos == PROPN or head.lower_ in PERSON_NOUNS):
             return "person"
         entity = self.entity_at(start, end, head)
         if entity is not None and entity.get("type") == "PERSON":
