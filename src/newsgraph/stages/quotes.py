@@ -33,14 +33,9 @@ from newsgraph.lexicons import (
     CHANNEL_VERBS,
     DOCUMENT_NOUNS,
     EXPRESSED_NOUNS,
-    FEMALE_NAMES,
-    FEMALE_NOUNS,
     ISSUING_VERBS,
-    MALE_NAMES,
-    MALE_NOUNS,
     NOMINAL_CONTENT_VERBS,
     ORG_NOUNS,
-    PERSON_NOUNS,
     PRONOUN_SPEAKERS,
     SIGN_NOUNS,
     SPEECH_CUE_VERBS,
@@ -1220,84 +1215,4 @@ class _Speakers:
             for m_start, _m_end, entity in reversed(self.x.mentions):
                 if m_start < token.idx and entity.get("type") == "ORG":
                     return entity["name"], entity["id"]
-        return None
-
-    # -- pronouns
-
-    def antecedent(self, pronoun: Token, quotes: list[_Quote]) -> Token | None:
-        """The nearest compatible earlier speaker or name, subjects of recent sentences first."""
-        lower = pronoun.lower_
-        if lower in ("who", "which", "that") and pronoun.head.dep_ == "relcl":
-            return pronoun.head.head
-        if lower in ("i", "we"):
-            return None
-        speakers = {q.speaker.i: q.speaker for q in quotes
-                    if q.speaker is not None and q.speaker.i < pronoun.i
-                    and q.speaker.pos != PRON}
-        sentence = pronoun.sent
-        sentences: list[Span] = []
-        sent = sentence
-        while len(sentences) < 5:
-            sentences.append(sent)
-            if sent.start == 0:
-                break
-            sent = self.doc[sent.start - 1].sent
-        for index, sent in enumerate(sentences):
-            candidates = [t for t in sent if (t.i < pronoun.i and not self.x.quoted[t.i]
-                          and t.pos in (PROPN, NOUN) and t.dep_ not in ("compound", "poss"))
-                          or (t.i in speakers and t.i < pronoun.i)]
-            if index == 0:
-                candidates = [t for t in candidates if t.i in speakers
-                              or t.dep_ in ("nsubj", "nsubjpass")]
-            # subjects and speakers first, then any mention, nearest first
-            ranked = sorted(candidates, key=lambda t: (
-                not (t.i in speakers or t.dep_ in ("nsubj", "nsubjpass")), -t.i))
-            for candidate in ranked:
-                if self.compatible(pronoun, candidate):
-                    return candidate
-        return None
-
-    def compatible(self, pronoun: Token, candidate: Token) -> bool:
-        lower = pronoun.lower_
-        kind = self.kind_of(candidate)
-        if lower in ("he", "she"):
-            if kind != "person":
-                return False
-            gender = self.gender(candidate)
-            return gender is None or gender == ("m" if lower == "he" else "f")
-        if lower == "it":
-            return kind == "org" and candidate.tag_ not in ("NNS", "NNPS")
-        if lower == "they":
-            return kind == "org" or (candidate.tag_ in ("NNS", "NNPS") and kind == "person")
-        return kind in ("person", "org")
-
-    def kind_of(self, token: Token) -> str | None:
-        """person / org / None, from the entity type, role nouns and first names."""
-        start, end = self.mention_span(token)
-        head = self.appositive_name(token) or token
-        words = {t.lower_ for t in self.doc[head.left_edge.i: head.i + 1]}
-        personal = bool(words & MALE_NAMES or words & FEMALE_NAMES or words & PERSON_NOUNS) or any(
-            c.dep_ == "relcl" and any(g.lower_ == "who" for g in c.children)
-            for c in head.children)
-        if personal and (head.pos == PROPN or head.lower_ in PERSON_NOUNS):
-            return "person"
-        entity = self.entity_at(start, end, head)
-        if entity is not None and entity.get("type") == "PERSON":
-            return "person"
-        if entity is not None and entity.get("type") in ("ORG", "GPE", "NORP"):
-            return "org"
-        if head.lemma_.lower() in ORG_NOUNS:
-            return "org"
-        if head.lemma_.lower() in PERSON_NOUNS:
-            return "person"
-        return None
-
-    def gender(self, token: Token) -> str | None:
-        head = self.appositive_name(token) or token
-        words = [t.lower_ for t in self.doc[head.left_edge.i: head.i + 1]]
-        for word in words:
-            if word in MALE_NOUNS or word in MALE_NAMES:
-                return "m"
-            if word in FEMALE_NOUNS or word in FEMALE_NAMES:
-                return "f"
         return None
