@@ -15,7 +15,9 @@ The rules, in order:
    four sentences before it, subjects and speakers of verbs of saying first, then any noun,
    nearest first; never a word inside quotation marks. Compatible: "he"/"she" a person of that
    gender (or unknown), "it" a singular organisation or place, "they" an organisation or
-   several people; a person is known by the entity stage's type, a first name or a role noun.
+   several people, never a place (English calls a country or a town "it": in "the largest
+   exchanges in the United States. They both offer ..." they are the exchanges); a person is
+   known by the entity stage's type, a first name or a role noun.
 """
 
 from __future__ import annotations
@@ -137,10 +139,10 @@ def compatible(pronoun: Token, candidate: Token,
         found = gender(candidate)
         return found is None or found == ("m" if lower in ("he", "him") else "f")
     if lower == "it":
-        return kind == "org" and candidate.tag_ not in ("NNS", "NNPS")
+        return kind in ("org", "place") and candidate.tag_ not in ("NNS", "NNPS")
     if lower in ("they", "them"):
         return kind == "org" or (candidate.tag_ in ("NNS", "NNPS") and kind == "person")
-    return kind in ("person", "org")
+    return kind in ("person", "org", "place")
 
 
 def _head(token: Token) -> Token:
@@ -153,15 +155,17 @@ def _head(token: Token) -> Token:
 
 
 def kind_of(token: Token) -> str | None:
-    """person / org / None: the entity stage's type when the word is a mention (its type has
-    the article's evidence: "General Motors" is no general), else first names, role nouns and
-    "who" clauses."""
+    """person / org / place / None: the entity stage's type when the word is a mention (its
+    type has the article's evidence: "General Motors" is no general), else first names, role
+    nouns and "who" clauses."""
     head = _head(token)
     mention = entity_of(head) or entity_of(token)
     if mention is not None and mention.label_ == "PERSON":
         return "person"
-    if mention is not None and mention.label_ in ("ORG", "GPE", "NORP"):
+    if mention is not None and mention.label_ in ("ORG", "NORP"):
         return "org"
+    if mention is not None and mention.label_ == "GPE":
+        return "place"
     words = {t.lower_ for t in token.doc[head.left_edge.i: head.i + 1]}
     personal = bool(words & MALE_NAMES or words & FEMALE_NAMES or words & PERSON_NOUNS) or any(
         c.dep_ == "relcl" and any(g.lower_ == "who" for g in c.children) for c in head.children)
