@@ -123,16 +123,6 @@ def _float(value: str) -> float | None:
     return float(value) if value else None
 
 
-def _latin(name: str) -> bool:
-    """A name an English text may use: Latin script, starts with a capital, no digits."""
-    return (
-        len(name) >= 3
-        and name[0].isupper()
-        and not any(ch.isdigit() for ch in name)
-        and all(ord(ch) < 0x250 or ch in "ʻʼ’" for ch in name)
-    )
-
-
 class Gazetteer:
     """Name -> candidate places, and the curated tables (aliases, demonyms)."""
 

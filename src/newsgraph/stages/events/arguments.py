@@ -38,7 +38,6 @@ from newsgraph.stages.events.lexicon import (
     COUNT_HEDGES,
     FORCES,
     GATHERING_VERBS,
-    HYPOTHETICAL_WORDS,
     INSTRUMENT_VERBS,
     KILL_LEMMAS,
     LOCATIVE_PREPS,
@@ -673,31 +672,6 @@ class ArticleContext:
             if classes:
                 roles[entity["id"]] = (classes, words)
         return roles
-
-    def _antecedent(self, pronoun: Token) -> Token | None:
-        """A pronoun's actor: the speaker of the clause it stands in, else the last subject."""
-        if pronoun.lower_ in ("who", "that", "which"):
-            head = pronoun.head
-            if head.dep_ == "relcl":
-                return head.head
-            return None
-        if pronoun.lower_ in ("i", "we", "you", "me", "us"):
-            return None
-        clause = pronoun.head
-        if clause.dep_ == "ccomp" and clause.head.lemma_.lower() in SPEECH_VERBS | \
-                HYPOTHETICAL_WORDS:
-            speaker = parse_frame(clause.head).subj
-            if speaker is not None and speaker.pos_ != "PRON":
-                return speaker
-        sentence = pronoun.sent
-        for token in reversed(list(self.doc[max(0, sentence.start - 60):pronoun.i])):
-            if token.i >= pronoun.i or token.dep_ not in ("nsubj", "nsubjpass"):
-                continue
-            if token.pos_ == "PRON":
-                continue
-            if is_actor(token):
-                return token
-        return None
 
     def _place(self, candidate: Candidate) -> dict[str, Any] | None:
         heads = [candidate.token]
