@@ -176,7 +176,7 @@ def process_batch(
     nlp: Language,
     *,
     line_stats: LineStats | None = None,
-    batch_size: int = 32,
+    batch_size: int = _RUN.batch_size,
     timeout: float | None = None,
     clean_settings: CleanSettings | None = None,
     limits: Limits | None = None,

@@ -32,7 +32,7 @@ class ConfigError(NewsgraphError, ValueError):
 
 @dataclass(frozen=True)
 class RunSettings:
-    batch_size: int = 32
+    batch_size: int = 16
     workers: int = 1
     timeout: float | None = 60
     max_bytes: int = 20 * 1024 * 1024
