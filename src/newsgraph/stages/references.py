@@ -26,7 +26,7 @@ from bisect import bisect_right
 from collections.abc import Collection
 
 import numpy
-from spacy.attrs import DEP, LOWER, POS, SENT_START
+from spacy.attrs import DEP, LOWER, POS
 from spacy.strings import hash_string
 from spacy.symbols import NOUN, PROPN
 from spacy.tokens import Doc, Token
@@ -61,7 +61,7 @@ class ReferenceStage:
             span = doc.char_span(mark.start, mark.end, alignment_mode="expand")
             if span is not None:  # the span's indices: no Token made for each quoted word
                 quoted[span.start:span.end] = [True] * (span.end - span.start)
-        starts = _sentence_starts(doc)
+        starts = [sentence.start for sentence in doc.sents]
         nouns = _noun_candidates(doc, quoted)
         kinds: dict[int, str | None] = {}  # this Doc's kind_of per token index
         found: dict[int, int] = {}
@@ -73,15 +73,6 @@ class ReferenceStage:
                     found[index] = antecedent.i
         doc._.antecedents = found
         return doc
-
-
-def _sentence_starts(doc: Doc) -> list[int]:
-    """The first token index of each sentence, as `doc.sents` gives them, read from spaCy's
-    SENT_START array (`doc.sents` makes a Span per sentence only for its start to be read)."""
-    if "sents" in doc.user_hooks or not len(doc) or not doc.has_annotation("SENT_START"):
-        return [sentence.start for sentence in doc.sents]  # (raising when unparsed)
-    sent_starts = doc.to_array(SENT_START)
-    return [0, *(numpy.flatnonzero(sent_starts[1:] == 1) + 1).tolist()]
 
 
 def _positions_of_lowers(doc: Doc, hashes: Collection[numpy.uint64]) -> list[int]:
@@ -104,8 +95,8 @@ def _noun_candidates(doc: Doc, quoted: list[bool]) -> list[bool]:
     if not len(doc):
         return []
     strings = doc.vocab.strings
-    pos = doc.to_array(POS)
-    dep = doc.to_array(DEP)
+    pos_and_dep = doc.to_array([POS, DEP])
+    pos, dep = pos_and_dep[:, 0], pos_and_dep[:, 1]
     compound, poss = numpy.uint64(strings["compound"]), numpy.uint64(strings["poss"])
     candidate = ((pos == PROPN) | (pos == NOUN)) & (dep != compound) & (dep != poss) \
         & ~numpy.array(quoted, dtype=bool)
@@ -189,16 +180,15 @@ def kind_of(token: Token) -> str | None:
     nouns and "who" clauses."""
     head = _head(token)
     mention = entity_of(head) or entity_of(token)
-    if mention is not None and mention.label_ == "PERSON":
+    label = mention.label_ if mention is not None else None
+    if label == "PERSON":
         return "person"
-    if mention is not None and mention.label_ in ("ORG", "NORP"):
+    if label in ("ORG", "NORP"):
         return "org"
-    if mention is not None and mention.label_ == "GPE":
+    if label == "GPE":
         return "place"
-    words = {t.lower_ for t in token.doc[head.left_edge.i: head.i + 1]}
-    personal = bool(words & MALE_NAMES or words & FEMALE_NAMES or words & PERSON_NOUNS) or any(
-        c.dep_ == "relcl" and any(g.lower_ == "who" for g in c.children) for c in head.children)
-    if personal and (head.pos_ == "PROPN" or head.lower_ in PERSON_NOUNS):
+    # a role noun names a person by itself; a proper noun when `_personal` (read only then)
+    if head.lower_ in PERSON_NOUNS or (head.pos_ == "PROPN" and _personal(head)):
         return "person"
     lemma = head.lemma_.lower()
     if lemma in ORG_NOUNS:
@@ -206,6 +196,13 @@ def kind_of(token: Token) -> str | None:
     if lemma in PERSON_NOUNS:
         return "person"
     return None
+
+
+def _personal(head: Token) -> bool:
+    """A first name or role noun in the phrase up to its head, or a "who" clause on it."""
+    words = {t.lower_ for t in head.doc[head.left_edge.i: head.i + 1]}
+    return bool(words & MALE_NAMES or words & FEMALE_NAMES or words & PERSON_NOUNS) or any(
+        c.dep_ == "relcl" and any(g.lower_ == "who" for g in c.children) for c in head.children)
 
 
 def gender(token: Token) -> str | None:
