@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
+import numpy
 from spacy.attrs import IDX, LEMMA, LOWER
 from spacy.strings import StringStore, get_string_id, hash_string
 from spacy.symbols import AUX, NOUN, PRON, PROPN, VERB
@@ -101,11 +102,12 @@ class _TokenArrays:
 
     @classmethod
     def of(cls, doc: Doc) -> _TokenArrays:
-        lemmas = doc.to_array(LEMMA).tolist()
-        cues: list[int] = []
-        for lemma in _CUE_LEMMAS.among(set(lemmas), doc.vocab.strings):
-            cues.extend(_positions(lemmas, lemma))  # a Doc has few distinct cue lemmas
-        arrays = cls(doc, sorted(cues))
+        lemmas = doc.to_array(LEMMA)
+        is_cue = numpy.zeros(len(lemmas), dtype=bool)
+        for lemma in _CUE_LEMMAS.among(set(lemmas.tolist()), doc.vocab.strings):
+            is_cue |= lemmas == numpy.uint64(lemma)  # a Doc has few distinct cue lemmas
+        cues = numpy.flatnonzero(is_cue).tolist()
+        arrays = cls(doc, cues)
         if "according" in doc_text(doc).lower():  # else no token's lowercased form is
             arrays.cues = sorted({*cues, *_positions(arrays.lower, _ACCORDING)})
         return arrays

@@ -23,12 +23,15 @@ The rules, in order:
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Collection
 
-from spacy.attrs import DEP, POS
+import numpy
+from spacy.attrs import DEP, LOWER, POS
+from spacy.strings import hash_string
 from spacy.symbols import NOUN, PROPN
 from spacy.tokens import Doc, Token
 
-from newsgraph.doc import entity_of, positions_of
+from newsgraph.doc import entity_of
 from newsgraph.lexicons import (
     FEMALE_NAMES,
     FEMALE_NOUNS,
@@ -45,6 +48,8 @@ FIRST_AND_SECOND = frozenset({"i", "we", "you", "me", "us", "my", "our", "your"}
 THIRD = frozenset({"he", "she", "it", "they", "him", "her", "them"})
 SENTENCES_BACK = 4
 _SUBJECTS = ("nsubj", "nsubjpass")
+_PRONOUN_HASHES = tuple(numpy.uint64(hash_string(word)) for word in sorted(RELATIVE | THIRD))
+"""The LOWER values of the pronouns resolved (a lowercased form is its own key)."""
 
 
 class ReferenceStage:
@@ -54,13 +59,13 @@ class ReferenceStage:
         quoted = [False] * len(doc)
         for mark in doc_quotations(doc):
             span = doc.char_span(mark.start, mark.end, alignment_mode="expand")
-            for token in span or ():
-                quoted[token.i] = True
+            if span is not None:  # the span's indices: no Token made for each quoted word
+                quoted[span.start:span.end] = [True] * (span.end - span.start)
         starts = [sentence.start for sentence in doc.sents]
         nouns = _noun_candidates(doc, quoted)
         kinds: dict[int, str | None] = {}  # this Doc's kind_of per token index
         found: dict[int, int] = {}
-        for index in positions_of(doc, (), RELATIVE | THIRD):
+        for index in _positions_of_lowers(doc, _PRONOUN_HASHES):
             token = doc[index]
             if token.lower_ in RELATIVE or token.pos_ == "PRON":
                 antecedent = resolve(token, quoted, starts, nouns, kinds)
@@ -70,17 +75,32 @@ class ReferenceStage:
         return doc
 
 
+def _positions_of_lowers(doc: Doc, hashes: Collection[numpy.uint64]) -> list[int]:
+    """The indices of the tokens whose LOWER value is one of `hashes`, in order: a comparison
+    per word over spaCy's array (for a few words, cheaper than `numpy.isin`'s setup)."""
+    if not len(doc):
+        return []
+    lowers = doc.to_array(LOWER)
+    found = numpy.zeros(len(lowers), dtype=bool)
+    for value in hashes:
+        found |= lowers == value
+    return numpy.flatnonzero(found).tolist()
+
+
 def _noun_candidates(doc: Doc, quoted: list[bool]) -> list[bool]:
     """Per token, whether it may be an antecedent at all (a noun or proper noun outside
-    quotation marks, not a compound or possessive part): read once per Doc from spaCy's arrays,
-    so the walk back from each pronoun makes Token objects for these tokens only."""
+    quotation marks, not a compound or possessive part): compared over spaCy's arrays once per
+    Doc (a Python loop over every token cost more than the resolving), so the walk back from
+    each pronoun makes Token objects for these tokens only."""
     if not len(doc):
         return []
     strings = doc.vocab.strings
-    excluded = {strings["compound"], strings["poss"]}
-    pos_and_dep = doc.to_array([POS, DEP]).tolist()
-    return [not quoted[index] and pos in (PROPN, NOUN) and dep not in excluded
-            for index, (pos, dep) in enumerate(pos_and_dep)]
+    pos_and_dep = doc.to_array([POS, DEP])
+    pos, dep = pos_and_dep[:, 0], pos_and_dep[:, 1]
+    compound, poss = numpy.uint64(strings["compound"]), numpy.uint64(strings["poss"])
+    candidate = ((pos == PROPN) | (pos == NOUN)) & (dep != compound) & (dep != poss) \
+        & ~numpy.array(quoted, dtype=bool)
+    return candidate.tolist()
 
 
 def resolve(pronoun: Token, quoted: list[bool], starts: list[int],
@@ -160,16 +180,15 @@ def kind_of(token: Token) -> str | None:
     nouns and "who" clauses."""
     head = _head(token)
     mention = entity_of(head) or entity_of(token)
-    if mention is not None and mention.label_ == "PERSON":
+    label = mention.label_ if mention is not None else None
+    if label == "PERSON":
         return "person"
-    if mention is not None and mention.label_ in ("ORG", "NORP"):
+    if label in ("ORG", "NORP"):
         return "org"
-    if mention is not None and mention.label_ == "GPE":
+    if label == "GPE":
         return "place"
-    words = {t.lower_ for t in token.doc[head.left_edge.i: head.i + 1]}
-    personal = bool(words & MALE_NAMES or words & FEMALE_NAMES or words & PERSON_NOUNS) or any(
-        c.dep_ == "relcl" and any(g.lower_ == "who" for g in c.children) for c in head.children)
-    if personal and (head.pos_ == "PROPN" or head.lower_ in PERSON_NOUNS):
+    # a role noun names a person by itself; a proper noun when `_personal` (read only then)
+    if head.lower_ in PERSON_NOUNS or (head.pos_ == "PROPN" and _personal(head)):
         return "person"
     lemma = head.lemma_.lower()
     if lemma in ORG_NOUNS:
@@ -177,6 +196,13 @@ def kind_of(token: Token) -> str | None:
     if lemma in PERSON_NOUNS:
         return "person"
     return None
+
+
+def _personal(head: Token) -> bool:
+    """A first name or role noun in the phrase up to its head, or a "who" clause on it."""
+    words = {t.lower_ for t in head.doc[head.left_edge.i: head.i + 1]}
+    return bool(words & MALE_NAMES or words & FEMALE_NAMES or words & PERSON_NOUNS) or any(
+        c.dep_ == "relcl" and any(g.lower_ == "who" for g in c.children) for c in head.children)
 
 
 def gender(token: Token) -> str | None:
