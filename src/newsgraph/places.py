@@ -88,9 +88,15 @@ class Place:
         return "LOC" if self.level in LEVELS_LOC else "GPE"
 
 
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+
+
 def slug(text: str) -> str:
-    ascii_name = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
+    """`text` as ASCII, lower case, runs of other characters as one hyphen. (An ASCII text,
+    the usual one, skips the decomposition, which leaves it as it is.)"""
+    ascii_name = text if text.isascii() else \
+        unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return _NOT_SLUG.sub("-", ascii_name.lower()).strip("-")
 
 
 _FOLD_QUOTES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "\u00a0": " "})
@@ -98,12 +104,17 @@ _FOLD_QUOTES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "\u00
 
 @lru_cache(maxsize=65536)
 def fold_name(text: str) -> str:
-    """The lookup key of a name: ASCII, lower case, no dots, hyphens as spaces, no "the"."""
-    text = unicodedata.normalize("NFKD", text.translate(_FOLD_QUOTES))
-    text = text.encode("ascii", "ignore").decode().lower()
-    text = text.replace(".", "").replace("-", " ")
-    text = re.sub(r"'s$", "", " ".join(text.split()))
-    return re.sub(r"^the ", "", text)
+    """The lookup key of a name: ASCII, lower case, no dots, hyphens as spaces, no "the".
+    (An ASCII name, the usual one, skips `str.translate` with its table, slow per character,
+    and the decomposition, which leave it as it is but for the backtick.)"""
+    if text.isascii():
+        text = text.replace("`", "'")
+    else:
+        text = unicodedata.normalize("NFKD", text.translate(_FOLD_QUOTES))
+        text = text.encode("ascii", "ignore").decode()
+    text = text.lower().replace(".", "").replace("-", " ")
+    # no "$" before a newline to care for: the words are joined with single spaces
+    return " ".join(text.split()).removesuffix("'s").removeprefix("the ")
 
 
 def _data_path(name: str) -> Path:
