@@ -29,7 +29,9 @@ stage.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -170,6 +172,23 @@ class _Words:
         or "2nd"): spaCy's `is_alpha` of a word is its `str.isalpha()`."""
         return [word for word in self.texts[start:end] if word[:1].isupper() and word.isalpha()]
 
+    def positions_of(self, wanted: Iterable[str]) -> list[int]:
+        """The indices of the words that are one of `wanted` (non-empty strings), in order: a
+        few names are looked for in the text (`str.find`, then the word starting there) rather
+        than every word of the Doc compared."""
+        text, starts, texts = self.text, self.starts, self.texts
+        found = []
+        for word in wanted:
+            at = text.find(word)
+            while at >= 0:
+                index = bisect_left(starts, at)
+                while index < len(starts) and starts[index] == at:
+                    if texts[index] == word:
+                        found.append(index)
+                    index += 1
+                at = text.find(word, at + 1)
+        return sorted(found)
+
 
 _TAG_NAMES: dict[int, str] = {}
 """Tag names by their string-store hash (a string's hash is the same in every vocabulary), read
@@ -182,8 +201,8 @@ def _read_words(doc: Doc) -> _Words:
     if not len(doc):
         return _Words(text, [], [], [], [])
     columns = doc.to_array([IDX, LENGTH, TAG])
-    starts, tag_ids = columns[:, 0].tolist(), columns[:, 2].tolist()
-    ends = (columns[:, 0] + columns[:, 1]).tolist()
+    columns[:, 1] += columns[:, 0]  # each word's end
+    starts, ends, tag_ids = columns.T.tolist()  # (one conversion for the three columns)
     strings = doc.vocab.strings
     for tag_id in set(tag_ids).difference(_TAG_NAMES):
         _TAG_NAMES[tag_id] = strings[tag_id]
@@ -192,7 +211,7 @@ def _read_words(doc: Doc) -> _Words:
         [text[start:end] for start, end in zip(starts, ends, strict=True)],
         starts,
         ends,
-        [_TAG_NAMES[tag_id] for tag_id in tag_ids],
+        list(map(_TAG_NAMES.__getitem__, tag_ids)),
     )
 
 
@@ -213,15 +232,25 @@ def _text(doc: Doc, start: int, end: int) -> str:
 
 def _trim(doc: Doc, words: _Words, start: int, end: int) -> tuple[int, int] | None:
     """Token span without a leading article, edge punctuation or a possessive."""
-    while start < end and (words.lower(start) in ("the", "a", "an") or _blank(doc[start])):
+    texts = words.texts
+    while start < end and (texts[start].lower() in ("the", "a", "an")
+                           or _blank_at(doc, texts, start)):
         start += 1
-    while end > start and (words.lower(end - 1) in ("'s", "’s", "'", "’") or _blank(doc[end - 1])):
+    while end > start and (texts[end - 1].lower() in ("'s", "’s", "'", "’")
+                           or _blank_at(doc, texts, end - 1)):
         end -= 1
     return (start, end) if start < end else None
 
 
 def _blank(token: Token) -> bool:
     return token.is_punct or token.is_space
+
+
+def _blank_at(doc: Doc, texts: list[str], index: int) -> bool:
+    """`_blank(doc[index])`, with no Token made for a word starting with a letter or a digit,
+    which is neither: spaCy's `is_punct` wants every character a punctuation mark, its
+    `is_space` every one white space."""
+    return not texts[index][:1].isalnum() and _blank(doc[index])
 
 
 _NAME_MARKS = str.maketrans("", "", ".'’")
@@ -614,7 +643,7 @@ class EntityStage:
             return added
         tags = words.tags
         introduced = acronyms | people.keys()  # only a name the article introduced can be added
-        for position in [i for i, word in enumerate(texts) if word in introduced]:
+        for position in words.positions_of(introduced):
             if covered[position]:
                 continue
             word = texts[position]
