@@ -21,7 +21,7 @@ import math
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
@@ -88,22 +88,35 @@ class Place:
         return "LOC" if self.level in LEVELS_LOC else "GPE"
 
 
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+
+
 def slug(text: str) -> str:
-    ascii_name = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
+    """`text` as ASCII, lower case, runs of other characters as one hyphen. (An ASCII text,
+    the usual one, skips the decomposition, which leaves it as it is.)"""
+    ascii_name = text if text.isascii() else \
+        unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return _NOT_SLUG.sub("-", ascii_name.lower()).strip("-")
 
 
+_REGION_CODE = re.compile(r"[A-Z]{2}-[A-Z0-9]+")
+"""A first-level region's code in the demonym table ("US-TX")."""
 _FOLD_QUOTES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "\u00a0": " "})
 
 
 @lru_cache(maxsize=65536)
 def fold_name(text: str) -> str:
-    """The lookup key of a name: ASCII, lower case, no dots, hyphens as spaces, no "the"."""
-    text = unicodedata.normalize("NFKD", text.translate(_FOLD_QUOTES))
-    text = text.encode("ascii", "ignore").decode().lower()
-    text = text.replace(".", "").replace("-", " ")
-    text = re.sub(r"'s$", "", " ".join(text.split()))
-    return re.sub(r"^the ", "", text)
+    """The lookup key of a name: ASCII, lower case, no dots, hyphens as spaces, no "the".
+    (An ASCII name, the usual one, skips `str.translate` with its table, slow per character,
+    and the decomposition, which leave it as it is but for the backtick.)"""
+    if text.isascii():
+        text = text.replace("`", "'")
+    else:
+        text = unicodedata.normalize("NFKD", text.translate(_FOLD_QUOTES))
+        text = text.encode("ascii", "ignore").decode()
+    text = text.lower().replace(".", "").replace("-", " ")
+    # no "$" before a newline to care for: the words are joined with single spaces
+    return " ".join(text.split()).removesuffix("'s").removeprefix("the ")
 
 
 def _data_path(name: str) -> Path:
@@ -292,7 +305,7 @@ class Gazetteer:
         target = targets[0]
         if len(target) == 2 and target.isupper():
             return self.countries.get(target)
-        if re.fullmatch(r"[A-Z]{2}-[A-Z0-9]+", target):
+        if _REGION_CODE.fullmatch(target):
             return self.admin1.get((target[:2], target[3:]))
         return self.best(target, Counter())
 
@@ -300,26 +313,29 @@ class Gazetteer:
         self, name: str, countries: Counter[str], hint: str | None = None,
         admin1s: Counter[tuple[str, str]] | None = None,
     ) -> Place | None:
-        """The most likely place of this name, given the article's countries and the phrase."""
-        admin1s = self._other_regions(name, admin1s)
-        shares = _country_shares(countries)
-        scored = [
-            (_score(place, primary, shares, hint, admin1s), index, place)
-            for index, (place, primary) in enumerate(self.candidates(name))
-        ]
-        if not scored:
+        """The most likely place of this name, given the article's countries and the phrase
+        (of candidates scoring alike, the first)."""
+        candidates = self.candidates(name)
+        if not candidates:
             return None
-        return max(scored, key=lambda item: (item[0], -item[1]))[2]
+        regions = self._other_regions(name, admin1s)
+        shares = _country_shares(countries)
+        best, best_score = None, -math.inf
+        for place, primary in candidates:
+            score = _score(place, primary, shares, hint, regions)
+            if score > best_score:
+                best, best_score = place, score
+        return best
 
-    def _other_regions(self, name: str, admin1s: Counter[tuple[str, str]] | None,
-                       ) -> Counter[tuple[str, str]] | None:
+    def _other_regions(self, name: str, admin1s: Collection[tuple[str, str]] | None,
+                       ) -> Collection[tuple[str, str]] | None:
         """The article's regions but the one of this name: a region named in the article speaks
-        for places in it, not for itself."""
+        for places in it, not for itself (`_score` asks only which, never how often)."""
         if not admin1s:
             return admin1s
         folded = fold_name(name)
-        return Counter({key: count for key, count in admin1s.items()
-                        if key not in self.admin1 or fold_name(self.admin1[key].name) != folded})
+        return {key for key in admin1s
+                if key not in self.admin1 or fold_name(self.admin1[key].name) != folded}
 
     def confidence(
         self, name: str, place: Place, countries: Counter[str], hint: str | None = None,
@@ -374,13 +390,22 @@ class Gazetteer:
         return inner, outer
 
 
+EARTH_RADIUS_KM = 6371.0088
+"""The mean radius `haversine_km` measures with."""
 SAME_PLACE_KM = 161.0
 """Two candidates this near are one answer for a confidence (the scorers' accuracy radius)."""
+
+
+_SAME_PLACE_LATITUDES = math.degrees(SAME_PLACE_KM / EARTH_RADIUS_KM) * 1.001
+"""Two places farther apart in latitude alone are farther than SAME_PLACE_KM (with a margin
+for rounding): no great circle between them is shorter than the meridian's arc."""
 
 
 def _near(a: Place, b: Place) -> bool:
     if None in (a.lat, a.lon, b.lat, b.lon):
         return False
+    if abs(a.lat - b.lat) > _SAME_PLACE_LATITUDES:  # type: ignore[operator]
+        return False  # (most candidates: skips the trigonometry)
     return haversine_km((a.lat, a.lon), (b.lat, b.lon)) <= SAME_PLACE_KM  # type: ignore[arg-type]
 
 
@@ -415,7 +440,7 @@ def _country_shares(countries: Counter[str]) -> dict[str, float]:
 
 def _score(
     place: Place, primary: bool, shares: dict[str, float], hint: str | None,
-    admin1s: Counter[tuple[str, str]] | None,
+    admin1s: Collection[tuple[str, str]] | None,
 ) -> float:
     """A candidate's log-odds: its size by level, the article's countries (`shares`, from
     `_country_shares`), a region the article names, and the phrase's hint."""
@@ -486,4 +511,4 @@ def haversine_km(a: tuple[float, float], b: tuple[float, float]) -> float:
     lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
     h = (math.sin((lat2 - lat1) / 2) ** 2
          + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2)
-    return 2 * 6371.0088 * math.asin(math.sqrt(h))
+    return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(h))

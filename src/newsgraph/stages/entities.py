@@ -29,8 +29,9 @@ stage.
 from __future__ import annotations
 
 import re
-import unicodedata
+from bisect import bisect_left
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -91,20 +92,24 @@ _RELATION_NOUNS_BY_PREPOSITION: dict[str, frozenset[str]] = {
 @lru_cache(maxsize=16384)
 def canonical_name(text: str) -> str:
     """The name an entity is filed under: quotes folded, white space collapsed, no article.
-    (Memoised: an article repeats its names, and the news repeats them across articles.)"""
-    name = " ".join(text.translate(_APOSTROPHES).split())
+    (Memoised: an article repeats its names, and the news repeats them across articles. The
+    quotes folded are none of them ASCII: an ASCII name skips `str.translate` with its table,
+    slow per character.)"""
+    name = " ".join((text if text.isascii() else text.translate(_APOSTROPHES)).split())
     name = _LEADING_ARTICLE.sub("", name)
     return _TRAILING_POSSESSIVE.sub("", name).strip(" .,;:!?\"'()[]")
+
+
+_WHITE_SPACE = re.compile(r"\s+")
 
 
 @lru_cache(maxsize=16384)
 def entity_id(label: str, name: str) -> str:
     """A readable, stable id: `gpe:donetsk`, `person:denis-pushilin` (memoised, as names
     repeat)."""
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    name_slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
+    name_slug = slug(name)
     if not name_slug:  # a name in a non-Latin script: keep it, lower-cased
-        name_slug = re.sub(r"\s+", "-", name.lower())
+        name_slug = _WHITE_SPACE.sub("-", name.lower())
     return f"{label.lower()}:{name_slug}"
 
 
@@ -167,6 +172,23 @@ class _Words:
         or "2nd"): spaCy's `is_alpha` of a word is its `str.isalpha()`."""
         return [word for word in self.texts[start:end] if word[:1].isupper() and word.isalpha()]
 
+    def positions_of(self, wanted: Iterable[str]) -> list[int]:
+        """The indices of the words that are one of `wanted` (non-empty strings), in order: a
+        few names are looked for in the text (`str.find`, then the word starting there) rather
+        than every word of the Doc compared."""
+        text, starts, texts = self.text, self.starts, self.texts
+        found = []
+        for word in wanted:
+            at = text.find(word)
+            while at >= 0:
+                index = bisect_left(starts, at)
+                while index < len(starts) and starts[index] == at:
+                    if texts[index] == word:
+                        found.append(index)
+                    index += 1
+                at = text.find(word, at + 1)
+        return sorted(found)
+
 
 _TAG_NAMES: dict[int, str] = {}
 """Tag names by their string-store hash (a string's hash is the same in every vocabulary), read
@@ -179,8 +201,8 @@ def _read_words(doc: Doc) -> _Words:
     if not len(doc):
         return _Words(text, [], [], [], [])
     columns = doc.to_array([IDX, LENGTH, TAG])
-    starts, tag_ids = columns[:, 0].tolist(), columns[:, 2].tolist()
-    ends = (columns[:, 0] + columns[:, 1]).tolist()
+    columns[:, 1] += columns[:, 0]  # each word's end
+    starts, ends, tag_ids = columns.T.tolist()  # (one conversion for the three columns)
     strings = doc.vocab.strings
     for tag_id in set(tag_ids).difference(_TAG_NAMES):
         _TAG_NAMES[tag_id] = strings[tag_id]
@@ -189,7 +211,7 @@ def _read_words(doc: Doc) -> _Words:
         [text[start:end] for start, end in zip(starts, ends, strict=True)],
         starts,
         ends,
-        [_TAG_NAMES[tag_id] for tag_id in tag_ids],
+        list(map(_TAG_NAMES.__getitem__, tag_ids)),
     )
 
 
@@ -208,18 +230,27 @@ def _text(doc: Doc, start: int, end: int) -> str:
     return _words(doc).span_text(start, end)
 
 
-def _trim(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+def _trim(doc: Doc, words: _Words, start: int, end: int) -> tuple[int, int] | None:
     """Token span without a leading article, edge punctuation or a possessive."""
-    words = _words(doc)
-    while start < end and (words.lower(start) in ("the", "a", "an") or _blank(doc[start])):
+    texts = words.texts
+    while start < end and (texts[start].lower() in ("the", "a", "an")
+                           or _blank_at(doc, texts, start)):
         start += 1
-    while end > start and (words.lower(end - 1) in ("'s", "’s", "'", "’") or _blank(doc[end - 1])):
+    while end > start and (texts[end - 1].lower() in ("'s", "’s", "'", "’")
+                           or _blank_at(doc, texts, end - 1)):
         end -= 1
     return (start, end) if start < end else None
 
 
 def _blank(token: Token) -> bool:
     return token.is_punct or token.is_space
+
+
+def _blank_at(doc: Doc, texts: list[str], index: int) -> bool:
+    """`_blank(doc[index])`, with no Token made for a word starting with a letter or a digit,
+    which is neither: spaCy's `is_punct` wants every character a punctuation mark, its
+    `is_space` every one white space."""
+    return not texts[index][:1].isalnum() and _blank(doc[index])
 
 
 _NAME_MARKS = str.maketrans("", "", ".'’")
@@ -232,7 +263,7 @@ _NAME_LINKS = NAME_PARTICLES | {"of", "the"}
 "the" of "Mary of Bethany" or "Alexander the Great"."""
 
 
-def _person_name(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+def _person_name(doc: Doc, words: _Words, start: int, end: int) -> tuple[int, int] | None:
     """The tokens of a PERSON mention that can be a person's name, or None: a number after the
     name is cut ("Alice Cooper 33" in a chart), and what is left must be written as names are:
     words of letters, each starting with a capital (its later hyphenated parts need not:
@@ -243,7 +274,7 @@ def _person_name(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
         end -= 1
     if end <= start:
         return None
-    name_words = _text(doc, start, end).split()
+    name_words = words.span_text(start, end).split()
     if not any(word[:1].isupper() for word in name_words):
         return None
     for word in name_words:
@@ -397,9 +428,9 @@ class EntityStage:
                    and texts[end + 1][:1].isupper() and _is_proper_tag(tags[end + 1])
                    and doc[end + 1].ent_type_ in ("", label)):
                 end += 2
-            trimmed = _trim(doc, start, end)
+            trimmed = _trim(doc, words, start, end)
             if trimmed is not None and label == "PERSON":
-                trimmed = _person_name(doc, *trimmed)
+                trimmed = _person_name(doc, words, *trimmed)
             if trimmed is None or trimmed in taken:
                 continue
             taken.add(trimmed)
@@ -415,9 +446,8 @@ class EntityStage:
                 words.update(texts[mention.start:mention.end])
         return words
 
-    def _person_context(self, doc: Doc, mention: Mention, person_words: set[str]) -> bool:
+    def _person_context(self, words: _Words, mention: Mention, person_words: set[str]) -> bool:
         """Does the context say this name is a person's?"""
-        words = _words(doc)
         start, end = mention.start, mention.end
         if start > 0 and words.lower(start - 1).rstrip(".") in PERSON_TITLES:
             return True
@@ -430,16 +460,19 @@ class EntityStage:
         """Correct labels with the alias table, the gazetteer and the context."""
         person_words = self._person_words(doc, mentions)
         words = _words(doc)
+        places = self.places
         for mention in mentions:
             text = words.span_text(mention.start, mention.end)
-            alias = self.places.alias(text)
-            person = self._person_context(doc, mention, person_words)
+            folded = fold_name(text)  # once for `Gazetteer.alias` and `is_strong`
+            alias = places.aliases.get(folded)
+            person = self._person_context(words, mention, person_words)
+            strong = folded in places.strong
             if alias is not None and not (person and alias[1] != "PERSON"):
                 mention.canonical = alias[0]
                 if mention.label != "NORP":
                     mention.label = alias[1]
             elif (mention.label in RELABELLED and mention.label != "NORP" and not person
-                  and self.places.is_strong(text) and text[:1].isupper()
+                  and strong and text[:1].isupper()
                   and text.lower() not in GENERIC_WORDS):
                 best = self.places.best(text, Counter())
                 if best is not None:
@@ -451,15 +484,15 @@ class EntityStage:
             if mention.label in ("PERSON", "ORG") and not person and self.places.demonym(text):
                 mention.label = "NORP"  # a demonym is not a person's name
             if (mention.label in ("ORG", "GPE", "PRODUCT", "WORK_OF_ART")
-                    and mention.end - mention.start == 1 and person
-                    and not self.places.is_strong(text)):
+                    and mention.end - mention.start == 1 and person and not strong):
                 mention.label = "PERSON"
 
     def _added_places(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
         """Gazetteer places and demonyms spaCy missed, and those inside organisation names."""
         taken = _Taken.of(len(doc), mentions)
         blocked = taken.blocked
-        texts = _words(doc).texts
+        words = _words(doc)
+        texts = words.texts
         n = len(texts)
         added: list[Mention] = []
         resume = 0  # the first word after the last name added
@@ -470,19 +503,22 @@ class EntityStage:
             while reach < 4 and i + reach < n and not blocked[i + reach] and (
                     texts[i + reach][:1].isupper() or texts[i + reach].lower() in _NAME_JOINS):
                 reach += 1
-            found = self._place_at(doc, i, reach, taken)
+            found = self._place_at(doc, words, i, reach, taken)
             if found is not None:
                 added.append(found)
                 resume = found.end
         return added
 
-    def _place_at(self, doc: Doc, i: int, reach: int, taken: _Taken) -> Mention | None:
+    def _place_at(self, doc: Doc, words: _Words, i: int, reach: int,
+                  taken: _Taken) -> Mention | None:
         """The longest place, demonym or aliased name of at most `reach` words starting at word
         `i` (the words are free to take: capitalised or linking, outside every other name but
-        an organisation's), or None."""
-        words = _words(doc)
+        an organisation's), or None. (Called for every capitalised word: the name is folded
+        once for both the alias table and the strong names, `Gazetteer.alias` and `is_strong`
+        each fold it again.)"""
         texts, tags = words.texts, words.tags
         covered = taken.covered
+        places = self.places
         n = len(tags)
         for length in range(reach, 0, -1):
             end = i + length
@@ -492,13 +528,14 @@ class EntityStage:
             label = None
             if text.lower() in GENERIC_WORDS:
                 continue
-            alias = self.places.alias(text)
+            folded = fold_name(text)
+            alias = places.aliases.get(folded)
             if alias is not None and alias[1] not in ("GPE", "LOC") and not covered[i]:
                 return Mention(i, end, alias[1], canonical=alias[0])
-            if length <= 2 and self.places.demonyms.get(text.replace("’", "'")):
+            if length <= 2 and places.demonyms.get(text.replace("’", "'")):
                 label = "NORP"  # "German" is the adjective, not a parish of that name
-            elif self.places.is_strong(text) or (alias or ("", ""))[1] in ("GPE", "LOC"):
-                best = self.places.best(text, Counter())
+            elif folded in places.strong or (alias or ("", ""))[1] in ("GPE", "LOC"):
+                best = places.best(text, Counter())
                 label = best.label if best is not None else None
             if label is None:
                 continue
@@ -606,7 +643,7 @@ class EntityStage:
             return added
         tags = words.tags
         introduced = acronyms | people.keys()  # only a name the article introduced can be added
-        for position in [i for i, word in enumerate(texts) if word in introduced]:
+        for position in words.positions_of(introduced):
             if covered[position]:
                 continue
             word = texts[position]
@@ -994,10 +1031,12 @@ class EntityStage:
                 mention.role = self._role(doc, mention)
         spans: list[Span] = []
         table: dict[str, dict[str, Any]] = {}
+        words = _words(doc)
+        starts, ends = words.starts, words.ends
         for entity in self._group(doc, mentions):
             by_span: dict[tuple[int, int], Mention] = {}
-            for m in entity.mentions:
-                by_span.setdefault(self._chars(doc, m.start, m.end), m)
+            for m in entity.mentions:  # keyed by its characters
+                by_span.setdefault((starts[m.start], ends[m.end - 1]), m)
             place = entity.place
             if place is None and entity.label not in PLACE_LABELS:
                 places = [m.place for m in entity.mentions if m.place is not None]
@@ -1007,14 +1046,15 @@ class EntityStage:
                     and len(name) > 3:
                 name = place.name  # a dateline's "KHARKIV" is filed under Kharkiv
             in_order = [(chars, by_span[chars]) for chars in sorted(by_span)]
-            spans.extend(self._mention_span(doc, mention, chars, entity.key, entity.label)
+            spans.extend(self._mention_span(doc, words, mention, chars, entity.key,
+                                            entity.label)
                          for chars, mention in in_order)
             roles = list(dict.fromkeys(  # the span is exact; the listed title reads as one
-                " ".join(text[slice(*self._chars(doc, *mention.role))].split())
+                " ".join(words.span_text(*mention.role).split())
                 for _, mention in in_order if mention.role is not None))
-            confidences = [m.confidence for m in entity.mentions
+            confidences = [m.confidence for m in entity.mentions  # (`is`: no id string built)
                            if m.confidence is not None and m.place is not None
-                           and m.place.id == place.id] if place else []
+                           and (m.place is place or m.place.id == place.id)] if place else []
             table[entity.key] = {
                 "name": name,
                 "type": entity.label,
@@ -1028,18 +1068,14 @@ class EntityStage:
         write_entities(doc, spans, table)
         return doc
 
-    @staticmethod
-    def _chars(doc: Doc, start: int, end: int) -> tuple[int, int]:
-        words = _words(doc)
-        return words.starts[start], words.ends[end - 1]
-
-    def _mention_span(self, doc: Doc, mention: Mention, chars: tuple[int, int],
+    def _mention_span(self, doc: Doc, words: _Words, mention: Mention, chars: tuple[int, int],
                       entity_key: str, label: str) -> Span:
         """The mention's span (its characters: `chars`), with its extension values."""
         span = Span(doc, mention.start, mention.end, label=label)
         values: dict[str, Any] = {"entity_id": entity_key}
         if mention.role is not None:
-            values["role"] = list(self._chars(doc, *mention.role))
+            role_start, role_end = mention.role
+            values["role"] = [words.starts[role_start], words.ends[role_end - 1]]
         if mention.government is not None:
             values["metonymy"], values["stands_for"] = "government", mention.government.id
         if mention.capital is not None:
