@@ -613,11 +613,12 @@ class ArticleContext:
         name = self.text[self.doc[start].idx:self.doc[end - 1].idx + len(self.doc[end - 1])]
         entity = self.entity_at.get(token.i)
         if entity is None:
-            for tok in self.doc[start:end]:
-                found = self.entity_at.get(tok.i)
-                if (found is not None and found.get("type") in _NAMING_ENTITY_TYPES \
-                        and tok.dep_ in ("compound", "appos", "conj")) or (
-                        found is not None and tok.i == token.i):
+            for position in range(start, end):  # a Token only for the words of an entity
+                found = self.entity_at.get(position)
+                if found is None:
+                    continue
+                if (found.get("type") in _NAMING_ENTITY_TYPES and self.doc[position].dep_ in (
+                        "compound", "appos", "conj")) or position == token.i:
                     entity = found
                     break
         if (entity is None or entity.get("type") != "PERSON") and \
