@@ -15,7 +15,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.config import stage_defaults
-from newsgraph.doc import entity_records, entity_spans, entity_type, span_value
+from newsgraph.doc import entity_records, entity_spans, span_value
 from newsgraph.event_merge import party_of, same_party
 from newsgraph.stages.events.actors import (
     FIRST_AND_SECOND_PERSON,
@@ -53,10 +53,12 @@ from newsgraph.stages.events.lexicon import (
 )
 from newsgraph.stages.events.rules import (
     COOPERATIVE,
+    PARTY_ENTITY_TYPES,
     PERSON_ENTITY_TYPES,
     PLACE_ENTITY_TYPES,
     VERBAL,
     doc_cache,
+    entity_type,
     head_lemma,
     is_actor,
     is_party,
@@ -76,20 +78,31 @@ _NON_PARTY_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT",
                                  "ORDINAL"})
 
 
+# Word classes the target search tests, joined once (not on every dependent).
+_OWN_FORCES = FORCES | PEACEKEEPERS
+_INSTRUMENTS = FORCES | WEAPONS
+_EARLIER_PREPS = TEMPORAL_PREPS | {"following"}
+_SPEECH_OR_CHARGE = SPEECH_VERBS | word_set("charge allege")
+_INSTRUMENT_TYPES = COOPERATIVE | {"MOBILIZE"}
+_NAMING_ENTITY_TYPES = PERSON_ENTITY_TYPES | {"FAC"}
+
+
 ELABORATION_SENTENCES = stage_defaults("events")["elaboration_sentences"]
 """How many sentences after a lead its retelling (and date) is looked for (config.cfg)."""
 
 
 def _target_candidate(token: Token) -> bool:
     """Can this dependent be the recipient of an event?"""
-    if entity_type(token) in _NON_PARTY_ENTITIES or token.dep_ == "acomp":
+    kind, dep = entity_type(token), token.dep_
+    if kind in _NON_PARTY_ENTITIES or dep == "acomp":
         return False
-    if token.dep_ in ("amod", "compound"):
-        return entity_type(token) in ("NORP", "GPE", "ORG", "PERSON") and entity_type(token.head) \
+    if dep in ("amod", "compound"):
+        return kind in ("NORP", "GPE", "ORG", "PERSON") and entity_type(token.head) \
             not in PERSON_ENTITY_TYPES
-    if token.pos_ == "PROPN" or entity_type(token) in PERSON_ENTITY_TYPES:
+    pos = token.pos_
+    if pos == "PROPN" or kind in PERSON_ENTITY_TYPES:
         return True
-    if token.pos_ != "NOUN":
+    if pos != "NOUN":
         return False
     return is_actor(token) or any(
         c.dep_ == "compound" and entity_type(c) in PERSON_ENTITY_TYPES for c in token.children)
@@ -132,14 +145,14 @@ def _is_own_force(token: Token, candidate: Candidate) -> bool:
     """The actor's own forces are its means, not the recipient: "their peacekeeping force",
     or unnamed forces doing what a warning says (a warning that the police will act against
     X)."""
-    if head_lemma(token) not in FORCES | PEACEKEEPERS:
+    if head_lemma(token) not in _OWN_FORCES:
         return False
     if any(c.dep_ == "poss" and c.lower_ in ("its", "their", "our", "his", "her")
            for c in token.children):
         return True
     return candidate.type in VERBAL and token.dep_ in ("nsubj", "nsubjpass") and not any(
             c.dep_ in ("poss", "amod", "compound", "nmod") and (
-                entity_type(c) in PERSON_ENTITY_TYPES | PLACE_ENTITY_TYPES or c.pos_ == "PRON")
+                entity_type(c) in PARTY_ENTITY_TYPES or c.pos_ == "PRON")
             for c in token.children)
 
 
@@ -226,6 +239,13 @@ def _capitals() -> dict[str, tuple[str, str]]:
             if info.get("capital")}
 
 
+@cache
+def _country_names() -> frozenset[str]:
+    """The countries' names, folded (`_capitals`), made once: an article's main scene is
+    never one."""
+    return frozenset(names[1] for names in _capitals().values())
+
+
 # ----------------------------------------------------------------------------- arguments
 
 
@@ -258,7 +278,7 @@ class ArticleContext:
         there is no such place. The main scene is the place named most often as a location
         ("in/at/through X") or in the title, at least twice: a capital named often as the
         government ("Kiev unleashed ...") is not where things happened."""
-        countries = {names[1] for names in _capitals().values()}
+        countries = _country_names()
         places = [e for e in self.entities.values()
                   if e.get("type") in PLACE_ENTITY_TYPES and e.get("mentions")
                   and e.get("name", "").casefold() not in countries]
@@ -397,7 +417,7 @@ class ArticleContext:
         blocked = {c.token.i for c in candidate.blocked}
         if actor is not None:
             blocked.add(actor.i)
-        instrument_ok = candidate.type in COOPERATIVE | {"MOBILIZE"} or lemma in INSTRUMENT_VERBS
+        instrument_ok = candidate.type in _INSTRUMENT_TYPES or lemma in INSTRUMENT_VERBS
         frontier = [token] if candidate.noun is None else [token, candidate.noun]
         if token.dep_ == "amod" and parse_frame(token).obj is not None:
             frontier.append(token.head)  # a clause misparsed as a modifier of its object
@@ -425,29 +445,30 @@ class ArticleContext:
             for head in frontier:
                 objects = 0
                 for child in head.children:
-                    if child.i in seen or child.i in blocked or (
-                            child.dep_ in _NOT_TARGETS and not _event_clause(child, candidate)):
+                    position, dep = child.i, child.dep_  # each read once: a string lookup
+                    if position in seen or position in blocked or (
+                            dep in _NOT_TARGETS and not _event_clause(child, candidate)):
                         continue
-                    if child.dep_ == "pobj" and child.lemma_.lower() in BENEFACTIVE_NOUNS:
+                    if dep == "pobj" and child.lemma_.lower() in BENEFACTIVE_NOUNS:
                         continue  # "rallied in support of X": X gains, it is not the target
-                    if depth == 0 and child.dep_ in ("nsubj", "csubj"):
+                    if depth == 0 and dep in ("nsubj", "csubj"):
                         continue
-                    if child.dep_ == "prep" and child.lower_ in TEMPORAL_PREPS | {"following"}:
+                    if dep == "prep" and child.lower_ in _EARLIER_PREPS:
                         earlier.append(child)  # "after a demonstration": an earlier event
                         continue
-                    if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") and \
-                            child.i not in merged:
+                    if dep == "conj" and child.pos_ in ("VERB", "AUX") and \
+                            position not in merged:
                         continue  # "refused X and urged Y": another act, its own recipient
-                    if child.dep_ == "advcl" and child.tag_ == "VBG" and not is_purpose(child):
+                    if dep == "advcl" and child.tag_ == "VBG" and not is_purpose(child):
                         continue  # ", urging ...", "demanding that ...": an act of its own
-                    if child.dep_ in ("advcl", "ccomp", "parataxis", "conj") and (
+                    if dep in ("advcl", "ccomp", "parataxis", "conj") and (
                             in_condition_clause(child) or (not is_purpose(child) and (
-                                child.lemma_.lower() in SPEECH_VERBS | word_set("charge allege")
-                                or (child.dep_ != "ccomp" and any(
+                                child.lemma_.lower() in _SPEECH_OR_CHARGE
+                                or (dep != "ccomp" and any(
                                     c.dep_ in ("mark", "nsubj") for c in child.children))))):
                         continue
-                    seen.add(child.i)
-                    if child.dep_ == "dobj":
+                    seen.add(position)
+                    if dep == "dobj":
                         objects += 1
                         if objects > 1:  # a second object misparsed from an apposition
                             continue
@@ -466,7 +487,7 @@ class ArticleContext:
                         fallback = party
                     continue
                 if instrument_ok and child.dep_ in ("dobj", "conj") and \
-                        head_lemma(child) in FORCES | WEAPONS:
+                        head_lemma(child) in _INSTRUMENTS:
                     continue
                 if _is_own_force(party, candidate):
                     continue
@@ -592,11 +613,12 @@ class ArticleContext:
         name = self.text[self.doc[start].idx:self.doc[end - 1].idx + len(self.doc[end - 1])]
         entity = self.entity_at.get(token.i)
         if entity is None:
-            for tok in self.doc[start:end]:
-                found = self.entity_at.get(tok.i)
-                if (found is not None and found.get("type") in PERSON_ENTITY_TYPES | {"FAC"} \
-                        and tok.dep_ in ("compound", "appos", "conj")) or (
-                        found is not None and tok.i == token.i):
+            for position in range(start, end):  # a Token only for the words of an entity
+                found = self.entity_at.get(position)
+                if found is None:
+                    continue
+                if (found.get("type") in _NAMING_ENTITY_TYPES and self.doc[position].dep_ in (
+                        "compound", "appos", "conj")) or position == token.i:
                     entity = found
                     break
         if (entity is None or entity.get("type") != "PERSON") and \
@@ -715,17 +737,9 @@ class ArticleContext:
         token = candidate.token
         sent = self._sent(token)
         sentence_start, sentence_end = _sentence(token, sent)
-        others = [c.token for c in candidates if c.kept and c is not candidate
-                  and sentence_start <= c.token.idx < sentence_end]
-        own = self._subtree_chars(token, others)
         in_sentence = [t for t in self.times if sentence_start <= t["start"] < sentence_end]
-        inside = [t for t in in_sentence if any(a <= t["start"] < b for a, b in own)]
-        pool = inside
-        if not pool:
-            apart = others + self._clauses_apart(token, sent)
-            pool = [t for t in in_sentence if not any(
-                o.left_edge.idx <= t["start"] < o.right_edge.idx + len(o.right_edge)
-                and not (o.left_edge.i <= token.i <= o.right_edge.i) for o in apart)]
+        pool = self._own_times(candidate, candidates, in_sentence,
+                               (sentence_start, sentence_end), sent) if in_sentence else []
         if pool:
             best = min(pool, key=lambda t: abs(t["start"] - token.idx))
             return {"value": best["value"], "how": "text"}
@@ -738,6 +752,25 @@ class ArticleContext:
         if self.published:
             return {"value": self.published, "how": "published"}
         return None
+
+    def _own_times(self, candidate: Candidate, candidates: list[Candidate],
+                   in_sentence: list[dict[str, Any]], bounds: tuple[int, int], sent: Span,
+                   ) -> list[dict[str, Any]]:
+        """The times of the sentence (`in_sentence`, not empty) that date this event: those
+        in its own clause, else those outside the clauses telling something else. Called only
+        when the sentence has a time: most have none, and their subtrees need no walk."""
+        token = candidate.token
+        sentence_start, sentence_end = bounds  # the sentence's characters (`_sentence`)
+        others = [c.token for c in candidates if c.kept and c is not candidate
+                  and sentence_start <= c.token.idx < sentence_end]
+        own = self._subtree_chars(token, others)
+        inside = [t for t in in_sentence if any(a <= t["start"] < b for a, b in own)]
+        if inside:
+            return inside
+        apart = others + self._clauses_apart(token, sent)
+        return [t for t in in_sentence if not any(
+            o.left_edge.idx <= t["start"] < o.right_edge.idx + len(o.right_edge)
+            and not (o.left_edge.i <= token.i <= o.right_edge.i) for o in apart)]
 
     @cached_property
     def _relative_clauses(self) -> list[int]:

@@ -15,7 +15,6 @@ from itertools import chain
 from spacy.strings import StringStore
 from spacy.tokens import Doc, Token
 
-from newsgraph.doc import entity_type
 from newsgraph.stages.events.actors import POLITICAL_WORDS
 from newsgraph.stages.events.lexicon import (
     ASSAULTABLE,
@@ -63,6 +62,7 @@ from newsgraph.stages.events.rules import (
     Frame,
     Rule,
     doc_cache,
+    entity_type,
     head_lemma,
     is_party,
     owned_by_party,
@@ -137,9 +137,11 @@ _PHRASAL_VERB_HEADS = frozenset(key[:i] for key in VERB_LEXICON
                                 for i, char in enumerate(key) if char == " ")
 
 
-def _verb_senses(token: Token) -> Sense | None:
-    lemma = _american(_verb_lemma(token))
-    if lemma not in VERB_LEXICON and not _is_test_compound(token) and (
+def _verb_senses(token: Token, verb_lemma: str, test_compound: bool) -> Sense | None:
+    """The sense of a verb by its rules; `verb_lemma` is its `_verb_lemma` and
+    `test_compound` whether it closes a "test-fire" compound, both already read by the caller."""
+    lemma = _american(verb_lemma)
+    if lemma not in VERB_LEXICON and not test_compound and (
             lemma not in _PHRASAL_VERB_HEADS or not any(
             f"{lemma} {child.lower_}" in VERB_LEXICON for child in token.children
             if child.dep_ in ("prt", "prep"))):
@@ -151,7 +153,7 @@ def _verb_senses(token: Token) -> Sense | None:
     for child in token.children:  # "called for", "pushing for"
         if child.dep_ == "prep" and child.lower_ in PHRASAL_PARTICLES:
             keys.append(f"{lemma} {child.lower_}")
-    if _is_test_compound(token):
+    if test_compound:
         keys.append("test-fire")
     keys.append(lemma)
     for key in keys:
@@ -163,6 +165,12 @@ def _verb_senses(token: Token) -> Sense | None:
     return None
 
 
+# The word classes the checks below test, joined once (not on every verb).
+_ASSAULTABLE_THINGS = ASSAULTABLE | TERRITORY | PROPERTY | PASSAGE | FORCES | WEAPONS | CAPTIVES
+_SPOKEN_TYPES = VERBAL | {"AGREE", "SUPPORT"}
+_MACHINES = VEHICLES | WEAPONS
+
+
 def _checked(sense: Sense | None, frame: Frame) -> Sense | None:
     """Drop readings the arguments rule out: violence done to a deal or a disease ("killed
     the deal", "fought cancer"), words said by a machine ("the plane promises")."""
@@ -171,11 +179,10 @@ def _checked(sense: Sense | None, frame: Frame) -> Sense | None:
     obj_token = frame.obj
     if sense[0] == "ASSAULT" and obj_token is not None and obj_token.pos_ == "NOUN" and \
             not is_party(obj_token) and not owned_by_party(obj_token) and \
-            head_lemma(obj_token) not in (
-                ASSAULTABLE | TERRITORY | PROPERTY | PASSAGE | FORCES | WEAPONS | CAPTIVES):
+            head_lemma(obj_token) not in _ASSAULTABLE_THINGS:
         return None
-    if sense[0] in VERBAL | {"AGREE", "SUPPORT"} and frame.subj is not None and \
-            head_lemma(frame.subj) in VEHICLES | WEAPONS:
+    if sense[0] in _SPOKEN_TYPES and frame.subj is not None and \
+            head_lemma(frame.subj) in _MACHINES:
         return None
     return sense
 
@@ -192,10 +199,6 @@ def _first_any(rules: list[Rule], frame: Frame) -> Sense | None:
         if cond(frame):
             return sense
     return None
-
-
-def _is_test_compound(token: Token) -> bool:
-    return (token.i > 1 and token.nbor(-1).lower_ == "-" and token.nbor(-2).lower_ == "test")
 
 
 def _noun_sense(token: Token) -> Sense | None:
@@ -217,6 +220,9 @@ def _noun_sense(token: Token) -> Sense | None:
     return NOUN_LEXICON.get(lemma)
 
 
+_REPORTING_VERBS = REPORT_VERBS | {"be"}
+
+
 def _noun_licensed(noun: Token) -> bool:
     """Is this event noun something that happened here, not just a name for one?"""
     head, dep = noun.head, noun.dep_
@@ -230,7 +236,7 @@ def _noun_licensed(noun: Token) -> bool:
     if dep in ("nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
         # "clashes erupted", not "the demands include ..." or "the attack was the deadliest"
         return head.lemma_.lower() not in STATE_VERBS
-    if dep in ("dobj", "attr") and head.lemma_.lower() in REPORT_VERBS | {"be"}:
+    if dep in ("dobj", "attr") and head.lemma_.lower() in _REPORTING_VERBS:
         return True
     if dep == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in REPORT_NOUNS:
         return True
@@ -317,18 +323,22 @@ def find_candidates(doc: Doc) -> list[Candidate]:
     verb, aux, root = strings["VERB"], strings["AUX"], strings["ROOT"]
     verbs = [i for i, (tag, dep) in enumerate(zip(words.pos, words.deps, strict=True))
              if tag == verb or (tag == aux and dep == root)]
+    dash, test = strings["-"], strings["test"]
     for i in _verbs_to_read(doc, verbs, lemmas, lowers):
         token = doc[i]
-        if token.dep_ in ("amod", "compound", "npadvmod", "nmod") and not any(
+        dep = token.dep_
+        if dep in ("amod", "compound", "npadvmod", "nmod") and not any(
                 c.dep_ == "nsubj" for c in token.children):
             continue  # "the occupying soldiers", "so-called": participles as adjectives
-        if token.dep_ in ("nsubj", "csubj") and token.tag_ == "VBG" and \
+        if dep in ("nsubj", "csubj") and token.tag_ == "VBG" and \
                 token.head.lemma_.lower() in STATE_VERBS:
             continue  # "fighting has subsided": a gerund naming what went on, not news of it
         lemma = _verb_lemma(token)
-        sense = _verb_senses(token) if lemma not in SPEECH_VERBS or lemma in VERB_LEXICON \
-            else None
-        start = token.i - 2 if _is_test_compound(token) else token.i
+        # "test-fired": read from the arrays, no Token made for the words before
+        test_compound = i > 1 and lowers[i - 1] == dash and lowers[i - 2] == test
+        sense = _verb_senses(token, lemma, test_compound) \
+            if lemma not in SPEECH_VERBS or lemma in VERB_LEXICON else None
+        start = i - 2 if test_compound else i
         if sense is not None:
             candidate = Candidate(token, sense[0], sense[1], start=start, end=token.i + 1)
             obj_token = parse_frame(token).obj

@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from spacy.attrs import DEP, LEMMA, LOWER, POS
 from spacy.tokens import Doc, Token
 
-from newsgraph.doc import doc_text, entity_type
+from newsgraph.doc import doc_text
+from newsgraph.doc import entity_type as mention_entity_type
 from newsgraph.stages.events.lexicon import (
     ABSTRACT_TARGETS,
     ACTOR_NOUNS,
@@ -50,6 +51,7 @@ from newsgraph.stages.events.lexicon import (
 
 PERSON_ENTITY_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 PLACE_ENTITY_TYPES = frozenset({"GPE", "LOC", "FAC"})
+PARTY_ENTITY_TYPES = PERSON_ENTITY_TYPES | PLACE_ENTITY_TYPES
 
 # PLOVER's types by kind: an intent to act is AGREE for cooperation and THREATEN for conflict.
 COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
@@ -161,7 +163,8 @@ class DocCache:
     of every token (some 40,000 lookups a run), the token attributes the triggers are
     found by (as string hashes, read in one array: a Token per word only to read them costs
     more than the rest of the walk), and the frame of every verb asked about (the rules, the
-    clauses and the arguments each ask for the same ones)."""
+    clauses and the arguments each ask for the same ones), and the entity type of every
+    token asked about (some 16,000 asks a run, most of them repeats)."""
 
     breaks: list[int]
     paragraphs: list[int]
@@ -170,9 +173,22 @@ class DocCache:
     lemmas: list[int]
     lowers: list[int]
     frames: dict[int, Frame] = field(default_factory=dict)
+    entity_types: dict[int, str] = field(default_factory=dict)  # token index -> `entity_type`
 
 
 _last_cache: tuple[weakref.ReferenceType[Doc], DocCache] | None = None
+
+
+def entity_type(token: Token) -> str:
+    """The token's entity type as the entity stage corrected it (`newsgraph.doc.entity_type`),
+    read once per token and Doc: each read there builds the mention's Span, and the stage
+    asks about the same few tokens again and again."""
+    types = doc_cache(token.doc).entity_types
+    position = token.i
+    found = types.get(position)
+    if found is None:
+        found = types[position] = mention_entity_type(token)
+    return found
 
 
 def doc_cache(doc: Doc) -> DocCache:
@@ -227,7 +243,7 @@ def is_actor(token: Token) -> bool:
 
 def is_party(token: Token) -> bool:
     """An actor, or a named place or group that can stand for one."""
-    return is_actor(token) or entity_type(token) in PERSON_ENTITY_TYPES | PLACE_ENTITY_TYPES
+    return is_actor(token) or entity_type(token) in PARTY_ENTITY_TYPES
 
 
 def owned_by_party(token: Token) -> bool:
