@@ -240,7 +240,8 @@ _COMPILED = [(kind, prefiltered(_B + pattern + _E, ignore_case=True)) for kind, 
 # Each pattern of the grammar names a trigger that every one of its matches holds: a digit, a
 # capitalised month, a unit of time, one of a few time words, or both of two such ("month&year":
 # "May 5, 2015" holds a month and a year). A pattern runs only in the windows around its
-# trigger's occurrences in the text (found by one regex split of the whole text, not ~50 scans):
+# trigger's occurrences in the text (one regex split of the whole text finds the words, one
+# scan each the few triggers that are not inside a word; not ~50 scans of the whole text):
 # the same matches, since no expression reaches further than the reach below from a trigger it
 # holds; with two triggers, only where the windows of both overlap (an expression lies in both).
 # The narrower a trigger, the less text its patterns scan: "3 years ago" needs a unit and a
@@ -365,7 +366,7 @@ def _known_triggers(words: list[str]) -> dict[str, tuple[str, ...]]:
 
 
 def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
-    """Per trigger kind, the stretches of the text within reach of one, merged where they meet.
+    """Per trigger, the stretches of the text within reach of one, merged where they meet.
     The words and their offsets are worked out in C; Python visits only the words that hold a
     trigger (a few in a hundred)."""
     windows: dict[str, list[tuple[int, int]]] = {name: [] for name in _TRIGGER_PATTERNS}
