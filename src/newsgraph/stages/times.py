@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from itertools import accumulate, compress, pairwise
@@ -63,6 +63,9 @@ WEEKDAY = rf"(?-i:{_alt(w.capitalize() for w in WEEKDAYS)})"
 DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:%.,]\d|\d|[\w%])"
 YEAR = r"(?<![\d,.$£€#])(?:1[6-9]\d\d|20\d\d)(?![\d%]|,\d|\.\d|-\w)"
 _NUM_WORD = _alt(k for k in NUMBERS if k not in ("a", "an"))
+_COUNT_WORDS = {word for number in NUMBERS for word in number.split()} - {"a", "an", "of"}
+"""The words of _NUM_WORD's numbers that hold no others' ("couple" of "a couple of"): each of
+them holds one as a whole word."""
 NUM = (rf"(?:\d+(?:\.\d+)?|(?:{_NUM_WORD})(?:-(?:{_NUM_WORD}))?|an?(?=\s)|{_alt(VAGUE_NUMBERS)})"
        rf"(?:\s+and\s+a\s+half)?")
 UNIT = rf"(?:{_alt(UNITS)}|centuries)s?"
@@ -75,137 +78,224 @@ TZ = r"(?:\s*\(?(?:UTC|GMT|EST|EDT|ET|CST|CDT|PST|PDT|PT|CET|CEST|BST|local\s+ti
      r"(?:\s*[+-]\s*\d{1,2}(?::?\d\d)?)?\)?)"
 DAY_WORD = rf"(?:{WEEKDAY}|today|yesterday|tomorrow)"
 
-GRAMMAR: list[tuple[str, str]] = [
+_GRAMMAR: list[tuple[str, str, str]] = [
+    # (kind, trigger, pattern): every match of the pattern holds its trigger (see "triggers")
     # absolute dates
-    ("date", rf"(?:{WEEKDAY},?\s+)?(?P<month>{MONTH})\s+(?P<day>{DAY}),?\s+(?P<year>{YEAR})"),
-    ("date", rf"(?:{WEEKDAY},?\s+)?(?:the\s+)?(?P<day>{DAY})\s+(?:of\s+)?(?P<month>{MONTH}),?"
-             rf"\s+(?P<year>{YEAR})"),
-    ("date", r"(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?![\d-])"),
-    ("date_us", r"(?<![\d/])(?P<month>1[0-2]|0?[1-9])/(?P<day>3[01]|[12]\d|0?[1-9])/"
-                r"(?P<year>\d\d(?:\d\d)?)(?![\d/])"),
-    ("month_day", rf"(?:{WEEKDAY},?\s+)?(?P<month>{MONTH})\s+(?P<day>{DAY})(?!\s*,?\s*\d)"),
-    ("month_day", rf"(?:{WEEKDAY},?\s+)?(?:the\s+)?(?P<day>{DAY})\s+(?:of\s+)?(?P<month>{MONTH})"),
-    ("month_year", rf"(?:(?P<edge>{EDGE}))?(?P<month>{MONTH}),?\s+(?:of\s+)?(?P<year>{YEAR})"),
-    ("month", rf"(?:(?P<edge>{EDGE}))?(?P<month>{MONTH})"),
+    ("date", "month&year",
+     rf"(?:{WEEKDAY},?\s+)?(?P<month>{MONTH})\s+(?P<day>{DAY}),?\s+(?P<year>{YEAR})"),
+    ("date", "month&year",
+     rf"(?:{WEEKDAY},?\s+)?(?:the\s+)?(?P<day>{DAY})\s+(?:of\s+)?(?P<month>{MONTH}),?"
+     rf"\s+(?P<year>{YEAR})"),
+    ("date", "year",
+     r"(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?![\d-])"),
+    ("date_us", "slash",
+     r"(?<![\d/])(?P<month>1[0-2]|0?[1-9])/(?P<day>3[01]|[12]\d|0?[1-9])/"
+     r"(?P<year>\d\d(?:\d\d)?)(?![\d/])"),
+    ("month_day", "month&digit",
+     rf"(?:{WEEKDAY},?\s+)?(?P<month>{MONTH})\s+(?P<day>{DAY})(?!\s*,?\s*\d)"),
+    ("month_day", "month&digit",
+     rf"(?:{WEEKDAY},?\s+)?(?:the\s+)?(?P<day>{DAY})\s+(?:of\s+)?(?P<month>{MONTH})"),
+    ("month_year", "month&year",
+     rf"(?:(?P<edge>{EDGE}))?(?P<month>{MONTH}),?\s+(?:of\s+)?(?P<year>{YEAR})"),
+    ("month", "month",
+     rf"(?:(?P<edge>{EDGE}))?(?P<month>{MONTH})"),
     # years, decades, fiscal years, quarters, halves, seasons
-    ("year", rf"(?:(?P<edge>{EDGE}))?(?P<year>{YEAR})"),
-    ("fiscal", rf"(?:fiscal(?:\s+year)?\s+|FY\s?)(?P<year>{YEAR}|\d\d)(?!\d)"),
-    ("decade", r"(?:(?P<edge>early|late|mid-?)\s*)?(?:the\s+)?(?P<decade>(?:1[6-9]|20)\d0|'\d0|"
-               r"(?<![\d'])[2-9]0)['’]?s(?!\w)"),
-    ("quarter", r"(?:the\s+)?(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th|"
-                r"previous|current|next|this|same)\s+(?:fiscal\s+|financial\s+)?quarter"
-                rf"(?:\s+of\s+(?:(?P<year>{YEAR})|(?P<rel>this|last|next|the)\s+year))?"),
-    ("quarter", rf"(?P<ord>first|second|third|fourth)-quarter(?:\s+(?P<year>{YEAR}))?"),
-    ("quarter", rf"(?-i:Q(?P<ord>[1-4]))(?:\s+(?P<year>{YEAR}))?"),
-    ("half", r"the\s+(?P<ord>first|second|latter)\s+half"
-             rf"(?:\s+of\s+(?:(?P<year>{YEAR})|(?P<rel>this|last|next|the)\s+year))?"),
-    ("season", r"(?:(?P<rel>this|last|next|early|late|the)\s+)?(?P<season>spring|summer|autumn|"
-               rf"winter)(?:\s+(?:of\s+)?(?P<year>{YEAR}))?"),
-    ("season", r"(?P<rel>this|last|next|the)\s+(?P<season>fall)"
-               rf"(?:\s+(?:of\s+)?(?P<year>{YEAR}))?"),
+    ("year", "year",
+     rf"(?:(?P<edge>{EDGE}))?(?P<year>{YEAR})"),
+    ("fiscal", "fiscal",
+     rf"(?:fiscal(?:\s+year)?\s+|FY\s?)(?P<year>{YEAR}|\d\d)(?!\d)"),
+    ("decade", "decade",
+     r"(?:(?P<edge>early|late|mid-?)\s*)?(?:the\s+)?(?P<decade>(?:1[6-9]|20)\d0|'\d0|"
+     r"(?<![\d'])[2-9]0)['’]?s(?!\w)"),
+    ("quarter", "quarter",
+     r"(?:the\s+)?(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th|"
+     r"previous|current|next|this|same)\s+(?:fiscal\s+|financial\s+)?quarter"
+     rf"(?:\s+of\s+(?:(?P<year>{YEAR})|(?P<rel>this|last|next|the)\s+year))?"),
+    ("quarter", "quarter",
+     rf"(?P<ord>first|second|third|fourth)-quarter(?:\s+(?P<year>{YEAR}))?"),
+    ("quarter", "q",
+     rf"(?-i:Q(?P<ord>[1-4]))(?:\s+(?P<year>{YEAR}))?"),
+    ("half", "half",
+     r"the\s+(?P<ord>first|second|latter)\s+half"
+     rf"(?:\s+of\s+(?:(?P<year>{YEAR})|(?P<rel>this|last|next|the)\s+year))?"),
+    ("season", "season",
+     r"(?:(?P<rel>this|last|next|early|late|the)\s+)?(?P<season>spring|summer|autumn|"
+     rf"winter)(?:\s+(?:of\s+)?(?P<year>{YEAR}))?"),
+    ("season", "season",
+     r"(?P<rel>this|last|next|the)\s+(?P<season>fall)"
+     rf"(?:\s+(?:of\s+)?(?P<year>{YEAR}))?"),
     # clock times, optionally with their day
-    ("clock", r"(?P<hour>1[0-2]|0?[1-9])(?::(?P<minute>[0-5]\d))?\s*"
-              r"(?P<ampm>[ap]\.\s?m\.|[ap]m(?!\w)|[ap]\.m(?!\w))"
-              rf"(?P<tz>{TZ})?(?:\s+(?P<dayword>{DAY_WORD}))?"),
-    ("clock", r"(?<![\d:.])(?P<hour>[01]?\d|2[0-3]):(?P<minute>[0-5]\d)(?![\d:])"
-              rf"(?P<tz>{TZ}|\s*hrs)?(?:\s+(?P<dayword>{DAY_WORD}))?"),
-    ("clock", r"(?<![\d:.])(?P<hour>[01]\d|2[0-3])(?P<minute>[0-5]\d)\s*"
-              r"(?P<tz>\s*(?:GMT|UTC)|\s*hrs)"),
-    ("clock", rf"(?P<named>noon|midday|midnight)(?:\s+(?P<dayword>{DAY_WORD}))?"),
-    ("part_of_day", r"(?:(?:early|late)[\s-])?(?P<part>morning|afternoon|evening)(?=\s+(?:trading|"
-                    r"trade|session|deals|dealings|rush))"),
+    ("clock", "ampm",
+     r"(?P<hour>1[0-2]|0?[1-9])(?::(?P<minute>[0-5]\d))?\s*"
+     r"(?P<ampm>[ap]\.\s?m\.|[ap]m(?!\w)|[ap]\.m(?!\w))"
+     rf"(?P<tz>{TZ})?(?:\s+(?P<dayword>{DAY_WORD}))?"),
+    ("clock", "colon",
+     r"(?<![\d:.])(?P<hour>[01]?\d|2[0-3]):(?P<minute>[0-5]\d)(?![\d:])"
+     rf"(?P<tz>{TZ}|\s*hrs)?(?:\s+(?P<dayword>{DAY_WORD}))?"),
+    ("clock", "zone",
+     r"(?<![\d:.])(?P<hour>[01]\d|2[0-3])(?P<minute>[0-5]\d)\s*"
+     r"(?P<tz>\s*(?:GMT|UTC)|\s*hrs)"),
+    ("clock", "noon",
+     rf"(?P<named>noon|midday|midnight)(?:\s+(?P<dayword>{DAY_WORD}))?"),
+    ("part_of_day", "part",
+     r"(?:(?:early|late)[\s-])?(?P<part>morning|afternoon|evening)(?=\s+(?:trading|"
+     r"trade|session|deals|dealings|rush))"),
     # weekdays and named days
-    ("weekday", rf"(?:(?P<rel>last|next|this|coming|past)\s+)?(?P<weekday>{WEEKDAY})"
-                r"(?:\s+(?P<part>morning|afternoon|evening|night))?"),
-    ("today", r"(?:(?P<edge>earlier|later)\s+)?(?P<word>today|tonight|yesterday|tomorrow)"
-              r"(?:\s+(?P<part>morning|afternoon|evening|night))?"),
-    ("today", r"(?P<word>this|that)\s+(?P<part>morning|afternoon|evening)"),
-    ("ref_day", r"(?:the\s+)?(?P<word>next|following|previous|same)\s+day"),
+    ("weekday", "weekday",
+     rf"(?:(?P<rel>last|next|this|coming|past)\s+)?(?P<weekday>{WEEKDAY})"
+     r"(?:\s+(?P<part>morning|afternoon|evening|night))?"),
+    ("today", "today",
+     r"(?:(?P<edge>earlier|later)\s+)?(?P<word>today|tonight|yesterday|tomorrow)"
+     r"(?:\s+(?P<part>morning|afternoon|evening|night))?"),
+    ("today", "part",
+     r"(?P<word>this|that)\s+(?P<part>morning|afternoon|evening)"),
+    ("ref_day", "unit",
+     r"(?:the\s+)?(?P<word>next|following|previous|same)\s+day"),
     # periods relative to the time the text last named ("the year before", "that day"): see
     # Resolver._anaphor; ahead of "relative" so that "the previous year" is read as one
-    ("anaphor", r"the\s+(?P<rel>previous|preceding|prior|following)\s+(?P<unit>year|month|week|"
-                r"quarter)(?!-)"),
-    ("anaphor", r"the\s+(?P<unit>year|month|week|quarter)\s+(?P<rel>before|earlier|previous|"
-                r"prior|after)(?!\s+(?:last|next|this)\b)"),
-    ("anaphor", r"that\s+(?P<that>day|week|month|year|time)"),
+    ("anaphor", "unit",
+     r"the\s+(?P<rel>previous|preceding|prior|following)\s+(?P<unit>year|month|week|"
+     r"quarter)(?!-)"),
+    ("anaphor", "unit",
+     r"the\s+(?P<unit>year|month|week|quarter)\s+(?P<rel>before|earlier|previous|"
+     r"prior|after)(?!\s+(?:last|next|this)\b)"),
+    ("anaphor", "unit|moment",
+     r"that\s+(?P<that>day|week|month|year|time)"),
     # periods relative to the anchor
-    ("relative", rf"(?:(?P<edge>{EDGE}))?(?:the\s+)?(?P<rel>{REL})\s+(?P<unit>{UNIT_WORD})"
-                 r"(?!-)"),
-    ("relative", rf"(?P<edge>{EDGE})the\s+(?P<unit>year|month|week)(?=[\s,.;:)])"),
-    ("same_period", r"the\s+same\s+(?P<unit>period|month|quarter|week|day|time)\s+(?:of\s+)?"
-                    r"(?:(?:the\s+)?(?:last|previous)\s+year|a\s+year\s+(?:ago|earlier|before))"),
-    ("whole", r"the\s+(?:entire|whole|full)\s+(?P<unit>year|month)"),
-    ("month_week", r"the\s+(?P<ord>first|second|third|fourth|last|final)\s+week\s+of\s+"
-                   rf"(?P<month>{MONTH})"),
-    ("ago", rf"(?P<num>{NUM})\s+(?P<unit>{UNIT})\s+(?P<dir>ago|earlier|before|later|after|"
-            r"from\s+now|hence)"),
+    ("relative", "unit&relative",
+     rf"(?:(?P<edge>{EDGE}))?(?:the\s+)?(?P<rel>{REL})\s+(?P<unit>{UNIT_WORD})"
+     r"(?!-)"),
+    ("relative", "unit",
+     rf"(?P<edge>{EDGE})the\s+(?P<unit>year|month|week)(?=[\s,.;:)])"),
+    ("same_period", "unit",
+     r"the\s+same\s+(?P<unit>period|month|quarter|week|day|time)\s+(?:of\s+)?"
+     r"(?:(?:the\s+)?(?:last|previous)\s+year|a\s+year\s+(?:ago|earlier|before))"),
+    ("whole", "unit",
+     r"the\s+(?:entire|whole|full)\s+(?P<unit>year|month)"),
+    ("month_week", "month&unit",
+     r"the\s+(?P<ord>first|second|third|fourth|last|final)\s+week\s+of\s+"
+     rf"(?P<month>{MONTH})"),
+    ("ago", "unit&direction",
+     rf"(?P<num>{NUM})\s+(?P<unit>{UNIT})\s+(?P<dir>ago|earlier|before|later|after|"
+     r"from\s+now|hence)"),
     # "15 a year" is a rate, not a stretch of time
-    ("set", r"\d[\d,.]*\s+(?P<body>an?\s+(?P<unit>day|week|month|year))(?!\s+(?:ago|earlier|later|"
-            r"after|before))"),
+    ("set", "unit&digit",
+     r"\d[\d,.]*\s+(?P<body>an?\s+(?P<unit>day|week|month|year))(?!\s+(?:ago|earlier|later|"
+     r"after|before))"),
     # durations
-    ("duration", r"(?:(?P<approx>about|around|almost|nearly|approximately|roughly|some|just|only|"
-                 r"at\s+least)\s+)?(?:the\s+(?P<rel>past|last|next|first|previous|coming|"
-                 rf"following|final|remaining)\s+)?(?P<num>{NUM})\s+(?:more\s+|full\s+)?"
-                 rf"(?P<unit>{UNIT})\b(?!\s+(?:old|of\s+age))"),
-    ("duration", rf"(?P<num>\d+|{_NUM_WORD})(?=\s+(?:and|or|to)\s+(?:\d+|{_NUM_WORD})\s+"
-                 rf"(?P<unit>{UNIT})\b(?!\s+(?:old|of\s+age)))"),
-    ("duration", r"(?P<num>half)\s+(?:an?\s+)(?P<unit>hour|day|year|century|decade)"),
-    ("duration", r"(?:the\s+(?P<rel>past|last|next|coming|previous)\s+)(?P<unit>year|month|"
-                 r"week|decade|century)(?=\s+(?:alone|or\s|and\s)|[,.;:)])"),
-    ("duration", rf"(?P<num>{NUM})-(?P<unit>year|month|week|day|hour|minute|second|decade)"
-                 r"(?!-old|-olds|\w)"),
-    ("duration", r"(?P<unit>decades|years|centuries|months|weeks)-long"),
-    ("duration", r"(?:(?P<rel>recent|coming|past|the\s+past|the\s+coming|the\s+next|"
-                 r"the\s+last)\s+)(?P<unit>years|months|weeks|days|decades)"),
-    ("duration", r"(?:for|over|in|within|after)\s+(?P<body>(?:the\s+)?(?P<unit>years|months|"
-                 r"weeks|decades|centuries))(?!\s+(?:ago|of|old|later|earlier))"),
-    ("duration", r"(?<!\w)(?P<unit>decades|centuries)(?!\s+(?:ago|of|old|later|earlier))"),
+    ("duration", "unit",
+     r"(?:(?P<approx>about|around|almost|nearly|approximately|roughly|some|just|only|"
+     r"at\s+least)\s+)?(?:the\s+(?P<rel>past|last|next|first|previous|coming|"
+     rf"following|final|remaining)\s+)?(?P<num>{NUM})\s+(?:more\s+|full\s+)?"
+     rf"(?P<unit>{UNIT})\b(?!\s+(?:old|of\s+age))"),
+    ("duration", "unit&number",
+     rf"(?P<num>\d+|{_NUM_WORD})(?=\s+(?:and|or|to)\s+(?:\d+|{_NUM_WORD})\s+"
+     rf"(?P<unit>{UNIT})\b(?!\s+(?:old|of\s+age)))"),
+    ("duration", "unit",
+     r"(?P<num>half)\s+(?:an?\s+)(?P<unit>hour|day|year|century|decade)"),
+    ("duration", "unit&relative",
+     r"(?:the\s+(?P<rel>past|last|next|coming|previous)\s+)(?P<unit>year|month|"
+     r"week|decade|century)(?=\s+(?:alone|or\s|and\s)|[,.;:)])"),
+    ("duration", "hyphen_unit",
+     rf"(?P<num>{NUM})-(?P<unit>year|month|week|day|hour|minute|second|decade)"
+     r"(?!-old|-olds|\w)"),
+    ("duration", "hyphen_long",
+     r"(?P<unit>decades|years|centuries|months|weeks)-long"),
+    ("duration", "unit&relative",
+     r"(?:(?P<rel>recent|coming|past|the\s+past|the\s+coming|the\s+next|"
+     r"the\s+last)\s+)(?P<unit>years|months|weeks|days|decades)"),
+    ("duration", "unit",
+     r"(?:for|over|in|within|after)\s+(?P<body>(?:the\s+)?(?P<unit>years|months|"
+     r"weeks|decades|centuries))(?!\s+(?:ago|of|old|later|earlier))"),
+    ("duration", "unit",
+     r"(?<!\w)(?P<unit>decades|centuries)(?!\s+(?:ago|of|old|later|earlier))"),
     # sets
-    ("set", rf"(?P<word>{_alt(SET_WORDS)})"),
-    ("set", rf"(?:every|each)\s+(?P<weekday>{WEEKDAY})"),
-    ("set", rf"(?P<weekday>{WEEKDAY})s"),
-    ("set", r"(?:every|each)\s+(?P<part>morning|afternoon|evening|night)"),
-    ("set", r"every\s+other\s+(?P<other>day|week|month|year)"),
-    ("set", rf"(?:every|each|per)\s+(?:(?P<num>{NUM})\s+)?(?P<unit>day|week|month|year|hour|"
-            r"quarter|days|weeks|months|years|hours)"),
-    ("set", r"(?P<times>once|twice|(?:three|four|\d+)\s+times)\s+an?\s+"
-            r"(?P<unit>day|week|month|year)"),
+    ("set", "set",
+     rf"(?P<word>{_alt(SET_WORDS)})"),
+    ("set", "weekday&every",
+     rf"(?:every|each)\s+(?P<weekday>{WEEKDAY})"),
+    ("set", "weekday",
+     rf"(?P<weekday>{WEEKDAY})s"),
+    ("set", "part&every",
+     r"(?:every|each)\s+(?P<part>morning|afternoon|evening|night)"),
+    ("set", "unit&every",
+     r"every\s+other\s+(?P<other>day|week|month|year)"),
+    ("set", "unit&every",
+     rf"(?:every|each|per)\s+(?:(?P<num>{NUM})\s+)?(?P<unit>day|week|month|year|hour|"
+     r"quarter|days|weeks|months|years|hours)"),
+    ("set", "unit&times",
+     r"(?P<times>once|twice|(?:three|four|\d+)\s+times)\s+an?\s+"
+     r"(?P<unit>day|week|month|year)"),
     # references
-    ("reference", rf"(?P<word>{_alt(REFERENCES)})(?!-)"),
+    ("reference", "reference",
+     rf"(?P<word>{_alt(REFERENCES)})(?!-)"),
 ]
+GRAMMAR: list[tuple[str, str]] = [(kind, pattern) for kind, _trigger, pattern in _GRAMMAR]
 
 _COMPILED = [(kind, prefiltered(_B + pattern + _E, ignore_case=True)) for kind, pattern in GRAMMAR]
 """The grammar's patterns, compiled to skip in C the characters their matches cannot start with
 (the same matches, each the match's group 1: see `prefilter`)."""
 
 # ----------------------------------------------------------------------------- triggers
-# Each pattern of the grammar holds at least one trigger of its kind: a digit, a capitalised
-# month, a unit of time, or one of a few time words. The patterns run only in windows around
-# the triggers found in the text (a few regex scans of the whole text instead of ~50): the same
-# matches, since no expression reaches further than the reach below from its trigger.
-_UNIT_TRIGGER = r"second|minute|hour|day|week|fortnight|month|quarter|year|decade|centur"
+# Each pattern of the grammar names a trigger that every one of its matches holds: a digit, a
+# capitalised month, a unit of time, one of a few time words, or both of two such ("month&year":
+# "May 5, 2015" holds a month and a year). A pattern runs only in the windows around its
+# trigger's occurrences in the text (one regex split of the whole text finds the words, one
+# scan each the few triggers that are not inside a word; not ~50 scans of the whole text):
+# the same matches, since no expression reaches further than the reach below from a trigger it
+# holds; with two triggers, only where the windows of both overlap (an expression lies in both).
+# The narrower a trigger, the less text its patterns scan: "3 years ago" needs a unit and a
+# direction word, a duration a unit as a whole word ("years", not "today" or "Monday"). A word
+# trigger is a regex searched in each word (case ignored, as the grammar does); one written
+# ^...$ must be the whole word, which the patterns guarantee: the word they hold follows a space,
+# a hyphen or `_B`, and a space, `\b` or `_E` follows it.
 _TRIGGERS: dict[str, str] = {
     "digit": r"\d",
-    "month": rf"(?-i:{_alt(m.capitalize() for m in MONTHS)})",
-    "unit": rf"{_UNIT_TRIGGER}|annual|dail|half",
-    "season": r"spring|summer|autumn|winter|fall",
-    "clock": r"\d|noon|midday|midnight",
-    "day": r"day|night|tomorrow|morning|afternoon|evening",
-    "reference": r"now|current|present|recent|past|soon|future|term|day",
+    "year": r"1[6-9]\d\d|20\d\d",  # as YEAR and the ISO date's year start
+    "decade": r"\d0s?$",  # "1990s", "'90s", "1990's" (the word ends before the apostrophe)
+    "fiscal": r"^(?:fiscal|fy)",
+    "q": r"^(?-i:Q)[1-4]$",
+    "ampm": r"^(?:\d*[ap]m|m)$",  # "5pm", "30pm", "pm"; "a.m." splits into "a" and "m"
+    "zone": r"^\d*(?:gmt|utc|hrs)$",  # "1400 GMT", "1400GMT", "0900hrs"
+    "month": rf"(?-i:{_alt(m.capitalize() for m in MONTHS)})",  # "mid-March", "midMarch" too
+    "weekday": WEEKDAY,  # "Mondays" too
+    "unit": rf"^(?:{UNIT})$",
+    "quarter": r"^quarter$",
+    "half": r"^half$",
+    "number": rf"^(?:\d+|{_alt(_COUNT_WORDS)})$",
+    # REL, after EDGE with no space too ("midnext"), or "recent"
+    "relative": r"^(?:early|late|earlier|later|mid)?"
+                r"(?:this|last|next|past|coming|previous|current|following|recent)$",
+    "direction": r"^(?:ago|earlier|before|later|after|now|hence)$",  # "from now": "now"
+    "every": r"^(?:every|each|per)$",
+    "times": r"^(?:once|twice|times)$",
+    "set": rf"^(?:{_alt(SET_WORDS)})$",
+    "season": r"^(?:spring|summer|autumn|winter|fall)$",
+    "noon": r"^(?:noon|midday|midnight)$",
+    "today": r"^(?:today|tonight|yesterday|tomorrow)$",
+    "part": r"^(?:morning|afternoon|evening|night)$",
+    # each of REFERENCES holds one of these as a whole word ("these days", "the long term")
+    "reference": r"^(?:now|currently|nowadays|days|present|recently|recent|past|soon|future|"
+                 r"term)$",
     "moment": r"^time$",
 }
-_TRIGGER_OF_KIND = {
-    "date": "digit", "date_us": "digit", "month_day": "digit", "month_year": "digit",
-    "year": "digit", "fiscal": "digit", "decade": "digit", "month": "month",
-    "quarter": "unit|digit", "half": "unit", "season": "season", "clock": "clock",
-    "part_of_day": "day", "weekday": "day", "today": "day", "ref_day": "day",
-    "relative": "unit", "same_period": "unit", "whole": "unit", "month_week": "unit",
-    "ago": "unit", "set": "unit|day", "duration": "unit", "reference": "reference",
-    "anaphor": "unit|moment",
+_TEXT_TRIGGERS: dict[str, re.Pattern[str]] = {
+    "colon": re.compile(r":(?=[0-5]\d(?![\d:]))"),  # "14:30": no word holds its colon
+    "slash": re.compile(r"/(?=(?:3[01]|[12]\d|0?[1-9])/)"),  # "5/12/2015"
+    "hyphen_unit": re.compile(r"-(?=(?:year|month|week|day|hour|minute|second|decade)"
+                              r"(?!-old|-olds|\w))", re.IGNORECASE),  # "five-year"
+    "hyphen_long": re.compile(r"-long", re.IGNORECASE),  # "decades-long"
 }
+"""Triggers that are not inside one word: each is one character (a lookahead reads on), so
+`finditer` finds every occurrence (none can overlap another) and, starting with a literal
+character, finds it fast, in C."""
+_TRIGGER_OF_PATTERN = [trigger for _kind, trigger, _pattern in _GRAMMAR]
+_BOTH_TRIGGERS = {name: tuple(name.split("&")) for name in _TRIGGER_OF_PATTERN if "&" in name}
+"""Two-trigger names ("month&year") -> the two triggers whose windows must overlap."""
 _TRIGGER_PATTERNS = {
     name: re.compile("|".join(_TRIGGERS[part] for part in name.split("|")), re.IGNORECASE)
-    for name in set(_TRIGGER_OF_KIND.values())
+    for name in sorted({single for name in _TRIGGER_OF_PATTERN for single in name.split("&")}
+                       - _TEXT_TRIGGERS.keys())
 }
 REACH_BEFORE = 80
 """Characters an expression may start before a trigger it holds (the longest on the dev sets:
@@ -223,13 +313,43 @@ are met, each distinct word tested once per process (emptied past `_WORD_TRIGGER
 _WORD_TRIGGERS_SIZE = 200_000
 
 
-_ANY_TRIGGER = re.compile("|".join(f"(?:{_TRIGGERS[part]})" for part in _TRIGGERS), re.IGNORECASE)
+_ANY_TRIGGER = re.compile(
+    "^(?:" + "|".join(f"(?:{part[1:]})" for part in _TRIGGERS.values() if part.startswith("^"))
+    + ")|" + "|".join(f"(?:{part})" for part in _TRIGGERS.values() if not part.startswith("^")),
+    re.IGNORECASE)
 """Any trigger of any kind: most words hold none, and one search tells so (instead of one per
-trigger kind)."""
+trigger kind). The triggers that must start the word are tried at its start only, as one
+alternation: the regex engine then enters one branch, not one per trigger, at every other
+character of the word (three times faster)."""
+
+
+_DIGIT_TRIGGERS = ("digit", "year", "decade", "q")
+"""The triggers that hold a digit: a word of letters only holds none of them."""
+_LOWERCASE_WORD_TRIGGERS = [part for name, part in _TRIGGERS.items() if name not in
+                            _DIGIT_TRIGGERS and part.startswith("^") and part == part.lower()]
+_ANY_LETTERS_TRIGGER = re.compile(
+    "^(?:" + "|".join(f"(?:{part[1:]})" for part in _LOWERCASE_WORD_TRIGGERS) + ")")
+"""`_ANY_TRIGGER` for a lowercased word of ASCII letters, but for the triggers that hold a digit
+(none there) or keep their case (`_CASED_TRIGGER`). Matched case-sensitively, it lets the regex
+engine skip each alternative on its first letter without entering it (it cannot with a
+case-free letter): case is then no matter, as the word and these triggers are both lowercase
+and hold no character that case-free matching pairs with another besides its ASCII case."""
+_CASED_TRIGGER = re.compile("|".join(
+    f"(?:{part})" for name, part in _TRIGGERS.items()
+    if name not in _DIGIT_TRIGGERS and part not in _LOWERCASE_WORD_TRIGGERS), re.IGNORECASE)
+"""The rest: the month and weekday names, capitalised (`(?-i:...)`)."""
+
+
+def _may_hold_trigger(word: str) -> bool:
+    """`_ANY_TRIGGER.search(word)`, twice as fast for a word of ASCII letters (most words)."""
+    if word.isascii() and word.isalpha():
+        return _ANY_LETTERS_TRIGGER.match(word.lower()) is not None or \
+            _CASED_TRIGGER.search(word) is not None
+    return _ANY_TRIGGER.search(word) is not None
 
 
 def _word_triggers(word: str) -> tuple[str, ...]:
-    if _ANY_TRIGGER.search(word) is None:
+    if not _may_hold_trigger(word):
         return ()
     return tuple(name for name, trigger in _TRIGGER_PATTERNS.items() if trigger.search(word))
 
@@ -246,7 +366,7 @@ def _known_triggers(words: list[str]) -> dict[str, tuple[str, ...]]:
 
 
 def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
-    """Per trigger kind, the stretches of the text within reach of one, merged where they meet.
+    """Per trigger, the stretches of the text within reach of one, merged where they meet.
     The words and their offsets are worked out in C; Python visits only the words that hold a
     trigger (a few in a hundred)."""
     windows: dict[str, list[tuple[int, int]]] = {name: [] for name in _TRIGGER_PATTERNS}
@@ -264,7 +384,42 @@ def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
                 stretches[-1] = (stretches[-1][0], end)
             else:
                 stretches.append((start, end))
+    for name, trigger in _TEXT_TRIGGERS.items():
+        windows[name] = _merged((max(0, found.start() - REACH_BEFORE),
+                                 min(size, found.end() + REACH_AFTER))
+                                for found in trigger.finditer(text))
+    for name, (first, second) in _BOTH_TRIGGERS.items():
+        windows[name] = _overlaps(windows[first], windows[second])
     return windows
+
+
+def _merged(stretches: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Stretches in order of their starts, merged where they meet."""
+    merged: list[tuple[int, int]] = []
+    for start, end in stretches:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _overlaps(first: list[tuple[int, int]],
+              second: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The stretches of text inside both lists of merged windows (no two of them meet, so an
+    expression inside windows of both lies inside one of these)."""
+    both: list[tuple[int, int]] = []
+    index = other = 0
+    while index < len(first) and other < len(second):
+        start = max(first[index][0], second[other][0])
+        end = min(first[index][1], second[other][1])
+        if start < end:
+            both.append((start, end))
+        if first[index][1] < second[other][1]:
+            index += 1
+        else:
+            other += 1
+    return both
 
 
 @dataclass
@@ -305,7 +460,8 @@ def _candidates(text: str, windowed: bool = True) -> list[Mention]:
     candidates: list[Mention] = []
     windows = _windows(text) if windowed else None
     for priority, (kind, pattern) in enumerate(_COMPILED):
-        stretches = windows[_TRIGGER_OF_KIND[kind]] if windows is not None else [(0, len(text))]
+        stretches = windows[_TRIGGER_OF_PATTERN[priority]] if windows is not None \
+            else [(0, len(text))]
         for window_start, window_end in stretches:
             for match in prefiltered_finditer(pattern, text, window_start, window_end):
                 groups = match.groupdict()
