@@ -510,3 +510,23 @@ def test_word_lists_do_not_outlive_the_stage_or_leak_across_docs(shared):
     assert [(s.start, s.end, s.label_, s._.entity_id) for s in again.spans["entities"]] == \
         [(s.start, s.end, s.label_, s._.entity_id) for s in first.spans["entities"]]
     assert again._.entity_table == first._.entity_table
+
+
+def test_a_place_word_inside_a_longer_name_is_no_fragment_of_a_person(shared: Path):
+    """dev/places gwn-213 (a weather article): spaCy calls "La Niña" an organisation five
+    times and a person once. "La" inside the organisation's name is looked up as an embedded
+    place, is none here, and used to join the person "La Niña" as a two-letter mention inside
+    the organisation's: no person's mention may lie inside another entity's."""
+    line = next(line for line in (shared / "dev/places/articles.jsonl").open(encoding="utf-8")
+                if json.loads(line)["id"] == "gwn-213")
+    text = json.loads(line)["text"]
+    entities = entities_of(text)
+    spans = [(mention["start"], mention["end"], entity["id"], entity["type"])
+             for entity in entities for mention in entity["mentions"]]
+    persons = [span for span in spans if span[3] == "PERSON"]
+    assert persons and all(
+        not (start <= inner_start and inner_end <= end and (start, end) != (inner_start,
+                                                                           inner_end))
+        for inner_start, inner_end, inner_id, _ in persons
+        for start, end, outer_id, _ in spans if outer_id != inner_id)
+    assert all(text[start:end] != "La" for start, end, _, _ in spans)

@@ -7,7 +7,8 @@ its output is corrected with evidence, in order:
    it, a first name, ", who" after it); gazetteer places and demonyms spaCy missed are added
    (capitalised, proper-noun tagged, not inside a person's name); places and demonyms embedded
    in organisation names ("German" in "German Historical Institute") become mentions of their own,
-   as news geoparsing counts them;
+   as news geoparsing counts them (one that turns out no place there is dropped: a fragment
+   of the name, never a mention of anything else);
 2. identity in the article: a surname or first name joins the one full name that has it
    (never when two people share it), an acronym joins the name it was introduced with
    ("..., or DNR", "Korean Central News Agency (KCNA)"), "the North" joins North Korea;
@@ -710,6 +711,8 @@ class EntityStage:
                     north_south.setdefault(first, mention.place)
         entities: dict[str, _Entity] = {}
         for mention in mentions:
+            if mention.embedded and mention.place is None and mention.label in PLACE_LABELS:
+                continue  # a place inside a longer name that is no place here: a fragment
             text = words.span_text(mention.start, mention.end)
             name = mention.canonical or canonical_name(text)
             label = mention.label
