@@ -32,7 +32,7 @@ from typing import Any
 
 import numpy
 from spacy.attrs import LEMMA, LOWER
-from spacy.strings import hash_string
+from spacy.strings import StringStore, hash_string
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.ontology import ENTITY_TYPES
@@ -97,25 +97,56 @@ def span_value(span: Span, name: str) -> Any:
     return span.doc.user_data.get(("._.", name, span.start_char, span.end_char))
 
 
+class WordHashes:
+    """Which spaCy string hashes name one of a few words once lowercased, remembered per hash:
+    a hash names one string in every Doc and vocabulary, so an answer never goes stale, and
+    each string is looked up once per process instead of once per Doc."""
+
+    LIMIT = 200_000
+    """Hashes remembered before starting again (a long run meets new words forever)."""
+
+    def __init__(self, words: Collection[str]) -> None:
+        self.words = frozenset(words)
+        self.seen: set[int] = set()
+        self.matching: set[int] = set()
+
+    def among(self, values: set[int], strings: StringStore) -> set[int]:
+        """The values whose string, lowercased, is one of the words."""
+        new = values - self.seen
+        if new:
+            if len(self.seen) + len(new) > self.LIMIT:
+                self.seen.clear()
+                self.matching.clear()
+                new = values
+            self.seen |= new
+            self.matching |= {value for value in new if strings[value].lower() in self.words}
+        return values & self.matching
+
+
+_LEMMA_HASHES: dict[frozenset[str], WordHashes] = {}
+"""The memo of each set of lemmas `positions_of` is asked for (one per calling stage)."""
+
+
 def positions_of(doc: Doc, lemmas: Collection[str], lowers: Collection[str] = ()) -> list[int]:
     """The indices of the tokens whose lowercased lemma is one of `lemmas` or whose lowercased
     form is one of `lowers`, in order. Read from spaCy's arrays: a stage looking for a few
-    words makes no Token object for the other tokens (a tenth of the stages' time). The hashes
-    are compared as spaCy's uint64 (a plain list of them above 2**63 would become float64 and
-    match its neighbours)."""
+    words makes no Token object for the other tokens (a tenth of the stages' time). A Doc holds
+    few of the words, so each is one comparison over the array (cheaper than `numpy.isin`'s
+    setup), with the hash as spaCy's uint64 (as a Python int above 2**63 it would become
+    float64 and match its neighbours)."""
     if not len(doc):
         return []
-    strings = doc.vocab.strings
     found = numpy.zeros(len(doc), dtype=bool)
-    if lemmas:  # a lemma keeps its case ("Trump"): every distinct one is lowercased
+    if lemmas:  # a lemma keeps its case ("Trump"): every distinct one is lowercased, once
         values = doc.to_array(LEMMA)
-        wanted = [value for value in numpy.unique(values).tolist()
-                  if strings[value].lower() in lemmas]
-        found |= numpy.isin(values, numpy.array(wanted, dtype=values.dtype))
+        key = frozenset(lemmas)
+        memo = _LEMMA_HASHES.get(key) or _LEMMA_HASHES.setdefault(key, WordHashes(key))
+        for value in memo.among(set(values.tolist()), doc.vocab.strings):
+            found |= values == numpy.uint64(value)
     if lowers:  # a lowercased form is its own key: its hash is the array's value
         values = doc.to_array(LOWER)
-        found |= numpy.isin(values, numpy.array([hash_string(word) for word in lowers],
-                                                dtype=values.dtype))
+        for word in lowers:
+            found |= values == numpy.uint64(hash_string(word))
     return numpy.flatnonzero(found).tolist()
 
 
@@ -157,13 +188,23 @@ def _antecedent_of_token(token: Token) -> Token | None:
     return token.doc[found[token.i]]
 
 
+_MENTION_LABELS_KEY = "newsgraph.mention_labels"
+
+
 def entity_type(token: Token) -> str:
     """A token's entity type as the entity stage corrected it: its mention's label (Kiev is a
     GPE, not spaCy's PERSON), "" for a name spaCy tagged that the stage did not keep, and
-    spaCy's own label for numbers and times (DATE, CARDINAL ...), which are not entities."""
-    mention = entity_of(token)
-    if mention is not None:
-        return mention.label_
+    spaCy's own label for numbers and times (DATE, CARDINAL ...), which are not entities.
+    The stages ask this thousands of times a Doc, so the labels are read once per Doc (each
+    read of a mention from its SpanGroup builds a Span)."""
+    doc = token.doc
+    owner = doc_value(doc, "entity_tokens")
+    if owner and owner[token.i] >= 0:
+        group = doc.spans[ENTITY_SPANS]
+        labels = doc.user_data.get(_MENTION_LABELS_KEY)  # plain strings: stays serialisable
+        if labels is None or len(labels) != len(group):
+            labels = doc.user_data[_MENTION_LABELS_KEY] = [span.label_ for span in group]
+        return labels[owner[token.i]]
     label = token.ent_type_
     return "" if label in ENTITY_TYPES else label
 

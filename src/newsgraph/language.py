@@ -3,7 +3,8 @@
 The English model reads any text and always finds something: on a Russian page it finds
 hundreds of "entities" ("Что" as a place). py3langid (a maintained fork of langid.py, 97
 languages, its model inside the wheel: nothing is fetched at run time) names the language of
-the clean text; the record keeps it as an ISO 639-1 code.
+the clean text; the record keeps it as an ISO 639-1 code. Text that is plainly English (a
+large share of English function words) is named without the model.
 """
 
 from __future__ import annotations

@@ -7,9 +7,9 @@ import re
 
 import pytest
 
-from newsgraph.doc import positions_of
-from newsgraph.stages import quotes as quotes_module
-from newsgraph.stages.quotes import CUE_WORDS, QuoteStage, _Extractor, _TokenArrays, _WordHashes
+from newsgraph import doc as doc_module
+from newsgraph.doc import WordHashes, positions_of
+from newsgraph.stages.quotes import CUE_WORDS, QuoteStage, _Extractor, _TokenArrays
 from tests.docs import run_stages
 
 # ../shared/dev/quotes/articles.jsonl, meantime:39951 and meantime:3307 (shortened)
@@ -54,8 +54,8 @@ def test_word_hashes_answer_the_same_after_forgetting(docs):
     """A full memo starts again; its answers stay those of the string store."""
     strings = docs[0].vocab.strings
     lemmas = {t.lemma for t in docs[0]}
-    full = _WordHashes(CUE_WORDS)
-    small = _WordHashes(CUE_WORDS)
+    full = WordHashes(CUE_WORDS)
+    small = WordHashes(CUE_WORDS)
     small.LIMIT = 5
     expected = {value for value in lemmas if strings[value].lower() in CUE_WORDS}
     assert sorted(strings[value] for value in expected) == ["announce", "state"]
@@ -91,8 +91,7 @@ def test_quotes_do_not_change_with_the_docs_processed_before(docs):
         return QuoteStage()(doc)._.quotes
 
     first_ford = fresh_quotes(FORD)
-    quotes_module._CUE_LEMMAS.seen.clear()
-    quotes_module._CUE_LEMMAS.matching.clear()
+    doc_module._LEMMA_HASHES.clear()  # the word memos start again
     airbus = fresh_quotes(AIRBUS)
     ford_after_airbus = fresh_quotes(FORD)
     assert first_ford == ford_after_airbus

@@ -15,19 +15,18 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-import numpy
-from spacy.attrs import IDX, LEMMA, LOWER
-from spacy.strings import StringStore, get_string_id, hash_string
+from spacy.attrs import IDX, LOWER
+from spacy.strings import get_string_id
 from spacy.symbols import AUX, NOUN, PRON, PROPN, VERB
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.config import stage_defaults
-from newsgraph.doc import doc_text, doc_value, entity_records, entity_type
+from newsgraph.doc import doc_text, doc_value, entity_records, entity_type, positions_of
 from newsgraph.lexicons import (
     ADDRESSEE_VERBS,
     ADDRESSING_VERBS,
@@ -58,37 +57,6 @@ _MIN_DIRECT_WORDS = stage_defaults("quotes")["min_direct_words"]  # config.cfg [
 
 # ----------------------------------------------------------------------------- token arrays
 
-class _WordHashes:
-    """Which spaCy string hashes name one of a few words once lowercased, remembered per hash:
-    a hash names one string in every Doc and vocabulary, so an answer never goes stale, and
-    each string is looked up once per process instead of once per Doc."""
-
-    LIMIT = 200_000
-    """Hashes remembered before starting again (a long run meets new words forever)."""
-
-    def __init__(self, words: Collection[str]) -> None:
-        self.words = frozenset(words)
-        self.seen: set[int] = set()
-        self.matching: set[int] = set()
-
-    def among(self, values: set[int], strings: StringStore) -> set[int]:
-        """The values whose string, lowercased, is one of the words."""
-        new = values - self.seen
-        if new:
-            if len(self.seen) + len(new) > self.LIMIT:
-                self.seen.clear()
-                self.matching.clear()
-                new = values
-            self.seen |= new
-            self.matching |= {value for value in new if strings[value].lower() in self.words}
-        return values & self.matching
-
-
-_CUE_LEMMAS = _WordHashes(CUE_WORDS)
-_ACCORDING = hash_string("according")
-"""The LOWER value of "according": a lowercased form is its own key in the string store."""
-
-
 class _TokenArrays:
     """The few token attributes the stage compares across many tokens, read from spaCy's
     arrays once per Doc (a `Token` object made for each comparison cost more than the stage's
@@ -102,15 +70,8 @@ class _TokenArrays:
 
     @classmethod
     def of(cls, doc: Doc) -> _TokenArrays:
-        lemmas = doc.to_array(LEMMA)
-        is_cue = numpy.zeros(len(lemmas), dtype=bool)
-        for lemma in _CUE_LEMMAS.among(set(lemmas.tolist()), doc.vocab.strings):
-            is_cue |= lemmas == numpy.uint64(lemma)  # a Doc has few distinct cue lemmas
-        cues = numpy.flatnonzero(is_cue).tolist()
-        arrays = cls(doc, cues)
-        if "according" in doc_text(doc).lower():  # else no token's lowercased form is
-            arrays.cues = sorted({*cues, *_positions(arrays.lower, _ACCORDING)})
-        return arrays
+        according = ("according",) if "according" in doc_text(doc).lower() else ()
+        return cls(doc, positions_of(doc, CUE_WORDS, according))  # else no token is "according"
 
     @cached_property
     def idx(self) -> list[int]:
@@ -121,17 +82,6 @@ class _TokenArrays:
     def lower(self) -> list[int]:
         """Each token's lowercased form, as spaCy's hash."""
         return self.doc.to_array(LOWER).tolist()
-
-
-def _positions(values: list[int], value: int) -> Iterator[int]:
-    """Where a value occurs in a list, found by `list.index` (a scan in C, not a loop here)."""
-    at = -1
-    while True:
-        try:
-            at = values.index(value, at + 1)
-        except ValueError:
-            return
-        yield at
 
 
 # ----------------------------------------------------------------------------- quotation marks

@@ -23,15 +23,13 @@ The rules, in order:
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Collection
 
 import numpy
-from spacy.attrs import DEP, LOWER, POS
-from spacy.strings import hash_string
+from spacy.attrs import DEP, POS
 from spacy.symbols import NOUN, PROPN
 from spacy.tokens import Doc, Token
 
-from newsgraph.doc import entity_of
+from newsgraph.doc import entity_of, positions_of
 from newsgraph.lexicons import (
     FEMALE_NAMES,
     FEMALE_NOUNS,
@@ -48,8 +46,6 @@ FIRST_AND_SECOND = frozenset({"i", "we", "you", "me", "us", "my", "our", "your"}
 THIRD = frozenset({"he", "she", "it", "they", "him", "her", "them"})
 SENTENCES_BACK = 4
 _SUBJECTS = ("nsubj", "nsubjpass")
-_PRONOUN_HASHES = tuple(numpy.uint64(hash_string(word)) for word in sorted(RELATIVE | THIRD))
-"""The LOWER values of the pronouns resolved (a lowercased form is its own key)."""
 
 
 class ReferenceStage:
@@ -65,7 +61,7 @@ class ReferenceStage:
         nouns = _noun_candidates(doc, quoted)
         kinds: dict[int, str | None] = {}  # this Doc's kind_of per token index
         found: dict[int, int] = {}
-        for index in _positions_of_lowers(doc, _PRONOUN_HASHES):
+        for index in positions_of(doc, (), RELATIVE | THIRD):
             token = doc[index]
             if token.lower_ in RELATIVE or token.pos_ == "PRON":
                 antecedent = resolve(token, quoted, starts, nouns, kinds)
@@ -73,18 +69,6 @@ class ReferenceStage:
                     found[index] = antecedent.i
         doc._.antecedents = found
         return doc
-
-
-def _positions_of_lowers(doc: Doc, hashes: Collection[numpy.uint64]) -> list[int]:
-    """The indices of the tokens whose LOWER value is one of `hashes`, in order: a comparison
-    per word over spaCy's array (for a few words, cheaper than `numpy.isin`'s setup)."""
-    if not len(doc):
-        return []
-    lowers = doc.to_array(LOWER)
-    found = numpy.zeros(len(lowers), dtype=bool)
-    for value in hashes:
-        found |= lowers == value
-    return numpy.flatnonzero(found).tolist()
 
 
 def _noun_candidates(doc: Doc, quoted: list[bool]) -> list[bool]:

@@ -8,14 +8,14 @@ and the merge of one event told twice in an article.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from functools import cache, cached_property
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.config import stage_defaults
-from newsgraph.doc import entity_records, entity_spans, span_value
+from newsgraph.doc import entity_records, entity_spans, entity_type, span_value
 from newsgraph.event_merge import party_of, same_party
 from newsgraph.stages.events.actors import (
     FIRST_AND_SECOND_PERSON,
@@ -58,7 +58,6 @@ from newsgraph.stages.events.rules import (
     PLACE_ENTITY_TYPES,
     VERBAL,
     doc_cache,
-    entity_type,
     head_lemma,
     is_actor,
     is_party,
@@ -182,7 +181,7 @@ def _sentence(token: Token, sent: Span) -> tuple[int, int]:
     """The token's sentence (`sent`) as character offsets, cut at paragraph breaks: a headline
     or caption without a full stop is parsed into the next paragraph's sentence."""
     breaks = paragraph_breaks(token.doc)
-    index = bisect_right(breaks, token.i)
+    index = paragraph_of(token)  # how many breaks come before the token
     start = max(sent.start, breaks[index - 1] + 1 if index else 0)
     end = min(sent.end, breaks[index] if index < len(breaks) else sent.end)
     doc = token.doc

@@ -15,6 +15,7 @@ from itertools import chain
 from spacy.strings import StringStore
 from spacy.tokens import Doc, Token
 
+from newsgraph.doc import entity_type
 from newsgraph.stages.events.actors import POLITICAL_WORDS
 from newsgraph.stages.events.lexicon import (
     ASSAULTABLE,
@@ -62,7 +63,6 @@ from newsgraph.stages.events.rules import (
     Frame,
     Rule,
     doc_cache,
-    entity_type,
     head_lemma,
     is_party,
     owned_by_party,
@@ -307,11 +307,15 @@ def _verbs_to_read(doc: Doc, verbs: list[int], lemmas: list[int], lowers: list[i
     close a "test-fire" compound. Every other verb would be read only to find nothing, so no
     Token is made for it; the words are the Doc's arrays (`lemmas`, `lowers`: hashes)."""
     strings = doc.vocab.strings
-    dash, test = strings["-"], strings["test"]
     readable = _VERB_LEMMA_MAY_TRIGGER.passing(strings, lemmas, verbs) | \
         _VERB_FORM_MAY_BE_MENDED.passing(strings, lowers, verbs)
-    return [i for i in verbs if i in readable
-            or (i > 1 and lowers[i - 1] == dash and lowers[i - 2] == test)]
+    return [i for i in verbs if i in readable or _closes_test_compound(strings, lowers, i)]
+
+
+def _closes_test_compound(strings: StringStore, lowers: list[int], i: int) -> bool:
+    """Does the verb at `i` close a "test-fire" compound? Read from the arrays (`lowers`:
+    hashes), so no Token is made for the words before it."""
+    return i > 1 and lowers[i - 1] == strings["-"] and lowers[i - 2] == strings["test"]
 
 
 def find_candidates(doc: Doc) -> list[Candidate]:
@@ -323,7 +327,6 @@ def find_candidates(doc: Doc) -> list[Candidate]:
     verb, aux, root = strings["VERB"], strings["AUX"], strings["ROOT"]
     verbs = [i for i, (tag, dep) in enumerate(zip(words.pos, words.deps, strict=True))
              if tag == verb or (tag == aux and dep == root)]
-    dash, test = strings["-"], strings["test"]
     for i in _verbs_to_read(doc, verbs, lemmas, lowers):
         token = doc[i]
         dep = token.dep_
@@ -334,8 +337,7 @@ def find_candidates(doc: Doc) -> list[Candidate]:
                 token.head.lemma_.lower() in STATE_VERBS:
             continue  # "fighting has subsided": a gerund naming what went on, not news of it
         lemma = _verb_lemma(token)
-        # "test-fired": read from the arrays, no Token made for the words before
-        test_compound = i > 1 and lowers[i - 1] == dash and lowers[i - 2] == test
+        test_compound = _closes_test_compound(strings, lowers, i)  # "test-fired"
         sense = _verb_senses(token, lemma, test_compound) \
             if lemma not in SPEECH_VERBS or lemma in VERB_LEXICON else None
         start = i - 2 if test_compound else i

@@ -16,8 +16,7 @@ from dataclasses import dataclass, field
 from spacy.attrs import DEP, LEMMA, LOWER, POS
 from spacy.tokens import Doc, Token
 
-from newsgraph.doc import doc_text
-from newsgraph.doc import entity_type as mention_entity_type
+from newsgraph.doc import doc_text, entity_type
 from newsgraph.stages.events.lexicon import (
     ABSTRACT_TARGETS,
     ACTOR_NOUNS,
@@ -173,22 +172,9 @@ class DocCache:
     lemmas: list[int]
     lowers: list[int]
     frames: dict[int, Frame] = field(default_factory=dict)
-    entity_types: dict[int, str] = field(default_factory=dict)  # token index -> `entity_type`
 
 
 _last_cache: tuple[weakref.ReferenceType[Doc], DocCache] | None = None
-
-
-def entity_type(token: Token) -> str:
-    """The token's entity type as the entity stage corrected it (`newsgraph.doc.entity_type`),
-    read once per token and Doc: each read there builds the mention's Span, and the stage
-    asks about the same few tokens again and again."""
-    types = doc_cache(token.doc).entity_types
-    position = token.i
-    found = types.get(position)
-    if found is None:
-        found = types[position] = mention_entity_type(token)
-    return found
 
 
 def doc_cache(doc: Doc) -> DocCache:
