@@ -526,7 +526,7 @@ class EntityStage:
             if not texts[end - 1][:1].isupper():
                 continue
             text = words.span_text(i, end)
-            label = None
+            label = best = None
             if text.lower() in GENERIC_WORDS:
                 continue
             folded = fold_name(text)
@@ -551,8 +551,7 @@ class EntityStage:
                 return None
             if not inside and _sentence_initial(doc, i) and not _is_proper_tag(tags[i]):
                 return None
-            if inside and label != "NORP" and _fragment(
-                    doc, *taken.holder[i], i, end, self.places.best(text, Counter())):
+            if inside and label != "NORP" and _fragment(doc, *taken.holder[i], i, end, best):
                 return None  # a word from the middle of a longer name is no place of its own
             return Mention(i, end, label, embedded=inside)
         return None
@@ -711,8 +710,6 @@ class EntityStage:
                     north_south.setdefault(first, mention.place)
         entities: dict[str, _Entity] = {}
         for mention in mentions:
-            if mention.embedded and mention.place is None and mention.label in PLACE_LABELS:
-                continue  # a place inside a longer name that is no place here: a fragment
             text = words.span_text(mention.start, mention.end)
             name = mention.canonical or canonical_name(text)
             label = mention.label
@@ -1022,7 +1019,9 @@ class EntityStage:
         unique: dict[tuple[int, int], Mention] = {}
         for mention in mentions:  # a mention shrunk to its place may meet an added one
             unique.setdefault((mention.start, mention.end), mention)
-        mentions = list(unique.values())
+        # a place inside a longer name that is no place here is a fragment of that name
+        mentions = [mention for mention in unique.values() if not (
+            mention.embedded and mention.place is None and mention.label in PLACE_LABELS)]
         for mention in mentions:
             if mention.label in PLACE_LABELS:
                 found = self._government(doc, mention)

@@ -159,7 +159,7 @@ _GRAMMAR: list[tuple[str, str, str]] = [
     ("anaphor", "unit",
      r"the\s+(?P<unit>year|month|week|quarter)\s+(?P<rel>before|earlier|previous|"
      r"prior|after)(?!\s+(?:last|next|this)\b)"),
-    ("anaphor", "unit|moment",
+    ("anaphor", "moment",
      r"that\s+(?P<that>day|week|month|year|time)"),
     # periods relative to the anchor
     ("relative", "unit&relative",
@@ -277,7 +277,7 @@ _TRIGGERS: dict[str, str] = {
     # each of REFERENCES holds one of these as a whole word ("these days", "the long term")
     "reference": r"^(?:now|currently|nowadays|days|present|recently|recent|past|soon|future|"
                  r"term)$",
-    "moment": r"^time$",
+    "moment": r"^(?:time|day|week|month|year)$",  # "that day", "that time"
 }
 _TEXT_TRIGGERS: dict[str, re.Pattern[str]] = {
     "colon": re.compile(r":(?=[0-5]\d(?![\d:]))"),  # "14:30": no word holds its colon
@@ -293,7 +293,7 @@ _TRIGGER_OF_PATTERN = [trigger for _kind, trigger, _pattern in _GRAMMAR]
 _BOTH_TRIGGERS = {name: tuple(name.split("&")) for name in _TRIGGER_OF_PATTERN if "&" in name}
 """Two-trigger names ("month&year") -> the two triggers whose windows must overlap."""
 _TRIGGER_PATTERNS = {
-    name: re.compile("|".join(_TRIGGERS[part] for part in name.split("|")), re.IGNORECASE)
+    name: re.compile(_TRIGGERS[name], re.IGNORECASE)
     for name in sorted({single for name in _TRIGGER_OF_PATTERN for single in name.split("&")}
                        - _TEXT_TRIGGERS.keys())
 }
@@ -323,33 +323,8 @@ alternation: the regex engine then enters one branch, not one per trigger, at ev
 character of the word (three times faster)."""
 
 
-_DIGIT_TRIGGERS = ("digit", "year", "decade", "q")
-"""The triggers that hold a digit: a word of letters only holds none of them."""
-_LOWERCASE_WORD_TRIGGERS = [part for name, part in _TRIGGERS.items() if name not in
-                            _DIGIT_TRIGGERS and part.startswith("^") and part == part.lower()]
-_ANY_LETTERS_TRIGGER = re.compile(
-    "^(?:" + "|".join(f"(?:{part[1:]})" for part in _LOWERCASE_WORD_TRIGGERS) + ")")
-"""`_ANY_TRIGGER` for a lowercased word of ASCII letters, but for the triggers that hold a digit
-(none there) or keep their case (`_CASED_TRIGGER`). Matched case-sensitively, it lets the regex
-engine skip each alternative on its first letter without entering it (it cannot with a
-case-free letter): case is then no matter, as the word and these triggers are both lowercase
-and hold no character that case-free matching pairs with another besides its ASCII case."""
-_CASED_TRIGGER = re.compile("|".join(
-    f"(?:{part})" for name, part in _TRIGGERS.items()
-    if name not in _DIGIT_TRIGGERS and part not in _LOWERCASE_WORD_TRIGGERS), re.IGNORECASE)
-"""The rest: the month and weekday names, capitalised (`(?-i:...)`)."""
-
-
-def _may_hold_trigger(word: str) -> bool:
-    """`_ANY_TRIGGER.search(word)`, twice as fast for a word of ASCII letters (most words)."""
-    if word.isascii() and word.isalpha():
-        return _ANY_LETTERS_TRIGGER.match(word.lower()) is not None or \
-            _CASED_TRIGGER.search(word) is not None
-    return _ANY_TRIGGER.search(word) is not None
-
-
 def _word_triggers(word: str) -> tuple[str, ...]:
-    if not _may_hold_trigger(word):
+    if _ANY_TRIGGER.search(word) is None:
         return ()
     return tuple(name for name, trigger in _TRIGGER_PATTERNS.items() if trigger.search(word))
 
@@ -369,7 +344,7 @@ def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
     """Per trigger, the stretches of the text within reach of one, merged where they meet.
     The words and their offsets are worked out in C; Python visits only the words that hold a
     trigger (a few in a hundred)."""
-    windows: dict[str, list[tuple[int, int]]] = {name: [] for name in _TRIGGER_PATTERNS}
+    near: dict[str, list[tuple[int, int]]] = {name: [] for name in _TRIGGER_PATTERNS}
     size = len(text)
     parts = _WORD_SPLIT.split(text)  # gap, word, gap, word, ..., gap
     words = parts[1::2]
@@ -379,11 +354,8 @@ def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
         start = max(0, ends[2 * index] - REACH_BEFORE)
         end = min(size, ends[2 * index + 1] + REACH_AFTER)
         for name in triggers_of[words[index]]:
-            stretches = windows[name]
-            if stretches and start <= stretches[-1][1]:
-                stretches[-1] = (stretches[-1][0], end)
-            else:
-                stretches.append((start, end))
+            near[name].append((start, end))  # in order of their starts
+    windows = {name: _merged(stretches) for name, stretches in near.items()}
     for name, trigger in _TEXT_TRIGGERS.items():
         windows[name] = _merged((max(0, found.start() - REACH_BEFORE),
                                  min(size, found.end() + REACH_AFTER))
