@@ -295,9 +295,6 @@ class _Extractor:
             for entity in entities for m in entity.get("mentions", [])
         )
         self.arrays = _TokenArrays.of(doc)
-        self.mention_spans: dict[int, tuple[int, int, int]] = {}
-        """`_Speakers.mention_span` by token index, for this Doc only, with the index of the
-        span's last token."""
         self.mark_starts = [mark.start for mark in self.marks]
         """Where each quotation starts: quotations are disjoint and in text order, so the
         one that can hold a character is the last starting at or before it."""
@@ -1001,6 +998,9 @@ class _Speakers:
         self.x = extractor
         self.doc = extractor.doc
         self.text = extractor.text
+        self.mention_spans: dict[int, tuple[int, int, int]] = {}
+        """`mention_span` by token index (one `_Speakers` per Doc), with the index of the
+        span's last token."""
 
     def describe(self, token: Token, quotes: list[_Quote]) -> dict[str, Any]:
         start, end = self.speaker_span(token)
@@ -1033,9 +1033,9 @@ class _Speakers:
 
     def _mention(self, token: Token) -> tuple[int, int, int]:
         """`mention_span` and the index of its last token, found once per token and Doc."""
-        found = self.x.mention_spans.get(token.i)
+        found = self.mention_spans.get(token.i)
         if found is None:
-            found = self.x.mention_spans[token.i] = self._mention_span(token)
+            found = self.mention_spans[token.i] = self._mention_span(token)
         return found
 
     def _mention_span(self, token: Token) -> tuple[int, int, int]:
