@@ -97,6 +97,14 @@ def span_value(span: Span, name: str) -> Any:
     return span.doc.user_data.get(("._.", name, span.start_char, span.end_char))
 
 
+def set_span_values(doc: Doc, chars: tuple[int, int], values: dict[str, Any]) -> None:
+    """`span._.name = value` for each value, on the span of these characters (start_char,
+    end_char), written where spaCy keeps it and `span_value` reads it, without building an
+    Underscore object per value."""
+    for name, value in values.items():
+        doc.user_data[("._.", name, *chars)] = value
+
+
 class WordHashes:
     """Which spaCy string hashes name one of a few words once lowercased, remembered per hash:
     a hash names one string in every Doc and vocabulary, so an answer never goes stale, and

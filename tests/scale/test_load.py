@@ -4,6 +4,7 @@ that already holds articles."""
 
 from __future__ import annotations
 
+import json
 import shutil
 import sqlite3
 from contextlib import closing
@@ -99,6 +100,35 @@ def test_events_merge_into_the_groups_the_store_makes(small_run, tmp_path):
     assert _rows(loaded, "SELECT * FROM event_groups ORDER BY id") == \
         _rows(ingested, "SELECT * FROM event_groups ORDER BY id")
     assert _rows(loaded, "SELECT source FROM ingest_failures") == [(small_run.paths[1],)]
+
+
+def test_an_id_given_twice_keeps_the_first_inputs_rows(shared: Path, tmp_path):
+    """Two inputs with one id: the loaded store holds the first input's article and no row
+    of the other, as one `ingest` of the same inputs keeps the first (a duplicate id)."""
+    from newsgraph.scale.runner import run
+
+    lines = (shared / "dev" / "events" / "articles.jsonl").read_text(
+        encoding="utf-8").splitlines(True)
+    first, second = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    first.write_text("".join(lines[:3]), encoding="utf-8")
+    twice = json.loads(lines[1])["id"]
+    second.write_text(json.dumps({**json.loads(lines[5]), "id": twice}) + "\n",
+                      encoding="utf-8")
+    out = str(tmp_path / "tables")
+    run([str(first), str(second)], out, settings=DEFAULT_SETTINGS)
+    loaded, ingested = tmp_path / "loaded.db", tmp_path / "ingested.db"
+    assert load(out, loaded, DEFAULT_SETTINGS).articles == 3
+    _ingest([str(first), str(second)], ingested)
+    ids = _rows(loaded, "SELECT id FROM documents ORDER BY seq")
+    assert ids == _rows(ingested, "SELECT id FROM documents ORDER BY seq")
+    assert ids[1] == (twice,)
+    assert _rows(loaded, "SELECT text FROM documents WHERE seq = 2")[0][0].startswith(
+        "German Foreign Minister Oskar Fischer will visit Albania")
+    for sql in ("SELECT * FROM mentions ORDER BY rowid", "SELECT * FROM events ORDER BY rowid",
+                "SELECT * FROM entities ORDER BY id"):
+        assert _rows(loaded, sql) == _rows(ingested, sql), sql
+    assert _stdout("show", twice, "--json", "--db", str(loaded)) == \
+        _stdout("show", twice, "--json", "--db", str(ingested))
 
 
 def test_grouping_blocks_on_type_family_actor_and_window():

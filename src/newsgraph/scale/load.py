@@ -6,8 +6,8 @@ The store's `seq` (the order `ingest` would have stored the articles in) is the 
 extract them in, so every step below gives the same result whatever the order of the inputs
 and however the runs split them:
 
-- an id given by two inputs keeps the later input's rows at the earlier one's place, as a
-  re-ingest updates an article in place;
+- an id given by two inputs keeps the first input's rows (in the inputs' order), as one
+  `ingest` of the same inputs keeps the first and skips the others as duplicate ids;
 - entity rows are grouped by id: the name and type of the first article (in `seq` order) that
   lists it, each geo field from the first that has it (what `Store.put`'s upsert keeps);
 - events are grouped into real events by `event_merge`'s rules, each event in `seq` and `ord`
@@ -86,22 +86,24 @@ def load(location: str, db: str | Path, settings: Settings,
 
 def store_rows(tables: Mapping[str, pa.Table], window_days: int,
                ) -> dict[str, pa.Table | list[Row]]:
-    """The rows of a store from a run's tables: documents in `seq` order, entities by id,
+    """The rows of a store from a run's tables: documents with their `seq`, entities by id,
     events in their groups, failures (see the module). The per-article tables stay columns
     (pyarrow), only filtered and sorted; the group-bys work on rows."""
-    kept, seq = _kept_documents(
+    kept = _kept_documents(
         tables["documents"].select(["id", "input_hash", "input_order"]).to_pylist())
     order = pa.array([row["id"] for row in kept], pa.string())
-    hashes = pa.array([row["input_hash"] for row in kept], pa.string())
+    # Every row is kept unless an id came from two inputs (the later one replaces it).
+    hashes = None if len(kept) == tables["documents"].num_rows else \
+        pa.array([row["input_hash"] for row in kept], pa.string())
     out: dict[str, pa.Table | list[Row]] = {}
-    documents = _in_store_order(tables["documents"], "documents", "id", order, hashes)
+    documents = _in_store_order(tables["documents"], "documents", "id", order, hashes,
+                                sort=False)  # rowid = seq: the order written is immaterial
     out["documents"] = documents.append_column(
         "ingested_at", pa.array([_now()] * len(documents), pa.string()))
     for table in child_tables():
         out[table] = _in_store_order(tables[table], table, "doc_id", order, hashes)
-    entity_rows = _in_store_order(tables["entities"], "entities", "doc_id", order, hashes,
-                                  extra=("doc_id",)).to_pylist()
-    out["entities"] = aggregate_entities(entity_rows, seq)
+    out["entities"] = aggregate_entities(
+        _in_store_order(tables["entities"], "entities", "doc_id", order, hashes))
     events = tables["events"]
     events = out["events"].select([column for column in _GROUPING
                                    if column in events.column_names]).to_pylist()
@@ -122,34 +124,31 @@ _GROUPING = ("doc_id", "ord", "type", "date_value", "actor_entity", "actor_name"
 """The event columns `EventFacts.from_row` reads."""
 
 
-def _in_store_order(table: pa.Table, name: str, key: str, order: pa.Array, hashes: pa.Array,
-                    extra: tuple[str, ...] = ()) -> pa.Table:
-    """The rows of the kept inputs (by input hash), sorted by their article's `seq` (its
-    place in `order`) and `ord`, with the store table's columns (and `seq` on documents)."""
-    table = table.filter(pc.is_in(table.column("input_hash"), value_set=hashes))
+def _in_store_order(table: pa.Table, name: str, key: str, order: pa.Array,
+                    hashes: pa.Array | None, sort: bool = True) -> pa.Table:
+    """The rows of the kept inputs (by input hash; all rows when `hashes` is None), sorted by
+    their article's `seq` (its place in `order`) and `ord` (unless `sort` is false), with the
+    store table's columns (and `seq` on documents)."""
+    if hashes is not None:
+        table = table.filter(pc.is_in(table.column("input_hash"), value_set=hashes))
     seq = pc.add(pc.index_in(table.column(key), value_set=order), 1)
     table = table.append_column("seq", seq) if "seq" not in table.column_names else table
-    keys = [("seq", "ascending")]
-    if "ord" in table.column_names:
-        keys.append(("ord", "ascending"))
-    table = table.sort_by(keys)
+    if sort:
+        keys = [("seq", "ascending")]
+        if "ord" in table.column_names:
+            keys.append(("ord", "ascending"))
+        table = table.sort_by(keys)
     wanted = [column for column in store_columns(name) if column in table.column_names]
-    return table.select([*wanted, *(column for column in extra if column not in wanted)])
+    return table.select(wanted)
 
 
-def _kept_documents(documents: list[Row]) -> tuple[list[Row], dict[str, int]]:
-    """The documents in input order, one per id: the last input's rows at the first one's
-    place (a re-ingest updates in place). Also each id's seq."""
-    ordered = sorted(documents, key=lambda row: (row["input_order"], row["input_hash"]))
-    place: dict[str, int] = {}
-    kept: list[Row] = []
-    for row in ordered:
-        if row["id"] in place:
-            kept[place[row["id"]]] = row
-        else:
-            place[row["id"]] = len(kept)
-            kept.append(row)
-    return kept, {doc_id: position + 1 for doc_id, position in place.items()}
+def _kept_documents(documents: list[Row]) -> list[Row]:
+    """The documents in input order, one per id: the first input's (one `ingest` of the same
+    inputs skips the later ones as duplicate ids)."""
+    kept: dict[str, Row] = {}
+    for row in sorted(documents, key=lambda row: (row["input_order"], row["input_hash"])):
+        kept.setdefault(row["id"], row)
+    return list(kept.values())
 
 
 def _last_by(rows: Iterable[Row], key: str) -> list[Row]:
@@ -163,19 +162,17 @@ def _last_by(rows: Iterable[Row], key: str) -> list[Row]:
 _GEO = ("geonames", "lat", "lon", "country")
 
 
-def aggregate_entities(rows: Iterable[Row], seq: Mapping[str, int]) -> list[Row]:
-    """One row per entity id: name and type from the first article listing it, each geo field
-    from the first article that has it (articles in `seq` order)."""
-    merged: dict[str, Row] = {}
-    for row in sorted(rows, key=lambda row: seq[row["doc_id"]]):
-        entity = merged.get(row["id"])
-        if entity is None:
-            merged[row["id"]] = {key: row.get(key) for key in ("id", "name", "type", *_GEO)}
-            continue
-        for key in _GEO:
-            if entity[key] is None:
-                entity[key] = row.get(key)
-    return sorted(merged.values(), key=lambda entity: entity["id"])
+def aggregate_entities(rows: pa.Table) -> pa.Table:
+    """One row per entity id, by id: name and type from the first article listing it, each
+    geo field from the first article that has it (`rows` in `seq` order: an ordered group-by,
+    hence one thread)."""
+    first = pc.ScalarAggregateOptions(skip_nulls=False)
+    grouped = rows.group_by("id", use_threads=False).aggregate(
+        [("name", "first", first), ("type", "first", first),
+         *((key, "first") for key in _GEO)])
+    grouped = grouped.rename_columns(
+        [column.removesuffix("_first") for column in grouped.column_names])
+    return grouped.select(["id", "name", "type", *_GEO]).sort_by("id")
 
 
 def _family(event_type: str) -> str:

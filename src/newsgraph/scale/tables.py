@@ -255,7 +255,9 @@ class RunFolder:
             pa.schema([("month", pa.string())]), flavor="hive")
         dataset = ds.dataset(paths, schema=None, filesystem=self.fs, format="parquet",
                              partitioning=partitioning, partition_base_dir=self._path(table))
-        return dataset.to_table(columns=wanted)
+        # One thread per table: pyarrow's own threads cost more than they give on many small
+        # files, and `load` reads the tables side by side.
+        return dataset.to_table(columns=wanted, use_threads=False)
 
 
 def _part_id(path: str) -> str:

@@ -42,7 +42,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.authors import NAME_PARTICLES
 from newsgraph.config import stage_defaults
-from newsgraph.doc import doc_text, write_entities
+from newsgraph.doc import doc_text, set_span_values, write_entities
 from newsgraph.lexicons import (
     ADDRESSED_VERBS,
     AGENTIVE_VERBS,
@@ -350,14 +350,6 @@ class _Taken:
         return cls(covered, blocked, holder, {(m.start, m.end) for m in mentions})
 
 
-def _set_span_values(doc: Doc, chars: tuple[int, int], values: dict[str, Any]) -> None:
-    """`span._.name = value` for each value, on the span of these characters, written where
-    spaCy keeps it (`doc.user_data` under `("._.", name, start_char, end_char)`, where
-    `newsgraph.doc.span_value` reads it) without building an Underscore object per value."""
-    for name, value in values.items():
-        doc.user_data[("._.", name, *chars)] = value
-
-
 class _ArticlePlaces:
     """The gazetteer's choice of place for a name, and how sure it is, each worked out once per
     article: an article names its places again and again ("Ukraine" twenty times), and each
@@ -620,10 +612,7 @@ class EntityStage:
     def _added_names(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
         """Untagged repeats of a name the article introduced: "Price" after "Ned Price", an
         acronym after "Korean Central News Agency (KCNA)"."""
-        covered = [False] * len(doc)
-        for mention in mentions:
-            for i in range(mention.start, mention.end):
-                covered[i] = True
+        covered = _Taken.of(len(doc), mentions).covered
         words = _words(doc)
         texts = words.texts
         people: dict[str, set[str]] = {}
@@ -1082,7 +1071,7 @@ class EntityStage:
             values["metonymy"], values["stands_for"] = "government", mention.government.id
         if mention.capital is not None:
             values["metonymy"], values["stands_for"] = "state", mention.capital.id
-        _set_span_values(doc, chars, values)
+        set_span_values(doc, chars, values)
         return span
 
 
