@@ -530,3 +530,32 @@ def test_a_place_word_inside_a_longer_name_is_no_fragment_of_a_person(shared: Pa
         for inner_start, inner_end, inner_id, _ in persons
         for start, end, outer_id, _ in spans if outer_id != inner_id)
     assert all(text[start:end] != "La" for start, end, _, _ in spans)
+
+
+def test_a_town_the_gazetteer_lacks_in_the_named_state_is_put_at_that_states_point(nlp):
+    """dev/places-trnews trnews-1200001: Holliday, Missouri (a village the gazetteer lacks) is
+    not the Holliday in Texas it knows."""
+    text = ("HOLLIDAY, Mo. — A 25-year-old Paris, Missouri, man was arrested Friday on DWI "
+            "and other charges after a crash that led to a serious injury, reported the "
+            "Missouri State Highway Patrol.\nThe Highway Patrol reported that a 2008 Ford "
+            "F-250 Berry was driving southbound traveled off the west side of Route C around "
+            "two miles south of Holliday, Missouri, and started to skid.")
+    entities = entities_of(text, nlp)
+    (holliday,) = [e for e in entities if e["name"] == "Holliday"]
+    (missouri,) = [e for e in entities if e["name"] == "Missouri"]
+    assert [m["text"] for m in holliday["mentions"]] == ["HOLLIDAY", "Holliday"]
+    assert holliday["id"] == "place:us-mo-holliday"
+    assert (holliday["geonames"], holliday["country"]) == (None, "US")
+    assert (holliday["lat"], holliday["lon"]) == (missouri["lat"], missouri["lon"])
+    assert holliday["geo_confidence"] == 0.5
+    (paris,) = [e for e in entities if e["name"] == "Paris"]
+    assert paris["geonames"] == 4402452  # the Paris the gazetteer has in Missouri
+
+
+def test_places_listed_with_commas_are_not_placed_in_one_another(nlp):
+    """A name that is a region of its own is no town of the next one (dev/places gwn-227)."""
+    text = "The storms reached Guam, Alaska, Hawaii and Louisiana on Monday."
+    entities = entities_of(text, nlp)
+    countries = {e["name"]: e["country"] for e in entities if e["type"] in ("GPE", "LOC")}
+    assert countries["Guam"] == "GU"
+    assert all(e["id"].startswith("geonames:") for e in entities if e["type"] == "GPE")

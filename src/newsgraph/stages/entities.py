@@ -70,6 +70,9 @@ from newsgraph.places import (
 
 SURE_TOWN = 0.9
 """A town resolved with this confidence lends its region to the article's other towns."""
+REGION_POINT_CONFIDENCE = 0.5
+"""The confidence of a town the gazetteer lacks, put at the point of the region the text
+places it in ("HOLLIDAY, Mo."): the region is sure, the point is not the town's."""
 ENTITY_LABELS = frozenset(ENTITY_TYPES)
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 RELABELLED = frozenset({"PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "NORP"})
@@ -324,6 +327,22 @@ def _is_proper_tag(tag: str) -> bool:
 
 _NAME_JOINS = frozenset({"of", "de", "-"})
 """Lower-case words a place's name may hold ("Isle of Man", "Rio de Janeiro", "Guinea-Bissau")."""
+
+
+def _unlisted_town(name: str, candidates: list[tuple[Place, bool]],
+                   region: Place | None) -> Place | None:
+    """A town the text places in a state or province ("HOLLIDAY, Mo.", "Detroit, Texas") where
+    the gazetteer lists none of that name (a town of a few hundred people): the town, at the
+    region's point, rather than a namesake elsewhere (Holliday, Texas) that the text rules
+    out. None unless the region is a first-level one and the name is no region or country of
+    its own (then "Guam, Alaska" is a list, not a town in Alaska)."""
+    if region is None or region.level != "admin1" or region.lat is None \
+            or not region.country or not region.admin1 \
+            or any(place.level not in ("city", "admin2") for place, _ in candidates):
+        return None
+    name = name.title() if name.isupper() else name  # a dateline's "HOLLIDAY"
+    return Place(name, "city", region.country, region.lat, region.lon, None, 0, region.admin1,
+                 f"place:{region.country.lower()}-{region.admin1.lower()}-{slug(name)}")
 
 
 @dataclass(frozen=True)
@@ -823,12 +842,14 @@ class EntityStage:
     def _resolve_qualified(self, doc: Doc, mentions: list[Mention],
                            countries: Counter[str]) -> None:
         """A place followed by ", " and the region or country it lies in ("Detroit, Texas",
-        a dateline's "PARIS, Mo.", "Queensland, Australia") is the place of that name inside it;
-        the article's other bare mentions of that name are the same place."""
+        a dateline's "PARIS, Mo.", "Queensland, Australia") is the place of that name inside it
+        (a town the gazetteer lacks there: at the region's point, see _unlisted_town); the
+        article's other bare mentions of that name are the same place."""
         words = _words(doc)
         places = [m for m in mentions if m.label in PLACE_LABELS]
         by_start = {m.start: m for m in places}
         settled: dict[str, Place] = {}
+        unlisted: set[str | None] = set()  # the keys of the _unlisted_town places
         qualified: set[int] = set()
         for mention in places:
             after = by_start.get(mention.end + 1)
@@ -843,6 +864,13 @@ class EntityStage:
                                                             mention.hint, within=found[1])
                 settled.setdefault(fold_name(name), found[0])
                 qualified.update((id(mention), id(after)))
+            elif (town := _unlisted_town(name, self.places.candidates(name),
+                                         after.place)) is not None:
+                mention.place = town
+                mention.confidence = REGION_POINT_CONFIDENCE
+                settled.setdefault(fold_name(name), town)
+                unlisted.add(town.key)
+                qualified.update((id(mention), id(after)))
         for mention in places:
             if id(mention) in qualified:
                 continue
@@ -851,6 +879,8 @@ class EntityStage:
             if place is not None and mention.hint is None and mention.place is not None \
                     and mention.place.level == place.level:
                 mention.place = place
+                if place.key in unlisted:
+                    mention.confidence = REGION_POINT_CONFIDENCE
 
     def _resolve_lists(self, doc: Doc, mentions: list[Mention], countries: Counter[str],
                        admin1s: Counter[tuple[str, str]]) -> None:
