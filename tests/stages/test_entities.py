@@ -559,3 +559,15 @@ def test_places_listed_with_commas_are_not_placed_in_one_another(nlp):
     countries = {e["name"]: e["country"] for e in entities if e["type"] in ("GPE", "LOC")}
     assert countries["Guam"] == "GU"
     assert all(e["id"].startswith("geonames:") for e in entities if e["type"] == "GPE")
+
+
+def test_a_countrys_name_that_a_hamlet_shares_still_names_the_articles_country(nlp):
+    """dev/places-trnews trnews-1030013: "UK" is also a hamlet in Russia, yet it names the
+    United Kingdom, so the Newcastle of the article is the English one, not Australia's."""
+    text = ("The UK's fertility regulator has given the green light to a treatment that will "
+            "make it possible for babies to be made from two women and a man. The new "
+            "advancement in in vitro fertilization, developed by doctors in Newcastle, is "
+            "intended to prevent children being born with certain fatal genetic diseases.")
+    places = {e["name"]: e["country"] for e in entities_of(text, nlp) if e["type"] == "GPE"}
+    assert places["Newcastle"] == "GB"
+    assert places["UK"] == "GB"

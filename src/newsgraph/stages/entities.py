@@ -766,8 +766,11 @@ class EntityStage:
                 name = mention.canonical if mention.canonical else text
                 candidates = self.places.candidates(name)
                 countries_of = {place.country for place, _ in candidates}
+                named = {place.country for place, _ in candidates if place.level == "country"}
                 if len(countries_of) == 1 and candidates:
                     countries[next(iter(countries_of))] += 1
+                elif len(named) == 1:  # a country's name ("UK"), not the hamlet "Uk"
+                    countries[next(iter(named))] += 1
             elif mention.label in ("NORP", "LANGUAGE"):
                 place = self.places.demonym(text)
                 if place is not None and place.country:
