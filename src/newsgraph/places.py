@@ -327,6 +327,17 @@ class Gazetteer:
                 best, best_score = place, score
         return best
 
+    def scored(
+        self, name: str, countries: Counter[str], hint: str | None = None,
+        admin1s: Counter[tuple[str, str]] | None = None,
+    ) -> list[tuple[Place, float]]:
+        """Each place of this name with its log-odds in the article's context (what `best`
+        compares)."""
+        regions = self._other_regions(name, admin1s)
+        shares = _country_shares(countries)
+        return [(place, _score(place, primary, shares, hint, regions))
+                for place, primary in self.candidates(name)]
+
     def _other_regions(self, name: str, admin1s: Collection[tuple[str, str]] | None,
                        ) -> Collection[tuple[str, str]] | None:
         """The article's regions but the one of this name: a region named in the article speaks

@@ -571,3 +571,29 @@ def test_a_countrys_name_that_a_hamlet_shares_still_names_the_articles_country(n
     places = {e["name"]: e["country"] for e in entities_of(text, nlp) if e["type"] == "GPE"}
     assert places["Newcastle"] == "GB"
     assert places["UK"] == "GB"
+
+
+def test_an_unsure_town_is_the_namesake_next_to_another_place_the_article_names(nlp):
+    """dev/places-trnews trnews-1170005: local London news names no country; its Edmonton is
+    London's (next to the east London of the same story), not the bigger one in Alberta."""
+    text = ("AN Edmonton man who carried out a “vicious assault” on a woman he knew leaving her "
+            "with multiple stab wounds has been jailed for 10 years.\nThe 49-year-old victim was "
+            "stabbed a number of times by Taleh Habibzade who called the police after the attack "
+            "in Seaton Street, Edmonton, at 3.20pm, on Friday, February 3,\nThe victim was taken "
+            "to an east London hospital and has since been discharged.")
+    places = {e["name"]: e for e in entities_of(text, nlp) if e["type"] == "GPE"}
+    assert (places["Edmonton"]["country"], places["London"]["country"]) == ("GB", "GB")
+    assert places["Edmonton"]["geonames"] == 2650209
+
+
+def test_a_world_city_in_a_country_the_article_names_keeps_it_beside_a_namesakes_neighbour(
+        nlp):
+    """dev/places-trnews trnews-1130003: a Kentucky story whose Georgetown is Kentucky's (next
+    to Paris, Kentucky) still means the Paris "in France"."""
+    text = ("GEORGETOWN, Ky. (WKYT) - Dr. Angela Maggard is an Obstetrician-Gynecologist at "
+            "Pikeville Medical Women's Care Center. Dr. Maggard is currently in France on what "
+            "was supposed to be a family trip. Things took a frightening turn on Thursday.\nA "
+            "gunman opened fire on police on Paris' iconic Champs-Elysees boulevard Thursday "
+            "night.")
+    places = {e["name"]: e for e in entities_of(text, nlp) if e["type"] == "GPE"}
+    assert places["Paris"]["country"] == "FR"

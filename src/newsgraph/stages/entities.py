@@ -65,6 +65,7 @@ from newsgraph.places import (
     Place,
     fold_name,
     gazetteer,
+    haversine_km,
     slug,
 )
 
@@ -343,6 +344,26 @@ def _unlisted_town(name: str, candidates: list[tuple[Place, bool]],
     name = name.title() if name.isupper() else name  # a dateline's "HOLLIDAY"
     return Place(name, "city", region.country, region.lat, region.lon, None, 0, region.admin1,
                  f"place:{region.country.lower()}-{region.admin1.lower()}-{slug(name)}")
+
+
+NEIGHBOUR_KM = 50.0
+"""Two towns this near are neighbours a local story names together."""
+NEIGHBOUR_ODDS = 2.0
+"""How much more likely (log10) the context may make a place than its namesake next to another
+place of the article, for the neighbour to win: a town 100 times bigger stays."""
+
+
+def _name_stem(name: str) -> str:
+    """A place name without its region word: "Plymouth County" and "Plymouth" are one family."""
+    words = fold_name(name).split()
+    return " ".join(word for word in words if word not in REGION_WORDS) or " ".join(words)
+
+
+def _near_km(a: Place, b: Place) -> bool:
+    """Are two places neighbours (within NEIGHBOUR_KM)?"""
+    if abs(a.lat - b.lat) > 0.5 or a.country != b.country:  # type: ignore[operator]
+        return False  # (most pairs: skips the trigonometry)
+    return haversine_km((a.lat, a.lon), (b.lat, b.lon)) <= NEIGHBOUR_KM  # type: ignore[arg-type]
 
 
 @dataclass(frozen=True)
@@ -796,6 +817,7 @@ class EntityStage:
                 mention.place = scores.best(name, mention.hint, regions) or mention.place
         self._resolve_lists(doc, mentions, countries, admin1s)
         self._resolve_qualified(doc, mentions, countries)
+        self._resolve_neighbours(doc, mentions, scores, admin1s)
         person_words = self._person_words(doc, mentions)
         for mention in mentions:
             if mention.place is not None and mention.label in PLACE_LABELS \
@@ -884,6 +906,51 @@ class EntityStage:
                 mention.place = place
                 if place.key in unlisted:
                     mention.confidence = REGION_POINT_CONFIDENCE
+
+    def _resolve_neighbours(self, doc: Doc, mentions: list[Mention], scores: _ArticlePlaces,
+                            admin1s: Counter[tuple[str, str]]) -> None:
+        """Local news names neighbours: a town the article's context leaves unsure ("Edmonton"
+        beside "London", and no country named) is the one of its namesakes that lies near a
+        place the article names under another name (London's Edmonton; Alberta's is near no
+        London), when only one does, the place chosen does not, and the context does not
+        favour the chosen one by more than NEIGHBOUR_ODDS (Paris, France stays Paris though
+        the article's Georgetown is Kentucky's), nor when the article names the chosen one's
+        country and the neighbour is in another (the Paris of "in France"). Spatial
+        minimality, against the other names' chosen places only: a namesake of theirs proves
+        nothing (every London has a Dublin near it somewhere), nor does a name of the same
+        family ("Plymouth County")."""
+        words = _words(doc)
+        chosen: dict[str, set[Place]] = {}
+        for mention in mentions:
+            place = mention.place
+            if mention.label in PLACE_LABELS and place is not None and place.lat is not None \
+                    and place.level in ("city", "admin2"):
+                name = mention.canonical or words.span_text(mention.start, mention.end)
+                chosen.setdefault(_name_stem(name), set()).add(place)
+        if len(chosen) < 2:
+            return
+        for mention in mentions:
+            place = mention.place
+            if mention.label not in PLACE_LABELS or place is None or mention.hint is not None \
+                    or mention.confidence is not None or place.level not in ("city", "admin2"):
+                continue
+            name = mention.canonical or words.span_text(mention.start, mention.end)
+            stem = _name_stem(name)
+            if scores.confidence(name, place, None, admin1s) >= SURE_TOWN:
+                continue
+            others = [other for key, places in chosen.items() if key != stem
+                      for other in places]
+            scored = self.places.scored(name, scores.countries, None, admin1s)
+            near = [(candidate, score) for candidate, score in scored
+                    if candidate.level in ("city", "admin2") and candidate.lat is not None
+                    and any(_near_km(candidate, other) for other in others)]
+            current = max((score for candidate, score in scored if candidate is place),
+                          default=None)
+            if len(near) == 1 and near[0][0] is not place and current is not None \
+                    and current - near[0][1] <= NEIGHBOUR_ODDS \
+                    and (near[0][0].country == place.country
+                         or place.country not in scores.countries):
+                mention.place = near[0][0]
 
     def _resolve_lists(self, doc: Doc, mentions: list[Mention], countries: Counter[str],
                        admin1s: Counter[tuple[str, str]]) -> None:
