@@ -597,3 +597,20 @@ def test_a_world_city_in_a_country_the_article_names_keeps_it_beside_a_namesakes
             "night.")
     places = {e["name"]: e for e in entities_of(text, nlp) if e["type"] == "GPE"}
     assert places["Paris"]["country"] == "FR"
+
+
+def test_a_place_written_without_a_capital_is_no_name(nlp):
+    """dev/places-trnews trnews-1130001: the model tags "meth" and "marijuana" as places; a
+    name English writes with a capital, and these have none."""
+    text = ("Police say he was in possession of a large quantity of drugs and drug "
+            "paraphernalia. Police found approximately 20 grams of meth in 35 individual "
+            "baggies, over 10 grams of marijuana, over 2,000 empty baggies, 12 smoking pipes.")
+    names = {m["text"] for e in entities_of(text, nlp) for m in e["mentions"]}
+    assert not names & {"meth", "marijuana"}
+
+
+def test_lower_case_names_stay_in_an_article_written_all_in_lower_case(nlp):
+    text = ("thousands of people rallied in moscow and st petersburg on saturday against the "
+            "war in ukraine, police in russia said.")
+    places = {e["name"]: e["country"] for e in entities_of(text, nlp) if e["type"] == "GPE"}
+    assert places == {"moscow": "RU", "ukraine": "UA", "russia": "RU"}

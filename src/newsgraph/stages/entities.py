@@ -346,6 +346,10 @@ def _unlisted_town(name: str, candidates: list[tuple[Place, bool]],
                  f"place:{region.country.lower()}-{region.admin1.lower()}-{slug(name)}")
 
 
+_CAPITALISED = frozenset({"GPE", "LOC", "FAC", "PERSON", "NORP"})
+"""Labels of names English writes with a capital: an organisation may be lower-case ("the
+defense ministry") and still be the party an event names."""
+
 NEIGHBOUR_KM = 50.0
 """Two towns this near are neighbours a local story names together."""
 NEIGHBOUR_ODDS = 2.0
@@ -439,13 +443,19 @@ class EntityStage:
     # ------------------------------------------------------------------ mentions
 
     def _spacy_mentions(self, doc: Doc) -> list[Mention]:
-        """spaCy's entities, trimmed and rejoined over no-break spaces."""
+        """spaCy's entities, trimmed and rejoined over no-break spaces. A place, person or
+        group whose words hold no capital letter is no name ("meth", "veranda", "n't"),
+        unless the article writes no names in capitals at all."""
         words = _words(doc)
         texts, tags = words.texts, words.tags
+        text = doc._.text
+        cased = text != text.lower()  # (str.lower, not a loop over the characters)
         spans: list[list] = []
         for span in doc.ents:
             label = span.label_
             if label not in ENTITY_LABELS:
+                continue
+            if cased and label in _CAPITALISED and span.text == span.text.lower():
                 continue
             start = span.start
             if (spans and spans[-1][2] == label and start >= 2 and spans[-1][1] == start - 1
