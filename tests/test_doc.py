@@ -1,6 +1,6 @@
 """The shared model's helpers on a real parse (`newsgraph.doc`)."""
 
-from newsgraph.doc import doc_value, positions_of, span_value
+from newsgraph.doc import doc_value, positions_of, set_span_values, span_value
 from newsgraph.pipeline import load_nlp
 
 TEXT = ("Denis Pushilin said on Wednesday that the rebels would hold a vote. According to "
@@ -61,3 +61,14 @@ def test_span_value_reads_what_the_span_extension_holds():
     # the same offsets in another Doc read that Doc's values, not these
     other = nlp("Pushilin said nothing.")
     assert span_value(other[0:1], "entity_id") == other[0:1]._.entity_id
+
+
+def test_set_span_values_writes_what_the_span_extension_reads():
+    nlp = load_nlp(("dateline", "entities"))
+    doc = nlp("Pushilin said nothing.")
+    span = doc[0:1]
+    set_span_values(doc, (span.start_char, span.end_char),
+                    {"entity_id": "person:denis-pushilin", "metonymy": "government"})
+    assert span._.entity_id == span_value(span, "entity_id") == "person:denis-pushilin"
+    assert span._.metonymy == "government"
+    assert doc[1:2]._.entity_id is None

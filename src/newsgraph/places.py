@@ -315,14 +315,8 @@ class Gazetteer:
     ) -> Place | None:
         """The most likely place of this name, given the article's countries and the phrase
         (of candidates scoring alike, the first)."""
-        candidates = self.candidates(name)
-        if not candidates:
-            return None
-        regions = self._other_regions(name, admin1s)
-        shares = _country_shares(countries)
         best, best_score = None, -math.inf
-        for place, primary in candidates:
-            score = _score(place, primary, shares, hint, regions)
+        for place, score in self.scored(name, countries, hint, admin1s):
             if score > best_score:
                 best, best_score = place, score
         return best
@@ -407,17 +401,26 @@ SAME_PLACE_KM = 161.0
 """Two candidates this near are one answer for a confidence (the scorers' accuracy radius)."""
 
 
-_SAME_PLACE_LATITUDES = math.degrees(SAME_PLACE_KM / EARTH_RADIUS_KM) * 1.001
-"""Two places farther apart in latitude alone are farther than SAME_PLACE_KM (with a margin
-for rounding): no great circle between them is shorter than the meridian's arc."""
+def within_km(a: Place, b: Place, km: float = SAME_PLACE_KM) -> bool:
+    """Are two places at most `km` apart (False when either has no point)?"""
+    if None in (a.lat, a.lon, b.lat, b.lon):
+        return False
+    # Farther apart in latitude alone is farther (with a margin for rounding): no great circle
+    # between them is shorter than the meridian's arc. (Most pairs: skips the trigonometry.)
+    if abs(a.lat - b.lat) > math.degrees(km / EARTH_RADIUS_KM) * 1.001:  # type: ignore[operator]
+        return False
+    return haversine_km((a.lat, a.lon), (b.lat, b.lon)) <= km  # type: ignore[arg-type]
 
 
 def _near(a: Place, b: Place) -> bool:
-    if None in (a.lat, a.lon, b.lat, b.lon):
-        return False
-    if abs(a.lat - b.lat) > _SAME_PLACE_LATITUDES:  # type: ignore[operator]
-        return False  # (most candidates: skips the trigonometry)
-    return haversine_km((a.lat, a.lon), (b.lat, b.lon)) <= SAME_PLACE_KM  # type: ignore[arg-type]
+    return within_km(a, b, SAME_PLACE_KM)
+
+
+def name_family(name: str) -> str:
+    """A place's name folded, without a trailing administrative word: "Plymouth County",
+    "Orleans Parish" and "Plymouth", "Orleans" name one family of places."""
+    folded = fold_name(name)
+    return _ADMIN2_SUFFIX.sub("", _ADMIN_SUFFIX.sub("", folded)) or folded
 
 
 CONTAINED_KM = 100.0

@@ -6,8 +6,9 @@ The store's `seq` (the order `ingest` would have stored the articles in) is the 
 extract them in, so every step below gives the same result whatever the order of the inputs
 and however the runs split them:
 
-- an id given by two inputs keeps the first input's rows (in the inputs' order), as one
-  `ingest` of the same inputs keeps the first and skips the others as duplicate ids;
+- an id given by two inputs keeps the first input's rows in the inputs' order (path, then
+  line: `input_order`), as one `ingest` of the same inputs given in that order keeps the first
+  and skips the others as duplicate ids;
 - entity rows are grouped by id: the name and type of the first article (in `seq` order) that
   lists it, each geo field from the first that has it (what `Store.put`'s upsert keeps);
 - events are grouped into real events by `event_merge`'s rules, each event in `seq` and `ord`
@@ -67,8 +68,10 @@ def load(location: str, db: str | Path, settings: Settings,
         raise NewsgraphError(f"{location} holds no newsgraph run (no {location}/_newsgraph.json): "
                              "write one with `newsgraph run INPUT... --out DIR`")
     manifest = folder.manifest()
+    committed = folder.committed_parts()  # one list for every table: a run may be committing
     with ThreadPoolExecutor(max_workers=4) as pool:  # pyarrow reads without the GIL
-        tables = dict(zip(row_tables(), pool.map(folder.read, row_tables()), strict=True))
+        tables = dict(zip(row_tables(), pool.map(
+            lambda table: folder.read(table, committed=committed), row_tables()), strict=True))
     window = settings.resolve.event_window_days
     rows = store_rows(tables, window)
     if corrections is None and Path(db).is_file():
@@ -88,11 +91,12 @@ def store_rows(tables: Mapping[str, pa.Table], window_days: int,
                ) -> dict[str, pa.Table | list[Row]]:
     """The rows of a store from a run's tables: documents with their `seq`, entities by id,
     events in their groups, failures (see the module). The per-article tables stay columns
-    (pyarrow), only filtered and sorted; the group-bys work on rows."""
+    (pyarrow), filtered and sorted, and entities are grouped there; events and failures are
+    grouped as rows."""
     kept = _kept_documents(
         tables["documents"].select(["id", "input_hash", "input_order"]).to_pylist())
     order = pa.array([row["id"] for row in kept], pa.string())
-    # Every row is kept unless an id came from two inputs (the later one replaces it).
+    # Every row is kept unless an id came from two inputs (then only the first one's).
     hashes = None if len(kept) == tables["documents"].num_rows else \
         pa.array([row["input_hash"] for row in kept], pa.string())
     out: dict[str, pa.Table | list[Row]] = {}
@@ -164,7 +168,8 @@ _GEO = ("geonames", "lat", "lon", "country")
 
 def aggregate_entities(rows: pa.Table) -> pa.Table:
     """One row per entity id, by id: name and type from the first article listing it, each
-    geo field from the first article that has it (`rows` in `seq` order: an ordered group-by,
+    geo field from the first article that has it (so lat and lon may come from different
+    articles, as `Store.put`'s upsert fills them; `rows` in `seq` order: an ordered group-by,
     hence one thread)."""
     first = pc.ScalarAggregateOptions(skip_nulls=False)
     grouped = rows.group_by("id", use_threads=False).aggregate(

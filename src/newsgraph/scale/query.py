@@ -25,9 +25,10 @@ def query(sql: str, location: str) -> tuple[list[str], list[tuple[Any, ...]]]:
         raise NewsgraphError(f"{location} holds no newsgraph run: write one with "
                              "`newsgraph run INPUT... --out DIR`")
     conn = duckdb.connect()
+    committed = folder.committed_parts()  # one list for every table: a run may be committing
     try:
         for table in (*row_tables(), INPUTS):
-            conn.register(table, folder.read(table))
+            conn.register(table, folder.read(table, committed=committed))
         try:
             result = conn.execute(sql)
         except duckdb.Error as error:

@@ -65,8 +65,9 @@ from newsgraph.places import (
     Place,
     fold_name,
     gazetteer,
-    haversine_km,
+    name_family,
     slug,
+    within_km,
 )
 
 SURE_TOWN = 0.9
@@ -353,21 +354,8 @@ defense ministry") and still be the party an event names."""
 NEIGHBOUR_KM = 50.0
 """Two towns this near are neighbours a local story names together."""
 NEIGHBOUR_ODDS = 2.0
-"""How much more likely (log10) the context may make a place than its namesake next to another
-place of the article, for the neighbour to win: a town 100 times bigger stays."""
-
-
-def _name_stem(name: str) -> str:
-    """A place name without its region word: "Plymouth County" and "Plymouth" are one family."""
-    words = fold_name(name).split()
-    return " ".join(word for word in words if word not in REGION_WORDS) or " ".join(words)
-
-
-def _near_km(a: Place, b: Place) -> bool:
-    """Are two places neighbours (within NEIGHBOUR_KM)?"""
-    if abs(a.lat - b.lat) > 0.5 or a.country != b.country:  # type: ignore[operator]
-        return False  # (most pairs: skips the trigonometry)
-    return haversine_km((a.lat, a.lon), (b.lat, b.lon)) <= NEIGHBOUR_KM  # type: ignore[arg-type]
+"""For the namesake next to another place of the article to win, the context must make the
+place chosen less than this much more likely (log10 odds): a town 100 times bigger stays."""
 
 
 @dataclass(frozen=True)
@@ -405,6 +393,8 @@ class _ArticlePlaces:
         self.places = places
         self.countries = countries
         self._best: dict[tuple[str, str | None, frozenset[tuple[str, str]]], Place | None] = {}
+        self._scored: dict[tuple[str, str | None, frozenset[tuple[str, str]]],
+                           list[tuple[Place, float]]] = {}
         self._confidence: dict[tuple[str, int, str | None, frozenset[tuple[str, str]]],
                                float] = {}
 
@@ -415,6 +405,14 @@ class _ArticlePlaces:
         if key not in self._best:
             self._best[key] = self.places.best(name, self.countries, hint, regions)
         return self._best[key]
+
+    def scored(self, name: str, hint: str | None,
+               regions: Counter[tuple[str, str]]) -> list[tuple[Place, float]]:
+        """`Gazetteer.scored` in the article's context."""
+        key = (name, hint, frozenset(regions))
+        if key not in self._scored:
+            self._scored[key] = self.places.scored(name, self.countries, hint, regions)
+        return self._scored[key]
 
     def confidence(self, name: str, place: Place, hint: str | None,
                    regions: Counter[tuple[str, str]]) -> float:
@@ -455,8 +453,8 @@ class EntityStage:
             label = span.label_
             if label not in ENTITY_LABELS:
                 continue
-            if cased and label in _CAPITALISED and span.text == span.text.lower():
-                continue
+            if cased and label in _CAPITALISED and span.text.islower():
+                continue  # (str.islower: letters with a case, none a capital; 東京 stays)
             start = span.start
             if (spans and spans[-1][2] == label and start >= 2 and spans[-1][1] == start - 1
                     and "\u00a0" in texts[start - 1] and doc[start - 1].is_space):
@@ -800,8 +798,10 @@ class EntityStage:
                 named = {place.country for place, _ in candidates if place.level == "country"}
                 if len(countries_of) == 1 and candidates:
                     countries[next(iter(countries_of))] += 1
-                elif len(named) == 1:  # a country's name ("UK"), not the hamlet "Uk"
-                    countries[next(iter(named))] += 1
+                elif len(named) == 1 and not any(place.level == "admin1"
+                                                 for place, _ in candidates):
+                    countries[next(iter(named))] += 1  # "UK", not the hamlet "Uk" (but a
+                    # "Georgia" that is a state too says nothing)
             elif mention.label in ("NORP", "LANGUAGE"):
                 place = self.places.demonym(text)
                 if place is not None and place.country:
@@ -826,8 +826,8 @@ class EntityStage:
                 name = mention.canonical or words.span_text(mention.start, mention.end)
                 mention.place = scores.best(name, mention.hint, regions) or mention.place
         self._resolve_lists(doc, mentions, countries, admin1s)
-        self._resolve_qualified(doc, mentions, countries)
-        self._resolve_neighbours(doc, mentions, scores, admin1s)
+        settled = self._resolve_qualified(doc, mentions, countries)
+        self._resolve_neighbours(doc, mentions, scores, regions, settled)
         person_words = self._person_words(doc, mentions)
         for mention in mentions:
             if mention.place is not None and mention.label in PLACE_LABELS \
@@ -875,16 +875,17 @@ class EntityStage:
         return found
 
     def _resolve_qualified(self, doc: Doc, mentions: list[Mention],
-                           countries: Counter[str]) -> None:
+                           countries: Counter[str]) -> set[str]:
         """A place followed by ", " and the region or country it lies in ("Detroit, Texas",
         a dateline's "PARIS, Mo.", "Queensland, Australia") is the place of that name inside it
         (a town the gazetteer lacks there: at the region's point, see _unlisted_town); the
-        article's other bare mentions of that name are the same place."""
+        article's other bare mentions of that name are the same place. Returns the names
+        (folded) the text so settled."""
         words = _words(doc)
         places = [m for m in mentions if m.label in PLACE_LABELS]
         by_start = {m.start: m for m in places}
         settled: dict[str, Place] = {}
-        unlisted: set[str | None] = set()  # the keys of the _unlisted_town places
+        unlisted: set[str] = set()  # the keys of the _unlisted_town places
         qualified: set[int] = set()
         for mention in places:
             after = by_start.get(mention.end + 1)
@@ -899,68 +900,85 @@ class EntityStage:
                                                             mention.hint, within=found[1])
                 settled.setdefault(fold_name(name), found[0])
                 qualified.update((id(mention), id(after)))
-            elif (town := _unlisted_town(name, self.places.candidates(name),
-                                         after.place)) is not None:
+            elif mention.label == "GPE" and (town := _unlisted_town(
+                    name, self.places.candidates(name), after.place)) is not None:
                 mention.place = town
                 mention.confidence = REGION_POINT_CONFIDENCE
                 settled.setdefault(fold_name(name), town)
-                unlisted.add(town.key)
+                unlisted.add(town.key)  # type: ignore[arg-type]
                 qualified.update((id(mention), id(after)))
         for mention in places:
             if id(mention) in qualified:
                 continue
             name = mention.canonical or words.span_text(mention.start, mention.end)
             place = settled.get(fold_name(name))
-            if place is not None and mention.hint is None and mention.place is not None \
-                    and mention.place.level == place.level:
+            if place is None or mention.hint is not None:
+                continue
+            if place.key in unlisted and mention.label == "GPE" and (
+                    mention.place is None or mention.place.level == "city"):
+                mention.place = place  # "Smallville" after "Smallville, Kansas"
+                mention.confidence = REGION_POINT_CONFIDENCE
+            elif mention.place is not None and mention.place.level == place.level:
                 mention.place = place
-                if place.key in unlisted:
-                    mention.confidence = REGION_POINT_CONFIDENCE
+        return set(settled)
 
     def _resolve_neighbours(self, doc: Doc, mentions: list[Mention], scores: _ArticlePlaces,
-                            admin1s: Counter[tuple[str, str]]) -> None:
+                            regions: Counter[tuple[str, str]], settled: set[str]) -> None:
         """Local news names neighbours: a town the article's context leaves unsure ("Edmonton"
         beside "London", and no country named) is the one of its namesakes that lies near a
         place the article names under another name (London's Edmonton; Alberta's is near no
-        London), when only one does, the place chosen does not, and the context does not
-        favour the chosen one by more than NEIGHBOUR_ODDS (Paris, France stays Paris though
-        the article's Georgetown is Kentucky's), nor when the article names the chosen one's
-        country and the neighbour is in another (the Paris of "in France"). Spatial
-        minimality, against the other names' chosen places only: a namesake of theirs proves
-        nothing (every London has a Dublin near it somewhere), nor does a name of the same
-        family ("Plymouth County")."""
+        London), when only one does, the place chosen does not, and the context favours the
+        chosen one by less than NEIGHBOUR_ODDS (Paris, France stays Paris though the
+        article's Georgetown is Kentucky's), nor when the article names the chosen one's
+        country and the neighbour is in another (the Paris of "in France"). A name the text
+        settled ("Paris, Texas") is left alone. Spatial minimality, against the other names'
+        chosen places only: a namesake of theirs proves nothing (every London has a Dublin
+        near it somewhere), nor does a name of the same family ("Plymouth County"), nor a town
+        put at its region's point (`_unlisted_town`)."""
         words = _words(doc)
         chosen: dict[str, set[Place]] = {}
         for mention in mentions:
             place = mention.place
-            if mention.label in PLACE_LABELS and place is not None and place.lat is not None \
-                    and place.level in ("city", "admin2"):
+            if mention.label in PLACE_LABELS and place is not None \
+                    and place.level in ("city", "admin2") and not (
+                        place.geonames is None
+                        and mention.confidence == REGION_POINT_CONFIDENCE):  # _unlisted_town
                 name = mention.canonical or words.span_text(mention.start, mention.end)
-                chosen.setdefault(_name_stem(name), set()).add(place)
+                chosen.setdefault(name_family(name), set()).add(place)
         if len(chosen) < 2:
             return
+        decided: dict[tuple[str, int], Place] = {}  # per name and place: the same answer
         for mention in mentions:
             place = mention.place
             if mention.label not in PLACE_LABELS or place is None or mention.hint is not None \
-                    or mention.confidence is not None or place.level not in ("city", "admin2"):
+                    or place.level not in ("city", "admin2"):
                 continue
             name = mention.canonical or words.span_text(mention.start, mention.end)
-            stem = _name_stem(name)
-            if scores.confidence(name, place, None, admin1s) >= SURE_TOWN:
-                continue
-            others = [other for key, places in chosen.items() if key != stem
-                      for other in places]
-            scored = self.places.scored(name, scores.countries, None, admin1s)
-            near = [(candidate, score) for candidate, score in scored
-                    if candidate.level in ("city", "admin2") and candidate.lat is not None
-                    and any(_near_km(candidate, other) for other in others)]
-            current = max((score for candidate, score in scored if candidate is place),
-                          default=None)
-            if len(near) == 1 and near[0][0] is not place and current is not None \
-                    and current - near[0][1] <= NEIGHBOUR_ODDS \
-                    and (near[0][0].country == place.country
-                         or place.country not in scores.countries):
-                mention.place = near[0][0]
+            key = (name, id(place))
+            if key not in decided:
+                decided[key] = place if fold_name(name) in settled else \
+                    self._neighbour(name, place, chosen, scores, regions)
+            mention.place = decided[key]
+
+    def _neighbour(self, name: str, place: Place, chosen: dict[str, set[Place]],
+                   scores: _ArticlePlaces, regions: Counter[tuple[str, str]]) -> Place:
+        """`place`, or the namesake next to another name's chosen place (_resolve_neighbours)."""
+        if scores.confidence(name, place, None, regions) >= SURE_TOWN:
+            return place
+        family = name_family(name)
+        others = [other for key, places in chosen.items() if key != family for other in places]
+        scored = scores.scored(name, None, regions)
+        near = [(candidate, score) for candidate, score in scored
+                if candidate.level in ("city", "admin2")
+                and any(within_km(candidate, other, NEIGHBOUR_KM) for other in others)]
+        current = max((score for candidate, score in scored if candidate is place),
+                      default=None)
+        if len(near) != 1 or near[0][0] is place or current is None \
+                or current - near[0][1] >= NEIGHBOUR_ODDS:
+            return place
+        if near[0][0].country != place.country and place.country in scores.countries:
+            return place
+        return near[0][0]
 
     def _resolve_lists(self, doc: Doc, mentions: list[Mention], countries: Counter[str],
                        admin1s: Counter[tuple[str, str]]) -> None:
