@@ -326,6 +326,11 @@ def _place_names(entities: list[dict]) -> set[str]:
     return {e["name"] for e in entities if e["type"] in ("GPE", "LOC", "FAC")}
 
 
+def _towns_and_countries(text: str, nlp) -> dict[str, dict]:
+    """The GPE entities of `text` by name."""
+    return {e["name"]: e for e in entities_of(text, nlp) if e["type"] == "GPE"}
+
+
 def test_a_headline_listing_organisations_is_no_dateline(nlp):
     text = ("NATO, EU warn Russia over troop build-up\n\nBRUSSELS (Reuters) - NATO and the "
             "European Union warned Moscow on Monday.")
@@ -568,9 +573,9 @@ def test_a_countrys_name_that_a_hamlet_shares_still_names_the_articles_country(n
             "make it possible for babies to be made from two women and a man. The new "
             "advancement in in vitro fertilization, developed by doctors in Newcastle, is "
             "intended to prevent children being born with certain fatal genetic diseases.")
-    places = {e["name"]: e["country"] for e in entities_of(text, nlp) if e["type"] == "GPE"}
-    assert places["Newcastle"] == "GB"
-    assert places["UK"] == "GB"
+    places = _towns_and_countries(text, nlp)
+    assert places["Newcastle"]["country"] == "GB"
+    assert places["UK"]["country"] == "GB"
 
 
 def test_an_unsure_town_is_the_namesake_next_to_another_place_the_article_names(nlp):
@@ -581,7 +586,7 @@ def test_an_unsure_town_is_the_namesake_next_to_another_place_the_article_names(
             "stabbed a number of times by Taleh Habibzade who called the police after the attack "
             "in Seaton Street, Edmonton, at 3.20pm, on Friday, February 3,\nThe victim was taken "
             "to an east London hospital and has since been discharged.")
-    places = {e["name"]: e for e in entities_of(text, nlp) if e["type"] == "GPE"}
+    places = _towns_and_countries(text, nlp)
     assert (places["Edmonton"]["country"], places["London"]["country"]) == ("GB", "GB")
     assert places["Edmonton"]["geonames"] == 2650209
 
@@ -595,7 +600,7 @@ def test_a_world_city_in_a_country_the_article_names_keeps_it_beside_a_namesakes
             "was supposed to be a family trip. Things took a frightening turn on Thursday.\nA "
             "gunman opened fire on police on Paris' iconic Champs-Elysees boulevard Thursday "
             "night.")
-    places = {e["name"]: e for e in entities_of(text, nlp) if e["type"] == "GPE"}
+    places = _towns_and_countries(text, nlp)
     assert places["Paris"]["country"] == "FR"
 
 
@@ -624,8 +629,8 @@ def test_a_name_in_a_script_without_capitals_is_kept(nlp):
 def test_lower_case_names_stay_in_an_article_written_all_in_lower_case(nlp):
     text = ("thousands of people rallied in moscow and st petersburg on saturday against the "
             "war in ukraine, police in russia said.")
-    places = {e["name"]: e["country"] for e in entities_of(text, nlp) if e["type"] == "GPE"}
-    assert places["moscow"] == "RU" and places["ukraine"] == "UA"
+    places = _towns_and_countries(text, nlp)
+    assert places["moscow"]["country"] == "RU" and places["ukraine"]["country"] == "UA"
 
 
 def test_a_name_that_is_a_country_and_a_state_names_no_country(nlp):
@@ -633,7 +638,7 @@ def test_a_name_that_is_a_country_and_a_state_names_no_country(nlp):
     Columbus and Rome Georgia's neighbours in the Caucasus; they stay the Georgia ones."""
     text = ("ATLANTA — Georgia lawmakers met on Monday. They later spoke in Columbus and Rome "
             "about the budget.")
-    places = {e["name"]: e for e in entities_of(text, nlp) if e["type"] == "GPE"}
+    places = _towns_and_countries(text, nlp)
     assert places["Georgia"]["country"] == "US"
     assert places["Rome"]["geonames"] == 4219762  # Rome, Georgia
 

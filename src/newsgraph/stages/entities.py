@@ -826,8 +826,8 @@ class EntityStage:
                 name = mention.canonical or words.span_text(mention.start, mention.end)
                 mention.place = scores.best(name, mention.hint, regions) or mention.place
         self._resolve_lists(doc, mentions, countries, admin1s)
-        settled = self._resolve_qualified(doc, mentions, countries)
-        self._resolve_neighbours(doc, mentions, scores, regions, settled)
+        settled, unlisted = self._resolve_qualified(doc, mentions, countries)
+        self._resolve_neighbours(doc, mentions, scores, regions, settled, unlisted)
         person_words = self._person_words(doc, mentions)
         for mention in mentions:
             if mention.place is not None and mention.label in PLACE_LABELS \
@@ -875,12 +875,12 @@ class EntityStage:
         return found
 
     def _resolve_qualified(self, doc: Doc, mentions: list[Mention],
-                           countries: Counter[str]) -> set[str]:
+                           countries: Counter[str]) -> tuple[set[str], set[str]]:
         """A place followed by ", " and the region or country it lies in ("Detroit, Texas",
         a dateline's "PARIS, Mo.", "Queensland, Australia") is the place of that name inside it
         (a town the gazetteer lacks there: at the region's point, see _unlisted_town); the
         article's other bare mentions of that name are the same place. Returns the names
-        (folded) the text so settled."""
+        (folded) the text so settled, and the keys of the towns put at a region's point."""
         words = _words(doc)
         places = [m for m in mentions if m.label in PLACE_LABELS]
         by_start = {m.start: m for m in places}
@@ -920,10 +920,11 @@ class EntityStage:
                 mention.confidence = REGION_POINT_CONFIDENCE
             elif mention.place is not None and mention.place.level == place.level:
                 mention.place = place
-        return set(settled)
+        return set(settled), unlisted
 
     def _resolve_neighbours(self, doc: Doc, mentions: list[Mention], scores: _ArticlePlaces,
-                            regions: Counter[tuple[str, str]], settled: set[str]) -> None:
+                            regions: Counter[tuple[str, str]], settled: set[str],
+                            unlisted: set[str]) -> None:
         """Local news names neighbours: a town the article's context leaves unsure ("Edmonton"
         beside "London", and no country named) is the one of its namesakes that lies near a
         place the article names under another name (London's Edmonton; Alberta's is near no
@@ -940,9 +941,7 @@ class EntityStage:
         for mention in mentions:
             place = mention.place
             if mention.label in PLACE_LABELS and place is not None \
-                    and place.level in ("city", "admin2") and not (
-                        place.geonames is None
-                        and mention.confidence == REGION_POINT_CONFIDENCE):  # _unlisted_town
+                    and place.level in ("city", "admin2") and place.key not in unlisted:
                 name = mention.canonical or words.span_text(mention.start, mention.end)
                 chosen.setdefault(name_family(name), set()).add(place)
         if len(chosen) < 2:
