@@ -149,6 +149,9 @@ class Gazetteer:
         self.curated: dict[str, Place] = {}
         self.aliases: dict[str, tuple[str, str]] = {}
         self.demonyms: dict[str, tuple[str, ...]] = {}
+        self.towns_population: Counter[tuple[str | None, str | None]] = Counter()
+        """(country, admin1 code) -> the people of the region's towns in the tables: a
+        region's size (GeoNames' region rows carry none)."""
         self.capitals: dict[tuple[str, str], Place] = {}
         """(country code, folded capital name) -> the country, for capitals used as
         governments ("Kiev unleashed warplanes")."""
@@ -224,6 +227,7 @@ class Gazetteer:
         geonames, name, country, admin1, population, lat, lon, alternates = row
         place = Place(name, "city", country or None, float(lat), float(lon), int(geonames),
                       int(population), admin1 or None)
+        self.towns_population[(place.country, place.admin1)] += place.population
         primary, *others = alternates.split("|")
         self._add_key(primary, place, True, int(population) >= STRONG_CITY_POPULATION)
         if primary.endswith(" city") and self._city_owns_short_name(primary[:-5], place):
@@ -286,6 +290,15 @@ class Gazetteer:
 
     def candidates(self, name: str) -> list[tuple[Place, bool]]:
         return self.names.get(fold_name(name), [])
+
+    def people(self, place: Place) -> int:
+        """How many people live in a place: a region's are its towns' (those of its province
+        where the towns carry the province's code, "M" for Ireland's Cork, "M.04")."""
+        if place.level != "admin1":
+            return place.population
+        code = place.admin1 or ""
+        return self.towns_population[(place.country, code)] or \
+            self.towns_population[(place.country, code.partition(".")[0])]
 
     def is_strong(self, name: str) -> bool:
         """A name known well enough to make a place of text spaCy did not call one."""

@@ -658,3 +658,70 @@ def test_a_facility_the_text_places_in_a_state_is_no_town_at_its_point(nlp):
     entities = entities_of("A fire broke out at Lambert Field, Missouri, on Monday.", nlp)
     (field,) = [e for e in entities if e["name"] == "Lambert Field"]
     assert (field["type"], field["geonames"], field["lat"]) == ("FAC", None, None)
+
+
+def test_a_place_name_the_article_also_writes_in_lower_case_is_that_word(nlp):
+    """dev/html page084 and page042: "Earth" is a town in Texas and "Hub" one in Pakistan to
+    the gazetteer; the article writes "earth" and "hub" too, so the capitals are a title's
+    or a sentence's, not a place's."""
+    text = ("It's no coincidence that the 30 year anniversary of the day NASA's Voyager 1 "
+            "space probe took a picture of Earth was the same day Luboku released his new EP. "
+            "\"When you look at that image of earth as a tiny speck of dust, you can't help "
+            "but put into perspective our collective experience,\" he says. We may not be able "
+            "to use this as a toaster, but you can get a cute and entertaining USB Hub. This "
+            "toasted shaped USB hub is so cute.")
+    names = {m["text"] for e in entities_of(text, nlp) for m in e["mentions"]}
+    assert not names & {"Earth", "Hub"}
+
+
+def test_a_country_and_a_place_the_text_puts_in_its_state_keep_their_names_beside_the_word(
+        nlp):
+    text = ("MOBILE, Ala. — Officials in Mobile, Ala., said the mobile clinic will reopen. "
+            "Turkey said it would send a team; the turkey farms nearby were spared.")
+    places = _towns_and_countries(text, nlp)
+    assert places["Turkey"]["country"] == "TR"
+    assert places["Mobile"]["geonames"] == 4076598  # Mobile, Alabama
+
+
+def test_a_small_town_in_a_country_the_article_names_nothing_else_in_is_not_mapped(nlp):
+    """dev/places-trnews trnews-1130001: the only McKee the gazetteer has is a hamlet in
+    British Columbia; the article is about Kentucky, so that McKee is not this one."""
+    text = ("LONDON, Ky. (WKYT) - London Police have arrested two people on several drug and "
+            "theft charges. Police say in the vehicle, they found Kimberly Hacker, 43, of "
+            "McKee. They say she fit the description of the suspect.")
+    by_name = {e["name"]: e for e in entities_of(text, nlp)}
+    assert by_name["London"]["country"] == "US"
+    assert (by_name["McKee"]["type"], by_name["McKee"]["geonames"]) == ("GPE", None)
+
+
+def test_a_small_region_of_a_country_the_article_names_nothing_else_in_is_not_mapped(nlp):
+    """dev/places-trnews trnews-1010016: Paul is a municipality of Cape Verde (2,600 people in
+    its towns); this hospital is in Vancouver."""
+    text = ("At St. Paul's Hospital in downtown Vancouver, the doctors and nurses who treat a "
+            "constant stream of overdose patients believe they're seeing the drug's dangerous "
+            "effects up close.")
+    countries = {e["name"]: e["country"] for e in entities_of(text, nlp)}
+    assert countries["Vancouver"] == "CA"
+    assert "CV" not in countries.values()
+
+
+def test_a_small_town_in_a_country_the_article_names_stays_on_the_map(nlp):
+    """dev/html page066: Charlemagne (5,600 people) is placed by its province and country."""
+    text = ("\"I grew up in my hometown of Charlemagne in Quebec, Canada,\" Dion said.")
+    by_name = {e["name"]: e for e in entities_of(text, nlp)}
+    assert (by_name["Charlemagne"]["country"], by_name["Charlemagne"]["geonames"]) == (
+        "CA", 5920089)
+
+
+def test_a_name_that_says_things_is_a_person_or_a_group_not_a_town(nlp):
+    """dev/places gwn-244 (the gazetteer has Johnson County, Kentucky) and dev/places-trnews
+    trnews-1360001 (Xinhua, a town in Hunan): the subject of "said" or "reported" is not
+    a place, unless it may speak for a government (a country, a region, a capital)."""
+    text = ("Legislators have funded Support Education Excellence in Kentucky, known as SEEK, "
+            "\"at the highest level it has ever been,\" Johnson said. A day earlier, two "
+            "villagers died in Puge county of Sichuan province, Xinhua reported. Beijing said "
+            "it would fight the tariffs.")
+    by_name = {e["name"]: e for e in entities_of(text, nlp)}
+    assert (by_name["Johnson"]["type"], by_name["Johnson"]["geonames"]) == ("PERSON", None)
+    assert (by_name["Xinhua"]["type"], by_name["Xinhua"]["geonames"]) == ("ORG", None)
+    assert (by_name["Beijing"]["type"], by_name["Beijing"]["country"]) == ("GPE", "CN")

@@ -42,24 +42,28 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.authors import NAME_PARTICLES
 from newsgraph.config import stage_defaults
-from newsgraph.doc import doc_text, set_span_values, write_entities
+from newsgraph.doc import doc_text, positions_of, set_span_values, write_entities
 from newsgraph.lexicons import (
     ADDRESSED_VERBS,
     AGENTIVE_VERBS,
     CITY_WORDS,
     CLAIM_NOUNS,
+    FEMALE_NAMES,
     GENERIC_WORDS,
     GOVERNMENT_NOUNS,
     HONORIFICS,
+    MALE_NAMES,
     PERSON_TITLES,
     PRESSURE_NOUNS,
     REGION_WORDS,
     RELATION_NOUNS,
     RELATION_PREPOSITIONS,
+    SPEECH_VERBS,
     VERB_PREPOSITIONS,
 )
 from newsgraph.ontology import ENTITY_TYPES
 from newsgraph.places import (
+    METROPOLIS_POPULATION,
     STRONG_CITY_POPULATION,
     Gazetteer,
     Place,
@@ -75,6 +79,9 @@ SURE_TOWN = 0.9
 REGION_POINT_CONFIDENCE = 0.5
 """The confidence of a town the gazetteer lacks, put at the point of the region the text
 places it in ("HOLLIDAY, Mo."): the region is sure, the point is not the town's."""
+SMALL_PLACE_POPULATION = 20_000
+"""A town or region smaller than this is known only with its country: the article must name
+another place or people there before it is put on the map (`_unsupported_small_places`)."""
 ENTITY_LABELS = frozenset(ENTITY_TYPES)
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 RELABELLED = frozenset({"PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "NORP"})
@@ -87,6 +94,7 @@ _LEADING_ARTICLE = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
 _TRAILING_POSSESSIVE = re.compile(r"['’]s?$")
 _ACRONYM = re.compile(r"[A-Z][A-Z.&]{1,7}")
 _COMPASS = frozenset({"north", "south", "east", "west"})
+_FIRST_NAMES = MALE_NAMES | FEMALE_NAMES
 # Capitals used as governments: the nouns whose object of each preposition is a party (the word
 # lists are in data/lexicons/entities.tsv).
 _RELATION_NOUNS_BY_PREPOSITION: dict[str, frozenset[str]] = {
@@ -497,8 +505,36 @@ class EntityStage:
         return end + 2 <= len(words.texts) and words.texts[end] == "," \
             and words.lower(end + 1) == "who"
 
-    def _relabel(self, doc: Doc, mentions: list[Mention]) -> None:
-        """Correct labels with the alias table, the gazetteer and the context."""
+    def _speakers(self, doc: Doc) -> set[str]:
+        """Capitalised words that head the subject of a verb of saying ("Johnson said",
+        "Conway wrote", "Doug Logan said"): a person's or a group's name, not the town the
+        gazetteer has under it, all through the article (one sense per discourse). A country,
+        a region, a capital or a metropolis speaks for its government or its people ("Beijing
+        said", "Ottawa has said"), and a curated alias is a place's: those are left out."""
+        words = _words(doc)
+        texts, tags = words.texts, words.tags
+        found: set[str] = set()
+        for verb in positions_of(doc, SPEECH_VERBS):
+            for child in doc[verb].children:
+                text = texts[child.i]
+                if child.dep_ != "nsubj" or text in found or not text[:1].isupper() \
+                        or not text.isalpha() or not _is_proper_tag(tags[child.i]):
+                    continue
+                if self.places.alias(text) is None and not any(
+                        self._speaks_for_many(place) for place, _ in self.places.candidates(text)):
+                    found.add(text)
+        return found
+
+    def _speaks_for_many(self, place: Place) -> bool:
+        """May this place be the subject of "said" by metonymy?"""
+        return place.level in ("country", "admin1", "continent", "region") or (
+            place.level == "city" and (place.population >= METROPOLIS_POPULATION
+                                       or self.places.country_of_capital(place) is not None))
+
+    def _relabel(self, doc: Doc, mentions: list[Mention], speakers: set[str]) -> None:
+        """Correct labels with the alias table, the gazetteer and the context. A name that
+        speaks (`_speakers`) is no place: it is a group's ("Swissport said", "Xinhua
+        reported"), or a person's when it is a first name or a word of a person's name."""
         person_words = self._person_words(doc, mentions)
         words = _words(doc)
         places = self.places
@@ -508,18 +544,22 @@ class EntityStage:
             alias = places.aliases.get(folded)
             person = self._person_context(words, mention, person_words)
             strong = folded in places.strong
+            speaks = mention.end - mention.start == 1 and text in speakers
             if alias is not None and not (person and alias[1] != "PERSON"):
                 mention.canonical = alias[0]
                 if mention.label != "NORP":
                     mention.label = alias[1]
             elif (mention.label in RELABELLED and mention.label != "NORP" and not person
-                  and strong and text[:1].isupper()
+                  and not speaks and strong and text[:1].isupper()
                   and text.lower() not in GENERIC_WORDS):
                 best = self.places.best(text, Counter())
                 if best is not None:
                     mention.label = best.label
             before = words.lower(mention.start - 1).rstrip(".") if mention.start else ""
-            if mention.label in PLACE_LABELS and before in HONORIFICS:
+            if mention.label in PLACE_LABELS and speaks and not person \
+                    and text.lower() not in _FIRST_NAMES:
+                mention.label = "ORG"
+            if mention.label in PLACE_LABELS and (before in HONORIFICS or speaks):
                 mention.label = "PERSON"
                 mention.canonical = None
             if mention.label in ("PERSON", "ORG") and not person and self.places.demonym(text):
@@ -528,8 +568,10 @@ class EntityStage:
                     and mention.end - mention.start == 1 and person and not strong):
                 mention.label = "PERSON"
 
-    def _added_places(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
-        """Gazetteer places and demonyms spaCy missed, and those inside organisation names."""
+    def _added_places(self, doc: Doc, mentions: list[Mention],
+                      speakers: set[str]) -> list[Mention]:
+        """Gazetteer places and demonyms spaCy missed, and those inside organisation names
+        (not a name that speaks: `_speakers`)."""
         taken = _Taken.of(len(doc), mentions)
         blocked = taken.blocked
         words = _words(doc)
@@ -538,7 +580,7 @@ class EntityStage:
         added: list[Mention] = []
         resume = 0  # the first word after the last name added
         for i in [j for j, word in enumerate(texts) if word[:1].isupper() and not blocked[j]]:
-            if i < resume:
+            if i < resume or texts[i] in speakers:
                 continue
             reach = 1  # the longest name that may start here: up to 4 words free to take
             while reach < 4 and i + reach < n and not blocked[i + reach] and (
@@ -595,6 +637,35 @@ class EntityStage:
                 return None  # a word from the middle of a longer name is no place of its own
             return Mention(i, end, label, embedded=inside)
         return None
+
+    def _without_common_words(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
+        """One sense per discourse: a one-word place name that the article also writes in
+        lower case is that common word, capitalised by a title or a sentence's start ("Store
+        the truffles" beside "a kamaboko store"; "Rocket League", "Amnesty International",
+        "Spring"), not a place. A country keeps its name ("Turkey" beside a turkey dinner), as
+        does a name the text places in a region ("Mobile, Ala.") and a curated alias."""
+        words = _words(doc)
+        texts = words.texts
+        by_word: dict[str, list[Mention]] = {}
+        for mention in mentions:
+            if mention.label in PLACE_LABELS and mention.end - mention.start == 1 \
+                    and mention.canonical is None:
+                word = texts[mention.start]
+                if word[:1].isupper() and word[1:].islower() and word.isalpha():
+                    by_word.setdefault(word.lower(), []).append(mention)
+        if not by_word:
+            return mentions
+        by_start = {m.start: m for m in mentions if m.label in PLACE_LABELS}
+        common: set[int] = set()
+        for position in words.positions_of(by_word):
+            named = by_word.pop(texts[position], None)
+            if named is None or any(place.level == "country" for place, _
+                                    in self.places.candidates(texts[named[0].start])):
+                continue
+            if any(m.end + 1 in by_start and texts[m.end] == "," for m in named):
+                continue  # "Mobile, Ala."
+            common.update(id(m) for m in named)
+        return [m for m in mentions if id(m) not in common] if common else mentions
 
     def _joined_places(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
         """Two place mentions joined by "and" that together name one place ("Trinidad and
@@ -828,6 +899,7 @@ class EntityStage:
         self._resolve_lists(doc, mentions, countries, admin1s)
         settled, unlisted = self._resolve_qualified(doc, mentions, countries)
         self._resolve_neighbours(doc, mentions, scores, regions, settled, unlisted)
+        self._unsupported_small_places(doc, mentions, settled, unlisted)
         person_words = self._person_words(doc, mentions)
         for mention in mentions:
             if mention.place is not None and mention.label in PLACE_LABELS \
@@ -979,6 +1051,32 @@ class EntityStage:
             return place
         return near[0][0]
 
+    def _unsupported_small_places(self, doc: Doc, mentions: list[Mention], settled: set[str],
+                                  unlisted: set[str]) -> None:
+        """A small town, county or region (under SMALL_PLACE_POPULATION) is known only with
+        its country: when no other name of the article is in that country (no other place,
+        people or dateline there), the name meant something else ("Earth" is a town in Texas,
+        "Gloria" one in Brazil, "Heathrow" one in Florida, "St. Paul's Hospital" no parish of
+        Cape Verde) or a place the gazetteer lacks, and a text that meant the one it has would
+        place it. Its mention stays, with no place on the map. A name the text settled
+        ("Paris, Texas") keeps its place."""
+        words = _words(doc)
+        names_in: dict[str | None, set[str]] = {}
+        for mention in mentions:
+            if mention.place is not None:
+                name = mention.canonical or words.span_text(mention.start, mention.end)
+                names_in.setdefault(mention.place.country, set()).add(fold_name(name))
+        for mention in mentions:
+            place = mention.place
+            if mention.label not in PLACE_LABELS or place is None \
+                    or place.level not in ("city", "admin2", "admin1") \
+                    or self.places.people(place) >= SMALL_PLACE_POPULATION \
+                    or place.key in unlisted:
+                continue
+            name = fold_name(mention.canonical or words.span_text(mention.start, mention.end))
+            if name not in settled and not names_in.get(place.country, set()) - {name}:
+                mention.place = None
+
     def _resolve_lists(self, doc: Doc, mentions: list[Mention], countries: Counter[str],
                        admin1s: Counter[tuple[str, str]]) -> None:
         """A town named in a list of regions is the region of that name: "states such as
@@ -1125,11 +1223,13 @@ class EntityStage:
 
     def _extract(self, doc: Doc) -> Doc:
         text = doc._.text
+        speakers = self._speakers(doc)
         mentions = self._spacy_mentions(doc)
-        self._relabel(doc, mentions)
+        self._relabel(doc, mentions, speakers)
         mentions = self._joined_places(doc, self._dateline(doc, text, mentions))
-        mentions += self._added_places(doc, mentions)
+        mentions += self._added_places(doc, mentions, speakers)
         mentions += self._added_names(doc, mentions)
+        mentions = self._without_common_words(doc, mentions)
         mentions.sort(key=lambda m: (m.start, -m.end))
         self._resolve(doc, mentions)
         unique: dict[tuple[int, int], Mention] = {}
