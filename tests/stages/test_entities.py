@@ -725,3 +725,16 @@ def test_a_name_that_says_things_is_a_person_or_a_group_not_a_town(nlp):
     assert (by_name["Johnson"]["type"], by_name["Johnson"]["geonames"]) == ("PERSON", None)
     assert (by_name["Xinhua"]["type"], by_name["Xinhua"]["geonames"]) == ("ORG", None)
     assert (by_name["Beijing"]["type"], by_name["Beijing"]["country"]) == ("GPE", "CN")
+
+
+def test_a_name_in_apposition_to_a_noun_of_kin_is_a_persons(nlp):
+    """dev/places-trnews trnews-1060001 (Malia is a town in Crete) and dev/places gwn-161: a
+    noun of kin or role before a name, or a name set beside one after a comma, says person;
+    a city the gazetteer knows well keeps its place ("Commander Peshawar corps")."""
+    text = ("His daughters, Malia and Sasha, often join their father for the tongue-in-cheek "
+            "Rose Garden Ceremony. Commander Peshawar corps and IGFC KP South were present "
+            "during the visit.")
+    by_name = {e["name"]: e for e in entities_of(text, nlp)}
+    assert (by_name["Malia"]["type"], by_name["Malia"]["geonames"]) == ("PERSON", None)
+    assert by_name["Sasha"]["type"] == "PERSON"
+    assert (by_name["Peshawar"]["type"], by_name["Peshawar"]["country"]) == ("GPE", "PK")

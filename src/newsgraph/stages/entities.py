@@ -53,6 +53,7 @@ from newsgraph.lexicons import (
     GOVERNMENT_NOUNS,
     HONORIFICS,
     MALE_NAMES,
+    PERSON_NOUNS,
     PERSON_TITLES,
     PRESSURE_NOUNS,
     REGION_WORDS,
@@ -495,15 +496,31 @@ class EntityStage:
                 words.update(texts[mention.start:mention.end])
         return words
 
-    def _person_context(self, words: _Words, mention: Mention, person_words: set[str]) -> bool:
-        """Does the context say this name is a person's?"""
+    def _person_context(self, doc: Doc, words: _Words, mention: Mention,
+                        person_words: set[str]) -> bool:
+        """Does the context say this name is a person's: a title before it, ", who" after it,
+        or, for a name the gazetteer does not know well, a noun of kin or role that modifies it
+        ("wife Tonya", "baby Nesha"; not Peshawar in "Commander Peshawar corps") or that it
+        stands in apposition to ("His daughters, Malia and Sasha")?"""
         start, end = mention.start, mention.end
-        if start > 0 and words.lower(start - 1).rstrip(".") in PERSON_TITLES:
+        before = words.lower(start - 1).rstrip(".") if start > 0 else ""
+        if before in PERSON_TITLES:
             return True
         if end - start == 1 and words.texts[start] in person_words:
             return True
-        return end + 2 <= len(words.texts) and words.texts[end] == "," \
-            and words.lower(end + 1) == "who"
+        if end + 2 <= len(words.texts) and words.texts[end] == "," \
+                and words.lower(end + 1) == "who":
+            return True
+        if self.places.is_strong(words.span_text(start, end)):
+            return False
+        if before in PERSON_NOUNS and start <= doc[start - 1].head.i < end:
+            return True  # the noun modifies the name
+        root = doc[start:end].root
+        while root.dep_ == "conj" and root.head.i < root.i:
+            root = root.head
+        first = root.left_edge.i  # "daughters , Malia": the noun, a comma, the name
+        return root.dep_ == "appos" and root.head.i == first - 2 \
+            and words.texts[first - 1] == "," and root.head.lemma_.lower() in PERSON_NOUNS
 
     def _speakers(self, doc: Doc) -> set[str]:
         """Capitalised words that head the subject of a verb of saying ("Johnson said",
@@ -542,7 +559,7 @@ class EntityStage:
             text = words.span_text(mention.start, mention.end)
             folded = fold_name(text)  # once for `Gazetteer.alias` and `is_strong`
             alias = places.aliases.get(folded)
-            person = self._person_context(words, mention, person_words)
+            person = self._person_context(doc, words, mention, person_words)
             strong = folded in places.strong
             speaks = mention.end - mention.start == 1 and text in speakers
             if alias is not None and not (person and alias[1] != "PERSON"):
