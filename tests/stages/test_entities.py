@@ -738,3 +738,16 @@ def test_a_name_in_apposition_to_a_noun_of_kin_is_a_persons(nlp):
     assert (by_name["Malia"]["type"], by_name["Malia"]["geonames"]) == ("PERSON", None)
     assert by_name["Sasha"]["type"] == "PERSON"
     assert (by_name["Peshawar"]["type"], by_name["Peshawar"]["country"]) == ("GPE", "PK")
+
+
+def test_an_acronym_is_not_the_town_whose_name_it_spells(nlp):
+    """dev/quotes meantime:108294 (Gao is a town in Mali) and dev/places gwn-232 (Oas one in
+    the Philippines); a place's listed abbreviation and a dateline keep their places."""
+    text = ("ROME — Boeing challenged the award in a formal protest before the GAO, claiming "
+            "the evaluation was skewed. Trinidad and Tobago failed to attend a preparatory "
+            "meeting at the OAS in Washington. The FrontCounter BC office opened in Nelson, "
+            "B.C.")
+    entities = entities_of(text, nlp)
+    places = {m["text"]: e["country"] for e in entities for m in e["mentions"]}
+    assert places.get("GAO") is None and places.get("OAS") is None
+    assert places["ROME"] == "IT" and places["BC"] == "CA"

@@ -354,3 +354,16 @@ def test_a_number_or_an_unresolved_it_is_no_speaker(parser_nlp):
     found = quotes_of("The ministry issued a statement on Monday. It said the measure would "
                       "pass.")
     assert [(q["speaker"]["name"], q["speaker"]["start"]) for q in found] == [("ministry", 43)]
+
+
+def test_a_private_persons_town_is_not_the_speaker_but_an_officials_state_is():
+    """dev/places-trnews trnews-1070002 and dev/places gwn-206: a resident or a native is a
+    civilian in PETRARCH's agents dictionary; the town in the phrase is where they live, not
+    who spoke. A minister speaks for the state the phrase names."""
+    text = ("One Edmonton resident who called in questioned how the carbon levy would help "
+            "businesses struggling due to low oil and gas prices. \u201cWe are barely hanging "
+            "on and now we have these taxes,\u201d he said.")
+    speakers = [(q["speaker"]["name"], q["speaker"]["entity"]) for q in quotes_of(text)]
+    assert speakers == [("One Edmonton resident", None)] * 2  # the indirect one, then "he"
+    (quote,) = quotes_of("\u201cTalks will go on,\u201d Turkey's foreign minister said.")
+    assert quote["speaker"]["entity"] == "geonames:298795"

@@ -917,6 +917,7 @@ class EntityStage:
         settled, unlisted = self._resolve_qualified(doc, mentions, countries)
         self._resolve_neighbours(doc, mentions, scores, regions, settled, unlisted)
         self._unsupported_small_places(doc, mentions, settled, unlisted)
+        self._acronyms_spelling_a_place(doc, mentions, settled)
         person_words = self._person_words(doc, mentions)
         for mention in mentions:
             if mention.place is not None and mention.label in PLACE_LABELS \
@@ -1092,6 +1093,26 @@ class EntityStage:
                 continue
             name = fold_name(mention.canonical or words.span_text(mention.start, mention.end))
             if name not in settled and not names_in.get(place.country, set()) - {name}:
+                mention.place = None
+
+    def _acronyms_spelling_a_place(self, doc: Doc, mentions: list[Mention],
+                                   settled: set[str]) -> None:
+        """A word of two to four capitals is an acronym ("the OAS", "cryptic (IMO) syntax",
+        "the ICA LA"), not the town or region whose name it spells (Oas, Imo, Ica): the
+        abbreviation of a place ("BC", "GA") is one the gazetteer lists as a name of its own,
+        a country keeps its letters, and a dateline's name ("ROME —") is written in capitals."""
+        words = _words(doc)
+        dateline = doc._.dateline
+        start, end = dateline["place"] if dateline else (0, 0)
+        for mention in mentions:
+            place = mention.place
+            if mention.label not in PLACE_LABELS or place is None or place.level == "country" \
+                    or mention.canonical is not None \
+                    or start <= words.starts[mention.start] < end:
+                continue
+            text = words.span_text(mention.start, mention.end)
+            if 2 <= len(text) <= 4 and text.isalpha() and text.isupper() \
+                    and fold_name(text) == fold_name(place.name) and fold_name(text) not in settled:
                 mention.place = None
 
     def _resolve_lists(self, doc: Doc, mentions: list[Mention], countries: Counter[str],

@@ -41,6 +41,7 @@ from newsgraph.lexicons import (
     SPEECH_CUE_VERBS,
     SPEECH_NOUNS,
 )
+from newsgraph.stages.events.actors import agent_phrases, contract_code
 
 # ----------------------------------------------------------------------------- lexicons
 # The word lists are in data/lexicons/quotes.tsv and, the cue verbs, speech.tsv.
@@ -991,6 +992,18 @@ class _Extractor:
         return None
 
 
+_WHERE_FROM = frozenset({"GPE", "LOC", "FAC", "NORP"})
+"""Entity types a speaker's phrase may name as where the speaker is from."""
+
+
+def _private_person(noun: Token) -> bool:
+    """Is this noun a private person by PETRARCH's agents dictionary ("resident", "mother",
+    "native": civilians), whose town or people in the phrase does not speak with them, unlike
+    an official's ("the Turkish minister", "US authorities": the state speaks)?"""
+    code = agent_phrases().get((noun.lower_,)) or agent_phrases().get((noun.lemma_.lower(),))
+    return code is not None and contract_code(code) == "CVL"
+
+
 class _Speakers:
     """Names, spans and entity ids of speakers, with pronouns and descriptions resolved."""
 
@@ -1130,6 +1143,9 @@ class _Speakers:
                 return resolved
         text = self.text[start:end]
         text = re.sub(r"^(the|a|an)\s+", "", text, flags=re.IGNORECASE)
+        if entity is not None and entity.get("type") in _WHERE_FROM \
+                and token.pos == NOUN and _private_person(token):
+            entity = None  # "One Edmonton resident": the town is no speaker
         return text, entity["id"] if entity else None
 
     def full_name(self, entity: dict[str, Any]) -> str:
