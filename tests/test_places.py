@@ -147,12 +147,15 @@ def test_the_gazetteer_is_the_same_whatever_pythons_hash_seed():
     assert ["Saint Lucia's", "admin1", "MT", True] in entries
 
 
-def test_a_regions_people_are_its_towns_or_its_provinces(places):
+def test_a_regions_inhabitants_are_its_towns_or_its_provinces(places):
     (store,) = [p for p, _ in places.candidates("Store") if p.level == "admin1"]
     assert (store.name, store.country) == ("Štore", "SI")
-    assert 0 < places.people(store) < 20_000  # a Slovene municipality: its one town
+    assert 0 < places.inhabitants(store) < 20_000  # a Slovene municipality: its one town
     cork = next(p for p in places.admin1.values() if p.country == "IE" and p.name == "Cork")
-    assert cork.admin1 == "M.04" and places.people(cork) > 200_000  # Munster's towns ("M")
-    assert places.people(places.admin1[("US", "TX")]) > 10_000_000
+    assert cork.admin1 == "M.04" and places.inhabitants(cork) > 200_000  # Munster's towns ("M")
+    assert places.inhabitants(places.admin1[("US", "TX")]) > 10_000_000
     (paris,) = [p for p, _ in places.candidates("Paris") if p.geonames == 2988507]
-    assert places.people(paris) == paris.population
+    assert places.inhabitants(paris) == paris.population
+    unknown = next(p for ps in places.names.values() for p, _ in ps
+                   if p.level == "admin2" and not p.population)
+    assert places.inhabitants(unknown) is None  # a county the tables give no population

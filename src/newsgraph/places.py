@@ -291,11 +291,13 @@ class Gazetteer:
     def candidates(self, name: str) -> list[tuple[Place, bool]]:
         return self.names.get(fold_name(name), [])
 
-    def people(self, place: Place) -> int:
-        """How many people live in a place: a region's are its towns' (those of its province
-        where the towns carry the province's code, "M" for Ireland's Cork, "M.04")."""
+    def inhabitants(self, place: Place) -> int | None:
+        """How many people live in a place, None when the tables do not say (a county
+        without a population): a region's are its towns' (those of its province where the
+        towns carry the province's code, "M" for Ireland's Cork, "M.04"; 0 for a region
+        without a town of 1,000)."""
         if place.level != "admin1":
-            return place.population
+            return place.population or (None if place.level == "admin2" else 0)
         code = place.admin1 or ""
         return self.towns_population[(place.country, code)] or \
             self.towns_population[(place.country, code.partition(".")[0])]

@@ -751,3 +751,31 @@ def test_an_acronym_is_not_the_town_whose_name_it_spells(nlp):
     places = {m["text"]: e["country"] for e in entities for m in e["mentions"]}
     assert places.get("GAO") is None and places.get("OAS") is None
     assert places["ROME"] == "IT" and places["BC"] == "CA"
+
+
+def test_a_county_is_the_one_in_the_state_the_article_names_later(nlp):
+    """dev/places-trnews trnews-1290001: "Hall County" comes before "Texas"; the Texas one
+    wins whatever the order (the county was left in Nebraska)."""
+    text = ("The 46th Annual Bob Wills Day celebration returns on Thursday. The event, hosted "
+            "yearly in the Hall County town near Wills' childhood farm, begins with a dance. "
+            "Saturday's show features a swing band from Lubbock, Texas.")
+    by_name = {e["name"]: e for e in entities_of(text, nlp)}
+    hall = by_name["Hall County"]
+    assert (hall["country"], round(hall["lat"]), round(hall["lon"])) == ("US", 35, -101)
+
+
+@pytest.mark.parametrize("text, name, country", [
+    ("Police in Nice said the beach will reopen, France24 reported. It was a nice evening for "
+     "a walk in southern France.",
+     "Nice", "FR"),
+    ("BUFFALO, N.Y. (AP) — The wings were invented here. Fans ate buffalo wings all night.",
+     "Buffalo", "US"),
+    ("STORMS HIT IOWA AND OHIO\nHeavy rain fell on Monday, officials said.", "Iowa", "US"),
+    ("\"We will fund the roads,\" Johnson said. The money goes to Johnson County, Kentucky.",
+     "Johnson County", "US"),
+])
+def test_a_place_keeps_its_place_where_the_text_makes_it_one(nlp, text, name, country):
+    """(From a review.) A well-known town after a preposition of place, the dateline's place,
+    a headline in capitals, and a county named like a speaker stay places."""
+    places = _towns_and_countries(text, nlp)
+    assert places[name]["country"] == country and places[name]["geonames"]

@@ -37,7 +37,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from spacy.attrs import IDX, LENGTH, TAG
+import numpy
+from spacy.attrs import DEP, HEAD, IDX, LENGTH, TAG
+from spacy.symbols import nsubj
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.authors import NAME_PARTICLES
@@ -95,7 +97,13 @@ _LEADING_ARTICLE = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
 _TRAILING_POSSESSIVE = re.compile(r"['’]s?$")
 _ACRONYM = re.compile(r"[A-Z][A-Z.&]{1,7}")
 _COMPASS = frozenset({"north", "south", "east", "west"})
+_NSUBJ = numpy.uint64(nsubj)  # (a label of spaCy's own is its symbol's id in the arrays)
 _FIRST_NAMES = MALE_NAMES | FEMALE_NAMES
+_APPOSITION_OPENERS = frozenset({",", "and", "or"})
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "from", "outside"})
+"""Prepositions of place: a well-known town's name right after one is the town's."""
+"""The words before a name in apposition or coordinated with one ("daughters, Malia and
+Sasha"): only after one of them is the parse asked."""
 # Capitals used as governments: the nouns whose object of each preposition is a party (the word
 # lists are in data/lexicons/entities.tsv).
 _RELATION_NOUNS_BY_PREPOSITION: dict[str, frozenset[str]] = {
@@ -332,6 +340,13 @@ def _fragment(doc: Doc, start: int, end: int, part_start: int, part_end: int,
                                  or fold_name(place.name) == fold_name(text))
 
 
+def _first_conjunct(token: Token) -> Token:
+    """The first of the coordinated words `token` is one of ("by Kiev and the West": Kiev)."""
+    while token.dep_ == "conj" and token.head.i < token.i:
+        token = token.head
+    return token
+
+
 def _is_proper_tag(tag: str) -> bool:
     return tag in ("NNP", "NNPS") or not tag
 
@@ -497,11 +512,11 @@ class EntityStage:
         return words
 
     def _person_context(self, doc: Doc, words: _Words, mention: Mention,
-                        person_words: set[str]) -> bool:
+                        person_words: set[str], strong: bool) -> bool:
         """Does the context say this name is a person's: a title before it, ", who" after it,
-        or, for a name the gazetteer does not know well, a noun of kin or role that modifies it
-        ("wife Tonya", "baby Nesha"; not Peshawar in "Commander Peshawar corps") or that it
-        stands in apposition to ("His daughters, Malia and Sasha")?"""
+        or, for a name the gazetteer does not know well (not `strong`), a noun of kin or role
+        that modifies it ("wife Tonya", "baby Nesha"; not Peshawar in "Commander Peshawar
+        corps") or that it stands in apposition to ("His daughters, Malia and Sasha")?"""
         start, end = mention.start, mention.end
         before = words.lower(start - 1).rstrip(".") if start > 0 else ""
         if before in PERSON_TITLES:
@@ -511,13 +526,11 @@ class EntityStage:
         if end + 2 <= len(words.texts) and words.texts[end] == "," \
                 and words.lower(end + 1) == "who":
             return True
-        if self.places.is_strong(words.span_text(start, end)):
-            return False
+        if strong or (before not in _APPOSITION_OPENERS and before not in PERSON_NOUNS):
+            return False  # (the parse is read only where it may answer)
         if before in PERSON_NOUNS and start <= doc[start - 1].head.i < end:
             return True  # the noun modifies the name
-        root = doc[start:end].root
-        while root.dep_ == "conj" and root.head.i < root.i:
-            root = root.head
+        root = _first_conjunct(doc[start:end].root)
         first = root.left_edge.i  # "daughters , Malia": the noun, a comma, the name
         return root.dep_ == "appos" and root.head.i == first - 2 \
             and words.texts[first - 1] == "," and root.head.lemma_.lower() in PERSON_NOUNS
@@ -527,19 +540,25 @@ class EntityStage:
         "Conway wrote", "Doug Logan said"): a person's or a group's name, not the town the
         gazetteer has under it, all through the article (one sense per discourse). A country,
         a region, a capital or a metropolis speaks for its government or its people ("Beijing
-        said", "Ottawa has said"), and a curated alias is a place's: those are left out."""
+        said", "Ottawa has said"), and a curated alias is a place's: those are left out. (The
+        subjects are read from the Doc's arrays: no Token object per verb's child.)"""
+        verbs = positions_of(doc, SPEECH_VERBS)
+        if not verbs:
+            return set()
         words = _words(doc)
         texts, tags = words.texts, words.tags
+        columns = doc.to_array([DEP, HEAD])
+        subjects = numpy.flatnonzero(columns[:, 0] == _NSUBJ)
+        heads = subjects + columns[subjects, 1].astype(numpy.int64)
         found: set[str] = set()
-        for verb in positions_of(doc, SPEECH_VERBS):
-            for child in doc[verb].children:
-                text = texts[child.i]
-                if child.dep_ != "nsubj" or text in found or not text[:1].isupper() \
-                        or not text.isalpha() or not _is_proper_tag(tags[child.i]):
-                    continue
-                if self.places.alias(text) is None and not any(
-                        self._speaks_for_many(place) for place, _ in self.places.candidates(text)):
-                    found.add(text)
+        for i in subjects[numpy.isin(heads, verbs)].tolist():
+            text = texts[i]
+            if text in found or not text[:1].isupper() or not text.isalpha() \
+                    or not _is_proper_tag(tags[i]):
+                continue
+            if self.places.alias(text) is None and not any(
+                    self._speaks_for_many(place) for place, _ in self.places.candidates(text)):
+                found.add(text)
         return found
 
     def _speaks_for_many(self, place: Place) -> bool:
@@ -559,8 +578,8 @@ class EntityStage:
             text = words.span_text(mention.start, mention.end)
             folded = fold_name(text)  # once for `Gazetteer.alias` and `is_strong`
             alias = places.aliases.get(folded)
-            person = self._person_context(doc, words, mention, person_words)
             strong = folded in places.strong
+            person = self._person_context(doc, words, mention, person_words, strong)
             speaks = mention.end - mention.start == 1 and text in speakers
             if alias is not None and not (person and alias[1] != "PERSON"):
                 mention.canonical = alias[0]
@@ -597,20 +616,20 @@ class EntityStage:
         added: list[Mention] = []
         resume = 0  # the first word after the last name added
         for i in [j for j, word in enumerate(texts) if word[:1].isupper() and not blocked[j]]:
-            if i < resume or texts[i] in speakers:
+            if i < resume:
                 continue
             reach = 1  # the longest name that may start here: up to 4 words free to take
             while reach < 4 and i + reach < n and not blocked[i + reach] and (
                     texts[i + reach][:1].isupper() or texts[i + reach].lower() in _NAME_JOINS):
                 reach += 1
-            found = self._place_at(doc, words, i, reach, taken)
+            found = self._place_at(doc, words, i, reach, taken, speakers)
             if found is not None:
                 added.append(found)
                 resume = found.end
         return added
 
     def _place_at(self, doc: Doc, words: _Words, i: int, reach: int,
-                  taken: _Taken) -> Mention | None:
+                  taken: _Taken, speakers: set[str]) -> Mention | None:
         """The longest place, demonym or aliased name of at most `reach` words starting at word
         `i` (the words are free to take: capitalised or linking, outside every other name but
         an organisation's), or None. (Called for every capitalised word: the name is folded
@@ -626,8 +645,8 @@ class EntityStage:
                 continue
             text = words.span_text(i, end)
             label = best = None
-            if text.lower() in GENERIC_WORDS:
-                continue
+            if text.lower() in GENERIC_WORDS or (length == 1 and text in speakers):
+                continue  # ("Johnson said" is no town; "Johnson County" still is a county)
             folded = fold_name(text)
             alias = places.aliases.get(folded)
             if alias is not None and alias[1] not in ("GPE", "LOC") and not covered[i]:
@@ -659,8 +678,11 @@ class EntityStage:
         """One sense per discourse: a one-word place name that the article also writes in
         lower case is that common word, capitalised by a title or a sentence's start ("Store
         the truffles" beside "a kamaboko store"; "Rocket League", "Amnesty International",
-        "Spring"), not a place. A country keeps its name ("Turkey" beside a turkey dinner), as
-        does a name the text places in a region ("Mobile, Ala.") and a curated alias."""
+        "Spring"), not a place. A name keeps its place where the text makes it one: a
+        country's ("Turkey" beside a turkey dinner), the dateline's ("MOBILE, Ala. (AP) —"),
+        one the text puts in its region ("Mobile, Ala."), a curated alias, and a well-known
+        town's right after a preposition of place in a story that names its country ("Police
+        in Nice" beside "a nice evening", and France)."""
         words = _words(doc)
         texts = words.texts
         by_word: dict[str, list[Mention]] = {}
@@ -673,16 +695,33 @@ class EntityStage:
         if not by_word:
             return mentions
         by_start = {m.start: m for m in mentions if m.label in PLACE_LABELS}
+        dateline = doc._.dateline
+        in_dateline = range(*dateline["place"]) if dateline else range(0)
         common: set[int] = set()
         for position in words.positions_of(by_word):
             named = by_word.pop(texts[position], None)
-            if named is None or any(place.level == "country" for place, _
-                                    in self.places.candidates(texts[named[0].start])):
+            if named is None:
                 continue
-            if any(m.end + 1 in by_start and texts[m.end] == "," for m in named):
-                continue  # "Mobile, Ala."
+            name = texts[named[0].start]
+            if any(place.level == "country" for place, _ in self.places.candidates(name)):
+                continue
+            if any(words.starts[m.start] in in_dateline  # the dateline's; "Mobile, Ala."
+                   or (m.end + 1 in by_start and texts[m.end] == ",") for m in named):
+                continue
+            if any(m.start > 0 and words.lower(m.start - 1) in _PLACE_PREPOSITIONS
+                   for m in named) and self._country_elsewhere(words, mentions, name):
+                continue  # "Police in Nice" in a story that names France
             common.update(id(m) for m in named)
         return [m for m in mentions if id(m) not in common] if common else mentions
+
+    def _country_elsewhere(self, words: _Words, mentions: list[Mention], name: str) -> bool:
+        """Does another name of the article name the country of the well-known town `name`?"""
+        if not self.places.is_strong(name):
+            return False
+        best = self.places.best(name, Counter())
+        return best is not None and any(
+            words.span_text(m.start, m.end) != name and self._country_named(words, m)
+            == best.country for m in mentions)
 
     def _joined_places(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
         """Two place mentions joined by "and" that together name one place ("Trinidad and
@@ -877,23 +916,11 @@ class EntityStage:
         words = _words(doc)
         countries: Counter[str] = Counter()
         for mention in mentions:
-            text = words.span_text(mention.start, mention.end)
             if mention.label in PLACE_LABELS:
                 mention.hint = self._phrase_hint(doc, mention)
-                name = mention.canonical if mention.canonical else text
-                candidates = self.places.candidates(name)
-                countries_of = {place.country for place, _ in candidates}
-                named = {place.country for place, _ in candidates if place.level == "country"}
-                if len(countries_of) == 1 and candidates:
-                    countries[next(iter(countries_of))] += 1
-                elif len(named) == 1 and not any(place.level == "admin1"
-                                                 for place, _ in candidates):
-                    countries[next(iter(named))] += 1  # "UK", not the hamlet "Uk" (but a
-                    # "Georgia" that is a state too says nothing)
-            elif mention.label in ("NORP", "LANGUAGE"):
-                place = self.places.demonym(text)
-                if place is not None and place.country:
-                    countries[place.country] += 1
+            country = self._country_named(words, mention)
+            if country is not None:
+                countries[country] += 1
         scores = _ArticlePlaces(self.places, countries)
         admin1s: Counter[tuple[str, str]] = Counter()
         for mention in mentions:
@@ -908,9 +935,10 @@ class EntityStage:
             elif mention.label in ("NORP", "LANGUAGE"):
                 mention.place = self.places.demonym(text, countries)
         regions = admin1s + self._regions_of_sure_towns(doc, mentions, scores, admin1s)
-        for mention in mentions:  # towns in a region the article names, or a sure town's
+        for mention in mentions:  # towns and counties in a region the article names (before
+            # or after them), or a sure town's
             if mention.label in PLACE_LABELS and regions and mention.place is not None \
-                    and mention.place.level == "city":
+                    and mention.place.level in ("city", "admin2"):
                 name = mention.canonical or words.span_text(mention.start, mention.end)
                 mention.place = scores.best(name, mention.hint, regions) or mention.place
         self._resolve_lists(doc, mentions, countries, admin1s)
@@ -934,6 +962,25 @@ class EntityStage:
                 name = mention.canonical or words.span_text(mention.start, mention.end)
                 mention.confidence = scores.confidence(name, mention.place, mention.hint,
                                                        admin1s)
+
+    def _country_named(self, words: _Words, mention: Mention) -> str | None:
+        """The country a place or demonym names whatever its context: the one country of all
+        its candidates ("Donetsk"), a country's own name ("UK", not the hamlet "Uk"; but a
+        "Georgia" that is a state too says nothing), a people's ("Ukrainian")."""
+        text = words.span_text(mention.start, mention.end)
+        if mention.label in PLACE_LABELS:
+            candidates = self.places.candidates(mention.canonical or text)
+            countries_of = {place.country for place, _ in candidates}
+            named = {place.country for place, _ in candidates if place.level == "country"}
+            if len(countries_of) == 1 and candidates:
+                return next(iter(countries_of))
+            if len(named) == 1 and not any(place.level == "admin1" for place, _ in candidates):
+                return next(iter(named))
+        elif mention.label in ("NORP", "LANGUAGE"):
+            place = self.places.demonym(text)
+            if place is not None and place.country:
+                return place.country
+        return None
 
     def _a_persons_name(self, doc: Doc, mention: Mention, person_words: set[str]) -> bool:
         """Is a one-word place name here a word of a person the article names ("Smith" after
@@ -1079,40 +1126,48 @@ class EntityStage:
         place it. Its mention stays, with no place on the map. A name the text settled
         ("Paris, Texas") keeps its place."""
         words = _words(doc)
-        names_in: dict[str | None, set[str]] = {}
+        names_in: dict[str | None, set[str]] = {}  # name families ("Plymouth County": plymouth)
         for mention in mentions:
             if mention.place is not None:
                 name = mention.canonical or words.span_text(mention.start, mention.end)
-                names_in.setdefault(mention.place.country, set()).add(fold_name(name))
+                names_in.setdefault(mention.place.country, set()).add(name_family(name))
         for mention in mentions:
             place = mention.place
             if mention.label not in PLACE_LABELS or place is None \
-                    or place.level not in ("city", "admin2", "admin1") \
-                    or self.places.people(place) >= SMALL_PLACE_POPULATION \
-                    or place.key in unlisted:
+                    or place.level not in ("city", "admin2", "admin1") or place.key in unlisted:
                 continue
-            name = fold_name(mention.canonical or words.span_text(mention.start, mention.end))
-            if name not in settled and not names_in.get(place.country, set()) - {name}:
+            inhabitants = self.places.inhabitants(place)
+            if inhabitants is None or inhabitants >= SMALL_PLACE_POPULATION:
+                continue  # (None: a county the tables give no population)
+            name = mention.canonical or words.span_text(mention.start, mention.end)
+            if fold_name(name) not in settled \
+                    and not names_in.get(place.country, set()) - {name_family(name)}:
                 mention.place = None
 
     def _acronyms_spelling_a_place(self, doc: Doc, mentions: list[Mention],
                                    settled: set[str]) -> None:
-        """A word of two to four capitals is an acronym ("the OAS", "cryptic (IMO) syntax",
-        "the ICA LA"), not the town or region whose name it spells (Oas, Imo, Ica): the
-        abbreviation of a place ("BC", "GA") is one the gazetteer lists as a name of its own,
-        a country keeps its letters, and a dateline's name ("ROME —") is written in capitals."""
+        """A word of two to four capitals in a line of mixed case is an acronym ("the OAS",
+        "cryptic (IMO) syntax", "the ICA LA"), not the town or region whose name it spells
+        (Oas, Imo, Ica): it loses its place. The abbreviation of a place ("BC", "GA") is one
+        the gazetteer lists as a name of its own, a country keeps its letters, and a line
+        written in capitals (a dateline's "ROME —", a headline's "IOWA AND OHIO") spells
+        names, not acronyms, as does the dateline ("ROME —" before the story)."""
         words = _words(doc)
+        text = words.text
         dateline = doc._.dateline
-        start, end = dateline["place"] if dateline else (0, 0)
+        in_dateline = range(*dateline["place"]) if dateline else range(0)
         for mention in mentions:
             place = mention.place
             if mention.label not in PLACE_LABELS or place is None or place.level == "country" \
-                    or mention.canonical is not None \
-                    or start <= words.starts[mention.start] < end:
+                    or mention.canonical is not None or words.starts[mention.start] in in_dateline:
                 continue
-            text = words.span_text(mention.start, mention.end)
-            if 2 <= len(text) <= 4 and text.isalpha() and text.isupper() \
-                    and fold_name(text) == fold_name(place.name) and fold_name(text) not in settled:
+            name = words.span_text(mention.start, mention.end)
+            if not (2 <= len(name) <= 4 and name.isalpha() and name.isupper()) \
+                    or fold_name(name) != fold_name(place.name) or fold_name(name) in settled:
+                continue
+            at = words.starts[mention.start]
+            line = text[text.rfind("\n", 0, at) + 1:text.find("\n", at) % (len(text) + 1)]
+            if not line.isupper():
                 mention.place = None
 
     def _resolve_lists(self, doc: Doc, mentions: list[Mention], countries: Counter[str],
@@ -1176,9 +1231,7 @@ class EntityStage:
         country = self.places.country_of_capital(mention.place)
         if country is None or mention.label != "GPE":
             return None
-        token = doc[mention.start:mention.end].root
-        while token.dep_ == "conj" and token.head.i != token.i:  # "by Kiev and the West"
-            token = token.head
+        token = _first_conjunct(doc[mention.start:mention.end].root)  # "by Kiev and the West"
         head = token.head
         if token.dep_ == "nsubj":
             party = head.lemma_.lower() in AGENTIVE_VERBS
