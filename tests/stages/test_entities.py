@@ -779,3 +779,17 @@ def test_a_place_keeps_its_place_where_the_text_makes_it_one(nlp, text, name, co
     a headline in capitals, and a county named like a speaker stay places."""
     places = _towns_and_countries(text, nlp)
     assert places[name]["country"] == country and places[name]["geonames"]
+
+
+def test_a_place_the_model_cut_short_is_the_whole_name_the_gazetteer_knows(nlp):
+    """dev/places-trnews trnews-1080004 and dev/places gwn-122: the model tags "Fort St." and
+    a person "John", and "U.S." without "Virgin Islands"."""
+    text = ("Hydro officials also said about 30 homes in the Peace River Valley area near Fort "
+            "St. John will be affected by the dam. Tickets are $2 and are sold in 44 states, "
+            "Washington, D.C., and the U.S. Virgin Islands.")
+    entities = entities_of(text, nlp)
+    by_name = {e["name"]: e for e in entities}
+    assert (by_name["Fort St. John"]["country"], by_name["Fort St. John"]["geonames"]) == (
+        "CA", 5955960)
+    assert by_name["U.S. Virgin Islands"]["geonames"] == 4796775
+    assert "John" not in by_name

@@ -487,7 +487,10 @@ class EntityStage:
             spans.append([start, span.end, label])
         mentions = []
         taken = set()
+        grown_to = 0  # the end of the last place grown over the model's next entity
         for start, end, label in spans:
+            if start < grown_to:
+                continue  # "John" of "Fort St. John"
             # A name cut at a no-break space, its second half left untagged.
             while (end + 1 < len(texts) and "\u00a0" in texts[end] and doc[end].is_space
                    and texts[end + 1][:1].isupper() and _is_proper_tag(tags[end + 1])
@@ -496,11 +499,29 @@ class EntityStage:
             trimmed = _trim(doc, words, start, end)
             if trimmed is not None and label == "PERSON":
                 trimmed = _person_name(doc, words, *trimmed)
+            elif trimmed is not None and label in PLACE_LABELS:
+                trimmed = self._whole_place_name(doc, words, *trimmed)
+                grown_to = trimmed[1]
             if trimmed is None or trimmed in taken:
                 continue
             taken.add(trimmed)
             mentions.append(Mention(trimmed[0], trimmed[1], label))
         return mentions
+
+    def _whole_place_name(self, doc: Doc, words: _Words, start: int,
+                          end: int) -> tuple[int, int]:
+        """A place spaCy cut after an abbreviation ("Fort St." and a person "John") grows over
+        the capitalised words after it (untagged, or a one-word name of the model's), while
+        the gazetteer knows the longer name ("Fort St. John")."""
+        texts, tags = words.texts, words.tags
+        whole = end
+        for after in range(end, min(end + 2, len(texts))):
+            if not texts[after][:1].isupper() or not _is_proper_tag(tags[after]) \
+                    or doc[after].ent_iob_ == "I":
+                break
+            if self.places.candidates(words.span_text(start, after + 1)):
+                whole = after + 1
+        return start, whole
 
     def _person_words(self, doc: Doc, mentions: list[Mention]) -> set[str]:
         """Words of the article's multi-word person names: "Price" after "Ned Price"."""
