@@ -38,13 +38,14 @@ from functools import lru_cache
 from typing import Any
 
 import numpy
-from spacy.attrs import DEP, HEAD, IDX, LENGTH, TAG
+from spacy.attrs import DEP, HEAD, IDX, LEMMA, LENGTH, TAG
+from spacy.strings import hash_string
 from spacy.symbols import nsubj
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.authors import NAME_PARTICLES
 from newsgraph.config import stage_defaults
-from newsgraph.doc import doc_text, positions_of, set_span_values, write_entities
+from newsgraph.doc import doc_text, set_span_values, write_entities
 from newsgraph.lexicons import (
     ADDRESSED_VERBS,
     AGENTIVE_VERBS,
@@ -98,6 +99,8 @@ _TRAILING_POSSESSIVE = re.compile(r"['’]s?$")
 _ACRONYM = re.compile(r"[A-Z][A-Z.&]{1,7}")
 _COMPASS = frozenset({"north", "south", "east", "west"})
 _NSUBJ = numpy.uint64(nsubj)  # (a label of spaCy's own is its symbol's id in the arrays)
+_SPEECH_VERB_LEMMAS = frozenset(hash_string(verb) for verb in SPEECH_VERBS)
+"""The string-store hashes of the verbs of saying, as a Doc's LEMMA array holds them."""
 _FIRST_NAMES = MALE_NAMES | FEMALE_NAMES
 _APPOSITION_OPENERS = frozenset({",", "and", "or"})
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "from", "outside"})
@@ -562,17 +565,18 @@ class EntityStage:
         gazetteer has under it, all through the article (one sense per discourse). A country,
         a region, a capital or a metropolis speaks for its government or its people ("Beijing
         said", "Ottawa has said"), and a curated alias is a place's: those are left out. (The
-        subjects are read from the Doc's arrays: no Token object per verb's child.)"""
-        verbs = positions_of(doc, SPEECH_VERBS)
-        if not verbs:
+        subjects and their verbs' lemmas are read from the Doc's arrays: no Token object.)"""
+        if not len(doc):
             return set()
-        words = _words(doc)
-        texts, tags = words.texts, words.tags
-        columns = doc.to_array([DEP, HEAD])
+        columns = doc.to_array([DEP, HEAD, LEMMA])
         subjects = numpy.flatnonzero(columns[:, 0] == _NSUBJ)
         heads = subjects + columns[subjects, 1].astype(numpy.int64)
+        words = _words(doc)
+        texts, tags = words.texts, words.tags
         found: set[str] = set()
-        for i in subjects[numpy.isin(heads, verbs)].tolist():
+        for i, verb in zip(subjects.tolist(), columns[heads, 2].tolist(), strict=True):
+            if verb not in _SPEECH_VERB_LEMMAS:
+                continue
             text = texts[i]
             if text in found or not text[:1].isupper() or not text.isalpha() \
                     or not _is_proper_tag(tags[i]):
