@@ -793,3 +793,15 @@ def test_a_place_the_model_cut_short_is_the_whole_name_the_gazetteer_knows(nlp):
         "CA", 5955960)
     assert by_name["U.S. Virgin Islands"]["geonames"] == 4796775
     assert "John" not in by_name
+
+
+def test_a_village_the_gazetteer_lacks_in_a_region_the_text_names_is_put_at_its_point(nlp):
+    """dev/places-trnews trnews-1050002: Kfraya is in no table; "in Idlib" says where. A team
+    "in La Liga" is not put in Louisiana (the league is no region's own name)."""
+    text = ("The rebels retaliated, at one point shelling the pro-government villages of Foua "
+            "and Kfraya in Idlib and detonating a car bomb in a frontline area. Real Madrid "
+            "holds a six-point lead over Barca in La Liga.")
+    by_name = {e["name"]: e for e in entities_of(text, nlp)}
+    kfraya = by_name["Kfraya"]
+    assert (kfraya["country"], kfraya["geo_confidence"]) == ("SY", 0.5)
+    assert by_name.get("Barca", {}).get("country") != "US"

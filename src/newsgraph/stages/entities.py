@@ -1038,10 +1038,13 @@ class EntityStage:
 
     def _resolve_qualified(self, doc: Doc, mentions: list[Mention],
                            countries: Counter[str]) -> tuple[set[str], set[str]]:
-        """A place followed by ", " and the region or country it lies in ("Detroit, Texas",
-        a dateline's "PARIS, Mo.", "Queensland, Australia") is the place of that name inside it
-        (a town the gazetteer lacks there: at the region's point, see _unlisted_town); the
-        article's other bare mentions of that name are the same place. Returns the names
+        """A place followed by ", " or "in" and the region or country it lies in ("Detroit,
+        Texas", a dateline's "PARIS, Mo.", "Queensland, Australia", "the villages of Foua and
+        Kfraya in Idlib") is the place of that name inside it (a town the gazetteer lacks
+        there goes to the region's point, see _unlisted_town; after "in" only when the region
+        is written by its own name: "in" also joins a team to its league, "Barca in La Liga",
+        which the gazetteer takes for Louisiana); the article's other bare mentions of that
+        name are the same place. Returns the names
         (folded) the text so settled, and the keys of the towns put at a region's point."""
         words = _words(doc)
         places = [m for m in mentions if m.label in PLACE_LABELS]
@@ -1051,7 +1054,8 @@ class EntityStage:
         qualified: set[int] = set()
         for mention in places:
             after = by_start.get(mention.end + 1)
-            if after is None or mention.end >= len(doc) or words.texts[mention.end] != ",":
+            if after is None or mention.end >= len(doc) \
+                    or words.texts[mention.end] not in (",", "in"):
                 continue
             name = mention.canonical or words.span_text(mention.start, mention.end)
             container = after.canonical or words.span_text(after.start, after.end)
@@ -1062,7 +1066,9 @@ class EntityStage:
                                                             mention.hint, within=found[1])
                 settled.setdefault(fold_name(name), found[0])
                 qualified.update((id(mention), id(after)))
-            elif mention.label == "GPE" and (town := _unlisted_town(
+            elif mention.label == "GPE" and (words.texts[mention.end] == "," or (
+                    after.place is not None and fold_name(after.place.name) == fold_name(
+                        container))) and (town := _unlisted_town(
                     name, self.places.candidates(name), after.place)) is not None:
                 mention.place = town
                 mention.confidence = REGION_POINT_CONFIDENCE
