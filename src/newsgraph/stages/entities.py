@@ -2,9 +2,12 @@
 
 spaCy's small model calls Kiev and Luhansk people and misses Kyiv at the start of a sentence;
 its output is corrected with evidence, in order:
-1. mentions: spans rejoined over no-break spaces; curated aliases and strong gazetteer names
-   relabel PERSON/ORG/PRODUCT spans as places unless the context says person (a title before
-   it, a first name, ", who" after it); gazetteer places and demonyms spaCy missed are added
+1. mentions: spans rejoined over no-break spaces, and grown to the whole name the gazetteer
+   knows ("Fort St." + "John"); curated aliases and strong gazetteer names relabel
+   PERSON/ORG/PRODUCT spans as places unless the context says person (a title or a noun of kin
+   before it, a first name, ", who" after it, an apposition to a noun of kin); a name that
+   speaks ("Johnson said") is no place; a one-word name the article also writes in lower case
+   ("Spring") is no name; gazetteer places and demonyms spaCy missed are added
    (capitalised, proper-noun tagged, not inside a person's name); places and demonyms embedded
    in organisation names ("German" in "German Historical Institute") become mentions of their own,
    as news geoparsing counts them (one that turns out no place there is dropped: a fragment
@@ -15,7 +18,8 @@ its output is corrected with evidence, in order:
 3. identity across articles: places get `geonames:<id>` (Kiev and Kyiv are one town), other
    entities `type:<canonical name>` through the curated alias table (DNR = DPR);
 4. places on the map: every place and demonym resolved with the phrase ("Donetsk region"),
-   the article's other places and then population;
+   the article's other places and then population; none for a small place whose country the
+   article names nothing else in, nor for an acronym that spells a town ("the GAO");
 5. from the parse: a capital that acts ("Kiev unleashed warplanes") is flagged on its mention
    as standing for its government ("metonymy": "government", "government": the country's
    entity id); a capital named as the counterpart in relations between states ("severed
