@@ -805,3 +805,17 @@ def test_a_village_the_gazetteer_lacks_in_a_region_the_text_names_is_put_at_its_
     kfraya = by_name["Kfraya"]
     assert (kfraya["country"], kfraya["geo_confidence"]) == ("SY", 0.5)
     assert by_name.get("Barca", {}).get("country") != "US"
+
+
+def test_a_place_grows_over_a_one_word_name_only(nlp):
+    """(From a review.) "Fort St." may take a person "John", never the first word of "John
+    Deere Company"."""
+    text = "The plant near Fort St. John Deere Company makes tractors."
+    doc = parsed(text)
+    fort = text.index("Fort")
+    john = text.index("John")
+    doc.ents = [doc.char_span(fort, john - 1, label="GPE"),
+                doc.char_span(john, text.index(" makes"), label="ORG")]
+    names = {e["name"]: e["type"] for e in entity_records(EntityStage()(doc))}
+    assert names.get("John Deere Company") == "ORG"
+    assert "Fort St. John" not in names

@@ -494,7 +494,7 @@ class EntityStage:
             spans.append([start, span.end, label])
         mentions = []
         taken = set()
-        grown_to = 0  # the end of the last place grown over the model's next entity
+        grown_to = 0  # the end of the last place (a grown one may hold the model's next name)
         for start, end, label in spans:
             if start < grown_to:
                 continue  # "John" of "Fort St. John"
@@ -518,13 +518,15 @@ class EntityStage:
     def _whole_place_name(self, doc: Doc, words: _Words, start: int,
                           end: int) -> tuple[int, int]:
         """A place spaCy cut after an abbreviation ("Fort St." and a person "John") grows over
-        the capitalised words after it (untagged, or a one-word name of the model's), while
-        the gazetteer knows the longer name ("Fort St. John")."""
+        the one or two capitalised proper nouns after it (untagged, or a one-word name of the
+        model's, never part of a longer one), while the gazetteer knows the longer name ("Fort
+        St. John")."""
         texts, tags = words.texts, words.tags
         whole = end
         for after in range(end, min(end + 2, len(texts))):
             if not texts[after][:1].isupper() or not _is_proper_tag(tags[after]) \
-                    or doc[after].ent_iob_ == "I":
+                    or doc[after].ent_iob_ == "I" \
+                    or (after + 1 < len(texts) and doc[after + 1].ent_iob_ == "I"):
                 break
             if self.places.candidates(words.span_text(start, after + 1)):
                 whole = after + 1
@@ -1072,7 +1074,7 @@ class EntityStage:
                 qualified.update((id(mention), id(after)))
             elif mention.label == "GPE" and (words.texts[mention.end] == "," or (
                     after.place is not None and fold_name(after.place.name) == fold_name(
-                        container))) and (town := _unlisted_town(
+                        words.span_text(after.start, after.end)))) and (town := _unlisted_town(
                     name, self.places.candidates(name), after.place)) is not None:
                 mention.place = town
                 mention.confidence = REGION_POINT_CONFIDENCE
