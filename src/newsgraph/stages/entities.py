@@ -107,10 +107,10 @@ _SPEECH_VERB_LEMMAS = frozenset(hash_string(verb) for verb in SPEECH_VERBS)
 """The string-store hashes of the verbs of saying, as a Doc's LEMMA array holds them."""
 _FIRST_NAMES = MALE_NAMES | FEMALE_NAMES
 _APPOSITION_OPENERS = frozenset({",", "and", "or"})
-_PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "from", "outside"})
-"""Prepositions of place: a well-known town's name right after one is the town's."""
 """The words before a name in apposition or coordinated with one ("daughters, Malia and
 Sasha"): only after one of them is the parse asked."""
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "from", "outside"})
+"""Prepositions of place: a well-known town's name right after one is the town's."""
 # Capitals used as governments: the nouns whose object of each preposition is a party (the word
 # lists are in data/lexicons/entities.tsv).
 _RELATION_NOUNS_BY_PREPOSITION: dict[str, frozenset[str]] = {
@@ -345,6 +345,12 @@ def _fragment(doc: Doc, start: int, end: int, part_start: int, part_end: int,
     text = words.span_text(part_start, part_end)
     return place is None or not (place.level == "country"
                                  or fold_name(place.name) == fold_name(text))
+
+
+def _dateline_place(doc: Doc) -> range:
+    """The characters of the dateline's place ("MOBILE" of "MOBILE, Ala. (AP) —"), if any."""
+    dateline = doc._.dateline
+    return range(*dateline["place"]) if dateline else range(0)
 
 
 def _first_conjunct(token: Token) -> Token:
@@ -726,8 +732,7 @@ class EntityStage:
         if not by_word:
             return mentions
         by_start = {m.start: m for m in mentions if m.label in PLACE_LABELS}
-        dateline = doc._.dateline
-        in_dateline = range(*dateline["place"]) if dateline else range(0)
+        in_dateline = _dateline_place(doc)
         common: set[int] = set()
         for position in words.positions_of(by_word):
             named = by_word.pop(texts[position], None)
@@ -1050,8 +1055,8 @@ class EntityStage:
         there goes to the region's point, see _unlisted_town; after "in" only when the region
         is written by its own name: "in" also joins a team to its league, "Barca in La Liga",
         which the gazetteer takes for Louisiana); the article's other bare mentions of that
-        name are the same place. Returns the names
-        (folded) the text so settled, and the keys of the towns put at a region's point."""
+        name are the same place. Returns the names (folded) the text so settled, and the keys
+        of the towns put at a region's point."""
         words = _words(doc)
         places = [m for m in mentions if m.label in PLACE_LABELS]
         by_start = {m.start: m for m in places}
@@ -1186,13 +1191,12 @@ class EntityStage:
         """A word of two to four capitals in a line of mixed case is an acronym ("the OAS",
         "cryptic (IMO) syntax", "the ICA LA"), not the town or region whose name it spells
         (Oas, Imo, Ica): it loses its place. The abbreviation of a place ("BC", "GA") is one
-        the gazetteer lists as a name of its own, a country keeps its letters, and a line
-        written in capitals (a dateline's "ROME —", a headline's "IOWA AND OHIO") spells
-        names, not acronyms, as does the dateline ("ROME —" before the story)."""
+        the gazetteer lists as a name of its own, a country keeps its letters, and the
+        dateline ("ROME —") and a line written in capitals (a headline's "IOWA AND OHIO")
+        spell names, not acronyms."""
         words = _words(doc)
         text = words.text
-        dateline = doc._.dateline
-        in_dateline = range(*dateline["place"]) if dateline else range(0)
+        in_dateline = _dateline_place(doc)
         for mention in mentions:
             place = mention.place
             if mention.label not in PLACE_LABELS or place is None or place.level == "country" \
