@@ -693,3 +693,86 @@ def test_phrasal_verb_prefilter_keeps_every_phrasal_reading(monkeypatch):
     assert filtered == [_described(detect.find_candidates(doc)) for doc in docs]
     called = docs[1]
     assert next((called[i].text, kind) for i, kind, _, _ in filtered[1]) == ("called", "REQUEST")
+
+
+# ----------------------------------------------------------------------------- no news of an act
+# Real sentences from the dev sets (dev/places, dev/places-trnews): what they say happened,
+# and what they only command, allow, suppose or agree with.
+
+
+def test_a_command_is_no_event(event_nlp):
+    assert events_of("For appointments, call the Edwards Comprehensive Cancer Center in "
+                     "Huntington at 304-399-6500.", event_nlp) == []
+    assert events_of('"Go, meet him," added Tagle.', event_nlp) == []
+    assert events_of("“Thank you to the police, it really means a lot that they were able "
+                     "to track this down,” Schmidt said.", event_nlp) == []
+
+
+def test_a_report_with_a_subject_stays_an_event(event_nlp):
+    event = only(events_of("On March 28, 2018, Poroshenko called on the Verkhovna Rada to "
+                           "repeal the legislative requirement for civil activists to submit "
+                           "asset declarations.", event_nlp), "REQUEST")
+    assert event["hypothetical"] is False
+    assert [e["type"] for e in events_of("Police arrested Orujov in May 2017.", event_nlp)] \
+        == ["COERCE"]
+
+
+def test_what_can_be_done_is_hypothetical(event_nlp):
+    event = only(events_of("The plaintiffs' advocates had claimed before the trial court that "
+                           "a civil suit can be filed against the President during his "
+                           "tenure.", event_nlp), "ACCUSE")
+    assert event["hypothetical"] is True
+
+
+def test_what_is_possible_or_only_hoped_for_is_hypothetical(event_nlp):
+    raped = events_of("And possibly being raped,” said Marathon County Assistant District "
+                      "Attorney LaMont Jacobson.", event_nlp)
+    assert [(e["type"], e["hypothetical"]) for e in raped] == [("ASSAULT", True)]
+    hoped = events_of("Spain is hoping to kill off its famed siesta naps by moving to a new "
+                      "time zone.", event_nlp)  # the lemmatizer reads "hoping" as "hop"
+    assert all(e["hypothetical"] for e in hoped)
+    waiting = events_of("Police arrested two protesters in Kyiv on Tuesday. The bill was "
+                        "proposed in 2014 but is still waiting to be discussed.", event_nlp)
+    assert [(e["type"], e["hypothetical"]) for e in waiting] == [
+        ("COERCE", False), ("CONSULT", True)]
+
+
+def test_what_one_is_able_to_do_is_not_done(event_nlp):
+    events = events_of("North Korea has trained more than 500 computer hackers capable of "
+                       "launching cyber warfare against the United States.", event_nlp)
+    assert [(e["type"], e["hypothetical"]) for e in events if not e["hypothetical"]] == [
+        ("MOBILIZE", False)]
+
+
+def test_there_having_been_no_talks_is_negated(event_nlp):
+    text = ("Police arrested two protesters in Kyiv on Tuesday. The provinces maintain there "
+            "hadn't been any real negotiations.")
+    events = events_of(text, event_nlp, all_events=True)
+    assert [(e["type"], e["negated"]) for e in events] == [
+        ("COERCE", False), ("CONSULT", True)]
+    assert [(e["type"], e["negated"]) for e in events_of(
+        "There have been negotiations between Kyiv and Moscow.", event_nlp,
+        all_events=True)] == [("CONSULT", False)]
+
+
+def test_agreeing_with_a_view_is_no_agreement(event_nlp):
+    assert events_of("Aliki Meirmaridou, MSF's psychologist in Samos, agrees.", event_nlp) == []
+    assert events_of("The court which upheld her impeachment agreed with accusations that "
+                     "Park had abused her authority.", event_nlp) == []
+
+
+def test_agreeing_to_something_or_together_is_agree(event_nlp):
+    for text in ("Bosnia and Slovenia agreed to a ceasefire after two days of fierce fighting.",
+                 "Ethiopia has agreed to re-open its borders to UN peacekeepers.",
+                 "European Community foreign ministers agreed in principle on Saturday to "
+                 "provide about 70 million dollars of aid for Romania and Poland.",
+                 "Russia and Ukraine agreed."):
+        assert "AGREE" in [e["type"] for e in events_of(text, event_nlp)], text
+
+
+def test_a_proportion_is_no_phrasal_verb(event_nlp):
+    assert events_of("The BJP or its partners rule 21 out of 29 Indian states.",
+                     event_nlp) == []
+    assert only(events_of("The government ruled out talks with the rebels.", event_nlp),
+                "REJECT")
+    assert only(events_of("Russia pulled out of the treaty in 2019.", event_nlp), "RETREAT")

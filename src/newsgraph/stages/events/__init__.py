@@ -14,8 +14,9 @@ belongs to that verbal event ("threatened to impose a curfew" is one THREATEN); 
 act ("will provide aid", "plans to impose sanctions") is AGREE for cooperation and THREATEN
 for conflict, as in CAMEO 03/13; relative clauses describe participants, not news; a purpose
 clause ("marched to demand") belongs to its event. Negated events are emitted with
-`"negated": true` (never dropped), conditional and possible ones with `"hypothetical": true`;
-events inside an if/unless clause are conditions of another event and are not emitted, nor
+`"negated": true` (never dropped; so is "there had been no talks"), conditional and
+possible ones ("could", "can be filed", "possibly", "capable of", "waiting to") with
+`"hypothetical": true`; events inside an if/unless clause are conditions of another event and are not emitted, nor
 is what someone wishes another would do ("he hoped Russia would recognize"). Verbs of saying
 are never events themselves.
 
@@ -33,7 +34,9 @@ nominal ("the separatist leader") is the person the article introduced with that
 the introductions give evidence for exactly one.
 
 No event is made of what only names or describes one: business news (a company's deal, an
-investor's demand), forecasts, event nouns with no party as subjects of verbs of being
+investor's demand), commands with no subject ("for appointments, call the centre", "go, meet
+him"), agreeing with a view ("she agrees"; parties agree to, on or with something, or
+together), forecasts, event nouns with no party as subjects of verbs of being
 ("the rebels' demands include ..."), present "have", standing positions ("has long
 accused"), or what travellers go somewhere to do.
 

@@ -28,6 +28,7 @@ from newsgraph.stages.events.lexicon import (
     FORCES,
     GATHERING_VERBS,
     HARM_VERBS,
+    HYPOTHETICAL_ADVERBS,
     HYPOTHETICAL_MODALS,
     HYPOTHETICAL_WORDS,
     INTENT_MODALS,
@@ -65,6 +66,7 @@ from newsgraph.stages.events.rules import (
     doc_cache,
     head_lemma,
     is_party,
+    opens_out_of,
     owned_by_party,
     paragraph_of,
     parse_frame,
@@ -151,7 +153,8 @@ def _verb_senses(token: Token, verb_lemma: str, test_compound: bool) -> Sense | 
     if frame.prt:
         keys.append(f"{lemma} {frame.prt}")
     for child in token.children:  # "called for", "pushing for"
-        if child.dep_ == "prep" and child.lower_ in PHRASAL_PARTICLES:
+        if child.dep_ == "prep" and child.lower_ in PHRASAL_PARTICLES and \
+                not opens_out_of(child):
             keys.append(f"{lemma} {child.lower_}")
     if test_compound:
         keys.append("test-fire")
@@ -439,6 +442,11 @@ def _is_negated(token: Token) -> bool:
     for child in token.children:
         if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
             return True
+    head = token.head
+    if token.dep_ == "attr" and head.lemma_ == "be" and any(
+            c.dep_ == "expl" for c in head.children) and any(
+            c.dep_ == "neg" for c in head.children):
+        return True  # "there hadn't been any real negotiations": said not to exist
     # "no reports of clashes", "without a fight"
     head, dep = token.head, token.dep_
     steps = 0
@@ -450,6 +458,28 @@ def _is_negated(token: Token) -> bool:
         token, head, dep = head, head.head, head.dep_
         steps += 1
     return False
+
+
+def is_imperative(verb: Token) -> bool:
+    """A command with no subject ("For appointments, call the centre", "Go, meet him"): an
+    instruction to the reader or listener, not news of an act. A main clause, or what a
+    speaker says, whose verb is in its base form (the tagger gives a quoted "Thank you" the
+    present's tag) with no subject, auxiliary, "to" or conjunction; a verb joined to one ("go
+    and meet") is one too."""
+    while True:
+        dep = verb.dep_
+        if not (verb.tag_ == "VB" or (verb.tag_ == "VBP" and dep in ("ccomp", "advcl"))) or \
+                dep not in ("ROOT", "ccomp", "advcl", "conj") or any(
+                c.dep_ in _CLAUSE_OPENERS for c in verb.children):
+            return False
+        if dep != "conj":
+            return True
+        verb = verb.head
+
+
+_CLAUSE_OPENERS = frozenset({"nsubj", "nsubjpass", "csubj", "expl", "aux", "auxpass", "mark"})
+"""Children a verb has when it is no command: a subject, an auxiliary or "to", a "when" or
+"if"."""
 
 
 def _intent_type(sense_type: str) -> str:
@@ -483,8 +513,8 @@ def resolve_clauses(candidates: list[Candidate]) -> None:
     by_token = {c.token.i: c for c in candidates}
     for candidate in candidates:
         token = candidate.token
-        if in_condition_clause(token):
-            candidate.kept = False
+        if in_condition_clause(token) or is_imperative(token):
+            candidate.kept = False  # a condition; an instruction ("call 911", "go, meet him")
             continue
         if any(c.dep_ == "advmod" and c.lower_ == "long" for c in token.children):
             candidate.kept = False  # "has long accused": a standing position, not news
@@ -492,8 +522,9 @@ def resolve_clauses(candidates: list[Candidate]) -> None:
         candidate.negated = _is_negated(token) or (
             candidate.noun is not None and _is_negated(candidate.noun))
         modals = _modals(token)
-        if modals & HYPOTHETICAL_MODALS:
-            candidate.hypothetical = True
+        if modals & HYPOTHETICAL_MODALS or any(
+                c.dep_ == "advmod" and c.lower_ in HYPOTHETICAL_ADVERBS for c in token.children):
+            candidate.hypothetical = True  # "can be filed", "possibly raped"
         if candidate.noun is not None and token.dep_ in ("nsubj", "nsubjpass") and \
                 token.head.lemma_.lower() in HYPOTHETICAL_WORDS:
             candidate.hypothetical = True  # "talks are expected to resume"
@@ -538,8 +569,8 @@ def resolve_clauses(candidates: list[Candidate]) -> None:
                         candidate.type in COOPERATIVE | VERBAL and not path[:-1]:
                     candidate.kept = False  # "crossed the border to support X": an aim
                     break
-                elif lemma in HYPOTHETICAL_WORDS:
-                    candidate.hypothetical = True
+                elif lemma in HYPOTHETICAL_WORDS or ancestor.lower_ in WISH_WORDS:
+                    candidate.hypothetical = True  # the lemmatizer makes "hoping" "hop"
                 elif lemma == "fail" and dep == "xcomp" and candidate.type in COOPERATIVE:
                     candidate.type = "REJECT"
                 if _is_negated(ancestor) and dep == "xcomp":

@@ -127,7 +127,7 @@ def _read_frame(verb: Token, paragraphs: list[int]) -> Frame:
             pobj = prep_object(child)
             if pobj is not None:
                 frame.preps.setdefault(child.lower_, pobj)
-        elif dep == "prt":
+        elif dep == "prt" and not opens_out_of(child):
             frame.prt = child.lower_
         elif dep in ("xcomp", "ccomp") and frame.clause is None:
             frame.clause = child
@@ -136,6 +136,14 @@ def _read_frame(verb: Token, paragraphs: list[int]) -> Frame:
     if frame.obj is None and verb.dep_ == "amod" and frame.subj is not None:
         frame.obj = verb.head  # "Kiev unleashed warplanes" misparsed as a modifier
     return frame
+
+
+def opens_out_of(word: Token) -> bool:
+    """The "out" of a proportion ("they rule 21 out of 29 states"), not a verb's particle:
+    no one is ruled out ("pulled out of the treaty" keeps its particle)."""
+    doc = word.doc
+    return word.lower_ == "out" and 0 < word.i < len(doc) - 1 and \
+        doc[word.i + 1].lower_ == "of" and doc[word.i - 1].like_num
 
 
 def prep_object(prep: Token) -> Token | None:
@@ -353,6 +361,26 @@ def _party_clause(frame: Frame) -> bool:
     return subject is not None and is_party(subject)
 
 
+_ON_TERMS = prep("to", "on", "upon", "over")
+_WITH_A_PARTY = prep("with", of=ACTOR_NOUNS)
+
+
+def _agreed_on(frame: Frame) -> bool:
+    """Something agreed: to act ("agreed to a ceasefire", "to withdraw"), that something
+    be done, on or upon terms, a deal as object ("a truce was agreed"), or with a party
+    ("agreed with Kyiv")."""
+    return frame.clause is not None or frame.obj is not None or _ON_TERMS(frame) or \
+        _WITH_A_PARTY(frame)
+
+
+def _agreed_together(frame: Frame) -> bool:
+    """Parties agreeing among themselves ("the two sides agreed"): a plural subject. One who
+    agrees with a view ("she agrees", "the court agreed with accusations that ...") reports
+    an opinion, not an agreement."""
+    return frame.subj is not None and _plural_actor(frame.subj) and \
+        "with" not in frame.preps
+
+
 # What one warns of when the warning is a threat: "warned of consequences", "of retaliation".
 Rule = tuple[Cond, Sense | None]
 
@@ -381,6 +409,7 @@ _RULES: dict[str, list[Rule]] = {
         (lambda f: f.obj is None and f.subj is not None and _plural_actor(f.subj),
          ("CONSULT", None)),
     ],
+    "agree": [(either(_agreed_on, _agreed_together), ("AGREE", None))],
     "visit": [(either(obj_actor, obj(TERRITORY)), ("CONSULT", "visit"))],
     "arrive": [(prep("in", "at"), ("CONSULT", "visit"))],
     "talk": [(prep("with", "to", of=ACTOR_NOUNS), ("CONSULT", None))],
