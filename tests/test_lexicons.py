@@ -38,6 +38,7 @@ FORMATS = {
     "events/numbers.tsv": "words",
     "events/agents.tsv": "words",
     "events/actors.tsv.gz": "words",
+    "events/harmless_causes.tsv": "patterns",
 }
 WORD_LIST_FILES = sorted(path for path, kind in FORMATS.items() if kind == "word lists")
 SHARED_FILES = sorted(path for path in FORMATS if path.startswith("lexicons/"))
@@ -63,7 +64,7 @@ def data_rows(path: str) -> list[list[str]]:
 
 def defined_keys(path: str) -> list[object]:
     """What each row of a file defines, in the file's own terms: list names, (table, phrase)
-    and (head, word) pairs, lemmas, words."""
+    and (head, word) pairs, lemmas, words, whole rows of patterns."""
     kind, keys = FORMATS[path], []
     for fields in data_rows(path):
         if kind == "word lists" or kind == "words":
@@ -72,6 +73,8 @@ def defined_keys(path: str) -> list[object]:
             keys.append((fields[0], fields[1]))
         elif kind == "pairs":
             keys += [(fields[0], word) for word in fields[1].split()]
+        elif kind == "patterns":
+            keys.append(tuple(fields))
         else:
             keys += fields[-1].split()
     return keys

@@ -24,13 +24,31 @@ def test_every_table_loads():
     assert lexicon.ROLE_CLASSES["head"] == "leader" and lexicon.NUMBER_WORDS["dozen"] == 12
 
 
+def test_the_harmless_causes_come_from_petrarchs_null_patterns(shared):
+    """The shipped table is what the derivation script makes of the shared dictionary."""
+    import importlib.util
+
+    script = DATA.parents[3] / "tools" / "derive_harmless_causes.py"
+    spec = importlib.util.spec_from_file_location("derive_harmless_causes", script)
+    derive = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(derive)
+    rows = derive.derive(shared / "data" / "petrarch")
+    assert ("doer", "-", "earthquake") in rows and ("cause", "in", "accident") in rows
+    assert ("cause", "of", "natural cause") in rows  # "{NATURAL CAUSES}", made singular
+    assert not any(row[-1] == "nato" for row in rows)  # "* (BY NATO)" is an actor, not a cause
+    assert set(rows) == {("doer", "-", word) for word in lexicon.HARMLESS_DOERS} | {
+        ("cause", prep, " ".join(phrase))
+        for prep, phrases in lexicon.HARMLESS_CAUSES.items() for phrase in phrases}
+
+
 def test_every_lexicon_is_exposed_under_its_own_name():
     loaded = lexicon.lexicons()
     for name, words in loaded.items():
         assert getattr(lexicon, name) is words, name
     exposed = {name for name, value in vars(lexicon).items()
                if name.isupper() and isinstance(value, frozenset)}
-    assert exposed == set(loaded) | {"SPEECH_VERBS"}  # the verbs of saying are shared
+    # the verbs of saying are shared; the doers of harmless harm come from harmless_causes.tsv
+    assert exposed == set(loaded) | {"SPEECH_VERBS", "HARMLESS_DOERS"}
     assert lexicon.SPEECH_VERBS is lexicons.SPEECH_VERBS
 
 

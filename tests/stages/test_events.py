@@ -776,3 +776,29 @@ def test_a_proportion_is_no_phrasal_verb(event_nlp):
     assert only(events_of("The government ruled out talks with the rebels.", event_nlp),
                 "REJECT")
     assert only(events_of("Russia pulled out of the treaty in 2019.", event_nlp), "RETREAT")
+
+
+def test_a_warning_to_the_public_is_advice_not_a_threat(event_nlp):
+    assert events_of("A provincial official has warned people in the region to stay outdoors "
+                     "overnight because of the risk of aftershocks.", event_nlp) == []
+    assert events_of("The Canadian Food Inspection Agency is warning people not to eat a "
+                     "frozen chicken and fried rice product recalled by Costco Canada.",
+                     event_nlp) == []
+    threat = only(events_of("The United States warned Russia not to invade Ukraine.",
+                            event_nlp), "THREATEN")
+    assert threat["target"]["name"] == "Russia"
+
+
+def test_harm_no_one_did_is_no_attack(event_nlp):
+    """PETRARCH's null patterns of its verbs of harm (data/events/harmless_causes.tsv)."""
+    assert events_of("Two strong earthquakes have struck north-western Iran, leaving at least "
+                     "180 people dead, officials say.", event_nlp) == []
+    assert events_of("The quakes struck near Tabriz and Ahar.", event_nlp) == []
+    assert events_of("Police arrested two protesters in Kyiv on Tuesday. State police say "
+                     "Dunn was killed in the crash.", event_nlp) == [
+        e for e in events_of("Police arrested two protesters in Kyiv on Tuesday.", event_nlp)]
+    attack = only(events_of("Two bombs killed six police officers and a civilian in Giza's "
+                            "Haram district.", event_nlp), "ASSAULT")
+    assert attack["fatalities"]["min"] == 7 or attack["target"] is not None
+    assert only(events_of("Two people were killed in a knife attack at a Walmart in southern "
+                          "China.", event_nlp), "ASSAULT")

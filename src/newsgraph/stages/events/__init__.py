@@ -16,9 +16,9 @@ for conflict, as in CAMEO 03/13; relative clauses describe participants, not new
 clause ("marched to demand") belongs to its event. Negated events are emitted with
 `"negated": true` (never dropped; so is "there had been no talks"), conditional and
 possible ones ("could", "can be filed", "possibly", "capable of", "waiting to") with
-`"hypothetical": true`; events inside an if/unless clause are conditions of another event and are not emitted, nor
-is what someone wishes another would do ("he hoped Russia would recognize"). Verbs of saying
-are never events themselves.
+`"hypothetical": true`; events inside an if/unless clause are conditions of another event
+and are not emitted, nor is what someone wishes another would do ("he hoped Russia would
+recognize"). Verbs of saying are never events themselves.
 
 Arguments come from the parse and the earlier stages' output, read from `results` and never
 re-derived: actor and target are entity ids where an entity mention covers the phrase (a
@@ -36,9 +36,10 @@ the introductions give evidence for exactly one.
 No event is made of what only names or describes one: business news (a company's deal, an
 investor's demand), commands with no subject ("for appointments, call the centre", "go, meet
 him"), agreeing with a view ("she agrees"; parties agree to, on or with something, or
-together), forecasts, event nouns with no party as subjects of verbs of being
-("the rebels' demands include ..."), present "have", standing positions ("has long
-accused"), or what travellers go somewhere to do.
+together), harm no one did (PETRARCH's null patterns: "earthquakes struck", "killed in the
+crash"), a warning to the public ("warned people to stay outdoors"), forecasts, event nouns
+with no party as subjects of verbs of being ("the rebels' demands include ..."), present
+"have", standing positions ("has long accused"), or what travellers go somewhere to do.
 
 The package is split by job: `lexicon` reads the word lists of `newsgraph/data/events/` (once
 per process), `rules` holds the parse frame and the rule table, `detect` finds the triggers and

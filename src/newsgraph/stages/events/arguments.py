@@ -27,6 +27,7 @@ from newsgraph.stages.events.actors import (
 from newsgraph.stages.events.detect import (
     Candidate,
     clause_subject_after,
+    harm_by_no_one,
     in_condition_clause,
     is_business,
     is_purpose,
@@ -321,7 +322,8 @@ class ArticleContext:
         token = candidate.token
         sentence_start, sentence_end = _sentence(token, self._sent(token))
         actor_token, target_token = self._roles(candidate)
-        if is_business(candidate, actor_token, target_token) or (
+        if is_business(candidate, actor_token, target_token) or \
+                harm_by_no_one(candidate, actor_token) or (
                 candidate.noun is not None and candidate.noun.i == token.i
                 and candidate.type not in PARTYLESS_NOUN_TYPES
                 and actor_token is None and target_token is None):
@@ -330,6 +332,8 @@ class ArticleContext:
         target, target_typing = self._party(target_token, candidate)
         if actor is not None and target is not None and actor["name"] == target["name"]:
             target, target_typing = None, None
+        if _public_warned(candidate, target_token, target_typing):
+            return None  # "warned people in the region to stay outdoors": advice, no threat
         why = self._relevance(candidate, actor_typing, target_typing)
         if why is None:
             return None  # no political actor: "the device allows", "Microsoft offers"
@@ -895,6 +899,24 @@ IN_CONTEXT = "in context"
 """An event with no party and no political actor in its sentence ("Fighting continued in the
 town"): kept only when the article reports political events with parties (see
 `keep_in_context`)."""
+
+
+def _public_warned(candidate: Candidate, target: Token | None, typing: Typing | None) -> bool:
+    """A warning to the public to do something ("is warning people not to eat a recalled
+    product", "warned people to stay outdoors because of the risk of aftershocks"): advice
+    for their own safety, not a threat. The warned are people at large (PETRARCH's civilian
+    or people codes, or a noun no dictionary types) and no named party; a warning to a state,
+    a force, a named person or protesters ("warned Russia not to invade") stays a threat."""
+    verb = candidate.token
+    if candidate.type != "THREATEN" or verb.lemma_.lower() != "warn" or target is None or \
+            target.dep_ != "dobj" or target.head.i != verb.i or entity_type(target) or \
+            not any(child.dep_ == "xcomp" for child in verb.children):
+        return False
+    return typing is None or typing.code in _PUBLIC_CODES
+
+
+_PUBLIC_CODES = frozenset({"CVL", "PPL"})
+"""PETRARCH agent codes of people at large: civilians, "people" (not protesters: OPP)."""
 
 
 def keep_in_context(events: list[dict[str, Any]]) -> list[dict[str, Any]]:

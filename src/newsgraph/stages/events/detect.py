@@ -28,6 +28,8 @@ from newsgraph.stages.events.lexicon import (
     FORCES,
     GATHERING_VERBS,
     HARM_VERBS,
+    HARMLESS_CAUSES,
+    HARMLESS_DOERS,
     HYPOTHETICAL_ADVERBS,
     HYPOTHETICAL_MODALS,
     HYPOTHETICAL_WORDS,
@@ -423,6 +425,38 @@ def is_business(candidate: Candidate, actor: Token | None, target: Token | None)
     clause = parse_frame(candidate.token).clause if candidate.noun is None else None
     return clause is not None and clause.lemma_.lower() in COMMERCE_VERBS and \
         not _is_political(actor) and candidate.type in COOPERATIVE
+
+
+def harm_by_no_one(candidate: Candidate, actor: Token | None) -> bool:
+    """A death, injury or defeat no one inflicted, as PETRARCH's dictionary codes no event:
+    the doer is an earthquake, a flood, a crash ("two strong earthquakes have struck Iran",
+    "the quakes struck near Tabriz": no attack, no strike), or the cause of the harm an
+    accident, a storm, a disease, an election ("injured in the accident", "beat him in the
+    election"). A verb joined to another reads that one's too ("was hit in a crash and
+    killed")."""
+    verbs = [candidate.token]
+    if candidate.token.dep_ == "conj":
+        verbs.append(candidate.token.head)
+    doers = [actor] + [parse_frame(verb).agent or parse_frame(verb).subj for verb in verbs]
+    if any(doer is not None and head_lemma(doer) in HARMLESS_DOERS for doer in doers):
+        return True
+    if candidate.type != "ASSAULT":
+        return False
+    for verb in verbs:
+        for child in verb.children:
+            phrases = HARMLESS_CAUSES.get(child.lower_) if child.dep_ == "prep" else None
+            cause = prep_object(child) if phrases else None
+            if cause is not None and _names_phrase(cause, phrases):
+                return True
+    return False
+
+
+def _names_phrase(noun: Token, phrases: frozenset[tuple[str, ...]]) -> bool:
+    """Does the noun, with its modifiers, name one of the phrases ("a training accident")?"""
+    lemma = noun.lemma_.lower()
+    modifiers = {child.lemma_.lower() for child in noun.lefts
+                 if child.dep_ in ("amod", "compound")}
+    return any(phrase[-1] == lemma and modifiers.issuperset(phrase[:-1]) for phrase in phrases)
 
 
 # ----------------------------------------------------------------------------- clauses

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from newsgraph.lexicons import SPEECH_VERBS as SPEECH_VERBS
-from newsgraph.lexicons import LexiconError, table, word_lists
+from newsgraph.lexicons import LexiconError, rows, table, word_lists
 from newsgraph.lexicons import word_set as word_set
 from newsgraph.ontology import PLOVER_TYPES
 
@@ -22,10 +22,14 @@ Sense = tuple[str, str | None]
 
 FOLDER = "events"
 """The folder of `newsgraph/data/` that holds the event stage's own files."""
-LEXICON_FILES = ("lexicons.tsv", "verbs.tsv", "nouns.tsv", "noun_modifiers.tsv", "roles.tsv",
-                 "numbers.tsv", "agents.tsv", "actors.tsv.gz")
-"""The data files of `newsgraph/data/events/`, all read by this module except the two actor
-tables derived from PETRARCH2 (`agents.tsv`, `actors.tsv.gz`), which `actors` reads."""
+OWN_FILES = ("lexicons.tsv", "verbs.tsv", "nouns.tsv", "noun_modifiers.tsv", "roles.tsv",
+             "numbers.tsv")
+"""The event stage's own data files, written for it."""
+PETRARCH_FILES = ("agents.tsv", "actors.tsv.gz", "harmless_causes.tsv")
+"""The tables derived from PETRARCH2's dictionaries by the scripts in `tools/`: the two actor
+tables, which `actors` reads, and the causes of harm that make no attack, read here."""
+LEXICON_FILES = OWN_FILES + PETRARCH_FILES
+"""Every data file of `newsgraph/data/events/`."""
 
 
 def _path(name: str) -> str:
@@ -87,6 +91,22 @@ def number_words() -> dict[str, int]:
     """Number word -> its value, for counts written out ('twelve protesters')."""
     return table(_path("numbers.tsv"), ("word", "value"),
                  lambda where, fields: [(fields[0], int(fields[1]))])
+
+
+@cache
+def harmless_causes() -> tuple[frozenset[str], dict[str, frozenset[tuple[str, ...]]]]:
+    """What makes a verb of harm no attack, from PETRARCH2's null-coded patterns
+    (tools/derive_harmless_causes.py): the doers ("earthquake"), and per preposition the
+    phrases of a cause ("in" -> "accident", "training accident"), each as its words."""
+    doers: set[str] = set()
+    causes: dict[str, set[tuple[str, ...]]] = {}
+    for _where, (role, prep, phrase) in rows(_path("harmless_causes.tsv"),
+                                              ("role", "prep", "phrase")):
+        if role == "doer":
+            doers.add(phrase)
+        else:
+            causes.setdefault(prep, set()).add(tuple(phrase.split()))
+    return frozenset(doers), {prep: frozenset(found) for prep, found in causes.items()}
 
 
 _LEXICONS = lexicons()
@@ -158,4 +178,5 @@ VERB_SENSES = verb_senses()
 NOUN_LEXICON = noun_senses()
 NOUN_MODIFIERS = noun_modifiers()
 ROLE_CLASSES = role_classes()
+HARMLESS_DOERS, HARMLESS_CAUSES = harmless_causes()
 NUMBER_WORDS = number_words()
