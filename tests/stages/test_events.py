@@ -802,3 +802,16 @@ def test_harm_no_one_did_is_no_attack(event_nlp):
     assert attack["fatalities"]["min"] == 7 or attack["target"] is not None
     assert only(events_of("Two people were killed in a knife attack at a Walmart in southern "
                           "China.", event_nlp), "ASSAULT")
+
+
+def test_forced_by_circumstance_is_no_coercion(event_nlp):
+    assert events_of("The Cairns service was forced to close for six months after last "
+                     "year's dengue outbreak.", event_nlp) == []
+    assert events_of("Senior FIFA officials, including long-time president Sepp Blatter, were "
+                     "forced to resign.", event_nlp) == []
+    forced_out = events_of("He resigned on February 14, forced out by the leadership of the "
+                           "ruling African National Congress, his own party.", event_nlp)
+    assert any(e["trigger"]["text"] == "forced" for e in forced_out)
+    assert only(events_of("The Israeli army forced out more than 1,000 Palestinian refugees "
+                          "from their homes in a West Bank refugee camp.", event_nlp),
+                "ASSAULT")

@@ -37,7 +37,8 @@ No event is made of what only names or describes one: business news (a company's
 investor's demand), commands with no subject ("for appointments, call the centre", "go, meet
 him"), agreeing with a view ("she agrees"; parties agree to, on or with something, or
 together), harm no one did (PETRARCH's null patterns: "earthquakes struck", "killed in the
-crash"), a warning to the public ("warned people to stay outdoors"), forecasts, event nouns
+crash"), a warning to the public ("warned people to stay outdoors"), what circumstances
+forced someone to do ("was forced to close", with no one doing the forcing), forecasts, event nouns
 with no party as subjects of verbs of being ("the rebels' demands include ..."), present
 "have", standing positions ("has long accused"), or what travellers go somewhere to do.
 

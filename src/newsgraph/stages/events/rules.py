@@ -361,6 +361,15 @@ def _party_clause(frame: Frame) -> bool:
     return subject is not None and is_party(subject)
 
 
+def _forced_by_circumstance(frame: Frame) -> bool:
+    """"Was forced to close after the outbreak", "have been forced to seek federal aid": a
+    passive with no one doing the forcing says what circumstances made someone do, not that a
+    party coerced them ("was forced out by the leadership" names who did)."""
+    passive = frame.patient is not None or any(
+        child.dep_ == "auxpass" for child in frame.verb.children)  # "... and have been forced"
+    return passive and frame.agent is None
+
+
 _ON_TERMS = prep("to", "on", "upon", "over")
 _WITH_A_PARTY = prep("with", of=ACTOR_NOUNS)
 
@@ -444,6 +453,7 @@ _RULES: dict[str, list[Rule]] = {
         (either(obj_actor, has_clause), ("COERCE", "restrict")),
     ],
     "force": [
+        (_forced_by_circumstance, None),
         (both(either(prt("out"), prep("out")), obj(ACTOR_NOUNS - CIVILIANS)),
          ("SANCTION", "expel")),
         (either(prt("out"), prep("out", "from")), ("ASSAULT", "cleansing")),
