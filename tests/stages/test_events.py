@@ -815,3 +815,16 @@ def test_forced_by_circumstance_is_no_coercion(event_nlp):
     assert only(events_of("The Israeli army forced out more than 1,000 Palestinian refugees "
                           "from their homes in a West Bank refugee camp.", event_nlp),
                 "ASSAULT")
+
+
+def test_an_as_long_as_clause_is_a_condition(event_nlp):
+    """From a privacy policy (dev/html): a condition of sharing, not an agreement."""
+    assert events_of("We may share your data with partners, so long as those parties agree "
+                     "to keep this information confidential.", event_nlp) == []
+
+
+def test_only_a_nuclear_device_is_a_weapon_tested(event_nlp):
+    assert events_of("First clinical trial of an automated blood drawing and testing device",
+                     event_nlp) == []
+    assert only(events_of("North Korea tested a nuclear device on Sunday.", event_nlp),
+                "MOBILIZE")

@@ -532,11 +532,12 @@ def is_purpose(token: Token) -> bool:
 
 
 def in_condition_clause(token: Token) -> bool:
-    """Is the token inside an if/unless/whether clause?"""
+    """Is the token inside an if/unless/whether or an "as long as" clause?"""
     for ancestor, _ in chain([(token, token.dep_)], _ancestors_with_deps(token)):
         # the clause's own dep first: most ancestors are no clause, and need no children read
         if ancestor.dep_ in ("advcl", "ccomp") and any(
-                c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether")
+                c.dep_ == "mark" and (c.lower_ in ("if", "unless", "whether") or (
+                    c.lower_ == "as" and ancestor.head.lower_ == "long"))  # "so long as"
                 for c in ancestor.children):
             return True
     return False

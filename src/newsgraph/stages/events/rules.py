@@ -411,7 +411,8 @@ _RULES: dict[str, list[Rule]] = {
         (both(obj(WEAPONS), target_prep), ("ASSAULT", "heavy-weapons")),
         (obj(WEAPONS), ("MOBILIZE", "weapons")),
     ],
-    "test": [(obj(WEAPONS | word_set("nuclear device")), ("MOBILIZE", "weapons"))],
+    "test": [(either(obj(WEAPONS), both(obj_words("device"), obj_compound("nuclear"))),
+              ("MOBILIZE", "weapons"))],  # a nuclear device, not a blood-testing one
     "meet": [
         (obj_words("demand condition requirement"), ("CONCEDE", None)),
         (either(obj_actor, prep("with", of=ACTOR_NOUNS)), ("CONSULT", None)),
