@@ -828,3 +828,12 @@ def test_only_a_nuclear_device_is_a_weapon_tested(event_nlp):
                      event_nlp) == []
     assert only(events_of("North Korea tested a nuclear device on Sunday.", event_nlp),
                 "MOBILIZE")
+
+
+def test_a_verbal_act_one_prepares_or_plans_is_not_yet_made(event_nlp):
+    events = events_of("The announcement comes as Illinois lawmakers prepare to meet again next "
+                       "month for a bipartisan hearing about the deadly Legionnaires' disease "
+                       "outbreak.", event_nlp)
+    assert all(e["hypothetical"] for e in events), events
+    threat = only(events_of("The rebels plan to attack the capital.", event_nlp), "THREATEN")
+    assert threat["hypothetical"] is False  # an intent to use force is itself a threat

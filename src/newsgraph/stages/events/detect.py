@@ -594,6 +594,8 @@ def resolve_clauses(candidates: list[Candidate]) -> None:
             elif dep in ("xcomp", "ccomp", "advcl", "acl", "pobj", "pcomp", "prep", "dobj"):
                 infinitive = dep not in ("advcl", "acl") or is_purpose(child) or dep == "acl"
                 if lemma in INTENT_WORDS and infinitive and dep != "ccomp":
+                    if candidate.type in VERBAL:
+                        candidate.hypothetical = True  # "prepare to meet for a hearing"
                     candidate.type = _intent_type(candidate.type)
                 elif (lemma in WISH_WORDS or ancestor.lower_ in WISH_WORDS) and \
                         parse_frame(ancestor).subj is not None and \
