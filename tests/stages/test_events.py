@@ -837,3 +837,11 @@ def test_a_verbal_act_one_prepares_or_plans_is_not_yet_made(event_nlp):
     assert all(e["hypothetical"] for e in events), events
     threat = only(events_of("The rebels plan to attack the capital.", event_nlp), "THREATEN")
     assert threat["hypothetical"] is False  # an intent to use force is itself a threat
+
+
+def test_a_visit_is_a_partys_not_a_travellers(event_nlp):
+    assert events_of("Guhdar, his 46-year-old wife Jihan and their six children arrived in "
+                     "Greece in late 2016.", event_nlp) == []
+    visit = only(events_of("Russian President Vladimir Putin arrived in Beijing on Monday.",
+                           event_nlp), "CONSULT")
+    assert visit["mode"] == "visit"

@@ -334,6 +334,9 @@ class ArticleContext:
             target, target_typing = None, None
         if _public_warned(candidate, target_token, target_typing):
             return None  # "warned people in the region to stay outdoors": advice, no threat
+        if candidate.mode == "visit" and actor is not None and not makes_political(
+                actor_typing, candidate.type, as_target=False):
+            return None  # a family "arrived in Greece": travel; a visit is a party's
         why = self._relevance(candidate, actor_typing, target_typing)
         if why is None:
             return None  # no political actor: "the device allows", "Microsoft offers"
