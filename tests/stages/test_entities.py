@@ -819,3 +819,29 @@ def test_a_place_grows_over_a_one_word_name_only(nlp):
     names = {e["name"]: e["type"] for e in entity_records(EntityStage()(doc))}
     assert names.get("John Deere Company") == "ORG"
     assert "Fort St. John" not in names
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # dev/quotes meantime:11714 and meantime:160257: the model read a person and a town
+    ("This brings Ryanair's total number of outstanding orders with the US manufacturer to "
+     "150. Ryanair CEO Michael O'Leary justified his choice of Boeing.", "Ryanair"),
+    ("Ford's sales rose in February, as the automaker outsold rivals Toyota and General "
+     "Motors.", "Toyota"),
+    ("Trinidad and Tobago failed to attend a preparatory meeting at the OAS in Washington on "
+     "March 15th.", "OAS"),
+])
+def test_a_company_or_body_the_actors_dictionary_lists_is_an_organisation(nlp, text, name):
+    entity = by_mention(entities_of(text, nlp))[name]
+    assert entity["type"] == "ORG" and entity["geonames"] is None
+
+
+def test_a_listed_company_name_after_a_preposition_of_place_keeps_its_place(nlp):
+    entity = by_mention(entities_of("Workers went on strike at the plant in Toyota, Aichi "
+                                    "Prefecture, on Monday.", nlp))["Toyota"]
+    assert entity["type"] == "GPE" and entity["country"] == "JP"
+
+
+def test_an_intergovernmental_bodys_listed_official_stays_a_person(nlp):
+    entity = by_mention(entities_of("UN Secretary-General Ban Ki-moon called for a ceasefire.",
+                                    nlp))["Ban Ki-moon"]
+    assert entity["type"] == "PERSON"

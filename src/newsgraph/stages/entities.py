@@ -6,9 +6,11 @@ its output is corrected with evidence, in order:
    knows ("Fort St." + "John"); curated aliases and strong gazetteer names relabel
    PERSON/ORG/PRODUCT spans as places unless the context says person (a title or a noun of kin
    before it, a first name, ", who" after it, an apposition to a noun of kin); a name that
-   speaks ("Johnson said") is no place; a one-word name the article also writes in lower case
-   ("Spring") is no name; gazetteer places and demonyms spaCy missed are added
-   (capitalised, proper-noun tagged, not inside a person's name); places and demonyms embedded
+   speaks ("Johnson said") is no place; a company or international body the PETRARCH actors
+   dictionary lists is an organisation, not a person or a town ("Ryanair", "rivals Toyota");
+   a one-word name the article also writes in lower case ("Spring") is no name; gazetteer
+   places and demonyms spaCy missed are added (capitalised, proper-noun tagged, not inside a
+   person's name); places and demonyms embedded
    in organisation names ("German" in "German Historical Institute") become mentions of their own,
    as news geoparsing counts them (one that turns out no place there is dropped: a fragment
    of the name, never a mention of anything else);
@@ -81,6 +83,7 @@ from newsgraph.places import (
     slug,
     within_km,
 )
+from newsgraph.stages.events.actors import actor_classes
 
 SURE_TOWN = 0.9
 """A town resolved with this confidence lends its region to the article's other towns."""
@@ -117,6 +120,23 @@ _RELATION_NOUNS_BY_PREPOSITION: dict[str, frozenset[str]] = {
     **{preposition: RELATION_NOUNS for preposition in RELATION_PREPOSITIONS},
     "on": PRESSURE_NOUNS, "from": CLAIM_NOUNS,
 }
+
+
+def _dictionary_organisation(text: str, label: str, before: str) -> bool:
+    """Is this name one the PETRARCH actors dictionary lists as an organisation, written where
+    the model read a person or a place? A company (MNC: "Ryanair", "Pfizer", "Toyota"), an
+    international body (IGO, NGO: "the OAS") is no person and no town, unless the text puts
+    it after a preposition of place ("a plant in Toyota"). A company named like a person
+    ("Philip Morris") is left to the context, and an IGO's or NGO's listed officials (the
+    dictionary lists "Ban Ki-moon" as IGO) stay people."""
+    if label not in PLACE_LABELS and label != "PERSON":
+        return False
+    name = " ".join(text.lower().split())
+    kind = actor_classes().get(name)
+    if kind == "MNC" and label == "PERSON":
+        return name.split()[0] not in _FIRST_NAMES
+    return kind in ("MNC", "IGO", "NGO") and label in PLACE_LABELS and \
+        before not in _PLACE_PREPOSITIONS
 
 
 @lru_cache(maxsize=16384)
@@ -635,6 +655,9 @@ class EntityStage:
             if mention.label in PLACE_LABELS and (before in HONORIFICS or speaks):
                 mention.label = "PERSON"
                 mention.canonical = None
+            if not person and alias is None and _dictionary_organisation(
+                    text, mention.label, before):
+                mention.label = "ORG"  # "Ryanair's orders", "rivals Toyota and GM", "the OAS"
             if mention.label in ("PERSON", "ORG") and not person and self.places.demonym(text):
                 mention.label = "NORP"  # a demonym is not a person's name
             if (mention.label in ("ORG", "GPE", "PRODUCT", "WORK_OF_ART")
