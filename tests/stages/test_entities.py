@@ -845,3 +845,10 @@ def test_an_intergovernmental_bodys_listed_official_stays_a_person(nlp):
     entity = by_mention(entities_of("UN Secretary-General Ban Ki-moon called for a ceasefire.",
                                     nlp))["Ban Ki-moon"]
     assert entity["type"] == "PERSON"
+
+
+def test_a_listed_company_inside_another_name_is_no_town(nlp):
+    """dev/places gwn-296: a racing team's car, not Toyota in Aichi."""
+    entities = entities_of("Tom Chilton won four races in his family-run Speedworks Toyota "
+                           "Avensis last year.", nlp)
+    assert not any(entity["geonames"] == 1849814 for entity in entities)

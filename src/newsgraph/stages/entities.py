@@ -716,8 +716,9 @@ class EntityStage:
             elif folded in places.strong or (alias or ("", ""))[1] in ("GPE", "LOC"):
                 best = places.best(text, Counter())
                 label = best.label if best is not None else None
-            if label is None:
-                continue
+            if label is None or (label != "NORP" and _dictionary_organisation(
+                    text, label, words.lower(i - 1).rstrip(".") if i else "")):
+                continue  # "Speedworks Toyota Avensis": the company, not the town
             inside = covered[i]
             if (i, end) in taken.whole:  # the whole name: relabelled above, not a second mention
                 continue
