@@ -845,3 +845,11 @@ def test_a_visit_is_a_partys_not_a_travellers(event_nlp):
     visit = only(events_of("Russian President Vladimir Putin arrived in Beijing on Monday.",
                            event_nlp), "CONSULT")
     assert visit["mode"] == "visit"
+
+
+def test_a_place_alone_makes_conflict_on_the_ground_political_not_talk(event_nlp):
+    assert events_of("The new advancement in in vitro fertilization, developed by doctors in "
+                     "Newcastle, is intended to prevent children being born with certain fatal "
+                     "genetic diseases.", event_nlp) == []
+    clash = only(events_of("Clashes erupted in Donetsk on Monday.", event_nlp), "ASSAULT")
+    assert "Donetsk" in clash["why"]

@@ -41,7 +41,7 @@ from newsgraph.stages.events.lexicon import (
     FORCES,
     ROLE_CLASSES,
 )
-from newsgraph.stages.events.rules import head_lemma
+from newsgraph.stages.events.rules import MATERIAL_CONFLICT, head_lemma
 
 FOLDER = "events"
 
@@ -222,15 +222,18 @@ def makes_political(typing: Typing | None, event_type: str, as_target: bool) -> 
 
 def sentence_names_political_actor(sentence: Span, entity_at: dict[int, dict[str, Any]],
                                    event_type: str) -> str | None:
-    """Why a sentence reports political news though its event names no party: a geocoded
-    place or a people in it, a named political actor, a role noun of government or force,
-    or, for force ("residents reported gunfire"), civilians."""
+    """Why a sentence reports political news though its event names no party: for conflict on
+    the ground (an attack, an arrest, a protest) a geocoded place in it; a named political
+    actor, a role noun of government or force, or, for force ("residents reported gunfire"),
+    civilians. A place alone makes no talks, deal or accusation political: those need a party
+    ("a lawsuit was filed against Apple in California", "a memorandum would be signed")."""
     classes = actor_classes()
     for token in sentence:
         entity = entity_at.get(token.i)
         if entity is None:
             continue
-        if entity.get("type") == "GPE" and (entity.get("geonames") or entity.get("country")):
+        if entity.get("type") == "GPE" and event_type in MATERIAL_CONFLICT and (
+                entity.get("geonames") or entity.get("country")):
             return f"the sentence names the place '{entity['name']}'"
         kind = classes.get((entity.get("name") or "").lower())
         if kind is not None and _class_typing(kind, "").political:
