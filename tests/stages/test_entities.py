@@ -852,3 +852,19 @@ def test_a_listed_company_inside_another_name_is_no_town(nlp):
     entities = entities_of("Tom Chilton won four races in his family-run Speedworks Toyota "
                            "Avensis last year.", nlp)
     assert not any(entity["geonames"] == 1849814 for entity in entities)
+
+
+def test_an_unknown_place_named_like_a_person_is_a_person(nlp):
+    """dev/places gwn-281: "Helen Kunz" read as a facility, a town no gazetteer knows."""
+    text = ("Chris Jacobs was charged with the kidnapping and false imprisonment of Helen Kunz. "
+            "Helen Kunz disappeared in 1987.")
+    entity = by_mention(entities_of(text, nlp))["Helen Kunz"]
+    assert entity["type"] == "PERSON" and entity["geonames"] is None
+
+
+def test_a_known_place_or_a_saints_name_stays_a_place(nlp):
+    entities = by_mention(entities_of("Both women were taken to St. Michael's Hospital in "
+                                      "Toronto. Florence is a city in Italy.", nlp))
+    assert entities["Florence"]["type"] == "GPE"
+    assert all(entity["type"] != "PERSON" for name, entity in entities.items()
+               if "Michael" in name)

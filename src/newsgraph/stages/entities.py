@@ -21,7 +21,8 @@ its output is corrected with evidence, in order:
    entities `type:<canonical name>` through the curated alias table (DNR = DPR);
 4. places on the map: every place and demonym resolved with the phrase ("Donetsk region"),
    the article's other places and then population; none for a small place whose country the
-   article names nothing else in, nor for an acronym that spells a town ("the GAO");
+   article names nothing else in, nor for an acronym that spells a town ("the GAO"); a
+   "place" no gazetteer knows whose first word is a first name is a person ("Helen Kunz");
 5. from the parse: a capital that acts ("Kiev unleashed warplanes") is flagged on its mention
    as standing for its government ("metonymy": "government", "government": the country's
    entity id); a capital named as the counterpart in relations between states ("severed
@@ -113,6 +114,11 @@ _APPOSITION_OPENERS = frozenset({",", "and", "or"})
 """The words before a name in apposition or coordinated with one ("daughters, Malia and
 Sasha"): only after one of them is the parse asked."""
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "from", "outside"})
+_SAINTS = frozenset({"st", "saint", "ste"})
+"""A saint's title: the name after it is a church's, a hospital's or a town's ("St. Michael's")."""
+_KINDS_OF_PLACE = GENERIC_WORDS | REGION_WORDS | CITY_WORDS
+"""Words that name a kind of place ("garden", "county", "city"): a name holding one is a
+place's, whatever first name it starts with ("Rose Garden")."""
 """Prepositions of place: a well-known town's name right after one is the town's."""
 # Capitals used as governments: the nouns whose object of each preposition is a party (the word
 # lists are in data/lexicons/entities.tsv).
@@ -1023,6 +1029,27 @@ class EntityStage:
                 mention.confidence = scores.confidence(name, mention.place, mention.hint,
                                                        admin1s)
 
+    def _unplaced_people(self, doc: Doc, mentions: list[Mention]) -> None:
+        """A name the model read as a place, that no gazetteer knows and that starts with a
+        first name ("Helen Kunz", "Nino Burjanadze", "Paul") is a person's: a town no
+        gazetteer lists is rarely named like a woman or a man. A person's name is one to
+        three words; not when a preposition of place or a saint's title comes before it ("in
+        Florence", "St. Michael's Hospital"), nor when a word of it names a kind of place
+        ("Rose Garden")."""
+        words = _words(doc)
+        for mention in mentions:
+            if mention.label not in PLACE_LABELS or mention.place is not None or \
+                    mention.embedded or mention.end - mention.start > 3 or \
+                    words.lower(mention.start) not in _FIRST_NAMES:
+                continue
+            before = words.lower(mention.start - 1).rstrip(".") if mention.start else ""
+            if before in _PLACE_PREPOSITIONS or before in _SAINTS:
+                continue
+            parts = [words.lower(i).rstrip(".") for i in range(mention.start, mention.end)]
+            if any(part in _KINDS_OF_PLACE or f"{part}s" in _KINDS_OF_PLACE for part in parts):
+                continue
+            mention.label, mention.canonical = "PERSON", None
+
     def _country_named(self, words: _Words, mention: Mention) -> str | None:
         """The country a place or demonym names whatever its context: the one country of all
         its candidates ("Donetsk"), a country's own name ("UK", not the hamlet "Uk"; but a
@@ -1388,6 +1415,7 @@ class EntityStage:
         mentions = self._without_common_words(doc, mentions)
         mentions.sort(key=lambda m: (m.start, -m.end))
         self._resolve(doc, mentions)
+        self._unplaced_people(doc, mentions)
         unique: dict[tuple[int, int], Mention] = {}
         for mention in mentions:  # a mention shrunk to its place may meet an added one
             unique.setdefault((mention.start, mention.end), mention)
