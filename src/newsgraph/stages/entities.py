@@ -219,6 +219,11 @@ class _Words:
         """The text of tokens start..end (`doc[start:end].text`), cut from the Doc's text."""
         return self.text[self.starts[start]:self.ends[end - 1]] if end > start else ""
 
+    def before(self, index: int) -> str:
+        """The word before word `index`, in lower case and without its full stop ("st" of
+        "St."); "" at the start."""
+        return self.lower(index - 1).rstrip(".") if index > 0 else ""
+
     def lower(self, index: int) -> str:
         """`doc[index].lower_`: spaCy's LOWER of a word is its `str.lower()`."""
         return self.texts[index].lower()
@@ -580,7 +585,7 @@ class EntityStage:
         that modifies it ("wife Tonya", "baby Nesha"; not Peshawar in "Commander Peshawar
         corps") or that it stands in apposition to ("His daughters, Malia and Sasha")?"""
         start, end = mention.start, mention.end
-        before = words.lower(start - 1).rstrip(".") if start > 0 else ""
+        before = words.before(start)
         if before in PERSON_TITLES:
             return True
         if end - start == 1 and words.texts[start] in person_words:
@@ -654,7 +659,7 @@ class EntityStage:
                 best = self.places.best(text, Counter())
                 if best is not None:
                     mention.label = best.label
-            before = words.lower(mention.start - 1).rstrip(".") if mention.start else ""
+            before = words.before(mention.start)
             if mention.label in PLACE_LABELS and speaks and not person \
                     and text.lower() not in _FIRST_NAMES:
                 mention.label = "ORG"
@@ -723,7 +728,7 @@ class EntityStage:
                 best = places.best(text, Counter())
                 label = best.label if best is not None else None
             if label is None or (label != "NORP" and _dictionary_organisation(
-                    text, label, words.lower(i - 1).rstrip(".") if i else "")):
+                    text, label, words.before(i))):
                 continue  # "Speedworks Toyota Avensis": the company, not the town
             inside = covered[i]
             if (i, end) in taken.whole:  # the whole name: relabelled above, not a second mention
@@ -1040,9 +1045,10 @@ class EntityStage:
         for mention in mentions:
             if mention.label not in PLACE_LABELS or mention.place is not None or \
                     mention.embedded or mention.end - mention.start > 3 or \
-                    words.lower(mention.start) not in _FIRST_NAMES:
-                continue
-            before = words.lower(mention.start - 1).rstrip(".") if mention.start else ""
+                    words.lower(mention.start) not in _FIRST_NAMES or self.places.candidates(
+                        mention.canonical or words.span_text(mention.start, mention.end)):
+                continue  # (a town the gazetteer knows, unplaced for want of context, stays)
+            before = words.before(mention.start)
             if before in _PLACE_PREPOSITIONS or before in _SAINTS:
                 continue
             parts = [words.lower(i).rstrip(".") for i in range(mention.start, mention.end)]

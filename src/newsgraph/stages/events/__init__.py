@@ -16,9 +16,9 @@ for conflict, as in CAMEO 03/13; relative clauses describe participants, not new
 clause ("marched to demand") belongs to its event. Negated events are emitted with
 `"negated": true` (never dropped; so is "there had been no talks"), conditional and
 possible ones ("could", "can be filed", "possibly", "capable of", "waiting to") with
-`"hypothetical": true`; events inside an if/unless clause are conditions of another event
-and are not emitted, nor is what someone wishes another would do ("he hoped Russia would
-recognize"). Verbs of saying are never events themselves.
+`"hypothetical": true`; events inside an if, unless or "as long as" clause are conditions
+of another event and are not emitted, nor is what someone wishes another would do ("he hoped
+Russia would recognize"). Verbs of saying are never events themselves.
 
 Arguments come from the parse and the earlier stages' output, read from `results` and never
 re-derived: actor and target are entity ids where an entity mention covers the phrase (a
@@ -39,7 +39,7 @@ him"), agreeing with a view ("she agrees"; parties agree to, on or with somethin
 together), harm no one did (PETRARCH's null patterns: "earthquakes struck", "killed in the
 crash"), a warning to the public ("warned people to stay outdoors"), what circumstances
 forced someone to do ("was forced to close", with no one doing the forcing), travel by people
-who are no party ("the family arrived in Greece": a visit is a party's), forecasts, event
+who are no party ("farmers arrived in Greece": a visit is a party's), forecasts, event
 nouns with no party as subjects of verbs of being ("the rebels' demands include ..."), present
 "have", standing positions ("has long accused"), or what travellers go somewhere to do.
 

@@ -42,6 +42,7 @@ from newsgraph.stages.events.lexicon import (
     INSTRUMENT_VERBS,
     KILL_LEMMAS,
     LOCATIVE_PREPS,
+    NOUN_LEXICON,
     NUMBER_WORDS,
     OWNED_NOUNS,
     PEACEKEEPERS,
@@ -54,6 +55,7 @@ from newsgraph.stages.events.lexicon import (
 )
 from newsgraph.stages.events.rules import (
     COOPERATIVE,
+    MATERIAL_CONFLICT,
     PARTY_ENTITY_TYPES,
     PERSON_ENTITY_TYPES,
     PLACE_ENTITY_TYPES,
@@ -334,9 +336,11 @@ class ArticleContext:
             target, target_typing = None, None
         if _public_warned(candidate, target_token, target_typing):
             return None  # "warned people in the region to stay outdoors": advice, no threat
-        if candidate.mode == "visit" and actor is not None and not makes_political(
-                actor_typing, candidate.type, as_target=False):
-            return None  # a family "arrived in Greece": travel; a visit is a party's
+        if candidate.mode == "visit" and actor_typing is not None and \
+                actor_typing.code is not None and not makes_political(
+                    actor_typing, candidate.type, as_target=False):
+            return None  # "farmers arrived in Greece": travel; a visit is a party's (a
+            # visitor no dictionary types, "Scholz arrived in Kyiv", keeps it)
         why = self._relevance(candidate, actor_typing, target_typing)
         if why is None:
             return None  # no political actor: "the device allows", "Microsoft offers"
@@ -909,12 +913,17 @@ def _public_warned(candidate: Candidate, target: Token | None, typing: Typing | 
     product", "warned people to stay outdoors because of the risk of aftershocks"): advice
     for their own safety, not a threat. The warned are people at large (PETRARCH's civilian
     or people codes, or a noun no dictionary types) and no named party; a warning to a state,
-    a force, a named person or protesters ("warned Russia not to invade") stays a threat."""
+    a force, a named person or protesters ("warned Russia not to invade") stays a threat, and
+    so does one the sentence ties to force ("warned residents to move south ahead of a ground
+    offensive")."""
     verb = candidate.token
     if candidate.type != "THREATEN" or verb.lemma_.lower() != "warn" or target is None or \
             target.dep_ != "dobj" or target.head.i != verb.i or entity_type(target) or \
             not any(child.dep_ == "xcomp" for child in verb.children):
         return False
+    if any(token.pos_ == "NOUN" and (NOUN_LEXICON.get(token.lemma_.lower()) or ("",))[0]
+           in MATERIAL_CONFLICT for token in verb.sent):
+        return False  # "ahead of a ground offensive"
     return typing is None or typing.code in _PUBLIC_CODES
 
 

@@ -432,10 +432,13 @@ def harm_by_no_one(candidate: Candidate, actor: Token | None) -> bool:
     the doer is an earthquake, a flood, a crash ("two strong earthquakes have struck Iran",
     "the quakes struck near Tabriz": no attack, no strike), or the cause of the harm an
     accident, a storm, a disease, an election ("injured in the accident", "beat him in the
-    election"). A verb joined to another reads that one's too ("was hit in a crash and
-    killed")."""
+    election"). A verb joined to another with no subject of its own reads that one's too
+    ("was hit in a crash and killed"; not "the earthquake damaged the town and the army
+    bombed Aleppo"). A cause someone wields is no accident ("injured from acid thrown by her
+    husband")."""
     verbs = [candidate.token]
-    if candidate.token.dep_ == "conj":
+    own = parse_frame(candidate.token)
+    if candidate.token.dep_ == "conj" and own.subj is None and own.patient is None:
         verbs.append(candidate.token.head)
     doers = [actor] + [parse_frame(verb).agent or parse_frame(verb).subj for verb in verbs]
     if any(doer is not None and head_lemma(doer) in HARMLESS_DOERS for doer in doers):
@@ -446,9 +449,18 @@ def harm_by_no_one(candidate: Candidate, actor: Token | None) -> bool:
         for child in verb.children:
             phrases = HARMLESS_CAUSES.get(child.lower_) if child.dep_ == "prep" else None
             cause = prep_object(child) if phrases else None
-            if cause is not None and _names_phrase(cause, phrases):
+            if cause is not None and _names_phrase(cause, phrases) and \
+                    not _wielded(verb, cause):
                 return True
     return False
+
+
+def _wielded(verb: Token, cause: Token) -> bool:
+    """Does a clause on the harm or its cause name who did it ("injured from acid thrown by
+    her husband")?"""
+    clauses = [c for c in (*verb.children, *cause.children)
+               if c.dep_ in ("acl", "advcl", "relcl")]
+    return any(c.dep_ == "agent" for clause in clauses for c in clause.children)
 
 
 def _names_phrase(noun: Token, phrases: frozenset[tuple[str, ...]]) -> bool:
@@ -476,13 +488,12 @@ def _is_negated(token: Token) -> bool:
     for child in token.children:
         if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
             return True
-    head = token.head
-    if token.dep_ == "attr" and head.lemma_ == "be" and any(
+    head, dep = token.head, token.dep_
+    if dep == "attr" and head.lemma_ == "be" and any(
             c.dep_ == "expl" for c in head.children) and any(
             c.dep_ == "neg" for c in head.children):
         return True  # "there hadn't been any real negotiations": said not to exist
     # "no reports of clashes", "without a fight"
-    head, dep = token.head, token.dep_
     steps = 0
     while dep in ("pobj", "prep") and head.i != token.i and steps < 4:
         if head.lower_ == "without":
@@ -556,6 +567,7 @@ def resolve_clauses(candidates: list[Candidate]) -> None:
             continue
         candidate.negated = _is_negated(token) or (
             candidate.noun is not None and _is_negated(candidate.noun))
+        verbal = candidate.type in VERBAL  # before an intent makes a threat of an attack
         modals = _modals(token)
         if modals & HYPOTHETICAL_MODALS or any(
                 c.dep_ == "advmod" and c.lower_ in HYPOTHETICAL_ADVERBS for c in token.children):
@@ -594,7 +606,7 @@ def resolve_clauses(candidates: list[Candidate]) -> None:
             elif dep in ("xcomp", "ccomp", "advcl", "acl", "pobj", "pcomp", "prep", "dobj"):
                 infinitive = dep not in ("advcl", "acl") or is_purpose(child) or dep == "acl"
                 if lemma in INTENT_WORDS and infinitive and dep != "ccomp":
-                    if candidate.type in VERBAL:
+                    if verbal:
                         candidate.hypothetical = True  # "prepare to meet for a hearing"
                     candidate.type = _intent_type(candidate.type)
                 elif (lemma in WISH_WORDS or ancestor.lower_ in WISH_WORDS) and \

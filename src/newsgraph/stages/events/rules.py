@@ -364,10 +364,13 @@ def _party_clause(frame: Frame) -> bool:
 def _forced_by_circumstance(frame: Frame) -> bool:
     """"Was forced to close after the outbreak", "have been forced to seek federal aid": a
     passive with no one doing the forcing says what circumstances made someone do, not that a
-    party coerced them ("was forced out by the leadership" names who did)."""
+    party coerced them ("was forced out by the leadership" names who did). Being forced out
+    of or from a place is displacement, whoever did it ("were forced out of Myanmar")."""
     passive = frame.patient is not None or any(
         child.dep_ == "auxpass" for child in frame.verb.children)  # "... and have been forced"
-    return passive and frame.agent is None
+    return passive and frame.agent is None and not any(
+        child.dep_ in ("prt", "prep") and child.lower_ in ("out", "from")
+        for child in frame.verb.children)
 
 
 _ON_TERMS = prep("to", "on", "upon", "over")
@@ -375,11 +378,20 @@ _WITH_A_PARTY = prep("with", of=ACTOR_NOUNS)
 
 
 def _agreed_on(frame: Frame) -> bool:
-    """Something agreed: to act ("agreed to a ceasefire", "to withdraw"), that something
-    be done, on or upon terms, a deal as object ("a truce was agreed"), or with a party
+    """Something agreed: to act ("agreed to a ceasefire", "to withdraw", "that talks would
+    resume"), on or upon terms, a deal as object ("a truce was agreed"), or with a party
     ("agreed with Kyiv")."""
-    return frame.clause is not None or frame.obj is not None or _ON_TERMS(frame) or \
+    return _agreed_to_act(frame.clause) or frame.obj is not None or _ON_TERMS(frame) or \
         _WITH_A_PARTY(frame)
+
+
+def _agreed_to_act(clause: Token | None) -> bool:
+    """"Agreed to withdraw", "agreed that talks would resume": an act agreed on; not "agreed
+    that Park had abused her authority", a view shared (a that-clause with no modal)."""
+    if clause is None:
+        return False
+    return clause.dep_ == "xcomp" or any(
+        child.dep_ == "aux" and child.tag_ == "MD" for child in clause.children)
 
 
 def _agreed_together(frame: Frame) -> bool:
@@ -415,7 +427,7 @@ _RULES: dict[str, list[Rule]] = {
               ("MOBILIZE", "weapons"))],  # a nuclear device, not a blood-testing one
     "meet": [
         (obj_words("demand condition requirement"), ("CONCEDE", None)),
-        (either(obj_actor, prep("with", of=ACTOR_NOUNS)), ("CONSULT", None)),
+        (either(obj_actor, _WITH_A_PARTY), ("CONSULT", None)),
         (lambda f: f.obj is None and f.subj is not None and _plural_actor(f.subj),
          ("CONSULT", None)),
     ],
