@@ -73,6 +73,7 @@ from newsgraph.lexicons import (
     VERB_PREPOSITIONS,
 )
 from newsgraph.ontology import ENTITY_TYPES
+from newsgraph.petrarch import actor_classes
 from newsgraph.places import (
     METROPOLIS_POPULATION,
     STRONG_CITY_POPULATION,
@@ -84,7 +85,6 @@ from newsgraph.places import (
     slug,
     within_km,
 )
-from newsgraph.stages.events.actors import actor_classes
 
 SURE_TOWN = 0.9
 """A town resolved with this confidence lends its region to the article's other towns."""

@@ -41,7 +41,7 @@ from newsgraph.lexicons import (
     SPEECH_CUE_VERBS,
     SPEECH_NOUNS,
 )
-from newsgraph.stages.events.actors import agent_phrases, contract_code
+from newsgraph.petrarch import agent_phrases, contract_code
 
 # ----------------------------------------------------------------------------- lexicons
 # The word lists are in data/lexicons/quotes.tsv and, the cue verbs, speech.tsv.

@@ -23,17 +23,15 @@ decided, for `newsgraph events --explain`.
 
 from __future__ import annotations
 
-import gzip
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
 
 from spacy.tokens import Span, Token
 
-from newsgraph.lexicons import rows
-from newsgraph.ontology import AGENT_TYPES, POLITICAL_AGENT_TYPES
+from newsgraph.ontology import POLITICAL_AGENT_TYPES
+from newsgraph.petrarch import actor_classes, agent_phrases, contract_code
 from newsgraph.stages.events.lexicon import (
     ACTOR_NOUNS,
     CIVILIANS,
@@ -42,17 +40,6 @@ from newsgraph.stages.events.lexicon import (
     ROLE_CLASSES,
 )
 from newsgraph.stages.events.rules import MATERIAL_CONFLICT, head_lemma
-
-FOLDER = "events"
-
-CONTRACT_TYPES = frozenset(AGENT_TYPES)
-
-_AS_CONTRACT = {"IMG": "REB", "INS": "REB", "UAF": "MIL", "PPL": "CVL", "MNC": "BUS",
-                "STATE": "GOV", "HRI": "NGO", "DEV": "GOV"}
-"""Dictionary classes the contract does not name, as the contract code they belong to:
-international militarised groups and insurgents are rebels, unidentified armed forces
-military, 'people' civilians, multinationals business, a bare country code its state,
-human-rights and development bodies (GOVDEV in PETRARCH) NGO and government."""
 
 POLITICAL_TYPES = frozenset(POLITICAL_AGENT_TYPES)
 TARGET_TYPES = frozenset({"CVL"})
@@ -83,36 +70,8 @@ UNTYPED = Typing(None, False, "no evidence of a political actor")
 
 
 @cache
-def agent_phrases() -> dict[tuple[str, ...], str]:
-    """Role phrase (lower-case words) -> agent code, from PETRARCH's agents dictionary."""
-    found: dict[tuple[str, ...], str] = {}
-    for _where, (phrase, code) in rows(f"{FOLDER}/agents.tsv", ("phrase", "code")):
-        found[tuple(phrase.split())] = code
-    return found
-
-
-@cache
 def _longest_agent_phrase() -> int:
     return max(len(phrase) for phrase in agent_phrases())
-
-
-@cache
-def actor_classes() -> dict[str, str]:
-    """Actor name (lower case) -> class of its latest code, from PETRARCH's actor files."""
-    path = resources.files("newsgraph") / "data" / FOLDER / "actors.tsv.gz"
-    text = gzip.decompress(path.read_bytes()).decode("utf-8")
-    found: dict[str, str] = {}
-    for line in text.splitlines():
-        if line and not line.startswith("#"):
-            name, kind = line.split("\t")
-            found[name] = kind
-    return found
-
-
-def contract_code(kind: str) -> str | None:
-    """A dictionary class as a contract agent code (None: political, but no code fits)."""
-    code = _AS_CONTRACT.get(kind, kind)
-    return code if code in CONTRACT_TYPES else None
 
 
 def _class_typing(kind: str, why: str) -> Typing:
