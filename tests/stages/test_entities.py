@@ -868,3 +868,19 @@ def test_a_known_place_or_a_saints_name_stays_a_place(nlp):
     assert entities["Florence"]["type"] == "GPE"
     assert all(entity["type"] != "PERSON" for name, entity in entities.items()
                if "Michael" in name)
+
+
+def test_a_name_set_beside_herself_is_a_persons_all_through_the_article(nlp):
+    """dev/places-trnews trnews-1180001: a skater named Georgia, not the country or the state."""
+    text = ("Georgia herself is thrilled to be selected for Team Alberta's junior development "
+            "team. \"I am dedicated to it,\" said Georgia.")
+    entities = entities_of(text, nlp)
+    georgia = [entity for entity in entities if entity["name"] == "Georgia"]
+    assert georgia and all(entity["type"] == "PERSON" and entity["geonames"] is None
+                           for entity in georgia)
+
+
+def test_a_reflexive_after_a_preposition_is_the_subjects(nlp):
+    entity = by_mention(entities_of("He grew up in Georgia himself before moving to Texas.",
+                                    nlp))["Georgia"]
+    assert entity["type"] == "GPE"

@@ -22,7 +22,8 @@ its output is corrected with evidence, in order:
 4. places on the map: every place and demonym resolved with the phrase ("Donetsk region"),
    the article's other places and then population; none for a small place whose country the
    article names nothing else in, nor for an acronym that spells a town ("the GAO"); a
-   "place" no gazetteer knows whose first word is a first name is a person ("Helen Kunz");
+   "place" no gazetteer knows whose first word is a first name is a person ("Helen Kunz"),
+   and so is a name the article sets "herself" or "himself" after ("Georgia herself");
 5. from the parse: a capital that acts ("Kiev unleashed warplanes") is flagged on its mention
    as standing for its government ("metonymy": "government", "government": the country's
    entity id); a capital named as the counterpart in relations between states ("severed
@@ -126,6 +127,23 @@ _RELATION_NOUNS_BY_PREPOSITION: dict[str, frozenset[str]] = {
     **{preposition: RELATION_NOUNS for preposition in RELATION_PREPOSITIONS},
     "on": PRESSURE_NOUNS, "from": CLAIM_NOUNS,
 }
+
+
+def _reflexive_people(doc: Doc) -> frozenset[str]:
+    """Capitalised one-word names the article sets "herself" or "himself" right after
+    ("Georgia herself is thrilled"): a person's, all through the article, whatever country or
+    town shares the name (a state is "itself"). Not after a preposition: in "he grew up in
+    Georgia himself" the reflexive is the subject's."""
+    words = _words(doc)
+    texts = words.texts
+    return frozenset(
+        texts[i - 1] for i in range(1, len(texts))
+        if words.lower(i) in _GENDERED_REFLEXIVES and texts[i - 1][:1].isupper()
+        and texts[i - 1].isalpha() and words.before(i - 1) not in _PREPOSITIONS_BEFORE)
+
+
+_GENDERED_REFLEXIVES = frozenset({"herself", "himself"})
+_PREPOSITIONS_BEFORE = _PLACE_PREPOSITIONS | {"to", "into", "across", "throughout", "of"}
 
 
 def _dictionary_organisation(text: str, label: str, before: str) -> bool:
@@ -635,7 +653,8 @@ class EntityStage:
             place.level == "city" and (place.population >= METROPOLIS_POPULATION
                                        or self.places.country_of_capital(place) is not None))
 
-    def _relabel(self, doc: Doc, mentions: list[Mention], speakers: set[str]) -> None:
+    def _relabel(self, doc: Doc, mentions: list[Mention], speakers: set[str],
+                 people: frozenset[str] = frozenset()) -> None:
         """Correct labels with the alias table, the gazetteer and the context. A name that
         speaks (`_speakers`) is no place: it is a group's ("Swissport said", "Xinhua
         reported"), or a person's when it is a first name or a word of a person's name."""
@@ -669,6 +688,9 @@ class EntityStage:
             if not person and alias is None and _dictionary_organisation(
                     text, mention.label, before):
                 mention.label = "ORG"  # "Ryanair's orders", "rivals Toyota and GM", "the OAS"
+            if mention.end - mention.start == 1 and text in people and mention.label != "PERSON":
+                mention.label, mention.canonical = "PERSON", None  # "Georgia herself"
+                continue
             if mention.label in ("PERSON", "ORG") and not person and self.places.demonym(text):
                 mention.label = "NORP"  # a demonym is not a person's name
             if (mention.label in ("ORG", "GPE", "PRODUCT", "WORK_OF_ART")
@@ -1413,10 +1435,11 @@ class EntityStage:
     def _extract(self, doc: Doc) -> Doc:
         text = doc._.text
         speakers = self._speakers(doc)
+        people = _reflexive_people(doc)
         mentions = self._spacy_mentions(doc)
-        self._relabel(doc, mentions, speakers)
+        self._relabel(doc, mentions, speakers, people)
         mentions = self._joined_places(doc, self._dateline(doc, text, mentions))
-        mentions += self._added_places(doc, mentions, speakers)
+        mentions += self._added_places(doc, mentions, speakers | people)
         mentions += self._added_names(doc, mentions)
         mentions = self._without_common_words(doc, mentions)
         mentions.sort(key=lambda m: (m.start, -m.end))
