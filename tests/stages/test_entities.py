@@ -884,3 +884,13 @@ def test_a_reflexive_after_a_preposition_is_the_subjects(nlp):
     entity = by_mention(entities_of("He grew up in Georgia himself before moving to Texas.",
                                     nlp))["Georgia"]
     assert entity["type"] == "GPE"
+
+
+def test_a_name_after_a_noun_of_kin_and_a_comma_is_a_person_however_parsed(nlp):
+    """dev/places-trnews trnews-1190001: an obituary's survivors, "Nina" no town in Wisconsin."""
+    text = ("Survivors include Jeffrey Haskins and wife, Tonya, all of Paris, Texas. Rodney Cox "
+            "and wife, Nina, Derwin Mosley and wife, Nicole.")
+    entities = by_mention(entities_of(text, nlp))
+    assert entities["Tonya"]["type"] == entities["Nina"]["type"] == "PERSON"
+    assert entities["Nina"]["geonames"] is None
+    assert entities["Paris"]["country"] == "US"

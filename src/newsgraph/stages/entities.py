@@ -601,7 +601,8 @@ class EntityStage:
         """Does the context say this name is a person's: a title before it, ", who" after it,
         or, for a name the gazetteer does not know well (not `strong`), a noun of kin or role
         that modifies it ("wife Tonya", "baby Nesha"; not Peshawar in "Commander Peshawar
-        corps") or that it stands in apposition to ("His daughters, Malia and Sasha")?"""
+        corps") or that it stands in apposition to ("His daughters, Malia and Sasha", "and
+        wife, Nina", which the parser may read as a list)?"""
         start, end = mention.start, mention.end
         before = words.before(start)
         if before in PERSON_TITLES:
@@ -615,6 +616,8 @@ class EntityStage:
             return False  # (the parse is read only where it may answer)
         if before in PERSON_NOUNS and start <= doc[start - 1].head.i < end:
             return True  # the noun modifies the name
+        if before == "," and start >= 2 and words.lower(start - 2) in PERSON_NOUNS:
+            return True  # "and wife, Tonya": the noun, a comma, the name, however parsed
         root = _first_conjunct(doc[start:end].root)
         first = root.left_edge.i  # "daughters , Malia": the noun, a comma, the name
         return root.dep_ == "appos" and root.head.i == first - 2 \
