@@ -894,3 +894,16 @@ def test_a_name_after_a_noun_of_kin_and_a_comma_is_a_person_however_parsed(nlp):
     assert entities["Tonya"]["type"] == entities["Nina"]["type"] == "PERSON"
     assert entities["Nina"]["geonames"] is None
     assert entities["Paris"]["country"] == "US"
+
+
+def test_a_degree_after_a_persons_name_is_no_place(nlp):
+    """dev/places-trnews trnews-1270001: "M.D." is a doctor's degree, not Maryland."""
+    entities = entities_of("Charles W. Murphy, M.D., has been named an assistant professor of "
+                           "radiation oncology.", nlp)
+    assert [entity["name"] for entity in entities] == ["Charles W. Murphy"]
+    washington = by_mention(entities_of("The rally took place in Washington, D.C., on Sunday.",
+                                        nlp))["Washington"]
+    assert washington["country"] == "US"
+    titled = entities_of("\"The talks go on,\" said Emily Davis, U.S. Trade Representative "
+                         "spokeswoman.", nlp)
+    assert any(entity["geonames"] == 6252001 for entity in titled)

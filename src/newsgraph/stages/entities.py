@@ -23,7 +23,8 @@ its output is corrected with evidence, in order:
    the article's other places and then population; none for a small place whose country the
    article names nothing else in, nor for an acronym that spells a town ("the GAO"); a
    "place" no gazetteer knows whose first word is a first name is a person ("Helen Kunz"),
-   and so is a name the article sets "herself" or "himself" after ("Georgia herself");
+   and so is a name the article sets "herself" or "himself" after ("Georgia herself"); a
+   degree after a person's name is no place ("Charles W. Murphy, M.D.");
 5. from the parse: a capital that acts ("Kiev unleashed warplanes") is flagged on its mention
    as standing for its government ("metonymy": "government", "government": the country's
    entity id); a capital named as the counterpart in relations between states ("severed
@@ -127,6 +128,24 @@ _RELATION_NOUNS_BY_PREPOSITION: dict[str, frozenset[str]] = {
     **{preposition: RELATION_NOUNS for preposition in RELATION_PREPOSITIONS},
     "on": PRESSURE_NOUNS, "from": CLAIM_NOUNS,
 }
+
+
+def _without_degrees(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """The mentions without a degree written after a person's name ("Charles W. Murphy,
+    M.D.", "Jane Roe, D.C."): initials with full stops after a name and a comma are letters
+    after the name, not Maryland or the District of Columbia ("Washington, D.C." follows a
+    place, and "Emily Davis, U.S. Trade Representative" a title: both stay)."""
+    ends = {m.end for m in mentions if m.label == "PERSON"}
+    words = _words(doc)
+    texts = words.texts
+    return [m for m in mentions if not (
+        m.label in PLACE_LABELS and m.start >= 2 and texts[m.start - 1] == ","
+        and m.start - 1 in ends and _INITIALS.fullmatch(words.span_text(m.start, m.end))
+        and not (m.end < len(texts) and texts[m.end][:1].isupper()))]  # "U.S. Senator"
+
+
+_INITIALS = re.compile(r"(?:[A-Z][a-z]?\.){2,3}")
+"""Initials each with its full stop, as degrees are written ("M.D.", "Ph.D.", "D.O.")."""
 
 
 def _reflexive_people(doc: Doc) -> frozenset[str]:
@@ -1444,7 +1463,7 @@ class EntityStage:
         mentions = self._joined_places(doc, self._dateline(doc, text, mentions))
         mentions += self._added_places(doc, mentions, speakers | people)
         mentions += self._added_names(doc, mentions)
-        mentions = self._without_common_words(doc, mentions)
+        mentions = _without_degrees(doc, self._without_common_words(doc, mentions))
         mentions.sort(key=lambda m: (m.start, -m.end))
         self._resolve(doc, mentions)
         self._unplaced_people(doc, mentions)
