@@ -183,10 +183,10 @@ def sentence_names_political_actor(sentence: Span, entity_at: dict[int, dict[str
                                    event_type: str) -> str | None:
     """Why a sentence reports political news though its event names no party: for conflict on
     the ground (an attack, an arrest, a protest, a show of force or a sanction) a geocoded
-    place in it; a named political
-    actor, a role noun of government or force, or, for force ("residents reported gunfire"),
-    civilians. A place alone makes no talks, deal or accusation political: those need a party
-    ("a lawsuit was filed against Apple in California", "a memorandum would be signed")."""
+    place in it; a named political actor, a role noun of government or force, or, for force
+    ("residents reported gunfire"), civilians. A place alone makes no talks, deal or
+    accusation political: those need a party ("a lawsuit was filed against Apple in
+    California", "a memorandum would be signed")."""
     classes = actor_classes()
     for token in sentence:
         entity = entity_at.get(token.i)

@@ -437,10 +437,11 @@ def harm_by_no_one(candidate: Candidate, actor: Token | None) -> bool:
     bombed Aleppo"). A cause someone wields is no accident ("injured from acid thrown by her
     husband")."""
     verbs = [candidate.token]
-    own = parse_frame(candidate.token)
-    if candidate.token.dep_ == "conj" and own.subj is None and own.patient is None:
+    frames = [parse_frame(candidate.token)]
+    if candidate.token.dep_ == "conj" and frames[0].subj is None and frames[0].patient is None:
         verbs.append(candidate.token.head)
-    doers = [actor] + [parse_frame(verb).agent or parse_frame(verb).subj for verb in verbs]
+        frames.append(parse_frame(candidate.token.head))
+    doers = [actor, *(frame.agent or frame.subj for frame in frames)]
     if any(doer is not None and head_lemma(doer) in HARMLESS_DOERS for doer in doers):
         return True
     if candidate.type != "ASSAULT":
