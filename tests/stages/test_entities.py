@@ -907,3 +907,29 @@ def test_a_degree_after_a_persons_name_is_no_place(nlp):
     titled = entities_of("\"The talks go on,\" said Emily Davis, U.S. Trade Representative "
                          "spokeswoman.", nlp)
     assert any(entity["geonames"] == 6252001 for entity in titled)
+
+
+def test_a_common_word_capitalised_only_where_sentences_start_is_no_name(nlp):
+    """dev/places-trnews trnews-1020007 and trnews-1090004: the drug and the driver the
+    article also writes in lower case are no person."""
+    drug = entities_of("In April, the singer Prince died of an overdose of fentanyl, a synthetic "
+                       "drug.\nWhat is fentanyl?\nFentanyl is an extremely strong painkiller, "
+                       "prescribed for severe chronic pain.", nlp)
+    assert [(e["name"], e["type"]) for e in drug] == [("Prince", "PERSON")]
+    driver = entities_of("The highest reading registered was from a driver at Coolum Beach.\n"
+                         "\"People have made poor decisions.\"\nDriver clocked doing 194kph in "
+                         "a 100 zone\nSince Friday, 55,000 roadside breath tests had been "
+                         "conducted.", nlp)
+    assert [e["name"] for e in driver] == ["Coolum Beach"]
+
+
+def test_a_word_capitalised_inside_a_sentence_or_speaking_stays_a_name(nlp):
+    """dev/places-trnews trnews-1030001: "Law woke to sirens" is the neighbour Judy Law's, though
+    the article writes "law enforcement"; a speaker stays one beside the verb "cook"."""
+    neighbour = entities_of("Neighbour Judy Law said the couple kept to themselves.\nLaw woke "
+                            "to sirens on Thursday morning. The man later turned himself in to "
+                            "law enforcement.", nlp)
+    assert [len(e["mentions"]) for e in neighbour if e["name"].endswith("Judy Law")] == [2]
+    chef = entities_of("Cook said the company would not cook its books. Cook spoke in "
+                       "Cupertino.", nlp)
+    assert ("Cook", "PERSON") in [(e["name"], e["type"]) for e in chef]

@@ -41,7 +41,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -142,6 +142,35 @@ def _without_degrees(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         m.label in PLACE_LABELS and m.start >= 2 and texts[m.start - 1] == ","
         and m.start - 1 in ends and _INITIALS.fullmatch(words.span_text(m.start, m.end))
         and not (m.end < len(texts) and texts[m.end][:1].isupper()))]  # "U.S. Senator"
+
+
+def _common_words_starting_sentences(doc: Doc, mentions: list[Mention],
+                                     names: Collection[str]) -> list[Mention]:
+    """The mentions without the names that are common words capitalised by where they stand
+    (one sense per discourse): a one-word person, group or thing that the article also
+    writes in lower case, and writes with a capital only at the start of a sentence or line,
+    is that word ("What is fentanyl? Fentanyl is ...", "Driver clocked doing 194kph" beside
+    "the driver", "Slice and serve!" beside "slice the bread"). A word the article
+    capitalises inside a sentence is a name there and everywhere ("Law said" beside "Judy
+    Law" and "the law"); `names` (speakers, people the text calls "himself") stay names.
+    Places have their own test (`EntityStage._without_common_words`)."""
+    words = _words(doc)
+    texts = words.texts
+    by_word: dict[str, list[Mention]] = {}
+    for mention in mentions:
+        if mention.label not in PLACE_LABELS and mention.end - mention.start == 1:
+            word = texts[mention.start]
+            if word[:1].isupper() and word[1:].islower() and word.isalpha() \
+                    and word not in names:
+                by_word.setdefault(word, []).append(mention)
+    if not by_word:
+        return mentions
+    written_lower = {texts[i].capitalize() for i in words.positions_of(
+        {word.lower() for word in by_word})}
+    common = {id(mention) for word in written_lower
+              if all(_sentence_initial(doc, i) for i in words.positions_of((word,)))
+              for mention in by_word[word]}
+    return [m for m in mentions if id(m) not in common] if common else mentions
 
 
 _INITIALS = re.compile(r"(?:[A-Z][a-z]?\.){2,3}")
@@ -1467,6 +1496,7 @@ class EntityStage:
         mentions += self._added_places(doc, mentions, speakers | people)
         mentions += self._added_names(doc, mentions)
         mentions = _without_degrees(doc, self._without_common_words(doc, mentions))
+        mentions = _common_words_starting_sentences(doc, mentions, speakers | people)
         mentions.sort(key=lambda m: (m.start, -m.end))
         self._resolve(doc, mentions)
         self._unplaced_people(doc, mentions)
