@@ -883,3 +883,39 @@ def test_two_intent_words_still_make_a_threat(event_nlp):
     threat = only(events_of("The army is ready to prepare to attack the city.", event_nlp),
                   "THREATEN")
     assert threat["hypothetical"] is False
+
+
+def test_a_modal_on_the_governing_verb_reaches_its_infinitive(event_nlp):
+    """dev/places gwn-252: "would like to announce" is a wish (the phrase would_like of the
+    hypothetical words); "could decide to attack" a possibility; "will try to attack" an
+    intent, hence a threat; "will have to negotiate" an obligation, "had to flee" done; "can be
+    seen ... being prevented" shows what happened."""
+    wish = events_of("U.S. President Donald Trump has said he would like to announce a "
+                     "tentative agreement at the Summit of the Americas in Peru.", event_nlp)
+    assert [(e["type"], e["hypothetical"]) for e in wish] == [("AGREE", True)]
+    possible = events_of("Russia could decide to attack Ukraine.", event_nlp)
+    assert [(e["type"], e["hypothetical"]) for e in possible] == [("ASSAULT", True)]
+    intent = events_of("Israel will continue to bomb Gaza.", event_nlp)
+    assert [(e["type"], e["hypothetical"]) for e in intent] == [("THREATEN", False)]
+    owed = events_of("Ottawa will have to pursue a slower approach, negotiating deals one "
+                     "by one.", event_nlp)  # dev/places-trnews trnews-1070001
+    assert [(e["type"], e["hypothetical"]) for e in owed] == [("CONSULT", True)]
+    fled = events_of("Thousands of residents had to flee after rebels attacked the town.",
+                     event_nlp)
+    assert ("ASSAULT", False) in [(e["type"], e["hypothetical"]) for e in fled]
+    seen = events_of("He can be seen tossing trash cans and being prevented by police from "
+                     "throwing a barricade at a bus in Kyiv.", event_nlp)
+    assert ("COERCE", False) in [(e["type"], e["hypothetical"]) for e in seen]
+
+
+def test_a_time_clause_under_a_future_or_a_possibility_has_not_happened(event_nlp):
+    """dev/places gwn-174: "Mexico should limit cooperation until the National Guard was
+    withdrawn"; under a past verb the clause's event did happen."""
+    should = events_of("Anaya said Mexico should limit anti-terrorism cooperation until the "
+                       "National Guard was withdrawn.", event_nlp)
+    assert [(e["type"], e["hypothetical"]) for e in should] == [("RETREAT", True)]
+    blockade = events_of("Russia will not lift the blockade until Ukraine withdraws its "
+                         "troops.", event_nlp)
+    assert ("RETREAT", True) in [(e["type"], e["hypothetical"]) for e in blockade]
+    stayed = events_of("The troops stayed until the rebels withdrew from the town.", event_nlp)
+    assert [(e["type"], e["hypothetical"]) for e in stayed] == [("RETREAT", False)]

@@ -52,6 +52,7 @@ from newsgraph.stages.events.lexicon import (
     SUPPORT_VERBS,
     TEMPORAL_PREPS,
     TERRITORY,
+    TIME_CLAUSE_MARKS,
     TRANSPARENT_NOUNS,
     VEHICLES,
     WEAPONS,
@@ -485,6 +486,25 @@ def _modals(verb: Token) -> set[str]:
     return found
 
 
+def _under_modal(verb: Token, lemma: str) -> bool:
+    """Does a modal make what this verb governs possible, not done: "could decide to attack",
+    "may try to negotiate", or a phrase of HYPOTHETICAL_WORDS written modal_verb ("would like
+    to announce")? Not "can": "he can be seen tossing trash cans" shows what he did."""
+    modals = _modals(verb)
+    return bool(modals & _GOVERNING_MODALS) or any(
+        f"{modal}_{lemma}" in HYPOTHETICAL_WORDS for modal in modals)
+
+
+_GOVERNING_MODALS = HYPOTHETICAL_MODALS - {"can", "ca"}
+
+
+def _obliged(verb: Token, infinitive: Token) -> bool:
+    """Is this "has to" or "will have to", an act still owed ("Ottawa will have to pursue
+    ..., negotiating deals")? "Had to" without a modal was done ("they had to flee")."""
+    return verb.lemma_ == "have" and (verb.tag_ != "VBD" or bool(_modals(verb))) and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in infinitive.children)
+
+
 def _is_negated(token: Token) -> bool:
     for child in token.children:
         if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
@@ -598,6 +618,10 @@ def resolve_clauses(candidates: list[Candidate]) -> None:
                     dep == "advcl" and any(c.dep_ == "mark" and c.lower_ in TEMPORAL_PREPS
                                            for c in child.children)):
                 independent = True
+            if dep == "advcl" and _modals(ancestor) & (HYPOTHETICAL_MODALS | INTENT_MODALS) \
+                    and any(c.dep_ == "mark" and c.lower_ in TIME_CLAUSE_MARKS
+                            for c in child.children):
+                candidate.hypothetical = True  # "should limit it until the Guard is withdrawn"
             governor = by_token.get(ancestor.i)
             if governor is not None and (governor.kept or dep == "conj"):
                 if governor.kept and not independent:
@@ -606,7 +630,10 @@ def resolve_clauses(candidates: list[Candidate]) -> None:
                     break
             elif dep in ("xcomp", "ccomp", "advcl", "acl", "pobj", "pcomp", "prep", "dobj"):
                 infinitive = dep not in ("advcl", "acl") or is_purpose(child) or dep == "acl"
-                if lemma in INTENT_WORDS and infinitive and dep != "ccomp":
+                if (lemma in INTENT_WORDS and infinitive and dep != "ccomp") or (
+                        dep == "xcomp" and _modals(ancestor) & INTENT_MODALS
+                        and lemma not in HYPOTHETICAL_WORDS and not _obliged(ancestor, child)
+                        and not _under_modal(ancestor, lemma)):  # "will try to attack"
                     if verbal:
                         candidate.hypothetical = True  # "prepare to meet for a hearing"
                     candidate.type = _intent_type(candidate.type)
@@ -619,7 +646,9 @@ def resolve_clauses(candidates: list[Candidate]) -> None:
                         candidate.type in COOPERATIVE | VERBAL and not path[:-1]:
                     candidate.kept = False  # "crossed the border to support X": an aim
                     break
-                elif lemma in HYPOTHETICAL_WORDS or ancestor.lower_ in WISH_WORDS:
+                elif lemma in HYPOTHETICAL_WORDS or ancestor.lower_ in WISH_WORDS or (
+                        dep == "xcomp" and (_under_modal(ancestor, lemma)
+                                            or _obliged(ancestor, child))):
                     candidate.hypothetical = True  # the lemmatizer makes "hoping" "hop"
                 elif lemma == "fail" and dep == "xcomp" and candidate.type in COOPERATIVE:
                     candidate.type = "REJECT"
