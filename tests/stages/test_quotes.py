@@ -367,3 +367,15 @@ def test_a_private_persons_town_is_not_the_speaker_but_an_officials_state_is():
     assert speakers == [("One Edmonton resident", None)] * 2  # the indirect one, then "he"
     (quote,) = quotes_of("\u201cTalks will go on,\u201d Turkey's foreign minister said.")
     assert quote["speaker"]["entity"] == "geonames:298795"
+
+
+def test_a_command_to_the_reader_is_no_quote(parser_nlp):
+    """dev/html pages: a manual's "Note that ..." and a guide's "Add ..." are the writer's
+    instructions, not a report of what someone said; a subject's "noted that" is one."""
+    note = quotes_of("Put the line in the config file. Note that rsync will create "
+                     "sub-directories for you if they do not exist.")
+    assert note == []
+    add = quotes_of("Add pearls and classy accessories to finish off the look.")
+    assert add == []
+    noted = quotes_of("The minister noted that rsync will create sub-directories for you.")
+    assert [(q["cue"]["text"], q["speaker"]["name"]) for q in noted] == [("noted", "minister")]

@@ -25,6 +25,7 @@ from spacy.strings import get_string_id
 from spacy.symbols import AUX, NOUN, PRON, PROPN, VERB
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.clauses import is_imperative
 from newsgraph.config import stage_defaults
 from newsgraph.doc import doc_text, doc_value, entity_records, entity_type, positions_of
 from newsgraph.lexicons import (
@@ -347,6 +348,8 @@ class _Extractor:
         children = list(verb.children)  # read several times below: made once
         if any(c.dep_ == "neg" for c in children):
             return None  # "did not say whether ...": nothing was said
+        if is_imperative(verb):
+            return None  # "Note that ...", "Recall that ...": the writer's instruction
         if any(c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ not in ("will", "would")
                for c in children):
             return None  # "members can add ...": not a report of something said

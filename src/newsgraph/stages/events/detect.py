@@ -15,6 +15,7 @@ from itertools import chain
 from spacy.strings import StringStore
 from spacy.tokens import Doc, Token
 
+from newsgraph.clauses import is_imperative
 from newsgraph.doc import entity_type
 from newsgraph.stages.events.actors import POLITICAL_WORDS
 from newsgraph.stages.events.lexicon import (
@@ -524,28 +525,6 @@ def _is_negated(token: Token) -> bool:
         token, head, dep = head, head.head, head.dep_
         steps += 1
     return False
-
-
-def is_imperative(verb: Token) -> bool:
-    """A command with no subject ("For appointments, call the centre", "Go, meet him"): an
-    instruction to the reader or listener, not news of an act. A main clause, or what a
-    speaker says, whose verb is in its base form (the tagger gives a quoted "Thank you" the
-    present's tag) with no subject, auxiliary, "to" or conjunction; a verb joined to one ("go
-    and meet") is one too."""
-    while True:
-        dep = verb.dep_
-        if not (verb.tag_ == "VB" or (verb.tag_ == "VBP" and dep in ("ccomp", "advcl"))) or \
-                dep not in ("ROOT", "ccomp", "advcl", "conj") or any(
-                c.dep_ in _CLAUSE_OPENERS for c in verb.children):
-            return False
-        if dep != "conj":
-            return True
-        verb = verb.head
-
-
-_CLAUSE_OPENERS = frozenset({"nsubj", "nsubjpass", "csubj", "expl", "aux", "auxpass", "mark"})
-"""Children a verb has when it is no command: a subject, an auxiliary or "to", a "when" or
-"if"."""
 
 
 def _intent_type(sense_type: str) -> str:
