@@ -379,3 +379,17 @@ def test_a_command_to_the_reader_is_no_quote(parser_nlp):
     assert add == []
     noted = quotes_of("The minister noted that rsync will create sub-directories for you.")
     assert [(q["cue"]["text"], q["speaker"]["name"]) for q in noted] == [("noted", "minister")]
+
+
+def test_a_word_inside_the_quote_is_never_its_speaker(parser_nlp):
+    """dev/places-trnews trnews-1100004 and dev/places gwn-246: the parse made the quote's own
+    "Everything" and "The HALO Trust" the subjects of the cues; the speaker is the name after
+    the cue. With none there ("said Wednesday", "told CNN"), the quote has no speaker."""
+    fire = quotes_of('Arson investigators were back at the scene Thursday.\n"It just engulfed '
+                     'everything. Everything," said Valerie Taylor.\nMore than fifty '
+                     'firefighters battled the blaze.')
+    assert [q["speaker"]["name"] for q in fire] == ["Valerie Taylor"]
+    mines = quotes_of("The HALO Trust, a non-commercial organization, had to abandon the "
+                      "programme of mine clearance in the area, reported Irakli Chitanava, a "
+                      "manager from the NGO.")
+    assert [q["speaker"]["name"] for q in mines] == ["Irakli Chitanava"]

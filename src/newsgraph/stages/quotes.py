@@ -22,7 +22,7 @@ from typing import Any
 
 from spacy.attrs import IDX, LOWER
 from spacy.strings import get_string_id
-from spacy.symbols import AUX, NOUN, PRON, PROPN, VERB
+from spacy.symbols import ADP, AUX, NOUN, PRON, PROPN, VERB
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.clauses import is_imperative
@@ -319,9 +319,41 @@ class _Extractor:
                 quotes.append(quote)
                 used_cues.add(token.i)
         quotes.extend(self._direct(quotes, used_cues))
-        quotes = self._drop_channels(self._drop_duplicates(quotes))
+        quotes = self._drop_channels(self._drop_duplicates(self._outside_speakers(quotes)))
         quotes.sort(key=lambda q: (q.start, q.end))
         return [self._record(q, quotes) for q in quotes]
+
+    def _outside_speakers(self, quotes: list[_Quote]) -> list[_Quote]:
+        """A speaker is outside what they say: a word inside the quoted words ("'It just
+        engulfed everything. Everything,'", "'Dig a hole ...'", "The HALO Trust had to abandon
+        the programme, reported Irakli Chitanava") was read as the subject by a parse that
+        ran across the quotation marks or the clause. The speaker is then the noun phrase
+        right after the cue, when there is one ("said Valerie Taylor"), else no one."""
+        for quote in quotes:
+            speaker = quote.speaker
+            if speaker is not None and any(start <= speaker.idx < end
+                                           for start, end in quote.fragments):
+                quote.speaker = self._inverted_subject(quote.cue_token)
+        return quotes
+
+    @staticmethod
+    def _inverted_subject(cue: Token | None) -> Token | None:
+        """The head of the noun phrase that follows a verb of saying ("said the judge",
+        "reported Irakli Chitanava, a manager"), up to a punctuation mark."""
+        if cue is None or cue.pos not in (VERB, AUX) or cue.lemma_.lower() in ADDRESSEE_VERBS:
+            return None  # "told CNN": whom it was told
+        doc = cue.doc
+        for token in doc[cue.i + 1:min(cue.i + 5, len(doc))]:
+            if token.is_punct or token.is_space or token.pos == ADP:
+                return None  # "said in an interview"
+            if token.pos in (PROPN, NOUN):
+                if token.ent_type_ in ("DATE", "TIME") or token.dep_ == "npadvmod":
+                    return None  # "said Wednesday"
+                while token.dep_ in ("compound", "flat", "amod") and token.head.i > token.i \
+                        and token.head.i <= cue.i + 5:
+                    token = token.head
+                return token
+        return None
 
     # -- cues and their complements
 
