@@ -933,3 +933,14 @@ def test_a_word_capitalised_inside_a_sentence_or_speaking_stays_a_name(nlp):
     chef = entities_of("Cook said the company would not cook its books. Cook spoke in "
                        "Cupertino.", nlp)
     assert ("Cook", "PERSON") in [(e["name"], e["type"]) for e in chef]
+
+
+def test_a_place_inside_a_name_is_the_whole_region_it_names(nlp):
+    """dev/places gwn-122 and two dev/html pages: "New Jersey Lottery", "University of South
+    Carolina", "West Virginia University" name the states, not the island of Jersey, a town
+    in Puerto Rico and the state of Virginia."""
+    places = {e["name"]: e["geonames"] for e in entities_of(
+        "Fans cheered the New Jersey Lottery results. She works at the University of South "
+        "Carolina, and he at West Virginia University.", nlp) if e["type"] == "GPE"}
+    assert places == {"New Jersey": 5101760, "South Carolina": 4597040,
+                      "West Virginia": 4826850}

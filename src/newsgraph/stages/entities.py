@@ -819,8 +819,22 @@ class EntityStage:
                 return None
             if inside and label != "NORP" and _fragment(doc, *taken.holder[i], i, end, best):
                 return None  # a word from the middle of a longer name is no place of its own
-            return Mention(i, end, label, embedded=inside)
+            start = self._region_by_whole_name(words, i, end, taken) if label != "NORP" else i
+            return Mention(start, end, label, embedded=covered[start])
         return None
+
+    def _region_by_whole_name(self, words: _Words, i: int, end: int, taken: _Taken) -> int:
+        """Where a place found at word `i` starts: one word earlier when that word and the
+        name are a region's or country's whole name ("New Jersey", "South Carolina" and
+        "West Virginia" in the names of a lottery and two universities, where the shorter
+        "Jersey", "Carolina" and "Virginia" are an island, a town and a state of their own)."""
+        before = i - 1
+        if before < 0 or taken.blocked[before] or not words.texts[before][:1].isupper() \
+                or not _is_proper_tag(words.tags[before]):
+            return i
+        longer = self.places.candidates(words.span_text(before, end))
+        return before if any(place.level in ("admin1", "country") and primary
+                             for place, primary in longer) else i
 
     def _without_common_words(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
         """One sense per discourse: a one-word place name that the article also writes in
