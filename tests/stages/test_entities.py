@@ -944,3 +944,19 @@ def test_a_place_inside_a_name_is_the_whole_region_it_names(nlp):
         "Carolina, and he at West Virginia University.", nlp) if e["type"] == "GPE"}
     assert places == {"New Jersey": 5101760, "South Carolina": 4597040,
                       "West Virginia": 4826850}
+
+
+def test_a_name_given_an_age_is_a_persons(nlp):
+    """dev/places-trnews trnews-1350001 and a dev/html page of children's jokes: news gives a
+    person's age after the name; a number after a place counts or measures."""
+    fight = by_mention(entities_of(
+        "Hayder Bozkina, 20, accompanied by Bartek Glowacki, 21, confronted Rekan Saver, 20, "
+        "before blows were exchanged in Leeds.", nlp))
+    assert fight["Rekan Saver"]["type"] == "PERSON"
+    joke = by_mention(entities_of("What does a cow like to drink? A smoothie. —Carolina, age 8",
+                                  nlp))
+    assert joke["Carolina"]["type"] == "PERSON" and joke["Carolina"]["geonames"] is None
+    counts = by_mention(entities_of("Cuts will hit 4,300 jobs in France, 3,700 in Germany. There "
+                                    "were 57 in Ballina, 48 in Newport, 36 in Cloughjordan.",
+                                    nlp))
+    assert all(counts[name]["type"] == "GPE" for name in ("France", "Germany", "Ballina"))

@@ -193,6 +193,21 @@ def _reflexive_people(doc: Doc) -> frozenset[str]:
         and texts[i - 1].isalpha() and words.before(i - 1) not in _PREPOSITIONS_BEFORE)
 
 
+def _aged(words: _Words, start: int, end: int) -> bool:
+    """Is the name at words start..end given an age, as news gives a person's ("Rekan Saver,
+    20, before blows", "Carolina, age 8", "Henrik, aged 9")? A place has no age: a number
+    after a place's comma counts or measures ("Newport, 36 in Cloughjordan", "France, 3,700
+    in Germany", "Centreville, 12 miles away") and is never followed by a comma of its own."""
+    texts = words.texts
+    if end + 2 >= len(texts) or texts[end] != "," or words.before(start) in _PLACE_PREPOSITIONS:
+        return False
+    at = end + 1
+    if texts[at].lower() in ("age", "aged") and texts[at + 1].isdigit():
+        return 0 < int(texts[at + 1]) <= 120
+    return texts[at].isdigit() and 0 < int(texts[at]) <= 120 and (
+        texts[at + 1] == "," or texts[at + 1].lower() == "of")
+
+
 _GENDERED_REFLEXIVES = frozenset({"herself", "himself"})
 _PREPOSITIONS_BEFORE = _PLACE_PREPOSITIONS | {"to", "into", "across", "throughout", "of"}
 
@@ -742,8 +757,10 @@ class EntityStage:
             if not person and alias is None and _dictionary_organisation(
                     text, mention.label, before):
                 mention.label = "ORG"  # "Ryanair's orders", "rivals Toyota and GM", "the OAS"
-            if mention.end - mention.start == 1 and text in people and mention.label != "PERSON":
-                mention.label, mention.canonical = "PERSON", None  # "Georgia herself"
+            if mention.label != "PERSON" and (
+                    (mention.end - mention.start == 1 and text in people)  # "Georgia herself"
+                    or _aged(words, mention.start, mention.end)):  # "Carolina, age 8"
+                mention.label, mention.canonical = "PERSON", None
                 continue
             if mention.label in ("PERSON", "ORG") and not person and self.places.demonym(text):
                 mention.label = "NORP"  # a demonym is not a person's name
