@@ -933,6 +933,12 @@ def test_a_word_capitalised_inside_a_sentence_or_speaking_stays_a_name(nlp):
     chef = entities_of("Cook said the company would not cook its books. Cook spoke in "
                        "Cupertino.", nlp)
     assert ("Cook", "PERSON") in [(e["name"], e["type"]) for e in chef]
+    # a verb or an adjective in lower case is no evidence; an organisation is left alone
+    brown = entities_of("Brown arrived late in London. The brown envelope was missing.", nlp)
+    assert ("Brown", "PERSON") in [(e["name"], e["type"]) for e in brown]
+    labour = entities_of("Labour leader Keir Starmer met unions. Labour won the by-election. "
+                         "Unions warn of labour shortages.", nlp)
+    assert [len(e["mentions"]) for e in labour if e["name"] == "Labour"] == [2]
 
 
 def test_a_place_inside_a_name_is_the_whole_region_it_names(nlp):

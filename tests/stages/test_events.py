@@ -903,6 +903,11 @@ def test_a_modal_on_the_governing_verb_reaches_its_infinitive(event_nlp):
     fled = events_of("Thousands of residents had to flee after rebels attacked the town.",
                      event_nlp)
     assert ("ASSAULT", False) in [(e["type"], e["hypothetical"]) for e in fled]
+    done = events_of("Police have had to arrest more than 40 protesters this week.", event_nlp)
+    assert [(e["type"], e["hypothetical"]) for e in done] == [("COERCE", False)]
+    failed = events_of("The two sides will fail to reach an agreement, analysts predicted.",
+                       event_nlp)  # only trying and keeping on make an intent
+    assert [e["type"] for e in failed] == ["REJECT"]
     seen = events_of("He can be seen tossing trash cans and being prevented by police from "
                      "throwing a barricade at a bus in Kyiv.", event_nlp)
     assert ("COERCE", False) in [(e["type"], e["hypothetical"]) for e in seen]
@@ -919,3 +924,9 @@ def test_a_time_clause_under_a_future_or_a_possibility_has_not_happened(event_nl
     assert ("RETREAT", True) in [(e["type"], e["hypothetical"]) for e in blockade]
     stayed = events_of("The troops stayed until the rebels withdrew from the town.", event_nlp)
     assert [(e["type"], e["hypothetical"]) for e in stayed] == [("RETREAT", False)]
+    once = events_of("The rebels will withdraw once the army releases the prisoners.",
+                     event_nlp)
+    assert ("RETREAT", True) in [(e["type"], e["hypothetical"]) for e in once]
+    struck = events_of("The UN Security Council will hold an emergency meeting after Israel "
+                       "struck Iran on Friday.", event_nlp)  # a past tense happened
+    assert ("ASSAULT", False) in [(e["type"], e["hypothetical"]) for e in struck]

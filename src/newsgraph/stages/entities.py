@@ -146,19 +146,22 @@ def _without_degrees(doc: Doc, mentions: list[Mention]) -> list[Mention]:
 
 def _common_words_starting_sentences(doc: Doc, mentions: list[Mention],
                                      names: Collection[str]) -> list[Mention]:
-    """The mentions without the names that are common words capitalised by where they stand
-    (one sense per discourse): a one-word person, group or thing that the article also
-    writes in lower case, and writes with a capital only at the start of a sentence or line,
-    is that word ("What is fentanyl? Fentanyl is ...", "Driver clocked doing 194kph" beside
-    "the driver", "Slice and serve!" beside "slice the bread"). A word the article
-    capitalises inside a sentence is a name there and everywhere ("Law said" beside "Judy
-    Law" and "the law"); `names` (speakers, people the text calls "himself") stay names.
-    Places have their own test (`EntityStage._without_common_words`)."""
+    """The mentions without the names that are common nouns capitalised by where they stand
+    (one sense per discourse): a one-word person or thing (not a place: see
+    `EntityStage._without_common_words`) that the article also writes as a common noun in
+    lower case, and writes with a capital only at the start of a sentence or line, is that
+    noun ("What is fentanyl? Fentanyl is ...", "Driver clocked doing 194kph" beside "the
+    driver"). A word the article capitalises inside a sentence is a name there and everywhere
+    ("Law said" beside "Judy Law" and "the law"); `names` (speakers, people the text calls
+    "himself") stay names; a lower-case verb or adjective says nothing of a name ("Trump won"
+    beside "to trump him", "Brown" beside "a brown envelope"); and an organisation is left
+    alone, as a capital makes an institution of a common noun ("Parliament will reconvene"
+    beside "the parliament building", "Labour won" beside "labour shortages")."""
     words = _words(doc)
-    texts = words.texts
+    texts, tags = words.texts, words.tags
     by_word: dict[str, list[Mention]] = {}
     for mention in mentions:
-        if mention.label not in PLACE_LABELS and mention.end - mention.start == 1:
+        if mention.label not in _INSTITUTION_OR_PLACE and mention.end - mention.start == 1:
             word = texts[mention.start]
             if word[:1].isupper() and word[1:].islower() and word.isalpha() \
                     and word not in names:
@@ -166,11 +169,17 @@ def _common_words_starting_sentences(doc: Doc, mentions: list[Mention],
     if not by_word:
         return mentions
     written_lower = {texts[i].capitalize() for i in words.positions_of(
-        {word.lower() for word in by_word})}
+        {word.lower() for word in by_word})
+        if tags[i] in ("NN", "NNS") or doc[i].dep_ in _NOUN_PHRASE_HEADS}  # "of fentanyl/JJ"
     common = {id(mention) for word in written_lower
               if all(_sentence_initial(doc, i) for i in words.positions_of((word,)))
               for mention in by_word[word]}
     return [m for m in mentions if id(m) not in common] if common else mentions
+
+
+_INSTITUTION_OR_PLACE = PLACE_LABELS | {"ORG"}
+_NOUN_PHRASE_HEADS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos"})
+"""Roles only a noun phrase fills: a word the tagger does not know is a noun there."""
 
 
 _INITIALS = re.compile(r"(?:[A-Z][a-z]?\.){2,3}")
@@ -842,9 +851,10 @@ class EntityStage:
 
     def _region_by_whole_name(self, words: _Words, i: int, end: int, taken: _Taken) -> int:
         """Where a place found at word `i` starts: one word earlier when that word and the
-        name are a region's or country's whole name ("New Jersey", "South Carolina" and
-        "West Virginia" in the names of a lottery and two universities, where the shorter
-        "Jersey", "Carolina" and "Virginia" are an island, a town and a state of their own)."""
+        name are a region's or country's whole name. The gazetteer's short names are strong,
+        its regions' longer ones not ("New Jersey", "South Carolina" and "West Virginia" in the
+        names of a lottery and two universities, where the shorter "Jersey", "Carolina" and
+        "Virginia" are an island, a town and a state of their own)."""
         before = i - 1
         if before < 0 or taken.blocked[before] or not words.texts[before][:1].isupper() \
                 or not _is_proper_tag(words.tags[before]):

@@ -333,13 +333,15 @@ class _Extractor:
             speaker = quote.speaker
             if speaker is not None and any(start <= speaker.idx < end
                                            for start, end in quote.fragments):
-                quote.speaker = self._inverted_subject(quote.cue_token)
+                quote.speaker = self._name_after_cue(quote.cue_token)
         return quotes
 
     @staticmethod
-    def _inverted_subject(cue: Token | None) -> Token | None:
-        """The head of the noun phrase that follows a verb of saying ("said the judge",
-        "reported Irakli Chitanava, a manager"), up to a punctuation mark."""
+    def _name_after_cue(cue: Token | None) -> Token | None:
+        """The head of the noun phrase that follows a verb of saying, where news puts the
+        speaker after an inverted cue ("said the judge", "reported Irakli Chitanava, a
+        manager"), up to a punctuation mark or a preposition; not a time ("said Wednesday")
+        nor whom something was told ("told CNN")."""
         if cue is None or cue.pos not in (VERB, AUX) or cue.lemma_.lower() in ADDRESSEE_VERBS:
             return None  # "told CNN": whom it was told
         doc = cue.doc

@@ -25,6 +25,7 @@ from newsgraph.stages.events.lexicon import (
     COMMERCE_VERBS,
     COMMERCIAL_NOUNS,
     COMMUNICATION_NOUNS,
+    EFFORT_VERBS,
     EVENT_MEASURE_NOUNS,
     FORCES,
     GATHERING_VERBS,
@@ -55,6 +56,7 @@ from newsgraph.stages.events.lexicon import (
     TERRITORY,
     TIME_CLAUSE_MARKS,
     TRANSPARENT_NOUNS,
+    UNREACHED_MARKS,
     VEHICLES,
     WEAPONS,
     WISH_WORDS,
@@ -487,23 +489,38 @@ def _modals(verb: Token) -> set[str]:
     return found
 
 
-def _under_modal(verb: Token, lemma: str) -> bool:
-    """Does a modal make what this verb governs possible, not done: "could decide to attack",
-    "may try to negotiate", or a phrase of HYPOTHETICAL_WORDS written modal_verb ("would like
-    to announce")? Not "can": "he can be seen tossing trash cans" shows what he did."""
-    modals = _modals(verb)
+_GOVERNING_MODALS = HYPOTHETICAL_MODALS - {"can", "ca"}
+"""Modals that make what their verb governs possible, not done; not "can": "he can be seen
+tossing trash cans" shows what he did."""
+_FUTURE_OR_POSSIBLE = HYPOTHETICAL_MODALS | INTENT_MODALS
+
+
+def _under_modal(modals: set[str], lemma: str) -> bool:
+    """Do the governing verb's modals make what it governs possible, not done: "could decide
+    to attack", "may try to negotiate", or a phrase of HYPOTHETICAL_WORDS written modal_verb
+    ("would like to announce")?"""
     return bool(modals & _GOVERNING_MODALS) or any(
         f"{modal}_{lemma}" in HYPOTHETICAL_WORDS for modal in modals)
 
 
-_GOVERNING_MODALS = HYPOTHETICAL_MODALS - {"can", "ca"}
-
-
-def _obliged(verb: Token, infinitive: Token) -> bool:
+def _obliged(verb: Token, modals: set[str], infinitive: Token) -> bool:
     """Is this "has to" or "will have to", an act still owed ("Ottawa will have to pursue
-    ..., negotiating deals")? "Had to" without a modal was done ("they had to flee")."""
-    return verb.lemma_ == "have" and (verb.tag_ != "VBD" or bool(_modals(verb))) and any(
+    ..., negotiating deals")? "Had to" and "have had to" were done ("they had to flee",
+    "police have had to arrest 40 protesters")."""
+    return verb.lemma_ == "have" and (verb.tag_ in ("VBZ", "VBP") or (
+        bool(modals) and verb.tag_ == "VB")) and any(
         c.dep_ == "aux" and c.lower_ == "to" for c in infinitive.children)
+
+
+def _not_reached(clause: Token) -> bool:
+    """Is this time clause, under a verb of the future or of a possibility, still ahead:
+    "until Ukraine withdraws", "before the talks begin", or "once the army releases them"
+    (a present tense after "after", "once", "when"; "after Israel struck" happened)?"""
+    marks = {c.lower_ for c in clause.children if c.dep_ in ("mark", "advmod")}  # "when"
+    if marks & UNREACHED_MARKS:
+        return True
+    return bool(marks & TIME_CLAUSE_MARKS) and clause.tag_ != "VBD" and not any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in clause.children)
 
 
 def _is_negated(token: Token) -> bool:
@@ -597,9 +614,8 @@ def resolve_clauses(candidates: list[Candidate]) -> None:
                     dep == "advcl" and any(c.dep_ == "mark" and c.lower_ in TEMPORAL_PREPS
                                            for c in child.children)):
                 independent = True
-            if dep == "advcl" and _modals(ancestor) & (HYPOTHETICAL_MODALS | INTENT_MODALS) \
-                    and any(c.dep_ == "mark" and c.lower_ in TIME_CLAUSE_MARKS
-                            for c in child.children):
+            governing = _modals(ancestor) if dep in ("xcomp", "advcl") else set()
+            if dep == "advcl" and governing & _FUTURE_OR_POSSIBLE and _not_reached(child):
                 candidate.hypothetical = True  # "should limit it until the Guard is withdrawn"
             governor = by_token.get(ancestor.i)
             if governor is not None and (governor.kept or dep == "conj"):
@@ -610,9 +626,8 @@ def resolve_clauses(candidates: list[Candidate]) -> None:
             elif dep in ("xcomp", "ccomp", "advcl", "acl", "pobj", "pcomp", "prep", "dobj"):
                 infinitive = dep not in ("advcl", "acl") or is_purpose(child) or dep == "acl"
                 if (lemma in INTENT_WORDS and infinitive and dep != "ccomp") or (
-                        dep == "xcomp" and _modals(ancestor) & INTENT_MODALS
-                        and lemma not in HYPOTHETICAL_WORDS and not _obliged(ancestor, child)
-                        and not _under_modal(ancestor, lemma)):  # "will try to attack"
+                        dep == "xcomp" and lemma in EFFORT_VERBS and governing & INTENT_MODALS
+                        and not _under_modal(governing, lemma)):  # "will try to attack"
                     if verbal:
                         candidate.hypothetical = True  # "prepare to meet for a hearing"
                     candidate.type = _intent_type(candidate.type)
@@ -626,8 +641,8 @@ def resolve_clauses(candidates: list[Candidate]) -> None:
                     candidate.kept = False  # "crossed the border to support X": an aim
                     break
                 elif lemma in HYPOTHETICAL_WORDS or ancestor.lower_ in WISH_WORDS or (
-                        dep == "xcomp" and (_under_modal(ancestor, lemma)
-                                            or _obliged(ancestor, child))):
+                        dep == "xcomp" and (_under_modal(governing, lemma)
+                                            or _obliged(ancestor, governing, child))):
                     candidate.hypothetical = True  # the lemmatizer makes "hoping" "hop"
                 elif lemma == "fail" and dep == "xcomp" and candidate.type in COOPERATIVE:
                     candidate.type = "REJECT"
