@@ -493,6 +493,7 @@ _GOVERNING_MODALS = HYPOTHETICAL_MODALS - {"can", "ca"}
 """Modals that make what their verb governs possible, not done; not "can": "he can be seen
 tossing trash cans" shows what he did."""
 _FUTURE_OR_POSSIBLE = HYPOTHETICAL_MODALS | INTENT_MODALS
+"""Modals under which a time clause may still be ahead (`_not_reached`)."""
 
 
 def _under_modal(modals: set[str], lemma: str) -> bool:
@@ -626,8 +627,8 @@ def resolve_clauses(candidates: list[Candidate]) -> None:
             elif dep in ("xcomp", "ccomp", "advcl", "acl", "pobj", "pcomp", "prep", "dobj"):
                 infinitive = dep not in ("advcl", "acl") or is_purpose(child) or dep == "acl"
                 if (lemma in INTENT_WORDS and infinitive and dep != "ccomp") or (
-                        dep == "xcomp" and lemma in EFFORT_VERBS and governing & INTENT_MODALS
-                        and not _under_modal(governing, lemma)):  # "will try to attack"
+                        dep == "xcomp" and lemma in EFFORT_VERBS
+                        and governing & INTENT_MODALS):  # "will try to attack"
                     if verbal:
                         candidate.hypothetical = True  # "prepare to meet for a hearing"
                     candidate.type = _intent_type(candidate.type)
