@@ -211,9 +211,9 @@ def _aged(words: _Words, start: int, end: int) -> bool:
     if end + 2 >= len(texts) or texts[end] != "," or words.before(start) in _PLACE_PREPOSITIONS:
         return False
     at = end + 1
-    if texts[at].lower() in ("age", "aged") and texts[at + 1].isdigit():
+    if texts[at].lower() in ("age", "aged") and texts[at + 1].isdecimal():
         return 0 < int(texts[at + 1]) <= 120
-    return texts[at].isdigit() and 0 < int(texts[at]) <= 120 and (
+    return texts[at].isdecimal() and 0 < int(texts[at]) <= 120 and (
         texts[at + 1] == "," or texts[at + 1].lower() == "of")
 
 
