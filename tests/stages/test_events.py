@@ -930,3 +930,20 @@ def test_a_time_clause_under_a_future_or_a_possibility_has_not_happened(event_nl
     struck = events_of("The UN Security Council will hold an emergency meeting after Israel "
                        "struck Iran on Friday.", event_nlp)  # a past tense happened
     assert ("ASSAULT", False) in [(e["type"], e["hypothetical"]) for e in struck]
+
+
+def test_what_a_crash_did_and_what_a_machine_meets_are_no_events(event_nlp):
+    """dev/quotes (MEANTIME) and dev/places gwn-14: a participle telling what a crash did
+    is no attack; a machine neither meets a demand nor visits; a warplane still bombs."""
+    crash = events_of("The Airbus A330 jetliner crashed into the Atlantic Ocean in June, killing "
+                      "all 228 people on board.", event_nlp)
+    assert [e for e in crash if not e["hypothetical"]] == []
+    planes = events_of("The company said that the planes would meet additional demand for "
+                       "domestic passenger routes.", event_nlp)
+    assert planes == []
+    ship = events_of("A ship operated by exploration firm Ocean Infinity arrived at the search "
+                     "area in the Indian Ocean on Monday.", event_nlp)
+    assert ship == []
+    raid = events_of("Russian warplanes bombed Idlib on Monday, killing 12 civilians.",
+                     event_nlp)
+    assert [e["type"] for e in raid] == ["ASSAULT"]

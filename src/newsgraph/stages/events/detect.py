@@ -176,13 +176,16 @@ def _verb_senses(token: Token, verb_lemma: str, test_compound: bool) -> Sense | 
 
 # The word classes the checks below test, joined once (not on every verb).
 _ASSAULTABLE_THINGS = ASSAULTABLE | TERRITORY | PROPERTY | PASSAGE | FORCES | WEAPONS | CAPTIVES
-_SPOKEN_TYPES = VERBAL | {"AGREE", "SUPPORT"}
+_SPOKEN_TYPES = VERBAL | {"AGREE", "SUPPORT", "CONCEDE", "CONSULT"}
+"""Acts of words and of meeting: what people and their bodies do, never a machine ("the
+plane promises", "the planes would meet additional demand", "a ship arrived at the search
+area")."""
 _MACHINES = VEHICLES | WEAPONS
 
 
 def _checked(sense: Sense | None, frame: Frame) -> Sense | None:
     """Drop readings the arguments rule out: violence done to a deal or a disease ("killed
-    the deal", "fought cancer"), words said by a machine ("the plane promises")."""
+    the deal", "fought cancer"), words said or a meeting held by a machine (`_SPOKEN_TYPES`)."""
     if sense is None:
         return None
     obj_token = frame.obj
@@ -438,13 +441,18 @@ def harm_by_no_one(candidate: Candidate, actor: Token | None) -> bool:
     accident, a storm, a disease, an election ("injured in the accident", "beat him in the
     election"). A verb joined to another with no subject of its own reads that one's too
     ("was hit in a crash and killed"; not "the earthquake damaged the town and the army
-    bombed Aleppo"). A cause someone wields is no accident ("injured from acid thrown by her
-    husband")."""
-    verbs = [candidate.token]
-    frames = [parse_frame(candidate.token)]
-    if candidate.token.dep_ == "conj" and frames[0].subj is None and frames[0].patient is None:
-        verbs.append(candidate.token.head)
-        frames.append(parse_frame(candidate.token.head))
+    bombed Aleppo"), and so does a participle that tells what a crash did ("the jetliner
+    crashed into the Atlantic, killing all 228 people on board"). A cause someone wields is
+    no accident ("injured from acid thrown by her husband")."""
+    token = candidate.token
+    verbs = [token]
+    frames = [parse_frame(token)]
+    if (token.dep_ == "conj" and frames[0].subj is None and frames[0].patient is None) or (
+            token.dep_ == "advcl" and token.tag_ == "VBG" and frames[0].subj is None):
+        verbs.append(token.head)
+        frames.append(parse_frame(token.head))
+        if token.dep_ == "advcl" and token.head.lemma_.lower() in HARMLESS_DOERS:
+            return True  # "crashed, killing": the crash killed
     doers = [actor, *(frame.agent or frame.subj for frame in frames)]
     if any(doer is not None and head_lemma(doer) in HARMLESS_DOERS for doer in doers):
         return True
