@@ -966,3 +966,7 @@ def test_a_name_given_an_age_is_a_persons(nlp):
                                     "were 57 in Ballina, 48 in Newport, 36 in Cloughjordan.",
                                     nlp))
     assert all(counts[name]["type"] == "GPE" for name in ("France", "Germany", "Ballina"))
+    table = by_mention(entities_of("Kenya, 12, and Ethiopia, 9, topped the medal table. Fatah, "
+                                   "45, and Hamas, 74, won seats.", nlp))
+    assert [table[name]["type"] for name in ("Kenya", "Ethiopia", "Fatah", "Hamas")] == [
+        "GPE", "GPE", "ORG", "ORG"]

@@ -202,19 +202,31 @@ def _reflexive_people(doc: Doc) -> frozenset[str]:
         and texts[i - 1].isalpha() and words.before(i - 1) not in _PREPOSITIONS_BEFORE)
 
 
-def _aged(words: _Words, start: int, end: int) -> bool:
-    """Is the name at words start..end given an age, as news gives a person's ("Rekan Saver,
-    20, before blows", "Carolina, age 8", "Henrik, aged 9")? A place has no age: a number
-    after a place's comma counts or measures ("Newport, 36 in Cloughjordan", "France, 3,700
-    in Germany", "Centreville, 12 miles away") and is never followed by a comma of its own."""
+def _aged(words: _Words, start: int, end: int, known: bool) -> bool:
+    """Is the name at words start..end given an age, as news gives a person's ("Carolina, age
+    8", "Henrik, aged 9", "Rekan Saver, 20, before blows")? A bare number is an age only
+    after a name neither the gazetteer nor the PETRARCH actors know (`known`), outside a list
+    of such pairs: a number after a place or a party counts or measures ("Kenya, 12, and
+    Ethiopia, 9, topped the medal table", "Fatah, 45, and Hamas, 74, won seats", "France,
+    3,700 in Germany")."""
     texts = words.texts
     if end + 2 >= len(texts) or texts[end] != "," or words.before(start) in _PLACE_PREPOSITIONS:
         return False
     at = end + 1
     if texts[at].lower() in ("age", "aged") and texts[at + 1].isdecimal():
         return 0 < int(texts[at + 1]) <= 120
-    return texts[at].isdecimal() and 0 < int(texts[at]) <= 120 and (
-        texts[at + 1] == "," or texts[at + 1].lower() == "of")
+    if known or not (texts[at].isdecimal() and 0 < int(texts[at]) <= 120
+                     and texts[at + 1] == ","):
+        return False
+    listed = (start >= 2 and texts[start - 1] == "," and texts[start - 2].isdecimal()) or (
+        at + 3 < len(texts) and texts[at + 2].lower() == "and")
+    return not listed and not _count_follows(texts, at + 2)
+
+
+def _count_follows(texts: list[str], i: int) -> bool:
+    """Is there another "Name, N," pair right here (a table of results or seats)?"""
+    return i + 2 < len(texts) and texts[i][:1].isupper() and texts[i + 1] == "," and \
+        texts[i + 2].isdecimal()
 
 
 _GENDERED_REFLEXIVES = frozenset({"herself", "himself"})
@@ -768,7 +780,9 @@ class EntityStage:
                 mention.label = "ORG"  # "Ryanair's orders", "rivals Toyota and GM", "the OAS"
             if mention.label != "PERSON" and (
                     (mention.end - mention.start == 1 and text in people)  # "Georgia herself"
-                    or _aged(words, mention.start, mention.end)):  # "Carolina, age 8"
+                    or _aged(words, mention.start, mention.end,  # "Carolina, age 8"
+                             known=bool(places.candidates(text))
+                             or " ".join(text.lower().split()) in actor_classes())):
                 mention.label, mention.canonical = "PERSON", None
                 continue
             if mention.label in ("PERSON", "ORG") and not person and self.places.demonym(text):

@@ -180,7 +180,9 @@ _SPOKEN_TYPES = VERBAL | {"AGREE", "SUPPORT", "CONCEDE", "CONSULT"}
 """Acts of words and of meeting: what people and their bodies do, never a machine ("the
 plane promises", "the planes would meet additional demand", "a ship arrived at the search
 area")."""
-_MACHINES = VEHICLES | WEAPONS
+_MACHINES = (VEHICLES | WEAPONS) - {"fighter", "carrier", "tank"}
+"""Craft and weapons as subjects: never a fighter (a person), a carrier (an airline) or a
+tank (a think tank), which speak and meet."""
 
 
 def _checked(sense: Sense | None, frame: Frame) -> Sense | None:
@@ -441,18 +443,13 @@ def harm_by_no_one(candidate: Candidate, actor: Token | None) -> bool:
     accident, a storm, a disease, an election ("injured in the accident", "beat him in the
     election"). A verb joined to another with no subject of its own reads that one's too
     ("was hit in a crash and killed"; not "the earthquake damaged the town and the army
-    bombed Aleppo"), and so does a participle that tells what a crash did ("the jetliner
-    crashed into the Atlantic, killing all 228 people on board"). A cause someone wields is
-    no accident ("injured from acid thrown by her husband")."""
-    token = candidate.token
-    verbs = [token]
-    frames = [parse_frame(token)]
-    if (token.dep_ == "conj" and frames[0].subj is None and frames[0].patient is None) or (
-            token.dep_ == "advcl" and token.tag_ == "VBG" and frames[0].subj is None):
-        verbs.append(token.head)
-        frames.append(parse_frame(token.head))
-        if token.dep_ == "advcl" and token.head.lemma_.lower() in HARMLESS_DOERS:
-            return True  # "crashed, killing": the crash killed
+    bombed Aleppo"). A cause someone wields is no accident ("injured from acid thrown by her
+    husband")."""
+    verbs = [candidate.token]
+    frames = [parse_frame(candidate.token)]
+    if candidate.token.dep_ == "conj" and frames[0].subj is None and frames[0].patient is None:
+        verbs.append(candidate.token.head)
+        frames.append(parse_frame(candidate.token.head))
     doers = [actor, *(frame.agent or frame.subj for frame in frames)]
     if any(doer is not None and head_lemma(doer) in HARMLESS_DOERS for doer in doers):
         return True
@@ -523,8 +520,9 @@ def _obliged(verb: Token, modals: set[str], infinitive: Token) -> bool:
 
 def _not_reached(clause: Token) -> bool:
     """Is this time clause, under a verb of the future or of a possibility, still ahead:
-    "until Ukraine withdraws", "before the talks begin", or "once the army releases them"
-    (a present tense after "after", "once", "when"; "after Israel struck" happened)?"""
+    "until Ukraine withdraws", "before the talks begin", "once Israel withdrew" (reported
+    speech shifts the tense back), or a present tense after "after" and "when" ("when the
+    army releases them"; "after Israel struck" happened)?"""
     marks = {c.lower_ for c in clause.children if c.dep_ in ("mark", "advmod")}  # "when"
     if marks & UNREACHED_MARKS:
         return True
@@ -655,6 +653,8 @@ def resolve_clauses(candidates: list[Candidate]) -> None:
                     candidate.hypothetical = True  # the lemmatizer makes "hoping" "hop"
                 elif lemma == "fail" and dep == "xcomp" and candidate.type in COOPERATIVE:
                     candidate.type = "REJECT"
+                elif dep == "xcomp" and governing & INTENT_MODALS:
+                    candidate.hypothetical = True  # "will start to bomb", "will fail to capture"
                 if _is_negated(ancestor) and dep == "xcomp":
                     candidate.negated = not candidate.negated
             if lemma in SPEECH_VERBS and dep == "ccomp":
