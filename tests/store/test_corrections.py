@@ -72,3 +72,29 @@ def test_corrections_refuse_a_name_two_entities_have(store: Store):
                                          r"Kiev \(loc:kiev-belarus\)"):
         store.merge_entities("Kyiv", "Kiev")
     assert store.merge_entities("Kyiv", "gpe:kiev") == 1
+
+
+def test_a_merge_rewrites_only_the_fact_rows_it_changes(store: Store):
+    """A merge moves the rows of the entities it names; a quote whose speaker is another
+    entity keeps its row (not deleted and written again), and one naming the merged entity
+    points at the kept one."""
+    from tests.test_resolution import article, entity, mention
+
+    text = "Kiev police detained activists. Pushilin said Kiev lost."
+    speaker = mention(text, "Pushilin")
+    quotes = [{**mention(text, "Kiev lost"), "kind": "indirect", "cue": None,
+               "speaker": {"entity": "person:pushilin", "name": "Pushilin",
+                           "start": speaker["start"], "end": speaker["end"]}}]
+    document, record = article("a3", text, [
+        entity("gpe:kiev", "Kiev", "GPE", [mention(text, "Kiev"), mention(text, "Kiev", 1)]),
+        entity("person:pushilin", "Pushilin", "PERSON", [speaker])], quotes=quotes)
+    store.put(document, record)
+    conn = store._conn
+    conn.execute("CREATE TEMP TABLE deleted_quotes (doc_id TEXT)")
+    conn.execute("""CREATE TEMP TRIGGER log_quote_deletes AFTER DELETE ON main.quotes
+                    BEGIN INSERT INTO deleted_quotes VALUES (old.doc_id); END""")
+    assert store.merge_entities("Kyiv", "Kiev") == 2  # a1 and a3
+    assert conn.execute("SELECT count(*) FROM deleted_quotes").fetchone()[0] == 0
+    assert [q["speaker"]["entity"] for q in store.get("a3")["quotes"]] == ["person:pushilin"]
+    assert {e["id"] for e in store.get("a3")["entities"]} == {"geonames:703448",
+                                                              "person:pushilin"}

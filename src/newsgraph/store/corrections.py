@@ -201,8 +201,9 @@ class EntityCorrections(EventGrouping):
     def _rewrite_entity_rows(self, doc_ids: list[str], change: Any) -> list[str]:
         """Within a write transaction: rewrite the entity rows (and the quote and event rows
         that point at entities) of these articles as `change(record)`, leaving their event
-        groups to the caller (`newsgraph load` groups every event once, after). Returns the
-        articles changed."""
+        groups to the caller (`newsgraph load` groups every event once, after). A fact table
+        whose items the change left as they were is not rewritten (a merge moves a speaker or
+        a party only where one names the entity). Returns the articles changed."""
         conn = self._conn
         changed: list[str] = []
         for doc_id in doc_ids:
@@ -213,11 +214,13 @@ class EntityCorrections(EventGrouping):
                 continue
             rows = _Rows(doc_id, "", {})
             rows._add_entities(new, record["text"])
-            for fact in fact_types():  # the facts that name entities point at them again
+            facts = [fact for fact in fact_types()
+                     if new.get(fact.field) != record.get(fact.field)]
+            for fact in facts:  # the facts that name entities point at them again
                 rows.add_facts(fact, new, record["text"])
             old_ids = [row[0] for row in conn.execute(
                 "SELECT entity_id FROM document_entities WHERE doc_id = ?", (doc_id,))]
-            tables = ("document_entities", "mentions", *(fact.table for fact in fact_types()))
+            tables = ("document_entities", "mentions", *(fact.table for fact in facts))
             for table in tables:
                 conn.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))
             conn.executemany(
