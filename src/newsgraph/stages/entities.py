@@ -41,7 +41,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -202,21 +202,21 @@ def _reflexive_people(doc: Doc) -> frozenset[str]:
         and texts[i - 1].isalpha() and words.before(i - 1) not in _PREPOSITIONS_BEFORE)
 
 
-def _aged(words: _Words, start: int, end: int, known: bool) -> bool:
+def _aged(words: _Words, start: int, end: int, known: Callable[[str], bool]) -> bool:
     """Is the name at words start..end given an age, as news gives a person's ("Carolina, age
     8", "Henrik, aged 9", "Rekan Saver, 20, before blows")? A bare number is an age only
-    after a name neither the gazetteer nor the PETRARCH actors know (`known`), outside a list
-    of such pairs: a number after a place or a party counts or measures ("Kenya, 12, and
-    Ethiopia, 9, topped the medal table", "Fatah, 45, and Hamas, 74, won seats", "France,
-    3,700 in Germany")."""
+    after a name neither the gazetteer nor the PETRARCH actors know (`known(name)`, asked
+    only then), outside a list of such pairs: a number after a place or a party counts or
+    measures ("Kenya, 12, and Ethiopia, 9, topped the medal table", "Fatah, 45, and Hamas,
+    74, won seats", "France, 3,700 in Germany")."""
     texts = words.texts
     if end + 2 >= len(texts) or texts[end] != "," or words.before(start) in _PLACE_PREPOSITIONS:
         return False
     at = end + 1
     if texts[at].lower() in ("age", "aged") and texts[at + 1].isdecimal():
         return 0 < int(texts[at + 1]) <= 120
-    if known or not (texts[at].isdecimal() and 0 < int(texts[at]) <= 120
-                     and texts[at + 1] == ","):
+    if not (texts[at].isdecimal() and 0 < int(texts[at]) <= 120 and texts[at + 1] == ",") \
+            or known(words.span_text(start, end)):
         return False
     listed = (start >= 2 and texts[start - 1] == "," and texts[start - 2].isdecimal()) or (
         at + 3 < len(texts) and texts[at + 2].lower() == "and")
@@ -780,9 +780,7 @@ class EntityStage:
                 mention.label = "ORG"  # "Ryanair's orders", "rivals Toyota and GM", "the OAS"
             if mention.label != "PERSON" and (
                     (mention.end - mention.start == 1 and text in people)  # "Georgia herself"
-                    or _aged(words, mention.start, mention.end,  # "Carolina, age 8"
-                             known=bool(places.candidates(text))
-                             or " ".join(text.lower().split()) in actor_classes())):
+                    or _aged(words, mention.start, mention.end, self._known_name)):  # "age 8"
                 mention.label, mention.canonical = "PERSON", None
                 continue
             if mention.label in ("PERSON", "ORG") and not person and self.places.demonym(text):
@@ -790,6 +788,11 @@ class EntityStage:
             if (mention.label in ("ORG", "GPE", "PRODUCT", "WORK_OF_ART")
                     and mention.end - mention.start == 1 and person and not strong):
                 mention.label = "PERSON"
+
+    def _known_name(self, name: str) -> bool:
+        """Does the gazetteer or the PETRARCH actors dictionary know this name?"""
+        return bool(self.places.candidates(name)) or \
+            " ".join(name.lower().split()) in actor_classes()
 
     def _added_places(self, doc: Doc, mentions: list[Mention],
                       speakers: set[str]) -> list[Mention]:
