@@ -970,3 +970,53 @@ def test_a_name_given_an_age_is_a_persons(nlp):
                                    "45, and Hamas, 74, won seats.", nlp))
     assert [table[name]["type"] for name in ("Kenya", "Ethiopia", "Fatah", "Hamas")] == [
         "GPE", "GPE", "ORG", "ORG"]
+
+
+def test_a_name_listed_with_people_is_a_persons(nlp):
+    """A dev/html match report: a player listed with players is no town in Georgia; the
+    members of a coordination joined by "and" are of one kind. Must stay: a country beside a
+    president, a large city beside one, and a town a dash sets beside a name
+    (dev/places-trnews trnews-1170003)."""
+    game = by_mention(entities_of(
+        "Embiid did most of the work, with Batum, Oubre Jr., Covington and Patrick Beverley "
+        "each contributing. The Sixers won in Boston.", nlp))
+    assert game["Batum"]["type"] == "PERSON" and game["Batum"]["geonames"] is None
+    parties = by_mention(entities_of("Tensions between Putin and Ukraine grew as Biden and Kyiv "
+                                     "discussed aid.", nlp))
+    assert parties["Ukraine"]["geonames"] == 690791 and parties["Kyiv"]["geonames"] == 703448
+    charged = by_mention(entities_of(
+        "A man from Clacton, Essex - Aseany Duncan, 19 - was charged with conspiracy to "
+        "defraud.", nlp))
+    assert charged["Clacton"]["type"] == "GPE" and charged["Clacton"]["country"] == "GB"
+
+
+def test_an_author_in_a_reference_list_is_no_town(nlp):
+    """A dev/html encyclopedia page's references: "Surname, Initials (year)" and "Surname,
+    First;" name authors, not Hinton (Alberta) or Martin (Tennessee). Must stay: a town with
+    its state's initials, and one whose initials a news agency follows, not a year."""
+    references = by_mention(entities_of(
+        'van der Maaten, L.J.P.; Hinton, G.E. (Nov 2008). "Visualizing Data Using t-SNE". '
+        "Wattenberg, Martin; Viégas, Fernanda; Johnson, Ian (2016-10-13).", nlp))
+    for author in ("Hinton", "Martin", "Johnson"):
+        assert references[author]["geonames"] is None, author
+    towns = by_mention(entities_of(
+        "He flew to Washington, D.C. and then to Albany, N.Y. on Monday.", nlp))
+    assert towns["Washington"]["geonames"] == 4140963 and towns["Albany"]["country"] == "US"
+    agency = by_mention(entities_of(
+        "A fire in Sussex, N.B. (CP) on Monday forced families out, officials in Moncton, New "
+        "Brunswick, said.", nlp))
+    assert agency["Sussex"]["type"] == "GPE" and agency["Sussex"]["country"] == "CA"
+
+
+def test_a_location_that_no_region_supports_is_no_small_town(nlp):
+    """A dev/html page and a dev/quotes article: "the Earth" the model reads as a location is
+    the planet, not Earth, Texas, though the article names American places. Must stay: a
+    neighbourhood beside its borough (dev/places), a river named with its kind."""
+    planet = by_mention(entities_of(
+        "There has never been a more desperately in love woman on the face of the Earth than "
+        "Ann Wilson, who grew up far from Brooklyn.", nlp))
+    assert planet["Earth"]["geonames"] is None
+    local = by_mention(entities_of(
+        "Vassell was killed around 5 p.m. Wednesday in the Crown Heights neighborhood of "
+        "Brooklyn.", nlp))
+    assert local["Crown Heights"]["country"] == "US"

@@ -65,6 +65,7 @@ from newsgraph.lexicons import (
     GOVERNMENT_NOUNS,
     HONORIFICS,
     MALE_NAMES,
+    MONTHS,
     PERSON_NOUNS,
     PERSON_TITLES,
     PRESSURE_NOUNS,
@@ -227,6 +228,23 @@ def _count_follows(texts: list[str], i: int) -> bool:
     """Is there another "Name, N," pair right here (a table of results or seats)?"""
     return i + 2 < len(texts) and texts[i][:1].isupper() and texts[i + 1] == "," and \
         texts[i + 2].isdecimal()
+
+
+_CITED_INITIALS = re.compile(r"(?:[A-Z]\.){1,3}(?:-[A-Z]\.)?")
+"""A first name cut to its initials in a reference list ("G.E.", "M.", "J.-P.")."""
+_CITATION_ENDS = frozenset({";", "("})
+_LIST_JOINS = frozenset({"and", "or", "&"})
+"""What follows an author's name in a reference list: the next author, or the year."""
+
+
+def _cited_next(words: _Words, i: int) -> bool:
+    """Does a reference list go on at words[i], after an author's initials: the next author
+    (";") or the year ("(2008)", "(Nov 2008)")? A dateline's agency ("N.B. (CP)") is no year."""
+    texts = words.texts
+    if texts[i] == ";":
+        return True
+    return texts[i] == "(" and (texts[i + 1][:1].isdigit() or words.lower(i + 1).rstrip(".")
+                                in MONTHS)
 
 
 _GENDERED_REFLEXIVES = frozenset({"herself", "himself"})
@@ -1152,10 +1170,19 @@ class EntityStage:
         self._unsupported_small_places(doc, mentions, settled, unlisted)
         self._acronyms_spelling_a_place(doc, mentions, settled)
         person_words = self._person_words(doc, mentions)
+        roots = {"PERSON": set(), "place": set()}  # the mentions' heads, for coordinations
+        for m in mentions:
+            if m.label == "PERSON" or m.label in PLACE_LABELS:
+                roots["PERSON" if m.label == "PERSON" else "place"].add(doc[m.start:m.end].root.i)
         for mention in mentions:
-            if mention.place is not None and mention.label in PLACE_LABELS \
-                    and self._a_persons_name(doc, mention, person_words):
+            if mention.place is None or mention.label not in PLACE_LABELS:
+                continue
+            if self._a_persons_name(doc, mention, person_words):
                 mention.place = None
+            elif fold_name(mention.canonical or _text(doc, mention.start, mention.end)) \
+                    not in settled and self._a_surname_here(doc, mention, roots["PERSON"],
+                                                            roots["place"]):
+                mention.place, mention.label = None, "PERSON"
         for mention in mentions:
             if mention.place is None or mention.confidence is not None:
                 continue
@@ -1221,6 +1248,49 @@ class EntityStage:
         return not (place.level == "country" or (self.places.is_strong(text) and (
             (place.level == "city" and place.population >= STRONG_CITY_POPULATION)
             or (place.level == "admin1" and fold_name(place.name) == fold_name(text)))))
+
+    def _a_surname_here(self, doc: Doc, mention: Mention, people_at: set[int],
+                        places_at: set[int]) -> bool:
+        """Is a one-word place name here a person's surname by what the text does with it?
+        A reference list writes authors surname first: a name before a comma, a first name
+        and a semicolon or a bracket is an author's ("Johnson, Ian (2016)"), and so is that
+        first name ("Wattenberg, Martin;"). The members of a coordination are of one kind:
+        one listed with people and with no place, in a list joined by "and" or "or", is a
+        person ("the Celtics' duo of Tatum and Brown", "with Batum, Oubre Jr., Covington and
+        Patrick Beverley"; not "Clacton, Essex - Aseany Duncan"), and so is a name before a
+        comma, initials and the next author or the year ("Hinton, G.E. (2008)";
+        not "Washington, D.C." nor "Sackville, N.B. (CP)"). A country, and for those two a
+        region of that name or a large city, keeps its place ("Putin and Ukraine" are two
+        parties); the caller keeps the names the text settled ("of Paris, Texas; brother,
+        Thomas Smith")."""
+        place = mention.place
+        if mention.end - mention.start != 1 or place is None or place.level == "country":
+            return False
+        words = _words(doc)
+        texts = words.texts
+        after = mention.end + 1
+        if after + 1 < len(texts) and texts[mention.end] == "," and texts[after + 1] in \
+                _CITATION_ENDS and words.lower(after) in _FIRST_NAMES and texts[after].istitle():
+            return True
+        if mention.start >= 2 and texts[mention.start - 1] == "," and words.lower(
+                mention.start) in _FIRST_NAMES and texts[mention.start - 2][:1].isupper() \
+                and mention.end < len(texts) and texts[mention.end] in _CITATION_ENDS:
+            return True
+        text = words.span_text(mention.start, mention.end)
+        if self.places.is_strong(text) and (
+                (place.level == "city" and place.population >= STRONG_CITY_POPULATION)
+                or (place.level == "admin1" and fold_name(place.name) == fold_name(text))):
+            return False
+        if after + 2 < len(texts) and texts[mention.end] == "," and \
+                _CITED_INITIALS.fullmatch(texts[after]) and _cited_next(words, after + 1) \
+                and not self.places.candidates(texts[after]):
+            return True
+        token = doc[mention.start]
+        conjuncts = [other.i for other in token.conjuncts]
+        if not any(i in people_at for i in conjuncts) or any(i in places_at for i in conjuncts):
+            return False
+        return any(child.dep_ == "cc" and child.lower_ in _LIST_JOINS  # (on any member)
+                   for member in (token, *token.conjuncts) for child in member.children)
 
     def _regions_of_sure_towns(self, doc: Doc, mentions: list[Mention], scores: _ArticlePlaces,
                                admin1s: Counter[tuple[str, str]]) -> Counter[tuple[str, str]]:
@@ -1356,8 +1426,12 @@ class EntityStage:
         people or dateline there), the name meant something else ("Earth" is a town in Texas,
         "Gloria" one in Brazil, "Heathrow" one in Florida, "St. Paul's Hospital" no parish of
         Cape Verde) or a place the gazetteer lacks, and a text that meant the one it has would
-        place it. Its mention stays, with no place on the map. A name the text settled
-        ("Paris, Texas") keeps its place."""
+        place it. A name the model read as a location but no town ("the face of the Earth",
+        "the one on Earth") is a small town only with its region: no other place of the
+        article in the town's region or near it, and Earth, Texas is not meant (a name with a
+        word for a kind of place, "the Peace River", names a river its town lies on). Its
+        mention stays, with no place on the map. A name the text settled ("Paris, Texas") keeps its
+        place."""
         words = _words(doc)
         names_in: dict[str | None, set[str]] = {}  # name families ("Plymouth County": plymouth)
         for mention in mentions:
@@ -1373,9 +1447,19 @@ class EntityStage:
             if inhabitants is None or inhabitants >= SMALL_PLACE_POPULATION:
                 continue  # (None: a county the tables give no population)
             name = mention.canonical or words.span_text(mention.start, mention.end)
-            if fold_name(name) not in settled \
-                    and not names_in.get(place.country, set()) - {name_family(name)}:
+            if fold_name(name) in settled:
+                continue
+            if not names_in.get(place.country, set()) - {name_family(name)} or (
+                    mention.label == "LOC" and place.level == "city"
+                    and not any(word.lower() in _KINDS_OF_PLACE for word in name.split())
+                    and not self._region_named(place, mentions)):
                 mention.place = None
+
+    def _region_named(self, town: Place, mentions: list[Mention]) -> bool:
+        """Does another place of the article lie in the town's region or near it?"""
+        return any(m.place is not None and m.place is not town and (
+            (m.place.country, m.place.admin1) == (town.country, town.admin1)
+            or within_km(m.place, town, NEIGHBOUR_KM)) for m in mentions)
 
     def _acronyms_spelling_a_place(self, doc: Doc, mentions: list[Mention],
                                    settled: set[str]) -> None:
