@@ -1020,3 +1020,26 @@ def test_a_location_that_no_region_supports_is_no_small_town(nlp):
         "Vassell was killed around 5 p.m. Wednesday in the Crown Heights neighborhood of "
         "Brooklyn.", nlp))
     assert local["Crown Heights"]["country"] == "US"
+
+
+def test_a_place_name_ending_a_longer_name_is_no_place_outside_its_country(nlp):
+    """dev/quotes meantime:78496 and meantime:41882, dev/places-trnews trnews-1020015: "Thai
+    Airways International", "McDonnell Douglas" and "the Human Rights League of France" name
+    no town in Dubai, on the Isle of Man or in Texas. Must stay: a place opening a longer name
+    (dev/quotes meantime:11716, dev/places gwn-224, dev/places-trnews trnews-1170006), and one
+    ending a name in a story about its country."""
+    names = by_mention(entities_of(
+        "As the jet was being pushed back by a Thai Airways International tug operator, the "
+        "left winglet struck the side of a building. The last of the McDonnell Douglas jets "
+        "left Long Beach, California.", nlp))
+    assert "International" not in names or names["International"]["geonames"] is None
+    assert "Douglas" not in names or names["Douglas"]["geonames"] is None
+    places = by_mention(entities_of(
+        "The order has given a boost to an otherwise disappointing Paris Air Show. He stood in "
+        "the dock of Belfast Magistrate's Court. The project was organised by The Edmonton "
+        "Community Partnership.", nlp))
+    assert places["Paris"]["geonames"] == 2988507 and places["Belfast"]["geonames"] == 2655984
+    assert places["Edmonton"]["country"] == "CA"
+    home = by_mention(entities_of("Fighting went on in the Ukrainian city. Residents of Central "
+                                  "Kharkiv and of Ukraine's east sheltered.", nlp))
+    assert home["Kharkiv"]["country"] == "UA"

@@ -470,6 +470,32 @@ def _person_name(doc: Doc, words: _Words, start: int, end: int) -> tuple[int, in
     return start, end
 
 
+def _in_a_longer_name(doc: Doc, mention: Mention, place_starts: set[int]) -> bool:
+    """Is the mention the last word of a longer capitalised name on its line ("Touch Bar",
+    "Rocket League", "McDonnell Douglas", "Thai Airways International"), or joined by a
+    hyphen to the next word of one ("Meta-Programming", "Bender-Shaped")? The word before
+    counts when it is capitalised and no place of its own, no word for a kind of place or a
+    direction ("North Carolina", "Central London"), no function word
+    ("The Edmonton Community Partnership") and not capitalised for starting a sentence. A
+    place that opens a longer name is left alone: it is often the place itself ("Paris Air
+    Show", "Belfast Magistrate's Court")."""
+    words = _words(doc)
+    texts = words.texts
+
+    def name_word(i: int) -> bool:
+        word = texts[i]
+        return word[:1].isupper() and word.isalpha() and i not in place_starts and \
+            word.lower() not in _KINDS_OF_PLACE and word.lower() not in _COMPASS and \
+            not doc[i].is_stop and not doc[i].is_space
+
+    after = mention.end + 1
+    if after < len(texts) and texts[mention.end] == "-" and name_word(after):
+        return True
+    before = mention.start - 1
+    return before >= 0 and name_word(before) and not _sentence_initial(doc, before) and \
+        "\n" not in doc[before:mention.start + 1].text
+
+
 def _sentence_initial(doc: Doc, index: int) -> bool:
     """True at the start of a sentence or line (judged from punctuation: no parser needed)."""
     words = _words(doc)
@@ -1426,13 +1452,17 @@ class EntityStage:
         people or dateline there), the name meant something else ("Earth" is a town in Texas,
         "Gloria" one in Brazil, "Heathrow" one in Florida, "St. Paul's Hospital" no parish of
         Cape Verde) or a place the gazetteer lacks, and a text that meant the one it has would
-        place it. A name the model read as a location but no town ("the face of the Earth",
-        "the one on Earth") is a small town only with its region: no other place of the
-        article in the town's region or near it, and Earth, Texas is not meant (a name with a
-        word for a kind of place, "the Peace River", names a river its town lies on). Its
-        mention stays, with no place on the map. A name the text settled ("Paris, Texas") keeps its
-        place."""
+        place it. So is a place of any size whose name ends a longer name ("Touch Bar", "Magic
+        Man", "Thai Airways International", `_in_a_longer_name`): the longer name is of a
+        place only if the article is about its country ("Central Kharkiv" in a story from
+        Ukraine). A name the model read as a
+        location but no town ("the face of the Earth", "the one on Earth") is a small town
+        only with its region: no other place of the article in the town's region or near it,
+        and Earth, Texas is not meant (a name with a word for a kind of place, "the Peace
+        River", names a river its town lies on). Its mention stays, with no place on the map.
+        A name the text settled ("Paris, Texas") keeps its place."""
         words = _words(doc)
+        starts = {m.start for m in mentions if m.label in PLACE_LABELS}
         names_in: dict[str | None, set[str]] = {}  # name families ("Plymouth County": plymouth)
         for mention in mentions:
             if mention.place is not None:
@@ -1444,7 +1474,8 @@ class EntityStage:
                     or place.level not in ("city", "admin2", "admin1") or place.key in unlisted:
                 continue
             inhabitants = self.places.inhabitants(place)
-            if inhabitants is None or inhabitants >= SMALL_PLACE_POPULATION:
+            if (inhabitants is None or inhabitants >= SMALL_PLACE_POPULATION) and \
+                    not _in_a_longer_name(doc, mention, starts):
                 continue  # (None: a county the tables give no population)
             name = mention.canonical or words.span_text(mention.start, mention.end)
             if fold_name(name) in settled:
