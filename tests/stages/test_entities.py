@@ -1002,6 +1002,10 @@ def test_an_author_in_a_reference_list_is_no_town(nlp):
     towns = by_mention(entities_of(
         "He flew to Washington, D.C. and then to Albany, N.Y. on Monday.", nlp))
     assert towns["Washington"]["geonames"] == 4140963 and towns["Albany"]["country"] == "US"
+    for text in ("Ballarat, Victoria (AAP) - Police are searching for a missing man.",
+                 "The tour stops in Denver, Charlotte (twice) and Tampa this spring."):
+        towns = entities_of(text, nlp)  # a review's cases: a bracket that holds no year
+        assert not [e["name"] for e in towns if e["type"] == "PERSON"], text
     agency = by_mention(entities_of(
         "A fire in Sussex, N.B. (CP) on Monday forced families out, officials in Moncton, New "
         "Brunswick, said.", nlp))
@@ -1043,3 +1047,9 @@ def test_a_place_name_ending_a_longer_name_is_no_place_outside_its_country(nlp):
     home = by_mention(entities_of("Fighting went on in the Ukrainian city. Residents of Central "
                                   "Kharkiv and of Ukraine's east sheltered.", nlp))
     assert home["Kharkiv"]["country"] == "UA"
+    for text, name, country in (  # a review's cases: well-known places in a longer name
+            ("They walked the streets of Old Montreal.", "Montreal", "CA"),
+            ("Smog levels in Delhi-NCR worsened on Sunday.", "Delhi", "IN"),
+            ("Japan said on Monday Beijing had violated the deal.", "Beijing", "CN"),
+            ("Rain flooded streets in Greater Manchester.", "Manchester", "GB")):
+        assert by_mention(entities_of(text, nlp))[name]["country"] == country, text

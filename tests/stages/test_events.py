@@ -804,6 +804,20 @@ def test_harm_no_one_did_is_no_attack(event_nlp):
                           "China.", event_nlp), "ASSAULT")
 
 
+def test_a_win_by_a_margin_is_no_attack(event_nlp):
+    """dev/places-trnews trnews-1020001: an election won "narrowly" is no ASSAULT; a score or a
+    count of votes says a game or a vote too. Must stay: a beating, and a count that is a
+    distance or a time."""
+    assert events_of("Donald Trump narrowly beat Hillary Clinton in Wisconsin, but two voting "
+                     "rights experts say the result needs to be examined.", event_nlp) == []
+    assert events_of("Clinton beat Sanders by 300 votes in the primary.", event_nlp) == []
+    assert events_of("Russia beat Ukraine 2-1 in Moscow on Sunday.", event_nlp) == []
+    for text in ("Police beat protesters in Minsk.",
+                 "Troops beat back the rebels by two kilometres near Idlib.",
+                 "Rebels beat the soldiers by 3 a.m. and burned the base."):
+        assert "ASSAULT" in [e["type"] for e in events_of(text, event_nlp)], text
+
+
 def test_forced_by_circumstance_is_no_coercion(event_nlp):
     assert events_of("The Cairns service was forced to close for six months after last "
                      "year's dengue outbreak.", event_nlp) == []

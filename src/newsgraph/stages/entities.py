@@ -232,7 +232,6 @@ def _count_follows(texts: list[str], i: int) -> bool:
 
 _CITED_INITIALS = re.compile(r"(?:[A-Z]\.){1,3}(?:-[A-Z]\.)?")
 """A first name cut to its initials in a reference list ("G.E.", "M.", "J.-P.")."""
-_CITATION_ENDS = frozenset({";", "("})
 _LIST_JOINS = frozenset({"and", "or", "&"})
 """What follows an author's name in a reference list: the next author, or the year."""
 
@@ -243,8 +242,8 @@ def _cited_next(words: _Words, i: int) -> bool:
     texts = words.texts
     if texts[i] == ";":
         return True
-    return texts[i] == "(" and (texts[i + 1][:1].isdigit() or words.lower(i + 1).rstrip(".")
-                                in MONTHS)
+    return i + 1 < len(texts) and texts[i] == "(" and (
+        texts[i + 1][:1].isdigit() or words.lower(i + 1).rstrip(".") in MONTHS)
 
 
 _GENDERED_REFLEXIVES = frozenset({"herself", "himself"})
@@ -1279,8 +1278,9 @@ class EntityStage:
                         places_at: set[int]) -> bool:
         """Is a one-word place name here a person's surname by what the text does with it?
         A reference list writes authors surname first: a name before a comma, a first name
-        and a semicolon or a bracket is an author's ("Johnson, Ian (2016)"), and so is that
-        first name ("Wattenberg, Martin;"). The members of a coordination are of one kind:
+        and the next author or the year is an author's ("Johnson, Ian (2016)"), and so is
+        that first name ("Wattenberg, Martin;"; not "Ballarat, Victoria (AAP)" nor "Denver,
+        Charlotte (twice) and Tampa"). The members of a coordination are of one kind:
         one listed with people and with no place, in a list joined by "and" or "or", is a
         person ("the Celtics' duo of Tatum and Brown", "with Batum, Oubre Jr., Covington and
         Patrick Beverley"; not "Clacton, Essex - Aseany Duncan"), and so is a name before a
@@ -1295,12 +1295,12 @@ class EntityStage:
         words = _words(doc)
         texts = words.texts
         after = mention.end + 1
-        if after + 1 < len(texts) and texts[mention.end] == "," and texts[after + 1] in \
-                _CITATION_ENDS and words.lower(after) in _FIRST_NAMES and texts[after].istitle():
+        if after + 2 < len(texts) and texts[mention.end] == "," and _cited_next(
+                words, after + 1) and words.lower(after) in _FIRST_NAMES and texts[after].istitle():
             return True
         if mention.start >= 2 and texts[mention.start - 1] == "," and words.lower(
                 mention.start) in _FIRST_NAMES and texts[mention.start - 2][:1].isupper() \
-                and mention.end < len(texts) and texts[mention.end] in _CITATION_ENDS:
+                and mention.end + 1 < len(texts) and _cited_next(words, mention.end):
             return True
         text = words.span_text(mention.start, mention.end)
         if self.places.is_strong(text) and (
@@ -1452,10 +1452,10 @@ class EntityStage:
         people or dateline there), the name meant something else ("Earth" is a town in Texas,
         "Gloria" one in Brazil, "Heathrow" one in Florida, "St. Paul's Hospital" no parish of
         Cape Verde) or a place the gazetteer lacks, and a text that meant the one it has would
-        place it. So is a place of any size whose name ends a longer name ("Touch Bar", "Magic
-        Man", "Thai Airways International", `_in_a_longer_name`): the longer name is of a
-        place only if the article is about its country ("Central Kharkiv" in a story from
-        Ukraine). A name the model read as a
+        place it. So is a place of any size but a well-known one whose name ends a longer name
+        the model found ("Thai Airways International", "McDonnell Douglas",
+        `_in_a_longer_name`): the longer name is of a place only if the article is about its
+        country ("Central Kharkiv" in a story from Ukraine). A name the model read as a
         location but no town ("the face of the Earth", "the one on Earth") is a small town
         only with its region: no other place of the article in the town's region or near it,
         and Earth, Texas is not meant (a name with a word for a kind of place, "the Peace
@@ -1474,8 +1474,9 @@ class EntityStage:
                     or place.level not in ("city", "admin2", "admin1") or place.key in unlisted:
                 continue
             inhabitants = self.places.inhabitants(place)
-            if (inhabitants is None or inhabitants >= SMALL_PLACE_POPULATION) and \
-                    not _in_a_longer_name(doc, mention, starts):
+            if (inhabitants is None or inhabitants >= SMALL_PLACE_POPULATION) and not (
+                    mention.embedded and not self._well_known(place)
+                    and _in_a_longer_name(doc, mention, starts)):
                 continue  # (None: a county the tables give no population)
             name = mention.canonical or words.span_text(mention.start, mention.end)
             if fold_name(name) in settled:
@@ -1485,6 +1486,16 @@ class EntityStage:
                     and not any(word.lower() in _KINDS_OF_PLACE for word in name.split())
                     and not self._region_named(place, mentions)):
                 mention.place = None
+
+    def _well_known(self, place: Place) -> bool:
+        """Is the place known well enough that its name inside a longer one means it ("Old
+        Montreal", "Downtown Kyiv", "Delhi-NCR" read as organisations): a metropolis, a
+        region of as many people, a capital of a large town? (Not the Isle of Man's Douglas
+        in "McDonnell Douglas", nor Colombia's Meta in "Meta-Programming".)"""
+        people = self.places.inhabitants(place) or 0
+        if place.level == "city" and self.places.country_of_capital(place) is not None:
+            return people >= STRONG_CITY_POPULATION
+        return place.level in ("city", "admin1") and people >= METROPOLIS_POPULATION
 
     def _region_named(self, town: Place, mentions: list[Mention]) -> bool:
         """Does another place of the article lie in the town's region or near it?"""

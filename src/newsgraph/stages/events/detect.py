@@ -8,6 +8,7 @@ demand or threat, an intent, a condition, a description or a wish (see the packa
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from itertools import chain
@@ -25,6 +26,7 @@ from newsgraph.stages.events.lexicon import (
     COMMERCE_VERBS,
     COMMERCIAL_NOUNS,
     COMMUNICATION_NOUNS,
+    CONTEST_MARGINS,
     EFFORT_VERBS,
     EVENT_MEASURE_NOUNS,
     FORCES,
@@ -439,12 +441,12 @@ def is_business(candidate: Candidate, actor: Token | None, target: Token | None)
 def harm_by_no_one(candidate: Candidate, actor: Token | None) -> bool:
     """A death, injury or defeat no one inflicted, as PETRARCH's dictionary codes no event:
     the doer is an earthquake, a flood, a crash ("two strong earthquakes have struck Iran",
-    "the quakes struck near Tabriz": no attack, no strike), or the cause of the harm an
+    "the quakes struck near Tabriz": no attack, no strike), the cause of the harm an
     accident, a storm, a disease, an election ("injured in the accident", "beat him in the
-    election"). A verb joined to another with no subject of its own reads that one's too
-    ("was hit in a crash and killed"; not "the earthquake damaged the town and the army
-    bombed Aleppo"). A cause someone wields is no accident ("injured from acid thrown by her
-    husband")."""
+    election"), or the defeat was won by a margin (`_won_by_a_margin`). A verb joined to
+    another with no subject of its own reads that one's too ("was hit in a crash and
+    killed"; not "the earthquake damaged the town and the army bombed Aleppo"). A cause
+    someone wields is no accident ("injured from acid thrown by her husband")."""
     verbs = [candidate.token]
     frames = [parse_frame(candidate.token)]
     if candidate.token.dep_ == "conj" and frames[0].subj is None and frames[0].patient is None:
@@ -455,6 +457,8 @@ def harm_by_no_one(candidate: Candidate, actor: Token | None) -> bool:
         return True
     if candidate.type != "ASSAULT":
         return False
+    if candidate.noun is None and any(_won_by_a_margin(verb) for verb in verbs):
+        return True
     for verb in verbs:
         for child in verb.children:
             phrases = HARMLESS_CAUSES.get(child.lower_) if child.dep_ == "prep" else None
@@ -463,6 +467,31 @@ def harm_by_no_one(candidate: Candidate, actor: Token | None) -> bool:
                     not _wielded(verb, cause):
                 return True
     return False
+
+
+def _won_by_a_margin(verb: Token) -> bool:
+    """Does the verb of harm say by how much a contest was won: a margin ("narrowly beat
+    Clinton", CONTEST_MARGINS), a score ("beat Liverpool 2-1") or a count it was won by ("beat
+    him by 300 votes", not a time or a distance: `_NO_MARGINS`)? A vote or a game, no one hurt."""
+    for child in verb.children:
+        if child.dep_ == "advmod" and child.lower_ in CONTEST_MARGINS:
+            return True
+        if child.right_edge.i - child.left_edge.i <= 2 and _SCORE.fullmatch(
+                "".join(t.text for t in child.subtree)):  # ("2", "-", "1" as tokenised)
+            return True
+        if child.dep_ == "prep" and child.lower_ == "by":
+            counted = prep_object(child)
+            if counted is not None and counted.ent_type_ not in _NO_MARGINS and any(
+                    c.dep_ == "nummod" or c.like_num for c in counted.children):
+                return True
+    return False
+
+
+_NO_MARGINS = frozenset({"TIME", "DATE", "QUANTITY", "MONEY"})
+"""What a count after "by" is when it is no margin of a win: a time ("by 3 a.m."), a distance
+("beat back the rebels by two kilometres"), a sum."""
+_SCORE = re.compile(r"\d{1,3}[-–]\d{1,3}")
+"""A game's score as news writes it ("2-1", "110-102")."""
 
 
 def _wielded(verb: Token, cause: Token) -> bool:
