@@ -233,7 +233,7 @@ def _count_follows(texts: list[str], i: int) -> bool:
 _CITED_INITIALS = re.compile(r"(?:[A-Z]\.){1,3}(?:-[A-Z]\.)?")
 """A first name cut to its initials in a reference list ("G.E.", "M.", "J.-P.")."""
 _LIST_JOINS = frozenset({"and", "or", "&"})
-"""What follows an author's name in a reference list: the next author, or the year."""
+"""The words that join a list's last member: a coordination of one kind of thing."""
 
 
 def _cited_next(words: _Words, i: int) -> bool:
@@ -1195,18 +1195,15 @@ class EntityStage:
         self._unsupported_small_places(doc, mentions, settled, unlisted)
         self._acronyms_spelling_a_place(doc, mentions, settled)
         person_words = self._person_words(doc, mentions)
-        roots = {"PERSON": set(), "place": set()}  # the mentions' heads, for coordinations
-        for m in mentions:
-            if m.label == "PERSON" or m.label in PLACE_LABELS:
-                roots["PERSON" if m.label == "PERSON" else "place"].add(doc[m.start:m.end].root.i)
+        people_at = {doc[m.start:m.end].root.i for m in mentions if m.label == "PERSON"}
+        places_at = {doc[m.start:m.end].root.i for m in mentions if m.label in PLACE_LABELS}
         for mention in mentions:
             if mention.place is None or mention.label not in PLACE_LABELS:
                 continue
             if self._a_persons_name(doc, mention, person_words):
                 mention.place = None
             elif fold_name(mention.canonical or _text(doc, mention.start, mention.end)) \
-                    not in settled and self._a_surname_here(doc, mention, roots["PERSON"],
-                                                            roots["place"]):
+                    not in settled and self._a_surname_here(doc, mention, people_at, places_at):
                 mention.place, mention.label = None, "PERSON"
         for mention in mentions:
             if mention.place is None or mention.confidence is not None:
@@ -1270,9 +1267,14 @@ class EntityStage:
         place = mention.place
         if mention.end - mention.start != 1 or text not in person_words or place is None:
             return False
-        return not (place.level == "country" or (self.places.is_strong(text) and (
+        return not (place.level == "country" or self._a_large_place_named(text, place))
+
+    def _a_large_place_named(self, text: str, place: Place) -> bool:
+        """Is `text` a well-known name of a large town or of the region it names ("Jordan",
+        "Washington", "Kyiv"), which a person's name or a list with people does not outweigh?"""
+        return self.places.is_strong(text) and (
             (place.level == "city" and place.population >= STRONG_CITY_POPULATION)
-            or (place.level == "admin1" and fold_name(place.name) == fold_name(text)))))
+            or (place.level == "admin1" and fold_name(place.name) == fold_name(text)))
 
     def _a_surname_here(self, doc: Doc, mention: Mention, people_at: set[int],
                         places_at: set[int]) -> bool:
@@ -1302,10 +1304,7 @@ class EntityStage:
                 mention.start) in _FIRST_NAMES and texts[mention.start - 2][:1].isupper() \
                 and mention.end + 1 < len(texts) and _cited_next(words, mention.end):
             return True
-        text = words.span_text(mention.start, mention.end)
-        if self.places.is_strong(text) and (
-                (place.level == "city" and place.population >= STRONG_CITY_POPULATION)
-                or (place.level == "admin1" and fold_name(place.name) == fold_name(text))):
+        if self._a_large_place_named(words.span_text(mention.start, mention.end), place):
             return False
         if after + 2 < len(texts) and texts[mention.end] == "," and \
                 _CITED_INITIALS.fullmatch(texts[after]) and _cited_next(words, after + 1) \
