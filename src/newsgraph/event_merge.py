@@ -31,6 +31,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from newsgraph.config import DEFAULT_SETTINGS
@@ -41,6 +42,7 @@ DEFAULT_WINDOW_DAYS = DEFAULT_SETTINGS.resolve.event_window_days  # config.cfg [
 _SAME_HAPPENING = (frozenset({"AGREE", "SUPPORT"}), frozenset({"CONCEDE", "RETREAT"}))
 _FILLER = frozenset({"the", "a", "an", "of", "s"})
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:$|T)")
+_WORD = re.compile(r"[^\W_]+")
 
 
 @dataclass(frozen=True)
@@ -112,6 +114,7 @@ def _bounds(low: object, high: object) -> tuple[int | None, int | None] | None:
     return None if values == (None, None) else (values[0], values[1])
 
 
+@lru_cache(maxsize=65536, typed=True)  # a corpus repeats its days: grouping reads each often
 def _day(value: object) -> date | None:
     """A TIMEX3 value of day precision as a date; anything vaguer is None."""
     match = _DAY.match(str(value or ""))
@@ -123,9 +126,10 @@ def _day(value: object) -> date | None:
         return None
 
 
+@lru_cache(maxsize=65536, typed=True)  # a corpus names the same parties again and again
 def party_of(entity: object, name: object, geonames: object = None) -> Party | None:
     """A party as the merge compares it: its entity id, its name's words, its GeoNames id."""
-    words = tuple(w for w in re.findall(r"[^\W_]+", str(name or "").casefold())
+    words = tuple(w for w in _WORD.findall(str(name or "").casefold())
                   if w not in _FILLER)
     if not entity and not words:
         return None

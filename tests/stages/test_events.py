@@ -818,6 +818,26 @@ def test_a_win_by_a_margin_is_no_attack(event_nlp):
         assert "ASSAULT" in [e["type"] for e in events_of(text, event_nlp)], text
 
 
+def test_a_comment_is_no_event(event_nlp):
+    """PETRARCH codes these verbs with these objects as comments (CAMEO 01), which PLOVER has no
+    event for (data/events/comment_patterns.tsv); dev/places-trnews trnews-1020011 first. Must
+    stay: the same verbs with what they act on."""
+    assert "REJECT" not in [e["type"] for e in events_of(
+        "The Federal Public Prosecutor's Office declined to comment on a possible IS link, but "
+        "confirmed officials were investigating the case.", event_nlp)]
+    for text in ("The president offered condolences to the families of the victims.",
+                 "France condemned the terrorist attack in Kabul.",
+                 "The spokesman declined comment on the report.",
+                 "The two leaders agreed on the need to end the war."):
+        assert events_of(text, event_nlp) == [], text
+    for text, kind in (("The army refused to withdraw from the town.", "REJECT"),
+                       ("Russia offered to mediate between Kyiv and the rebels.", "AGREE"),
+                       ("The rebels shared intelligence with the army.", "COOPERATE"),
+                       ("France condemned Russia's attack on Kyiv.", "ACCUSE"),
+                       ("The two leaders agreed on a ceasefire.", "AGREE")):
+        assert kind in [e["type"] for e in events_of(text, event_nlp)], text
+
+
 def test_forced_by_circumstance_is_no_coercion(event_nlp):
     assert events_of("The Cairns service was forced to close for six months after last "
                      "year's dengue outbreak.", event_nlp) == []

@@ -22,6 +22,7 @@ from newsgraph.stages.events.actors import POLITICAL_WORDS
 from newsgraph.stages.events.lexicon import (
     ASSAULTABLE,
     CAPTIVES,
+    COMMENT_PATTERNS,
     COMMENTATOR_NOUNS,
     COMMERCE_VERBS,
     COMMERCIAL_NOUNS,
@@ -167,6 +168,8 @@ def _verb_senses(token: Token, verb_lemma: str, test_compound: bool) -> Sense | 
     if test_compound:
         keys.append("test-fire")
     keys.append(lemma)
+    if any(_a_comment(key, frame) for key in keys):
+        return None
     for key in keys:
         for cond, sense in VERB_LEXICON.get(key, ()):
             if cond(frame):
@@ -174,6 +177,24 @@ def _verb_senses(token: Token, verb_lemma: str, test_compound: bool) -> Sense | 
         if key in VERB_LEXICON and key != lemma:
             return None if not VERB_LEXICON[key] else _first_any(VERB_LEXICON[key], frame)
     return None
+
+
+def _a_comment(verb: str, frame: Frame) -> bool:
+    """Is the verb, with this object, infinitive or phrase, what PETRARCH's dictionary codes
+    as a comment (CAMEO 01: "declined to comment", "offered condolences", "warned of the
+    risk", "marched in memory of"; `COMMENT_PATTERNS`)? PLOVER has no event for a comment."""
+    patterns = COMMENT_PATTERNS.get(verb)
+    if not patterns:
+        return False
+    infinitive = frame.clause if frame.clause is not None and frame.clause.dep_ == "xcomp" \
+        else None
+    for prep, phrases in patterns.items():
+        heads = [frame.obj, infinitive] if prep == "-" else [frame.preps.get(prep)]
+        if prep == "to":
+            heads.append(infinitive)  # "called to congratulate"
+        if any(head is not None and _names_phrase(head, phrases) for head in heads):
+            return True
+    return False
 
 
 # The word classes the checks below test, joined once (not on every verb).
@@ -503,11 +524,11 @@ def _wielded(verb: Token, cause: Token) -> bool:
 
 
 def _names_phrase(noun: Token, phrases: frozenset[tuple[str, ...]]) -> bool:
-    """Does the noun, with its modifiers, name one of the phrases ("a training accident")?"""
-    lemma = noun.lemma_.lower()
-    modifiers = {child.lemma_.lower() for child in noun.lefts
-                 if child.dep_ in ("amod", "compound")}
-    return any(phrase[-1] == lemma and modifiers.issuperset(phrase[:-1]) for phrase in phrases)
+    """Does the noun, with the words before it, name one of the phrases ("a training
+    accident", "no further details")?"""
+    heads = {noun.lemma_.lower(), noun.lower_}
+    modifiers = {word for child in noun.lefts for word in (child.lemma_.lower(), child.lower_)}
+    return any(phrase[-1] in heads and modifiers.issuperset(phrase[:-1]) for phrase in phrases)
 
 
 # ----------------------------------------------------------------------------- clauses
