@@ -483,6 +483,25 @@ def test_intent_to_cooperate_is_agree_and_to_coerce_is_threaten(event_nlp):
     assert [e["type"] for e in plan] == ["THREATEN"]
 
 
+def test_the_aim_of_what_is_ahead_is_not_done(event_nlp):
+    """A purpose clause under "will" or "could" is what someone means to do: an intent to
+    consult is AGREE, a possible demand hypothetical. Must stay: the aim of a past act, and of
+    a modal's perfect, which is past (dev/places gwn-272, "could have played a role in
+    Tunisia's recent decisions to decline NATO offers")."""
+    ahead = only(events_of("The UN Security Council will meet on Friday to discuss the crisis.",
+                           event_nlp), "AGREE")
+    assert ahead["trigger"]["text"] == "discuss" and not ahead["hypothetical"]
+    demand = only(events_of("Protesters could gather on Sunday to demand his resignation.",
+                            event_nlp), "REQUEST")
+    assert demand["hypothetical"]
+    met = only(events_of("The UN Security Council met on Friday to discuss the crisis.",
+                         event_nlp), "CONSULT")
+    assert not met["hypothetical"]
+    past = events_of("This stance could have played a role in Tunisia's recent decisions to "
+                     "decline NATO offers.", event_nlp, all_events=True)
+    assert [(e["type"], e["hypothetical"]) for e in past] == [("REJECT", False)]
+
+
 def test_content_of_a_threat_is_one_event(event_nlp):
     events = events_of("President Bouteflika threatened to impose a curfew in Algiers.",
                        event_nlp)

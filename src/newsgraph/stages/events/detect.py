@@ -705,6 +705,16 @@ def resolve_clauses(candidates: list[Candidate]) -> None:
                     candidate.type = "REJECT"
                 elif dep == "xcomp" and governing & INTENT_MODALS:
                     candidate.hypothetical = True  # "will start to bomb", "will fail to capture"
+                elif dep == "advcl" and is_purpose(child) and governing & _FUTURE_OR_POSSIBLE \
+                        and not any(c.dep_ == "aux" and c.lemma_ == "have"
+                                    for c in ancestor.children):
+                    # the aim of what is still ahead: "will meet on Friday to discuss the
+                    # crisis" is an intent to consult, "could gather to demand" possible (not
+                    # a modal's perfect: "could have played a role ... to decline" is past)
+                    if governing & _GOVERNING_MODALS or verbal:
+                        candidate.hypothetical = True
+                    else:
+                        candidate.type = _intent_type(candidate.type)
                 if _is_negated(ancestor) and dep == "xcomp":
                     candidate.negated = not candidate.negated
             if lemma in SPEECH_VERBS and dep == "ccomp":
