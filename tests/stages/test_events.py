@@ -857,6 +857,22 @@ def test_a_comment_is_no_event(event_nlp):
         assert kind in [e["type"] for e in events_of(text, event_nlp)], text
 
 
+def test_a_release_frees_a_captive_and_a_party_hosts(event_nlp):
+    """A release is from custody (a common noun naming it, or a name), not from a hospital or a
+    contract; a visit is hosted by a party, not by a camp or a hotel."""
+    for text in ("The opposition leader was released from hospital on Monday.",
+                 "The coach was released from his contract.",
+                 "The camp hosts more than 30,000 displaced people."):
+        assert events_of(text, event_nlp) == [], text
+    for text, kind in (("The journalist was released from prison on Monday.", "RETREAT"),
+                       ("Iran released the activist from Evin on Monday.", "RETREAT"),
+                       ("The hostages were freed from captivity by the army.", "RETREAT"),
+                       ("The rebels released two soldiers on Tuesday.", "RETREAT"),
+                       ("Putin hosted Erdogan in Sochi on Monday.", "CONSULT"),
+                       ("Turkey hosted the talks in Istanbul.", "CONSULT")):
+        assert kind in [e["type"] for e in events_of(text, event_nlp)], text
+
+
 def test_forced_by_circumstance_is_no_coercion(event_nlp):
     assert events_of("The Cairns service was forced to close for six months after last "
                      "year's dengue outbreak.", event_nlp) == []

@@ -25,6 +25,7 @@ from newsgraph.stages.events.lexicon import (
     CAPTIVES,
     CIVILIANS,
     CONCESSIONS,
+    CUSTODY,
     DEMANDABLE,
     ECONOMIC_RESTRICTIONS,
     FORCE_ADJECTIVES,
@@ -336,6 +337,19 @@ def negate(cond: Cond) -> Cond:
     return lambda frame: not cond(frame)
 
 
+def _hosted_by_a_party(frame: Frame) -> bool:
+    """A visit or talks are hosted by a party, not by a building or a site ("the camp hosts
+    30,000 displaced people" tells where they live)."""
+    return frame.subj is None or is_party(frame.subj)
+
+
+def from_custody(frame: Frame) -> bool:
+    """Is what someone is released from, if the verb says, a place of custody ("from prison",
+    "from Evin", a name), not a hospital, a contract or a duty ("released from hospital")?"""
+    source = frame.preps.get("from")
+    return source is None or source.pos_ != "NOUN" or head_lemma(source) in CUSTODY
+
+
 def has_clause(frame: Frame) -> bool:
     return frame.clause is not None
 
@@ -436,7 +450,7 @@ _RULES: dict[str, list[Rule]] = {
     "arrive": [(prep("in", "at"), ("CONSULT", "visit"))],
     "talk": [(prep("with", "to", of=ACTOR_NOUNS), ("CONSULT", None))],
     "discuss": [(ANY, ("CONSULT", None))],
-    "host": [(either(obj_actor, obj(TALKS)), ("CONSULT", "host"))],
+    "host": [(both(either(obj_actor, obj(TALKS)), _hosted_by_a_party), ("CONSULT", "host"))],
     "receive": [
         (obj(PEACEKEEPERS), ("RETREAT", "access")),
         (either(obj_actor, obj_words("delegation envoy")), ("CONSULT", "host")),
@@ -581,10 +595,10 @@ _RULES: dict[str, list[Rule]] = {
         (ANY, ("COERCE", "deport")),
     ],
     "ship": [(either(prt("out"), prep("out")), ("SANCTION", "expel"))],
-    "release": [(lambda f: f.obj is not None and (head_lemma(f.obj) in CAPTIVES
-                                                  or entity_type(f.obj) == "PERSON"),
-                 ("RETREAT", "release"))],
-    "free": [(obj_actor, ("RETREAT", "release"))],
+    "release": [(both(lambda f: f.obj is not None and (head_lemma(f.obj) in CAPTIVES
+                                                       or entity_type(f.obj) == "PERSON"),
+                      from_custody), ("RETREAT", "release"))],
+    "free": [(both(obj_actor, from_custody), ("RETREAT", "release"))],
     "return": [(obj(PROPERTY | TERRITORY | CAPTIVES | word_set("remains body")),
                 ("RETREAT", "return"))],
     "hand": [(prt("over"), ("RETREAT", "return"))],
