@@ -339,6 +339,35 @@ def test_a_lead_not_retold_keeps_the_published_date(event_nlp):
     assert event["date"] == {"value": "2023-03-08", "how": "published"}
 
 
+def _dated(text: str, words: str, value: str) -> list[dict]:
+    start = text.index(words)
+    return [{"start": start, "end": start + len(words), "text": words, "value": value,
+             "type": "DATE"}]
+
+
+def test_an_event_dated_after_publication_has_not_happened(event_nlp):
+    """Talks the text dates after the publication date are scheduled, not held; an agreement
+    or a threat is made now, whatever date it speaks of; an event dated before stays."""
+    text = "Talks between Russia and Ukraine begin next week in Istanbul."
+    ahead = only(events_of(text, event_nlp, published="2022-08-17",
+                           times=_dated(text, "next week", "2022-W34")), "CONSULT")
+    assert ahead["hypothetical"] and ahead["date"] == {"value": "2022-W34", "how": "text"}
+    same_week = only(events_of(text, event_nlp, published="2022-08-17",
+                               times=_dated(text, "next week", "2022-W33")), "CONSULT")
+    assert not same_week["hypothetical"]  # the week it was written in has begun
+    agreed = "Russia and Ukraine agreed to meet in Istanbul next week."
+    assert not only(events_of(agreed, event_nlp, published="2022-08-17",
+                              times=_dated(agreed, "next week", "2022-W34")),
+                    "AGREE")["hypothetical"]
+    past = "Rebels and the army clashed in the town on Friday."
+    assert not only(events_of(past, event_nlp, published="2022-08-17",
+                              times=_dated(past, "Friday", "2022-08-12")),
+                    "ASSAULT")["hypothetical"]
+    undated = only(events_of(text, event_nlp, times=_dated(text, "next week", "XXXX-WXX")),
+                   "CONSULT")
+    assert not undated["hypothetical"]  # no publication date: nothing to be after
+
+
 def test_date_falls_back_to_the_published_date_then_to_null(event_nlp):
     text = "North Korea blamed the United States for the crisis."
     dated = only(events_of(text, event_nlp, published="2022-08-17"), "ACCUSE")
@@ -871,6 +900,21 @@ def test_a_release_frees_a_captive_and_a_party_hosts(event_nlp):
                        ("Putin hosted Erdogan in Sochi on Monday.", "CONSULT"),
                        ("Turkey hosted the talks in Istanbul.", "CONSULT")):
         assert kind in [e["type"] for e in events_of(text, event_nlp)], text
+
+
+def test_a_participle_naming_people_and_a_crowd_leaving_are_no_events(event_nlp):
+    """dev/places gwn-188 "The accused, named as Mohamed Morei, was unable to appear": "the
+    accused", "the injured" name people; a crowd that disperses goes home. Must stay: police
+    dispersing it, and what was done to the people named."""
+    assert events_of("The accused, named as Mohamed Morei, was unable to appear before "
+                     "Cloverhill District Court today.", event_nlp) == []
+    for text in ("The governor visited the injured in hospital.",
+                 "The protesters dispersed peacefully in the evening."):
+        assert events_of(text, event_nlp) == [], text
+    for text, kind in (("Police dispersed the protesters with tear gas.", "COERCE"),
+                       ("The protesters were dispersed by police.", "COERCE"),
+                       ("Police arrested the accused on Monday.", "COERCE")):
+        assert [e["type"] for e in events_of(text, event_nlp)] == [kind], text
 
 
 def test_forced_by_circumstance_is_no_coercion(event_nlp):

@@ -355,6 +355,10 @@ def _closes_test_compound(strings: StringStore, lowers: list[int], i: int) -> bo
     return i > 1 and lowers[i - 1] == strings["-"] and lowers[i - 2] == strings["test"]
 
 
+_NOUN_PHRASE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos"})
+"""Where a participle with a determiner heads a noun phrase ("the injured")."""
+
+
 def find_candidates(doc: Doc) -> list[Candidate]:
     candidates: dict[int, Candidate] = {}
     used_nouns: set[int] = set()
@@ -370,6 +374,9 @@ def find_candidates(doc: Doc) -> list[Candidate]:
         if dep in ("amod", "compound", "npadvmod", "nmod") and not any(
                 c.dep_ == "nsubj" for c in token.children):
             continue  # "the occupying soldiers", "so-called": participles as adjectives
+        if dep in _NOUN_PHRASE_DEPS and token.tag_ == "VBN" and any(
+                c.dep_ == "det" for c in token.children):
+            continue  # "visited the injured", "the accused": the people, not what befell them
         if dep in ("nsubj", "csubj") and token.tag_ == "VBG" and \
                 token.head.lemma_.lower() in STATE_VERBS:
             continue  # "fighting has subsided": a gerund naming what went on, not news of it

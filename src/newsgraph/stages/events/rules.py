@@ -599,6 +599,8 @@ _RULES: dict[str, list[Rule]] = {
                                                        or entity_type(f.obj) == "PERSON"),
                       from_custody), ("RETREAT", "release"))],
     "free": [(both(obj_actor, from_custody), ("RETREAT", "release"))],
+    # a crowd that disperses goes home; dispersing one (or being dispersed) is force
+    "disperse": [(negate(no_obj), ("COERCE", "restrict"))],
     "return": [(obj(PROPERTY | TERRITORY | CAPTIVES | word_set("remains body")),
                 ("RETREAT", "return"))],
     "hand": [(prt("over"), ("RETREAT", "return"))],
