@@ -96,6 +96,16 @@ def test_common_words_are_not_made_places(nlp):
                if entity["name"] in ("West", "Union", "Coal"))
 
 
+def test_a_part_of_town_is_no_town_and_leaves_the_town_named(nlp):
+    """"Downtown", "Midtown" name a part of the town after them (or of the article's town: a
+    Detroit page's "Midtown" was a Midtown in Tennessee); the town stays."""
+    entities = {e["name"]: e for e in entities_of(
+        "Crowds gathered in Downtown Detroit on Saturday, and later in Midtown.", nlp)}
+    assert entities["Detroit"]["country"] == "US"
+    assert all(entities[name]["geonames"] is None for name in ("Downtown", "Midtown")
+               if name in entities)
+
+
 def test_demonyms_keep_norp_and_link_their_country(nlp):
     text = "Ukrainian forces fought pro-Russian separatists near Russian border posts."
     found = by_mention(entities_of(text, nlp))
