@@ -270,6 +270,9 @@ def test_a_number_that_counts_or_measures_is_not_a_year():
     assert values(text, "2018-03-10") == {}
     assert values("The meal plan holds 1694 kcal a day.", "2020-05-01") == {"a day": "P1D"}
     assert values("He finished with a total score of 2072.", "2020-05-01") == {}
+    assert values("The team finished with a total score of 2072 points.", "2020-05-01") == {}
+    assert values("The results of 2014 elections were disputed.", "2020-05-01") == {
+        "2014": "2014"}  # "of" after no measure noun: a year
 
 
 def test_a_year_before_a_noun_stays_a_year_after_a_determiner_or_a_preposition():

@@ -1155,7 +1155,7 @@ def counted(doc: Doc, mention: Mention) -> bool:
     """Is a bare year-like number a quantity by the parse? A count of the noun after it, after a
     verb or a quantifier ("contains 1694 kcal", "more than 1600 civilians"; not "the 2016
     election" or "in 2014 elections"), or what a measure noun measures ("a total score of
-    2072")."""
+    2072", "of 2072 points")."""
     span = doc.char_span(mention.start, mention.end)
     if span is None or len(span) != 1:
         return False
@@ -1166,7 +1166,10 @@ def counted(doc: Doc, mention: Mention) -> bool:
         # after anything else ("the liberal internationalist 2011 intervention", "and 2014
         # Olympic silver medallist", a sentence's start) it stays a year
         before = doc[token.i - 1]
-        return before.dep_ == "quantmod" or before.pos_ in ("VERB", "AUX")
+        if before.dep_ == "quantmod" or before.pos_ in ("VERB", "AUX"):
+            return True
+        token = head  # "a total score of 2072 points": the measure's counted noun
+        head = token.head
     return (token.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN"
             and head.head.lemma_.lower() in MEASURE_NOUNS)
 
