@@ -39,7 +39,6 @@ FORMATS = {
     "events/agents.tsv": "words",
     "events/actors.tsv.gz": "words",
     "events/harmless_causes.tsv": "patterns",
-    "events/comment_patterns.tsv": "patterns",
 }
 WORD_LIST_FILES = sorted(path for path, kind in FORMATS.items() if kind == "word lists")
 SHARED_FILES = sorted(path for path in FORMATS if path.startswith("lexicons/"))

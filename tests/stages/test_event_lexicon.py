@@ -24,41 +24,21 @@ def test_every_table_loads():
     assert lexicon.ROLE_CLASSES["head"] == "leader" and lexicon.NUMBER_WORDS["dozen"] == 12
 
 
-def _derivation():
-    import importlib.util
-
-    script = DATA.parents[3] / "tools" / "derive_null_patterns.py"
-    spec = importlib.util.spec_from_file_location("derive_null_patterns", script)
-    derive = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(derive)
-    return derive
-
-
 def test_the_harmless_causes_come_from_petrarchs_null_patterns(shared):
     """The shipped table is what the derivation script makes of the shared dictionary."""
-    rows = _derivation().derive(shared / "data" / "petrarch")
+    import importlib.util
+
+    script = DATA.parents[3] / "tools" / "derive_harmless_causes.py"
+    spec = importlib.util.spec_from_file_location("derive_harmless_causes", script)
+    derive = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(derive)
+    rows = derive.derive(shared / "data" / "petrarch")
     assert ("doer", "-", "earthquake") in rows and ("cause", "in", "accident") in rows
     assert ("cause", "of", "natural cause") in rows  # "{NATURAL CAUSES}", made singular
     assert not any(row[-1] == "nato" for row in rows)  # "* (BY NATO)" is an actor, not a cause
     assert set(rows) == {("doer", "-", word) for word in lexicon.HARMLESS_DOERS} | {
         ("cause", prep, " ".join(phrase))
         for prep, phrases in lexicon.HARMLESS_CAUSES.items() for phrase in phrases}
-
-
-def test_the_comment_patterns_come_from_petrarchs_cameo_01_codes(shared):
-    """Every verb of a pattern's group gets it; 015 and 016 (responsibility claimed or denied)
-    and nested or subject patterns are not read; the shipped table is the script's."""
-    rows = _derivation().derive_comments(shared / "data" / "petrarch")
-    for verb in ("decline", "refuse", "deny", "rule out"):  # the REFUSE group's verbs
-        assert (verb, "-", "comment", "011") in rows
-    assert ("offer", "-", "condolence", "018") in rows and ("offer", "-", "condolences", "018") \
-        in rows  # as written and as the lemma
-    assert ("march", "in", "memory", "017") in rows and ("warn", "of", "risk", "012") in rows
-    assert not any(code in ("015", "016") for *_, code in rows)
-    assert not any("(" in phrase or phrase.endswith("wishe") for _, _, phrase, _ in rows)
-    assert {(verb, prep, phrase) for verb, prep, phrase, _ in rows} == {
-        (verb, prep, " ".join(phrase)) for verb, by_prep in lexicon.COMMENT_PATTERNS.items()
-        for prep, phrases in by_prep.items() for phrase in phrases}
 
 
 def test_every_lexicon_is_exposed_under_its_own_name():

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import pytest
-
 from newsgraph.stages.times import (
     TimeStage,
     duration_value,
     find_mentions,
-    first_day,
     parse_anchor,
     parse_number,
     weekday_date,
@@ -361,12 +358,3 @@ def test_the_one_trigger_search_says_no_trigger_exactly_when_every_kind_says_so(
     assert 0 < with_trigger < len(words)
     assert "moment" in times._word_triggers("time")
 
-
-@pytest.mark.parametrize(("value", "day"), [
-    ("2022-08-17", "2022-08-17"), ("2022-08-17T10:30", "2022-08-17"), ("2022-W34", "2022-08-22"),
-    ("2022-09", "2022-09-01"), ("2023", "2023-01-01"), ("2022-Q3", "2022-07-01"),
-    ("XXXX-WXX-2", None), ("P3D", None), ("2021-W53", None), ("PRESENT_REF", None),
-])
-def test_the_first_day_of_a_dated_period(value, day):
-    found = first_day(value)
-    assert (found.isoformat() if found else None) == day

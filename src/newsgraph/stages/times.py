@@ -1096,23 +1096,16 @@ def _antecedent_date(value: str, unit: str) -> date | None:
     is coarser than the unit ('the month before' after '2011' is not known)."""
     if re.match(_GRANULARITY[unit], value) is None:
         return None
-    return first_day(value)
-
-
-def first_day(value: str) -> date | None:
-    """The first day of a TIMEX3 date value's period ('2022-W34' -> its Monday, '2022-09' ->
-    the 1st, '2023' -> January 1st); None when it is no dated period ('XXXX-WXX-2', 'P3D')."""
-    if not re.match(r"\d{4}(?:$|-)", value):
-        return None
+    if re.match(r"\d{4}-W\d\d", value):
+        return date.fromisocalendar(int(value[:4]), int(value[6:8]), 1)
+    if re.match(r"\d{4}-Q[1-4]", value):
+        return date(int(value[:4]), 3 * int(value[6]) - 2, 1)
+    year = int(value[:4])
+    month = int(value[5:7]) if re.match(r"\d{4}-\d\d", value) else 1
+    day = int(value[8:10]) if re.match(r"\d{4}-\d\d-\d\d", value) else 1
     try:
-        if re.match(r"\d{4}-W\d\d", value):
-            return date.fromisocalendar(int(value[:4]), int(value[6:8]), 1)
-        if re.match(r"\d{4}-Q[1-4]", value):
-            return date(int(value[:4]), 3 * int(value[6]) - 2, 1)
-        month = int(value[5:7]) if re.match(r"\d{4}-\d\d", value) else 1
-        day = int(value[8:10]) if re.match(r"\d{4}-\d\d-\d\d", value) else 1
-        return date(int(value[:4]), month, day)
-    except ValueError:  # a week 53 or a day 31 the calendar does not have
+        return date(year, month, day)
+    except ValueError:
         return None
 
 

@@ -37,13 +37,11 @@ No event is made of what only names or describes one: business news (a company's
 investor's demand), commands with no subject ("for appointments, call the centre", "go, meet
 him"), agreeing with a view ("she agrees"; parties agree to, on or with something, or
 together), harm no one did (PETRARCH's null patterns: "earthquakes struck", "killed in the
-crash"), comments (what PETRARCH codes CAMEO 01, which PLOVER dropped: "declined to comment",
-"offered condolences"), a warning to the public ("warned people to stay outdoors"), what
-circumstances forced someone to do ("was forced to close", with no one doing the forcing),
-travel by people who are no party ("farmers arrived in Greece": a visit is a party's),
-forecasts, event nouns with no party as subjects of verbs of being ("the rebels' demands
-include ..."), present "have", standing positions ("has long accused"), or what travellers go
-somewhere to do.
+crash"), a warning to the public ("warned people to stay outdoors"), what circumstances
+forced someone to do ("was forced to close", with no one doing the forcing), travel by people
+who are no party ("farmers arrived in Greece": a visit is a party's), forecasts, event
+nouns with no party as subjects of verbs of being ("the rebels' demands include ..."), present
+"have", standing positions ("has long accused"), or what travellers go somewhere to do.
 
 The package is split by job: `lexicon` reads the word lists of `newsgraph/data/events/` (once
 per process), `rules` holds the parse frame and the rule table, `detect` finds the triggers and

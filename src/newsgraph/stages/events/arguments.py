@@ -70,7 +70,6 @@ from newsgraph.stages.events.rules import (
     parse_frame,
     prep_object,
 )
-from newsgraph.stages.times import first_day
 
 # ----------------------------------------------------------------------------- targets
 
@@ -350,7 +349,6 @@ class ArticleContext:
         end_char = end_token.idx + len(end_token.text)
         fatalities = self._fatalities(candidate) if candidate.type == "ASSAULT" else None
         size = self._size(actor_token) if candidate.type == "PROTEST" else None
-        date = self._date(candidate, candidates, last_dated)
         return {
             "type": candidate.type,
             "mode": candidate.mode,
@@ -360,24 +358,13 @@ class ArticleContext:
             "actor": actor,
             "target": target,
             "place": self._place(candidate),
-            "date": date,
+            "date": self._date(candidate, candidates, last_dated),
             "fatalities": {"min": fatalities[0], "max": fatalities[1]} if fatalities else None,
             "size": {"min": size[0], "max": size[1]} if size else None,
             "negated": candidate.negated,
-            "hypothetical": candidate.hypothetical or self._still_ahead(candidate, date),
+            "hypothetical": candidate.hypothetical,
             "why": why,
         }
-
-    def _still_ahead(self, candidate: Candidate, date: dict[str, str] | None) -> bool:
-        """Is the event dated by the text after the article was published ("talks are
-        scheduled to resume next week", "a rally on Saturday" in Wednesday's paper)? Then it
-        has not happened. Not a statement or an agreement, which is made now about what is
-        ahead ("agreed to meet next week", "threatened to strike in May")."""
-        if date is None or date["how"] != "text" or candidate.type in _SAID_NOW or \
-                not self.published or not re.fullmatch(r"\d{4}-\d\d-\d\d", self.published):
-            return False
-        begins = first_day(date["value"])
-        return begins is not None and begins.isoformat() > self.published
 
     def _relevance(self, candidate: Candidate, actor: Typing | None,
                    target: Typing | None) -> str | None:
@@ -909,8 +896,6 @@ class ArticleContext:
 # Event nouns that report something happening even with no party named ("clashes erupted",
 # "talks resumed"); the others ("the deal", "demand for", "the threat") need one to be an act,
 # and measures ("the sanctions have hurt the economy", "the curfew") are standing states.
-_SAID_NOW = VERBAL | {"AGREE"}
-"""Events that are words said now, whatever the time they speak of (`_still_ahead`)."""
 PARTYLESS_NOUN_TYPES = frozenset({"ASSAULT", "PROTEST", "MOBILIZE", "CONSULT"})
 
 

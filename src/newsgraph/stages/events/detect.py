@@ -22,7 +22,6 @@ from newsgraph.stages.events.actors import POLITICAL_WORDS
 from newsgraph.stages.events.lexicon import (
     ASSAULTABLE,
     CAPTIVES,
-    COMMENT_PATTERNS,
     COMMENTATOR_NOUNS,
     COMMERCE_VERBS,
     COMMERCIAL_NOUNS,
@@ -168,8 +167,6 @@ def _verb_senses(token: Token, verb_lemma: str, test_compound: bool) -> Sense | 
     if test_compound:
         keys.append("test-fire")
     keys.append(lemma)
-    if any(_a_comment(key, frame) for key in keys):
-        return None
     for key in keys:
         for cond, sense in VERB_LEXICON.get(key, ()):
             if cond(frame):
@@ -177,24 +174,6 @@ def _verb_senses(token: Token, verb_lemma: str, test_compound: bool) -> Sense | 
         if key in VERB_LEXICON and key != lemma:
             return None if not VERB_LEXICON[key] else _first_any(VERB_LEXICON[key], frame)
     return None
-
-
-def _a_comment(verb: str, frame: Frame) -> bool:
-    """Is the verb, with this object, infinitive or phrase, what PETRARCH's dictionary codes
-    as a comment (CAMEO 01: "declined to comment", "offered condolences", "warned of the
-    risk", "marched in memory of"; `COMMENT_PATTERNS`)? PLOVER has no event for a comment."""
-    patterns = COMMENT_PATTERNS.get(verb)
-    if not patterns:
-        return False
-    infinitive = frame.clause if frame.clause is not None and frame.clause.dep_ == "xcomp" \
-        else None
-    for prep, phrases in patterns.items():
-        heads = [frame.obj, infinitive] if prep == "-" else [frame.preps.get(prep)]
-        if prep == "to":
-            heads.append(infinitive)  # "called to congratulate"
-        if any(head is not None and _names_phrase(head, phrases) for head in heads):
-            return True
-    return False
 
 
 # The word classes the checks below test, joined once (not on every verb).
@@ -221,7 +200,36 @@ def _checked(sense: Sense | None, frame: Frame) -> Sense | None:
     if sense[0] in _SPOKEN_TYPES and frame.subj is not None and \
             head_lemma(frame.subj) in _MACHINES:
         return None
+    if sense[0] == "REJECT" and _declines_comment(frame):
+        return None
     return sense
+
+
+def _declines_comment(frame: Frame) -> bool:
+    """Is the refusal one to talk ("declined to comment", "refused to say whether", "declined
+    comment")? CAMEO codes it 011, a comment, which PLOVER has no event for (PETRARCH's
+    "DECLINE * COMMENT"). Refusing to say something ("refused to acknowledge the result") or
+    to do anything else stays a rejection."""
+    if frame.verb.lemma_.lower() not in ("decline", "refuse"):
+        return False
+    if frame.obj is not None:
+        return frame.obj.lemma_.lower() == "comment"
+    said = frame.clause
+    return said is not None and said.dep_ == "xcomp" and \
+        said.lemma_.lower() in SPEECH_VERBS and all(_says_no_more(c) for c in said.children)
+
+
+def _says_no_more(child: Token) -> bool:
+    """Is this word of a refused "to say" what a comment has: its "to", a topic ("on the
+    matter"), "further", or what was not said ("whether troops crossed")? Anything else
+    ("refused to respond to a demand", "to acknowledge the result") makes it a rejection."""
+    if child.dep_ in ("aux", "advmod", "punct", "neg"):
+        return True
+    if child.dep_ == "prep":
+        return child.lower_ in ("on", "about")
+    return child.dep_ == "ccomp" and any(
+        w.tag_ in ("WDT", "WP", "WRB") or w.lower_ in ("whether", "if")
+        for w in child.subtree if w.i < child.i)
 
 
 def _american(lemma: str) -> str:
@@ -531,11 +539,11 @@ def _wielded(verb: Token, cause: Token) -> bool:
 
 
 def _names_phrase(noun: Token, phrases: frozenset[tuple[str, ...]]) -> bool:
-    """Does the noun, with the words before it, name one of the phrases ("a training
-    accident", "no further details")?"""
-    heads = {noun.lemma_.lower(), noun.lower_}
-    modifiers = {word for child in noun.lefts for word in (child.lemma_.lower(), child.lower_)}
-    return any(phrase[-1] in heads and modifiers.issuperset(phrase[:-1]) for phrase in phrases)
+    """Does the noun, with its modifiers, name one of the phrases ("a training accident")?"""
+    lemma = noun.lemma_.lower()
+    modifiers = {child.lemma_.lower() for child in noun.lefts
+                 if child.dep_ in ("amod", "compound")}
+    return any(phrase[-1] == lemma and modifiers.issuperset(phrase[:-1]) for phrase in phrases)
 
 
 # ----------------------------------------------------------------------------- clauses
@@ -556,6 +564,9 @@ _GOVERNING_MODALS = HYPOTHETICAL_MODALS - {"can", "ca"}
 tossing trash cans" shows what he did."""
 _FUTURE_OR_POSSIBLE = HYPOTHETICAL_MODALS | INTENT_MODALS
 """Modals under which a time clause may still be ahead (`_not_reached`)."""
+_AHEAD_MODALS = _GOVERNING_MODALS | (INTENT_MODALS - {"would"})
+"""Modals whose verb's aim is not reached yet; not "would", which news also writes for what
+used to happen or happened next ("troops would later open fire to disperse the crowd")."""
 
 
 def _under_modal(modals: set[str], lemma: str) -> bool:
@@ -712,7 +723,7 @@ def resolve_clauses(candidates: list[Candidate]) -> None:
                     candidate.type = "REJECT"
                 elif dep == "xcomp" and governing & INTENT_MODALS:
                     candidate.hypothetical = True  # "will start to bomb", "will fail to capture"
-                elif dep == "advcl" and is_purpose(child) and governing & _FUTURE_OR_POSSIBLE \
+                elif dep == "advcl" and is_purpose(child) and governing & _AHEAD_MODALS \
                         and not any(c.dep_ == "aux" and c.lemma_ == "have"
                                     for c in ancestor.children):
                     # the aim of what is still ahead: "will meet on Friday to discuss the

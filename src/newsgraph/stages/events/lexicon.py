@@ -25,10 +25,9 @@ FOLDER = "events"
 OWN_FILES = ("lexicons.tsv", "verbs.tsv", "nouns.tsv", "noun_modifiers.tsv", "roles.tsv",
              "numbers.tsv")
 """The event stage's own data files, written for it."""
-PETRARCH_FILES = ("agents.tsv", "actors.tsv.gz", "harmless_causes.tsv", "comment_patterns.tsv")
+PETRARCH_FILES = ("agents.tsv", "actors.tsv.gz", "harmless_causes.tsv")
 """The tables derived from PETRARCH2's dictionaries by the scripts in `tools/`: the two actor
-tables, which `actors` reads, and, read here, the causes of harm that make no attack and the
-patterns that make a verb a comment."""
+tables, which `actors` reads, and the causes of harm that make no attack, read here."""
 LEXICON_FILES = OWN_FILES + PETRARCH_FILES
 """Every data file of `newsgraph/data/events/`."""
 
@@ -97,7 +96,7 @@ def number_words() -> dict[str, int]:
 @cache
 def harmless_causes() -> tuple[frozenset[str], dict[str, frozenset[tuple[str, ...]]]]:
     """What makes a verb of harm no attack, from PETRARCH2's null-coded patterns
-    (tools/derive_null_patterns.py): the doers ("earthquake"), and per preposition the
+    (tools/derive_harmless_causes.py): the doers ("earthquake"), and per preposition the
     phrases of a cause ("in" -> "accident", "training accident"), each as its words."""
     doers: set[str] = set()
     causes: dict[str, set[tuple[str, ...]]] = {}
@@ -108,19 +107,6 @@ def harmless_causes() -> tuple[frozenset[str], dict[str, frozenset[tuple[str, ..
         else:
             causes.setdefault(prep, set()).add(tuple(phrase.split()))
     return frozenset(doers), {prep: frozenset(found) for prep, found in causes.items()}
-
-
-@cache
-def comment_patterns() -> dict[str, dict[str, frozenset[tuple[str, ...]]]]:
-    """Verb -> preposition ("-": its object or infinitive) -> the phrases that make it a
-    comment, each as its words: PETRARCH2's CAMEO 01 patterns, an event PLOVER does not have
-    (tools/derive_null_patterns.py): "decline" -> "-" -> ("comment",)."""
-    found: dict[str, dict[str, set[tuple[str, ...]]]] = {}
-    for _where, (verb, prep, phrase, _code) in rows(_path("comment_patterns.tsv"),
-                                                    ("verb", "prep", "phrase", "code")):
-        found.setdefault(verb, {}).setdefault(prep, set()).add(tuple(phrase.split()))
-    return {verb: {prep: frozenset(phrases) for prep, phrases in by_prep.items()}
-            for verb, by_prep in found.items()}
 
 
 _LEXICONS = lexicons()
@@ -139,7 +125,7 @@ SIEGES = _LEXICONS["SIEGES"]
 PASSAGE = _LEXICONS["PASSAGE"]
 CIVILIANS = _LEXICONS["CIVILIANS"]
 CAPTIVES = _LEXICONS["CAPTIVES"]
-CUSTODY = _LEXICONS["CUSTODY"]
+NOT_CUSTODY = _LEXICONS["NOT_CUSTODY"]
 PROPERTY = _LEXICONS["PROPERTY"]
 TERRITORY = _LEXICONS["TERRITORY"]
 AGREEMENTS = _LEXICONS["AGREEMENTS"]
@@ -198,5 +184,4 @@ NOUN_LEXICON = noun_senses()
 NOUN_MODIFIERS = noun_modifiers()
 ROLE_CLASSES = role_classes()
 HARMLESS_DOERS, HARMLESS_CAUSES = harmless_causes()
-COMMENT_PATTERNS = comment_patterns()
 NUMBER_WORDS = number_words()

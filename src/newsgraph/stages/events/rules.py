@@ -17,6 +17,7 @@ from spacy.attrs import DEP, LEMMA, LOWER, POS
 from spacy.tokens import Doc, Token
 
 from newsgraph.doc import doc_text, entity_type
+from newsgraph.lexicons import CITY_WORDS
 from newsgraph.stages.events.lexicon import (
     ABSTRACT_TARGETS,
     ACTOR_NOUNS,
@@ -25,12 +26,12 @@ from newsgraph.stages.events.lexicon import (
     CAPTIVES,
     CIVILIANS,
     CONCESSIONS,
-    CUSTODY,
     DEMANDABLE,
     ECONOMIC_RESTRICTIONS,
     FORCE_ADJECTIVES,
     FORCES,
     LIGHT_NOUNS,
+    NOT_CUSTODY,
     NOUN_LEXICON,
     PASSAGE,
     PEACEKEEPERS,
@@ -338,16 +339,20 @@ def negate(cond: Cond) -> Cond:
 
 
 def _hosted_by_a_party(frame: Frame) -> bool:
-    """A visit or talks are hosted by a party, not by a building or a site ("the camp hosts
-    30,000 displaced people" tells where they live)."""
-    return frame.subj is None or is_party(frame.subj)
+    """Talks are hosted anywhere ("the Qatari capital hosted negotiations"); people are
+    hosted on a visit by a party or a town, not by a site ("the camp hosts 30,000 displaced
+    people" tells where they live)."""
+    host = frame.subj
+    return host is None or frame.obj is None or head_lemma(frame.obj) in TALKS or \
+        is_party(host) or head_lemma(host) in CITY_WORDS
 
 
 def from_custody(frame: Frame) -> bool:
-    """Is what someone is released from, if the verb says, a place of custody ("from prison",
-    "from Evin", a name), not a hospital, a contract or a duty ("released from hospital")?"""
+    """Is what someone is released from, if the verb says, somewhere they were held ("from
+    prison", "from house arrest", "from their captors"), not care, a contract or a duty
+    ("released from hospital", "from his contract": `NOT_CUSTODY`)?"""
     source = frame.preps.get("from")
-    return source is None or source.pos_ != "NOUN" or head_lemma(source) in CUSTODY
+    return source is None or head_lemma(source) not in NOT_CUSTODY
 
 
 def has_clause(frame: Frame) -> bool:
@@ -600,7 +605,7 @@ _RULES: dict[str, list[Rule]] = {
                       from_custody), ("RETREAT", "release"))],
     "free": [(both(obj_actor, from_custody), ("RETREAT", "release"))],
     # a crowd that disperses goes home; dispersing one (or being dispersed) is force
-    "disperse": [(negate(no_obj), ("COERCE", "restrict"))],
+    "disperse": [(negate(both(no_obj, subj(CIVILIANS))), ("COERCE", "restrict"))],
     "return": [(obj(PROPERTY | TERRITORY | CAPTIVES | word_set("remains body")),
                 ("RETREAT", "return"))],
     "hand": [(prt("over"), ("RETREAT", "return"))],
