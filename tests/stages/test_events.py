@@ -506,6 +506,15 @@ def test_the_aim_of_what_is_ahead_is_not_done(event_nlp):
     assert not any(e["hypothetical"] for e in narrated)
 
 
+def test_firing_tear_gas_at_a_crowd_is_violent_repression(event_nlp):
+    """PETRARCH: "FIRE * {TEAR GAS}" is CAMEO 175, ASSAULT in PLOVER; the object check of
+    violence let no gas through. Must stay none: gas that is traded."""
+    for text in ("Police fired tear gas at protesters.",
+                 "Police fired teargas and rubber bullets at the crowd in Nairobi."):
+        assert [e["type"] for e in events_of(text, event_nlp)] == ["ASSAULT"], text
+    assert events_of("Russia shipped gas to Europe.", event_nlp) == []
+
+
 def test_declining_to_comment_is_no_rejection(event_nlp):
     """CAMEO 011, a comment (PETRARCH's "DECLINE * COMMENT"), no PLOVER event: dev/places-
     trnews trnews-1020011 first. Must stay: refusing to act, or to talk with someone."""

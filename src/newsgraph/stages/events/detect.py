@@ -51,6 +51,7 @@ from newsgraph.stages.events.lexicon import (
     PURPOSE_MARKS,
     REPORT_NOUNS,
     REPORT_VERBS,
+    RIOT_CONTROL,
     SPEECH_VERBS,
     STATE_VERBS,
     SUPPORT_VERBS,
@@ -177,7 +178,8 @@ def _verb_senses(token: Token, verb_lemma: str, test_compound: bool) -> Sense | 
 
 
 # The word classes the checks below test, joined once (not on every verb).
-_ASSAULTABLE_THINGS = ASSAULTABLE | TERRITORY | PROPERTY | PASSAGE | FORCES | WEAPONS | CAPTIVES
+_ASSAULTABLE_THINGS = ASSAULTABLE | TERRITORY | PROPERTY | PASSAGE | FORCES | WEAPONS | CAPTIVES | \
+    RIOT_CONTROL
 _SPOKEN_TYPES = VERBAL | {"AGREE", "SUPPORT", "CONCEDE", "CONSULT"}
 """Acts of words and of meeting: what people and their bodies do, never a machine ("the
 plane promises", "the planes would meet additional demand", "a ship arrived at the search
