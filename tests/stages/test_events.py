@@ -442,6 +442,9 @@ def test_an_expected_event_noun_is_hypothetical(event_nlp):
             "Talks are expected to resume next month.")
     event = next(e for e in events_of(text, event_nlp) if e["trigger"]["text"] == "Talks")
     assert event["type"] == "CONSULT" and event["hypothetical"] is True
+    scheduled = only(events_of("Talks between the two sides are scheduled to resume next week.",
+                               event_nlp, all_events=True), "CONSULT")
+    assert scheduled["hypothetical"]  # the lexicon writes "scheduled", "slated" as forms
 
 
 # ----------------------------------------------------------------------------- modality

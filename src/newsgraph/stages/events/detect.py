@@ -666,8 +666,9 @@ def resolve_clauses(candidates: list[Candidate]) -> None:
         if modals & HYPOTHETICAL_MODALS or any(
                 c.dep_ == "advmod" and c.lower_ in HYPOTHETICAL_ADVERBS for c in token.children):
             candidate.hypothetical = True  # "can be filed", "possibly raped"
-        if candidate.noun is not None and token.dep_ in ("nsubj", "nsubjpass") and \
-                token.head.lemma_.lower() in HYPOTHETICAL_WORDS:
+        if candidate.noun is not None and token.dep_ in ("nsubj", "nsubjpass") and (
+                token.head.lemma_.lower() in HYPOTHETICAL_WORDS
+                or token.head.lower_ in HYPOTHETICAL_WORDS):  # the lexicon's "scheduled"
             candidate.hypothetical = True  # "talks are expected to resume"
         if modals & INTENT_MODALS and candidate.type not in VERBAL:
             candidate.type = _intent_type(candidate.type)
