@@ -570,22 +570,11 @@ def verb_tense(verb: Token, depth: int = 0) -> str:
 
 
 def tense_at(doc: Doc, start: int, end: int) -> str:
-    """The tense of the clause the time expression dates: "nearest" when it dates a noun on the
-    way ("ahead of the October 2 election", "planning a protest on Saturday"), whose event the
-    verb's tense does not place."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return "none"
     verb = governing_verb(span.root)
-    if verb is None:
-        return "none"
-    token = span.root
-    while token.head.i != token.i and token.head.i != verb.i:
-        token = token.head
-        if token.pos_ in ("NOUN", "PROPN") and not token.ent_type_ and \
-                not (span.start <= token.i < span.end):
-            return "nearest"
-    return verb_tense(verb)
+    return verb_tense(verb) if verb is not None else "none"
 
 
 # ----------------------------------------------------------------------------- calendars
