@@ -530,6 +530,7 @@ def test_declining_to_comment_is_no_rejection(event_nlp):
     for text in ("The army refused to withdraw from the town.",
                  "Iran refused to discuss its nuclear programme.",
                  "Russia rejected the proposal and declined to comment further.",
+                 "North Korea refused to respond.",
                  # dev/events: to respond to a demand is no comment
                  "Newly appointed Palestinian Prime Minister Ismail Haniyeh has refused to "
                  "respond to a demand from the US President to adhere to interim peace deals "
@@ -873,11 +874,12 @@ def test_a_win_by_a_margin_is_no_attack(event_nlp):
 
 
 def test_a_release_frees_a_captive_and_a_party_hosts(event_nlp):
-    """A release is from where someone was held, not from a hospital or a contract; people are
-    hosted on a visit by a party or a town, not by a camp (talks by anyone)."""
+    """A release is from where someone was held, not from a hospital or a contract; who is
+    hosted on a visit is a party or its envoys, not a population given shelter."""
     for text in ("The opposition leader was released from hospital on Monday.",
                  "The coach was released from his contract.",
-                 "The camp hosts more than 30,000 displaced people."):
+                 "The camp hosts more than 30,000 displaced people.",
+                 "Poland hosts 1.5 million refugees."):
         assert events_of(text, event_nlp) == [], text
     for text, kind in (("The journalist was released from prison on Monday.", "RETREAT"),
                        ("Iran released the activist from Evin on Monday.", "RETREAT"),
@@ -886,6 +888,7 @@ def test_a_release_frees_a_captive_and_a_party_hosts(event_nlp):
                        ("The rebels released two soldiers on Tuesday.", "RETREAT"),
                        ("Putin hosted Erdogan in Sochi on Monday.", "CONSULT"),
                        ("The capital hosted the Iranian foreign minister.", "CONSULT"),
+                       ("The president's office hosted the opposition leaders.", "CONSULT"),
                        ("The Qatari capital hosted negotiations between Israel and Hamas.",
                         "CONSULT"),
                        ("Turkey hosted the talks in Istanbul.", "CONSULT")):

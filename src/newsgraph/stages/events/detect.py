@@ -218,7 +218,12 @@ def _declines_comment(frame: Frame) -> bool:
         return frame.obj.lemma_.lower() == "comment"
     said = frame.clause
     return said is not None and said.dep_ == "xcomp" and \
-        said.lemma_.lower() in SPEECH_VERBS and all(_says_no_more(c) for c in said.children)
+        said.lemma_.lower() in SPEECH_VERBS - _ANSWERS and \
+        all(_says_no_more(c) for c in said.children)
+
+
+_ANSWERS = frozenset({"respond", "reply"})
+"""Verbs of saying that answer someone: refusing to answer a demand rejects it."""
 
 
 def _says_no_more(child: Token) -> bool:

@@ -17,7 +17,6 @@ from spacy.attrs import DEP, LEMMA, LOWER, POS
 from spacy.tokens import Doc, Token
 
 from newsgraph.doc import doc_text, entity_type
-from newsgraph.lexicons import CITY_WORDS
 from newsgraph.stages.events.lexicon import (
     ABSTRACT_TARGETS,
     ACTOR_NOUNS,
@@ -339,13 +338,10 @@ def negate(cond: Cond) -> Cond:
     return lambda frame: not cond(frame)
 
 
-def _hosted_by_a_party(frame: Frame) -> bool:
-    """Talks are hosted anywhere ("the Qatari capital hosted negotiations"); people are
-    hosted on a visit by a party or a town, not by a site ("the camp hosts 30,000 displaced
-    people" tells where they live)."""
-    host = frame.subj
-    return host is None or frame.obj is None or head_lemma(frame.obj) in TALKS or \
-        is_party(host) or head_lemma(host) in CITY_WORDS
+def _hosted_on_a_visit(frame: Frame) -> bool:
+    """Who is hosted on a visit is a party or its envoys, not a population given shelter ("the
+    camp hosts 30,000 displaced people", "Poland hosts 1.5 million refugees")."""
+    return frame.obj is None or head_lemma(frame.obj) not in CIVILIANS
 
 
 def from_custody(frame: Frame) -> bool:
@@ -456,7 +452,7 @@ _RULES: dict[str, list[Rule]] = {
     "arrive": [(prep("in", "at"), ("CONSULT", "visit"))],
     "talk": [(prep("with", "to", of=ACTOR_NOUNS), ("CONSULT", None))],
     "discuss": [(ANY, ("CONSULT", None))],
-    "host": [(both(either(obj_actor, obj(TALKS)), _hosted_by_a_party), ("CONSULT", "host"))],
+    "host": [(both(either(obj_actor, obj(TALKS)), _hosted_on_a_visit), ("CONSULT", "host"))],
     "receive": [
         (obj(PEACEKEEPERS), ("RETREAT", "access")),
         (either(obj_actor, obj_words("delegation envoy")), ("CONSULT", "host")),
