@@ -576,6 +576,12 @@ _AHEAD_MODALS = _GOVERNING_MODALS | (INTENT_MODALS - {"would"})
 used to happen or happened next ("troops would later open fire to disperse the crowd")."""
 
 
+def _hypothetical_word(token: Token) -> bool:
+    """Is the word one of HYPOTHETICAL_WORDS, by its lemma or as written: the lexicon lists
+    forms the lemmatizer cuts ("slated" -> "slat") or leaves as they are ("scheduled")."""
+    return token.lemma_.lower() in HYPOTHETICAL_WORDS or token.lower_ in HYPOTHETICAL_WORDS
+
+
 def _under_modal(modals: set[str], lemma: str) -> bool:
     """Do the governing verb's modals make what it governs possible, not done: "could decide
     to attack", "may try to negotiate", or a phrase of HYPOTHETICAL_WORDS written modal_verb
@@ -671,9 +677,8 @@ def resolve_clauses(candidates: list[Candidate]) -> None:
         if modals & HYPOTHETICAL_MODALS or any(
                 c.dep_ == "advmod" and c.lower_ in HYPOTHETICAL_ADVERBS for c in token.children):
             candidate.hypothetical = True  # "can be filed", "possibly raped"
-        if candidate.noun is not None and token.dep_ in ("nsubj", "nsubjpass") and (
-                token.head.lemma_.lower() in HYPOTHETICAL_WORDS
-                or token.head.lower_ in HYPOTHETICAL_WORDS):  # the lexicon's "scheduled"
+        if candidate.noun is not None and token.dep_ in ("nsubj", "nsubjpass") and \
+                _hypothetical_word(token.head):
             candidate.hypothetical = True  # "talks are expected to resume"
         if modals & INTENT_MODALS and candidate.type not in VERBAL:
             candidate.type = _intent_type(candidate.type)
@@ -723,7 +728,7 @@ def resolve_clauses(candidates: list[Candidate]) -> None:
                         candidate.type in COOPERATIVE | VERBAL and not path[:-1]:
                     candidate.kept = False  # "crossed the border to support X": an aim
                     break
-                elif lemma in HYPOTHETICAL_WORDS or ancestor.lower_ in WISH_WORDS or (
+                elif _hypothetical_word(ancestor) or ancestor.lower_ in WISH_WORDS or (
                         dep == "xcomp" and (_under_modal(governing, lemma)
                                             or _obliged(ancestor, governing, child))):
                     candidate.hypothetical = True  # the lemmatizer makes "hoping" "hop"
