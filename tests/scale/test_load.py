@@ -16,7 +16,8 @@ from click.testing import CliRunner
 from newsgraph.cli import main
 from newsgraph.config import DEFAULT_SETTINGS
 from newsgraph.errors import NewsgraphError
-from newsgraph.scale.load import group_events, load
+from newsgraph.scale.load import group_events, load, store_rows
+from newsgraph.scale.tables import RunFolder, row_tables
 from newsgraph.store import Store
 
 
@@ -129,6 +130,25 @@ def test_an_id_given_twice_keeps_the_first_inputs_rows(shared: Path, tmp_path):
         assert _rows(loaded, sql) == _rows(ingested, sql), sql
     assert _stdout("show", twice, "--json", "--db", str(loaded)) == \
         _stdout("show", twice, "--json", "--db", str(ingested))
+
+
+def test_each_table_is_read_when_the_writer_first_asks_for_it(small_run):
+    """`load` writes a table while the next is read: the store's rows are made from a table
+    only when asked for, the documents (which every table needs) first, each read once."""
+    folder = RunFolder(small_run.out)
+    read: list[str] = []
+
+    def reader(table: str):
+        return lambda: (read.append(table), folder.read(table))[1]
+
+    rows = store_rows({table: reader(table) for table in row_tables()}, 3)
+    assert read == []
+    assert len(rows["mentions"]) == folder.read("mentions").num_rows > 0
+    assert read == ["documents", "mentions"]
+    assert len(rows["event_group_members"]) == folder.read("events").num_rows
+    assert rows["event_groups"] and read == ["documents", "mentions", "events"]
+    assert [row["source"] for row in rows["ingest_failures"]] == [small_run.paths[1]]
+    assert read == ["documents", "mentions", "events", "failures"]
 
 
 def test_grouping_blocks_on_type_family_actor_and_window():

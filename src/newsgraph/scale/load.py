@@ -26,10 +26,11 @@ and however the runs split them:
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import timedelta
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -69,11 +70,7 @@ def load(location: str, db: str | Path, settings: Settings,
                              "write one with `newsgraph run INPUT... --out DIR`")
     manifest = folder.manifest()
     committed = folder.committed_parts()  # one list for every table: a run may be committing
-    with ThreadPoolExecutor(max_workers=4) as pool:  # pyarrow reads without the GIL
-        tables = dict(zip(row_tables(), pool.map(
-            lambda table: folder.read(table, committed=committed), row_tables()), strict=True))
     window = settings.resolve.event_window_days
-    rows = store_rows(tables, window)
     if corrections is None and Path(db).is_file():
         corrections = db
     corrected = corrections_of(corrections) if corrections is not None else []
@@ -83,43 +80,88 @@ def load(location: str, db: str | Path, settings: Settings,
             apply_corrections(store, corrected, window)
         store.resolve_short_names()  # the store-wide step ingest ends with
 
-    written = bulk_load(db, rows, settings, manifest.get("settings"), finish=finish)
-    return LoadSummary(len(rows["documents"]), written, time.perf_counter() - began)
+    # Two threads read the tables (pyarrow reads without the GIL) in the order they are
+    # written, so each is being read while the one before it is inserted.
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        reads = {table: pool.submit(folder.read, table, committed=committed)
+                 for table in row_tables()}
+        rows = store_rows({table: read.result for table, read in reads.items()}, window)
+        written = bulk_load(db, rows, settings, manifest.get("settings"), finish=finish)
+    return LoadSummary(written.get("documents", 0), written, time.perf_counter() - began)
 
 
-def store_rows(tables: Mapping[str, pa.Table], window_days: int,
-               ) -> dict[str, pa.Table | list[Row]]:
-    """The rows of a store from a run's tables: documents with their `seq`, entities by id,
-    events in their groups, failures (see the module). The per-article tables stay columns
-    (pyarrow), filtered and sorted, and entities are grouped there; events and failures are
-    grouped as rows."""
-    kept = _kept_documents(
-        tables["documents"].select(["id", "input_hash", "input_order"]).to_pylist())
-    order = pa.array([row["id"] for row in kept], pa.string())
-    # Every row is kept unless an id came from two inputs (then only the first one's).
-    hashes = None if len(kept) == tables["documents"].num_rows else \
-        pa.array([row["input_hash"] for row in kept], pa.string())
-    out: dict[str, pa.Table | list[Row]] = {}
-    documents = _in_store_order(tables["documents"], "documents", "id", order, hashes,
+def store_rows(tables: Mapping[str, Callable[[], pa.Table]], window_days: int,
+               ) -> Mapping[str, pa.Table | list[Row]]:
+    """The rows of a store from a run's tables (each given as the call that reads it):
+    documents with their `seq`, entities by id, events in their groups, failures (see the
+    module). Each table is read and made when first asked for (the documents first, which
+    every other needs), so a writer asking in turn writes one while the next is read. The
+    per-article tables stay columns (pyarrow), filtered and sorted, and entities are grouped
+    there; events and failures are grouped as rows."""
+
+    @cache
+    def documents() -> tuple[pa.Table, pa.Array, pa.Array | None]:
+        """The documents in store order, the ids in `seq` order, the input hashes kept."""
+        table = tables["documents"]()
+        kept = _kept_documents(table.select(["id", "input_hash", "input_order"]).to_pylist())
+        order = pa.array([row["id"] for row in kept], pa.string())
+        # Every row is kept unless an id came from two inputs (then only the first one's).
+        hashes = None if len(kept) == table.num_rows else \
+            pa.array([row["input_hash"] for row in kept], pa.string())
+        table = _in_store_order(table, "documents", "id", order, hashes,
                                 sort=False)  # rowid = seq: the order written is immaterial
-    out["documents"] = documents.append_column(
-        "ingested_at", pa.array([_now()] * len(documents), pa.string()))
-    for table in child_tables():
-        out[table] = _in_store_order(tables[table], table, "doc_id", order, hashes)
-    out["entities"] = aggregate_entities(
-        _in_store_order(tables["entities"], "entities", "doc_id", order, hashes))
-    events = tables["events"]
-    events = out["events"].select([column for column in _GROUPING
-                                   if column in events.column_names]).to_pylist()
-    out["event_groups"], out["event_group_members"] = group_events(events, window_days)
-    stored_sources = set(documents.column("source").to_pylist())
-    failures = sorted((row for row in tables[FAILURES].to_pylist()
-                       if row["source"] not in stored_sources),
-                      key=lambda row: row["input_order"])
-    out["ingest_failures"] = [
-        {"id": position, "source": row["source"], "error": row["error"], "at": _now()}
-        for position, row in enumerate(_last_by(failures, "source"), start=1)]
-    return out
+        return table.append_column(
+            "ingested_at", pa.array([_now()] * len(table), pa.string())), order, hashes
+
+    def in_order(table: str) -> Callable[[], pa.Table]:
+        def made() -> pa.Table:
+            _, order, hashes = documents()
+            return _in_store_order(tables[table](), table, "doc_id", order, hashes)
+        return made
+
+    steps: dict[str, Callable[[], pa.Table | list[Row]]] = {"documents": lambda: documents()[0]}
+    steps.update((table, in_order(table)) for table in child_tables())
+    steps["entities"] = lambda: aggregate_entities(in_order("entities")())
+    made = _Made(steps)
+
+    @cache
+    def grouped() -> tuple[list[Row], list[Row]]:
+        events = made["events"]
+        return group_events(events.select([column for column in _GROUPING
+                                           if column in events.column_names]).to_pylist(),
+                            window_days)
+
+    def failures() -> list[Row]:
+        stored_sources = set(documents()[0].column("source").to_pylist())
+        failed = sorted((row for row in tables[FAILURES]().to_pylist()
+                         if row["source"] not in stored_sources),
+                        key=lambda row: row["input_order"])
+        return [{"id": position, "source": row["source"], "error": row["error"], "at": _now()}
+                for position, row in enumerate(_last_by(failed, "source"), start=1)]
+
+    steps["event_groups"] = lambda: grouped()[0]
+    steps["event_group_members"] = lambda: grouped()[1]
+    steps["ingest_failures"] = failures
+    return made
+
+
+class _Made(Mapping[str, Any]):
+    """Tables made by their steps when first asked for, then kept."""
+
+    def __init__(self, steps: Mapping[str, Callable[[], Any]]) -> None:
+        self._steps = steps
+        self._made: dict[str, Any] = {}
+
+    def __getitem__(self, table: str) -> Any:
+        if table not in self._made:
+            self._made[table] = self._steps[table]()
+        return self._made[table]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._steps)
+
+    def __len__(self) -> int:
+        return len(self._steps)
 
 
 _GROUPING = ("doc_id", "ord", "type", "date_value", "actor_entity", "actor_name",

@@ -239,7 +239,10 @@ class RunFolder:
         rows = [{key: int(value) if isinstance(value, bool) else value
                  for key, value in row.items()} for row in rows]
         data = pa.Table.from_pylist(rows, schema=schema(table))
-        pq.write_table(data, path, filesystem=self.fs, compression="zstd")
+        # LZ4: a part is many small files (a table's rows of one month), and opening a zstd
+        # column costs more than its bytes: `load` reads 10,000 articles' 1,197 files in 0.5 s
+        # with LZ4, 1.0 s with zstd, for a third more disk.
+        pq.write_table(data, path, filesystem=self.fs, compression="lz4")
 
     def read(self, table: str, column_names: Iterable[str] | None = None,
              committed: set[str] | None = None) -> pa.Table:

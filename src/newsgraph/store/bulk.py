@@ -29,9 +29,9 @@ if TYPE_CHECKING:
 Rows = pa.Table | Sequence[Mapping[str, Any]]
 """A table's rows: columns (pyarrow) or row dicts, with the store's column names."""
 
-LOAD_ORDER = ("settings", "documents", "entities", "removed_passages", "document_entities",
-              "mentions")
-"""Tables a parent row must be in before its children (the fact tables and groups follow)."""
+LOAD_ORDER = ("documents", "entities", "removed_passages", "document_entities", "mentions")
+"""Tables a parent row must be in before its children (after the settings the documents name;
+the fact tables and groups follow)."""
 
 
 def bulk_load(path: str | Path, tables: Mapping[str, Rows],
@@ -91,15 +91,15 @@ def _write_tables(conn: sqlite3.Connection, tables: Mapping[str, Rows],
             conn.execute(f'DROP TRIGGER "{name}"')
     documents = tables.get("documents", ())
     digests = {digest for digest in _column(documents, "settings") if digest}
-    rows = {"settings": [{"digest": digest, "config": json.dumps(
+    settings_rows = [{"digest": digest, "config": json.dumps(
         settings_config if settings_config is not None else settings.output(), sort_keys=True),
-        "first_used": _now()} for digest in sorted(digests)], **tables}
-    order = [*LOAD_ORDER, *(table for table in rows if table not in LOAD_ORDER)]
-    written: dict[str, int] = {}
-    for table in order:
-        if table in rows:
-            with _transaction(conn):
-                written[table] = _insert(conn, table, rows[table])
+        "first_used": _now()} for digest in sorted(digests)]
+    written = {"settings": _insert_in_one_transaction(conn, "settings", settings_rows)}
+    # Each table asked for in turn: a mapping that makes its tables when asked (`load`) reads
+    # the next while this one is written.
+    for table in [*LOAD_ORDER, *(table for table in tables if table not in LOAD_ORDER)]:
+        if table in tables:
+            written[table] = _insert_in_one_transaction(conn, table, tables[table])
     with _transaction(conn):
         for _, sql in indexes:
             conn.execute(sql)
@@ -112,6 +112,11 @@ def _write_tables(conn: sqlite3.Connection, tables: Mapping[str, Rows],
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA journal_mode = WAL")
     return written
+
+
+def _insert_in_one_transaction(conn: sqlite3.Connection, table: str, rows: Rows) -> int:
+    with _transaction(conn):
+        return _insert(conn, table, rows)
 
 
 def _insert(conn: sqlite3.Connection, table: str, rows: Rows) -> int:
