@@ -450,6 +450,33 @@ def test_a_standing_position_or_measure_is_no_event(event_nlp):
     assert events_of("The sanctions have hurt the economy.", event_nlp) == []
 
 
+def test_what_has_held_for_years_or_is_done_by_habit_is_no_event(event_nlp):
+    """A perfect lasting months or years, and a present tense of frequency, tell a state or a
+    habit (the first two from dev/places and dev/places-trnews pages)."""
+    no_events((
+        "But the authorities have often collaborated with foreign partners in recent years.",
+        "Putin and Erdogan have held several meetings in recent months.",
+        "The conflict in eastern Ukraine has killed more than 13,000 people since 2014.",
+        "The militants have been fighting the government since the war began in 2009.",
+        "Fighting between the two groups has displaced thousands over the past year.",
+        "Al-Shabaab frequently attacks military bases in southern Somalia.",
+        "Rebels have been fighting the army for ten months.",
+    ), event_nlp)
+
+
+def test_a_term_or_a_recent_start_keeps_the_perfect_an_event(event_nlp):
+    """A counted term is how long, not since when (dev/places-trnews: "has been jailed for
+    10 years"); a since-phrase of days or months is recent news (dev/events: "have killed at
+    least eight ... since last July"); a past tense of frequency is still what happened."""
+    each_has((
+        ("An Edmonton man has been jailed for 10 years.", "COERCE"),
+        ("Recent US Predator attacks have killed at least eight top al-Qaeda leaders since "
+         "last July, according to Pentagon sources.", "ASSAULT"),
+        ("Russian forces have shelled Kharkiv since Monday.", "ASSAULT"),
+        ("Police repeatedly fired on protesters in Minsk.", "ASSAULT"),
+    ), event_nlp)
+
+
 def test_an_expected_event_noun_is_hypothetical(event_nlp):
     text = ("Israeli and Palestinian negotiators met in Cairo on Sunday. "
             "Talks are expected to resume next month.")

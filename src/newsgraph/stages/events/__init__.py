@@ -41,7 +41,9 @@ crash"), a warning to the public ("warned people to stay outdoors"), what circum
 forced someone to do ("was forced to close", with no one doing the forcing), travel by people
 who are no party ("farmers arrived in Greece": a visit is a party's), forecasts, event
 nouns with no party as subjects of verbs of being ("the rebels' demands include ..."), present
-"have", standing positions ("has long accused"), or what travellers go somewhere to do.
+"have", standing positions ("has long accused"), what has held for months or years or is done by
+habit ("has killed 13,000 since 2014", "frequently attacks": `detect.is_standing`), or what
+travellers go somewhere to do.
 
 The package is split by job: `lexicon` reads the word lists of `newsgraph/data/events/` (once
 per process), `rules` holds the parse frame and the rule table, `detect` finds the triggers and

@@ -30,6 +30,7 @@ from newsgraph.stages.events.lexicon import (
     EFFORT_VERBS,
     EVENT_MEASURE_NOUNS,
     FORCES,
+    FREQUENCY_ADVERBS,
     GATHERING_VERBS,
     HARM_VERBS,
     HARMLESS_CAUSES,
@@ -41,6 +42,7 @@ from newsgraph.stages.events.lexicon import (
     INTENT_NOUNS,
     INTENT_WORDS,
     LIGHT_NOUNS,
+    LONG_SPANS,
     MOTION_VERBS,
     NOUN_LEXICON,
     NOUN_MODIFIERS,
@@ -659,6 +661,41 @@ def in_condition_clause(token: Token) -> bool:
     return False
 
 
+def is_standing(verb: Token) -> bool:
+    """Whether the clause tells what has held over a stretch of time or what is done by habit,
+    not an event on a day: a standing position ("has long accused"); a perfect that lasts
+    months or years ("has killed 13,000 people since 2014", "have been fighting the
+    government for years", "has displaced thousands over the past year"; not "has shelled
+    the city since Monday", "has been jailed for 10 years"); a present tense of frequency
+    ("frequently attacks military bases")."""
+    children = list(verb.children)
+    if any(c.dep_ == "advmod" and c.lower_ == "long" for c in children):
+        return True
+    if any(c.dep_ == "aux" and c.lemma_ == "have" for c in children):
+        progressive = verb.tag_ == "VBG"
+        return any(_lasts_years(c, progressive) for c in children)
+    return verb.tag_ in ("VBZ", "VBP") and any(
+        c.dep_ == "advmod" and c.lower_ in FREQUENCY_ADVERBS for c in children) and not any(
+        c.dep_ in ("aux", "auxpass") and c.lemma_ not in ("do", "be") for c in children)
+
+
+def _lasts_years(child: Token, progressive: bool) -> bool:
+    """A since-phrase or since-clause from a year ("since 2009", "since the war began in
+    2014"), or a span of months or more ("for years", "over the past decade", "in recent
+    months"). A counted "for" span is a term ("jailed for 10 years", "banned for five
+    years") unless the verb goes on through it ("have been fighting for ten years")."""
+    lower = child.lower_
+    if child.dep_ == "prep" and lower in ("for", "over", "in", "during", "throughout"):
+        return any(o.dep_ == "pobj" and o.lemma_.lower() in LONG_SPANS and (
+            lower != "for" or progressive or not any(c.dep_ == "nummod" for c in o.children))
+            for o in child.children)
+    since = (child.dep_ == "prep" and lower == "since") or (
+        child.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "since"
+                                      for c in child.children))
+    return since and any(t.like_num and len(t.text) == 4 and t.text.isdigit()
+                         and 1800 <= int(t.text) <= 2100 for t in child.subtree)
+
+
 def resolve_clauses(candidates: list[Candidate]) -> None:
     """Decide which candidates are reported events and what the others are to them."""
     by_token = {c.token.i: c for c in candidates}
@@ -667,8 +704,11 @@ def resolve_clauses(candidates: list[Candidate]) -> None:
         if in_condition_clause(token) or is_imperative(token):
             candidate.kept = False  # a condition; an instruction ("call 911", "go, meet him")
             continue
-        if any(c.dep_ == "advmod" and c.lower_ == "long" for c in token.children):
-            candidate.kept = False  # "has long accused": a standing position, not news
+        if is_standing(token) or (token.dep_ in ("nsubj", "nsubjpass", "csubj")
+                                  and is_standing(token.head)):
+            # "has long accused", "has killed 13,000 since 2014", "fighting has displaced
+            # thousands over the past year"
+            candidate.kept = False
             continue
         candidate.negated = _is_negated(token) or (
             candidate.noun is not None and _is_negated(candidate.noun))
