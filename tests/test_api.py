@@ -13,6 +13,19 @@ def test_extract_text_with_a_given_date():
     assert names.get("Moscow") == "GPE"
 
 
+def test_a_one_line_text_longer_than_a_file_name_is_text():
+    """A sentence of 300 characters on one line is read as text, not tried as a path (the
+    system refuses a file name that long)."""
+    text = ("Russian forces shelled the city of Kharkiv on Monday, killing three civilians and "
+            "wounding twelve others, the regional governor said, adding that rescue teams were "
+            "still searching the rubble of two apartment buildings hit overnight near the "
+            "central railway station and the main market of the city.")
+    assert len(text) > 255 and "\n" not in text
+    record = newsgraph.extract(text, published="2022-08-17")
+    assert record["text"] == text
+    assert "ASSAULT" in {event["type"] for event in record["events"]}
+
+
 def test_extract_a_path_gives_the_same_record_as_the_cli(sample_paths):
     record = newsgraph.extract(sample_paths[1])
     assert record["source"] == str(sample_paths[1])

@@ -33,7 +33,12 @@ def default_pipeline() -> Pipeline:
 def _looks_like_path(value: str | os.PathLike[str]) -> bool:
     if isinstance(value, os.PathLike):
         return True
-    return "\n" not in value and len(value) < 4096 and Path(value).is_file()
+    if "\n" in value or len(value) >= 4096:
+        return False
+    try:
+        return Path(value).is_file()
+    except (OSError, ValueError):  # a one-line text longer than a file name may be; a NUL
+        return False
 
 
 def extract(
