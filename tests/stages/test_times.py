@@ -187,6 +187,14 @@ def test_clock_times_take_the_day_beside_them():
     assert got["12:00 UTC Monday"] == "2009-12-14T12:00Z"
 
 
+def test_four_digits_before_a_zone_or_local_time_are_a_clock_not_a_year():
+    got = values("Protesters clashed with police from 1800 local time. The curfew starts at "
+                 "2200 GMT. The town was founded in 1800.", "2022-08-17")
+    assert got["1800 local time"] == "2022-08-17T18:00"
+    assert got["2200 GMT"] == "2022-08-17T22:00Z"
+    assert got["1800"] == "1800"
+
+
 def test_weeks_and_weekends():
     text = ("Senator McCain made a speech last week. The glitch only became public this "
             "weekend.")

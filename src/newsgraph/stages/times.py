@@ -134,7 +134,7 @@ _GRAMMAR: list[tuple[str, str, str]] = [
      rf"(?P<tz>{TZ}|\s*hrs)?(?:\s+(?P<dayword>{DAY_WORD}))?"),
     ("clock", "zone",
      r"(?<![\d:.])(?P<hour>[01]\d|2[0-3])(?P<minute>[0-5]\d)\s*"
-     r"(?P<tz>\s*(?:GMT|UTC)|\s*hrs)"),
+     r"(?P<tz>\s*(?:GMT|UTC|local\s+time)|\s*hrs)"),  # "1800 local time" too
     ("clock", "noon",
      rf"(?P<named>noon|midday|midnight)(?:\s+(?P<dayword>{DAY_WORD}))?"),
     ("part_of_day", "part",
@@ -256,7 +256,7 @@ _TRIGGERS: dict[str, str] = {
     "fiscal": r"^(?:fiscal|fy)",
     "q": r"^(?-i:Q)[1-4]$",
     "ampm": r"^(?:\d*[ap]m|m)$",  # "5pm", "30pm", "pm"; "a.m." splits into "a" and "m"
-    "zone": r"^\d*(?:gmt|utc|hrs)$",  # "1400 GMT", "1400GMT", "0900hrs"
+    "zone": r"^(?:\d*(?:gmt|utc|hrs)|local)$",  # "1400 GMT", "1400GMT", "0900hrs", "local"
     "month": rf"(?-i:{_alt(m.capitalize() for m in MONTHS)})",  # "mid-March", "midMarch" too
     "weekday": WEEKDAY,  # "Mondays" too
     "unit": rf"^(?:{UNIT})$",

@@ -8,6 +8,7 @@ demand or threat, an intent, a condition, a description or a wish (see the packa
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -51,6 +52,7 @@ from newsgraph.stages.events.lexicon import (
     PHRASAL_PARTICLES,
     PROPERTY,
     PURPOSE_MARKS,
+    RECENT_WORDS,
     REPORT_NOUNS,
     REPORT_VERBS,
     RIOT_CONTROL,
@@ -60,6 +62,7 @@ from newsgraph.stages.events.lexicon import (
     TEMPORAL_PREPS,
     TERRITORY,
     TIME_CLAUSE_MARKS,
+    TIME_UNITS,
     TRANSPARENT_NOUNS,
     UNREACHED_MARKS,
     VEHICLES,
@@ -661,39 +664,146 @@ def in_condition_clause(token: Token) -> bool:
     return False
 
 
+def _instructed(verb: Token) -> bool:
+    """An act a command asks for: the complement of an imperative ("make sure to hand over
+    the culprit", "be ready to leave", "try to call the police")."""
+    while verb.dep_ in ("xcomp", "acomp"):
+        verb = verb.head
+        if is_imperative(verb):
+            return True
+    return False
+
+
+def _what_it_is_called(noun: Token) -> bool:
+    """An event noun that only names what its subject is ("getting a car is not a big deal",
+    "this is not just an attack on me"): the complement of "be", unless the noun has its own
+    doer ("it was an effective surrender by the rebel fighters", "it was Russia's attack") or
+    the "be" says there is one ("there was a bombing")."""
+    head = noun.head
+    return noun.dep_ == "attr" and head.lemma_ == "be" and not any(
+        c.dep_ == "expl" for c in head.children) and not any(
+        c.dep_ == "poss" or (c.dep_ in ("prep", "agent") and c.lower_ == "by")
+        for c in noun.children)
+
+
 def is_standing(verb: Token) -> bool:
     """Whether the clause tells what has held over a stretch of time or what is done by habit,
-    not an event on a day: a standing position ("has long accused"); a perfect that lasts
-    months or years ("has killed 13,000 people since 2014", "have been fighting the
+    not an event on a day: a standing position ("has long accused"); a perfect that has lasted
+    a year or more up to now ("has killed 13,000 people since 2014", "have been fighting the
     government for years", "has displaced thousands over the past year"; not "has shelled
-    the city since Monday", "has been jailed for 10 years"); a present tense of frequency
-    ("frequently attacks military bases")."""
+    the city since Monday", "has been jailed for 10 years", nor a record: "its biggest strike
+    since 2022", "their first deal in a decade"); a present tense of habit ("frequently
+    attacks military bases", "raid the camp every night"), outside the title, whose present
+    tells news."""
     children = list(verb.children)
     if any(c.dep_ == "advmod" and c.lower_ == "long" for c in children):
         return True
-    if any(c.dep_ == "aux" and c.lemma_ == "have" for c in children):
-        progressive = verb.tag_ == "VBG"
-        return any(_lasts_years(c, progressive) for c in children)
-    return verb.tag_ in ("VBZ", "VBP") and any(
-        c.dep_ == "advmod" and c.lower_ in FREQUENCY_ADVERBS for c in children) and not any(
-        c.dep_ in ("aux", "auxpass") and c.lemma_ not in ("do", "be") for c in children)
+    if _perfect(verb):
+        return not _a_record(verb) and any(
+            _lasts_years(span, verb.tag_ == "VBG") for span in _adjuncts(verb))
+    return _habitual_present(verb, children)
+
+
+def _perfect(verb: Token) -> bool:
+    """Has or had done: its own "have", or its first conjunct's ("has killed 13,000 and
+    displaced 1.5 million")."""
+    if any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children):
+        return True
+    return _shares_clause(verb) and any(
+        c.dep_ == "aux" and c.lemma_ == "have" for c in verb.head.children)
+
+
+def _shares_clause(verb: Token) -> bool:
+    """A conjunct sharing its first conjunct's subject and auxiliary ("has killed X and
+    displaced Y"; not "has ruled since 2021 and has detained the leader")."""
+    return verb.dep_ == "conj" and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "expl", "aux", "auxpass") for c in verb.children)
+
+
+def _adjuncts(verb: Token) -> list[Token]:
+    """The verb's phrases and clauses, and those of the conjuncts it shares its subject and
+    auxiliary with (an adjunct after the last conjunct qualifies them all)."""
+    verbs = [verb, *(c for c in verb.children if _shares_clause(c))]
+    if _shares_clause(verb):
+        verbs.append(verb.head)
+    return [c for v in verbs for c in v.children if c.dep_ in ("prep", "advcl")]
+
+
+def _a_record(verb: Token) -> bool:
+    """A superlative or an ordinal in the clause: the span measures how rare the act is ("its
+    biggest strike since 2022", "for the third time in a year"), not how long it lasted."""
+    return any(t.tag_ in ("JJS", "RBS") or t.ent_type_ == "ORDINAL" for t in verb.subtree)
 
 
 def _lasts_years(child: Token, progressive: bool) -> bool:
-    """A since-phrase or since-clause from a year ("since 2009", "since the war began in
-    2014"), or a span of months or more ("for years", "over the past decade", "in recent
-    months"). A counted "for" span is a term ("jailed for 10 years", "banned for five
-    years") unless the verb goes on through it ("have been fighting for ten years")."""
+    """A span up to now of a year or more: since a year, a decade or a month over a year
+    before ("since 2014", "since the 1990s", "since the war began in 2014", "since last
+    year"), over, in or throughout the past or recent months or years, for years or for the
+    past years. A "for" span that is counted is a term ("jailed for 10 years", "for a
+    year") unless the verb goes on through it ("have been fighting for ten years"); a named
+    period is no span ("during the holy month of Ramadan", "over years of unpaid fees")."""
     lower = child.lower_
-    if child.dep_ == "prep" and lower in ("for", "over", "in", "during", "throughout"):
-        return any(o.dep_ == "pobj" and o.lemma_.lower() in LONG_SPANS and (
-            lower != "for" or progressive or not any(c.dep_ == "nummod" for c in o.children))
-            for o in child.children)
+    if child.dep_ == "prep" and lower in ("for", "over", "in", "throughout"):
+        for noun in child.children:
+            lemma = noun.lemma_.lower()
+            if noun.dep_ != "pobj" or any(c.dep_ == "prep" for c in noun.children) or not (
+                    lemma in LONG_SPANS or (lemma == "month" and noun.tag_ == "NNS")):
+                continue
+            recent = any(c.dep_ == "amod" and c.lower_ in RECENT_WORDS for c in noun.children)
+            unbounded = noun.tag_ == "NNS" and not any(
+                c.dep_ in ("nummod", "det", "amod") for c in noun.children)
+            if recent or (lower == "for" and (unbounded or progressive)) or (
+                    lower == "over" and noun.tag_ == "NNS" and not any(
+                        c.dep_ == "nummod" for c in noun.children)):  # "over the years"
+                return True
+        return False
     since = (child.dep_ == "prep" and lower == "since") or (
         child.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "since"
                                       for c in child.children))
-    return since and any(t.like_num and len(t.text) == 4 and t.text.isdigit()
-                         and 1800 <= int(t.text) <= 2100 for t in child.subtree)
+    return since and _from_a_year_ago(child)
+
+
+def _from_a_year_ago(phrase: Token) -> bool:
+    """The time stage found a date in the phrase that is a year or a decade ("2014", "the
+    1990s", "last year"), or a month a year or more before the article's date ("since
+    February 2021" in August 2022); not a time of day ("since 2000 GMT")."""
+    doc = phrase.doc
+    tokens = list(phrase.subtree)
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    published = ((doc._.published or {}).get("value") or "")[:7]
+    for time in doc._.times or ():
+        value = time.get("value") or ""
+        if time.get("type") != "DATE" or not (start <= time["start"] < end):
+            continue
+        if re.fullmatch(r"\d{3,4}", value):
+            return True
+        month = re.fullmatch(r"(\d{4})-(\d{2})", value)
+        then = re.fullmatch(r"(\d{4})-(\d{2})", published)
+        if month and then and (int(then[1]) * 12 + int(then[2])) - (
+                int(month[1]) * 12 + int(month[2])) >= 12:
+            return True
+    return False
+
+
+def _habitual_present(verb: Token, children: list[Token]) -> bool:
+    """A present tense (active or passive) said to happen often or every day, week or night
+    ("often target", "are routinely detained", "raid the camp almost every night"), outside
+    the title (a headline's present is its news)."""
+    auxiliaries = [c for c in children if c.dep_ in ("aux", "auxpass")]
+    present = verb.tag_ in ("VBZ", "VBP") or (
+        bool(auxiliaries) and auxiliaries[0].tag_ in ("VBZ", "VBP"))
+    if not present or any(c.lemma_ not in ("do", "be") for c in auxiliaries):
+        return False
+    if not any((c.dep_ == "advmod" and c.lower_ in FREQUENCY_ADVERBS) or (
+            c.dep_ in ("npadvmod", "advmod") and c.lemma_.lower() in TIME_UNITS | _WEEKDAYS
+            and any(d.dep_ == "det" and d.lower_ in ("every", "each") for d in c.children))
+            for c in children):
+        return False
+    title = verb.doc._.article.get("title_span") if verb.doc._.article else None
+    return not (title and title[0] <= verb.idx < title[1])
+
+
+_WEEKDAYS = frozenset(day.lower() for day in calendar.day_name)
 
 
 def resolve_clauses(candidates: list[Candidate]) -> None:
@@ -701,8 +811,13 @@ def resolve_clauses(candidates: list[Candidate]) -> None:
     by_token = {c.token.i: c for c in candidates}
     for candidate in candidates:
         token = candidate.token
-        if in_condition_clause(token) or is_imperative(token):
-            candidate.kept = False  # a condition; an instruction ("call 911", "go, meet him")
+        if in_condition_clause(token) or is_imperative(token) or _instructed(token):
+            # a condition; an instruction ("call 911", "go, meet him", "make sure to hand
+            # over the culprit to the police")
+            candidate.kept = False
+            continue
+        if _what_it_is_called(token):
+            candidate.kept = False  # "it is not a big deal", "this was a political discussion"
             continue
         if is_standing(token) or (token.dep_ in ("nsubj", "nsubjpass", "csubj")
                                   and is_standing(token.head)):
@@ -717,6 +832,9 @@ def resolve_clauses(candidates: list[Candidate]) -> None:
         if modals & HYPOTHETICAL_MODALS or any(
                 c.dep_ == "advmod" and c.lower_ in HYPOTHETICAL_ADVERBS for c in token.children):
             candidate.hypothetical = True  # "can be filed", "possibly raped"
+        if token.dep_ in ("attr", "nsubj") and token.head.lemma_ == "be" and \
+                _modals(token.head) & (HYPOTHETICAL_MODALS | INTENT_MODALS):
+            candidate.hypothetical = True  # "there will be talks", "there could be a strike"
         if candidate.noun is not None and token.dep_ in ("nsubj", "nsubjpass") and \
                 _hypothetical_word(token.head):
             candidate.hypothetical = True  # "talks are expected to resume"
@@ -735,6 +853,11 @@ def resolve_clauses(candidates: list[Candidate]) -> None:
         for ancestor, dep in _ancestors_with_deps(token):
             path.append(dep)
             lemma = ancestor.lemma_.lower()
+            if (dep == "xcomp" or (dep == "advcl" and is_purpose(child)) or (
+                    dep == "conj" and _shares_clause(child))) and is_standing(ancestor):
+                # "often raid towns to arrest suspects", "frequently attacks bases and kills"
+                candidate.kept = False
+                break
             if dep == "relcl" or (dep == "acl" and not _open_acl(child, candidate)):
                 candidate.kept = False
                 break
