@@ -477,6 +477,7 @@ def test_what_has_held_for_years_or_is_done_by_habit_is_no_event(event_nlp):
         "Al-Shabaab frequently attacks military bases and kills soldiers.",
         "Protesters are routinely detained and beaten by police.",
         "Russian forces shell the town every day.",
+        "Iran regularly accuses Israel of attacking its nuclear sites.",  # nor what it accuses
     ), event_nlp)
 
 
@@ -485,8 +486,9 @@ def test_what_a_thing_is_called_or_a_command_asks_for_is_no_event(event_nlp):
     present passive of frequency (sentences of dev/html and dev/places pages)."""
     no_events((
         "Getting a new car is probably not a big deal for President Macron and his ministers.",
-        "This was a political discussion, he explained.",
+        "This is not just an attack on me and my campaign.",  # dev/places-trnews
         "Make sure to hand over the culprit and your proof to the police to prevent crime.",
+        '"Let us negotiate with the rebels," the minister said.',
         "This violence is often closely linked to structural violence.",
     ), event_nlp)
     for text, kind in (("There will be talks between Russia and Ukraine in Istanbul.", "CONSULT"),
@@ -501,6 +503,7 @@ def test_a_named_happening_with_its_doer_or_an_existential_stays_an_event(event_
         ("It was an effective surrender by the rebel fighters who had held onto nearly half "
          "of Aleppo for more than four years.", "RETREAT"),  # dev/places-trnews
         ("There was a bombing near the ministry on Monday.", "ASSAULT"),
+        ("The blast was a suicide bombing claimed by Islamic State.", "ASSAULT"),
     ), event_nlp)
 
 
@@ -528,6 +531,11 @@ def test_a_term_or_a_recent_start_keeps_the_perfect_an_event(event_nlp):
         ("The military has ruled the country since 2021 and has detained the ousted leader.",
          "COERCE"),
         ("Israel has repeatedly struck Iranian targets in Syria.", "ASSAULT"),
+        # a conjunct with a date of its own is news beside the standing state or habit
+        ("The group has fought the government since 2012 and last week seized the town of "
+         "Palma.", "ASSAULT"),
+        ("Israeli forces regularly raid the Jenin camp, and on Monday killed two militants "
+         "there.", "ASSAULT"),
     ), event_nlp)
     record = newsgraph.extract("Police often fire tear gas at protesters in Nairobi\n\nThe "
                                "opposition condemned the government.", "2022-08-17")

@@ -666,24 +666,34 @@ def in_condition_clause(token: Token) -> bool:
 
 def _instructed(verb: Token) -> bool:
     """An act a command asks for: the complement of an imperative ("make sure to hand over
-    the culprit", "be ready to leave", "try to call the police")."""
-    while verb.dep_ in ("xcomp", "acomp"):
-        verb = verb.head
+    the culprit", "be ready to leave", "try to call the police", "let us negotiate")."""
+    while verb.dep_ in ("xcomp", "acomp") or (verb.dep_ == "ccomp"
+                                              and verb.head.lemma_ == "let"):
+        verb = verb.head  # "let us negotiate": the parser makes "us" the subject
         if is_imperative(verb):
             return True
     return False
 
 
 def _what_it_is_called(noun: Token) -> bool:
-    """An event noun that only names what its subject is ("getting a car is not a big deal",
-    "this is not just an attack on me"): the complement of "be", unless the noun has its own
-    doer ("it was an effective surrender by the rebel fighters", "it was Russia's attack") or
-    the "be" says there is one ("there was a bombing")."""
+    """An event noun that only judges or names what its subject is: the complement of a "be"
+    that is negated or hedged ("getting a car is not a big deal", "this is not just an attack
+    on me") or whose subject is an act told as a clause ("getting a car is a big deal").
+    Not when the noun has its own doer ("an effective surrender by the rebel fighters",
+    "Russia's attack") or "be" says there is one ("there was a bombing"); nor an event
+    subject's description ("the blast was a suicide bombing claimed by Islamic State")."""
     head = noun.head
-    return noun.dep_ == "attr" and head.lemma_ == "be" and not any(
-        c.dep_ == "expl" for c in head.children) and not any(
-        c.dep_ == "poss" or (c.dep_ in ("prep", "agent") and c.lower_ == "by")
-        for c in noun.children)
+    if noun.dep_ != "attr" or head.lemma_ != "be" or any(
+            c.dep_ == "expl" for c in head.children) or any(
+            c.dep_ == "poss" or (c.dep_ in ("prep", "agent") and c.lower_ == "by")
+            for c in noun.children):
+        return False
+    hedged = any(c.dep_ == "neg" for c in head.children) or any(
+        c.dep_ == "advmod" and c.lower_ in ("just", "only", "simply", "merely")
+        for c in (*head.children, *noun.children))
+    told_as_clause = any(c.dep_ == "csubj" or (c.dep_ == "nsubj" and c.tag_ == "VBG")
+                         for c in head.children)
+    return hedged or told_as_clause
 
 
 def is_standing(verb: Token) -> bool:
@@ -699,8 +709,11 @@ def is_standing(verb: Token) -> bool:
     if any(c.dep_ == "advmod" and c.lower_ == "long" for c in children):
         return True
     if _perfect(verb):
-        return not _a_record(verb) and any(
-            _lasts_years(span, verb.tag_ == "VBG") for span in _adjuncts(verb))
+        progressive = verb.tag_ == "VBG"
+        return not _a_record(verb) and (
+            any(_lasts_years(span, progressive) for span in _adjuncts(verb)) or (
+                not has_own_date(verb) and any(_lasts_years(span, progressive)
+                                               for span in _conjuncts_adjuncts(verb))))
     return _habitual_present(verb, children)
 
 
@@ -709,24 +722,46 @@ def _perfect(verb: Token) -> bool:
     displaced 1.5 million")."""
     if any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children):
         return True
-    return _shares_clause(verb) and any(
+    return _conjunct(verb) and any(
         c.dep_ == "aux" and c.lemma_ == "have" for c in verb.head.children)
 
 
-def _shares_clause(verb: Token) -> bool:
-    """A conjunct sharing its first conjunct's subject and auxiliary ("has killed X and
-    displaced Y"; not "has ruled since 2021 and has detained the leader")."""
+def _conjunct(verb: Token) -> bool:
+    """A conjunct with no subject or auxiliary of its own: it has its first conjunct's ("has
+    killed X and displaced Y"; not "has ruled since 2021 and has detained the leader")."""
     return verb.dep_ == "conj" and not any(
         c.dep_ in ("nsubj", "nsubjpass", "expl", "aux", "auxpass") for c in verb.children)
 
 
+def _shares_clause(verb: Token) -> bool:
+    """A conjunct that shares its first conjunct's time too: a participle or a present (the
+    perfect or the habit it joins) with no date of its own ("frequently attacks bases and
+    kills soldiers"; not "has fought since 2012 and last week seized the town")."""
+    return _conjunct(verb) and verb.tag_ in ("VBN", "VBZ", "VBP") and not has_own_date(verb)
+
+
+def has_own_date(verb: Token) -> bool:
+    """A date or time in the verb's own phrases (not its conjuncts'): the time stage's, or
+    the parser's DATE and TIME entities."""
+    own = [t for c in verb.children if c.dep_ not in ("conj", "cc") for t in c.subtree]
+    if any(t.ent_type_ in ("DATE", "TIME") for t in own):
+        return True
+    spans = {t.idx for t in own}
+    return any(time.get("start") in spans for time in verb.doc._.times or ())
+
+
 def _adjuncts(verb: Token) -> list[Token]:
-    """The verb's phrases and clauses, and those of the conjuncts it shares its subject and
-    auxiliary with (an adjunct after the last conjunct qualifies them all)."""
-    verbs = [verb, *(c for c in verb.children if _shares_clause(c))]
-    if _shares_clause(verb):
+    return [c for c in verb.children if c.dep_ in ("prep", "advcl")]
+
+
+def _conjuncts_adjuncts(verb: Token) -> list[Token]:
+    """The phrases and clauses of the conjuncts the verb shares its subject and auxiliary
+    with: an adjunct after the last conjunct qualifies them all ("has killed 13,000 and
+    displaced 1.5 million since 2014")."""
+    verbs = [c for c in verb.children if _conjunct(c)]
+    if _conjunct(verb):
         verbs.append(verb.head)
-    return [c for v in verbs for c in v.children if c.dep_ in ("prep", "advcl")]
+    return [c for v in verbs for c in _adjuncts(v)]
 
 
 def _a_record(verb: Token) -> bool:
@@ -853,9 +888,12 @@ def resolve_clauses(candidates: list[Candidate]) -> None:
         for ancestor, dep in _ancestors_with_deps(token):
             path.append(dep)
             lemma = ancestor.lemma_.lower()
-            if (dep == "xcomp" or (dep == "advcl" and is_purpose(child)) or (
-                    dep == "conj" and _shares_clause(child))) and is_standing(ancestor):
-                # "often raid towns to arrest suspects", "frequently attacks bases and kills"
+            if dep not in ("relcl", "acl") and (dep != "conj" or _shares_clause(child)) and \
+                    not has_own_date(child) and is_standing(ancestor):
+                # what a standing clause holds goes with it: "often raid towns to arrest
+                # suspects", "frequently attacks bases and kills", "regularly accuses Israel
+                # of attacking", "has carried out attacks since 2009"; not "has fought since
+                # 2012 and last week seized the town"
                 candidate.kept = False
                 break
             if dep == "relcl" or (dep == "acl" and not _open_acl(child, candidate)):
