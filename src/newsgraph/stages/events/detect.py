@@ -712,7 +712,7 @@ def is_standing(verb: Token) -> bool:
         progressive = verb.tag_ == "VBG"
         return not _a_record(verb) and (
             any(_lasts_years(span, progressive) for span in _adjuncts(verb)) or (
-                not has_own_date(verb) and any(_lasts_years(span, progressive)
+                not _has_own_date(verb) and any(_lasts_years(span, progressive)
                                                for span in _conjuncts_adjuncts(verb))))
     return _habitual_present(verb, children)
 
@@ -737,10 +737,10 @@ def _shares_clause(verb: Token) -> bool:
     """A conjunct that shares its first conjunct's time too: a participle or a present (the
     perfect or the habit it joins) with no date of its own ("frequently attacks bases and
     kills soldiers"; not "has fought since 2012 and last week seized the town")."""
-    return _conjunct(verb) and verb.tag_ in ("VBN", "VBZ", "VBP") and not has_own_date(verb)
+    return _conjunct(verb) and verb.tag_ in ("VBN", "VBZ", "VBP") and not _has_own_date(verb)
 
 
-def has_own_date(verb: Token) -> bool:
+def _has_own_date(verb: Token) -> bool:
     """A date or time in the verb's own phrases (not its conjuncts'): the time stage's, or
     the parser's DATE and TIME entities."""
     own = [t for c in verb.children if c.dep_ not in ("conj", "cc") for t in c.subtree]
@@ -888,8 +888,8 @@ def resolve_clauses(candidates: list[Candidate]) -> None:
         for ancestor, dep in _ancestors_with_deps(token):
             path.append(dep)
             lemma = ancestor.lemma_.lower()
-            if dep not in ("relcl", "acl") and (dep != "conj" or _shares_clause(child)) and \
-                    not has_own_date(child) and is_standing(ancestor):
+            if dep not in ("relcl", "acl") and is_standing(ancestor) and (
+                    dep != "conj" or _shares_clause(child)) and not _has_own_date(child):
                 # what a standing clause holds goes with it: "often raid towns to arrest
                 # suspects", "frequently attacks bases and kills", "regularly accuses Israel
                 # of attacking", "has carried out attacks since 2009"; not "has fought since
