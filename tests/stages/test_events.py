@@ -964,6 +964,43 @@ def test_harm_no_one_did_is_no_attack(event_nlp):
                           "China.", event_nlp), "ASSAULT")
 
 
+def test_harm_a_thing_did_is_no_attack(event_nlp):
+    """A fire, a crash, a storm, a falling tree does the harm ("killed", "injured",
+    "destroyed"), as the subject, the agent, the clause a participle tells the result of, or
+    the time clause of a harm told with no doer: no attack (dev/quotes, dev/times
+    meantime:129865; dev/places-trnews trnews-1010017). A weapon, a force, an attack named as
+    a noun, gunfire, or people of any role (PETRARCH's agents: "gunmen") stay attacks, and so
+    do acts of violence done to PETRARCH's agents ("passengers", "pilgrims")."""
+    no_events(("The Airbus A330 jetliner crashed into the Atlantic Ocean in June, killing all "
+               "228 people on board.",
+               "A woman was killed and five others were injured when a large eucalyptus tree "
+               "fell on a wedding party taking photographs at a Southern California park "
+               "Saturday, authorities said.",
+               "A fire at a fireworks factory in Tamil Nadu killed eight workers.",
+               "A blaze gutted a tower block in Valencia, killing ten residents.",
+               "Two workers were killed by a chemical leak at a fertiliser plant in Texas.",
+               "A tornado tore through Mayfield, Kentucky, destroying dozens of homes.",
+               "At least 12 people were killed when a bus plunged into a ravine in Peru."),
+              event_nlp)
+    each_has((("Gunmen killed 12 passengers in Zamfara.", "ASSAULT"),
+              ("Three civilians were killed by gunmen on motorcycles in the village of "
+               "Tin-Akoff in northern Burkina Faso on Saturday.", "ASSAULT"),
+              ("Bandits abducted 30 pilgrims near Zamfara.", "ASSAULT"),
+              ("Gunmen opened fire on a bus in Kaduna, killing 12 passengers.", "ASSAULT"),
+              ("A car bomb exploded near the market in Mogadishu, killing 12.", "ASSAULT"),
+              ("The blast ripped through a market in Baghdad, killing 12 people.", "ASSAULT"),
+              ("A rocket slammed into a house in Kharkiv, killing three civilians.", "ASSAULT"),
+              ("Israeli fire killed two Palestinians in Gaza.", "ASSAULT"),
+              ("Heavy fire killed two soldiers near Bakhmut.", "ASSAULT"),
+              ("Shelling killed five civilians in Donetsk.", "ASSAULT"),
+              ("Artillery fire destroyed the bridge in Kherson.", "ASSAULT"),
+              ("Two soldiers were killed when their vehicle hit a landmine in Mali.", "ASSAULT"),
+              ("Three people were killed when a bomb exploded in a market in Maiduguri.",
+               "ASSAULT"),
+              ("Four civilians were killed when shells hit their home in Donetsk.", "ASSAULT")),
+             event_nlp)
+
+
 def test_a_win_by_a_margin_is_no_attack(event_nlp):
     """dev/places-trnews trnews-1020001: an election won "narrowly" is no ASSAULT; a score or a
     count of votes says a game or a vote too. Must stay: a beating, and a count that is a

@@ -77,6 +77,7 @@ from newsgraph.stages.events.rules import (
     VERBAL,
     Frame,
     Rule,
+    agent_noun,
     doc_cache,
     head_lemma,
     is_party,
@@ -202,7 +203,7 @@ def _checked(sense: Sense | None, frame: Frame) -> Sense | None:
     obj_token = frame.obj
     if sense[0] == "ASSAULT" and obj_token is not None and obj_token.pos_ == "NOUN" and \
             not is_party(obj_token) and not owned_by_party(obj_token) and \
-            head_lemma(obj_token) not in _ASSAULTABLE_THINGS:
+            head_lemma(obj_token) not in _ASSAULTABLE_THINGS and not agent_noun(obj_token):
         return None
     if sense[0] in _SPOKEN_TYPES and frame.subj is not None and \
             head_lemma(frame.subj) in _MACHINES:
@@ -497,14 +498,25 @@ def harm_by_no_one(candidate: Candidate, actor: Token | None) -> bool:
     someone wields is no accident ("injured from acid thrown by her husband")."""
     verbs = [candidate.token]
     frames = [parse_frame(candidate.token)]
-    if candidate.token.dep_ == "conj" and frames[0].subj is None and frames[0].patient is None:
+    own_doer = frames[0].agent or frames[0].subj
+    participle = own_doer is None and _participle_adjunct(candidate.token)
+    if own_doer is None and (participle or (
+            candidate.token.dep_ == "conj" and frames[0].patient is None)):
         verbs.append(candidate.token.head)
         frames.append(parse_frame(candidate.token.head))
-    doers = [actor, *(frame.agent or frame.subj for frame in frames)]
-    if any(doer is not None and head_lemma(doer) in HARMLESS_DOERS for doer in doers):
+    doers = [actor, *(frame.agent or frame.subj for frame in frames), *(
+        child for verb in verbs for child in verb.children if child.dep_ == "nsubj")]
+    if any(doer is not None and head_lemma(doer) in HARMLESS_DOERS for doer in doers) or \
+            any(head_lemma(verb) in HARMLESS_DOERS for verb in verbs[1:]):  # "crashed, killing"
         return True
     if candidate.type != "ASSAULT":
         return False
+    if candidate.noun is None and head_lemma(candidate.token) in _HARM_DONE:
+        doer = frames[-1].agent or frames[-1].subj if participle else own_doer
+        if head_lemma(candidate.token) == "die" or frames[0].patient is not None:
+            doer = frames[0].agent or _doer_of_time_clause(candidate.token)
+        if doer is not None and _harmless_thing(doer):
+            return True
     if candidate.noun is None and any(_won_by_a_margin(verb) for verb in verbs):
         return True
     for verb in verbs:
@@ -515,6 +527,59 @@ def harm_by_no_one(candidate: Candidate, actor: Token | None) -> bool:
                     not _wielded(verb, cause):
                 return True
     return False
+
+
+_HARM_DONE = HARM_VERBS | {"destroy"}
+"""Verbs of harm a thing can do with no one wielding it ("a fire killed five", "a tornado
+destroyed homes")."""
+
+
+def _doer_of_time_clause(verb: Token) -> Token | None:
+    """What did the harm told with no doer ("12 were killed", "two died") when a time clause
+    says what happened ("when a bus plunged into a ravine", "after a fire broke out"): that
+    clause's subject, unless the clause is itself an event's ("when a bomb exploded", "when
+    their car hit a landmine": `_wielded_noun` of its object). A time clause of a conjunct
+    tells the whole ("two were killed and dozens injured when a bus overturned")."""
+    for child in chain.from_iterable(v.children for v in (verb, *verb.conjuncts)):
+        if child.dep_ != "advcl" or not any(
+                mark.dep_ in ("mark", "advmod") and mark.lower_ in TIME_CLAUSE_MARKS
+                for mark in child.children):
+            continue
+        subject = parse_frame(child).subj
+        if subject is not None and not any(
+                _wielded_noun(word) for word in child.subtree if word.pos_ == "NOUN"):
+            return subject
+    return None
+
+
+def _participle_adjunct(verb: Token) -> bool:
+    """A participle clause with no subject of its own, telling what its clause did ("the plane
+    crashed, killing all on board"): the clause's doer is the harm's."""
+    return verb.dep_ == "advcl" and verb.tag_ == "VBG" and not any(
+        child.dep_ == "mark" for child in verb.children)
+
+
+def _harmless_thing(doer: Token) -> bool:
+    """Is the doer of harm a thing no one wields, as PETRARCH's null-coded doers (`crash`,
+    `flood`) are: a common noun that names no party, agent, force or party's possession
+    ("the fire", "a bus", "the building"), no weapon ("a rocket") and no event ("the
+    blast", "shelling"); gunfire named by who fired ("Israeli fire", "sniper fire") is
+    theirs."""
+    if doer.pos_ != "NOUN" or entity_type(doer) or is_party(doer) or agent_noun(doer) or \
+            owned_by_party(doer) or _wielded_noun(doer):
+        return False
+    if head_lemma(doer) == "fire" and not any(child.dep_ == "det" for child in doer.children):
+        return False  # "came under heavy fire": gunfire; "a fire broke out": a blaze
+    return not any(child.dep_ == "poss" or entity_type(child) or (
+        child.dep_ in ("compound", "nmod") and (agent_noun(child) or _wielded_noun(child)))
+        for child in doer.children)
+
+
+def _wielded_noun(noun: Token) -> bool:
+    """A weapon, a force or its craft, or an event noun ("the blast", "shelling")."""
+    lemma = head_lemma(noun)
+    return lemma in WEAPONS or lemma in RIOT_CONTROL or lemma in FORCES or \
+        lemma in NOUN_LEXICON or _noun_sense(noun) is not None
 
 
 def _won_by_a_margin(verb: Token) -> bool:

@@ -17,6 +17,7 @@ from spacy.attrs import DEP, LEMMA, LOWER, POS
 from spacy.tokens import Doc, Token
 
 from newsgraph.doc import doc_text, entity_type
+from newsgraph.petrarch import agent_phrases
 from newsgraph.stages.events.lexicon import (
     ABSTRACT_TARGETS,
     ACTOR_NOUNS,
@@ -235,6 +236,19 @@ def is_actor(token: Token) -> bool:
     if token.pos_ == "PROPN":  # "Miners" in a headline: a common noun capitalised
         return token.lower_ in ACTOR_WORDS or token.lower_[:-1] in ACTOR_WORDS
     return head_lemma(token) in ACTOR_WORDS
+
+
+def agent_noun(noun: Token) -> bool:
+    """Is the noun one of PETRARCH's agents (people and forces of every role: "passengers",
+    "pilgrims", "gunmen", "nurses"), other than a trader (a company is acted on in business
+    news: "the CEO attacked the airline") or a craft (`VEHICLES`)? Violence done to one is
+    an attack; as a party it is not enough ("her mother", "locals": `is_actor`)."""
+    code = agent_phrases().get((noun.lower_,))
+    return code is not None and code != BUSINESS_AGENT and head_lemma(noun) not in VEHICLES
+
+
+BUSINESS_AGENT = "BUS"
+"""PETRARCH's agent code of companies and traders."""
 
 
 def is_party(token: Token) -> bool:
