@@ -1001,6 +1001,30 @@ def test_harm_a_thing_did_is_no_attack(event_nlp):
              event_nlp)
 
 
+def test_a_town_that_acts_is_no_government_unless_it_coerces(event_nlp):
+    """A country, a region or a capital that acts is its government; a town that acts is
+    a team, a club or a company's home (dev/places-trnews trnews-1020009, dev/places gwn-214),
+    except as the scene of force and as the authority that coerces (a dev/html page:
+    "Chicago imposed a curfew"; trnews-1070002, trnews-1020011)."""
+    no_events(("Leeds surrendered a two-goal lead in the final ten minutes and were held to "
+               "a 2-2 draw by Millwall.",
+               "Uber has been told its self-driving cars are illegal - but it is refusing to "
+               "take them off San Francisco's streets.",
+               "He was ruled out of title contention last season after a crash in "
+               "Silverstone, where he was an innocent victim."), event_nlp)
+    each_has((("Chicago, meanwhile, imposed a curfew on alcohol sales from 21:00 local time "
+                "on Thursday.", "COERCE"),
+              ("More than 1,000 people gathered Sunday at a Calgary rally to demand the NDP "
+               "scrap its carbon tax.", "PROTEST"),
+              ("Thousands of people rallied in Lyon to demand higher wages.", "PROTEST"),
+              ("A 12-year-old German-Iraqi boy tried to blow up a Christmas market in the "
+               "town of Ludwigshafen, prosecutors say.", "ASSAULT"),
+              ("Moscow accused Kyiv of shelling Donetsk.", "ACCUSE"),
+              ("Texas sued the Biden administration over the border.", "ACCUSE")), event_nlp)
+    curfew = only(events_of("Chicago imposed a curfew on Thursday.", event_nlp), "COERCE")
+    assert curfew["actor"]["type"] == "GOV" and "a town" in curfew["why"]
+
+
 def test_a_win_by_a_margin_is_no_attack(event_nlp):
     """dev/places-trnews trnews-1020001: an election won "narrowly" is no ASSAULT; a score or a
     count of votes says a game or a vote too. Must stay: a beating, and a count that is a

@@ -32,6 +32,7 @@ from spacy.tokens import Span, Token
 
 from newsgraph.ontology import POLITICAL_AGENT_TYPES
 from newsgraph.petrarch import actor_classes, agent_phrases, contract_code
+from newsgraph.places import gazetteer
 from newsgraph.stages.events.lexicon import (
     ACTOR_NOUNS,
     CIVILIANS,
@@ -45,6 +46,10 @@ POLITICAL_TYPES = frozenset(POLITICAL_AGENT_TYPES)
 TARGET_TYPES = frozenset({"CVL"})
 """Codes political only as the target of force (civilians attacked, arrested, expelled)."""
 FORCE_EVENTS = frozenset({"ASSAULT", "COERCE"})
+AUTHORITY_EVENTS = frozenset({"COERCE", "SANCTION"})
+"""What only an authority does: a town that imposes a curfew is its government ("Chicago
+imposed a curfew"); a town that attacks, surrenders, rejects or agrees is a team ("Leeds
+surrendered a two-goal lead", "Bayern attacked down the left flank") or a club."""
 FIRST_AND_SECOND_PERSON = frozenset({"my", "our", "your"})
 
 _POLITICAL_CLASSES = frozenset({"ELI", "OTHER"})
@@ -64,6 +69,9 @@ class Typing:
     code: str | None
     political: bool
     why: str
+    town: bool = False
+    """A town that is no capital: political only as the scene of force or as the authority
+    that coerces or sanctions (`makes_political`)."""
 
 
 UNTYPED = Typing(None, False, "no evidence of a political actor")
@@ -114,10 +122,25 @@ def _entity_typing(entity: dict[str, Any], of: str = "") -> Typing | None:
     if entity.get("type") == "GPE" and (entity.get("geonames") or entity.get("country")
                                         or kind == "STATE"):
         code = None if of else "GOV"
+        if _a_town(entity):  # (PETRARCH files many towns under their country: STATE)
+            return Typing(code, False, f"a town: {of}GPE '{entity['name']}'", town=True)
         return Typing(code, True, f"a state or local government: {of}GPE '{entity['name']}'")
     if entity.get("type") == "NORP" and entity.get("country"):
         return Typing(None, True, f"a people: {of}NORP '{entity['name']}'")
     return None
+
+
+def _a_town(entity: dict[str, Any]) -> bool:
+    """Is this geocoded place a town that is no country's capital? A country, a region or a
+    capital that acts is its government ("Moscow accused Kyiv", "Texas sued"); a town that
+    acts is seldom one (`AUTHORITY_EVENTS`): it is a team ("Leeds surrendered a two-goal
+    lead"), a club, or where someone is from ("Wigan prop Sam Tuilagi"). Its officials,
+    council or police are named when they act."""
+    places = gazetteer()
+    for place, _primary in places.candidates(entity.get("name") or ""):
+        if place.geonames is not None and place.geonames == entity.get("geonames"):
+            return place.level == "city" and places.country_of_capital(place) is None
+    return False
 
 
 def _head_word_typing(head: Token) -> Typing | None:
@@ -176,6 +199,8 @@ def makes_political(typing: Typing | None, event_type: str, as_target: bool) -> 
         return False
     if typing.political:
         return True
+    if typing.town:
+        return event_type in MATERIAL_CONFLICT if as_target else event_type in AUTHORITY_EVENTS
     return as_target and typing.code in TARGET_TYPES and event_type in FORCE_EVENTS
 
 

@@ -87,6 +87,8 @@ _EARLIER_PREPS = TEMPORAL_PREPS | {"following"}
 _SPEECH_OR_CHARGE = SPEECH_VERBS | word_set("charge allege")
 _INSTRUMENT_TYPES = COOPERATIVE | {"MOBILIZE"}
 _NAMING_ENTITY_TYPES = PERSON_ENTITY_TYPES | {"FAC"}
+_NOUN_MODIFIERS = frozenset({"compound", "amod", "nmod"})
+"""How a name modifies an event noun: "a Calgary rally", "the Minneapolis protests"."""
 
 
 ELABORATION_SENTENCES = stage_defaults("events")["elaboration_sentences"]
@@ -341,7 +343,9 @@ class ArticleContext:
                     actor_typing, candidate.type, as_target=False):
             return None  # "farmers arrived in Greece": travel; a visit is a party's (a
             # visitor no dictionary types, "Scholz arrived in Kyiv", keeps it)
-        why = self._relevance(candidate, actor_typing, target_typing)
+        why = self._relevance(candidate, actor_typing, target_typing,
+                              scene=actor_token is not None and actor_token.dep_ in _NOUN_MODIFIERS
+                              and actor_token.head.i == candidate.token.i)
         if why is None:
             return None  # no political actor: "the device allows", "Microsoft offers"
         start_char = self.doc[candidate.start].idx
@@ -367,14 +371,16 @@ class ArticleContext:
         }
 
     def _relevance(self, candidate: Candidate, actor: Typing | None,
-                   target: Typing | None) -> str | None:
+                   target: Typing | None, scene: bool = False) -> str | None:
         """Why this event is a political interaction (None: it is not): a political actor
         or target, or, for an event of a kind seen without parties ("clashes erupted", "a
-        protest was held"), a sentence that names a political actor."""
+        protest was held"), a sentence that names a political actor. An actor that
+        modifies the event noun (`scene`: "a Calgary rally") is judged as where it was, as a
+        target is."""
         reasons = [f"{role} {typing.code or '-'} ({typing.why})"
                    for role, typing in (("actor", actor), ("target", target))
-                   if typing is not None and makes_political(typing, candidate.type,
-                                                             role == "target")]
+                   if typing is not None and makes_political(
+                       typing, candidate.type, role == "target" or (scene and typing.town))]
         if reasons:
             return "; ".join(reasons)
         partyless = actor is None and target is None and candidate.type in PARTYLESS_NOUN_TYPES
