@@ -980,7 +980,8 @@ def test_harm_a_thing_did_is_no_attack(event_nlp):
                "A blaze gutted a tower block in Valencia, killing ten residents.",
                "Two workers were killed by a chemical leak at a fertiliser plant in Texas.",
                "A tornado tore through Mayfield, Kentucky, destroying dozens of homes.",
-               "At least 12 people were killed when a bus plunged into a ravine in Peru."),
+               "At least 12 people were killed when a bus plunged into a ravine in Peru.",
+               "Seven people were killed in a stampede at a campaign rally in Kano."),
               event_nlp)
     each_has((("Gunmen killed 12 passengers in Zamfara.", "ASSAULT"),
               ("Three civilians were killed by gunmen on motorcycles in the village of "
@@ -997,15 +998,23 @@ def test_harm_a_thing_did_is_no_attack(event_nlp):
               ("Two soldiers were killed when their vehicle hit a landmine in Mali.", "ASSAULT"),
               ("Three people were killed when a bomb exploded in a market in Maiduguri.",
                "ASSAULT"),
-              ("Four civilians were killed when shells hit their home in Donetsk.", "ASSAULT")),
+              ("Four civilians were killed when shells hit their home in Donetsk.", "ASSAULT"),
+              # wielded: by whom, at whom, after what
+              ("A fire set by protesters destroyed the regional governor's office in Nakuru.",
+               "ASSAULT"),
+              ("Three protesters were killed in a fire set by police in Khartoum.", "ASSAULT"),
+              ("A car rammed into a crowd of protesters in Charlottesville, killing one woman.",
+               "ASSAULT"),
+              ("Four civilians were killed when a building collapsed after an Israeli airstrike "
+               "in Gaza City.", "ASSAULT")),
              event_nlp)
 
 
-def test_a_town_that_acts_is_no_government_unless_it_coerces(event_nlp):
+def test_a_town_that_acts_is_no_government_unless_a_town_does_it(event_nlp):
     """A country, a region or a capital that acts is its government; a town that acts is
     a team, a club or a company's home (dev/places-trnews trnews-1020009, dev/places gwn-214),
-    except as the scene of force and as the authority that coerces (a dev/html page:
-    "Chicago imposed a curfew"; trnews-1070002, trnews-1020011)."""
+    except as the scene of force, as the authority that coerces (a dev/html page: "Chicago
+    imposed a curfew"; trnews-1070002, trnews-1020011), mobilises or protests."""
     no_events(("Leeds surrendered a two-goal lead in the final ten minutes and were held to "
                "a 2-2 draw by Millwall.",
                "Uber has been told its self-driving cars are illegal - but it is refusing to "
@@ -1019,6 +1028,8 @@ def test_a_town_that_acts_is_no_government_unless_it_coerces(event_nlp):
               ("Thousands of people rallied in Lyon to demand higher wages.", "PROTEST"),
               ("A 12-year-old German-Iraqi boy tried to blow up a Christmas market in the "
                "town of Ludwigshafen, prosecutors say.", "ASSAULT"),
+              ("Khabarovsk protested for the 50th consecutive day.", "PROTEST"),
+              ("Minneapolis sent police to clear the camp.", "MOBILIZE"),
               ("Moscow accused Kyiv of shelling Donetsk.", "ACCUSE"),
               ("Texas sued the Biden administration over the border.", "ACCUSE")), event_nlp)
     curfew = only(events_of("Chicago imposed a curfew on Thursday.", event_nlp), "COERCE")

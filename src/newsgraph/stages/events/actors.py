@@ -46,10 +46,11 @@ POLITICAL_TYPES = frozenset(POLITICAL_AGENT_TYPES)
 TARGET_TYPES = frozenset({"CVL"})
 """Codes political only as the target of force (civilians attacked, arrested, expelled)."""
 FORCE_EVENTS = frozenset({"ASSAULT", "COERCE"})
-AUTHORITY_EVENTS = frozenset({"COERCE", "SANCTION"})
-"""What only an authority does: a town that imposes a curfew is its government ("Chicago
-imposed a curfew"); a town that attacks, surrenders, rejects or agrees is a team ("Leeds
-surrendered a two-goal lead", "Bayern attacked down the left flank") or a club."""
+TOWN_EVENTS = frozenset({"COERCE", "SANCTION", "MOBILIZE", "PROTEST"})
+"""What a town does as its government or its people: an authority's coercion and sanctions
+("Chicago imposed a curfew"), mobilising ("Minneapolis sent police"), protest ("Khabarovsk
+protested for the 50th day"). A town that attacks, surrenders, rejects or agrees is a team
+("Leeds surrendered a two-goal lead", "Bayern attacked down the left flank") or a club."""
 FIRST_AND_SECOND_PERSON = frozenset({"my", "our", "your"})
 
 _POLITICAL_CLASSES = frozenset({"ELI", "OTHER"})
@@ -70,8 +71,8 @@ class Typing:
     political: bool
     why: str
     town: bool = False
-    """A town that is no capital: political only as the scene of force or as the authority
-    that coerces or sanctions (`makes_political`)."""
+    """A town that is no capital: political only as the scene of force or in what a town
+    does (`TOWN_EVENTS`, `makes_political`)."""
 
 
 UNTYPED = Typing(None, False, "no evidence of a political actor")
@@ -133,7 +134,7 @@ def _entity_typing(entity: dict[str, Any], of: str = "") -> Typing | None:
 def _a_town(entity: dict[str, Any]) -> bool:
     """Is this geocoded place a town that is no country's capital? A country, a region or a
     capital that acts is its government ("Moscow accused Kyiv", "Texas sued"); a town that
-    acts is seldom one (`AUTHORITY_EVENTS`): it is a team ("Leeds surrendered a two-goal
+    acts is seldom one (`TOWN_EVENTS`): it is a team ("Leeds surrendered a two-goal
     lead"), a club, or where someone is from ("Wigan prop Sam Tuilagi"). Its officials,
     council or police are named when they act."""
     places = gazetteer()
@@ -200,7 +201,7 @@ def makes_political(typing: Typing | None, event_type: str, as_target: bool) -> 
     if typing.political:
         return True
     if typing.town:
-        return event_type in MATERIAL_CONFLICT if as_target else event_type in AUTHORITY_EVENTS
+        return event_type in MATERIAL_CONFLICT if as_target else event_type in TOWN_EVENTS
     return as_target and typing.code in TARGET_TYPES and event_type in FORCE_EVENTS
 
 

@@ -21,6 +21,7 @@ from newsgraph.clauses import is_imperative
 from newsgraph.doc import entity_type
 from newsgraph.stages.events.actors import POLITICAL_WORDS
 from newsgraph.stages.events.lexicon import (
+    ACCIDENT_NOUNS,
     ASSAULTABLE,
     CAPTIVES,
     COMMENTATOR_NOUNS,
@@ -73,6 +74,7 @@ from newsgraph.stages.events.lexicon import (
 from newsgraph.stages.events.rules import (
     COOPERATIVE,
     MATERIAL_CONFLICT,
+    PLACE_ENTITY_TYPES,
     VERB_LEXICON,
     VERBAL,
     Frame,
@@ -80,6 +82,7 @@ from newsgraph.stages.events.rules import (
     agent_noun,
     doc_cache,
     head_lemma,
+    is_actor,
     is_party,
     opens_out_of,
     owned_by_party,
@@ -523,9 +526,10 @@ def harm_by_no_one(candidate: Candidate, actor: Token | None) -> bool:
         for child in verb.children:
             phrases = HARMLESS_CAUSES.get(child.lower_) if child.dep_ == "prep" else None
             cause = prep_object(child) if phrases else None
-            if cause is not None and _names_phrase(cause, phrases) and \
+            if cause is not None and (_names_phrase(cause, phrases) or (
+                    child.lower_ in ("in", "of") and _harmless_thing(cause))) and \
                     not _wielded(verb, cause):
-                return True
+                return True  # "killed in the crash", "killed in a stampede", "died of cholera"
     return False
 
 
@@ -537,18 +541,15 @@ destroyed homes")."""
 def _doer_of_time_clause(verb: Token) -> Token | None:
     """What did the harm told with no doer ("12 were killed", "two died") when a time clause
     says what happened ("when a bus plunged into a ravine", "after a fire broke out"): that
-    clause's subject, unless the clause is itself an event's ("when a bomb exploded", "when
-    their car hit a landmine": `_wielded_noun` of its object). A time clause of a conjunct
-    tells the whole ("two were killed and dozens injured when a bus overturned")."""
+    clause's subject (`_harmless_thing` judges it with its clause: "when a bomb exploded",
+    "when a car hit a landmine" are attacks). A time clause of a conjunct tells the whole
+    ("two were killed and dozens injured when a bus overturned")."""
     for child in chain.from_iterable(v.children for v in (verb, *verb.conjuncts)):
         if child.dep_ != "advcl" or not any(
                 mark.dep_ in ("mark", "advmod") and mark.lower_ in TIME_CLAUSE_MARKS
                 for mark in child.children):
             continue
-        subject = parse_frame(child).subj
-        if subject is not None and not any(
-                _wielded_noun(word) for word in child.subtree if word.pos_ == "NOUN"):
-            return subject
+        return parse_frame(child).subj
     return None
 
 
@@ -560,26 +561,44 @@ def _participle_adjunct(verb: Token) -> bool:
 
 
 def _harmless_thing(doer: Token) -> bool:
-    """Is the doer of harm a thing no one wields, as PETRARCH's null-coded doers (`crash`,
-    `flood`) are: a common noun that names no party, agent, force or party's possession
-    ("the fire", "a bus", "the building"), no weapon ("a rocket") and no event ("the
-    blast", "shelling"); gunfire named by who fired ("Israeli fire", "sniper fire") is
-    theirs."""
-    if doer.pos_ != "NOUN" or entity_type(doer) or is_party(doer) or agent_noun(doer) or \
-            owned_by_party(doer) or _wielded_noun(doer):
+    """Is the doer of harm a thing no one wields (`ACCIDENT_NOUNS`: "the fire", "a bus", a
+    storm, the building), as PETRARCH's null-coded doers (`crash`, `flood`) are? Not when
+    someone is named wielding it: a party or an agent that owns it or modifies it ("Israeli
+    fire", "sniper fire"), one its clause names ("a fire set by protesters"), a weapon in
+    it ("a car packed with explosives"), or a party it was driven at ("a car rammed into a
+    crowd of protesters"), or an attack its clause tells of ("a building collapsed after an
+    airstrike"); gunfire is no blaze ("came under heavy fire")."""
+    if doer.pos_ != "NOUN" or head_lemma(doer) not in ACCIDENT_NOUNS or entity_type(doer) \
+            or owned_by_party(doer):
         return False
     if head_lemma(doer) == "fire" and not any(child.dep_ == "det" for child in doer.children):
         return False  # "came under heavy fire": gunfire; "a fire broke out": a blaze
-    return not any(child.dep_ == "poss" or entity_type(child) or (
-        child.dep_ in ("compound", "nmod") and (agent_noun(child) or _wielded_noun(child)))
-        for child in doer.children)
+    if any(child.dep_ == "poss" or entity_type(child) for child in doer.children):
+        return False
+    wielding = [word for word in doer.subtree if word.i != doer.i
+                and word.pos_ in ("NOUN", "PROPN")]
+    clause = doer.head if doer.dep_ == "nsubj" else None
+    if clause is not None and clause.lemma_.lower() in RAMMING_VERBS:  # "rammed into a crowd"
+        wielding += [prep_object(child) for child in clause.children if child.dep_ == "prep"]
+        wielding += [child for child in clause.children if child.dep_ == "dobj"]
+    if clause is not None and any(  # "a building collapsed after an Israeli airstrike"
+            word.pos_ == "NOUN" and (head_lemma(word) in WEAPONS or _is_attack(word))
+            for word in clause.subtree if not doer.left_edge.i <= word.i <= doer.right_edge.i):
+        return False
+    return not any(word is not None and (  # people, not places ("a fire in Tamil Nadu")
+        (is_actor(word) and entity_type(word) not in PLACE_ENTITY_TYPES)
+        or agent_noun(word) or head_lemma(word) in WEAPONS)
+        for word in wielding)
 
 
-def _wielded_noun(noun: Token) -> bool:
-    """A weapon, a force or its craft, or an event noun ("the blast", "shelling")."""
-    lemma = head_lemma(noun)
-    return lemma in WEAPONS or lemma in RIOT_CONTROL or lemma in FORCES or \
-        lemma in NOUN_LEXICON or _noun_sense(noun) is not None
+def _is_attack(noun: Token) -> bool:
+    sense = _noun_sense(noun)
+    return sense is not None and sense[0] == "ASSAULT"
+
+
+RAMMING_VERBS = frozenset({"ram", "plough", "plow", "drive", "mow", "smash"})
+"""How a vehicle is driven at people: at a party, an attack ("a car rammed into a crowd of
+protesters"); what merely falls or crashes on people is no one's act."""
 
 
 def _won_by_a_margin(verb: Token) -> bool:
@@ -627,12 +646,19 @@ def _names_phrase(noun: Token, phrases: frozenset[tuple[str, ...]]) -> bool:
 
 
 def _modals(verb: Token) -> set[str]:
+    """The verb's modals; "would have" done is what did not happen ("the centre would have
+    involved agencies sharing intelligence"), read as "might"."""
     found = set()
+    perfect = False
     for child in verb.children:
         if child.dep_ in ("aux", "auxpass") and child.tag_ == "MD":
             found.add(child.lower_)
         if child.dep_ == "aux" and child.lower_ == "going":
             found.add("will")
+        perfect = perfect or (child.dep_ == "aux" and child.lemma_ == "have")
+    if perfect and found & {"would", "'d"}:
+        found -= {"would", "'d"}
+        found.add("might")
     return found
 
 
