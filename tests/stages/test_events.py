@@ -574,6 +574,20 @@ def test_possible_event_is_hypothetical(event_nlp):
     assert event["hypothetical"] is True
 
 
+def test_what_would_have_been_done_did_not_happen(event_nlp):
+    """"would have" done is counterfactual, not an intent as "would" alone is ("said it
+    would tighten the blockade": THREATEN)."""
+    attack = only(events_of("Without the deal, Russia would have attacked Kyiv.", event_nlp),
+                  "ASSAULT")
+    assert attack["hypothetical"] is True
+    withdrawal = only(events_of("The army would have withdrawn from the town by Friday, "
+                                "officials said.", event_nlp), "RETREAT")
+    assert withdrawal["hypothetical"] is True
+    intent = only(events_of("NATO said it would tighten the naval blockade of Serbia.",
+                            event_nlp), "THREATEN")
+    assert intent["hypothetical"] is False
+
+
 def test_condition_clause_is_not_an_event_of_its_own(event_nlp):
     events = events_of("Azerbaijan threatened to break relations with Russia unless the "
                        "Kremlin closed its radar base.", event_nlp)
