@@ -1109,6 +1109,26 @@ def test_forced_by_circumstance_is_no_coercion(event_nlp):
     assert only(events_of("The Israeli army forced out more than 1,000 Palestinian refugees "
                           "from their homes in a West Bank refugee camp.", event_nlp),
                 "ASSAULT")
+    # a circumstance as the subject (dev/places gwn-194; a dev/html page), not a party
+    assert "COERCE" not in [e["type"] for e in events_of(
+        "The personnel squeeze is forcing employers to offer incentives to attract workers.",
+        event_nlp)]
+    assert events_of("The path to a less polarized GOP is forcing the party to reach beyond "
+                     "its base.", event_nlp) == []
+    each_has((("Police forced protesters to leave the square in Minsk.", "COERCE"),
+              ("Soldiers forced villagers to flee in Rakhine.", "COERCE")), event_nlp)
+
+
+def test_sharing_is_cooperation_when_knowledge_or_a_party_is_shared_with(event_nlp):
+    """CAMEO 062: sharing intelligence or information, or sharing with a party; not values,
+    a border or photos online (dev/places gwn-21, gwn-136)."""
+    no_events(("Photos of the man were shared on social media and, ultimately, led to him "
+               "finding a donor, the Washington Post reported.",
+               "Morocco and the United States share the same values of peace, security and "
+               "democracy."), event_nlp)
+    each_has((("Rebels shared intelligence with the army in Kivu.", "COOPERATE"),
+              ("Taliban ruled Afghanistan has been sharing expertise with the Liberation "
+               "Tigers of Tamil Eelam.", "COOPERATE")), event_nlp)
 
 
 def test_an_as_long_as_clause_is_a_condition(event_nlp):

@@ -39,6 +39,7 @@ from newsgraph.stages.events.lexicon import (
     QUANTITY_NOUNS,
     RESTRICTIONS,
     RIOT_CONTROL,
+    SHARED_KNOWLEDGE,
     SIEGES,
     TALKS,
     TERRITORY,
@@ -392,13 +393,20 @@ def _party_clause(frame: Frame) -> bool:
 
 
 def _forced_by_circumstance(frame: Frame) -> bool:
-    """"Was forced to close after the outbreak", "have been forced to seek federal aid": a
-    passive with no one doing the forcing says what circumstances made someone do, not that a
-    party coerced them ("was forced out by the leadership" names who did). Being forced out
-    of or from a place is displacement, whoever did it ("were forced out of Myanmar")."""
+    """"Was forced to close after the outbreak", "have been forced to seek federal aid", "the
+    personnel squeeze is forcing employers to offer incentives": a passive with no one doing
+    the forcing, or a circumstance that does it (a common noun naming no party), says what
+    made someone do, not that a party coerced them ("was forced out by the leadership",
+    "police forced them" name who did). Being forced out of or from a place is
+    displacement, whoever did it ("were forced out of Myanmar")."""
     passive = frame.patient is not None or any(
         child.dep_ == "auxpass" for child in frame.verb.children)  # "... and have been forced"
-    return passive and frame.agent is None and not any(
+    doer = frame.agent if passive else frame.subj
+    circumstance = doer is None if passive else (  # "the personnel squeeze is forcing employers"
+        doer is not None and doer.pos_ in ("NOUN", "ADJ") and not entity_type(doer)
+        and not is_party(doer) and not agent_noun(doer) and not owned_by_party(doer)
+        and head_lemma(doer) not in NOUN_LEXICON)  # an attack forces on its doer's behalf
+    return circumstance and not any(
         child.dep_ in ("prt", "prep") and child.lower_ in ("out", "from")
         for child in frame.verb.children)
 
@@ -695,7 +703,9 @@ _RULES: dict[str, list[Rule]] = {
     "upgrade": [(obj_words("tie relation"), ("SUPPORT", None))],
     "restore": [(obj_words("tie relation"), ("SUPPORT", None))],
     "establish": [(obj_words("tie relation"), ("SUPPORT", None))],
-    "share": [(ANY, ("COOPERATE", "intelligence"))],
+    # what is shared with a party, or knowledge shared: not values, a border or photos online
+    "share": [(either(obj(SHARED_KNOWLEDGE), prep("with", of=ACTOR_NOUNS)),
+               ("COOPERATE", "intelligence"))],
     "exchange": [(obj(CAPTIVES), ("RETREAT", "release")),
                  (obj_words("information intelligence data"), ("COOPERATE", "intelligence"))],
     "accept": [(obj(AGREEMENTS | word_set("proposal plan offer demand term condition "
