@@ -995,7 +995,14 @@ def test_harm_a_thing_did_is_no_attack(event_nlp):
                "Two workers were killed by a chemical leak at a fertiliser plant in Texas.",
                "A tornado tore through Mayfield, Kentucky, destroying dozens of homes.",
                "At least 12 people were killed when a bus plunged into a ravine in Peru.",
-               "Seven people were killed in a stampede at a campaign rally in Kano."),
+               "Seven people were killed in a stampede at a campaign rally in Kano.",
+               # dev/places-trnews trnews-1090004, trnews-1280001: the victim's own car
+               "On Sunday afternoon, a four-year-old boy riding a scooter on the road in "
+               "Kingston, south of Brisbane, was hit by a car and killed.",
+               "Authorities say one person was killed after crashing his car while driving on "
+               "an interstate off-ramp in Pope County.",
+               "State police say 22-year-old Beau Dunn of London, Arkansas, was killed when his "
+               "car went off the ramp and crashed into several trees."),
               event_nlp)
     each_has((("Gunmen killed 12 passengers in Zamfara.", "ASSAULT"),
               ("Three civilians were killed by gunmen on motorcycles in the village of "
@@ -1020,7 +1027,9 @@ def test_harm_a_thing_did_is_no_attack(event_nlp):
               ("A car rammed into a crowd of protesters in Charlottesville, killing one woman.",
                "ASSAULT"),
               ("Four civilians were killed when a building collapsed after an Israeli airstrike "
-               "in Gaza City.", "ASSAULT")),
+               "in Gaza City.", "ASSAULT"),
+              ("A soldier was killed after rebels attacked his convoy in Mali.", "ASSAULT"),
+              ("The army shelled the village and killed 15 civilians.", "ASSAULT")),
              event_nlp)
 
 

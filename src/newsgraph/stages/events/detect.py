@@ -515,11 +515,14 @@ def harm_by_no_one(candidate: Candidate, actor: Token | None) -> bool:
     if candidate.type != "ASSAULT":
         return False
     if candidate.noun is None and head_lemma(candidate.token) in _HARM_DONE:
-        doer = frames[-1].agent or frames[-1].subj if participle else own_doer
+        doer = frames[-1].agent or frames[-1].subj if len(frames) > 1 else own_doer
         if head_lemma(candidate.token) == "die" or frames[0].patient is not None:
             doer = frames[0].agent or _doer_of_time_clause(candidate.token)
         if doer is not None and _harmless_thing(doer):
             return True
+        if doer is None and any(head_lemma(clause) in HARMLESS_DOERS
+                                for clause in _time_clauses(candidate.token)):
+            return True  # "was killed after crashing his car"
     if candidate.noun is None and any(_won_by_a_margin(verb) for verb in verbs):
         return True
     for verb in verbs:
@@ -544,13 +547,21 @@ def _doer_of_time_clause(verb: Token) -> Token | None:
     clause's subject (`_harmless_thing` judges it with its clause: "when a bomb exploded",
     "when a car hit a landmine" are attacks). A time clause of a conjunct tells the whole
     ("two were killed and dozens injured when a bus overturned")."""
+    for clause in _time_clauses(verb):
+        return parse_frame(clause).subj
+    return None
+
+
+def _time_clauses(verb: Token) -> Iterable[Token]:
+    """The verb's (and its conjuncts') when- and after-clauses ("when a bus plunged", "after
+    crashing his car")."""
     for child in chain.from_iterable(v.children for v in (verb, *verb.conjuncts)):
-        if child.dep_ != "advcl" or not any(
+        if child.dep_ == "advcl" and any(
                 mark.dep_ in ("mark", "advmod") and mark.lower_ in TIME_CLAUSE_MARKS
                 for mark in child.children):
-            continue
-        return parse_frame(child).subj
-    return None
+            yield child
+        elif child.dep_ == "prep" and child.lower_ in TIME_CLAUSE_MARKS:
+            yield from (c for c in child.children if c.dep_ == "pcomp" and c.pos_ == "VERB")
 
 
 def _participle_adjunct(verb: Token) -> bool:
@@ -573,7 +584,7 @@ def _harmless_thing(doer: Token) -> bool:
         return False
     if head_lemma(doer) == "fire" and not any(child.dep_ == "det" for child in doer.children):
         return False  # "came under heavy fire": gunfire; "a fire broke out": a blaze
-    if any(child.dep_ == "poss" or entity_type(child) for child in doer.children):
+    if any(entity_type(child) for child in doer.children):
         return False
     wielding = [word for word in doer.subtree if word.i != doer.i
                 and word.pos_ in ("NOUN", "PROPN")]
