@@ -386,6 +386,19 @@ def test_a_listed_maker_is_a_business_actor(event_nlp):
                      event_nlp) == []
 
 
+def test_the_president_of_a_listed_company_is_its_officer(event_nlp):
+    """PETRARCH's agents make any "president" or "chief executive" GOV; its actors list
+    Microsoft, Google, Boeing as companies (MNC): their officers are business actors."""
+    assert events_of("Google chief executive Sundar Pichai rejected the offer.",
+                     event_nlp) == []
+    accusation = only(events_of("Microsoft President Brad Smith accused Russia of attacking "
+                                "Ukrainian networks.", event_nlp), "ACCUSE")
+    assert accusation["actor"]["type"] == "BUS"  # political by its target, Russia
+    rejection = only(events_of("Ukrainian President Volodymyr Zelensky rejected the offer.",
+                               event_nlp), "REJECT")
+    assert rejection["actor"]["type"] == "GOV"
+
+
 @pytest.mark.parametrize(("text", "event_type", "actor"), [
     ("Lawmakers demanded an independent investigation into the shooting.", "REQUEST",
      "Lawmakers"),

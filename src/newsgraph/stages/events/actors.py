@@ -158,6 +158,25 @@ def _head_word_typing(head: Token) -> Typing | None:
     return None
 
 
+BUSINESS = "BUS"
+
+
+def _company_in(words: list[Token] | Span) -> str | None:
+    """The name of a company PETRARCH lists (a multinational or a business: its code is
+    BUS) among these words' organisations: its president or chief executive is an officer
+    of the company, not of a government."""
+    classes = actor_classes()
+    tokens = list(words)
+    for start, word in enumerate(tokens):
+        if word.pos_ != "PROPN":
+            continue
+        for end in range(min(len(tokens), start + 3), start, -1):  # the longest name first
+            name = " ".join(token.text for token in tokens[start:end])
+            if contract_code(classes.get(name.lower(), "")) == BUSINESS:
+                return name
+    return None
+
+
 def type_party(phrase: Span, head: Token, entity: dict[str, Any] | None,
                role_texts: list[Span], inner: list[dict[str, Any]]) -> Typing:
     """The agent code of the party `phrase` (naming `entity` if any), from the evidence listed
@@ -178,6 +197,10 @@ def type_party(phrase: Span, head: Token, entity: dict[str, Any] | None,
         found = agent_in(words)
         if found is not None:
             code, agent = found
+            company = _company_in(words)
+            if company is not None:  # "Microsoft President Brad Smith", "Boeing Chief Executive"
+                return Typing(BUSINESS, False, f"a company's '{agent}': PETRARCH actors: "
+                                               f"'{company}' is a company")
             by_role = _class_typing(code, f"PETRARCH agents: '{agent}' is {code}")
             if by_role.code is not None or by_role.political:
                 return by_role
