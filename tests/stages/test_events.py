@@ -1075,6 +1075,16 @@ def test_a_town_that_acts_is_no_government_unless_a_town_does_it(event_nlp):
     assert curfew["actor"]["type"] == "GOV" and "a town" in curfew["why"]
 
 
+def test_a_part_of_a_thing_is_no_party(event_nlp):
+    """"side", "head", "group" are parties only when their "of" names people (dev/quotes and
+    dev/times meantime:78496: a winglet that struck the side of a hangar)."""
+    no_events(("As the jet was being pushed back by a Thai Airways International tug operator, "
+               "the left winglet struck the side of the hangar, and was crumpled against it.",
+               "A group of friends protested in the park."), event_nlp)
+    each_has((("A group of gunmen attacked the village of Tula.", "ASSAULT"),
+              ("The head of state met the Russian ambassador.", "CONSULT")), event_nlp)
+
+
 def test_a_win_by_a_margin_is_no_attack(event_nlp):
     """dev/places-trnews trnews-1020001: an election won "narrowly" is no ASSAULT; a score or a
     count of votes says a game or a vote too. Must stay: a beating, and a count that is a

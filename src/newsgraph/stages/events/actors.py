@@ -30,6 +30,7 @@ from typing import Any
 
 from spacy.tokens import Span, Token
 
+from newsgraph.doc import entity_type
 from newsgraph.ontology import POLITICAL_AGENT_TYPES
 from newsgraph.petrarch import actor_classes, agent_phrases, contract_code
 from newsgraph.places import gazetteer
@@ -40,7 +41,13 @@ from newsgraph.stages.events.lexicon import (
     FORCES,
     ROLE_CLASSES,
 )
-from newsgraph.stages.events.rules import MATERIAL_CONFLICT, head_lemma
+from newsgraph.stages.events.rules import (
+    MATERIAL_CONFLICT,
+    agent_noun,
+    head_lemma,
+    is_party,
+    prep_object,
+)
 
 POLITICAL_TYPES = frozenset(POLITICAL_AGENT_TYPES)
 TARGET_TYPES = frozenset({"CVL"})
@@ -151,6 +158,8 @@ def _head_word_typing(head: Token) -> Typing | None:
     lemma = head_lemma(head)
     if lemma in FORCES:
         return Typing("MIL", True, f"armed forces: '{lemma}'")
+    if lemma not in CIVILIANS and _part_of_a_thing(head):
+        return None  # "the side of the hangar", "a group of friends"
     if lemma in POLITICAL_WORDS or lemma in ROLE_CLASSES:
         if lemma in CIVILIANS:
             return Typing("CVL", lemma not in CIVILIANS - ACTOR_NOUNS, f"civilians: '{lemma}'")
@@ -175,6 +184,19 @@ def _company_in(words: list[Token] | Span) -> str | None:
             if contract_code(classes.get(name.lower(), "")) == BUSINESS:
                 return name
     return None
+
+
+def _part_of_a_thing(head: Token) -> bool:
+    """Does the noun name a part or a gathering of something that is no party: its "of"
+    names a thing ("the side of the hangar", "the head of the queue", "a group of
+    friends"), not people ("a group of gunmen", "the head of state")?"""
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            whole = prep_object(child)
+            return whole is not None and whole.pos_ == "NOUN" and not entity_type(whole) \
+                and not is_party(whole) and not agent_noun(whole) \
+                and head_lemma(whole) not in POLITICAL_WORDS
+    return False
 
 
 def type_party(phrase: Span, head: Token, entity: dict[str, Any] | None,
