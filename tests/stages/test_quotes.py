@@ -354,6 +354,9 @@ def test_a_number_or_an_unresolved_it_is_no_speaker(parser_nlp):
     found = quotes_of("The ministry issued a statement on Monday. It said the measure would "
                       "pass.")
     assert [(q["speaker"]["name"], q["speaker"]["start"]) for q in found] == [("ministry", 43)]
+    # the same for a direct quotation with its cue after it
+    assert quotes_of("\u201cWe will win,\u201d 44 percent said.") == []
+    assert quotes_of("\u201cWe are ready,\u201d it said.") == []
 
 
 def test_a_private_persons_town_is_not_the_speaker_but_an_officials_state_is():

@@ -667,7 +667,8 @@ class _Extractor:
             quote: _Quote | None = None
             if cue is not None and len(words) >= 2 and self._clause_like(tokens):
                 speaker = self._subject(cue)
-                if speaker is None or speaker.lemma_.lower() not in SIGN_NOUNS:
+                if speaker is None or (speaker.lemma_.lower() not in SIGN_NOUNS
+                                       and can_speak(speaker)):  # not "44 percent said"
                     quote = _Quote([(mark.start, mark.end)], self._cue_span(cue), speaker, cue)
                     used_cues.add(cue.i)
             elif previous is not None and len(words) >= self.min_direct_words and (
