@@ -1056,10 +1056,7 @@ def test_a_town_that_acts_is_no_government_unless_a_town_does_it(event_nlp):
                "Uber has been told its self-driving cars are illegal - but it is refusing to "
                "take them off San Francisco's streets.",
                "He was ruled out of title contention last season after a crash in "
-               "Silverstone, where he was an innocent victim.",
-               # a town named in the sentence is no actor of it (trnews-1170003)
-               "Reanne Morgan 18, of Dunnock Close, Edmonton, was charged with conspiracy to "
-               "defraud and conspiracy to commit money laundering."), event_nlp)
+               "Silverstone, where he was an innocent victim."), event_nlp)
     each_has((("Chicago, meanwhile, imposed a curfew on alcohol sales from 21:00 local time "
                 "on Thursday.", "COERCE"),
               ("More than 1,000 people gathered Sunday at a Calgary rally to demand the NDP "

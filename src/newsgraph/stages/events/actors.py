@@ -267,8 +267,7 @@ def sentence_names_political_actor(sentence: Span, entity_at: dict[int, dict[str
                 entity.get("geonames") or entity.get("country")):
             return f"the sentence names the place '{entity['name']}'"
         kind = classes.get((entity.get("name") or "").lower())
-        if kind is not None and _class_typing(kind, "").political and not (
-                entity.get("type") == "GPE" and _a_town(entity)):  # "Reanne Morgan, of Edmonton"
+        if kind is not None and _class_typing(kind, "").political:
             return f"the sentence names the actor '{entity['name']}' ({kind})"
     for raw, phrase in agents_in(sentence):  # civilians proper, not any "man" or "people"
         code = contract_code(raw) or ""
