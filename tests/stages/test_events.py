@@ -397,6 +397,9 @@ def test_the_president_of_a_listed_company_is_its_officer(event_nlp):
     rejection = only(events_of("Ukrainian President Volodymyr Zelensky rejected the offer.",
                                event_nlp), "REJECT")
     assert rejection["actor"]["type"] == "GOV"
+    raid = only(events_of("Militants in Toyota pickups attacked the village of Tula.",
+                          event_nlp), "ASSAULT")  # what they ride in is not whose they are
+    assert raid["actor"]["type"] == "MIL"
 
 
 @pytest.mark.parametrize(("text", "event_type", "actor"), [
@@ -1042,6 +1045,9 @@ def test_harm_a_thing_did_is_no_attack(event_nlp):
               ("Four civilians were killed when a building collapsed after an Israeli airstrike "
                "in Gaza City.", "ASSAULT"),
               ("A soldier was killed after rebels attacked his convoy in Mali.", "ASSAULT"),
+              ("The ambassador was killed when his car struck a mine in Mali.", "ASSAULT"),
+              ("A suicide bomber blew himself up in his car near a checkpoint in Kabul.",
+               "ASSAULT"),
               ("The army shelled the village and killed 15 civilians.", "ASSAULT")),
              event_nlp)
 
@@ -1073,13 +1079,16 @@ def test_a_town_that_acts_is_no_government_unless_a_town_does_it(event_nlp):
 
 
 def test_a_part_of_a_thing_is_no_party(event_nlp):
-    """"side", "head", "group" are parties only when their "of" names people (dev/quotes and
-    dev/times meantime:78496: a winglet that struck the side of a hangar)."""
+    """"side" is a party in talks and wars, a part of a thing when its "of" names one
+    (dev/quotes and dev/times meantime:78496: a winglet that struck the side of a hangar);
+    "head", "leader", "group" of whatever is named are people."""
     no_events(("As the jet was being pushed back by a Thai Airways International tug operator, "
-               "the left winglet struck the side of the hangar, and was crumpled against it.",
-               "A group of friends protested in the park."), event_nlp)
+               "the left winglet struck the side of the hangar, and was crumpled against it.",),
+              event_nlp)
     each_has((("A group of gunmen attacked the village of Tula.", "ASSAULT"),
-              ("The head of state met the Russian ambassador.", "CONSULT")), event_nlp)
+              ("The head of state met the Russian ambassador.", "CONSULT"),
+              ("The leader of the coup was arrested in Niamey.", "COERCE"),
+              ("The head of the customs service was arrested in Kyiv.", "COERCE")), event_nlp)
 
 
 def test_a_win_by_a_margin_is_no_attack(event_nlp):
@@ -1147,8 +1156,15 @@ def test_forced_by_circumstance_is_no_coercion(event_nlp):
         event_nlp)]
     assert events_of("The path to a less polarized GOP is forcing the party to reach beyond "
                      "its base.", event_nlp) == []
+    assert events_of("The economic crisis forced the government to seek an IMF bailout.",
+                     event_nlp) == []
     each_has((("Police forced protesters to leave the square in Minsk.", "COERCE"),
-              ("Soldiers forced villagers to flee in Rakhine.", "COERCE")), event_nlp)
+              ("Soldiers forced villagers to flee in Rakhine.", "COERCE"),
+              # what parties do forces too (a reviewer's sentences)
+              ("The war forced thousands of civilians to flee their homes.", "COERCE"),
+              ("The coup forced the president to flee the country.", "COERCE"),
+              ("Mounting pressure from protesters forced the prime minister to resign.",
+               "COERCE")), event_nlp)
 
 
 def test_sharing_is_cooperation_when_knowledge_or_a_party_is_shared_with(event_nlp):
@@ -1159,6 +1175,9 @@ def test_sharing_is_cooperation_when_knowledge_or_a_party_is_shared_with(event_n
                "Morocco and the United States share the same values of peace, security and "
                "democracy."), event_nlp)
     each_has((("Rebels shared intelligence with the army in Kivu.", "COOPERATE"),
+              ("Pakistan shared a dossier on the Mumbai attacks with India.", "COOPERATE"),
+              ("Turkey shared audio recordings of the killing with Saudi Arabia and the United "
+               "States.", "COOPERATE"),
               ("Taliban ruled Afghanistan has been sharing expertise with the Liberation "
                "Tigers of Tamil Eelam.", "COOPERATE")), event_nlp)
 

@@ -158,8 +158,8 @@ def _head_word_typing(head: Token) -> Typing | None:
     lemma = head_lemma(head)
     if lemma in FORCES:
         return Typing("MIL", True, f"armed forces: '{lemma}'")
-    if lemma not in CIVILIANS and _part_of_a_thing(head):
-        return None  # "the side of the hangar", "a group of friends"
+    if lemma == "side" and _part_of_a_thing(head):
+        return None  # "the side of the hangar", not "the Russian side"
     if lemma in POLITICAL_WORDS or lemma in ROLE_CLASSES:
         if lemma in CIVILIANS:
             return Typing("CVL", lemma not in CIVILIANS - ACTOR_NOUNS, f"civilians: '{lemma}'")
@@ -176,8 +176,10 @@ def _company_in(words: list[Token] | Span) -> str | None:
     of the company, not of a government."""
     classes = actor_classes()
     tokens = list(words)
+    in_phrases = {inner.i for token in tokens if token.dep_ == "prep"
+                  for inner in token.subtree}  # "gunmen in Toyota pickups": not whose
     for start, word in enumerate(tokens):
-        if word.pos_ != "PROPN":
+        if word.pos_ != "PROPN" or word.i in in_phrases:
             continue
         for end in range(min(len(tokens), start + 3), start, -1):  # the longest name first
             name = " ".join(token.text for token in tokens[start:end])
@@ -187,9 +189,11 @@ def _company_in(words: list[Token] | Span) -> str | None:
 
 
 def _part_of_a_thing(head: Token) -> bool:
-    """Does the noun name a part or a gathering of something that is no party: its "of"
-    names a thing ("the side of the hangar", "the head of the queue", "a group of
-    friends"), not people ("a group of gunmen", "the head of state")?"""
+    """Does the noun name a part of something that is no party: its "of" names a thing
+    ("the side of the hangar"), not people or a body ("the side of the government")? Asked
+    of "side" alone, a party in talks and wars ("the Russian side") and a part of a thing:
+    "head", "leader", "group" of whatever is named are people ("the head of the customs
+    service", "the leader of the coup")."""
     for child in head.children:
         if child.dep_ == "prep" and child.lower_ == "of":
             whole = prep_object(child)

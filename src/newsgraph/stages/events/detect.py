@@ -530,8 +530,9 @@ def harm_by_no_one(candidate: Candidate, actor: Token | None) -> bool:
             phrases = HARMLESS_CAUSES.get(child.lower_) if child.dep_ == "prep" else None
             cause = prep_object(child) if phrases else None
             if cause is not None and (_names_phrase(cause, phrases) or (
-                    child.lower_ in ("in", "of") and _harmless_thing(cause))) and \
-                    not _wielded(verb, cause):
+                    child.lower_ in ("in", "of") and verb is candidate.token
+                    and own_doer is None and head_lemma(verb) in _HARM_DONE
+                    and _harmless_thing(cause))) and not _wielded(verb, cause):
                 return True  # "killed in the crash", "killed in a stampede", "died of cholera"
     return False
 
@@ -589,6 +590,8 @@ def _harmless_thing(doer: Token) -> bool:
     wielding = [word for word in doer.subtree if word.i != doer.i
                 and word.pos_ in ("NOUN", "PROPN")]
     clause = doer.head if doer.dep_ == "nsubj" else None
+    if clause is not None and clause.lemma_.lower() in _ATTACK_VERBS - _HARM_DONE:
+        return False  # "when his car exploded", "when his car struck a mine"
     if clause is not None and clause.lemma_.lower() in RAMMING_VERBS:  # "rammed into a crowd"
         wielding += [prep_object(child) for child in clause.children if child.dep_ == "prep"]
         wielding += [child for child in clause.children if child.dep_ == "dobj"]
@@ -607,6 +610,11 @@ def _is_attack(noun: Token) -> bool:
     return sense is not None and sense[0] == "ASSAULT"
 
 
+_ATTACK_VERBS = frozenset(lemma for lemma, rules in VERB_LEXICON.items()
+                          if any(sense is not None and sense[0] == "ASSAULT"
+                                 for _cond, sense in rules))
+"""Verbs that may tell an attack ("explode", "strike", "hit"): a thing that does one was
+wielded, or its clause is judged as an event of its own."""
 RAMMING_VERBS = frozenset({"ram", "plough", "plow", "drive", "mow", "smash"})
 """How a vehicle is driven at people: at a party, an attack ("a car rammed into a crowd of
 protesters"); what merely falls or crashes on people is no one's act."""

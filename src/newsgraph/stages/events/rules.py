@@ -25,6 +25,7 @@ from newsgraph.stages.events.lexicon import (
     AID_GOODS,
     CAPTIVES,
     CIVILIANS,
+    COMPELLING_ACTS,
     CONCESSIONS,
     DEMANDABLE,
     ECONOMIC_RESTRICTIONS,
@@ -405,10 +406,24 @@ def _forced_by_circumstance(frame: Frame) -> bool:
     circumstance = doer is None if passive else (  # "the personnel squeeze is forcing employers"
         doer is not None and doer.pos_ in ("NOUN", "ADJ") and not entity_type(doer)
         and not is_party(doer) and not agent_noun(doer) and not owned_by_party(doer)
-        and head_lemma(doer) not in NOUN_LEXICON)  # an attack forces on its doer's behalf
+        and head_lemma(doer) not in NOUN_LEXICON and head_lemma(doer) not in COMPELLING_ACTS
+        and not any(child.dep_ == "prep" and child.lower_ in ("from", "by")
+                    and (whole := prep_object(child)) is not None and is_party(whole)
+                    for child in doer.children))
+    # an attack, a war, a coup, pressure forces on its doer's behalf ("pressure from
+    # protesters forced the prime minister to resign")
     return circumstance and not any(
         child.dep_ in ("prt", "prep") and child.lower_ in ("out", "from")
         for child in frame.verb.children)
+
+
+def _shared_with_party(frame: Frame) -> bool:
+    """"shared a dossier on the attacks with India": the parser hangs "with" on the object
+    or a noun inside it."""
+    return frame.obj is not None and any(
+        word.dep_ == "prep" and word.lower_ == "with" and (
+            whole := prep_object(word)) is not None and is_party(whole)
+        for word in frame.obj.subtree)
 
 
 _ON_TERMS = prep("to", "on", "upon", "over")
@@ -704,7 +719,7 @@ _RULES: dict[str, list[Rule]] = {
     "restore": [(obj_words("tie relation"), ("SUPPORT", None))],
     "establish": [(obj_words("tie relation"), ("SUPPORT", None))],
     # what is shared with a party, or knowledge shared: not values, a border or photos online
-    "share": [(either(obj(SHARED_KNOWLEDGE), prep("with", of=ACTOR_NOUNS)),
+    "share": [(either(obj(SHARED_KNOWLEDGE), prep("with", of=ACTOR_NOUNS), _shared_with_party),
                ("COOPERATE", "intelligence"))],
     "exchange": [(obj(CAPTIVES), ("RETREAT", "release")),
                  (obj_words("information intelligence data"), ("COOPERATE", "intelligence"))],
