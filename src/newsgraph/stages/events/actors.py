@@ -42,6 +42,7 @@ from newsgraph.stages.events.lexicon import (
     ROLE_CLASSES,
 )
 from newsgraph.stages.events.rules import (
+    BUSINESS_AGENT,
     MATERIAL_CONFLICT,
     agent_noun,
     head_lemma,
@@ -167,9 +168,6 @@ def _head_word_typing(head: Token) -> Typing | None:
     return None
 
 
-BUSINESS = "BUS"
-
-
 def _company_in(words: list[Token] | Span) -> str | None:
     """The name of a company PETRARCH lists (a multinational or a business: its code is
     BUS) among these words' organisations: its president or chief executive is an officer
@@ -183,7 +181,7 @@ def _company_in(words: list[Token] | Span) -> str | None:
             continue
         for end in range(min(len(tokens), start + 3), start, -1):  # the longest name first
             name = " ".join(token.text for token in tokens[start:end])
-            if contract_code(classes.get(name.lower(), "")) == BUSINESS:
+            if contract_code(classes.get(name.lower(), "")) == BUSINESS_AGENT:
                 return name
     return None
 
@@ -225,8 +223,8 @@ def type_party(phrase: Span, head: Token, entity: dict[str, Any] | None,
             code, agent = found
             company = _company_in(words)
             if company is not None:  # "Microsoft President Brad Smith", "Boeing Chief Executive"
-                return Typing(BUSINESS, False, f"a company's '{agent}': PETRARCH actors: "
-                                               f"'{company}' is a company")
+                return Typing(BUSINESS_AGENT, False,
+                              f"a company's '{agent}': PETRARCH actors: '{company}' is a company")
             by_role = _class_typing(code, f"PETRARCH agents: '{agent}' is {code}")
             if by_role.code is not None or by_role.political:
                 return by_role
