@@ -548,9 +548,7 @@ def _doer_of_time_clause(verb: Token) -> Token | None:
     clause's subject (`_harmless_thing` judges it with its clause: "when a bomb exploded",
     "when a car hit a landmine" are attacks). A time clause of a conjunct tells the whole
     ("two were killed and dozens injured when a bus overturned")."""
-    for clause in _time_clauses(verb):
-        return parse_frame(clause).subj
-    return None
+    return next((parse_frame(clause).subj for clause in _time_clauses(verb)), None)
 
 
 def _time_clauses(verb: Token) -> Iterable[Token]:
@@ -590,7 +588,7 @@ def _harmless_thing(doer: Token) -> bool:
     wielding = [word for word in doer.subtree if word.i != doer.i
                 and word.pos_ in ("NOUN", "PROPN")]
     clause = doer.head if doer.dep_ == "nsubj" else None
-    if clause is not None and clause.lemma_.lower() in _ATTACK_VERBS - _HARM_DONE:
+    if clause is not None and clause.lemma_.lower() in _ATTACK_VERBS:
         return False  # "when his car exploded", "when his car struck a mine"
     if clause is not None and clause.lemma_.lower() in RAMMING_VERBS:  # "rammed into a crowd"
         wielding += [prep_object(child) for child in clause.children if child.dep_ == "prep"]
@@ -612,9 +610,9 @@ def _is_attack(noun: Token) -> bool:
 
 _ATTACK_VERBS = frozenset(lemma for lemma, rules in VERB_LEXICON.items()
                           if any(sense is not None and sense[0] == "ASSAULT"
-                                 for _cond, sense in rules))
-"""Verbs that may tell an attack ("explode", "strike", "hit"): a thing that does one was
-wielded, or its clause is judged as an event of its own."""
+                                 for _cond, sense in rules)) - _HARM_DONE
+"""Verbs that may tell an attack ("explode", "strike", "hit"), other than the harm itself:
+a thing that does one was wielded, or its clause is judged as an event of its own."""
 RAMMING_VERBS = frozenset({"ram", "plough", "plow", "drive", "mow", "smash"})
 """How a vehicle is driven at people: at a party, an attack ("a car rammed into a crowd of
 protesters"); what merely falls or crashes on people is no one's act."""

@@ -403,15 +403,16 @@ def _forced_by_circumstance(frame: Frame) -> bool:
     passive = frame.patient is not None or any(
         child.dep_ == "auxpass" for child in frame.verb.children)  # "... and have been forced"
     doer = frame.agent if passive else frame.subj
-    circumstance = doer is None if passive else (  # "the personnel squeeze is forcing employers"
+    # a common noun that names no party does it ("the personnel squeeze is forcing
+    # employers"); an attack, a war, a coup, pressure forces on its doer's behalf ("pressure
+    # from protesters forced the prime minister to resign")
+    circumstance = doer is None if passive else (
         doer is not None and doer.pos_ in ("NOUN", "ADJ") and not entity_type(doer)
         and not is_party(doer) and not agent_noun(doer) and not owned_by_party(doer)
         and head_lemma(doer) not in NOUN_LEXICON and head_lemma(doer) not in COMPELLING_ACTS
         and not any(child.dep_ == "prep" and child.lower_ in ("from", "by")
                     and (whole := prep_object(child)) is not None and is_party(whole)
                     for child in doer.children))
-    # an attack, a war, a coup, pressure forces on its doer's behalf ("pressure from
-    # protesters forced the prime minister to resign")
     return circumstance and not any(
         child.dep_ in ("prt", "prep") and child.lower_ in ("out", "from")
         for child in frame.verb.children)
