@@ -14,6 +14,7 @@ from warcio.warcwriter import WARCWriter
 from newsgraph.document import RawArticle, ReadError
 from newsgraph.sources import (
     DecodeError,
+    Skipped,
     decode,
     html_article,
     read_file,
@@ -424,6 +425,73 @@ def test_a_corrupt_warc_is_a_read_error(tmp_path: Path):
     path = write(tmp_path / "broken.warc.gz", b"\x1f\x8b\x08\x00 this is not a gzip stream")
     (error,) = read_sources([str(path)])
     assert error == ReadError(str(path), "not a WARC archive: no WARC records found")
+
+
+# --- inputs behind a filesystem URI (issue 19: memory:// here, as s3:// or gs:// would be) ------
+
+
+def _memory_copy(local: Path, folder: str) -> str:
+    """Every file under `local` copied to fsspec's in-memory filesystem; its URI."""
+    import fsspec
+
+    memory = fsspec.filesystem("memory")
+    memory.rm(f"/{folder}", recursive=True) if memory.exists(f"/{folder}") else None
+    for path in sorted(local.rglob("*")):
+        if path.is_file():
+            memory.pipe(f"/{folder}/{path.relative_to(local).as_posix()}", path.read_bytes())
+    return f"memory://{folder}"
+
+
+def test_a_folder_behind_a_uri_is_walked_as_a_local_one(tmp_path: Path):
+    root = tmp_path / "desk"
+    write(root / "b.txt", "Second story about the harbour strike.")
+    write(root / "a.txt", "First story about the council vote.")
+    write(root / "zone" / "c.txt", "Third story, in a subfolder.")
+    write(root / "zone" / "feed.jsonl", json.dumps({"id": "f1", "text": "A line's story."})
+          + "\n{broken\n")
+    write(root / "notes.md", "Not an article: unknown extension in a folder.")
+    write(root / ".draft.txt", "Hidden draft, not to be read.")
+    write(root / ".git" / "HEAD.txt", "Hidden folder, not to be read.")
+    write_warc(root / "crawl.warc.gz", gzip=True)
+    uri = _memory_copy(root, "newsgraph-sources-test/desk")
+    skipped_locally, skipped = Skipped(), Skipped()
+    local = list(read_sources([str(root)], skipped=skipped_locally))
+    remote = list(read_sources([uri], skipped=skipped))
+
+    assert [item.source for item in remote] == [
+        item.source.replace(str(root), uri) for item in local]
+    names = [item.source.removeprefix(uri + "/") for item in remote]
+    assert names[:2] + names[3:] == [
+        "a.txt", "b.txt", "zone/c.txt", "zone/feed.jsonl:1", "zone/feed.jsonl:2"]
+    assert names[2].startswith("crawl.warc.gz#<urn:uuid:") and "Governor" in remote[2].text
+    assert [type(item) for item in remote] == [type(item) for item in local]
+    assert [getattr(item, "text", None) for item in remote] == [
+        getattr(item, "text", None) for item in local]
+    assert [item.group for item in remote[:3]] == [item.group for item in local[:3]]
+    assert remote[-1].error == local[-1].error and "line 2: not valid JSON" in remote[-1].error
+    assert skipped == skipped_locally and skipped["hidden folder"] == 1
+
+
+def test_a_uri_glob_a_missing_uri_and_a_file_over_the_limit(tmp_path: Path):
+    for name in ("2024-03.txt", "2024-01.txt", "2023-12.txt", "sub/2024-02.txt"):
+        write(tmp_path / name, f"The article stored as {name} reports on the port strike.")
+    uri = _memory_copy(tmp_path, "newsgraph-sources-test/globs")
+    found = [item.source.removeprefix(uri + "/") for item in read_sources([f"{uri}/2024-*.txt"])]
+    assert found == ["2024-01.txt", "2024-03.txt"]
+    deep = [item.source.removeprefix(uri + "/") for item in read_sources([f"{uri}/**/2024*"])]
+    assert deep == ["2024-01.txt", "2024-03.txt", "sub/2024-02.txt"]
+
+    missing, nothing = read_sources([f"{uri}/absent.txt", f"{uri}/*.jsonl"])
+    assert missing == ReadError(f"{uri}/absent.txt", "no such file or directory")
+    assert nothing == ReadError(f"{uri}/*.jsonl", "no files match the pattern")
+    big, = read_sources([f"{uri}/2024-01.txt"], max_bytes=20)
+    assert big.error == "file too large: 61 bytes > limit 20"
+
+
+def test_a_file_uri_is_the_local_file(sample_paths: list[Path]):
+    (article,) = read_sources([sample_paths[0].as_uri()])
+    assert article.source == str(sample_paths[0])
+    assert article.group == "samples"
 
 
 # -- issue 18: what a folder or a file may hold ------------------------------------------------

@@ -1089,6 +1089,9 @@ def run_command(paths: tuple[str, ...], out: str, engine: str, address: str | No
                 settings: Settings, quiet: bool, encoding: str | None) -> None:
     """Extract articles into Parquet tables with the store's columns, partitioned by month.
 
+    PATHS are what ingest reads (files, folders, globs, JSON Lines, WARC), local or behind a
+    filesystem URI (file://, s3://, gs://, hdfs://, memory://, any fsspec scheme).
+
     Resumable: inputs whose content hash a finished part already holds are skipped, so a run
     with nothing new writes nothing, and a crashed run picks up where it stopped. With
     --engine ray, --workers is the number of Ray actors (default [scale] ray_workers); the
@@ -1098,7 +1101,7 @@ def run_command(paths: tuple[str, ...], out: str, engine: str, address: str | No
 
     given = click.get_current_context().get_parameter_source("workers")
     workers = settings.run.workers if given is click.core.ParameterSource.COMMANDLINE else None
-    summary = run([path.removeprefix("file://") for path in paths], out, settings=settings,
+    summary = run(list(paths), out, settings=settings,
                   engine=engine, address=address, workers=workers,  # type: ignore[arg-type]
                   progress=None if quiet else stderr_progress, encoding=encoding)
     err.print(summary.line(out), highlight=False, soft_wrap=True)

@@ -8,6 +8,7 @@ while looking like success, so an encoding that cannot be settled is reported in
 from __future__ import annotations
 
 import codecs
+import io
 import json
 import os
 import re
@@ -15,14 +16,17 @@ import stat
 import sys
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from glob import glob
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any, BinaryIO
+from urllib.parse import urlsplit
+from urllib.request import url2pathname
 
 from newsgraph.config import DEFAULT_SETTINGS
 from newsgraph.document import RawArticle, ReadError
+from newsgraph.filesystems import is_uri
 from newsgraph.sanitise import sanitise
 from newsgraph.webpage import hostname, page_article
 
@@ -103,8 +107,26 @@ def read_sources(
                        encoding=encoding, skipped=skipped)
 
 
-Input = Path | str | ReadError
-"""One input of a batch: a file, "-" for standard input, or a path that could not be listed."""
+@dataclass(frozen=True)
+class RemoteFile:
+    """A file behind a filesystem URI ("s3://bucket/feeds/a.jsonl", "memory://x/a.html"),
+    read through `newsgraph.filesystems` like a local file of the same name."""
+
+    uri: str
+    filesystem: Any
+    path: str
+
+    def __str__(self) -> str:
+        return self.uri
+
+    def open(self) -> BinaryIO:
+        """A buffered byte stream (pyarrow's files have no `readline` of their own)."""
+        return io.BufferedReader(self.filesystem.open_input_file(self.path))
+
+
+Input = Path | str | RemoteFile | ReadError
+"""One input of a batch: a file, a file behind a URI, "-" for standard input, or a path that
+could not be listed."""
 
 
 def input_files(paths: Iterable[str], skipped: Skipped | None = None) -> Iterator[Input]:
@@ -130,6 +152,9 @@ def read_inputs(
     for item in inputs:
         if isinstance(item, ReadError):
             yield item
+        elif isinstance(item, RemoteFile):
+            yield from _read_remote(item, max_bytes, encoding,
+                                    skipped if skipped is not None else Skipped())
         elif item == STDIN_NAME:
             try:
                 yield from _read_stdin(stdin, max_bytes, encoding)
@@ -156,6 +181,11 @@ def count_articles(inputs: Iterable[Input]) -> int | None:
             continue
         if item == STDIN_NAME:
             return None
+        if isinstance(item, RemoteFile):
+            if _kind(PurePosixPath(item.path)) in ("jsonl", "warc"):
+                return None  # counting its lines would read it twice over the network
+            total += 1
+            continue
         kind = _kind(Path(item))
         if kind == "warc":
             return None
@@ -234,6 +264,11 @@ def _expand(path: str, skipped: Skipped) -> Iterator[Input]:
     if path == STDIN_NAME:
         yield STDIN_NAME
         return
+    if path.startswith("file://"):
+        path = url2pathname(urlsplit(path).path)  # a local file, read as one
+    elif is_uri(path):
+        yield from _expand_uri(path, skipped)
+        return
     location = Path(path)
     if location.is_dir():
         yield from _walk(location, skipped)
@@ -256,6 +291,101 @@ def _expand(path: str, skipped: Skipped) -> Iterator[Input]:
             yield from _walk(Path(match), skipped) if Path(match).is_dir() else [Path(match)]
     else:
         yield ReadError(sanitise(path), "no such file or directory")
+
+
+def _expand_uri(uri: str, skipped: Skipped) -> Iterator[Input]:
+    """The files a URI names, as `_expand` finds local ones: a file, a folder walked (hidden
+    names and unknown extensions passed over, sorted), or a glob pattern."""
+    from pyarrow.fs import FileType
+
+    from newsgraph.filesystems import filesystem
+
+    try:
+        fs, path = filesystem(uri)
+    except Exception as error:  # an unknown scheme, a missing plugin, bad credentials
+        yield ReadError(sanitise(uri), f"cannot open the filesystem: {error}")
+        return
+    name = _uri_namer(uri, path)
+    kind = fs.get_file_info(path).type
+    if kind == FileType.File:
+        yield RemoteFile(uri, fs, path)
+        return
+    if kind == FileType.Directory:
+        yield from _walk_uri(fs, name, path, skipped)
+        return
+    magic = _GLOB_MAGIC.search(path)
+    if not magic:
+        yield ReadError(sanitise(uri), "no such file or directory")
+        return
+    base = path[:magic.start()].rpartition("/")[0]
+    pattern = _glob_pattern(path)
+    found = [file for file in _walk_uri(fs, name, base or "/", Skipped(), unfiltered=True)
+             if isinstance(file, RemoteFile) and pattern.fullmatch(file.path)]
+    if not found:
+        yield ReadError(sanitise(uri), "no files match the pattern")
+    yield from found
+
+
+def _uri_namer(uri: str, path: str) -> Callable[[str], str]:
+    """How to name a file found under `uri` (whose filesystem path is `path`) as a URI of the
+    same form: "memory://feeds" is the path "/feeds", and its file "/feeds/a.jsonl" is named
+    "memory://feeds/a.jsonl"; "s3://bucket/x" is "bucket/x"."""
+    if uri.endswith(path):
+        return lambda found: uri[:len(uri) - len(path)] + found
+    bare = path.lstrip("/")
+    if uri.endswith(bare):
+        return lambda found: uri[:len(uri) - len(bare)] + found.lstrip("/")
+    scheme = uri.split("://", 1)[0]
+    return lambda found: f"{scheme}://{found}"
+
+
+def _walk_uri(fs: Any, name: Callable[[str], str], root: str, skipped: Skipped,
+              unfiltered: bool = False) -> Iterator[Input]:
+    """The files under a folder behind a URI, in `_walk`'s order and with its filters."""
+    from pyarrow.fs import FileSelector, FileType
+
+    try:
+        infos = fs.get_file_info(FileSelector(root, recursive=True))
+    except OSError as error:
+        yield ReadError(sanitise(name(root)), _os_message(error))
+        return
+    found: list[tuple[tuple[str, ...], RemoteFile]] = []
+    for info in infos:
+        parts = tuple(PurePosixPath(info.path).relative_to(root.rstrip("/") or "/").parts)
+        if info.type != FileType.File:
+            if info.type == FileType.Directory and parts[-1].startswith(".") and not unfiltered:
+                skipped["hidden folder"] += 1
+            continue
+        if not unfiltered:
+            if any(part.startswith(".") for part in parts[:-1]):
+                continue  # inside a hidden folder, counted once above
+            if parts[-1].startswith("."):
+                skipped["hidden file"] += 1
+                continue
+            if _kind(PurePosixPath(info.path)) is None:
+                suffix = PurePosixPath(info.path).suffix.lower() or "no extension"
+                skipped[f"not an article file ({suffix})"] += 1
+                continue
+        found.append((parts, RemoteFile(name(info.path), fs, info.path)))
+    yield from (file for _parts, file in sorted(found, key=lambda pair: pair[0]))
+
+
+def _glob_pattern(pattern: str) -> re.Pattern[str]:
+    """A glob as a regular expression over whole paths: "*" and "?" within one folder name,
+    "**" across folders, "[...]" a character class (what `glob(recursive=True)` means)."""
+    out = []
+    for token in re.findall(r"\*\*/?|\*|\?|\[[^\]/]*\]|[^*?\[]+|\[", pattern):
+        if token.startswith("**"):
+            out.append("(?:[^/]*/)*" if token.endswith("/") else ".*")
+        elif token == "*":
+            out.append("[^/]*")
+        elif token == "?":
+            out.append("[^/]")
+        elif token.startswith("[") and len(token) > 2:
+            out.append("[" + ("^" + token[2:-1] if token[1] == "!" else token[1:-1]) + "]")
+        else:
+            out.append(re.escape(token))
+    return re.compile("".join(out))
 
 
 def _walk(root: Path, skipped: Skipped) -> Iterator[Input]:
@@ -326,9 +456,15 @@ def _read_document_file(path: Path, kind: str | None, max_bytes: int,
         return ReadError(source, f"file too large: {size} bytes > limit {max_bytes}")
     with path.open("rb") as stream:
         data = stream.read(max_bytes + 1)
+    return _document_bytes(data, source, kind, sanitise(path.absolute().parent.name),
+                           max_bytes, encoding)
+
+
+def _document_bytes(data: bytes, source: str, kind: str | None, folder: str, max_bytes: int,
+                    encoding: str | None = None) -> RawArticle | ReadError:
+    """One document file's bytes (read up to one byte past the limit) as an article."""
     if len(data) > max_bytes:  # a file that grew, or a device whose size stat cannot tell
         return ReadError(source, f"file too large: over the limit of {max_bytes} bytes")
-    folder = sanitise(path.absolute().parent.name)
     if kind == "txt":
         return _text_document(data, source, folder, encoding)
     if kind == "html":
@@ -409,30 +545,35 @@ def _looks_like_jsonl(data: bytes) -> bool:
 
 def _read_jsonl_file(path: Path, max_bytes: int,
                      encoding: str | None = None) -> Iterator[RawArticle | ReadError]:
-    source = sanitise(str(path))
     with path.open("rb") as stream:
-        start = stream.read(4)
-        stream.seek(0)
-        wide = encoding and codecs.lookup(encoding).name.startswith(("utf-16", "utf-32"))
-        if wide or start.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE,
-                                     codecs.BOM_UTF32_BE)):
-            # UTF-16/32 cannot be split at newline bytes: read it whole (within the limit).
-            data = stream.read(max_bytes + 1)
-            if len(data) > max_bytes:
-                yield ReadError(source, f"file too large: UTF-16/32 text over {max_bytes} bytes")
-                return
-            try:
-                text = decode(data, source, encoding)
-            except DecodeError as error:
-                yield ReadError(source, str(error))
-                return
-            lines: Iterable[tuple[int, str | bytes | None]] = enumerate(text.split("\n"), 1)
-        else:
-            lines = _byte_lines(stream, max_bytes)
-        any_line = False
-        for item in _jsonl_articles(lines, source, max_bytes, encoding):
-            any_line = True
-            yield item
+        yield from _read_jsonl_stream(stream, sanitise(str(path)), max_bytes, encoding)
+
+
+def _read_jsonl_stream(stream: BinaryIO, source: str, max_bytes: int,
+                       encoding: str | None = None) -> Iterator[RawArticle | ReadError]:
+    """The articles of a JSON Lines byte stream, one per line; a bad line fails alone."""
+    start = stream.read(4)
+    stream.seek(0)
+    wide = encoding and codecs.lookup(encoding).name.startswith(("utf-16", "utf-32"))
+    if wide or start.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE,
+                                 codecs.BOM_UTF32_BE)):
+        # UTF-16/32 cannot be split at newline bytes: read it whole (within the limit).
+        data = stream.read(max_bytes + 1)
+        if len(data) > max_bytes:
+            yield ReadError(source, f"file too large: UTF-16/32 text over {max_bytes} bytes")
+            return
+        try:
+            text = decode(data, source, encoding)
+        except DecodeError as error:
+            yield ReadError(source, str(error))
+            return
+        lines: Iterable[tuple[int, str | bytes | None]] = enumerate(text.split("\n"), 1)
+    else:
+        lines = _byte_lines(stream, max_bytes)
+    any_line = False
+    for item in _jsonl_articles(lines, source, max_bytes, encoding):
+        any_line = True
+        yield item
     if not any_line:
         yield ReadError(source, "empty file")
 
@@ -553,46 +694,80 @@ def _read_warc(path: Path, max_bytes: int, encoding: str | None,
     """HTML pages fetched with status 200; every other record is not an article, and is
     counted in `skipped` by kind ("WARC request record", "WARC response 404", "WARC response
     image/png"). A record cut short is a failure, never a partial article."""
+    if path.stat().st_size == 0:
+        yield ReadError(sanitise(str(path)), "empty file")
+        return
+    with path.open("rb") as stream:
+        yield from _read_warc_stream(stream, str(path), max_bytes, encoding, skipped)
+
+
+def _read_warc_stream(stream: BinaryIO, path: str, max_bytes: int, encoding: str | None,
+                      skipped: Skipped) -> Iterator[RawArticle | ReadError]:
+    """`_read_warc` of an open archive; each page's source is `path#record-id`."""
     from warcio.archiveiterator import ArchiveIterator
 
-    name = sanitise(str(path))
-    if path.stat().st_size == 0:
-        yield ReadError(name, "empty file")
-        return
+    name = sanitise(path)
     records = pages = 0
-    with path.open("rb") as stream:
-        try:
-            for index, record in enumerate(ArchiveIterator(stream)):
-                # warcio reads any text as a lenient old-style ARC record: only WARC counts.
-                if record.format != "warc" or not record.rec_type:
-                    continue
-                records += 1
-                if record.rec_type != "response" or record.http_headers is None:
-                    skipped[f"WARC {record.rec_type} record"] += 1
-                    continue
-                content_type = record.http_headers.get_header("Content-Type") or ""
-                status = record.http_headers.get_statuscode()
-                if status != "200":
-                    skipped[f"WARC response {status}"] += 1
-                    continue
-                if not _is_html_type(content_type):
-                    media = content_type.split(";", 1)[0].strip().lower() or "no type"
-                    skipped[f"WARC response {media}"] += 1
-                    continue
-                pages += 1
-                record_id = record.rec_headers.get_header("WARC-Record-ID") or str(index)
-                source = sanitise(f"{path}#{record_id}")
-                try:
-                    yield _warc_article(record, source, content_type, max_bytes, encoding)
-                except Exception as error:  # one broken record, not a broken archive
-                    yield ReadError(source, _unexpected(error))
-        except Exception as error:
-            yield ReadError(name, f"cannot read the WARC archive: {error}")
-            return
+    try:
+        for index, record in enumerate(ArchiveIterator(stream)):
+            # warcio reads any text as a lenient old-style ARC record: only WARC counts.
+            if record.format != "warc" or not record.rec_type:
+                continue
+            records += 1
+            if record.rec_type != "response" or record.http_headers is None:
+                skipped[f"WARC {record.rec_type} record"] += 1
+                continue
+            content_type = record.http_headers.get_header("Content-Type") or ""
+            status = record.http_headers.get_statuscode()
+            if status != "200":
+                skipped[f"WARC response {status}"] += 1
+                continue
+            if not _is_html_type(content_type):
+                media = content_type.split(";", 1)[0].strip().lower() or "no type"
+                skipped[f"WARC response {media}"] += 1
+                continue
+            pages += 1
+            record_id = record.rec_headers.get_header("WARC-Record-ID") or str(index)
+            source = sanitise(f"{path}#{record_id}")
+            try:
+                yield _warc_article(record, source, content_type, max_bytes, encoding)
+            except Exception as error:  # one broken record, not a broken archive
+                yield ReadError(source, _unexpected(error))
+    except Exception as error:
+        yield ReadError(name, f"cannot read the WARC archive: {error}")
+        return
     if not records:
         yield ReadError(name, "not a WARC archive: no WARC records found")
     elif not pages:
         yield ReadError(name, "no HTML response records (status 200) in the WARC archive")
+
+
+def _read_remote(file: RemoteFile, max_bytes: int, encoding: str | None,
+                 skipped: Skipped) -> Iterator[RawArticle | ReadError]:
+    """A file behind a URI, read as `read_file` reads a local one of the same name."""
+    source = sanitise(file.uri)
+    try:
+        kind = _kind(PurePosixPath(file.path))
+        size = file.filesystem.get_file_info(file.path).size
+        if size == 0 and kind in ("jsonl", "warc"):
+            yield ReadError(source, "empty file")
+            return
+        if kind not in ("jsonl", "warc") and size is not None and size > max_bytes:
+            yield ReadError(source, f"file too large: {size} bytes > limit {max_bytes}")
+            return
+        with file.open() as stream:
+            if kind == "jsonl":
+                yield from _read_jsonl_stream(stream, source, max_bytes, encoding)
+            elif kind == "warc":
+                yield from _read_warc_stream(stream, file.uri, max_bytes, encoding, skipped)
+            else:
+                folder = sanitise(PurePosixPath(file.path).parent.name)
+                yield _document_bytes(stream.read(max_bytes + 1), source, kind, folder,
+                                      max_bytes, encoding)
+    except OSError as error:
+        yield ReadError(source, _os_message(error))
+    except Exception as error:  # reported as this file's failure; the batch goes on
+        yield ReadError(source, _unexpected(error))
 
 
 def _warc_article(

@@ -54,6 +54,33 @@ def test_other_order_and_part_size_give_the_same_tables(small_run):
     assert tables(out) == tables(small_run.out)
 
 
+def test_inputs_behind_a_uri_give_the_local_runs_rows(small_run):
+    """Inputs on a filesystem URI (memory:// here; s3:// or gs:// the same way): the folder is
+    walked as a local one, and every row is the local run's but for the input's name."""
+    import fsspec
+
+    memory = fsspec.filesystem("memory")
+    for path in small_run.paths:
+        memory.pipe(f"/newsgraph-runner-test/inputs/{Path(path).name}", Path(path).read_bytes())
+    out = "memory://newsgraph-runner-test/from-uri"
+    summary = run(["memory://newsgraph-runner-test/inputs"], out, settings=load_settings())
+    assert (summary.read, summary.extracted, summary.failed) == (16, 15, 1)
+    found = tables(out)
+    assert found["failures"][0]["source"] == "memory://newsgraph-runner-test/inputs/empty.txt"
+    assert {row["input_order"].rsplit(":", 1)[0] for row in found["documents"]} == {
+        "memory://newsgraph-runner-test/inputs/copies.jsonl",
+        "memory://newsgraph-runner-test/inputs/events12.jsonl"}
+
+    def unnamed(rows: list[dict]) -> list[str]:
+        where = {"source", "input_order", "input_hash"}
+        return sorted(json.dumps({key: value for key, value in row.items() if key not in where},
+                                 sort_keys=True, default=str) for row in rows)
+
+    local = tables(small_run.out)
+    assert {table: unnamed(rows) for table, rows in found.items()} == {
+        table: unnamed(rows) for table, rows in local.items()}
+
+
 def test_killed_run_resumes_to_the_same_tables(small_run, tmp_path, monkeypatch):
     out = str(tmp_path / "tables")
     settings = load_settings(overrides={"scale.part_size": 5})
@@ -80,7 +107,8 @@ def test_killed_run_resumes_to_the_same_tables(small_run, tmp_path, monkeypatch)
 
 def test_cli_run_reports_failures_on_stderr_and_exits_1(small_run, tmp_path):
     out = tmp_path / "tables"
-    result = CliRunner().invoke(main, ["run", small_run.paths[1], "--out", str(out)])
+    # A file:// URI names the local file.
+    result = CliRunner().invoke(main, ["run", Path(small_run.paths[1]).as_uri(), "--out", str(out)])
     assert result.exit_code == 1
     assert "read 1, already in" in result.stderr and "failed 1" in result.stderr
     assert result.stdout == ""

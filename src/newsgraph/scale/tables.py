@@ -27,7 +27,6 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
@@ -38,6 +37,7 @@ import pyarrow.parquet as pq
 from newsgraph.config import Settings
 from newsgraph.errors import NewsgraphError
 from newsgraph.facts import fact_types
+from newsgraph.filesystems import filesystem
 from newsgraph.store.schema import MIGRATIONS, SCHEMA_VERSION, AddColumn, child_tables
 
 MANIFEST = "_newsgraph.json"
@@ -271,20 +271,6 @@ class RunFolder:
 def _part_id(path: str) -> str:
     name = posixpath.basename(path)
     return name.removeprefix("part-").split(".", 1)[0]
-
-
-def filesystem(location: str) -> tuple[pafs.FileSystem, str]:
-    """The filesystem and path of a folder: a local path, or a URI pyarrow knows (file://,
-    s3://, gs://, hdfs://) or fsspec does (memory://, and the rest of its registry)."""
-    if "://" not in location:
-        return pafs.LocalFileSystem(), str(Path(location).resolve())
-    try:
-        return pafs.FileSystem.from_uri(location)
-    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
-        import fsspec
-
-        fs, path = fsspec.core.url_to_fs(location)
-        return pafs.PyFileSystem(pafs.FSSpecHandler(fs)), path
 
 
 def document_rows(rows: Any, item_hash: str, order: str) -> dict[str, list[dict[str, Any]]]:
