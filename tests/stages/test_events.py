@@ -1316,3 +1316,54 @@ def test_a_machine_neither_concedes_nor_meets(event_nlp):
     assert [e["type"] for e in raid] == ["ASSAULT"]
     fighters = events_of("Kurdish fighters met tribal leaders in Raqqa.", event_nlp)
     assert [e["type"] for e in fighters] == ["CONSULT"]
+
+
+def test_one_of_a_country_is_no_government(event_nlp):
+    """A named person or body, or one person named by a noun, that is only *of* a country
+    (dev/places gwn-111: a cardinal of Manila at the Easter Vigil; dev/places-trnews
+    trnews-1030014: "Russian oil giant Rosneft"; an athlete, a grandmaster, a national Red
+    Cross) is no party of its politics; a citizen is still a civilian attacked."""
+    no_events(("Manila Archbishop Luis Antonio Cardinal Tagle leads the Easter Vigil at the "
+               "Manila Cathedral on March 31, 2018.",
+               "In 2011, Exxon signed a deal with Russian oil giant Rosneft to provide access "
+               "to lucrative oil resources in the Arctic.",
+               "Leah Castellano and Brazil's Júlia Ramos battled for fifteen bloody minutes in "
+               "a flyweight contest.",
+               "The Russian-born grandmaster could not find a way to defend, and resigned on "
+               "move 34.",
+               "The Peruvian Red Cross has set up shelters, providing food and blankets to "
+               "more than 600 people."), event_nlp)
+    each_has((("Brazil's President Lula condemned the attack.", "ACCUSE"),
+              ("Russia's Lavrov accused Kyiv of sabotage.", "ACCUSE"),
+              ("Brazilian Júlia Ramos was beaten outside her home in Recife.", "ASSAULT")),
+             event_nlp)
+    attacked = only(events_of("Ukrainian Oleksandr Usyk was attacked by soldiers at a "
+                              "checkpoint.", event_nlp), "ASSAULT")
+    assert attacked["target"]["type"] == "CVL" and "a citizen" in attacked["why"]
+
+
+def test_an_animal_attacks_no_one_politically(event_nlp):
+    """An animal that attacks, mauls or kills is no party (`ANIMALS`), unless a party handles
+    it ("police dogs")."""
+    no_events(("Around 1,600 postal workers were attacked by dogs across the UK last year.",
+               "The incident is the third dog attack reported in the town's parks since "
+               "March, and has prompted some residents to ask for dogs to be kept on leads.",
+               "A bear mauled a hiker near Banff on Sunday.",
+               "A shark killed a swimmer off Sydney."), event_nlp)
+    each_has((("Police dogs attacked the protesters.", "ASSAULT"),
+              ("The army's dogs attacked the protesters.", "ASSAULT")), event_nlp)
+
+
+def test_a_line_break_ends_a_sentence_unless_the_line_goes_on_in_lower_case(event_nlp):
+    """A headline with no full stop is not run into the sentence under it (the fire became
+    the object of "near", and the harm a fire did an attack); a line wrapped mid-sentence
+    (dev/places-trnews trnews-1010010) stays one sentence."""
+    headline = ("Bushfire tears through the hills as residents flee and two die near Boolarra"
+                "\n\nA fast-moving fire fanned by 80km/h winds destroyed at least 34 homes on "
+                "Tuesday.")
+    doc = parsed_document(_document(headline, None))
+    assert [sentence.text.strip() for sentence in doc.sents][1].startswith("A fast-moving fire")
+    assert not [e for e in events_of(headline, event_nlp) if e["type"] == "ASSAULT"]
+    wrapped = ("Four members of the Jordanian security forces were killed in Sunday's\n\n"
+               "attacks, officials said.")
+    assert len(list(parsed_document(_document(wrapped, None)).sents)) == 1

@@ -14,6 +14,7 @@ from typing import Any
 import spacy
 from confection import ConfigValidationError
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from newsgraph.config import DEFAULT_SETTINGS, ConfigError, stage_defaults
 from newsgraph.doc import register_extensions
@@ -30,6 +31,22 @@ _PARSE = ["token.dep", "token.head", "token.tag", "token.lemma", "doc.ents"]
 
 class PipelineOrderError(ValueError):
     """A stage placed before the component that writes what it reads."""
+
+
+@Language.component("newsgraph_paragraphs", assigns=["token.is_sent_start"])
+def paragraphs(doc: Doc) -> Doc:
+    """A line break ends a sentence: the clean text puts each paragraph, headline, caption and
+    list item on a line of its own, and the parser, left alone, runs a headline without a
+    full stop into the first sentence under it ("... two die near Boolarra / A fire
+    destroyed 34 homes": the fire became the object of "near"). A line that goes on in lower
+    case is one sentence wrapped ("were killed in Sunday's / attacks, officials said"). Runs
+    before the parser, which keeps boundaries already set."""
+    for token in doc[1:]:
+        before = doc[token.i - 1]
+        if not token.is_space and not token.text[0].islower() and (
+                "\n" in before.whitespace_ or (before.is_space and "\n" in before.text)):
+            token.is_sent_start = True
+    return doc
 
 
 @Language.factory(
@@ -131,6 +148,7 @@ def build_pipeline(stages: Iterable[str] = STAGES,
     component writes (the Doc's input, `doc._.article`, is set before the pipeline runs)."""
     register_extensions()
     nlp = spacy.load(model)
+    nlp.add_pipe("newsgraph_paragraphs", before="parser")
     stages = list(stages)
     for stage in stages:
         try:

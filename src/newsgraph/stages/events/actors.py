@@ -236,9 +236,31 @@ def type_party(phrase: Span, head: Token, entity: dict[str, Any] | None,
     if (entity or {}).get("type") in ("PERSON", "ORG") or (entity is None and head.pos_ == "NOUN"):
         for other in inner:  # "Arab League Secretary-General X", "Thousands of Nigerians"
             typing = _entity_typing(other, of="of ")
-            if typing is not None and typing.political:
-                return typing
+            if typing is None or not typing.political:
+                continue
+            if other.get("type") in ("GPE", "NORP") and _one_of_a_country(head, entity):
+                return _of_a_country(entity, other)
+            return typing
     return by_word or UNTYPED
+
+
+def _one_of_a_country(head: Token, entity: dict[str, Any] | None) -> bool:
+    """Is this a person or a body that is only *of* a country ("Brazil's Júlia Ramos", "the
+    Russian-born grandmaster", "the Peruvian Red Cross"), not the country's people ("Thousands
+    of Nigerians", "Iraqi youths") nor its government? A named person or organisation, or one
+    person named by a noun, with no role of government (those are typed before this)."""
+    if (entity or {}).get("type") in ("PERSON", "ORG"):
+        return True
+    return head.tag_ == "NN" and not any(child.dep_ == "prep" and child.lower_ == "of"
+                                         for child in head.children)
+
+
+def _of_a_country(entity: dict[str, Any] | None, country: dict[str, Any]) -> Typing:
+    """A citizen is a civilian (political as the target of force, `TARGET_TYPES`); a
+    company, a charity or a club of a country is no party of its politics."""
+    if (entity or {}).get("type") == "ORG":
+        return Typing(None, False, f"an organisation of {country['type']} '{country['name']}'")
+    return Typing("CVL", False, f"a citizen: of {country['type']} '{country['name']}'")
 
 
 def makes_political(typing: Typing | None, event_type: str, as_target: bool) -> bool:

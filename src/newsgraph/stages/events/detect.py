@@ -22,6 +22,7 @@ from newsgraph.doc import entity_type
 from newsgraph.stages.events.actors import POLITICAL_WORDS
 from newsgraph.stages.events.lexicon import (
     ACCIDENT_NOUNS,
+    ANIMALS,
     ASSAULTABLE,
     CAPTIVES,
     COMMENTATOR_NOUNS,
@@ -514,6 +515,9 @@ def harm_by_no_one(candidate: Candidate, actor: Token | None) -> bool:
         return True
     if candidate.type != "ASSAULT":
         return False
+    if any(doer is not None and _an_animal(doer) for doer in doers) or any(
+            child.dep_ == "compound" and _an_animal(child) for child in candidate.token.children):
+        return True  # "attacked by dogs", "a bear mauled a hiker", "a shark attack"
     if candidate.noun is None and head_lemma(candidate.token) in _HARM_DONE:
         doer = frames[-1].agent or frames[-1].subj if len(frames) > 1 else own_doer
         if head_lemma(candidate.token) == "die" or frames[0].patient is not None:
@@ -535,6 +539,14 @@ def harm_by_no_one(candidate: Candidate, actor: Token | None) -> bool:
                     and _harmless_thing(cause))) and not _wielded(verb, cause):
                 return True  # "killed in the crash", "killed in a stampede", "died of cholera"
     return False
+
+
+def _an_animal(word: Token) -> bool:
+    """An animal no party handles (`ANIMALS`): not "police dogs", nor a team named after
+    one ("the Chicago Bears", "Wolves")."""
+    return word.pos_ == "NOUN" and head_lemma(word) in ANIMALS and not entity_type(word) \
+        and not owned_by_party(word) and not any(
+            agent_noun(child) for child in word.children if child.dep_ in ("compound", "poss"))
 
 
 _HARM_DONE = HARM_VERBS | {"destroy"}
