@@ -88,7 +88,7 @@ def test_stats_and_shared_rows_are_the_ingested_ones(main_stores):
     assert stats[1:13] == _stdout("stats", "--db", str(ingested)).splitlines()[1:13]
     counts = {cells[1].strip(): cells[2].strip() for cells in (line.split("│") for line in stats)
               if len(cells) > 3}
-    assert counts["mentions"] == "1165"
+    assert counts["mentions"] == "1167"
 
 
 def test_events_merge_into_the_groups_the_store_makes(small_run, tmp_path):

@@ -39,14 +39,32 @@ def paragraphs(doc: Doc) -> Doc:
     list item on a line of its own, and the parser, left alone, runs a headline without a
     full stop into the first sentence under it ("... two die near Boolarra / A fire
     destroyed 34 homes": the fire became the object of "near"). A line that goes on in lower
-    case is one sentence wrapped ("were killed in Sunday's / attacks, officials said"). Runs
-    before the parser, which keeps boundaries already set."""
+    case is one sentence wrapped ("were killed in Sunday's / attacks, officials said"). A
+    dateline ends where the story begins ("KANO, March 13 - Hundreds of teachers marched":
+    not "KANO marched"). Within a line a sentence starts only after a word that can end one
+    (a full stop, a question or exclamation mark, a colon or semicolon, a closing quote or
+    bracket): given a line's first word, the parser would otherwise make it a sentence of its
+    own ("Teachers / protested in Lagos"). Runs before the parser, which keeps boundaries
+    already set, and after the dateline stage (which reads only the text) when the pipeline
+    has one."""
+    dateline = doc._.dateline
+    story = next((token for token in doc if token.idx >= dateline["end"]
+                  and not token.is_space), None) if dateline is not None else None
+    previous = doc[0]
     for token in doc[1:]:
-        before = doc[token.i - 1]
-        if not token.is_space and not token.text[0].islower() and (
-                "\n" in before.whitespace_ or (before.is_space and "\n" in before.text)):
+        if token.is_space:
+            continue
+        line_break = "\n" in previous.whitespace_ or any(
+            "\n" in space.text for space in doc[previous.i + 1:token.i])
+        if (line_break and not token.text[0].islower()) or token == story:
             token.is_sent_start = True
+        elif not line_break and previous.text[-1] not in _SENTENCE_ENDS:
+            token.is_sent_start = False
+        previous = token
     return doc
+
+
+_SENTENCE_ENDS = frozenset(".!?…:;\"”’')]")
 
 
 @Language.factory(
@@ -148,14 +166,19 @@ def build_pipeline(stages: Iterable[str] = STAGES,
     component writes (the Doc's input, `doc._.article`, is set before the pipeline runs)."""
     register_extensions()
     nlp = spacy.load(model)
-    nlp.add_pipe("newsgraph_paragraphs", before="parser")
     stages = list(stages)
     for stage in stages:
+        # A stage that reads only the text (the dateline) runs before the parser, so the
+        # sentence boundaries it shows are set when the parser runs.
+        factory = f"newsgraph_{stage}"
+        place = {"before": "parser"} if Language.has_factory(factory) and \
+            not Language.get_factory_meta(factory).requires else {}
         try:
-            nlp.add_pipe(f"newsgraph_{stage}", name=stage,
-                         config=dict((settings or {}).get(stage, {})))
+            nlp.add_pipe(factory, name=stage,
+                         config=dict((settings or {}).get(stage, {})), **place)
         except (ValueError, ConfigValidationError) as error:  # an unknown stage or setting
             raise ConfigError(f"stage {stage!r}: {' '.join(str(error).split())}") from error
+    nlp.add_pipe("newsgraph_paragraphs", name="paragraphs", before="parser")
     problems = {name: missing for name, missing in nlp.analyze_pipes()["problems"].items()
                 if name in stages and set(missing) - {"doc._.article"}}
     if problems:

@@ -124,7 +124,7 @@ class EntityQueries(StoreFile):
         names: dict[str, int] = {}
         for row in lens:  # the lens counts every mention once, by its name, outlet and year
             names[row["name"]] = names.get(row["name"], 0) + row["count"]
-        roles: dict[str, int] = {}
+        roles: dict[str, dict[str, int]] = {}
         articles = []
         for article in conn.execute(
             # mentions counted in one grouped pass: a per-article subquery lets SQLite scan the
@@ -140,15 +140,17 @@ class EntityQueries(StoreFile):
             data = json.loads(article["data"]) if article["data"] else {}
             for role in data.get("roles") or []:
                 text = role if isinstance(role, str) else role.get("text", "")  # or a span
-                roles[text] = roles.get(text, 0) + 1
+                # one role however a sentence cases it ("Separatist leader X said" opening
+                # one, "said separatist leader X" in another)
+                spellings = roles.setdefault(text.casefold(), {})
+                spellings[text] = spellings.get(text, 0) + 1
             articles.append({key: article[key] for key in ("doc_id", "title", "outlet",
                                                            "published", "mentions")})
         result.update({
             "names": [{"name": n, "count": c}
                       for n, c in sorted(names.items(), key=lambda item: (-item[1], item[0]))],
             "lens": lens,
-            "roles": [{"role": r, "count": c}
-                      for r, c in sorted(roles.items(), key=lambda item: (-item[1], item[0]))],
+            "roles": _role_counts(roles),
             "articles": articles,
             **({"mentions": self.entity_mentions(entity_id, context=context)}
                if mentions else {}),
@@ -340,3 +342,13 @@ def _network_nodes(top: int | None, min_articles: int) -> tuple[str, tuple[int, 
 def _display_name(text: str) -> str:
     """A mention's text as a name: white space folded, typographic apostrophes straight."""
     return " ".join(text.replace("\u2019", "'").split())
+
+
+def _role_counts(roles: dict[str, dict[str, int]]) -> list[dict[str, Any]]:
+    """Each role once (its spellings by case folded together, written as most often, lower
+    case first on a tie), most frequent first."""
+    counted = [(min(spellings, key=lambda text: (-spellings[text], not text[:1].islower(),
+                                                 text)), sum(spellings.values()))
+               for spellings in roles.values()]
+    return [{"role": role, "count": count}
+            for role, count in sorted(counted, key=lambda item: (-item[1], item[0]))]

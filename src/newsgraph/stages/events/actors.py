@@ -159,8 +159,10 @@ def _head_word_typing(head: Token) -> Typing | None:
     lemma = head_lemma(head)
     if lemma in FORCES:
         return Typing("MIL", True, f"armed forces: '{lemma}'")
-    if lemma == "side" and _part_of_a_thing(head):
-        return None  # "the side of the hangar", not "the Russian side"
+    if lemma == "side" and (_part_of_a_thing(head) or _a_bare_side(head)):
+        return None  # "the side of the hangar", "along that side", not "the Russian side"
+    if lemma == "party" and _a_party_of_people(head):
+        return None  # "a third party", "a birthday party", not "the opposition party"
     if lemma in POLITICAL_WORDS or lemma in ROLE_CLASSES:
         if lemma in CIVILIANS:
             return Typing("CVL", lemma not in CIVILIANS - ACTOR_NOUNS, f"civilians: '{lemma}'")
@@ -198,6 +200,35 @@ def _part_of_a_thing(head: Token) -> bool:
             return whole is not None and whole.pos_ == "NOUN" and not entity_type(whole) \
                 and not is_party(whole) and not agent_noun(whole) \
                 and head_lemma(whole) not in POLITICAL_WORDS
+    return False
+
+
+def _a_bare_side(head: Token) -> bool:
+    """"side" with nothing that makes it one of two parties: no number or plural ("both
+    sides", "the two sides"), no party or other modifier ("the Russian side", "the other
+    side", "the government side"): "along that side", "side by side"."""
+    if head.tag_ == "NNS":
+        return False  # "both sides", "the two sides"
+    if head.dep_ == "pobj" and head.head.lower_ == "by" and head.head.head.lower_ == "side":
+        return True  # "side by side"
+    return not any(child.dep_ in ("amod", "compound", "poss", "nummod", "nmod")
+                   or (child.dep_ in ("det", "predet") and child.lower_ in _SIDE_COUNTS)
+                   for child in head.children)
+
+
+_SIDE_COUNTS = frozenset({"both", "either", "neither", "each", "other", "another"})
+
+
+def _a_party_of_people(head: Token) -> bool:
+    """"party" that names a gathering or a legal stand-in, not a political party: "a third
+    party", "a birthday party", "the search party" (a modifier that is a common noun naming
+    no political actor), not "the opposition party" or "the ruling party"."""
+    for child in head.children:
+        if child.dep_ == "amod" and child.lower_ == "third":
+            return True
+        if child.dep_ == "compound" and child.pos_ == "NOUN" and not entity_type(child) \
+                and head_lemma(child) not in POLITICAL_WORDS and not agent_noun(child):
+            return True
     return False
 
 
@@ -275,23 +306,25 @@ def makes_political(typing: Typing | None, event_type: str, as_target: bool) -> 
 
 
 def sentence_names_political_actor(sentence: Span, entity_at: dict[int, dict[str, Any]],
-                                   event_type: str) -> str | None:
+                                   event_type: str, places: bool = True) -> str | None:
     """Why a sentence reports political news though its event names no party: for conflict on
     the ground (an attack, an arrest, a protest, a show of force or a sanction) a geocoded
     place in it; a named political actor, a role noun of government or force, or, for force
     ("residents reported gunfire"), civilians. A place alone makes no talks, deal or
     accusation political: those need a party ("a lawsuit was filed against Apple in
-    California", "a memorandum would be signed")."""
+    California", "a memorandum would be signed"); nor, without `places`, a doing told with no
+    party at all ("fought back to the group", "meant fighting with clay")."""
     classes = actor_classes()
     for token in sentence:
         entity = entity_at.get(token.i)
         if entity is None:
             continue
-        if entity.get("type") == "GPE" and event_type in MATERIAL_CONFLICT and (
+        if places and entity.get("type") == "GPE" and event_type in MATERIAL_CONFLICT and (
                 entity.get("geonames") or entity.get("country")):
             return f"the sentence names the place '{entity['name']}'"
         kind = classes.get((entity.get("name") or "").lower())
-        if kind is not None and _class_typing(kind, "").political:
+        if kind is not None and _class_typing(kind, "").political and (
+                places or kind != "STATE"):  # PETRARCH files places under STATE
             return f"the sentence names the actor '{entity['name']}' ({kind})"
     for raw, phrase in agents_in(sentence):  # civilians proper, not any "man" or "people"
         code = contract_code(raw) or ""

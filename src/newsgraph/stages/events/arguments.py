@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.config import stage_defaults
 from newsgraph.doc import entity_records, entity_spans, entity_type, span_value
 from newsgraph.event_merge import party_of, same_party
+from newsgraph.places import gazetteer
 from newsgraph.stages.events.actors import (
     FIRST_AND_SECOND_PERSON,
     Typing,
@@ -391,8 +392,13 @@ class ArticleContext:
                 child.dep_ == "poss" and child.lower_ in FIRST_AND_SECOND_PERSON)  # "our visit"
             for child in candidate.token.children)
         if partyless or unnamed_agent:
+            # A place makes a happening political ("clashes in Kabul", "was arrested in
+            # Macon"), not a doing with no party at all ("fought back to the group of
+            # favourites", "meant fighting with clay").
+            happening = not partyless or candidate.noun is not None or \
+                candidate.token.pos_ != "VERB"
             found = sentence_names_political_actor(self._sent(candidate.token), self.entity_at,
-                                                   candidate.type)
+                                                   candidate.type, places=happening)
             if found:
                 return f"{'no party' if partyless else 'no actor'}; {found}"
             if partyless:
@@ -987,6 +993,10 @@ def merge_repeats(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
         for key in ("target", "place", "size", "fatalities", "date"):
             if not best.get(key) and other.get(key):
                 best[key] = other[key]
+        if best.get("place") and other.get("place") and \
+                _gazetteer_level(best["place"]) == "country" and \
+                _one_within_the_other(best["place"], other["place"]):
+            best["place"] = other["place"]  # the closer place: Donetsk, not Ukraine
         if best is event:
             kept[kept.index(twin)] = event
     return kept
@@ -999,12 +1009,37 @@ def _repeats(one: dict[str, Any], other: dict[str, Any]) -> bool:
     if not one.get("actor") or not other.get("actor") or \
             not _same_party(one["actor"], other["actor"]):
         return False
-    for key in ("place",):
-        if one.get(key) and other.get(key) and not _same_party(one[key], other[key]):
-            return False
+    places = one.get("place"), other.get("place")
+    if all(places) and not _same_party(*places) and not _one_within_the_other(*places):
+        return False
     dates = [e["date"]["value"] for e in (one, other) if e.get("date")
              and e["date"]["how"] == "text"]
     return len(dates) < 2 or dates[0] == dates[1]
+
+
+def _one_within_the_other(one: dict[str, Any], other: dict[str, Any]) -> bool:
+    """Is one place the country the other lies in ("rallied in eastern Ukraine", "marched
+    through Donetsk")? Told twice, an event is told once more closely."""
+    first, second = _gazetteer_place(one), _gazetteer_place(other)
+    if first is None or second is None:
+        return False
+    return any(outer.level == "country" and inner.level != "country"
+               and inner.country == outer.country
+               for outer, inner in ((first, second), (second, first)))
+
+
+def _gazetteer_level(place: dict[str, Any]) -> str | None:
+    found = _gazetteer_place(place)
+    return found.level if found is not None else None
+
+
+def _gazetteer_place(place: dict[str, Any]) -> Any:
+    """The gazetteer's entry of a geocoded place of an event, or None."""
+    geonames = place.get("geonames")
+    if geonames is None:
+        return None
+    return next((found for found, _primary in gazetteer().candidates(place.get("name") or "")
+                 if found.geonames == geonames), None)
 
 
 def _clean_name(name: str) -> str:
