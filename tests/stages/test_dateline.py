@@ -43,6 +43,8 @@ def test_only_the_first_lines_are_looked_at():
     title = "Miners rally in Donetsk\n\n"
     assert place_and_line(title + "DONETSK, Ukraine (Reuters) - Up to 1,000") == (
         "DONETSK", "DONETSK, Ukraine (Reuters) -")
-    late = "First line.\nSecond line.\nDONETSK, Ukraine (Reuters) - Up to 1,000"
+    # a title, a subtitle, a byline or a few bullet points may come first: six lines
+    late = "".join(f"Line {n}.\n" for n in range(1, 7)) + "DONETSK, Ukraine (Reuters) - Up to"
     assert find_dateline(late) is None
-    assert find_dateline(late, lines=3) is not None
+    assert find_dateline(late, lines=7) is not None
+    assert find_dateline("Title\nBy A. Writer\nDONETSK, Ukraine (Reuters) - Up to") is not None

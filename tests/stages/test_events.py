@@ -661,7 +661,8 @@ def test_declining_to_comment_is_no_rejection(event_nlp):
         "The Federal Public Prosecutor's Office declined to comment on a possible IS link, but "
         "confirmed officials were investigating the case.", event_nlp)]
     no_events(("The spokesman declined comment on the report.",
-               "The army declined to say whether troops had crossed the border."), event_nlp)
+               "The army declined to say whether troops had crossed the border.",
+               "The ministry declined to comment beyond a brief statement."), event_nlp)
     each_has(tuple((text, "REJECT") for text in (
         "The army refused to withdraw from the town.",
         "Iran refused to discuss its nuclear programme.",
@@ -758,7 +759,9 @@ def test_sample_article_events(moscow_sample: Path):
     clashes = [e for e in events if e["trigger"]["text"] == "clashes"]
     assert clashes and all(e["negated"] for e in clashes)
     assert negated_sentence < by_trigger["gunfire"]["trigger"]["start"]
-    assert "marched" not in by_trigger  # the rally, told again
+    # the rally told again, but aimed elsewhere ("in support of" the DNR, "to demand the
+    # withdrawal of Ukrainian forces"): two events, as two arrests of other people would be
+    assert by_trigger["marched"]["target"]["name"] == "Ukrainian forces"
 
 
 def test_an_event_without_its_own_place_takes_the_dateline(event_nlp):
@@ -1319,15 +1322,18 @@ def test_a_machine_neither_concedes_nor_meets(event_nlp):
 
 
 def test_one_of_a_country_is_no_government(event_nlp):
-    """A named person or body, or one person named by a noun, that is only *of* a country
-    (dev/places gwn-111: a cardinal of Manila at the Easter Vigil; dev/places-trnews
-    trnews-1030014: "Russian oil giant Rosneft"; an athlete, a grandmaster, a national Red
-    Cross) is no party of its politics; a citizen is still a civilian attacked."""
+    """A named person or body, or one person named by a noun, that a nationality or a place
+    before the name only describes (dev/places gwn-111: a cardinal of Manila at the Easter
+    Vigil; dev/places-trnews trnews-1030014: "Russian oil giant Rosneft"; an athlete, a
+    grandmaster, a national Red Cross) is no party of its politics; a citizen is still a
+    civilian attacked. "Ukraine's Zelenskiy" stays Ukraine's, as PETRARCH reads it."""
     no_events(("Manila Archbishop Luis Antonio Cardinal Tagle leads the Easter Vigil at the "
                "Manila Cathedral on March 31, 2018.",
+               "Meridian's UK managing director, Henry Zhao, rejected suggestions that the Arc "
+               "was being sold at a loss.",
                "In 2011, Exxon signed a deal with Russian oil giant Rosneft to provide access "
                "to lucrative oil resources in the Arctic.",
-               "Leah Castellano and Brazil's Júlia Ramos battled for fifteen bloody minutes in "
+               "Leah Castellano and Brazilian Júlia Ramos battled for fifteen bloody minutes in "
                "a flyweight contest.",
                "The Russian-born grandmaster could not find a way to defend, and resigned on "
                "move 34.",
@@ -1337,9 +1343,11 @@ def test_one_of_a_country_is_no_government(event_nlp):
               ("Russia's Lavrov accused Kyiv of sabotage.", "ACCUSE"),
               ("Brazilian Júlia Ramos was beaten outside her home in Recife.", "ASSAULT")),
              event_nlp)
-    attacked = only(events_of("Ukrainian Oleksandr Usyk was attacked by soldiers at a "
-                              "checkpoint.", event_nlp), "ASSAULT")
-    assert attacked["target"]["type"] == "CVL" and "a citizen" in attacked["why"]
+    each_has((("Soldiers beat Brazilian Júlia Ramos at a checkpoint.", "ASSAULT"),), event_nlp)
+    # a country's name before a person: PETRARCH's reading, its actor (a reviewer's case)
+    met = only(events_of("British Prime Minister Rishi Sunak met Ukraine's Zelenskiy in London.",
+                         event_nlp), "CONSULT")
+    assert met["target"]["type"] != "CVL"
 
 
 def test_an_animal_attacks_no_one_politically(event_nlp):

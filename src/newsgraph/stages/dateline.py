@@ -30,7 +30,7 @@ _DASH = r"(?:--|[–—]|(?<=[ \t])[-\ufffd](?=[ \t]))"
 """A dash: a double hyphen or a long dash anywhere, a hyphen (or an undecodable dash) between
 spaces ("ISRAEL-GAZA" is a name, not a place and a dash)."""
 DATELINES = (
-    re.compile(rf"[ \t]*(?P<place>[A-Z][A-Z.'’\- ]*[A-Z.]){_QUALIFIERS}"
+    re.compile(rf"[ \t]*(?P<place>[A-Z][A-Z.'’/\- ]*[A-Z.]){_QUALIFIERS}"
                rf"[ \t]*(?:{_AGENCY}(?:[ \t]*{_DASH})?|{_DASH})"),
     re.compile(rf"[ \t]*(?P<place>[A-Z][a-z]+(?:[ \t-][A-Z][a-z]+){{0,3}}){_QUALIFIERS}"
                rf"[ \t]*{_AGENCY}[ \t]*(?:--?|[–—\ufffd])"),

@@ -42,11 +42,12 @@ def paragraphs(doc: Doc) -> Doc:
     case is one sentence wrapped ("were killed in Sunday's / attacks, officials said"). A
     dateline ends where the story begins ("KANO, March 13 - Hundreds of teachers marched":
     not "KANO marched"). Within a line a sentence starts only after a word that can end one
-    (a full stop, a question or exclamation mark, a colon or semicolon, a closing quote or
-    bracket): given a line's first word, the parser would otherwise make it a sentence of its
-    own ("Teachers / protested in Lagos"). Runs before the parser, which keeps boundaries
-    already set, and after the dateline stage (which reads only the text) when the pipeline
-    has one."""
+    (`_SENTENCE_ENDS`): given a line's first word, the parser would otherwise make it a
+    sentence of its own ("Teachers / protested in Lagos"). Runs before the parser, which
+    keeps boundaries already set, and after the dateline stage (which reads only the text)
+    when the pipeline has one."""
+    if not len(doc):
+        return doc
     dateline = doc._.dateline
     story = next((token for token in doc if token.idx >= dateline["end"]
                   and not token.is_space), None) if dateline is not None else None
@@ -64,7 +65,10 @@ def paragraphs(doc: Doc) -> Doc:
     return doc
 
 
-_SENTENCE_ENDS = frozenset(".!?…:;\"”’')]")
+_SENTENCE_ENDS = frozenset(".!?…:;\"”’')]-–—•")
+"""Last characters of a word a sentence can start after: end punctuation, a closing quote or
+bracket, a dash (what follows a dateline the dateline stage does not see: "GAZA/JERUSALEM,
+May 10 (Reuters) -", one under a byline) or a bullet."""
 
 
 @Language.factory(

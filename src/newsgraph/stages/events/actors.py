@@ -23,6 +23,7 @@ decided, for `newsgraph events --explain`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -269,17 +270,33 @@ def type_party(phrase: Span, head: Token, entity: dict[str, Any] | None,
             typing = _entity_typing(other, of="of ")
             if typing is None or not typing.political:
                 continue
-            if other.get("type") in ("GPE", "NORP") and _one_of_a_country(head, entity):
+            if _described_by_a_country(phrase, entity, other) and \
+                    _one_of_a_country(head, entity):
                 return _of_a_country(entity, other)
             return typing
     return by_word or UNTYPED
 
 
+def _described_by_a_country(phrase: Span, entity: dict[str, Any] | None,
+                            country: dict[str, Any]) -> bool:
+    """Does the country only describe the party: a nationality ("Brazilian Júlia Ramos", "the
+    Peruvian Red Cross"), or a place before a named person's or body's name ("Manila
+    Archbishop Luis Tagle", "UK managing director Henry Zhao")? A country's name with a
+    possessive before a person is PETRARCH's reading of its actor ("Ukraine's Zelenskiy")."""
+    if country.get("type") == "NORP":
+        return True
+    if country.get("type") != "GPE" or (entity or {}).get("type") not in ("PERSON", "ORG"):
+        return False
+    name = re.escape(country.get("name") or "")
+    return re.search(rf"\b{name}\s*['’]s?\b", phrase.text, re.IGNORECASE) is None
+
+
 def _one_of_a_country(head: Token, entity: dict[str, Any] | None) -> bool:
-    """Is this a person or a body that is only *of* a country ("Brazil's Júlia Ramos", "the
-    Russian-born grandmaster", "the Peruvian Red Cross"), not the country's people ("Thousands
-    of Nigerians", "Iraqi youths") nor its government? A named person or organisation, or one
-    person named by a noun, with no role of government (those are typed before this)."""
+    """Is this a person or a body a nationality only describes ("Brazilian Júlia Ramos", "the
+    Russian-born grandmaster", "the Peruvian Red Cross", "Russian oil giant Rosneft"), not the
+    country's people ("Thousands of Nigerians", "Iraqi youths") nor its government? A named
+    person or organisation, or one person named by a noun, with no role of government (those
+    are typed before this)."""
     if (entity or {}).get("type") in ("PERSON", "ORG"):
         return True
     return head.tag_ == "NN" and not any(child.dep_ == "prep" and child.lower_ == "of"
@@ -292,6 +309,14 @@ def _of_a_country(entity: dict[str, Any] | None, country: dict[str, Any]) -> Typ
     if (entity or {}).get("type") == "ORG":
         return Typing(None, False, f"an organisation of {country['type']} '{country['name']}'")
     return Typing("CVL", False, f"a citizen: of {country['type']} '{country['name']}'")
+
+
+def _a_location(token: Token) -> bool:
+    """Is this word (of a name) in a phrase that says where ("in Sheffield", "Ruiz of
+    Spain"), not who ("Azerbaijan launched operations")? PETRARCH files places under STATE."""
+    while token.dep_ in ("compound", "amod", "flat", "nmod") and token.head.i != token.i:
+        token = token.head
+    return token.dep_ == "pobj"
 
 
 def makes_political(typing: Typing | None, event_type: str, as_target: bool) -> bool:
@@ -324,7 +349,7 @@ def sentence_names_political_actor(sentence: Span, entity_at: dict[int, dict[str
             return f"the sentence names the place '{entity['name']}'"
         kind = classes.get((entity.get("name") or "").lower())
         if kind is not None and _class_typing(kind, "").political and (
-                places or kind != "STATE"):  # PETRARCH files places under STATE
+                places or kind != "STATE" or not _a_location(token)):
             return f"the sentence names the actor '{entity['name']}' ({kind})"
     for raw, phrase in agents_in(sentence):  # civilians proper, not any "man" or "people"
         code = contract_code(raw) or ""

@@ -1010,11 +1010,22 @@ def _repeats(one: dict[str, Any], other: dict[str, Any]) -> bool:
             not _same_party(one["actor"], other["actor"]):
         return False
     places = one.get("place"), other.get("place")
-    if all(places) and not _same_party(*places) and not _one_within_the_other(*places):
-        return False
+    if all(places) and not _same_party(*places) and not (
+            _one_within_the_other(*places) and _same_party(_aimed_at(one), _aimed_at(other))):
+        return False  # in a country and in its town, only with no other target
     dates = [e["date"]["value"] for e in (one, other) if e.get("date")
              and e["date"]["how"] == "text"]
     return len(dates) < 2 or dates[0] == dates[1]
+
+
+def _aimed_at(event: dict[str, Any]) -> dict[str, Any] | None:
+    """The event's target, unless that is only its place ("protested in Lagos" coded at Lagos,
+    as `event_merge` reads it)."""
+    target, place = event.get("target"), event.get("place")
+    if target is None or place is None:
+        return target
+    return None if _same_party(target, place) or _one_within_the_other(target, place) \
+        else target
 
 
 def _one_within_the_other(one: dict[str, Any], other: dict[str, Any]) -> bool:

@@ -243,7 +243,7 @@ def _says_no_more(child: Token) -> bool:
     if child.dep_ in ("aux", "advmod", "punct", "neg"):
         return True
     if child.dep_ == "prep":
-        return child.lower_ in ("on", "about")
+        return child.lower_ in ("on", "about", "beyond")  # "beyond the statement"
     return child.dep_ == "ccomp" and any(
         w.tag_ in ("WDT", "WP", "WRB") or w.lower_ in ("whether", "if")
         for w in child.subtree if w.i < child.i)
@@ -451,7 +451,9 @@ def find_candidates(doc: Doc) -> list[Candidate]:
             continue
         candidates[token.i] = Candidate(token, sense[0], sense[1], noun=token,
                                         start=token.i, end=token.i + 1)
-    return [candidates[i] for i in sorted(candidates)]
+    dateline = doc._.dateline  # "ABUJA, March 1 -": where and when it was filed, no news
+    return [candidates[i] for i in sorted(candidates)
+            if dateline is None or not dateline["start"] <= doc[i].idx < dateline["end"]]
 
 
 # ----------------------------------------------------------------------------- no event
