@@ -20,7 +20,7 @@ def test_the_default_config_names_every_stage_and_its_settings():
     assert DEFAULT_SETTINGS.stages == STAGES == ("dateline", "entities", "references",
                                                 "published", "times", "quotes", "events")
     assert DEFAULT_SETTINGS.components["entities"] == {"max_role_tokens": 16}
-    assert DEFAULT_SETTINGS.components["dateline"] == {"lines": 2}
+    assert DEFAULT_SETTINGS.components["dateline"] == {"lines": 6}
     nlp = build_pipeline()
     for stage in STAGES:  # the factories' settings are the config's, not a copy of them
         assert nlp.get_pipe_config(stage) | {} == {

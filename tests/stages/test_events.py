@@ -1435,3 +1435,37 @@ def test_a_dateline_ends_and_a_lines_first_word_is_no_sentence(event_nlp):
     assert [sentence.text.strip() for sentence in doc.sents] == [
         "Teachers protest in Lagos", "Teachers protested in Lagos on Monday over unpaid wages, "
         "union officials said.", "He left."]
+
+
+def test_a_shape_of_a_harmless_thing_is_that_thing(event_nlp):
+    """"a line of thunderstorms" is thunderstorms, also when the parser hangs the verb on the
+    noun ("A line of storms swept ..., killing two"); a convoy of army trucks is the army's."""
+    no_events(("A violent line of thunderstorms swept through the valley early Wednesday "
+               "morning, killing two people and injuring nine others.",), event_nlp)
+    each_has((("A convoy of army trucks swept through the village, killing two people.",
+               "ASSAULT"),), event_nlp)
+
+
+def test_a_joined_verb_shares_the_modal_of_its_head(event_nlp):
+    """A verb joined to another with no subject or auxiliary of its own is under its modal
+    (dev/places-trnews trnews-1060003: "planned to murder ... and attack")."""
+    arrest = only(events_of("Troops will enter the city and arrest the rebel leaders.",
+                            event_nlp), "THREATEN")
+    assert arrest["trigger"]["text"] == "arrest"
+    each_has((("Police raided the house and arrested two militants.", "COERCE"),), event_nlp)
+
+
+def test_a_dateline_under_a_title_and_a_byline_is_no_party(event_nlp):
+    """A reviewer's wire copy: the dateline on the third line, a slashed dateline, and a
+    month in a dateline ("ABUJA, March 1") read as a march."""
+    from newsgraph import extract
+
+    struck = [e for e in extract("Russian missiles hit Kyiv\n\nBy Pavel Polityuk\n\nKYIV, Oct 10 "
+                                 "(Reuters) - Russian missiles struck central Kyiv on "
+                                 "Monday.")["events"] if e["trigger"]["text"] == "struck"]
+    assert struck and struck[0]["actor"]["name"] == "Russian missiles"
+    [gaza] = extract("GAZA/JERUSALEM, May 10 (Reuters) - Israeli aircraft struck targets in "
+                     "Gaza on Tuesday.")["events"]
+    assert gaza["actor"]["name"] == "Israeli aircraft"
+    assert [e["type"] for e in extract("ABUJA, March 1 - The Labour Party rejected the "
+                                       "results.")["events"]] == ["REJECT"]

@@ -331,28 +331,30 @@ def makes_political(typing: Typing | None, event_type: str, as_target: bool) -> 
 
 
 def sentence_names_political_actor(sentence: Span, entity_at: dict[int, dict[str, Any]],
-                                   event_type: str, places: bool = True) -> str | None:
+                                   event_type: str, scene: bool = True) -> str | None:
     """Why a sentence reports political news though its event names no party: for conflict on
     the ground (an attack, an arrest, a protest, a show of force or a sanction) a geocoded
     place in it; a named political actor, a role noun of government or force, or, for force
     ("residents reported gunfire"), civilians. A place alone makes no talks, deal or
     accusation political: those need a party ("a lawsuit was filed against Apple in
-    California", "a memorandum would be signed"); nor, without `places`, a doing told with no
-    party at all ("fought back to the group", "meant fighting with clay")."""
+    California", "a memorandum would be signed"). Without `scene`, for a doing told with no
+    party at all ("fought back to the group", "meant fighting with clay"), neither a place it
+    happened in nor civilians in the sentence count: only an actor."""
     classes = actor_classes()
     for token in sentence:
         entity = entity_at.get(token.i)
         if entity is None:
             continue
-        if places and entity.get("type") == "GPE" and event_type in MATERIAL_CONFLICT and (
+        if scene and entity.get("type") == "GPE" and event_type in MATERIAL_CONFLICT and (
                 entity.get("geonames") or entity.get("country")):
             return f"the sentence names the place '{entity['name']}'"
         kind = classes.get((entity.get("name") or "").lower())
         if kind is not None and _class_typing(kind, "").political and (
-                places or kind != "STATE" or not _a_location(token)):
+                scene or kind != "STATE" or not _a_location(token)):
             return f"the sentence names the actor '{entity['name']}' ({kind})"
     for raw, phrase in agents_in(sentence):  # civilians proper, not any "man" or "people"
         code = contract_code(raw) or ""
-        if code in POLITICAL_TYPES or (raw in TARGET_TYPES and event_type in FORCE_EVENTS):
+        if code in POLITICAL_TYPES or (scene and raw in TARGET_TYPES
+                                       and event_type in FORCE_EVENTS):
             return f"the sentence names '{phrase}' ({code})"
     return None

@@ -392,13 +392,13 @@ class ArticleContext:
                 child.dep_ == "poss" and child.lower_ in FIRST_AND_SECOND_PERSON)  # "our visit"
             for child in candidate.token.children)
         if partyless or unnamed_agent:
-            # A place makes a happening political ("clashes in Kabul", "was arrested in
-            # Macon"), not a doing with no party at all ("fought back to the group of
-            # favourites", "meant fighting with clay").
+            # A place or civilians make a happening political ("clashes in Kabul", "was
+            # arrested in Macon", "residents reported gunfire"), not a doing with no party at
+            # all ("fought back to the group of favourites", "meant fighting with clay").
             happening = not partyless or candidate.noun is not None or \
                 candidate.token.pos_ != "VERB"
             found = sentence_names_political_actor(self._sent(candidate.token), self.entity_at,
-                                                   candidate.type, places=happening)
+                                                   candidate.type, scene=happening)
             if found:
                 return f"{'no party' if partyless else 'no actor'}; {found}"
             if partyless:

@@ -522,6 +522,8 @@ def harm_by_no_one(candidate: Candidate, actor: Token | None) -> bool:
         return True  # "attacked by dogs", "a bear mauled a hiker", "a shark attack"
     if candidate.noun is None and head_lemma(candidate.token) in _HARM_DONE:
         doer = frames[-1].agent or frames[-1].subj if len(frames) > 1 else own_doer
+        if doer is None and len(verbs) > 1 and verbs[-1].dep_ == "acl":
+            doer = verbs[-1].head  # a headline-like "A line of storms swept ..., killing two"
         if head_lemma(candidate.token) == "die" or frames[0].patient is not None:
             doer = frames[0].agent or _doer_of_time_clause(candidate.token)
         if doer is not None and _harmless_thing(doer):
@@ -591,7 +593,14 @@ def _harmless_thing(doer: Token) -> bool:
     fire", "sniper fire"), one its clause names ("a fire set by protesters"), a weapon in
     it ("a car packed with explosives"), or a party it was driven at ("a car rammed into a
     crowd of protesters"), or an attack its clause tells of ("a building collapsed after an
-    airstrike"); gunfire is no blaze ("came under heavy fire")."""
+    airstrike"); gunfire is no blaze ("came under heavy fire"). A shape or an amount of
+    such a thing is that thing ("a line of thunderstorms", "a wall of water")."""
+    clause = doer.head if doer.dep_ == "nsubj" else None
+    if doer.pos_ == "NOUN" and head_lemma(doer) not in ACCIDENT_NOUNS and \
+            not is_party(doer) and not agent_noun(doer) and not entity_type(doer):
+        of = next((prep_object(child) for child in doer.children
+                   if child.dep_ == "prep" and child.lower_ == "of"), None)
+        doer = of if of is not None and head_lemma(of) in ACCIDENT_NOUNS else doer
     if doer.pos_ != "NOUN" or head_lemma(doer) not in ACCIDENT_NOUNS or entity_type(doer) \
             or owned_by_party(doer):
         return False
@@ -601,7 +610,6 @@ def _harmless_thing(doer: Token) -> bool:
         return False
     wielding = [word for word in doer.subtree if word.i != doer.i
                 and word.pos_ in ("NOUN", "PROPN")]
-    clause = doer.head if doer.dep_ == "nsubj" else None
     if clause is not None and clause.lemma_.lower() in _ATTACK_VERBS:
         return False  # "when his car exploded", "when his car struck a mine"
     if clause is not None and clause.lemma_.lower() in RAMMING_VERBS:  # "rammed into a crowd"
@@ -678,8 +686,14 @@ def _names_phrase(noun: Token, phrases: frozenset[tuple[str, ...]]) -> bool:
 
 def _modals(verb: Token) -> set[str]:
     """The verb's modals; "would have" done is what did not happen ("the centre would have
-    involved agencies sharing intelligence"), read as "might"."""
+    involved agencies sharing intelligence"), read as "might". A verb joined to another with
+    no subject and no auxiliary of its own shares that one's ("will enter the city and
+    arrest them", "could seize the town and kill civilians")."""
     found = set()
+    if verb.dep_ == "conj" and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX") \
+            and not any(child.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass")
+                        for child in verb.children):
+        found |= _modals(verb.head)
     perfect = False
     for child in verb.children:
         if child.dep_ in ("aux", "auxpass") and child.tag_ == "MD":
