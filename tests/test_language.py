@@ -52,6 +52,18 @@ def test_sure_english_needs_no_model_and_agrees_with_it(shared: Path):
                   "weit genug geht.") == "de"
 
 
+def test_a_short_english_sentence_the_model_reads_as_a_creole_is_read_as_english():
+    """Short English sentences of West African names read to the model as Nigerian Pidgin,
+    English close behind (a reviewer's and a battery's sentences): no language is named and
+    the English stages read them; Pidgin itself stays Pidgin."""
+    for text in ("Thousands of Nigerians protested in Lagos.",
+                 "Jihadists killed 20 villagers in Niger's Tillaberi region.",
+                 "France shared expertise with Nigerian forces fighting Boko Haram."):
+        assert is_english(detect(text)), text
+    assert detect("Wetin dey happen for Lagos today? Dem no fit come again.") == "pcm"
+    assert detect("Le président a rencontré les manifestants à Paris hier soir.") == "fr"
+
+
 def test_too_little_text_names_no_language_and_is_read_as_english():
     assert detect("Home — 12") is None
     assert is_english(None) and is_english("en") and not is_english("pl")

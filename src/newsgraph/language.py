@@ -20,6 +20,13 @@ _MIN_LETTERS = 20
 """Below this many letters no language is named: a few words fit many languages."""
 _MIN_CONFIDENCE = 0.5
 """A weaker answer is no answer (mixed or unusual text)."""
+_ENGLISH_RUNNER_UP = 0.15
+_SURE_OTHER = 0.9
+"""A short English sentence of African or Caribbean names reads to the model as an
+English-lexified creole (Nigerian Pidgin) with English close behind; such an answer (English
+at least `_ENGLISH_RUNNER_UP`, the winner under `_SURE_OTHER`) names no language, and the
+English stages read the text. Pidgin itself ("Wetin dey happen for Lagos today?") is 0.998,
+French, German or Spanish sentences have no English among their first three answers."""
 _SURE_ENGLISH_WORDS = 40
 _SURE_ENGLISH_SHARE = 0.3
 """A sample of at least `_SURE_ENGLISH_WORDS` words of which this share are English function
@@ -47,8 +54,14 @@ def detect(text: str) -> str | None:
         return None
     if _english_function_word_share(sample) >= _SURE_ENGLISH_SHARE:
         return ENGLISH
-    language, confidence = identifier().classify(sample)
-    return str(language) if confidence >= _MIN_CONFIDENCE else None
+    ranked = identifier().rank(sample)
+    language, confidence = ranked[0]
+    if confidence < _MIN_CONFIDENCE:
+        return None
+    if language != ENGLISH and confidence < _SURE_OTHER and dict(ranked).get(
+            ENGLISH, 0.0) >= _ENGLISH_RUNNER_UP:
+        return None  # "Thousands of Nigerians protested in Lagos": pcm 0.72, en 0.17
+    return str(language)
 
 
 def _english_function_word_share(sample: str) -> float:

@@ -1469,3 +1469,11 @@ def test_a_dateline_under_a_title_and_a_byline_is_no_party(event_nlp):
     assert gaza["actor"]["name"] == "Israeli aircraft"
     assert [e["type"] for e in extract("ABUJA, March 1 - The Labour Party rejected the "
                                        "results.")["events"]] == ["REJECT"]
+
+
+def test_violence_to_a_person_a_compound_names_is_an_attack(event_nlp):
+    """"businessman" is in no dictionary of PETRARCH's agents, but the English compound says
+    it is a person: violence done to one is no "killed the deal"."""
+    each_has((("Gunmen attacked a businessman in Kaduna.", "ASSAULT"),
+              ("Police beat two fishermen in Lagos.", "ASSAULT")), event_nlp)
+    no_events(("They killed the deal on Friday.",), event_nlp)

@@ -85,6 +85,7 @@ from newsgraph.stages.events.rules import (
     head_lemma,
     is_actor,
     is_party,
+    names_a_person,
     opens_out_of,
     owned_by_party,
     paragraph_of,
@@ -201,13 +202,15 @@ tank (a think tank), which speak and meet."""
 
 def _checked(sense: Sense | None, frame: Frame) -> Sense | None:
     """Drop readings the arguments rule out: violence done to a deal or a disease ("killed
-    the deal", "fought cancer"), words said or a meeting held by a machine (`_SPOKEN_TYPES`)."""
+    the deal", "fought cancer"; not to a person: "attacked a businessman"), words said or a
+    meeting held by a machine (`_SPOKEN_TYPES`)."""
     if sense is None:
         return None
     obj_token = frame.obj
     if sense[0] == "ASSAULT" and obj_token is not None and obj_token.pos_ == "NOUN" and \
             not is_party(obj_token) and not owned_by_party(obj_token) and \
-            head_lemma(obj_token) not in _ASSAULTABLE_THINGS and not agent_noun(obj_token):
+            head_lemma(obj_token) not in _ASSAULTABLE_THINGS and not agent_noun(obj_token) \
+            and not names_a_person(obj_token):
         return None
     if sense[0] in _SPOKEN_TYPES and frame.subj is not None and \
             head_lemma(frame.subj) in _MACHINES:

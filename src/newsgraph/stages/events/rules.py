@@ -249,6 +249,14 @@ def agent_noun(noun: Token) -> bool:
     return code is not None and code != BUSINESS_AGENT and head_lemma(noun) not in VEHICLES
 
 
+def names_a_person(noun: Token) -> bool:
+    """A noun that says it is a person by the English compound it is ("businessman",
+    "fisherwomen", "salesperson", "tradespeople"), whether or not a dictionary lists it."""
+    return noun.pos_ == "NOUN" and noun.lower_.endswith(
+        ("man", "men", "woman", "women", "person", "persons", "people")) and \
+        noun.lower_ not in ("human", "humans")
+
+
 BUSINESS_AGENT = "BUS"
 """PETRARCH's agent code of companies and traders."""
 
