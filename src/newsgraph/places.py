@@ -291,6 +291,13 @@ class Gazetteer:
     def candidates(self, name: str) -> list[tuple[Place, bool]]:
         return self.names.get(fold_name(name), [])
 
+    def entry(self, name: str, geonames: int | None) -> Place | None:
+        """The entry a geocoded record names (its name and GeoNames id), or None."""
+        if geonames is None:
+            return None
+        return next((place for place, _primary in self.candidates(name)
+                     if place.geonames == geonames), None)
+
     def inhabitants(self, place: Place) -> int | None:
         """How many people live in a place, None when the tables do not say (a county
         without a population): a region's are its towns' (those of its province where the

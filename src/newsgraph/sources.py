@@ -359,12 +359,9 @@ def _walk_uri(fs: Any, name: Callable[[str], str], root: str, skipped: Skipped,
         if not unfiltered:
             if any(part.startswith(".") for part in parts[:-1]):
                 continue  # inside a hidden folder, counted once above
-            if parts[-1].startswith("."):
-                skipped["hidden file"] += 1
-                continue
-            if _kind(PurePosixPath(info.path)) is None:
-                suffix = PurePosixPath(info.path).suffix.lower() or "no extension"
-                skipped[f"not an article file ({suffix})"] += 1
+            reason = _name_skip(PurePosixPath(info.path))
+            if reason:
+                skipped[reason] += 1
                 continue
         found.append((parts, RemoteFile(name(info.path), fs, info.path)))
     yield from (file for _parts, file in sorted(found, key=lambda pair: pair[0]))
@@ -413,12 +410,20 @@ def _walk(root: Path, skipped: Skipped) -> Iterator[Input]:
     yield from sorted(found, key=lambda path: path.relative_to(root).parts)
 
 
-def _walk_skip(path: Path) -> str | None:
-    """Why a folder walk passes over this file, or None to read it."""
+def _name_skip(path: PurePosixPath | Path) -> str | None:
+    """Why a folder walk passes over a file of this name (local or behind a URI), or None."""
     if path.name.startswith("."):
         return "hidden file"
     if _kind(path) is None:
         return f"not an article file ({path.suffix.lower() or 'no extension'})"
+    return None
+
+
+def _walk_skip(path: Path) -> str | None:
+    """Why a folder walk passes over this file, or None to read it."""
+    reason = _name_skip(path)
+    if reason:
+        return reason
     try:
         mode = os.stat(path).st_mode
     except OSError:

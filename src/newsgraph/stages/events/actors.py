@@ -147,10 +147,8 @@ def _a_town(entity: dict[str, Any]) -> bool:
     lead"), a club, or where someone is from ("Wigan prop Sam Tuilagi"). Its officials,
     council or police are named when they act."""
     places = gazetteer()
-    for place, _primary in places.candidates(entity.get("name") or ""):
-        if place.geonames is not None and place.geonames == entity.get("geonames"):
-            return place.level == "city" and places.country_of_capital(place) is None
-    return False
+    place = places.entry(entity.get("name") or "", entity.get("geonames"))
+    return place is not None and place.level == "city" and places.country_of_capital(place) is None
 
 
 def _head_word_typing(head: Token) -> Typing | None:

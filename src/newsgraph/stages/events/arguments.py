@@ -994,8 +994,7 @@ def merge_repeats(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
             if not best.get(key) and other.get(key):
                 best[key] = other[key]
         if best.get("place") and other.get("place") and \
-                _gazetteer_level(best["place"]) == "country" and \
-                _one_within_the_other(best["place"], other["place"]):
+                _closer_place(best["place"], other["place"]) is other["place"]:
             best["place"] = other["place"]  # the closer place: Donetsk, not Ukraine
         if best is event:
             kept[kept.index(twin)] = event
@@ -1031,26 +1030,22 @@ def _aimed_at(event: dict[str, Any]) -> dict[str, Any] | None:
 def _one_within_the_other(one: dict[str, Any], other: dict[str, Any]) -> bool:
     """Is one place the country the other lies in ("rallied in eastern Ukraine", "marched
     through Donetsk")? Told twice, an event is told once more closely."""
-    first, second = _gazetteer_place(one), _gazetteer_place(other)
-    if first is None or second is None:
-        return False
-    return any(outer.level == "country" and inner.level != "country"
-               and inner.country == outer.country
-               for outer, inner in ((first, second), (second, first)))
+    return _closer_place(one, other) is not None
 
 
-def _gazetteer_level(place: dict[str, Any]) -> str | None:
-    found = _gazetteer_place(place)
-    return found.level if found is not None else None
-
-
-def _gazetteer_place(place: dict[str, Any]) -> Any:
-    """The gazetteer's entry of a geocoded place of an event, or None."""
-    geonames = place.get("geonames")
-    if geonames is None:
+def _closer_place(one: dict[str, Any], other: dict[str, Any]) -> dict[str, Any] | None:
+    """Of two geocoded places, the one inside the other's country (that country being the
+    other), or None when neither lies in the other."""
+    places = gazetteer()
+    first = places.entry(one.get("name") or "", one.get("geonames"))
+    second = places.entry(other.get("name") or "", other.get("geonames"))
+    if first is None or second is None or first.country != second.country:
         return None
-    return next((found for found, _primary in gazetteer().candidates(place.get("name") or "")
-                 if found.geonames == geonames), None)
+    if first.level == "country" and second.level != "country":
+        return other
+    if second.level == "country" and first.level != "country":
+        return one
+    return None
 
 
 def _clean_name(name: str) -> str:
