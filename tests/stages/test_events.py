@@ -455,6 +455,13 @@ def test_an_event_noun_going_on_is_news(event_nlp):
     assert fighting and fighting[0]["type"] == "ASSAULT"
     assert "the article reports political events" in fighting[0]["why"]
     assert events_of("Fighting continued in the town on Monday.", event_nlp) == []
+    # the speaker's or the reader's own doing is no happening with no party: a page of
+    # political news does not make a sportsman's "we fought" or a visitor's "we arrived" one
+    # (the a, b and c batteries of non-political pages)
+    for line in ('"We just kept fighting," Overton said.', "We arrived at 10 a.m.",
+                 '"I attacked because I had nothing to lose," he said.'):
+        events = events_of(f"{text} {line}", event_nlp)
+        assert [e["trigger"]["text"] for e in events] == ["attacked", "Fighting"], line
 
 
 def test_present_have_is_a_state_past_have_an_act(event_nlp):
@@ -521,6 +528,39 @@ def test_a_named_happening_with_its_doer_or_an_existential_stays_an_event(event_
         ("There was a bombing near the ministry on Monday.", "ASSAULT"),
         ("The blast was a suicide bombing claimed by Islamic State.", "ASSAULT"),
     ), event_nlp)
+
+
+def test_a_deed_told_in_the_present_among_other_sentences_is_a_plot_or_a_rule(event_nlp):
+    """A material act in the simple present, in a paragraph of several sentences, is a
+    story's plot or what is done as a rule (the c battery of non-political pages; dev/places
+    "are imprisoned in Azerbaijan"); the same act alone on its line (a headline, a bullet, a
+    lede under a dateline), going on, or with a date is news (dev/places-trnews)."""
+    for text in (
+        "The film opens in Glasgow. When the heroes refuse, Kaal's army launches a "
+        "full-scale invasion. The rest is noise.",
+        "Early on, the squad captures a wounded German soldier. The question of what to do "
+        "with him becomes the moral heart of the film.",
+        "She works at the docks. After her brother is killed by palace guards, she joins a "
+        "secret society.",
+        "At least ten other journalists are imprisoned in Azerbaijan on politically motivated "
+        "charges. The government denies it.",
+    ):
+        asserted = [e for e in events_of(text, event_nlp) if not e["hypothetical"]
+                    and e["type"] in ("ASSAULT", "COERCE")]
+        assert asserted == [], (text, asserted)
+    for text, kind in (
+        ("COLUMBIA, Ky. (WBKO) - A Metcalfe County man is arrested after an Adair County "
+         "shooting.\n\nThe man was taken to jail.", "COERCE"),  # dev/places-trnews
+        ("Israeli troops raid Jenin camp, killing three Palestinians.\n\nThe army said the "
+         "men were armed.", "ASSAULT"),
+        ("- Russian missiles hit Kyiv's power plants.\n- Ukraine asked for more air defence.",
+         "ASSAULT"),
+        ("The governor spoke on radio. Russian forces are shelling Kharkiv, he said.",
+         "ASSAULT"),
+        ("It was quiet at dawn. On Monday, troops arrest the mayor in his office.", "COERCE"),
+    ):
+        types = [e["type"] for e in events_of(text, event_nlp) if not e["hypothetical"]]
+        assert kind in types, (text, types)
 
 
 def test_a_term_or_a_recent_start_keeps_the_perfect_an_event(event_nlp):
@@ -1210,9 +1250,23 @@ def test_a_verbal_act_one_prepares_or_plans_is_not_yet_made(event_nlp):
 def test_a_visit_is_a_partys_not_a_travellers(event_nlp):
     assert events_of("A group of farmers arrived in Greece in late 2016.", event_nlp) == []
     assert events_of("Residents arrived in Athens on Monday.", event_nlp) == []
+    # the speaker's own travel (a marathon runner's diary in the c battery)
+    assert events_of("I did every long run, and I arrived in Berlin as fit as I have ever "
+                     "been.", event_nlp) == []
     visit = only(events_of("Russian President Vladimir Putin arrived in Beijing on Monday.",
                            event_nlp), "CONSULT")
     assert visit["mode"] == "visit"
+
+
+def test_a_town_named_in_the_sentence_makes_no_actor_political(event_nlp):
+    """PETRARCH files towns under STATE: where the injured were flown or where a band comes
+    from is no government (the c battery: "airlifted to hospitals in Lyon", "the Manchester
+    band"); a capital still is one, and a town is still the scene of force."""
+    no_events(("Three of the injured were airlifted to hospitals in Lyon and Grenoble.",
+               "The Manchester band was hailed as the natural heir to the Beatles."), event_nlp)
+    aid = only(events_of("Two people were airlifted to hospitals in Kyiv.", event_nlp), "AID")
+    assert "Kyiv" in aid["why"]
+    only(events_of("Protesters were detained in Lyon on Monday.", event_nlp), "COERCE")
 
 
 def test_a_place_alone_makes_conflict_on_the_ground_political_not_talk(event_nlp):
@@ -1402,7 +1456,10 @@ def test_a_doing_with_no_party_is_not_made_political_by_a_place(event_nlp):
                "back to the group of favourites.",
                "In Sheffield, this mostly meant fighting with clay and old bricks."), event_nlp)
     each_has((("Clashes erupted in Kabul on Monday.", "ASSAULT"),
-              ("Jamie Miller, 46, of Decatur, was arrested in Macon for theft.", "COERCE")),
+              ("Jamie Miller, 46, of Decatur, was arrested in Macon for theft.", "COERCE"),
+              # a gerund that is its clause's subject names a happening, as "clashes" does
+              ("Fighting continued in Bakhmut on Monday.", "ASSAULT"),
+              ("Residents said shelling resumed in Kharkiv on Monday.", "ASSAULT")),
              event_nlp)
 
 

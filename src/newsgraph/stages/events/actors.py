@@ -347,6 +347,8 @@ def sentence_names_political_actor(sentence: Span, entity_at: dict[int, dict[str
                 entity.get("geonames") or entity.get("country")):
             return f"the sentence names the place '{entity['name']}'"
         kind = classes.get((entity.get("name") or "").lower())
+        if kind == "STATE" and entity.get("type") == "GPE" and _a_town(entity):
+            continue  # PETRARCH files towns under STATE: "hospitals in Lyon", "Manchester band"
         if kind is not None and _class_typing(kind, "").political and (
                 scene or kind != "STATE" or not _a_location(token)):
             return f"the sentence names the actor '{entity['name']}' ({kind})"

@@ -89,6 +89,9 @@ _SPEECH_OR_CHARGE = SPEECH_VERBS | word_set("charge allege")
 _INSTRUMENT_TYPES = COOPERATIVE | {"MOBILIZE"}
 _NAMING_ENTITY_TYPES = PERSON_ENTITY_TYPES | {"FAC"}
 _NOUN_MODIFIERS = frozenset({"compound", "amod", "nmod"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
+"""Where a gerund is a noun: the subject of its clause ("fighting continued", "shelling
+resumed") names a happening, as "clashes erupted" does."""
 """How a name modifies an event noun: "a Calgary rally", "the Minneapolis protests"."""
 
 
@@ -339,11 +342,13 @@ class ArticleContext:
             target, target_typing = None, None
         if _public_warned(candidate, target_token, target_typing):
             return None  # "warned people in the region to stay outdoors": advice, no threat
-        if candidate.mode == "visit" and actor_typing is not None and \
-                actor_typing.code is not None and not makes_political(
-                    actor_typing, candidate.type, as_target=False):
-            return None  # "farmers arrived in Greece": travel; a visit is a party's (a
-            # visitor no dictionary types, "Scholz arrived in Kyiv", keeps it)
+        if candidate.mode == "visit" and ((
+                actor_typing is not None and actor_typing.code is not None and not
+                makes_political(actor_typing, candidate.type, as_target=False)) or (
+                actor is None and _done_by_speaker_or_reader(candidate))):
+            return None  # "farmers arrived in Greece", "I arrived in Berlin": travel; a
+            # visit is a party's (a visitor no dictionary types, "Scholz arrived in Kyiv",
+            # keeps it)
         why = self._relevance(candidate, actor_typing, target_typing,
                               scene=actor_token is not None and actor_token.dep_ in _NOUN_MODIFIERS
                               and actor_token.head.i == candidate.token.i)
@@ -384,7 +389,8 @@ class ArticleContext:
                        typing, candidate.type, role == "target" or (scene and typing.town))]
         if reasons:
             return "; ".join(reasons)
-        partyless = actor is None and target is None and candidate.type in PARTYLESS_NOUN_TYPES
+        partyless = actor is None and target is None and \
+            candidate.type in PARTYLESS_NOUN_TYPES and not _done_by_speaker_or_reader(candidate)
         # no actor named: the sentence decides when the clause gives no subject to judge ("X
         # was put under arrest", a parse that lost it), not when it names one ("I visit ...")
         unnamed_agent = actor is None and target is not None and not any(
@@ -396,7 +402,8 @@ class ArticleContext:
             # arrested in Macon", "residents reported gunfire"), not a doing with no party at
             # all ("fought back to the group of favourites", "meant fighting with clay").
             happening = not partyless or candidate.noun is not None or \
-                candidate.token.pos_ != "VERB"
+                candidate.token.pos_ != "VERB" or (  # "fighting continued in Bakhmut"
+                    candidate.token.tag_ == "VBG" and candidate.token.dep_ in _SUBJECTS)
             found = sentence_names_political_actor(self._sent(candidate.token), self.entity_at,
                                                    candidate.type, scene=happening)
             if found:
@@ -941,6 +948,21 @@ def _public_warned(candidate: Candidate, target: Token | None, typing: Typing | 
 
 _PUBLIC_CODES = frozenset({"CVL", "PPL"})
 """PETRARCH agent codes of people at large: civilians, "people" (not protesters: OPP)."""
+
+
+def _done_by_speaker_or_reader(candidate: Candidate) -> bool:
+    """Is the clause's subject the speaker or the one spoken to ("we attacked them from the
+    first ball", "I fought hard", "you arrive at ten"): a party, the one a quote or a guide
+    speaks for, not a happening with no party that the article's other events may make
+    political (`keep_in_context`). Read from the pronoun's person in the parse; a joined or
+    an open verb with no subject of its own has its governor's ("we arrived and fought", "we
+    kept fighting")."""
+    verb = candidate.token
+    while verb.dep_ in ("conj", "xcomp") and verb.head.i != verb.i and \
+            not any(c.dep_ in _SUBJECTS for c in verb.children):
+        verb = verb.head  # "we kept fighting", "we arrived and fought"
+    return any(child.dep_ in _SUBJECTS and child.pos_ == "PRON"
+               and set(child.morph.get("Person")) & {"1", "2"} for child in verb.children)
 
 
 def keep_in_context(events: list[dict[str, Any]]) -> list[dict[str, Any]]:

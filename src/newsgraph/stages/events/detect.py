@@ -959,6 +959,38 @@ def _from_a_year_ago(phrase: Token) -> bool:
     return False
 
 
+def _told_in_present(verb: Token) -> bool:
+    """A deed told in the simple present in a full sentence of the body: what is done as a
+    rule, or a story's plot ("Kaal's army launches an invasion", "her brother is killed by
+    palace guards", "the squad captures a soldier"), not an event on a day. News tells a deed
+    done in the past tense, or in the present only in a headline (the title, or a line with
+    no full stop: "Rebels seize airport", or a sentence alone on its line, as a bullet or a lede
+    may be), as it goes on ("are fighting") or with its date
+    ("on Monday troops enter the town")."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    active = verb.tag_ in ("VBZ", "VBP") and not auxiliaries
+    passive = verb.tag_ == "VBN" and len(auxiliaries) == 1 and \
+        auxiliaries[0].dep_ == "auxpass" and auxiliaries[0].tag_ in ("VBZ", "VBP")
+    if not (active or passive) or _has_own_date(verb):
+        return False
+    sentence = verb.sent
+    last = next((t for t in reversed(sentence) if not (t.is_quote or t.is_space)), None)
+    if last is None or last.text not in (".", "!", "?"):
+        return False  # a headline
+    doc = verb.doc
+    paragraphs = doc_cache(doc).paragraphs
+    line = paragraphs[verb.i]
+    dateline = doc._.dateline or {"start": -1, "end": -1}
+    if not any(paragraphs[t.i] == line and not t.is_space and
+               not dateline["start"] <= t.idx < dateline["end"] for t in (
+            *doc[max(0, sentence.start - 3):sentence.start], *doc[sentence.end:sentence.end + 3])):
+        return False  # alone on its line (a dateline aside): a headline, a bullet, a lede
+    title = verb.doc._.article.get("title_span") if verb.doc._.article else None
+    return not (title and title[0] <= verb.idx < title[1])
+
+
 def _habitual_present(verb: Token, children: list[Token]) -> bool:
     """A present tense (active or passive) said to happen often or every day, week or night
     ("often target", "are routinely detained", "raid the camp almost every night"), outside
@@ -994,7 +1026,8 @@ def resolve_clauses(candidates: list[Candidate]) -> None:
             candidate.kept = False  # "it is not a big deal", "this was a political discussion"
             continue
         if is_standing(token) or (token.dep_ in ("nsubj", "nsubjpass", "csubj")
-                                  and is_standing(token.head)):
+                                  and is_standing(token.head)) or (
+                candidate.type in MATERIAL_CONFLICT and _told_in_present(token)):
             # "has long accused", "has killed 13,000 since 2014", "fighting has displaced
             # thousands over the past year"
             candidate.kept = False
