@@ -24,6 +24,11 @@ def place_and_line(text: str) -> tuple[str, str] | None:
     ("LOUISVILLE, KY--(Marketwire - Dec 23, 2010)", "LOUISVILLE", "LOUISVILLE, KY--"),
     ("Paris (AFP) - The French government", "Paris", "Paris (AFP) -"),
     ("Hanoi (VNA) – Vietnam always supports", "Hanoi", "Hanoi (VNA) –"),
+    # a country whose name has small words in it
+    ("GOMA, Democratic Republic of Congo, Feb 7 (Reuters) - M23 rebels seized", "GOMA",
+     "GOMA, Democratic Republic of Congo, Feb 7 (Reuters) -"),
+    ("BOGOTA, Republic of Colombia (AFP) - The government", "BOGOTA",
+     "BOGOTA, Republic of Colombia (AFP) -"),
 ])
 def test_datelines_of_agencies_and_local_papers(text, place, line):
     assert place_and_line(text) == (place, line)

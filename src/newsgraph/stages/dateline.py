@@ -22,7 +22,10 @@ from spacy.tokens import Doc
 
 from newsgraph.config import stage_defaults
 
-_QUALIFIER = r"(?:[A-Z][\w.'’]*(?:[ \t]+(?:[A-Z][\w.'’]*|\d{1,4}))*|\d{4})"
+_QUALIFIER = (r"(?:[A-Z][\w.'’]*(?:[ \t]+(?:(?:of|the|and|de|del|da|do|du|la|al|el)[ \t]+)?"
+              r"(?:[A-Z][\w.'’]*|\d{1,4}))*|\d{4})")
+"""A region, a country or a date after the place: capitalised words, which a name's small
+words may join ("Democratic Republic of Congo", "Rio de Janeiro"), or a year."""
 _QUALIFIERS = (rf"(?:[ \t]*,[ \t]*(?P<qualifier>{_QUALIFIER})"
                rf"(?:[ \t]*,[ \t]*(?P<qualifier2>{_QUALIFIER}))?)?")
 _AGENCY = r"\((?P<agency>[^()\n]{1,40})\)"

@@ -60,7 +60,12 @@ from typing import Any
 from spacy.tokens import Doc
 
 from newsgraph.config import stage_defaults
-from newsgraph.stages.events.arguments import ArticleContext, keep_in_context, merge_repeats
+from newsgraph.stages.events.arguments import (
+    ArticleContext,
+    keep_in_context,
+    merge_repeats,
+    retold,
+)
 from newsgraph.stages.events.detect import find_candidates, resolve_clauses
 
 __all__ = ["EventStage"]
@@ -89,6 +94,7 @@ class EventStage:
             candidate.blocked = [other for other in kept if other is not candidate
                                  and candidate.token.is_ancestor(other.token)]
         events: list[dict[str, Any]] = []
+        told: list[str] = []  # the lemmas of the triggers of the events so far
         last_dated: tuple[int, dict[str, str]] | None = None
         for candidate in candidates:
             if not candidate.kept:
@@ -96,6 +102,9 @@ class EventStage:
             event = context.event(candidate, candidates, last_dated)
             if event is None:
                 continue
+            if retold(candidate, event, told):
+                continue  # "Israeli airstrikes hit a school ... The strikes came as ..."
+            told += [word.lemma_.lower() for word in (candidate.token, candidate.noun) if word]
             if event["date"] and event["date"]["how"] == "text":
                 last_dated = (event["sentence"]["start"], event["date"])
             events.append(event)

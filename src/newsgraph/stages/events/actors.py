@@ -301,6 +301,22 @@ def _one_of_a_country(head: Token, entity: dict[str, Any] | None) -> bool:
                                          for child in head.children)
 
 
+def _describes_one(word: Token, entity_at: dict[int, dict[str, Any]]) -> bool:
+    """Does this nationality describe one person or thing that is no actor of politics ("the
+    Nigerian midfielder Emeka Okoro", "a Norwegian energy company"), as `_one_of_a_country`
+    reads a party, not a country's people or forces ("Nigerian soldiers", "the Russian
+    side")?"""
+    head = word
+    while head.dep_ in ("amod", "compound", "nmod") and head.head.i != head.i:
+        head = head.head
+    role = agent_in([head])
+    if head.i == word.i or head.pos_ not in ("NOUN", "PROPN") or \
+            head_lemma(head) in POLITICAL_WORDS or (
+                role is not None and _class_typing(role[0], "").political):
+        return False
+    return _one_of_a_country(head, entity_at.get(head.i))
+
+
 def _of_a_country(entity: dict[str, Any] | None, country: dict[str, Any]) -> Typing:
     """A citizen is a civilian (political as the target of force, `TARGET_TYPES`); a
     company, a charity or a club of a country is no party of its politics."""
@@ -347,6 +363,8 @@ def sentence_names_political_actor(sentence: Span, entity_at: dict[int, dict[str
                 entity.get("geonames") or entity.get("country")):
             return f"the sentence names the place '{entity['name']}'"
         kind = classes.get((entity.get("name") or "").lower())
+        if entity.get("type") == "NORP" and _describes_one(token, entity_at):
+            continue  # "the Nigerian midfielder", "a Norwegian energy company"
         if kind == "STATE" and entity.get("type") == "GPE" and _a_town(entity):
             continue  # PETRARCH files towns under STATE: "hospitals in Lyon", "Manchester band"
         if kind is not None and _class_typing(kind, "").political and (

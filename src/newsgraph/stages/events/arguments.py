@@ -20,6 +20,7 @@ from newsgraph.event_merge import party_of, same_party
 from newsgraph.places import gazetteer
 from newsgraph.stages.events.actors import (
     FIRST_AND_SECOND_PERSON,
+    FORCE_EVENTS,
     Typing,
     makes_political,
     sentence_names_political_actor,
@@ -965,6 +966,24 @@ def _done_by_speaker_or_reader(candidate: Candidate) -> bool:
                and set(child.morph.get("Person")) & {"1", "2"} for child in verb.children)
 
 
+def retold(candidate: Candidate, event: dict[str, Any], told: list[str]) -> bool:
+    """Is this event noun with no party a definite mention of an event the article told
+    before ("Israeli airstrikes hit a school ... The strikes came as mediators met", "gunmen
+    attacked the village ... the attack took place at dawn"): the same word, or the end of
+    an earlier trigger's word, after "the", "this" or "these"? It is that event again, and
+    its word no new event, nor a guess at another sense ("strikes" as a walkout)."""
+    token = candidate.token
+    if event.get("actor") or event.get("target") or token.pos_ != "NOUN" or not any(
+            child.dep_ == "det" and child.lower_ in _DEFINITE for child in token.children):
+        return False
+    lemma = token.lemma_.lower()
+    return any(earlier == lemma or earlier.endswith(lemma) or lemma.startswith(earlier)
+               for earlier in told)
+
+
+_DEFINITE = frozenset({"the", "this", "these", "that", "those"})
+
+
 def keep_in_context(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Keep the party-less events of an article whose other events name political parties
     ("Rebels clashed with troops near Donetsk. Fighting continued on Monday."), saying so; drop
@@ -1032,8 +1051,12 @@ def _repeats(one: dict[str, Any], other: dict[str, Any]) -> bool:
         return False
     places = one.get("place"), other.get("place")
     if all(places) and not _same_party(*places) and not (
-            _one_within_the_other(*places) and _same_party(_aimed_at(one), _aimed_at(other))):
-        return False  # in a country and in its town, only with no other target
+            _one_within_the_other(*places) and (one["type"] not in FORCE_EVENTS or _same_party(
+                _aimed_at(one), _aimed_at(other)))):
+        # in a country and in its town; force done to other people is another act (two
+        # arrests), while a protest's or a demand's target is whom it addresses, and one crowd
+        # rallies for one side and demands of another at once
+        return False
     dates = [e["date"]["value"] for e in (one, other) if e.get("date")
              and e["date"]["how"] == "text"]
     return len(dates) < 2 or dates[0] == dates[1]

@@ -75,6 +75,7 @@ from newsgraph.stages.events.lexicon import (
 from newsgraph.stages.events.rules import (
     COOPERATIVE,
     MATERIAL_CONFLICT,
+    PERSON_ENTITY_TYPES,
     PLACE_ENTITY_TYPES,
     VERB_LEXICON,
     VERBAL,
@@ -423,6 +424,8 @@ def find_candidates(doc: Doc) -> list[Candidate]:
         if lemma in SUPPORT_VERBS:
             if lemma == "have" and token.tag_ not in ("VBD", "VBN"):
                 continue  # "has a deal", "is having discussions": a state, not a done act
+            if any(child.dep_ == "oprd" for child in token.children):
+                continue  # "calling the strikes a violation": naming the object, not doing it
             frame = parse_frame(token)
             # the object, else "went on strike", "was put under investigation"; a light noun
             # stands for its modifier (a mediation or peace effort, mission or drive)
@@ -609,8 +612,8 @@ def _harmless_thing(doer: Token) -> bool:
         return False
     if head_lemma(doer) == "fire" and not any(child.dep_ == "det" for child in doer.children):
         return False  # "came under heavy fire": gunfire; "a fire broke out": a blaze
-    if any(entity_type(child) for child in doer.children):
-        return False
+    if any(entity_type(child) in PERSON_ENTITY_TYPES for child in doer.children):
+        return False  # "Israeli fire", "a Hamas car"; not a count: "two cars collided"
     wielding = [word for word in doer.subtree if word.i != doer.i
                 and word.pos_ in ("NOUN", "PROPN")]
     if clause is not None and clause.lemma_.lower() in _ATTACK_VERBS:
@@ -753,6 +756,15 @@ def _not_reached(clause: Token) -> bool:
         return True
     return bool(marks & TIME_CLAUSE_MARKS) and clause.tag_ != "VBD" and not any(
         c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in clause.children)
+
+
+def _ahead_in_the_present(clause: Token) -> bool:
+    """Is this a time clause of what has not happened yet whatever governs it: "until",
+    "before" or "once" with the present tense ("vowed to keep up demonstrations until Ruto
+    resigns"), which only a time still ahead takes?"""
+    marks = {c.lower_ for c in clause.children if c.dep_ in ("mark", "advmod")}
+    return bool(marks & UNREACHED_MARKS) and clause.tag_ in ("VBZ", "VBP") and not any(
+        c.dep_ in ("aux", "auxpass") for c in clause.children)
 
 
 def _is_negated(token: Token) -> bool:
@@ -1076,7 +1088,8 @@ def resolve_clauses(candidates: list[Candidate]) -> None:
                                            for c in child.children)):
                 independent = True
             governing = _modals(ancestor) if dep in ("xcomp", "advcl") else set()
-            if dep == "advcl" and governing & _FUTURE_OR_POSSIBLE and _not_reached(child):
+            if dep == "advcl" and ((governing & _FUTURE_OR_POSSIBLE and _not_reached(child))
+                                   or _ahead_in_the_present(child)):
                 candidate.hypothetical = True  # "should limit it until the Guard is withdrawn"
             governor = by_token.get(ancestor.i)
             if governor is not None and (governor.kept or dep == "conj"):

@@ -296,9 +296,24 @@ def obj(*classes: frozenset[str]) -> Cond:
             return False
         if head_lemma(frame.obj) in words:
             return True
+        counted = _counted(frame.obj)
+        if counted is not None and head_lemma(counted) in words:
+            return True  # "a salvo of rockets", "hundreds of troops"
         return any(head_lemma(c) in words for c in frame.obj.children
                    if c.dep_ in ("conj", "compound"))
     return test
+
+
+def _counted(noun: Token) -> Token | None:
+    """What an amount or a group names: the plural after "of" in "a salvo of rockets", "a
+    battalion of soldiers", "hundreds of troops" (not "the head of the army": a singular
+    after "of" is a whole, and "the" makes the first noun a thing of its own)."""
+    if not any(c.dep_ in ("det", "nummod") and c.lower_ != "the" for c in noun.children) and \
+            not noun.like_num and noun.tag_ != "NNS":
+        return None
+    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    counted = prep_object(of) if of is not None else None
+    return counted if counted is not None and counted.tag_ == "NNS" else None
 
 
 def obj_words(text: str) -> Cond:
@@ -346,6 +361,8 @@ def subj(*classes: frozenset[str]) -> Cond:
 
     def test(frame: Frame) -> bool:
         who = frame.subj
+        if who is not None and who.pos_ == "PRON":  # "it struck": whom the pronoun stands for
+            who = who._.antecedent if who.has_extension("antecedent") else None
         return who is not None and head_lemma(who) in words
     return test
 
@@ -380,9 +397,30 @@ def has_clause(frame: Frame) -> bool:
     return frame.clause is not None
 
 
+_AIMING_PREPS = ("at", "on", "against", "into", "toward", "towards")
+_OPEN_SPACE = frozenset({"sea", "ocean", "air", "sky", "water", "waters"})
+"""Where a test or a warning is fired ("into the sea", "into the air"): no one is aimed at."""
+
+
+def _aimed_at(aim: Token | None) -> bool:
+    """Does the object of an aiming preposition name something aimed at: not a time ("on
+    Sunday") nor open space ("into the sea")?"""
+    return aim is not None and aim.ent_type_ not in ("DATE", "TIME") and \
+        head_lemma(aim) not in _OPEN_SPACE
+
+
 def target_prep(frame: Frame) -> bool:
-    return any(name in frame.preps for name in ("at", "on", "against", "into", "toward",
-                                                "towards"))
+    """Is what is fired or launched aimed at someone or somewhere: a phrase of aim on the verb
+    or on what it fires ("fired rockets at Kyiv", "a salvo of rockets toward southern
+    Israel"), or an aim that acts on a party ("fired stun grenades to disperse the crowd")?"""
+    if any(_aimed_at(frame.preps[name]) for name in _AIMING_PREPS if name in frame.preps):
+        return True
+    if frame.obj is not None and any(c.dep_ == "prep" and c.lower_ in _AIMING_PREPS and
+                                     _aimed_at(prep_object(c)) for c in frame.obj.children):
+        return True
+    return any(c.dep_ in ("xcomp", "advcl") and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in c.children) and any(
+        o.dep_ == "dobj" and is_party(o) for o in c.children) for c in frame.verb.children)
 
 
 def military_target(frame: Frame) -> bool:
@@ -525,6 +563,7 @@ _RULES: dict[str, list[Rule]] = {
     "order": [
         (obj_words("arrest detention"), ("COERCE", "arrest")),
         (obj_words("withdrawal evacuation release"), ("REQUEST", None)),
+        (both(obj(FORCES), prep("to", "into", "toward", "towards")), ("MOBILIZE", "troops")),
         (either(obj_actor, has_clause), ("COERCE", "restrict")),
     ],
     "force": [
@@ -543,6 +582,11 @@ _RULES: dict[str, list[Rule]] = {
     "deploy": [
         (obj(PEACEKEEPERS), ("AID", "peacekeeping")),
         (either(obj(FORCES | WEAPONS), no_obj), ("MOBILIZE", "troops")),
+    ],
+    "dispatch": [  # sends, as "send" does
+        (obj(PEACEKEEPERS), ("AID", "peacekeeping")),
+        (obj(FORCES | WEAPONS | word_set("reinforcement volunteer")), ("MOBILIZE", "troops")),
+        (obj(AID_GOODS), ("AID", None)),
     ],
     "mass": [(obj(FORCES), ("MOBILIZE", "troops"))],
     "reinforce": [(ANY, ("MOBILIZE", "troops"))],
