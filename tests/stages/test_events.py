@@ -1619,3 +1619,29 @@ def test_naming_an_event_is_not_doing_it(event_nlp):
     events = events_of("Iraq's government condemned both attacks, calling the American strikes "
                        "\"a flagrant violation of Iraqi sovereignty\".", event_nlp)
     assert [e["type"] for e in events] == ["ACCUSE"]
+
+
+def test_speaking_with_a_party_and_extending_a_measure_are_events(event_nlp):
+    """"spoke with" a party is a consultation, by phone when said so (dev/places-trnews:
+    "Cavusoglu later spoke with U.S. Secretary of State John Kerry"); an extended measure is
+    imposed again."""
+    call = only(events_of("Hungary's prime minister said he spoke by phone with the Russian "
+                          "president about a truce.", event_nlp), "CONSULT")
+    assert call["mode"] == "phone"
+    each_has((("Cavusoglu later spoke with U.S. Secretary of State John Kerry.", "CONSULT"),
+              ("The European Union extended its economic sanctions against Russia for another "
+               "six months.", "SANCTION")), event_nlp, alone=True)
+    assert events_of("The minister spoke to reporters about the war.", event_nlp) == []
+
+
+def test_students_doctors_and_journalists_who_protest_are_protesters(event_nlp):
+    """PETRARCH types students EDU and doctors HLH, codes no politics by themselves: when they
+    march or strike they are protesters (dev/places gwn-196: "educators marched on the
+    Capitol"). Civilians at large and clergy are not ("the community is rallying around
+    Python 3", an Easter vigil: dev/html)."""
+    each_has((("Students held a rally at Dhaka University on Wednesday.", "PROTEST"),
+              ("But educators marched on the Capitol anyway.", "PROTEST"),
+              ("Doctors went on strike across Kenya on Monday.", "PROTEST")),
+             event_nlp, alone=True)
+    no_events(("I am ecstatic the community is finally rallying around Python 3!",),
+              event_nlp)

@@ -535,6 +535,8 @@ _RULES: dict[str, list[Rule]] = {
     "visit": [(either(obj_actor, obj(TERRITORY)), ("CONSULT", "visit"))],
     "arrive": [(prep("in", "at"), ("CONSULT", "visit"))],
     "talk": [(prep("with", "to", of=ACTOR_NOUNS), ("CONSULT", None))],
+    "speak": [(both(prep("with", "to", of=ACTOR_NOUNS), prep("by")), ("CONSULT", "phone")),
+              (prep("with", of=ACTOR_NOUNS), ("CONSULT", None))],
     "discuss": [(ANY, ("CONSULT", None))],
     "host": [(both(either(obj_actor, obj(TALKS)), _hosted_on_a_visit), ("CONSULT", "host"))],
     "receive": [
