@@ -1645,3 +1645,14 @@ def test_students_doctors_and_journalists_who_protest_are_protesters(event_nlp):
              event_nlp, alone=True)
     no_events(("I am ecstatic the community is finally rallying around Python 3!",),
               event_nlp)
+
+
+def test_a_label_before_a_colon_is_no_subject(event_nlp):
+    """The parser hangs a title's label on the verb after its colon ("Hanoi, day three: I
+    surrender to the traffic": the d battery's travel diaries); the clause's own subject, or
+    none, is the actor."""
+    no_events(("Hanoi, day three: I surrender to the traffic",
+               "Nairobi, week one: the city took me hostage (in the best way)"), event_nlp)
+    shelled = only(events_of("Ukraine: Russian forces shelled Kharkiv overnight", event_nlp),
+                   "ASSAULT")
+    assert shelled["actor"]["name"] == "Russian forces"

@@ -115,7 +115,7 @@ def _read_frame(verb: Token, paragraphs: list[int]) -> Frame:
         if paragraphs[child.i] != block:
             continue
         dep = child.dep_
-        if dep in ("nsubj", "csubj") and frame.subj is None:
+        if dep in ("nsubj", "csubj") and frame.subj is None and not _a_label(child, verb):
             frame.subj = child
         elif dep == "nsubjpass":
             frame.patient = child
@@ -141,6 +141,15 @@ def _read_frame(verb: Token, paragraphs: list[int]) -> Frame:
     if frame.obj is None and verb.dep_ == "amod" and frame.subj is not None:
         frame.obj = verb.head  # "Kiev unleashed warplanes" misparsed as a modifier
     return frame
+
+
+def _a_label(subject: Token, verb: Token) -> bool:
+    """Is this "subject" a label a colon sets before the clause ("Hanoi, day three: I
+    surrender to the traffic", "Nairobi, week one: the city took me hostage")? The parser
+    hangs it on the verb; the clause after the colon has its own subject, or none."""
+    between = verb.doc[subject.i + 1:verb.i]
+    return subject.i < verb.i and any(token.text == ":" and token.head.i in (
+        subject.i, verb.i) for token in between)
 
 
 def opens_out_of(word: Token) -> bool:
