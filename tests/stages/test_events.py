@@ -1656,3 +1656,28 @@ def test_a_label_before_a_colon_is_no_subject(event_nlp):
     shelled = only(events_of("Ukraine: Russian forces shelled Kharkiv overnight", event_nlp),
                    "ASSAULT")
     assert shelled["actor"]["name"] == "Russian forces"
+
+
+def test_blows_of_weather_and_people_of_one_nation_are_no_politics(event_nlp):
+    """A verb of words with no one addressed and a phrase of motion is a blow ("slammed into
+    the Philippines"); a fire or a storm forces no one (dev/html: "fires ..., forcing 100,000
+    people to evacuate"); "the Spaniard" is one person, no state. The reviewer's political
+    set's non-political half."""
+    no_events(("Typhoon Kong-rey slammed into the northern Philippines on Thursday.",
+               "A fast-moving wildfire has grown to more than 20,000 hectares, forcing about "
+               "600 residents to leave.",
+               "The Spaniard attacked Sinner's second serve relentlessly in the final set."),
+              event_nlp)
+    each_has((("The opposition slammed the government over the deal.", "ACCUSE"),
+              ("Police forced protesters to leave the square.", "COERCE")), event_nlp)
+    arrest = only(events_of("A Briton was arrested in Dubai.", event_nlp), "COERCE")
+    assert arrest["target"]["type"] == "CVL"
+
+
+def test_forces_arriving_somewhere_are_deployed(event_nlp):
+    arrival = only(events_of("The first contingent of 400 Kenyan police officers arrived in "
+                             "Haiti on Tuesday.", event_nlp), "MOBILIZE")
+    assert arrival["actor"]["type"] == "COP"
+    visit = only(events_of("Russian President Vladimir Putin arrived in Beijing on Monday.",
+                           event_nlp), "CONSULT")
+    assert visit["mode"] == "visit"

@@ -249,6 +249,8 @@ def type_party(phrase: Span, head: Token, entity: dict[str, Any] | None,
         return _class_typing(kind, f"PETRARCH actors: '{phrase.text}' is {kind}")
     if entity is not None and entity.get("type") == "GPE" and head._.entity is None:
         entity = None  # a place named inside a facility's name ("New Chitose Airport")
+    if (entity or {}).get("type") == "NORP" and _one_named_by_nationality(head):
+        return Typing("CVL", False, f"a citizen: one {entity['name']}")  # "the Spaniard"
     typing = _entity_typing(entity) if entity is not None else None
     if typing is not None and (typing.code is not None or entity.get("type") == "GPE"):
         return typing
@@ -278,6 +280,14 @@ def type_party(phrase: Span, head: Token, entity: dict[str, Any] | None,
                 return _of_a_country(entity, other)
             return typing
     return by_word or UNTYPED
+
+
+def _one_named_by_nationality(head: Token) -> bool:
+    """Is the party one person named by a nationality ("the Spaniard attacked Sinner's serve",
+    "a Briton was arrested"): a singular noun with an article, not a people ("the Kurds",
+    "Ukrainians") nor a group a dictionary lists (read before this: "the Taliban")?"""
+    return head.tag_ in ("NN", "NNP") and not head.lower_.endswith("s") and any(
+        child.dep_ == "det" and child.lower_ in ("the", "a", "an") for child in head.children)
 
 
 def _described_by_a_country(phrase: Span, entity: dict[str, Any] | None,

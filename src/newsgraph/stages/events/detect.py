@@ -218,7 +218,15 @@ def _checked(sense: Sense | None, frame: Frame) -> Sense | None:
         return None
     if sense[0] == "REJECT" and _declines_comment(frame):
         return None
+    if sense[0] in VERBAL and obj_token is None and frame.clause is None and any(
+            name in frame.preps for name in _MOTION_PREPS):
+        return None  # "the typhoon slammed into the Philippines": a blow, no word said
     return sense
+
+
+_MOTION_PREPS = ("into", "onto", "through")
+"""Where something moves: a verb of words ("slam", "blast", "hit out") with no one addressed
+and such a phrase tells a physical blow."""
 
 
 def _declines_comment(frame: Frame) -> bool:
@@ -521,6 +529,10 @@ def harm_by_no_one(candidate: Candidate, actor: Token | None) -> bool:
     if any(doer is not None and head_lemma(doer) in HARMLESS_DOERS for doer in doers) or \
             any(head_lemma(verb) in HARMLESS_DOERS for verb in verbs[1:]):  # "crashed, killing"
         return True
+    if candidate.type == "COERCE" and any(
+            doer is not None and doer.pos_ == "NOUN" and _harmless_thing(doer)
+            for doer in doers):
+        return True  # "a wildfire forced 600 residents to leave", "floods cut off the town"
     if candidate.type != "ASSAULT":
         return False
     if any(doer is not None and _an_animal(doer) for doer in doers) or any(

@@ -542,7 +542,9 @@ _RULES: dict[str, list[Rule]] = {
     ],
     "agree": [(either(_agreed_on, _agreed_together), ("AGREE", None))],
     "visit": [(either(obj_actor, obj(TERRITORY)), ("CONSULT", "visit"))],
-    "arrive": [(prep("in", "at"), ("CONSULT", "visit"))],
+    "arrive": [(both(subj(FORCES - VEHICLES - WEAPONS), prep("in", "at")),  # deployed
+                ("MOBILIZE", "troops")),
+               (prep("in", "at"), ("CONSULT", "visit"))],
     "talk": [(prep("with", "to", of=ACTOR_NOUNS), ("CONSULT", None))],
     "speak": [(both(prep("with", "to", of=ACTOR_NOUNS), prep("by")), ("CONSULT", "phone")),
               (prep("with", of=ACTOR_NOUNS), ("CONSULT", None))],
