@@ -1681,3 +1681,23 @@ def test_forces_arriving_somewhere_are_deployed(event_nlp):
     visit = only(events_of("Russian President Vladimir Putin arrived in Beijing on Monday.",
                            event_nlp), "CONSULT")
     assert visit["mode"] == "visit"
+
+
+def test_names_scores_sources_and_nothing_done(event_nlp):
+    """A capitalised event word inside a name ("the English Attack", "the Battle of
+    Hastings") is no event reported, though a title-case headline's is; a score split into
+    its parts is still a score; who told it ("according to ...") is no target; "no homes were
+    destroyed" says nothing was (the e battery of non-political pages)."""
+    no_events(("And one of the most popular ways for White to meet it is the English Attack.",
+               "The reenactors recreated the Battle of Hastings in front of thousands.",
+               "Division 2: Blaauwberg Bandits beat Pretoria Hornets 5-3"), event_nlp)
+    assert "ASSAULT" in [e["type"] for e in events_of(
+        "Rebels Launch Attack On Army Base In Eastern Congo", event_nlp)]
+    only(events_of("Police beat protesters in Minsk on Sunday.", event_nlp), "ASSAULT")
+    [destroyed] = events_of("At least four sheds were lost, but no homes in the main village "
+                            "were destroyed, according to brigade captains.", event_nlp,
+                            all_events=True)
+    assert destroyed["negated"] and destroyed["target"] is None
+    killed = only(events_of("Two soldiers were killed in the attack, according to the army.",
+                            event_nlp), "ASSAULT")
+    assert killed["target"]["name"] == "soldiers"

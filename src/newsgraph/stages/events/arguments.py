@@ -486,6 +486,8 @@ class ArticleContext:
                     if dep == "prep" and child.lower_ in _EARLIER_PREPS:
                         earlier.append(child)  # "after a demonstration": an earlier event
                         continue
+                    if dep == "prep" and child.lower_ == "according":
+                        continue  # "according to brigade captains": who told it
                     if dep == "conj" and child.pos_ in ("VERB", "AUX") and \
                             position not in merged:
                         continue  # "refused X and urged Y": another act, its own recipient

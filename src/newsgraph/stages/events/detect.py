@@ -461,7 +461,7 @@ def find_candidates(doc: Doc) -> list[Candidate]:
             continue
         token = doc[i]
         sense = _noun_sense(token)
-        if sense is None or not _noun_licensed(token):
+        if sense is None or not _noun_licensed(token) or _part_of_a_name(token):
             continue
         candidates[token.i] = Candidate(token, sense[0], sense[1], noun=token,
                                         start=token.i, end=token.i + 1)
@@ -472,6 +472,17 @@ def find_candidates(doc: Doc) -> list[Candidate]:
 
 # ----------------------------------------------------------------------------- no event
 
+
+
+def _part_of_a_name(noun: Token) -> bool:
+    """Is the event noun a capitalised word of a name inside a sentence written in lower case
+    ("the English Attack" in chess, "the Battle of Hastings", "the Tet Offensive"): a named
+    thing or a past event, not one reported? A headline in title case ("Rebels Launch
+    Attack") has few lower-case words, and a sentence's first word is capitalised anyway."""
+    if noun.pos_ != "PROPN" or not noun.text[:1].isupper() or noun.is_sent_start:
+        return False
+    words = [t for t in noun.sent if t.is_alpha and len(t) > 3]
+    return sum(t.text[:1].islower() for t in words) >= max(3, len(words) // 2)
 
 
 def _is_political(token: Token | None) -> bool:
@@ -668,6 +679,10 @@ def _won_by_a_margin(verb: Token) -> bool:
         if child.right_edge.i - child.left_edge.i <= 2 and _SCORE.fullmatch(
                 "".join(t.text for t in child.subtree)):  # ("2", "-", "1" as tokenised)
             return True
+        doc = child.doc
+        if child.like_num and child.i + 2 < len(doc) and _SCORE.fullmatch(
+                "".join(t.text for t in doc[child.i:child.i + 3])):
+            return True  # the score's parts hung on the verb one by one
         if child.dep_ == "prep" and child.lower_ == "by":
             counted = prep_object(child)
             if counted is not None and counted.ent_type_ not in _NO_MARGINS and any(
@@ -782,6 +797,9 @@ def _ahead_in_the_present(clause: Token) -> bool:
 def _is_negated(token: Token) -> bool:
     for child in token.children:
         if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
+            return True
+        if child.dep_ == "nsubjpass" and any(  # "no homes were destroyed", "no one was hurt"
+                c.dep_ == "det" and c.lower_ == "no" for c in child.children):
             return True
     head, dep = token.head, token.dep_
     if dep == "attr" and head.lemma_ == "be" and any(
