@@ -55,11 +55,6 @@ POLITICAL_TYPES = frozenset(POLITICAL_AGENT_TYPES)
 TARGET_TYPES = frozenset({"CVL"})
 """Codes political only as the target of force (civilians attacked, arrested, expelled)."""
 FORCE_EVENTS = frozenset({"ASSAULT", "COERCE"})
-PROTESTING_PEOPLE = frozenset({"EDU", "HLH", "MED"})
-"""Codes of the professions that strike and march as workers do (PETRARCH's LAB is political
-already): students and teachers, doctors and nurses, journalists. PLOVER's protesters are
-whoever demonstrates, riots or strikes against an authority. Not civilians at large nor
-clergy: a "community rallying around" a project, an Easter vigil."""
 TOWN_EVENTS = frozenset({"COERCE", "SANCTION", "MOBILIZE", "PROTEST"})
 """What a town does as its government or its people: an authority's coercion and sanctions
 ("Chicago imposed a curfew"), mobilising ("Minneapolis sent police"), protest ("Khabarovsk
@@ -329,7 +324,11 @@ def _describes_one(word: Token, entity_at: dict[int, dict[str, Any]]) -> bool:
             head_lemma(head) in POLITICAL_WORDS or (
                 role is not None and _class_typing(role[0], "").political):
         return False
-    return _one_of_a_country(head, entity_at.get(head.i))
+    entity = entity_at.get(head.i)
+    if (entity or {}).get("type") in ("PERSON", "ORG"):
+        return True  # "the Nigerian midfielder Emeka Okoro"
+    return head_lemma(head) in COMMERCIAL_NOUNS  # "a Norwegian energy company"; not "a
+    # Syrian border crossing": a place of force
 
 
 def _of_a_country(entity: dict[str, Any] | None, country: dict[str, Any]) -> Typing:
@@ -354,8 +353,6 @@ def makes_political(typing: Typing | None, event_type: str, as_target: bool) -> 
         return False
     if typing.political:
         return True
-    if event_type == "PROTEST" and not as_target and typing.code in PROTESTING_PEOPLE:
-        return True  # "students held a rally", "residents protested": people who protest
     if typing.town:
         return event_type in MATERIAL_CONFLICT if as_target else event_type in TOWN_EVENTS
     return as_target and typing.code in TARGET_TYPES and event_type in FORCE_EVENTS

@@ -954,18 +954,35 @@ _PUBLIC_CODES = frozenset({"CVL", "PPL"})
 
 
 def _done_by_speaker_or_reader(candidate: Candidate) -> bool:
-    """Is the clause's subject the speaker or the one spoken to ("we attacked them from the
-    first ball", "I fought hard", "you arrive at ten"): a party, the one a quote or a guide
-    speaks for, not a happening with no party that the article's other events may make
-    political (`keep_in_context`). Read from the pronoun's person in the parse; a joined or
-    an open verb with no subject of its own has its governor's ("we arrived and fought", "we
-    kept fighting")."""
+    """Is the clause's subject the narrator or the reader, outside any quotation ("we arrived
+    at 10 a.m.", "I surrender to the traffic", "you arrive at ten"): a diarist's or a guide's
+    own doing, not a happening with no party that the article's other events may make
+    political (`keep_in_context`), nor a party's visit. Quoted "we" is a speaker's. Read
+    from the pronoun's person in the parse; a joined or an open verb with no subject of its
+    own has its governor's ("we arrived and fought", "we kept fighting")."""
     verb = candidate.token
     while verb.dep_ in ("conj", "xcomp") and verb.head.i != verb.i and \
             not any(c.dep_ in _SUBJECTS for c in verb.children):
         verb = verb.head  # "we kept fighting", "we arrived and fought"
-    return any(child.dep_ in _SUBJECTS and child.pos_ == "PRON"
-               and set(child.morph.get("Person")) & {"1", "2"} for child in verb.children)
+    return not _inside_quotation(candidate.token) and any(
+        child.dep_ in ("nsubj", "csubj") and child.pos_ == "PRON"
+        and set(child.morph.get("Person")) & {"1", "2"} for child in verb.children)
+
+
+_QUOTE_MARKS = frozenset('"“”')
+
+
+def _inside_quotation(token: Token) -> bool:
+    """Is the word inside quotation marks on its line: a speaker's words ("'We fought them
+    for six hours,' said Captain Petrov"), whose "we" is the speaker, a party the quote
+    stage names; first-person narration outside quotes is a diarist's or a columnist's."""
+    doc = token.doc
+    line = doc_cache(doc).paragraphs[token.i]
+    start = token.i
+    while start > 0 and doc_cache(doc).paragraphs[start - 1] == line:
+        start -= 1
+    return sum(t.text in _QUOTE_MARKS or t.text == "''" or t.text == "``"
+               for t in doc[start:token.i]) % 2 == 1
 
 
 def retold(candidate: Candidate, event: dict[str, Any], told: list[str]) -> bool:
@@ -978,9 +995,21 @@ def retold(candidate: Candidate, event: dict[str, Any], told: list[str]) -> bool
     if event.get("actor") or event.get("target") or token.pos_ != "NOUN" or not any(
             child.dep_ == "det" and child.lower_ in _DEFINITE for child in token.children):
         return False
+    if _tells_where_or_when(token):
+        return False  # "The attacks continued on Tuesday in Rutshuru": more of it, elsewhere
     lemma = token.lemma_.lower()
     return any(earlier == lemma or earlier.endswith(lemma) or lemma.startswith(earlier)
                for earlier in told)
+
+
+def _tells_where_or_when(noun: Token) -> bool:
+    """Does the noun's own clause give a time or a place ("continued on Tuesday in
+    Rutshuru", "spread to Liverpool on Friday"), not only a clause of another event ("came as
+    mediators met in Cairo")?"""
+    head = noun.head if noun.dep_ in ("nsubj", "nsubjpass") else noun
+    phrases = [c for c in head.children if c.dep_ in ("prep", "npadvmod", "advmod")]
+    return any(t.ent_type_ in ("DATE", "TIME", "GPE", "LOC", "FAC")
+               for phrase in phrases for t in phrase.subtree)
 
 
 _DEFINITE = frozenset({"the", "this", "these", "that", "those"})

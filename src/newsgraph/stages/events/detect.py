@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from itertools import chain
 
 from spacy.strings import StringStore
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from newsgraph.clauses import is_imperative
 from newsgraph.doc import entity_type
@@ -92,6 +92,9 @@ from newsgraph.stages.events.rules import (
     paragraph_of,
     parse_frame,
     prep_object,
+)
+from newsgraph.stages.events.rules import (
+    counted as counted_in,
 )
 
 # ----------------------------------------------------------------------------- candidates
@@ -211,7 +214,7 @@ def _checked(sense: Sense | None, frame: Frame) -> Sense | None:
     if sense[0] == "ASSAULT" and obj_token is not None and obj_token.pos_ == "NOUN" and \
             not is_party(obj_token) and not owned_by_party(obj_token) and \
             head_lemma(obj_token) not in _ASSAULTABLE_THINGS and not agent_noun(obj_token) \
-            and not names_a_person(obj_token):
+            and not names_a_person(obj_token) and not _weaponry(obj_token):
         return None
     if sense[0] in _SPOKEN_TYPES and frame.subj is not None and \
             head_lemma(frame.subj) in _MACHINES:
@@ -227,6 +230,15 @@ def _checked(sense: Sense | None, frame: Frame) -> Sense | None:
 _MOTION_PREPS = ("into", "onto", "through")
 """Where something moves: a verb of words ("slam", "blast", "hit out") with no one addressed
 and such a phrase tells a physical blow."""
+
+
+def _weaponry(noun: Token) -> bool:
+    """Is the object what is fired, named by its kind or its count ("a rocket barrage", "a
+    wave of drones"): the instrument of the attack, not what was attacked?"""
+    counted = counted_in(noun)
+    return any(child.dep_ == "compound" and head_lemma(child) in WEAPONS
+               for child in noun.children) or (
+        counted is not None and head_lemma(counted) in WEAPONS)
 
 
 def _declines_comment(frame: Frame) -> bool:
@@ -1018,8 +1030,7 @@ def _told_in_present(verb: Token) -> bool:
     if not (active or passive) or _has_own_date(verb):
         return False
     sentence = verb.sent
-    last = next((t for t in reversed(sentence) if not (t.is_quote or t.is_space)), None)
-    if last is None or last.text not in (".", "!", "?"):
+    if not _ends_a_sentence(sentence):
         return False  # a headline
     doc = verb.doc
     paragraphs = doc_cache(doc).paragraphs
@@ -1030,7 +1041,55 @@ def _told_in_present(verb: Token) -> bool:
             *doc[max(0, sentence.start - 3):sentence.start], *doc[sentence.end:sentence.end + 3])):
         return False  # alone on its line (a dateline aside): a headline, a bullet, a lede
     title = verb.doc._.article.get("title_span") if verb.doc._.article else None
-    return not (title and title[0] <= verb.idx < title[1])
+    if title and title[0] <= verb.idx < title[1]:
+        return False
+    if _reported(verb) or sentence.start == _lede_start(doc):
+        return False  # "Ukraine says Russia deploys troops", the story's first sentence
+    return _told_in_the_present(doc)
+
+
+def _ends_a_sentence(sentence: Span) -> bool:
+    """Does it end as a sentence does, not as a headline or a label ("Live updates: Ukraine
+    war")?"""
+    last = next((t for t in reversed(sentence) if not (t.is_quote or t.is_space)), None)
+    return last is not None and last.text in (".", "!", "?")
+
+
+def _reported(verb: Token) -> bool:
+    """Is the deed what someone says ("Ukraine says Russia deploys more troops", "Russian
+    forces shell Kharkiv, the governor says"): news told in the present of its source?"""
+    if any(a.lemma_.lower() in SPEECH_VERBS for a in verb.ancestors):
+        return True
+    return any(c.dep_ in ("parataxis", "ccomp", "advcl") and c.lemma_.lower() in SPEECH_VERBS
+               for c in verb.children)
+
+
+def _lede_start(doc: Doc) -> int:
+    """The token where the story's first sentence starts: the first after the title and the
+    dateline (a lede is news in any tense)."""
+    cached = doc.user_data.get("newsgraph_lede_start")
+    if cached is None:
+        title = doc._.article.get("title_span") if doc._.article else None
+        dateline = doc._.dateline
+        after = max(title[1] if title else 0, dateline["end"] if dateline else 0)
+        cached = next((sent.start for sent in doc.sents
+                       if sent.end_char > after and any(t.is_alpha for t in sent)
+                       and _ends_a_sentence(sent)), 0)  # not a headline line
+        doc.user_data["newsgraph_lede_start"] = cached
+    return cached
+
+
+def _told_in_the_present(doc: Doc) -> bool:
+    """Does the text tell its doings mostly in the present, as a plot, a guide or a rule
+    does, and not in the past, as news does? More verbs in the simple present than in the
+    past tense."""
+    cached = doc.user_data.get("newsgraph_present_story")
+    if cached is None:
+        verbs = [t for t in doc if t.pos_ == "VERB"]
+        present = sum(t.tag_ in ("VBZ", "VBP") for t in verbs)
+        past = sum(t.tag_ == "VBD" for t in verbs)
+        cached = doc.user_data["newsgraph_present_story"] = present > past
+    return cached
 
 
 def _habitual_present(verb: Token, children: list[Token]) -> bool:
