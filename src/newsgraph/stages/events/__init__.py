@@ -43,9 +43,10 @@ who are no party ("farmers arrived in Greece": a visit is a party's), forecasts,
 nouns with no party as subjects of verbs of being ("the rebels' demands include ..."), present
 "have", standing positions ("has long accused"), what has held for months or years or is done by
 habit ("has killed 13,000 since 2014", "frequently attacks": `detect.is_standing`), a deed
-told in the present among other sentences (a story's plot or a rule: "Kaal's army launches an
-invasion"; a headline, a lede or a bullet alone on its line is news), or what travellers go
-somewhere to do.
+told in the present among other sentences of a text told in the present (a story's plot or a
+rule: "Kaal's army launches an invasion"; a headline, the first sentence, a line alone and
+what a source says are news in any tense), an event noun told again ("The strikes came as
+..."), or what travellers go somewhere to do.
 
 The package is split by job: `lexicon` reads the word lists of `newsgraph/data/events/` (once
 per process), `rules` holds the parse frame and the rule table, `detect` finds the triggers and
