@@ -969,20 +969,17 @@ def _done_by_speaker_or_reader(candidate: Candidate) -> bool:
         and set(child.morph.get("Person")) & {"1", "2"} for child in verb.children)
 
 
-_QUOTE_MARKS = frozenset('"“”')
+_QUOTE_MARKS = frozenset({'"', "“", "”", "``", "''"})
 
 
 def _inside_quotation(token: Token) -> bool:
     """Is the word inside quotation marks on its line: a speaker's words ("'We fought them
     for six hours,' said Captain Petrov"), whose "we" is the speaker, a party the quote
     stage names; first-person narration outside quotes is a diarist's or a columnist's."""
-    doc = token.doc
-    line = doc_cache(doc).paragraphs[token.i]
-    start = token.i
-    while start > 0 and doc_cache(doc).paragraphs[start - 1] == line:
-        start -= 1
-    return sum(t.text in _QUOTE_MARKS or t.text == "''" or t.text == "``"
-               for t in doc[start:token.i]) % 2 == 1
+    cache = doc_cache(token.doc)
+    line = cache.paragraphs[token.i]
+    start = cache.breaks[line - 1] if line else 0  # a break opens the line after it
+    return sum(t.text in _QUOTE_MARKS for t in token.doc[start:token.i]) % 2 == 1
 
 
 def retold(candidate: Candidate, event: dict[str, Any], told: list[str]) -> bool:

@@ -1067,29 +1067,28 @@ def _reported(verb: Token) -> bool:
 def _lede_start(doc: Doc) -> int:
     """The token where the story's first sentence starts: the first after the title and the
     dateline (a lede is news in any tense)."""
-    cached = doc.user_data.get("newsgraph_lede_start")
-    if cached is None:
+    cache = doc_cache(doc)
+    if cache.lede_start is None:
         title = doc._.article.get("title_span") if doc._.article else None
         dateline = doc._.dateline
         after = max(title[1] if title else 0, dateline["end"] if dateline else 0)
-        cached = next((sent.start for sent in doc.sents
-                       if sent.end_char > after and any(t.is_alpha for t in sent)
-                       and _ends_a_sentence(sent)), 0)  # not a headline line
-        doc.user_data["newsgraph_lede_start"] = cached
-    return cached
+        cache.lede_start = next((sent.start for sent in doc.sents
+                                 if sent.end_char > after and any(t.is_alpha for t in sent)
+                                 and _ends_a_sentence(sent)), 0)  # not a headline line
+    return cache.lede_start
 
 
 def _told_in_the_present(doc: Doc) -> bool:
     """Does the text tell its doings mostly in the present, as a plot, a guide or a rule
     does, and not in the past, as news does? More verbs in the simple present than in the
     past tense."""
-    cached = doc.user_data.get("newsgraph_present_story")
-    if cached is None:
+    cache = doc_cache(doc)
+    if cache.told_in_present is None:
         verbs = [t for t in doc if t.pos_ == "VERB"]
         present = sum(t.tag_ in ("VBZ", "VBP") for t in verbs)
         past = sum(t.tag_ == "VBD" for t in verbs)
-        cached = doc.user_data["newsgraph_present_story"] = present > past
-    return cached
+        cache.told_in_present = present > past
+    return cache.told_in_present
 
 
 def _habitual_present(verb: Token, children: list[Token]) -> bool:

@@ -184,8 +184,9 @@ class DocCache:
     of every token (some 40,000 lookups a run), the token attributes the triggers are
     found by (as string hashes, read in one array: a Token per word only to read them costs
     more than the rest of the walk), and the frame of every verb asked about (the rules, the
-    clauses and the arguments each ask for the same ones), and the entity type of every
-    token asked about (some 16,000 asks a run, most of them repeats)."""
+    clauses and the arguments each ask for the same ones), the entity type of every token
+    asked about (some 16,000 asks a run, most of them repeats), and two facts of the whole
+    text the tense rule reads for each present-tense deed."""
 
     breaks: list[int]
     paragraphs: list[int]
@@ -194,6 +195,8 @@ class DocCache:
     lemmas: list[int]
     lowers: list[int]
     frames: dict[int, Frame] = field(default_factory=dict)
+    lede_start: int | None = None  # where the story's first sentence starts (`detect`)
+    told_in_present: bool | None = None  # more verbs in the present than in the past
 
 
 _last_cache: tuple[weakref.ReferenceType[Doc], DocCache] | None = None
@@ -371,7 +374,7 @@ def subj(*classes: frozenset[str]) -> Cond:
     def test(frame: Frame) -> bool:
         who = frame.subj
         if who is not None and who.pos_ == "PRON":  # "it struck": whom the pronoun stands for
-            who = who._.antecedent if who.has_extension("antecedent") else None
+            who = who._.antecedent
         return who is not None and head_lemma(who) in words
     return test
 
@@ -411,7 +414,7 @@ _OPEN_SPACE = frozenset({"sea", "ocean", "air", "sky", "water", "waters"})
 """Where a test or a warning is fired ("into the sea", "into the air"): no one is aimed at."""
 
 
-def _aimed_at(aim: Token | None) -> bool:
+def _an_aim(aim: Token | None) -> bool:
     """Does the object of an aiming preposition name something aimed at, not open space
     ("into the sea")? ("fired rockets on Sunday" is read as fire at someone, as news means.)"""
     return aim is not None and head_lemma(aim) not in _OPEN_SPACE
@@ -421,10 +424,10 @@ def target_prep(frame: Frame) -> bool:
     """Is what is fired or launched aimed at someone or somewhere: a phrase of aim on the verb
     or on what it fires ("fired rockets at Kyiv", "a salvo of rockets toward southern
     Israel"), or an aim that acts on a party ("fired stun grenades to disperse the crowd")?"""
-    if any(_aimed_at(frame.preps[name]) for name in _AIMING_PREPS if name in frame.preps):
+    if any(_an_aim(frame.preps[name]) for name in _AIMING_PREPS if name in frame.preps):
         return True
     fired = [frame.obj, counted(frame.obj)] if frame.obj is not None else []
-    if any(c.dep_ == "prep" and c.lower_ in _AIMING_PREPS and _aimed_at(prep_object(c))
+    if any(c.dep_ == "prep" and c.lower_ in _AIMING_PREPS and _an_aim(prep_object(c))
            for thing in fired if thing is not None for c in thing.children):
         return True  # "a wave of drones at Kyiv"
     return any(c.dep_ in ("xcomp", "advcl") and any(
