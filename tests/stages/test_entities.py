@@ -1063,3 +1063,15 @@ def test_a_place_name_ending_a_longer_name_is_no_place_outside_its_country(nlp):
             ("Japan said on Monday Beijing had violated the deal.", "Beijing", "CN"),
             ("Rain flooded streets in Greater Manchester.", "Manchester", "GB")):
         assert by_mention(entities_of(text, nlp))[name]["country"] == country, text
+
+
+def test_a_list_of_countries_is_one_mention_of_each(nlp):
+    """spaCy tags "Mali, Burkina Faso and Niger" as one ORG: they are three states, each
+    geocoded; a country whose name has "and" in it stays one ("Trinidad and Tobago")."""
+    found = by_mention(entities_of("Mali, Burkina Faso and Niger signed a mutual defence pact "
+                                   "on Saturday.", nlp))
+    assert [found[name]["type"] for name in ("Mali", "Burkina Faso", "Niger")] == ["GPE"] * 3
+    assert "Mali, Burkina Faso and Niger" not in found
+    assert found["Niger"]["geonames"] == 2440476
+    found = by_mention(entities_of("Trinidad and Tobago beat Jamaica on Sunday.", nlp))
+    assert found["Trinidad and Tobago"]["type"] == "GPE"

@@ -690,9 +690,9 @@ def test_the_aim_of_what_is_ahead_is_not_done(event_nlp):
                      "decline NATO offers.", event_nlp, all_events=True)
     assert [(e["type"], e["hypothetical"]) for e in past] == [("REJECT", False)]
     narrated = events_of("Troops would later open fire to disperse the crowd, killing five.",
-                         event_nlp)  # "would" also tells what happened next, or used to
-    assert "COERCE" in [e["type"] for e in narrated]
-    assert not any(e["hypothetical"] for e in narrated)
+                         event_nlp)  # "would later" tells what happened next: no intent
+    assert "ASSAULT" in [e["type"] for e in narrated]
+    assert not any(e["hypothetical"] or e["type"] == "THREATEN" for e in narrated)
 
 
 def test_firing_tear_gas_at_a_crowd_is_violent_repression(event_nlp):
@@ -1701,3 +1701,65 @@ def test_names_scores_sources_and_nothing_done(event_nlp):
     killed = only(events_of("Two soldiers were killed in the attack, according to the army.",
                             event_nlp), "ASSAULT")
     assert killed["target"]["name"] == "soldiers"
+
+
+def test_counts_tolls_and_what_a_text_lays_down_are_no_events(event_nlp):
+    """An event noun whose count changes is counted, not told; a conflict that lasts kills a
+    toll, not on a day; an agreement, a resolution or a plan in the present tense is its
+    content; "are to withdraw" is still owed; the undated start of a "since" span is named to
+    measure it; "talk of" is speech (written no-event conflict snippets). What is done "under"
+    a law and a dated since-clause are news (a reviewer's texts)."""
+    no_events(("Attacks by jihadist groups have continued to rise, according to conflict "
+               "monitoring data.",
+               "Killings of journalists fell by half last year.",
+               "Ethiopia's war in the northern Tigray region killed an estimated 600,000 people.",
+               "Gang violence killed more than 5,600 people in Haiti in 2024.",
+               "The agreement commits Rwanda to lifting what it calls defensive measures.",
+               "U.N. Security Council Resolution 1701 calls for a full cessation of hostilities "
+               "between Israel and Hezbollah.",
+               "Fuel prices have tripled since the fighting resumed in Rakhine.",
+               "Abiy Ahmed's repeated talk of access to the Red Sea has alarmed the government "
+               "in Asmara."), event_nlp)
+    [owed] = events_of("Hezbollah fighters are to withdraw north of the Litani River within "
+                       "60 days.", event_nlp, all_events=True)
+    assert (owed["type"], owed["hypothetical"]) == ("RETREAT", True)
+    each_has((("Violence killed 12 people in Kisumu on Tuesday.", "ASSAULT"),
+              ("The decree banned all political parties.", "COERCE"),
+              ("Talks with the rebels resumed in Doha on Monday.", "CONSULT"),
+              ("Russian forces have shelled the city since talks collapsed on Monday.",
+               "ASSAULT"),
+              ("Recent US Predator attacks have killed at least eight top al-Qaeda leaders "
+               "since last July.", "ASSAULT"),
+              ("Under the new security law, Hong Kong police arrest six activists for "
+               "sedition.", "COERCE"),
+              ("Police have arrested 300 people since protests erupted in Istanbul last week.",
+               "COERCE"),
+              ("Police have arrested 300 people since protests erupted in Istanbul last week.",
+               "PROTEST")), event_nlp)
+
+
+def test_firefights_recaptures_airdrops_bans_and_strikes(event_nlp):
+    """General vocabulary of conflict news the coder missed: fire opened, exchanged or traded, a
+    place retaken, aid dropped from the air, parties dissolved (CAMEO 1722), sanctions
+    adopted, a member suspended from a body; a labour strike is a protest whoever stages it
+    (PETRARCH's sector agents: nurses, doctors); a state that strikes attacks."""
+    each_has((("Kyrgyz and Tajik border guards exchanged fire along their disputed frontier on "
+               "Friday.", "ASSAULT"),
+              ("Sudan's army recaptured the presidential palace in Khartoum from the RSF.",
+               "ASSAULT"),
+              ("Jordanian aircraft airdropped food parcels over northern Gaza.", "AID"),
+              ("Mali's junta dissolved all political parties on Tuesday.", "COERCE"),
+              ("The European Union on Friday adopted a new package of sanctions against "
+               "Russia.", "SANCTION"),
+              ("The African Union suspended Mali from all its activities on Tuesday.",
+               "SANCTION"),
+              ("Nurses in Nairobi went on strike on Monday.", "PROTEST"),
+              ("Israel struck again overnight.", "ASSAULT")), event_nlp, alone=True)
+    each_has((("Workers struck for better pay on Monday.", "PROTEST"),
+              ("Soldiers opened fire on protesters in Khartoum on Monday.", "ASSAULT")),
+             event_nlp, alone=True)
+    each_has((("Police recaptured an escaped prisoner in Lagos on Monday.", "COERCE"),),
+             event_nlp, alone=True)
+    no_events(("Trump and Harris traded shots over the economy during Tuesday's debate.",
+               "The company dissolved its investment group last year."), event_nlp)
+

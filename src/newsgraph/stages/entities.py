@@ -994,6 +994,33 @@ class EntityStage:
             joined.append(mention)
         return joined
 
+    def _listed_countries(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
+        """A name that is a list of countries ("Mali, Burkina Faso and Niger", tagged as one
+        ORG) is one mention of each country: they act as three states, not one body."""
+        words = _words(doc)
+        listed: list[Mention] = []
+        for mention in mentions:
+            if mention.label in PLACE_LABELS or mention.end - mention.start < 3:
+                listed.append(mention)
+                continue
+            parts: list[tuple[int, int]] = []
+            start = mention.start
+            for i in range(mention.start, mention.end + 1):
+                if i == mention.end or words.lower(i) in (",", "and", "&"):
+                    if i > start:
+                        parts.append((start, i))
+                    start = i + 1
+            countries = [self.places.best(words.span_text(a, b), Counter())
+                         for a, b in parts] if len(parts) > 1 else []
+            if countries and all(
+                    place is not None and place.level == "country"
+                    and self.places.is_strong(words.span_text(a, b))
+                    for place, (a, b) in zip(countries, parts, strict=True)):
+                listed += [Mention(a, b, "GPE") for a, b in parts]
+            else:
+                listed.append(mention)
+        return listed
+
     def _dateline(self, doc: Doc, text: str, mentions: list[Mention]) -> list[Mention]:
         """The mentions with the dateline's place (`doc._.dateline`) as one mention of its
         whole name: spaCy cuts a name in capitals ("LOS ANGELES") in two and calls the halves a
@@ -1676,6 +1703,7 @@ class EntityStage:
         mentions = self._spacy_mentions(doc)
         self._relabel(doc, mentions, speakers, people)
         mentions = self._joined_places(doc, self._dateline(doc, text, mentions))
+        mentions = self._listed_countries(doc, mentions)
         mentions += self._added_places(doc, mentions, speakers | people)
         mentions += self._added_names(doc, mentions)
         mentions = _without_degrees(doc, self._without_common_words(doc, mentions))

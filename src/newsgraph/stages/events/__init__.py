@@ -46,7 +46,11 @@ habit ("has killed 13,000 since 2014", "frequently attacks": `detect.is_standing
 told in the present among other sentences of a text told in the present (a story's plot or a
 rule: "Kaal's army launches an invasion"; a headline, the first sentence, a line alone and
 what a source says are news in any tense), an event noun told again ("The strikes came as
-..."), or what travellers go somewhere to do.
+..."), what travellers go somewhere to do, a count of events that changes ("attacks have
+continued to rise"), the toll of a conflict that lasts ("the war killed 600,000"), what an
+agreement, a law or a resolution lays down in the present tense ("the agreement commits
+Rwanda to ..."), or the undated start of a "since" span ("prices have tripled since the
+fighting resumed"). "Are to withdraw" is still owed: hypothetical.
 
 The package is split by job: `lexicon` reads the word lists of `newsgraph/data/events/` (once
 per process), `rules` holds the parse frame and the rule table, `detect` finds the triggers and

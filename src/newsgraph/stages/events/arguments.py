@@ -258,6 +258,10 @@ def _country_names() -> frozenset[str]:
 # ----------------------------------------------------------------------------- arguments
 
 
+_LABOUR_STRIKES = frozenset({"strike-gen", "strike-lim"})
+"""PLOVER's modes of a labour strike: a general strike and one of a trade or a workplace."""
+
+
 class ArticleContext:
     """What the stage knows about one article: its entities, times and publication date."""
 
@@ -390,6 +394,10 @@ class ArticleContext:
                        typing, candidate.type, role == "target" or (scene and typing.town))]
         if reasons:
             return "; ".join(reasons)
+        if candidate.type == "PROTEST" and candidate.mode in _LABOUR_STRIKES and \
+                actor is not None and actor.code is not None:
+            # "doctors went on strike": a labour strike is a protest whoever stages it
+            return f"a strike by actor {actor.code} ({actor.why})"
         partyless = actor is None and target is None and \
             candidate.type in PARTYLESS_NOUN_TYPES and not _done_by_speaker_or_reader(candidate)
         # no actor named: the sentence decides when the clause gives no subject to judge ("X

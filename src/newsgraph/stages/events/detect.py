@@ -22,6 +22,7 @@ from newsgraph.doc import entity_type
 from newsgraph.stages.events.actors import POLITICAL_WORDS
 from newsgraph.stages.events.lexicon import (
     ACCIDENT_NOUNS,
+    AMOUNT_VERBS,
     ANIMALS,
     ASSAULTABLE,
     CAPTIVES,
@@ -44,6 +45,8 @@ from newsgraph.stages.events.lexicon import (
     INTENT_MODALS,
     INTENT_NOUNS,
     INTENT_WORDS,
+    KILL_LEMMAS,
+    LASTING_CONFLICTS,
     LIGHT_NOUNS,
     LONG_SPANS,
     MOTION_VERBS,
@@ -63,6 +66,7 @@ from newsgraph.stages.events.lexicon import (
     SUPPORT_VERBS,
     TEMPORAL_PREPS,
     TERRITORY,
+    TEXT_NOUNS,
     TIME_CLAUSE_MARKS,
     TIME_UNITS,
     TRANSPARENT_NOUNS,
@@ -195,6 +199,8 @@ def _verb_senses(token: Token, verb_lemma: str, test_compound: bool) -> Sense | 
 # The word classes the checks below test, joined once (not on every verb).
 _ASSAULTABLE_THINGS = ASSAULTABLE | TERRITORY | PROPERTY | PASSAGE | FORCES | WEAPONS | CAPTIVES | \
     RIOT_CONTROL
+_TRADED_FIRE = frozenset({"fire", "gunfire"})
+"""What is opened, exchanged or traded in a firefight: no thing attacked, the attack itself."""
 _SPOKEN_TYPES = VERBAL | {"AGREE", "SUPPORT", "CONCEDE", "CONSULT"}
 """Acts of words and of meeting: what people and their bodies do, never a machine ("the
 plane promises", "the planes would meet additional demand", "a ship arrived at the search
@@ -214,7 +220,9 @@ def _checked(sense: Sense | None, frame: Frame) -> Sense | None:
     if sense[0] == "ASSAULT" and obj_token is not None and obj_token.pos_ == "NOUN" and \
             not is_party(obj_token) and not owned_by_party(obj_token) and \
             head_lemma(obj_token) not in _ASSAULTABLE_THINGS and not agent_noun(obj_token) \
-            and not names_a_person(obj_token) and not _weaponry(obj_token):
+            and not names_a_person(obj_token) and not _weaponry(obj_token) and not (
+                head_lemma(obj_token) in _TRADED_FIRE
+                and frame.verb.lemma_ in ("exchange", "trade", "open")):  # not "traded shots"
         return None
     if sense[0] in _SPOKEN_TYPES and frame.subj is not None and \
             head_lemma(frame.subj) in _MACHINES:
@@ -303,6 +311,9 @@ def _noun_sense(token: Token) -> Sense | None:
     if lemma == "fire":
         return ("ASSAULT", "firearms") if token.dep_ == "dobj" and token.head.lemma_ == \
             "open" else None
+    if lemma == "talk" and token.tag_ == "NN" and not any(
+            c.dep_ == "prep" and c.lower_ in ("with", "between") for c in token.children):
+        return None  # "talk of access to the sea" is speech; negotiations are "talks"
     return NOUN_LEXICON.get(lemma)
 
 
@@ -320,8 +331,9 @@ def _noun_licensed(noun: Token) -> bool:
     if noun.head.i == noun.i:  # a fragment: a headline, a caption
         return True
     if dep in ("nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
-        # "clashes erupted", not "the demands include ..." or "the attack was the deadliest"
-        return head.lemma_.lower() not in STATE_VERBS
+        # "clashes erupted", not "the demands include ...", "the attack was the deadliest" or
+        # a count that changes ("attacks have continued to rise")
+        return head.lemma_.lower() not in STATE_VERBS and not _counted_by(head)
     if dep in ("dobj", "attr") and head.lemma_.lower() in _REPORTING_VERBS:
         return True
     if dep == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in REPORT_NOUNS:
@@ -406,6 +418,15 @@ def _closes_test_compound(strings: StringStore, lowers: list[int], i: int) -> bo
 
 _NOUN_PHRASE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos"})
 """Where a participle with a determiner heads a noun phrase ("the injured")."""
+
+
+def _counted_by(verb: Token) -> bool:
+    """Does the verb tell a count changing ("rose", "have continued to rise", "fell by
+    half"): its subject is a number of events, not one that happened? Not with a day of its
+    own ("protests grew on Tuesday")."""
+    changes = verb.lemma_.lower() in AMOUNT_VERBS or any(
+        c.dep_ == "xcomp" and c.lemma_.lower() in AMOUNT_VERBS for c in verb.children)
+    return changes and not _dated_to_a_day(verb)
 
 
 def find_candidates(doc: Doc) -> list[Candidate]:
@@ -943,6 +964,43 @@ def _has_own_date(verb: Token) -> bool:
     return any(time.get("start") in spans for time in verb.doc._.times or ())
 
 
+def _dated_to_a_day(verb: Token) -> bool:
+    """A date of a day or a finer time in the verb's own phrases ("on Tuesday", "overnight",
+    "on March 3"), not a year or a month ("in 2024")."""
+    own = [t for c in verb.children if c.dep_ not in ("conj", "cc") for t in c.subtree]
+    spans = {t.idx for t in own}
+    return any(time.get("start") in spans and _DAY_VALUE.match(time.get("value") or "")
+               for time in verb.doc._.times or ())
+
+
+_DAY_VALUE = re.compile(r"(\d{4}|XXXX)-(\d{2}-\d{2}|W\d{2}-\d|WXX-\d)|PRESENT_REF|T\d")
+"""A TIMEX3 value of a day or a time of day: 2014-05-28, XXXX-WXX-3, 2022-W07-2, T14:00."""
+
+
+def _a_toll(candidate: Candidate) -> bool:
+    """Is this a killing whose doer is a conflict that lasts, with no day to it ("the war in
+    Tigray killed an estimated 600,000 people", "gang violence killed 5,600 people in 2024"):
+    a toll over its course, not an event? "Fighting killed 12 people on Tuesday" is news."""
+    verb = candidate.token
+    if candidate.noun is not None or verb.lemma_.lower() not in KILL_LEMMAS | HARM_VERBS:
+        return False
+    subject = parse_frame(verb).subj
+    return subject is not None and subject.lemma_.lower() in LASTING_CONFLICTS and \
+        not _dated_to_a_day(verb)
+
+
+def _content_of_a_text(verb: Token) -> bool:
+    """Is the clause what a text lays down, not what anyone did: a present tense whose
+    subject is an agreement, a law or a plan ("the agreement commits Rwanda to lifting ...",
+    "the resolution demands a withdrawal")? In the past tense a text's subject is its
+    makers' act told by metonymy ("the decree banned the party") and stays news; what is done
+    "under" a law is news in a headline's present ("Under the new law, police arrest six")."""
+    if verb.pos_ not in ("VERB", "AUX") or verb.tag_ not in ("VBZ", "VBP"):
+        return False
+    subject = parse_frame(verb).subj
+    return subject is not None and head_lemma(subject) in TEXT_NOUNS
+
+
 def _adjuncts(verb: Token) -> list[Token]:
     return [c for c in verb.children if c.dep_ in ("prep", "advcl")]
 
@@ -1125,6 +1183,9 @@ def resolve_clauses(candidates: list[Candidate]) -> None:
         if _what_it_is_called(token):
             candidate.kept = False  # "it is not a big deal", "this was a political discussion"
             continue
+        if _a_toll(candidate) or _content_of_a_text(token):
+            candidate.kept = False  # "the war killed 600,000", "the agreement commits X to"
+            continue
         if is_standing(token) or (token.dep_ in ("nsubj", "nsubjpass", "csubj")
                                   and is_standing(token.head)) or (
                 candidate.type in MATERIAL_CONFLICT and _told_in_present(token)):
@@ -1145,7 +1206,8 @@ def resolve_clauses(candidates: list[Candidate]) -> None:
         if candidate.noun is not None and token.dep_ in ("nsubj", "nsubjpass") and \
                 _hypothetical_word(token.head):
             candidate.hypothetical = True  # "talks are expected to resume"
-        if modals & INTENT_MODALS and candidate.type not in VERBAL:
+        if modals & INTENT_MODALS and candidate.type not in VERBAL and \
+                not _narrated_next(token, modals):
             candidate.type = _intent_type(candidate.type)
         if _has_condition(token) and (candidate.type in MATERIAL_CONFLICT or (
                 candidate.type == "AGREE" and modals and _has_condition(token, ("unless",)))):
@@ -1168,9 +1230,15 @@ def resolve_clauses(candidates: list[Candidate]) -> None:
                 # 2012 and last week seized the town"
                 candidate.kept = False
                 break
-            if dep == "relcl" or (dep == "acl" and not _open_acl(child, candidate)):
-                candidate.kept = False
-                break
+            if dep == "relcl" or (dep == "acl" and not _open_acl(child, candidate)) or (
+                    dep not in ("nsubj", "nsubjpass") and _content_of_a_text(ancestor)):
+                candidate.kept = False  # a description; what a text lays down (not the
+                break  # text itself: "a deal announced Thursday calls for ...")
+            if dep == "advcl" and any(c.dep_ == "mark" and c.lower_ == "since"
+                                      for c in child.children) and not _has_own_date(child):
+                candidate.kept = False  # "prices have tripled since the fighting resumed":
+                break  # the start of a span, named to measure it; not "since police killed
+                # a student on Sunday", news with its own date
             if dep == "npadvmod" or (ancestor.dep_ == "prep" and lemma in TEMPORAL_PREPS) or (
                     dep == "advcl" and any(c.dep_ == "mark" and c.lower_ in TEMPORAL_PREPS
                                            for c in child.children)):
@@ -1202,6 +1270,9 @@ def resolve_clauses(candidates: list[Candidate]) -> None:
                         candidate.type in COOPERATIVE | VERBAL and not path[:-1]:
                     candidate.kept = False  # "crossed the border to support X": an aim
                     break
+                elif dep == "xcomp" and lemma == "be" and any(
+                        c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+                    candidate.hypothetical = True  # "fighters are to withdraw": still owed
                 elif _hypothetical_word(ancestor) or ancestor.lower_ in WISH_WORDS or (
                         dep == "xcomp" and (_under_modal(governing, lemma)
                                             or _obliged(ancestor, governing, child))):
@@ -1230,6 +1301,14 @@ def resolve_clauses(candidates: list[Candidate]) -> None:
                     candidate.kept = False
                 break
             child = ancestor
+
+
+def _narrated_next(verb: Token, modals: set[str]) -> bool:
+    """Is this "would" a story's next step, not an intent: "troops would later open fire",
+    "she would eventually resign"? Told after a past, with an adverb of what came next."""
+    return modals <= {"would", "'d"} and any(
+        c.dep_ == "advmod" and c.lower_ in ("later", "eventually", "then", "soon", "afterwards")
+        for c in verb.children)
 
 
 def _has_condition(verb: Token, marks: tuple[str, ...] = ("if", "unless")) -> bool:

@@ -662,7 +662,12 @@ _RULES: dict[str, list[Rule]] = {
         (obj(RESTRICTIONS), ("CONCEDE", None)),
         (obj(TIES | TALKS | word_set("trip tour")), ("SANCTION", "cancel")),
     ],
-    "suspend": [(obj(TIES | TALKS | AID_GOODS), ("SANCTION", "discontinue"))],
+    "suspend": [(obj(TIES | TALKS | AID_GOODS), ("SANCTION", "discontinue")),
+                (both(obj_actor, prep("from")), ("SANCTION", None))],  # from a body's work
+    "dissolve": [(obj_words("party organisation organization movement"),
+                  ("COERCE", "ban"))],  # CAMEO 1722, ban political parties (not "the group")
+    "adopt": [(obj(ECONOMIC_RESTRICTIONS), ("SANCTION", None))],
+    "approve": [(obj(ECONOMIC_RESTRICTIONS), ("SANCTION", None))],
     "halt": [
         (obj_words("offensive attack fighting operation bombing advance"), ("RETREAT", None)),
         (obj(TIES | TALKS | AID_GOODS), ("SANCTION", "discontinue")),
@@ -677,6 +682,7 @@ _RULES: dict[str, list[Rule]] = {
         (lambda f: f.obj is not None and is_actor(f.obj) and "from" in f.preps,
          ("COERCE", "restrict")),
     ],
+    "trade": [(obj_words("fire gunfire"), ("ASSAULT", "firearms"))],  # not "traded shots"
     "shun": [(obj_words("work school class"), ("PROTEST", "boycott"))],
     "break": [
         (obj_words("relation tie link contact"), ("SANCTION", "withdraw")),
@@ -726,6 +732,7 @@ _RULES: dict[str, list[Rule]] = {
         (obj_words("power control"), None),
         (ANY, ("COERCE", "confiscate")),
     ],
+    "recapture": [(obj_actor, ("COERCE", "arrest")), (ANY, ("ASSAULT", None))],  # a prisoner
     "capture": [
         (obj(TERRITORY), ("ASSAULT", None)),
         (obj_actor, ("ASSAULT", "abduct")),
@@ -749,14 +756,16 @@ _RULES: dict[str, list[Rule]] = {
     "strike": [
         (subj(CIVILIANS), ("PROTEST", "strike-lim")),
         (obj(AGREEMENTS), ("AGREE", None)),
-        (either(obj(TERRITORY), military_target, obj_actor, subj(FORCES | WEAPONS)),
-         ("ASSAULT", None)),
+        (either(obj(TERRITORY), military_target, obj_actor, subj(FORCES | WEAPONS),
+                prep("with", of=WEAPONS)), ("ASSAULT", None)),  # "struck a refinery with drones"
+        (lambda f: f.obj is None and f.subj is not None and entity_type(f.subj) == "GPE",
+         ("ASSAULT", None)),  # "Israel struck again overnight": a state goes on no strike
         (no_obj, ("PROTEST", "strike-lim")),
     ],
     "warn": [(either(obj_actor, prep("of", "against", of=WARNING_OBJECTS), _party_clause),
               ("THREATEN", None))],
-    "hit": [(either(subj(FORCES | WEAPONS), obj(TERRITORY), military_target),
-             ("ASSAULT", None))],
+    "hit": [(either(subj(FORCES | WEAPONS), obj(TERRITORY), military_target,
+                    prep("with", of=WEAPONS)), ("ASSAULT", None))],
     "target": [(subj(FORCES | WEAPONS | word_set("rebel militant insurgent")), ("ASSAULT", None))],
     "unleash": [(ANY, ("ASSAULT", None))],
     "charge": [
@@ -789,7 +798,8 @@ _RULES: dict[str, list[Rule]] = {
     # what is shared with a party, or knowledge shared: not values, a border or photos online
     "share": [(either(obj(SHARED_KNOWLEDGE), prep("with", of=ACTOR_NOUNS), _shared_with_party),
                ("COOPERATE", "intelligence"))],
-    "exchange": [(obj(CAPTIVES), ("RETREAT", "release")),
+    "exchange": [(obj_words("fire gunfire"), ("ASSAULT", "firearms")),
+                 (obj(CAPTIVES), ("RETREAT", "release")),
                  (obj_words("information intelligence data"), ("COOPERATE", "intelligence"))],
     "accept": [(obj(AGREEMENTS | word_set("proposal plan offer demand term condition "
                                           "resignation mediation")), ("AGREE", None))],
