@@ -1763,3 +1763,20 @@ def test_firefights_recaptures_airdrops_bans_and_strikes(event_nlp):
     no_events(("Trump and Harris traded shots over the economy during Tuesday's debate.",
                "The company dissolved its investment group last year."), event_nlp)
 
+
+
+def test_countries_next_to_a_score_or_a_v_are_teams(event_nlp):
+    """A country named next to a score ("England 2-1") or against another with "v" is a team
+    in the whole article, and so is the other country of that sentence: what teams do to
+    each other or to a place is a game (pages of match reports); a war in the same text is
+    not ("Russia struck Kyiv"), nor is a vote's tally ("voted 51-49 to sanction Russia")."""
+    report = ("France beat England 2-1 as late Moreau header settles Wembley clash\n\n"
+              "France beat England for the first time at Wembley in eight years on Saturday "
+              "night. France host Andorra in a qualifier on Tuesday. Ireland arrive in Cardiff "
+              "for Wales v Ireland on Sunday.")
+    assert events_of(report, event_nlp, published="2019-10-13", timed=True) == []
+    war = report + " Russia struck Kyiv with missiles overnight, killing four people."
+    assert [e["type"] for e in events_of(war, event_nlp, published="2019-10-13",
+                                         timed=True)] == ["ASSAULT"]
+    each_has((("The Senate voted 51-49 to impose sanctions on Russia.", "SANCTION"),),
+             event_nlp)
