@@ -1075,3 +1075,13 @@ def test_a_list_of_countries_is_one_mention_of_each(nlp):
     assert found["Niger"]["geonames"] == 2440476
     found = by_mention(entities_of("Trinidad and Tobago beat Jamaica on Sunday.", nlp))
     assert found["Trinidad and Tobago"]["type"] == "GPE"
+
+
+def test_a_score_is_no_part_of_a_name(nlp):
+    """spaCy tags "England 2-1" in a headline as a group: the score is cut off and the side
+    is the country named in the text below, one entity."""
+    found = entities_of("France beat England 2-1 as late Moreau header settles Wembley clash"
+                        "\n\nFrance beat England for the first time at Wembley.", nlp)
+    england = [entity for entity in found if entity["name"].startswith("England")]
+    assert [(e["name"], e["type"], len(e["mentions"])) for e in england] == [
+        ("England", "GPE", 2)]

@@ -1758,9 +1758,15 @@ def test_firefights_recaptures_airdrops_bans_and_strikes(event_nlp):
     each_has((("Workers struck for better pay on Monday.", "PROTEST"),
               ("Soldiers opened fire on protesters in Khartoum on Monday.", "ASSAULT")),
              event_nlp, alone=True)
-    each_has((("Police recaptured an escaped prisoner in Lagos on Monday.", "COERCE"),),
+    each_has((("Police recaptured an escaped prisoner in Lagos on Monday.", "COERCE"),
+              ("Congolese President Felix Tshisekedi and Rwandan President Paul Kagame met in "
+               "Doha on Tuesday.", "CONSULT"),  # two subjects the parser hangs side by side
+              ("Russia warned on Thursday that it would regard any Western troops deployed in "
+               "Ukraine as a legitimate target.", "THREATEN")),  # "it": Russia's own act
              event_nlp, alone=True)
     no_events(("Trump and Harris traded shots over the economy during Tuesday's debate.",
+               "The central bank warned that it could remain elevated for months.",
+               'The Loire is called the "Garden of France" for good reason.',  # a name
                "The company dissolved its investment group last year."), event_nlp)
 
 

@@ -422,7 +422,14 @@ def _trim(doc: Doc, words: _Words, start: int, end: int) -> tuple[int, int] | No
     while end > start and (texts[end - 1].lower() in ("'s", "’s", "'", "’")
                            or _blank_at(doc, texts, end - 1)):
         end -= 1
+    for width in (1, 3):  # a score is no part of a name: "England 2-1" is England
+        if end - width > start and _SCORE.fullmatch("".join(texts[end - width:end])):
+            end -= width
     return (start, end) if start < end else None
+
+
+_SCORE = re.compile(r"\d{1,3}[-–]\d{1,3}")
+"""A score written as one word ("2-1"), which spaCy may tag into the side's name."""
 
 
 def _blank(token: Token) -> bool:
@@ -697,8 +704,17 @@ class EntityStage:
             if trimmed is None or trimmed in taken:
                 continue
             taken.add(trimmed)
+            if label == "NORP" and trimmed != (start, end) and self._a_country_name(
+                    words.span_text(*trimmed)):
+                label = "GPE"  # "England 2-1" tagged a group: the side's country, as named
             mentions.append(Mention(trimmed[0], trimmed[1], label))
         return mentions
+
+    def _a_country_name(self, name: str) -> bool:
+        """Is this a country's or a nation's own name (not a nationality: "England", not
+        "English")?"""
+        place = self.places.best(name, Counter()) if self.places.is_strong(name) else None
+        return place is not None and place.level in ("country", "admin1")
 
     def _whole_place_name(self, doc: Doc, words: _Words, start: int,
                           end: int) -> tuple[int, int]:

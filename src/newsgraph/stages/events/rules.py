@@ -288,7 +288,10 @@ def owned_by_party(token: Token) -> bool:
 
 
 def _plural_actor(token: Token) -> bool:
-    return any(c.dep_ == "conj" for c in token.children) or token.tag_ in ("NNS", "NNPS")
+    """A plural subject: a plural noun, a conjunction, or one of two subjects the parser
+    hung on the verb side by side ("President X and President Y met")."""
+    return any(c.dep_ == "conj" for c in token.children) or token.tag_ in ("NNS", "NNPS") or (
+        token.dep_ == "nsubj" and sum(c.dep_ == "nsubj" for c in token.head.children) > 1)
 
 
 # ----------------------------------------------------------------------------- rules
@@ -448,6 +451,13 @@ def _party_clause(frame: Frame) -> bool:
     if clause is None:
         return False
     subject = parse_frame(clause).subj
+    if subject is not None and subject.pos_ == "PRON" and subject.lower_ == "it":
+        # "Russia warned that it would regard ...": the party's own next act, not what "it"
+        # would have done ("it would've pushed us to the edge", a counterfactual)
+        auxiliaries = {c.lower_ for c in clause.children if c.dep_ == "aux"}
+        if not auxiliaries & {"will", "would", "'ll"} or auxiliaries & {"have", "'ve"}:
+            return False
+        subject = subject._.antecedent
     return subject is not None and is_party(subject)
 
 
@@ -561,6 +571,8 @@ _RULES: dict[str, list[Rule]] = {
         (ANY, ("SUPPORT", None)),
     ],
     "call": [
+        (lambda f: any(c.dep_ == "oprd" for c in f.verb.children), None),  # naming: "is
+        # called the Garden of France for good reason", "called him a traitor"
         (prt("off"), ("CONCEDE", None)),
         (prep("for"), ("REQUEST", None)),
         (both(prep("on", "upon"), has_clause), ("REQUEST", None)),
