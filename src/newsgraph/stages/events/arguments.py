@@ -91,7 +91,7 @@ _INSTRUMENT_TYPES = COOPERATIVE | {"MOBILIZE"}
 _NAMING_ENTITY_TYPES = PERSON_ENTITY_TYPES | {"FAC"}
 _SCORE = r"\s?(?<![-–/:.\d])\d{1,3}\s?[-–]\s?\d{1,3}(?![-–/:.\d])\s?"
 """A score between or after sides' names: "England 2-1", "2-1 France" (not a date or a range
-of years): the pattern `ArticleContext.teams` reads fixtures with, as do "Wales v Ireland"."""
+of years): the pattern `ArticleContext.fixtures` reads, as it does "Wales v Ireland"."""
 _NOUN_MODIFIERS = frozenset({"compound", "amod", "nmod"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 """Where a gerund is a noun: the subject of its clause ("fighting continued", "shelling
@@ -286,7 +286,6 @@ class ArticleContext:
         self._role_index: dict[str, tuple[set[str], set[str]]] | None = None
         self._sents: dict[int, Span] = {}
         self._roles_of: dict[str, list[Span]] = {}
-        self._team_names: frozenset[str] = frozenset()  # filled with `teams`
 
     @cached_property
     def default_place(self) -> dict[str, Any] | None:
@@ -358,8 +357,8 @@ class ArticleContext:
             return None  # "farmers arrived in Greece", "I arrived in Berlin": travel; a
             # visit is a party's (a visitor no dictionary types, "Scholz arrived in Kyiv",
             # keeps it)
-        if self._a_contest(actor, target, self._sent(token)):
-            return None  # "France beat England 2-1", "France host Andorra": teams play
+        if self.fixtures and self._a_contest(candidate, actor, target):
+            return None  # "France beat England 2-1", "Wales v Ireland kicks off": a game
         why = self._relevance(candidate, actor_typing, target_typing,
                               scene=actor_token is not None and actor_token.dep_ in _NOUN_MODIFIERS
                               and actor_token.head.i == candidate.token.i)
@@ -428,54 +427,51 @@ class ArticleContext:
         return None
 
     @cached_property
-    def teams(self) -> frozenset[str]:
-        """The countries that are teams here: a place named next to a score or against
-        another with "v" ("France beat England 2-1", "England 1-2 France", "Wales v
-        Ireland"), and the other places of that sentence (the side that beat it). Who plays
-        in an article's match plays in all of it: "France host Andorra" is a fixture."""
-        names: dict[str, str] = {}  # a place's name as written -> its entity
-        places: list[tuple[int, str]] = []  # (start, entity) of each place mention
-        for entity in self.entities.values():
-            if entity.get("type") != "GPE":
-                continue
-            for mention in entity.get("mentions", ()):
-                names[self.text[mention["start"]:mention["end"]]] = entity["id"]
-                places.append((mention["start"], entity["id"]))
+    def fixtures(self) -> list[tuple[Span, frozenset[str]]]:
+        """Each score or fixture between places' names in the text ("France beat England
+        2-1", "England 1-2 France", "Wales v Ireland"), with the names it puts in play."""
+        names = {self.text[mention["start"]:mention["end"]]
+                 for entity in self.entities.values() if entity.get("type") == "GPE"
+                 for mention in entity.get("mentions", ())}
         if not names:
-            return frozenset()
+            return []
         written = "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True))
         fixture = re.compile(rf"\b({written}){_SCORE}({written})?\b|\b({written}) (?:v|vs)\.? "
                              rf"({written})\b|{_SCORE}({written})\b")
-        playing: set[str] = set()
+        found = []
         for match in fixture.finditer(self.text):
-            playing |= {names[name] for name in match.groups() if name}
             span = self.doc.char_span(match.start(), match.end(), alignment_mode="expand")
-            if span is not None:  # the sentence's other places: the side that beat it
-                sent = span[0].sent
-                playing |= {entity_id for start, entity_id in places
-                            if sent.start_char <= start < sent.end_char}
-        self._team_names = frozenset(name for name, entity_id in names.items()
-                                     if entity_id in playing)
-        return frozenset(playing)
+            if span is not None:
+                found.append((span, frozenset(name for name in match.groups() if name)))
+        return found
 
-    def _a_contest(self, actor: dict[str, Any] | None, target: dict[str, Any] | None,
-                   sent: Span) -> bool:
-        """Is one party a team (`teams`), or the sentence names one, and every party a team
-        or a place: a game, not states acting ("France host Andorra in a qualifier", "Ireland
-        arrive in Cardiff")?"""
+    def _a_contest(self, candidate: Candidate, actor: dict[str, Any] | None,
+                   target: dict[str, Any] | None) -> bool:
+        """Is the event the game its clause scores ("France beat England 2-1", "Wales v
+        Ireland kicks off"): a score or fixture among its trigger's own words, and every
+        party a country or a town? A war told beside a game ("the match was called off after
+        Azerbaijan shelled Armenia") is no game, nor is anything the next sentence says."""
         parties = [party for party in (actor, target) if party is not None]
-        if not self.teams or not parties:
+        if not parties:
             return False
+        token = candidate.token
+        for span, sides in self.fixtures:
+            if not any(t.i == token.i or t.head.i == token.i for t in span):
+                continue  # the score is no argument of this act ("after Germany 1-1 Spain,
+                # Germany pledged aid to Ukraine")
+            if all(party["name"] in sides or self._a_town(party) or self.entities.get(
+                    party["entity"] or "", {}).get("type") == "GPE" for party in parties):
+                return True  # the other side is a country ("Turkey beat Georgia 3-1")
+        return False
 
-        def playing(party: dict[str, Any]) -> bool:  # a headline's side may be no mention
-            return party["entity"] in self.teams or party["name"] in self._team_names
-
-        in_play = any(map(playing, parties)) or any(
-            (self.entity_at.get(i) or {}).get("id") in self.teams
-            for i in range(sent.start, sent.end))
-        return in_play and all(
-            playing(party) or self.entities.get(party["entity"] or "", {}).get("type") == "GPE"
-            for party in parties)
+    def _a_town(self, party: dict[str, Any]) -> bool:
+        """Is the party a town, where a game is played ("Ireland arrive in Cardiff"), not a
+        country that is no side of it ("Germany pledged aid to Ukraine")?"""
+        entity = self.entities.get(party["entity"] or "", {})
+        if entity.get("type") != "GPE":
+            return False
+        place = gazetteer().entry(entity.get("name") or "", entity.get("geonames"))
+        return place is not None and place.level == "city"
 
     def _roles(self, candidate: Candidate) -> tuple[Token | None, Token | None]:
         token = candidate.token

@@ -176,6 +176,8 @@ def _verb_senses(token: Token, verb_lemma: str, test_compound: bool) -> Sense | 
             f"{lemma} {child.lower_}" in VERB_LEXICON for child in token.children
             if child.dep_ in ("prt", "prep"))):
         return None  # no reading to look up: the frame is not needed
+    if lemma == "call" and any(child.dep_ == "oprd" for child in token.children):
+        return None  # naming: "is called the Garden of France for good reason"
     frame = parse_frame(token)
     keys = []
     if frame.prt:
@@ -977,6 +979,28 @@ _DAY_VALUE = re.compile(r"(\d{4}|XXXX)-(\d{2}-\d{2}|W\d{2}-\d|WXX-\d)|PRESENT_RE
 """A TIMEX3 value of a day or a time of day: 2014-05-28, XXXX-WXX-3, 2022-W07-2, T14:00."""
 
 
+def _dated_to_a_year(token: Token) -> bool:
+    """Is the act dated by a year or a decade of its own, before the article's year, and
+    nothing finer ("were killed in political violence last year", "in 2014 Russia annexed
+    Crimea", "the 2016 accord"): a tally over a year or history told as background, not an
+    event on a day? Only the verb's own phrases count (not "signed a deal today to increase
+    trade in 1983"); with no date of publication there is no telling."""
+    phrases = [c for c in token.children
+               if c.dep_ in ("prep", "npadvmod", "advmod", "nummod", "compound", "amod")
+               and not any(t.lower_ == "since" for t in c.subtree)]  # "met for the first
+    # time since 2011" measures how rare the act is, it does not date it
+    own = {t.idx for c in phrases for t in c.subtree}
+    values = [time.get("value") or "" for time in token.doc._.times or ()
+              if time.get("start") in own and time.get("type") == "DATE"]
+    if not values and token.dep_ == "pobj" and token.head.head.pos_ == "VERB":
+        return _dated_to_a_year(token.head.head)  # "killed in violence last year"
+    this_year = ((token.doc._.published or {}).get("value") or "")[:4]
+    return bool(values) and bool(this_year) and all(
+        re.fullmatch(r"\d{3,4}", value) and not this_year.startswith(value)
+        for value in values)  # not the year of the article: "has test-fired 30 missiles
+    # in 2022 alone", published in 2022, counts this year's news
+
+
 def _a_toll(candidate: Candidate) -> bool:
     """Is this a killing whose doer is a conflict that lasts, with no day to it ("the war in
     Tigray killed an estimated 600,000 people", "gang violence killed 5,600 people in 2024"):
@@ -1183,8 +1207,10 @@ def resolve_clauses(candidates: list[Candidate]) -> None:
         if _what_it_is_called(token):
             candidate.kept = False  # "it is not a big deal", "this was a political discussion"
             continue
-        if _a_toll(candidate) or _content_of_a_text(token):
-            candidate.kept = False  # "the war killed 600,000", "the agreement commits X to"
+        if _a_toll(candidate) or _content_of_a_text(token) or _dated_to_a_year(token):
+            # "the war killed 600,000", "the agreement commits X to", "8,400 people were
+            # killed last year", "the 2016 accord"
+            candidate.kept = False
             continue
         if is_standing(token) or (token.dep_ in ("nsubj", "nsubjpass", "csubj")
                                   and is_standing(token.head)) or (

@@ -452,10 +452,14 @@ def _party_clause(frame: Frame) -> bool:
         return False
     subject = parse_frame(clause).subj
     if subject is not None and subject.pos_ == "PRON" and subject.lower_ == "it":
-        # "Russia warned that it would regard ...": the party's own next act, not what "it"
-        # would have done ("it would've pushed us to the edge", a counterfactual)
+        # "Russia warned that it would regard troops as targets": the party's own next act on
+        # another party; not what "it would have" done (a counterfactual), nor an "it" of
+        # weather, time or judgement ("it would rain", "it would take years", "it will be a
+        # long war")
         auxiliaries = {c.lower_ for c in clause.children if c.dep_ == "aux"}
-        if not auxiliaries & {"will", "would", "'ll"} or auxiliaries & {"have", "'ve"}:
+        acted_on = parse_frame(clause).obj
+        if not auxiliaries & {"will", "would", "'ll"} or auxiliaries & {"have", "'ve"} or \
+                clause.lemma_ == "be" or acted_on is None or not is_party(acted_on):
             return False
         subject = subject._.antecedent
     return subject is not None and is_party(subject)
@@ -571,8 +575,6 @@ _RULES: dict[str, list[Rule]] = {
         (ANY, ("SUPPORT", None)),
     ],
     "call": [
-        (lambda f: any(c.dep_ == "oprd" for c in f.verb.children), None),  # naming: "is
-        # called the Garden of France for good reason", "called him a traitor"
         (prt("off"), ("CONCEDE", None)),
         (prep("for"), ("REQUEST", None)),
         (both(prep("on", "upon"), has_clause), ("REQUEST", None)),
