@@ -1708,7 +1708,8 @@ def test_counts_tolls_and_what_a_text_lays_down_are_no_events(event_nlp):
     toll, not on a day; an agreement, a resolution or a plan in the present tense is its
     content; "are to withdraw" is still owed; the undated start of a "since" span is named to
     measure it; "talk of" is speech; an act dated by a year and nothing finer is a tally or
-    history (written no-event conflict snippets). What is done "under" a law, a dated
+    history; a market rallies, people protest; a present with a later day is a schedule (written
+    no-event conflict snippets). What is done "under" a law, a dated
     since-clause and an act of a month are news (a reviewer's texts)."""
     no_events(("Attacks by jihadist groups have continued to rise, according to conflict "
                "monitoring data.",
@@ -1724,7 +1725,21 @@ def test_counts_tolls_and_what_a_text_lays_down_are_no_events(event_nlp):
                "At least 8,400 people were killed in political violence in Burkina Faso last "
                "year.",  # a year's tally, and history told as background:
                "The 2016 accord between the government and the FARC formally ended a "
-               "half-century conflict."), event_nlp)
+               "half-century conflict.",
+               "Since the 2016 peace accord, more than 1,000 social leaders have been killed "
+               "in Colombia.",
+               "Shares in European defence companies extended their rally for a fourth "
+               "session, with investors betting that NATO members will spend more."),
+              event_nlp)
+    assert "MOBILIZE" not in [e["type"] for e in events_of(
+        "In 2014, Venezuela threatened Guyana, prompting Brazil to send troops to the border.",
+        event_nlp, published="2022-08-17", timed=True)]  # what the dropped act brought
+    assert [e["type"] for e in events_of(  # a year just ended: recent news
+        "Russia fired more than 150 missiles at Ukraine late last year.", event_nlp,
+        published="2024-01-02", timed=True)] == ["ASSAULT"]
+    [summit] = events_of("The Non-Aligned Movement summit opens in Tehran on Sunday.",
+                         event_nlp, published="2012-08-24", timed=True)
+    assert summit["type"] == "CONSULT" and summit["hypothetical"]  # a schedule: still ahead
     [owed] = events_of("Hezbollah fighters are to withdraw north of the Litani River within "
                        "60 days.", event_nlp, all_events=True)
     assert (owed["type"], owed["hypothetical"]) == ("RETREAT", True)
@@ -1743,7 +1758,15 @@ def test_counts_tolls_and_what_a_text_lays_down_are_no_events(event_nlp):
                "PROTEST"),
               ("Czechia and China signed an agreement today to increase trade in 1983 by 50 "
                "percent.", "SUPPORT"),  # the year is the aim's, not the signing's
-              ("In March 2014, protesters stormed the parliament in Kyiv.", "ASSAULT")),
+              ("In March 2014, protesters stormed the parliament in Kyiv.", "ASSAULT"),
+              ("Erdogan and Assad met for the first time since 2011.", "CONSULT"),
+              ("A court in Paris jailed a former Rwandan officer for his role in the 1994 "
+               "genocide.", "COERCE"),  # a year that names something else
+              ("Russia accused the United States of interfering in the 2024 election.",
+               "ACCUSE"),
+              ("Germany pledged 400 million euros in aid to Ukraine for 2025.", "AGREE"),
+              ("Iran warned on Sunday that it would retaliate against Israel.", "THREATEN"),
+              ("Thousands rallied in Nairobi on Tuesday against the finance bill.", "PROTEST")),
              event_nlp)
 
 
@@ -1763,6 +1786,8 @@ def test_firefights_recaptures_airdrops_bans_and_strikes(event_nlp):
               ("The African Union suspended Mali from all its activities on Tuesday.",
                "SANCTION"),
               ("Nurses in Nairobi went on strike on Monday.", "PROTEST"),
+              ("Boeing machinists went on strike after rejecting the contract offer.",
+               "PROTEST"),
               ("Israel struck again overnight.", "ASSAULT")), event_nlp, alone=True)
     each_has((("Workers struck for better pay on Monday.", "PROTEST"),
               ("Soldiers opened fire on protesters in Khartoum on Monday.", "ASSAULT")),

@@ -44,6 +44,7 @@ from newsgraph.stages.events.lexicon import (
     INSTRUMENT_VERBS,
     KILL_LEMMAS,
     LOCATIVE_PREPS,
+    MARKET_NOUNS,
     NOUN_LEXICON,
     NUMBER_WORDS,
     OWNED_NOUNS,
@@ -265,6 +266,13 @@ _LABOUR_STRIKES = frozenset({"strike-gen", "strike-lim"})
 """PLOVER's modes of a labour strike: a general strike and one of a trade or a workplace."""
 
 
+def _rally_of_things(candidate: Candidate, actor: Token | None) -> bool:
+    """Is the protest's doer something traded: a market's rally or march ("shares in defence
+    companies extended their rally", "the dollar rallied"), no one's protest?"""
+    return candidate.type == "PROTEST" and actor is not None and \
+        head_lemma(actor) in MARKET_NOUNS
+
+
 class ArticleContext:
     """What the stage knows about one article: its entities, times and publication date."""
 
@@ -339,7 +347,8 @@ class ArticleContext:
         sentence_start, sentence_end = _sentence(token, self._sent(token))
         actor_token, target_token = self._roles(candidate)
         if is_business(candidate, actor_token, target_token) or \
-                harm_by_no_one(candidate, actor_token) or (
+                harm_by_no_one(candidate, actor_token) or \
+                _rally_of_things(candidate, actor_token) or (
                 candidate.noun is not None and candidate.noun.i == token.i
                 and candidate.type not in PARTYLESS_NOUN_TYPES
                 and actor_token is None and target_token is None):

@@ -9,6 +9,7 @@ demand or threat, an intent, a condition, a description or a wish (see the packa
 from __future__ import annotations
 
 import calendar
+import datetime
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -980,25 +981,63 @@ _DAY_VALUE = re.compile(r"(\d{4}|XXXX)-(\d{2}-\d{2}|W\d{2}-\d|WXX-\d)|PRESENT_RE
 
 
 def _dated_to_a_year(token: Token) -> bool:
-    """Is the act dated by a year or a decade of its own, before the article's year, and
-    nothing finer ("were killed in political violence last year", "in 2014 Russia annexed
-    Crimea", "the 2016 accord"): a tally over a year or history told as background, not an
-    event on a day? Only the verb's own phrases count (not "signed a deal today to increase
-    trade in 1983"); with no date of publication there is no telling."""
-    phrases = [c for c in token.children
-               if c.dep_ in ("prep", "npadvmod", "advmod", "nummod", "compound", "amod")
-               and not any(t.lower_ == "since" for t in c.subtree)]  # "met for the first
-    # time since 2011" measures how rare the act is, it does not date it
-    own = {t.idx for c in phrases for t in c.subtree}
+    """Is the act dated by a year or a decade of its own that ended two months or more before
+    the article, and nothing finer ("were killed in political violence last year", "in 2014
+    Russia annexed Crimea", "the 2016 accord"): a tally over a year or history told as
+    background, not an event on a day? Only a date that is the verb's own word counts: "in
+    2023", "last year", "the 2016 accord"; not a year naming something else ("for his role
+    in the 1994 genocide", "interfering in the 2024 election"), a year ahead ("pledged aid
+    for 2025"), one just ended ("fired 150 missiles late last year", written on 2 January),
+    a record ("met for the first time since 2011") nor the time of a clause below. With no
+    date of publication there is no telling."""
+    published = ((token.doc._.published or {}).get("value") or "")[:10]
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", published):
+        return False
+    record = _a_record(token)
+    dating = [c for c in token.children
+              if c.dep_ in ("npadvmod", "advmod", "nummod", "compound", "amod")]
+    dating += [p for c in token.children if c.dep_ == "prep" and c.lower_ in _DATING_PREPS
+               and not (record and c.lower_ == "since")
+               for p in c.children if p.dep_ == "pobj"]
     values = [time.get("value") or "" for time in token.doc._.times or ()
-              if time.get("start") in own and time.get("type") == "DATE"]
+              if time.get("type") == "DATE" and any(
+                  time.get("start", -1) <= word.idx < time.get("end", -1) for word in dating)]
     if not values and token.dep_ == "pobj" and token.head.head.pos_ == "VERB":
         return _dated_to_a_year(token.head.head)  # "killed in violence last year"
-    this_year = ((token.doc._.published or {}).get("value") or "")[:4]
-    return bool(values) and bool(this_year) and all(
-        re.fullmatch(r"\d{3,4}", value) and not this_year.startswith(value)
-        for value in values)  # not the year of the article: "has test-fired 30 missiles
-    # in 2022 alone", published in 2022, counts this year's news
+    return bool(values) and all(_a_year_gone_by(value, published) for value in values)
+
+
+_DATING_PREPS = frozenset({"in", "during", "throughout", "over", "since"})
+"""Prepositions whose object dates the act itself ("in 2023", "during 2019")."""
+
+
+def _a_year_gone_by(value: str, published: str) -> bool:
+    """Is the TIMEX3 value a year or a decade that ended at least two months before the
+    article's date (YYYY-MM-DD)?"""
+    if not re.fullmatch(r"\d{3,4}", value):
+        return False
+    last_year = int(value) if len(value) == 4 else int(value) * 10 + 9
+    ended = datetime.date(last_year, 12, 31)
+    return (datetime.date.fromisoformat(published) - ended).days >= 60
+
+
+def _scheduled(token: Token) -> bool:
+    """Is the act told in the present with a day of its own after the article's date ("the
+    summit opens in Tehran on Sunday", written on a Friday; "talks are held on Monday"): a
+    schedule, still ahead? The time stage reads a present's weekday forward."""
+    verb = token.head if token.dep_ in ("nsubj", "nsubjpass") and token.pos_ != "VERB" \
+        else token
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    present = (verb.tag_ in ("VBZ", "VBP") and not auxiliaries) or (
+        verb.tag_ == "VBN" and len(auxiliaries) == 1 and auxiliaries[0].dep_ == "auxpass"
+        and auxiliaries[0].tag_ in ("VBZ", "VBP"))
+    published = ((verb.doc._.published or {}).get("value") or "")[:10]
+    if not present or len(published) < 10:
+        return False
+    own = {t.idx for c in verb.children if c.dep_ in ("prep", "npadvmod") for t in c.subtree}
+    return any(time.get("start") in own and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value)
+               and value > published
+               for time in verb.doc._.times or () for value in (time.get("value") or "",))
 
 
 def _a_toll(candidate: Candidate) -> bool:
@@ -1224,8 +1263,9 @@ def resolve_clauses(candidates: list[Candidate]) -> None:
         verbal = candidate.type in VERBAL  # before an intent makes a threat of an attack
         modals = _modals(token)
         if modals & HYPOTHETICAL_MODALS or any(
-                c.dep_ == "advmod" and c.lower_ in HYPOTHETICAL_ADVERBS for c in token.children):
-            candidate.hypothetical = True  # "can be filed", "possibly raped"
+                c.dep_ == "advmod" and c.lower_ in HYPOTHETICAL_ADVERBS for c in token.children
+        ) or _scheduled(token):
+            candidate.hypothetical = True  # "can be filed", "possibly raped", "opens on Sunday"
         if token.dep_ in ("attr", "nsubj") and token.head.lemma_ == "be" and \
                 _modals(token.head) & (HYPOTHETICAL_MODALS | INTENT_MODALS):
             candidate.hypothetical = True  # "there will be talks", "there could be a strike"
@@ -1256,6 +1296,10 @@ def resolve_clauses(candidates: list[Candidate]) -> None:
                 # 2012 and last week seized the town"
                 candidate.kept = False
                 break
+            if dep in ("advcl", "xcomp") and _dated_to_a_year(ancestor) and \
+                    not _has_own_date(child):
+                candidate.kept = False  # what a year's tally or history brought with it:
+                break  # "in 2014 Venezuela threatened ..., prompting Brazil to send troops"
             if dep == "relcl" or (dep == "acl" and not _open_acl(child, candidate)) or (
                     dep not in ("nsubj", "nsubjpass") and _content_of_a_text(ancestor)):
                 candidate.kept = False  # a description; what a text lays down (not the

@@ -42,6 +42,7 @@ from newsgraph.stages.events.lexicon import (
     RIOT_CONTROL,
     SHARED_KNOWLEDGE,
     SIEGES,
+    STATE_VERBS,
     TALKS,
     TERRITORY,
     TIES,
@@ -444,6 +445,13 @@ def military_target(frame: Frame) -> bool:
         c.dep_ == "compound" and c.pos_ == "NOUN" for c in frame.obj.children)
 
 
+_NO_DEED_VERBS = STATE_VERBS | word_set("cost last rain snow storm pour")
+"""Verbs whose "it" is no one: what something is or costs, or the weather ("it will be a
+long war", "it would rain heavily")."""
+_SPANS_OF_TIME = word_set("year decade month week day time generation while")
+"""What "it would take" when it is no one's deed: "it would take years to recover"."""
+
+
 def _party_clause(frame: Frame) -> bool:
     """A warning whose content is someone's act (a warning that the police will act against
     a group), not a forecast ("warned that inflation could remain elevated")."""
@@ -452,15 +460,15 @@ def _party_clause(frame: Frame) -> bool:
         return False
     subject = parse_frame(clause).subj
     if subject is not None and subject.pos_ == "PRON" and subject.lower_ == "it":
-        # "Russia warned that it would regard troops as targets": the party's own next act on
-        # another party; not what "it would have" done (a counterfactual), nor an "it" of
-        # weather, time or judgement ("it would rain", "it would take years", "it will be a
-        # long war")
+        # "Russia warned that it would retaliate": the party's own next act; not what "it
+        # would have" done (a counterfactual), nor an "it" of weather, time or judgement
+        # ("it would rain", "it would take years", "it will be a long war")
         auxiliaries = {c.lower_ for c in clause.children if c.dep_ == "aux"}
-        acted_on = parse_frame(clause).obj
+        taken = parse_frame(clause).obj if clause.lemma_ == "take" else None
         if not auxiliaries & {"will", "would", "'ll"} or auxiliaries & {"have", "'ve"} or \
-                clause.lemma_ == "be" or acted_on is None or not is_party(acted_on):
-            return False
+                clause.lemma_.lower() in _NO_DEED_VERBS or (
+                    taken is not None and head_lemma(taken) in _SPANS_OF_TIME):
+            return False  # "it would take years"; not "it would take resolute measures"
         subject = subject._.antecedent
     return subject is not None and is_party(subject)
 
