@@ -1729,8 +1729,12 @@ def test_counts_tolls_and_what_a_text_lays_down_are_no_events(event_nlp):
                "Since the 2016 peace accord, more than 1,000 social leaders have been killed "
                "in Colombia.",
                "Shares in European defence companies extended their rally for a fourth "
-               "session, with investors betting that NATO members will spend more."),
-              event_nlp)
+               "session, with investors betting that NATO members will spend more.",
+               "On 18 June 1815, the armies of Napoleon Bonaparte met an allied force near "
+               "Waterloo.",  # a day two centuries gone: history
+               "Finland did what Finland do, closing down space, blocking shots and waiting "
+               "for their moment.",  # blocking is force on people or their ways
+               "Ireland have conceded just three tries in the championship."), event_nlp)
     assert "MOBILIZE" not in [e["type"] for e in events_of(
         "In 2014, Venezuela threatened Guyana, prompting Brazil to send troops to the border.",
         event_nlp, published="2022-08-17", timed=True)]  # what the dropped act brought
@@ -1758,7 +1762,7 @@ def test_counts_tolls_and_what_a_text_lays_down_are_no_events(event_nlp):
                "PROTEST"),
               ("Czechia and China signed an agreement today to increase trade in 1983 by 50 "
                "percent.", "SUPPORT"),  # the year is the aim's, not the signing's
-              ("In March 2014, protesters stormed the parliament in Kyiv.", "ASSAULT"),
+              ("In March, protesters stormed the parliament in Kyiv.", "ASSAULT"),
               ("Erdogan and Assad met for the first time since 2011.", "CONSULT"),
               ("A court in Paris jailed a former Rwandan officer for his role in the 1994 "
                "genocide.", "COERCE"),  # a year that names something else
@@ -1766,7 +1770,10 @@ def test_counts_tolls_and_what_a_text_lays_down_are_no_events(event_nlp):
                "ACCUSE"),
               ("Germany pledged 400 million euros in aid to Ukraine for 2025.", "AGREE"),
               ("Iran warned on Sunday that it would retaliate against Israel.", "THREATEN"),
-              ("Thousands rallied in Nairobi on Tuesday against the finance bill.", "PROTEST")),
+              ("Thousands rallied in Nairobi on Tuesday against the finance bill.", "PROTEST"),
+              ("On March 3, police arrested 40 protesters in Minsk.", "COERCE"),
+              ("The government conceded to the strikers' demands on Friday.", "CONCEDE"),
+              ("Police blocked the protesters from reaching the square.", "COERCE")),
              event_nlp)
 
 

@@ -982,9 +982,10 @@ _DAY_VALUE = re.compile(r"(\d{4}|XXXX)-(\d{2}-\d{2}|W\d{2}-\d|WXX-\d)|PRESENT_RE
 
 def _dated_to_a_year(token: Token) -> bool:
     """Is the act dated by a year or a decade of its own that ended two months or more before
-    the article, and nothing finer ("were killed in political violence last year", "in 2014
-    Russia annexed Crimea", "the 2016 accord"): a tally over a year or history told as
-    background, not an event on a day? Only a date that is the verb's own word counts: "in
+    the article, or by a day or a month more than a year before it, and by nothing nearer
+    ("were killed in political violence last year", "in 2014 Russia annexed Crimea", "the
+    2016 accord", "on 18 June 1815 the armies met"): a tally over a year or history told as
+    background, not this article's news? Only a date that is the verb's own word counts: "in
     2023", "last year", "the 2016 accord"; not a year naming something else ("for his role
     in the 1994 genocide", "interfering in the 2024 election"), a year ahead ("pledged aid
     for 2025"), one just ended ("fired 150 missiles late last year", written on 2 January),
@@ -1007,13 +1008,23 @@ def _dated_to_a_year(token: Token) -> bool:
     return bool(values) and all(_a_year_gone_by(value, published) for value in values)
 
 
-_DATING_PREPS = frozenset({"in", "during", "throughout", "over", "since"})
-"""Prepositions whose object dates the act itself ("in 2023", "during 2019")."""
+_DATING_PREPS = frozenset({"in", "during", "throughout", "over", "since", "on"})
+"""Prepositions whose object dates the act itself ("in 2023", "during 2019", "on 18 June
+1815")."""
 
 
 def _a_year_gone_by(value: str, published: str) -> bool:
     """Is the TIMEX3 value a year or a decade that ended at least two months before the
-    article's date (YYYY-MM-DD)?"""
+    article's date (YYYY-MM-DD), or a month or a day more than a year before it ("on 18 June
+    1815" in a guide to Waterloo)?"""
+    day = re.fullmatch(r"(\d{4})-(\d{2})(?:-(\d{2}))?", value)
+    if day:
+        year, month = int(day[1]), int(day[2])
+        if not 1 <= month <= 12:
+            return False
+        ended = datetime.date(year, month, int(day[3]) if day[3] else
+                              calendar.monthrange(year, month)[1])
+        return (datetime.date.fromisoformat(published) - ended).days > 365
     if not re.fullmatch(r"\d{3,4}", value):
         return False
     last_year = int(value) if len(value) == 4 else int(value) * 10 + 9

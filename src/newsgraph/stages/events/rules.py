@@ -742,7 +742,9 @@ _RULES: dict[str, list[Rule]] = {
     "block": [
         (both(obj(PASSAGE), negate(subj(FORCES | word_set("government authority")))),
          ("PROTEST", "obstruct")),
-        (ANY, ("COERCE", "restrict")),
+        (either(obj_actor, obj(PASSAGE | AID_GOODS | TERRITORY
+                               | word_set("entry delivery shipment convoy"))),
+         ("COERCE", "restrict")),  # not "blocking shots", "blocked the viruses"
     ],
     "barricade": [(ANY, ("PROTEST", "obstruct"))],
     "occupy": [
@@ -830,6 +832,8 @@ _RULES: dict[str, list[Rule]] = {
         (either(obj_actor, has_clause), ("CONCEDE", None)),
     ],
     "permit": [(ANY, ("CONCEDE", None))],
+    "concede": [(either(obj(CONCESSIONS | DEMANDABLE | TERRITORY | word_set("demand")),
+                        prep("to")), ("CONCEDE", None))],  # not "conceded three tries"
     "lodge": [(obj_words("protest complaint"), ("ACCUSE", "disapprove"))],
     "file": [(obj_words("complaint lawsuit suit charge"), ("ACCUSE", "allege"))],
 }
