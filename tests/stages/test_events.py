@@ -1734,7 +1734,9 @@ def test_counts_tolls_and_what_a_text_lays_down_are_no_events(event_nlp):
                "Waterloo.",  # a day two centuries gone: history
                "Finland did what Finland do, closing down space, blocking shots and waiting "
                "for their moment.",  # blocking is force on people or their ways
-               "Ireland have conceded just three tries in the championship."), event_nlp)
+               "Ireland have conceded just three tries in the championship.",
+               "More than 7,000 people were killed in drug-related violence in Mexico in the "
+               "first six months of the year."), event_nlp)  # a tally over months
     assert "MOBILIZE" not in [e["type"] for e in events_of(
         "In 2014, Venezuela threatened Guyana, prompting Brazil to send troops to the border.",
         event_nlp, published="2022-08-17", timed=True)]  # what the dropped act brought
@@ -1772,6 +1774,8 @@ def test_counts_tolls_and_what_a_text_lays_down_are_no_events(event_nlp):
               ("Iran warned on Sunday that it would retaliate against Israel.", "THREATEN"),
               ("Thousands rallied in Nairobi on Tuesday against the finance bill.", "PROTEST"),
               ("On March 3, police arrested 40 protesters in Minsk.", "COERCE"),
+              ("Police killed three protesters in three days of clashes in Nairobi.",
+               "ASSAULT"),
               ("The government conceded to the strikers' demands on Friday.", "CONCEDE"),
               ("Police blocked the protesters from reaching the square.", "COERCE")),
              event_nlp)

@@ -1000,8 +1000,9 @@ def _dated_to_a_year(token: Token) -> bool:
     dating += [p for c in token.children if c.dep_ == "prep" and c.lower_ in _DATING_PREPS
                and not (record and c.lower_ == "since")
                for p in c.children if p.dep_ == "pobj"]
+    kinds = ("DATE",) if record else ("DATE", "DURATION")  # "for the third time in a year"
     values = [time.get("value") or "" for time in token.doc._.times or ()
-              if time.get("type") == "DATE" and any(
+              if time.get("type") in kinds and any(
                   time.get("start", -1) <= word.idx < time.get("end", -1) for word in dating)]
     if not values and token.dep_ == "pobj" and token.head.head.pos_ == "VERB":
         return _dated_to_a_year(token.head.head)  # "killed in violence last year"
@@ -1015,8 +1016,11 @@ _DATING_PREPS = frozenset({"in", "during", "throughout", "over", "since", "on"})
 
 def _a_year_gone_by(value: str, published: str) -> bool:
     """Is the TIMEX3 value a year or a decade that ended at least two months before the
-    article's date (YYYY-MM-DD), or a month or a day more than a year before it ("on 18 June
-    1815" in a guide to Waterloo)?"""
+    article's date (YYYY-MM-DD), a month or a day more than a year before it ("on 18 June
+    1815" in a guide to Waterloo), or a stretch of three months or more (a tally's)?"""
+    stretch = re.fullmatch(r"P(\d+)([MY])", value)
+    if stretch:  # "killed in the first six months of the year": a tally over a season or
+        return stretch[2] == "Y" or int(stretch[1]) >= 3  # more ("over the past month" is news)
     day = re.fullmatch(r"(\d{4})-(\d{2})(?:-(\d{2}))?", value)
     if day:
         year, month = int(day[1]), int(day[2])
