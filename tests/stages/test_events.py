@@ -1777,8 +1777,22 @@ def test_counts_tolls_and_what_a_text_lays_down_are_no_events(event_nlp):
               ("Police killed three protesters in three days of clashes in Nairobi.",
                "ASSAULT"),
               ("The government conceded to the strikers' demands on Friday.", "CONCEDE"),
-              ("Police blocked the protesters from reaching the square.", "COERCE")),
+              ("Police blocked the protesters from reaching the square.", "COERCE"),
+              ("Israeli forces blocked hundreds of Palestinians from crossing the checkpoint.",
+               "COERCE"),
+              ("Authorities blocked the social media platform X on Tuesday.", "COERCE"),
+              ("Israel conceded control of the Rafah crossing to the Palestinian Authority.",
+               "CONCEDE")),
              event_nlp)
+    no_events(("The United States blocked a resolution calling for an immediate ceasefire.",
+               "UNRWA warned on Monday that it would run out of money by the end of March."),
+              event_nlp)  # a veto of others' text; a plight
+    for published, kept in (("2024-01-15", ["ASSAULT"]), ("2024-06-15", [])):
+        assert [e["type"] for e in events_of(  # the last weeks of a year just ended are news
+            "Russia fired some 500 drones at Ukrainian cities late last year.", event_nlp,
+            published=published, timed=True)] == kept
+    assert events_of("Militants killed 1,200 civilians in Burkina Faso last year.", event_nlp,
+                     published="2024-01-15", timed=True) == []  # a year's tally
 
 
 def test_firefights_recaptures_airdrops_bans_and_strikes(event_nlp):

@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from itertools import chain
+from typing import Any
 
 from spacy.strings import StringStore
 from spacy.tokens import Doc, Span, Token
@@ -1001,12 +1002,12 @@ def _dated_to_a_year(token: Token) -> bool:
                and not (record and c.lower_ == "since")
                for p in c.children if p.dep_ == "pobj"]
     kinds = ("DATE",) if record else ("DATE", "DURATION")  # "for the third time in a year"
-    values = [time.get("value") or "" for time in token.doc._.times or ()
-              if time.get("type") in kinds and any(
-                  time.get("start", -1) <= word.idx < time.get("end", -1) for word in dating)]
-    if not values and token.dep_ == "pobj" and token.head.head.pos_ == "VERB":
+    times = [time for time in token.doc._.times or ()
+             if time.get("type") in kinds and any(
+                 time.get("start", -1) <= word.idx < time.get("end", -1) for word in dating)]
+    if not times and token.dep_ == "pobj" and token.head.head.pos_ == "VERB":
         return _dated_to_a_year(token.head.head)  # "killed in violence last year"
-    return bool(values) and all(_a_year_gone_by(value, published) for value in values)
+    return bool(times) and all(_a_year_gone_by(time, published) for time in times)
 
 
 _DATING_PREPS = frozenset({"in", "during", "throughout", "over", "since", "on"})
@@ -1014,10 +1015,12 @@ _DATING_PREPS = frozenset({"in", "during", "throughout", "over", "since", "on"})
 1815")."""
 
 
-def _a_year_gone_by(value: str, published: str) -> bool:
-    """Is the TIMEX3 value a year or a decade that ended at least two months before the
-    article's date (YYYY-MM-DD), a month or a day more than a year before it ("on 18 June
-    1815" in a guide to Waterloo), or a stretch of three months or more (a tally's)?"""
+def _a_year_gone_by(time: dict[str, Any], published: str) -> bool:
+    """Is the time (the time stage's) a year or a decade before the article's (YYYY-MM-DD)
+    (one whose last weeks it names, "late last year" written in January, is recent news), a
+    month or a day more than a year before it ("on 18 June 1815" in a guide to Waterloo), or
+    a stretch of three months or more (a tally's)?"""
+    value = time.get("value") or ""
     stretch = re.fullmatch(r"P(\d+)([MY])", value)
     if stretch:  # "killed in the first six months of the year": a tally over a season or
         return stretch[2] == "Y" or int(stretch[1]) >= 3  # more ("over the past month" is news)
@@ -1032,8 +1035,13 @@ def _a_year_gone_by(value: str, published: str) -> bool:
     if not re.fullmatch(r"\d{3,4}", value):
         return False
     last_year = int(value) if len(value) == 4 else int(value) * 10 + 9
-    ended = datetime.date(last_year, 12, 31)
-    return (datetime.date.fromisoformat(published) - ended).days >= 60
+    gone = (datetime.date.fromisoformat(published) - datetime.date(last_year, 12, 31)).days
+    its_end = _YEAR_END.search((time.get("text") or "").lower()) is not None
+    return gone > (60 if its_end else 0)
+
+
+_YEAR_END = re.compile(r"\b(?:late|end|final|closing|last (?:days|weeks))\b")
+"""Words of a year's last weeks: "late last year", "at the end of 2023"."""
 
 
 def _scheduled(token: Token) -> bool:
@@ -1424,6 +1432,8 @@ def _open_acl(token: Token, candidate: Candidate) -> bool:
         return True  # a paragraph's main verb parsed onto the headline before it
     if head in COMMUNICATION_NOUNS and token.tag_ == "VBG" and candidate.type in VERBAL:
         message = token.head  # "a message calling for cooperation": the sender's request
+        if message.head.lemma_.lower() in _REFUSING_VERBS:
+            return False  # "the United States blocked a resolution calling for ...": others'
         if message.dep_ in ("dobj", "nsubjpass") and message.head.pos_ == "VERB":
             sending = parse_frame(message.head)
             candidate.actor_override = sending.subj
@@ -1442,6 +1452,10 @@ def _open_acl(token: Token, candidate: Candidate) -> bool:
             candidate.type = _intent_type(candidate.type)
             return True
     return False
+
+
+_REFUSING_VERBS = frozenset({"block", "veto", "reject", "oppose", "defeat"})
+"""Verbs whose object message is someone else's: its content is no request of the subject."""
 
 
 def _reported_demand(candidate: Candidate) -> bool:

@@ -23,6 +23,7 @@ from newsgraph.stages.events.lexicon import (
     ACTOR_NOUNS,
     AGREEMENTS,
     AID_GOODS,
+    BLOCKABLE,
     CAPTIVES,
     CIVILIANS,
     COMPELLING_ACTS,
@@ -445,9 +446,9 @@ def military_target(frame: Frame) -> bool:
         c.dep_ == "compound" and c.pos_ == "NOUN" for c in frame.obj.children)
 
 
-_NO_DEED_VERBS = STATE_VERBS | word_set("cost last rain snow storm pour")
-"""Verbs whose "it" is no one: what something is or costs, or the weather ("it will be a
-long war", "it would rain heavily")."""
+_NO_DEED_VERBS = STATE_VERBS | word_set("cost last rain snow storm pour run")
+"""Verbs whose "it" is no one: what something is, costs or runs out of, or the weather ("it
+will be a long war", "it would run out of money", "it would rain heavily")."""
 _SPANS_OF_TIME = word_set("year decade month week day time generation while")
 """What "it would take" when it is no one's deed: "it would take years to recover"."""
 
@@ -534,6 +535,21 @@ def _agreed_together(frame: Frame) -> bool:
     an opinion, not an agreement."""
     return frame.subj is not None and _plural_actor(frame.subj) and \
         "with" not in frame.preps
+
+
+def obj_people(frame: Frame) -> bool:
+    """An object that is someone, or a count of people ("hundreds of Palestinians")."""
+    if frame.obj is None:
+        return False
+    counted = [p for c in frame.obj.children if c.dep_ == "prep" and c.lower_ == "of"
+               for p in c.children if p.dep_ == "pobj"]
+    return is_actor(frame.obj) or any(is_actor(p) for p in counted)
+
+
+def _yielded_to(frame: Frame) -> bool:
+    """"Conceded control of the crossing to the PA": the "to" the parser hangs on the noun."""
+    return frame.obj is not None and any(
+        c.dep_ == "prep" and c.lower_ == "to" for c in frame.obj.subtree)
 
 
 # What one warns of when the warning is a threat: "warned of consequences", "of retaliation".
@@ -742,9 +758,8 @@ _RULES: dict[str, list[Rule]] = {
     "block": [
         (both(obj(PASSAGE), negate(subj(FORCES | word_set("government authority")))),
          ("PROTEST", "obstruct")),
-        (either(obj_actor, obj(PASSAGE | AID_GOODS | TERRITORY
-                               | word_set("entry delivery shipment convoy"))),
-         ("COERCE", "restrict")),  # not "blocking shots", "blocked the viruses"
+        (either(obj_people, obj(PASSAGE | AID_GOODS | TERRITORY | BLOCKABLE)),
+         ("COERCE", "restrict")),  # not "blocking shots", "blocked the viruses", "a bill"
     ],
     "barricade": [(ANY, ("PROTEST", "obstruct"))],
     "occupy": [
@@ -832,8 +847,9 @@ _RULES: dict[str, list[Rule]] = {
         (either(obj_actor, has_clause), ("CONCEDE", None)),
     ],
     "permit": [(ANY, ("CONCEDE", None))],
-    "concede": [(either(obj(CONCESSIONS | DEMANDABLE | TERRITORY | word_set("demand")),
-                        prep("to")), ("CONCEDE", None))],  # not "conceded three tries"
+    "concede": [(either(obj(CONCESSIONS | DEMANDABLE | TERRITORY | word_set("demand control "
+                                                                            "power ground")),
+                        prep("to"), _yielded_to), ("CONCEDE", None))],  # not "three tries"
     "lodge": [(obj_words("protest complaint"), ("ACCUSE", "disapprove"))],
     "file": [(obj_words("complaint lawsuit suit charge"), ("ACCUSE", "allege"))],
 }
