@@ -49,8 +49,13 @@ what a source says are news in any tense), an event noun told again ("The strike
 ..."), what travellers go somewhere to do, a count of events that changes ("attacks have
 continued to rise"), the toll of a conflict that lasts ("the war killed 600,000"), what an
 agreement, a law or a resolution lays down in the present tense ("the agreement commits
-Rwanda to ..."), or the undated start of a "since" span ("prices have tripled since the
-fighting resumed"). "Are to withdraw" is still owed: hypothetical.
+Rwanda to ..."), the undated start of a "since" span ("prices have tripled since the
+fighting resumed"), an act the article dates to a year before its own, to a day or a month
+more than a year before, or to a stretch of months (a tally or history: "were killed last
+year", "on 18 June 1815 the armies met"; "late last year" written in January is news), a
+game whose clause holds its score or fixture ("Turkey beat Georgia 3-1", "Wales v Ireland
+kicks off"), or a market's rally. "Are to withdraw" and a present with a later day of its
+own ("the summit opens on Sunday") are still ahead: hypothetical.
 
 The package is split by job: `lexicon` reads the word lists of `newsgraph/data/events/` (once
 per process), `rules` holds the parse frame and the rule table, `detect` finds the triggers and
