@@ -468,19 +468,10 @@ class ArticleContext:
             if not any(t.i == token.i or t.head.i == token.i for t in span):
                 continue  # the score is no argument of this act ("after Germany 1-1 Spain,
                 # Germany pledged aid to Ukraine")
-            if all(party["name"] in sides or self._a_town(party) or self.entities.get(
+            if all(party["name"] in sides or self.entities.get(
                     party["entity"] or "", {}).get("type") == "GPE" for party in parties):
-                return True  # the other side is a country ("Turkey beat Georgia 3-1")
+                return True  # the other side, a country ("Turkey beat Georgia 3-1"), a town
         return False
-
-    def _a_town(self, party: dict[str, Any]) -> bool:
-        """Is the party a town, where a game is played ("Ireland arrive in Cardiff"), not a
-        country that is no side of it ("Germany pledged aid to Ukraine")?"""
-        entity = self.entities.get(party["entity"] or "", {})
-        if entity.get("type") != "GPE":
-            return False
-        place = gazetteer().entry(entity.get("name") or "", entity.get("geonames"))
-        return place is not None and place.level == "city"
 
     def _roles(self, candidate: Candidate) -> tuple[Token | None, Token | None]:
         token = candidate.token
