@@ -961,20 +961,24 @@ def _shares_clause(verb: Token) -> bool:
 def _has_own_date(verb: Token) -> bool:
     """A date or time in the verb's own phrases (not its conjuncts'): the time stage's, or
     the parser's DATE and TIME entities."""
-    own = [t for c in verb.children if c.dep_ not in ("conj", "cc") for t in c.subtree]
+    own = _own_words(verb)
     if any(t.ent_type_ in ("DATE", "TIME") for t in own):
         return True
-    spans = {t.idx for t in own}
-    return any(time.get("start") in spans for time in verb.doc._.times or ())
+    starts = {t.idx for t in own}
+    return any(time.get("start") in starts for time in verb.doc._.times or ())
 
 
 def _dated_to_a_day(verb: Token) -> bool:
     """A date of a day or a finer time in the verb's own phrases ("on Tuesday", "overnight",
     "on March 3"), not a year or a month ("in 2024")."""
-    own = [t for c in verb.children if c.dep_ not in ("conj", "cc") for t in c.subtree]
-    spans = {t.idx for t in own}
-    return any(time.get("start") in spans and _DAY_VALUE.match(time.get("value") or "")
+    starts = {t.idx for t in _own_words(verb)}
+    return any(time.get("start") in starts and _DAY_VALUE.match(time.get("value") or "")
                for time in verb.doc._.times or ())
+
+
+def _own_words(verb: Token) -> list[Token]:
+    """The words of the verb's own phrases (its conjuncts' left out)."""
+    return [t for c in verb.children if c.dep_ not in ("conj", "cc") for t in c.subtree]
 
 
 _DAY_VALUE = re.compile(r"(\d{4}|XXXX)-(\d{2}-\d{2}|W\d{2}-\d|WXX-\d)|PRESENT_REF|T\d")
@@ -992,8 +996,8 @@ def _dated_to_a_year(token: Token) -> bool:
     for 2025"), one just ended ("fired 150 missiles late last year", written on 2 January),
     a record ("met for the first time since 2011") nor the time of a clause below. With no
     date of publication there is no telling."""
-    published = ((token.doc._.published or {}).get("value") or "")[:10]
-    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", published):
+    published = _published_day(token.doc)
+    if published is None:
         return False
     record = _a_record(token)
     dating = [c for c in token.children
@@ -1044,18 +1048,28 @@ _YEAR_END = re.compile(r"\b(?:late|end|final|closing|last (?:days|weeks))\b")
 """Words of a year's last weeks: "late last year", "at the end of 2023"."""
 
 
+def _simple_present(verb: Token) -> bool:
+    """Active "opens", "launches", or passive "is held", "is killed": the simple present."""
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return (verb.tag_ in ("VBZ", "VBP") and not auxiliaries) or (
+        verb.tag_ == "VBN" and len(auxiliaries) == 1 and auxiliaries[0].dep_ == "auxpass"
+        and auxiliaries[0].tag_ in ("VBZ", "VBP"))
+
+
+def _published_day(doc: Doc) -> str | None:
+    """The article's date as YYYY-MM-DD, None when it has no full one."""
+    value = ((doc._.published or {}).get("value") or "")[:10]
+    return value if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value) else None
+
+
 def _scheduled(token: Token) -> bool:
     """Is the act told in the present with a day of its own after the article's date ("the
     summit opens in Tehran on Sunday", written on a Friday; "talks are held on Monday"): a
     schedule, still ahead? The time stage reads a present's weekday forward."""
     verb = token.head if token.dep_ in ("nsubj", "nsubjpass") and token.pos_ != "VERB" \
         else token
-    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    present = (verb.tag_ in ("VBZ", "VBP") and not auxiliaries) or (
-        verb.tag_ == "VBN" and len(auxiliaries) == 1 and auxiliaries[0].dep_ == "auxpass"
-        and auxiliaries[0].tag_ in ("VBZ", "VBP"))
-    published = ((verb.doc._.published or {}).get("value") or "")[:10]
-    if not present or len(published) < 10:
+    published = _published_day(verb.doc)
+    if not published or not _simple_present(verb):
         return False
     own = {t.idx for c in verb.children if c.dep_ in ("prep", "npadvmod") for t in c.subtree}
     return any(time.get("start") in own and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value)
@@ -1165,13 +1179,7 @@ def _told_in_present(verb: Token) -> bool:
     no full stop: "Rebels seize airport", or a sentence alone on its line, as a bullet or a lede
     may be), as it goes on ("are fighting") or with its date
     ("on Monday troops enter the town")."""
-    if verb.pos_ not in ("VERB", "AUX"):
-        return False
-    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    active = verb.tag_ in ("VBZ", "VBP") and not auxiliaries
-    passive = verb.tag_ == "VBN" and len(auxiliaries) == 1 and \
-        auxiliaries[0].dep_ == "auxpass" and auxiliaries[0].tag_ in ("VBZ", "VBP")
-    if not (active or passive) or _has_own_date(verb):
+    if verb.pos_ not in ("VERB", "AUX") or not _simple_present(verb) or _has_own_date(verb):
         return False
     sentence = verb.sent
     if not _ends_a_sentence(sentence):
