@@ -167,6 +167,7 @@ def article_doc(nlp: Language, document: Document) -> Doc:
         "id": document.id,
         "published": document.published.to_json(),
         "title_span": list(document.title_span) if document.title_span else None,
+        "title": document.title,
     }
     return doc
 

@@ -1847,3 +1847,107 @@ def test_a_clause_that_scores_a_game_between_countries_is_no_event(event_nlp):
               ("Poland beat Ukraine 5-4 on penalties. Poland later supplied tanks to Ukraine.",
                "AID"),
               ("The Senate voted 51-49 to impose sanctions on Russia.", "SANCTION")), event_nlp)
+
+
+def test_a_report_of_games_is_played_by_its_countries(event_nlp):
+    """An article that opens with a result is a report of games: what the countries of its
+    results' sentences, their sides and captains do to each other is play ("fought back",
+    "pressed high", "praised his side"), whether or not the sentence holds a score (pages of
+    match reports written unseen). Aid, pledges, accusations, forces and weapons stay news,
+    as do countries that did not play, a war article that names one match further down, a
+    vote, a range and a court case (a reviewer's texts)."""
+    no_events((
+        "Denmark beat Scotland 2-1 in Copenhagen on Saturday. Denmark fought back from a goal "
+        "down after Scotland had led at the break. The home side began to attack in waves, and "
+        "captain Mikkel Rasmussen sealed it late.",
+        "The Netherlands topped their group with a 3-1 win over Sweden in Geneva on Saturday. "
+        "Sweden pressed high early on, but the Dutch fought back. Sweden's coach praised his "
+        "side.",
+        "Argentina won 5-4 on penalties after a goalless draw with Colombia. Colombia attacked "
+        "for most of the second half."), event_nlp)
+    each_has((
+        ("Serbia beat Kosovo 2-0 on Sunday. Serbia deployed troops to the border with Kosovo "
+         "on Monday.", "MOBILIZE"),
+        ("Iran beat the United States 2-1 in Lyon on Sunday. Iran accused the United States "
+         "of spying on its players.", "ACCUSE"),
+        ("Paraguay beat Brazil on penalties on Saturday. Argentina will face Paraguay in the "
+         "semi-final.", "ASSAULT"),  # no score: no report of games
+        ("Russian missiles struck Kyiv on Monday. Ukraine's air force shot down 30 drones. "
+         "Ukraine beat Scotland 1-0 in a playoff last month. Russia attacked Kharkiv on "
+         "Tuesday.", "ASSAULT"),
+        ("Ukraine beat Poland 2-1 in Warsaw on Sunday. Poland pledged to train Ukrainian "
+         "pilots.", "AGREE"),
+        ("Wales beat Ireland 24-10 in Cardiff. Russia threatened Moldova on Monday.",
+         "THREATEN"),  # a country that did not play
+        ("Scotland voted 55-45 to stay in the union. Britain rejected a second referendum.",
+         "REJECT"),
+        ("Israel freed 30-40 Palestinian prisoners. Israel agreed to extend the truce.",
+         "AGREE"),
+        ("In Ukraine v Russia, the court ordered Russia to halt its operations. Russia "
+         "rejected the order.", "REJECT")), event_nlp)
+    war = events_of("Russian missiles struck Kyiv on Monday. Ukraine's air force shot down 30 "
+                    "drones. Ukraine beat Scotland 1-0 in a playoff last month. Russia attacked "
+                    "Kharkiv on Tuesday.", event_nlp, published="2022-08-17", timed=True)
+    assert "attacked" in [e["trigger"]["text"] for e in war]
+
+
+def test_a_storm_named_or_apposed_harms_no_one(event_nlp):
+    """The kind word of a name ("Cyclone Freddy", "Hurricane Ian") and an apposition the parser
+    makes of "the magnitude 7.0 earthquake" name the harmless thing (written no-event
+    snippets); a place name is no one wielding it ("near Port-au-Prince"); a car bomb and a
+    bus bombing are attacks."""
+    each_has((("Storm Shadows killed two Russian generals in Berdyansk on Tuesday.",
+               "ASSAULT"),), event_nlp)  # missiles, not one storm (a reviewer's text)
+    no_events(("Cyclone Freddy killed more than 600 people in Malawi.",
+               "Hurricane Ian killed 100 people in Florida.",
+               "The magnitude 7.0 earthquake that struck near Port-au-Prince on Tuesday "
+               "afternoon killed thousands of people."), event_nlp)
+    each_has((("A car bomb killed 12 people in Baghdad on Monday.", "ASSAULT"),
+              ("A bus bombing killed 12 people in Jerusalem on Monday.", "ASSAULT")), event_nlp)
+
+
+def test_a_passive_to_come_that_no_one_holds_is_no_intent(event_nlp):
+    """"Officers would be sent" with no one sending and no one saying so is a possibility, not
+    an intent (a written no-event snippet: a plan awaiting approval); said, it is the
+    speaker's intent."""
+    [sent] = events_of("Under a plan still awaiting approval from parliament, about 1,000 "
+                       "Kenyan police officers would be sent to Haiti.", event_nlp,
+                       all_events=True)
+    assert (sent["type"], sent["hypothetical"]) == ("MOBILIZE", True)
+    [said] = events_of("Kenya said 1,000 police officers would be sent to Haiti.", event_nlp)
+    assert (said["type"], said["hypothetical"]) == ("THREATEN", False)
+    for text, kind in (  # warned, sourced, or under a deal its makers name (a reviewer's)
+            ("Hezbollah's positions will be struck with great force, Israel's army warned "
+             "on Sunday.", "THREATEN"),
+            ("The prisoners will be freed on Sunday, according to Qatar's foreign ministry.",
+             "AGREE"),
+            ("Under the agreement reached by Armenia and Azerbaijan, four villages will be "
+             "handed over to Azerbaijan.", "AGREE")):
+        [intent] = events_of(text, event_nlp)
+        assert (intent["type"], intent["hypothetical"]) == (kind, False), text
+
+
+def test_an_event_noun_is_dated_by_what_it_did(event_nlp):
+    """An event noun is dated by the verb it is the subject of ("violence spread ... in 2015"),
+    and a stretch ("over several days") places nothing: what an old dated act brought goes
+    with it (written no-event snippets). Recent dates stay news, and a relative clause dates
+    nothing: "talks, which were suspended in 2022, reopened" (a reviewer's texts)."""
+    no_events(("Thousands have been killed since jihadist violence spread across the border "
+               "from Mali in 2015.",
+               "The documentary recounts how paramilitaries attacked the village of El Salado "
+               "in February 2000, killing dozens of residents over several days."), event_nlp)
+    each_has((("Clashes erupted in Kabul on Tuesday.", "ASSAULT"),
+              ("Fighting, which began in 2014, continued in Bakhmut on Tuesday.", "ASSAULT"),
+              ("Talks, which were suspended in 2022, reopened in Vienna.", "CONSULT"),
+              ("Rebels have fought the army since 2012 and last week seized the town.",
+               "ASSAULT")), event_nlp)
+
+
+def test_insisting_on_a_fact_is_no_request(event_nlp):
+    """"Insisted the match was not over" claims; "insisted that the president resign", "...
+    must withdraw" and "insisted on" ask (a match report written unseen)."""
+    no_events(("India's batting coach Sanjay Malhotra insisted the match was not over.",
+               "Iran insisted that its nuclear programme is peaceful."), event_nlp)
+    each_has((("The opposition insisted that the president resign.", "REQUEST"),
+              ("Hamas insisted that Israel must withdraw from Gaza.", "REQUEST"),
+              ("Iran insisted on the lifting of sanctions.", "REQUEST")), event_nlp)

@@ -82,6 +82,9 @@ class Typing:
     town: bool = False
     """A town that is no capital: political only as the scene of force or in what a town
     does (`TOWN_EVENTS`, `makes_political`)."""
+    side: bool = False
+    """One of the teams of a report of games, or theirs ("Denmark", "the home side",
+    "captain X"): its play is no politics (`ArticleContext.teams`)."""
 
 
 UNTYPED = Typing(None, False, "no evidence of a political actor")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from dataclasses import replace
 from functools import cache, cached_property
 from typing import Any
 
@@ -17,11 +18,13 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.config import stage_defaults
 from newsgraph.doc import entity_records, entity_spans, entity_type, span_value
 from newsgraph.event_merge import party_of, same_party
+from newsgraph.petrarch import actor_classes
 from newsgraph.places import gazetteer
 from newsgraph.stages.events.actors import (
     FIRST_AND_SECOND_PERSON,
     FORCE_EVENTS,
     Typing,
+    agent_in,
     makes_political,
     sentence_names_political_actor,
     type_party,
@@ -33,14 +36,18 @@ from newsgraph.stages.events.detect import (
     in_condition_clause,
     is_business,
     is_purpose,
+    lede_start,
     run_on_subject,
 )
 from newsgraph.stages.events.lexicon import (
+    AGREEMENTS,
     BENEFACTIVE_NOUNS,
     COMMUNICATION_NOUNS,
     COUNT_HEDGES,
+    DEMANDABLE,
     FORCES,
     GATHERING_VERBS,
+    HARM_VERBS,
     INSTRUMENT_VERBS,
     KILL_LEMMAS,
     LOCATIVE_PREPS,
@@ -49,9 +56,12 @@ from newsgraph.stages.events.lexicon import (
     NUMBER_WORDS,
     OWNED_NOUNS,
     PEACEKEEPERS,
+    RESULT_WORDS,
     ROLE_CLASSES,
     SCENE_PREPS,
     SPEECH_VERBS,
+    TALKS,
+    TEAM_NOUNS,
     TEMPORAL_PREPS,
     WEAPONS,
     word_set,
@@ -368,6 +378,8 @@ class ArticleContext:
             # keeps it)
         if self.fixtures and self._a_contest(candidate, actor, target):
             return None  # "France beat England 2-1", "Wales v Ireland kicks off": a game
+        if self.teams and _played(candidate, actor_typing, target_typing):
+            return None  # "Denmark fought back", "the home side began to attack": a game's
         why = self._relevance(candidate, actor_typing, target_typing,
                               scene=actor_token is not None and actor_token.dep_ in _NOUN_MODIFIERS
                               and actor_token.head.i == candidate.token.i)
@@ -427,7 +439,8 @@ class ArticleContext:
             happening = not partyless or candidate.noun is not None or \
                 candidate.token.pos_ != "VERB" or (  # "fighting continued in Bakhmut"
                     candidate.token.tag_ == "VBG" and candidate.token.dep_ in _SUBJECTS)
-            found = sentence_names_political_actor(self._sent(candidate.token), self.entity_at,
+            found = sentence_names_political_actor(self._sent(candidate.token),
+                                                   self._entities_off_the_pitch,
                                                    candidate.type, scene=happening)
             if found:
                 return f"{'no party' if partyless else 'no actor'}; {found}"
@@ -452,6 +465,123 @@ class ArticleContext:
             span = self.doc.char_span(match.start(), match.end(), alignment_mode="expand")
             if span is not None:
                 found.append((span, frozenset(name for name in match.groups() if name)))
+        return found
+
+    @cached_property
+    def teams(self) -> frozenset[str]:
+        """The places (entity ids) that play in a report of games: the sides of the results
+        it scores ("France beat England 26-20", "a 3-1 win over Sweden", "Argentina won 5-4
+        on penalties"), when a result opens the article (its title or first two sentences).
+        None in any other article: a war told beside a match keeps its countries, and a
+        vote ("Scotland voted 55-45"), a ruling ("a 5-4 ruling"), a range ("freed 30-40
+        prisoners") or a court case ("Ukraine v Russia") is no result. A result's sentence
+        names its sides; a country named elsewhere is none. What a side may do is
+        `_played`'s."""
+        results = self._results()
+        title = (self.doc._.article or {}).get("title") or ""
+        titled = self._title_sides(title) if title and not self.title_span else frozenset()
+        opening = self._opening_end()
+        if not titled and not any(start < opening for start, _ids in results):
+            return frozenset()
+        return frozenset().union(titled, *(ids | self._sentence_places(start)
+                                           for start, ids in results))
+
+    def _sentence_places(self, start: int) -> frozenset[str]:
+        """The places the sentence of a result names, the side it beat or drew with among
+        them ("Denmark fought back to beat Scotland 2-1", "won 5-4 on penalties after a
+        goalless draw with Colombia"); not a town it was played in."""
+        span = self.doc.char_span(start, start + 1, alignment_mode="expand")
+        if span is None:
+            return frozenset()
+        sentence = self._sent(span[0])
+        places = gazetteer()
+        return frozenset(
+            entity["id"] for entity in map(self.entity_at.get, range(sentence.start,
+                                                                     sentence.end))
+            if entity is not None and entity.get("type") == "GPE" and getattr(places.entry(
+                entity.get("name") or "", entity.get("geonames")), "level", None) in (
+                    "country", "admin1"))
+
+    def _results(self) -> list[tuple[int, frozenset[str]]]:
+        """Each result in the text (where it starts, the places it puts in play): a score
+        written next to a place ("England 2-1"), or one the parse hangs on a verb or a noun
+        of a result (`RESULT_WORDS`: "Argentina won 5-4", "a 3-1 win over Sweden")."""
+        found = [(span.start_char, self._places_named(names))
+                 for span, names in self.fixtures if _SCORE_TEXT.search(span.text)]
+        found += self._scored_sides()
+        return [(start, ids) for start, ids in found if ids]
+
+    def _places_named(self, names: frozenset[str] | set[str]) -> frozenset[str]:
+        return frozenset(entity["id"] for entity in self.entities.values()
+                         if entity.get("type") == "GPE" and any(
+                             self.text[m["start"]:m["end"]] in names
+                             for m in entity.get("mentions", ())))
+
+    def _title_sides(self, title: str) -> frozenset[str]:
+        """The places a title not in the text scores ("Netherlands beat Sweden 3-1 in fiery
+        Euro clash"): both sides of a result in it."""
+        names = {self.text[m["start"]:m["end"]] for entity in self.entities.values()
+                 if entity.get("type") == "GPE" for m in entity.get("mentions", ())}
+        if not names:
+            return frozenset()
+        written = "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True))
+        result = re.search(rf"\b({written})\b(?:[^.,;:]{{0,40}}?\b({written}))?{_SCORE}"
+                           rf"({written})?", title)
+        return self._places_named({name for name in result.groups() if name}) if result \
+            else frozenset()
+
+    @cached_property
+    def _entities_off_the_pitch(self) -> dict[int, dict[str, Any]]:
+        """`entity_at` without the playing teams: what makes a sentence of a report of games
+        political ("the shootout went to sudden death" names Argentina and no politics)."""
+        if not self.teams:
+            return self.entity_at
+        return {i: entity for i, entity in self.entity_at.items()
+                if entity["id"] not in self.teams
+                and entity.get("geonames") not in self._team_places}
+
+    @cached_property
+    def _team_places(self) -> frozenset[int]:
+        """The GeoNames ids of the playing places: a team's people are its ("the Dutch")."""
+        return frozenset(self.entities[team]["geonames"] for team in self.teams
+                         if self.entities[team].get("geonames"))
+
+    def _opening_end(self) -> int:
+        """Where the article's opening ends: after its title and two sentences (a
+        standfirst and a lede)."""
+        start = lede_start(self.doc)
+        sentences = [sent for sent in self.doc.sents if sent.start >= start][:2]
+        return sentences[-1].end_char if sentences else len(self.text)
+
+    def _scored_sides(self) -> list[tuple[int, frozenset[str]]]:
+        """The places a result puts in play, by the parse: the subject and the beaten of the
+        verb of a result it measures ("Argentina won 5-4", "beat Italy 2-1") or of the win,
+        draw or defeat it counts ("topped the group with a 3-1 win over Sweden")."""
+        found = []
+        doc = self.doc
+        for token in doc:
+            if not (token.like_num and token.i + 2 < len(doc) and doc[token.i + 1].text in
+                    ("-", "–") and doc[token.i + 2].like_num and len(token.text) <= 3
+                    and len(doc[token.i + 2].text) <= 3):
+                continue
+            measured = token.head
+            if measured.lemma_.lower() not in RESULT_WORDS:
+                continue  # "voted 55-45", "a 5-4 ruling", "freed 30-40 prisoners"
+            places = []
+            if measured.pos_ == "NOUN":  # "a 3-1 win over Sweden"
+                places += [prep_object(child) for child in measured.children
+                           if child.dep_ == "prep" and child.lower_ in _SIDE_PREPS]
+                while measured.dep_ in ("pobj", "dobj", "prep") and measured.head.i != measured.i:
+                    measured = measured.head
+            if measured.pos_ in ("VERB", "AUX"):
+                places += [child for child in measured.children
+                           if child.dep_ in ("nsubj", "dobj")]
+                places += [prep_object(child) for child in measured.children
+                           if child.dep_ == "prep" and child.lower_ in _SIDE_PREPS]
+            ids = frozenset(place["id"] for place in (
+                self.entity_at.get(word.i) for word in places if word is not None)
+                if place is not None and place.get("type") == "GPE")
+            found.append((token.idx, ids))
         return found
 
     def _a_contest(self, candidate: Candidate, actor: dict[str, Any] | None,
@@ -685,8 +815,35 @@ class ArticleContext:
                 inner.pop(found["id"], None)  # ("James Lee, 68, of Torrance"), not who acts
         typing = type_party(self.doc[start:end], token, entity, self._role_texts(entity),
                             list(inner.values()))
+        if self.teams and typing.political and \
+                self._a_side(token, entity, list(inner.values())):
+            typing = replace(typing, side=True)
         party["type"] = typing.code
         return party, typing
+
+    def _a_side(self, head: Token, entity: dict[str, Any] | None,
+                inner: list[dict[str, Any]]) -> bool:
+        """Is the party a team of this report of games or one of theirs: a playing country
+        or its people ("Denmark", "the Dutch"), a team word ("the home side", "his squad"),
+        or a person known only as a team's ("captain Floor van Dijkhuizen", "Canada's head
+        coach", "Australia's Jade Whitford")? Not when a country in it does not play, nor
+        a named actor of the dictionaries ("the Danish prime minister" is no side)."""
+        named = [found for found in (entity, *inner) if found is not None]
+        places = [found for found in named if found.get("type") in ("GPE", "NORP")]
+        if any(found.get("geonames") not in self._team_places for found in places):
+            return False
+        if any(actor_classes().get((found.get("name") or "").lower()) not in (None, "STATE")
+               for found in named):
+            return False
+        if entity is not None and entity.get("type") in ("GPE", "NORP"):
+            return True
+        if entity is not None and entity.get("type") in PERSON_ENTITY_TYPES:
+            start, end = _phrase(head)
+            titles = [role.root for role in self._role_texts(entity)] + [
+                word for word in self.doc[start:end] if agent_in([word])]
+            return all(head_lemma(title) in TEAM_NOUNS for title in titles) and (
+                bool(titles) or bool(places))
+        return head_lemma(head) in TEAM_NOUNS
 
     def _role_texts(self, entity: dict[str, Any] | None) -> list[Span]:
         """The titles and appositions the entity stage found on a person's mentions (read
@@ -1070,6 +1227,45 @@ def _tells_where_or_when(noun: Token) -> bool:
 
 
 _DEFINITE = frozenset({"the", "this", "these", "that", "those"})
+
+
+_SIDE_PREPS = frozenset({"over", "against"})
+"""The beaten side of a score's win or match ("a 3-1 win over Sweden")."""
+_OFF_THE_PITCH = frozenset({"AID", "SANCTION", "ACCUSE", "INVESTIGATE", "PROTEST", "AGREE",
+                            "REJECT"})
+"""What no game does: a team beats, attacks, presses, hosts, concedes and praises; aid and
+pledges, sanctions, accusations, inquiries, protests, refusals and denials are its
+country's."""
+_SCORE_TEXT = re.compile(_SCORE)
+
+
+def _played(candidate: Candidate, actor: Typing | None, target: Typing | None) -> bool:
+    """Is the act a game's: of a kind games have, an attack with no weapon (its `mode`),
+    and every party that would make it political a side (`Typing.side`)? "Denmark fought
+    back", "Canada's head coach praised his team"; not "Poland later supplied tanks to
+    Ukraine", nor what a side does to a party that is none ("Russia shelled the town")."""
+    political = [typing for typing, as_target in ((actor, False), (target, True))
+                 if makes_political(typing, candidate.type, as_target)]
+    return bool(political) and all(typing.side for typing in political) and \
+        candidate.type not in _OFF_THE_PITCH and (
+            candidate.type != "ASSAULT" or candidate.mode in (None, "beat")) and \
+        not _off_the_pitch(candidate.token)
+
+
+def _off_the_pitch(verb: Token) -> bool:
+    """Is the act one no game has: a verb of killing, wounding, a weapon or an invasion
+    ("shelled", "bombed", "killed", "invaded"), or among its own words a weapon, a force or
+    the business of states ("deployed troops to the border", "supplied tanks", "held peace
+    talks", "signed an agreement on oil supplies", "demanded his release")?"""
+    if head_lemma(verb) in _ARMED_VERBS:
+        return True
+    return any(word.pos_ == "NOUN" and head_lemma(word) in _STATECRAFT
+               for child in verb.children if child.dep_ not in ("conj", "cc")
+               for word in child.subtree)
+
+
+_ARMED_VERBS = WEAPONS | HARM_VERBS | KILL_LEMMAS | frozenset({"invade", "annex", "occupy"})
+_STATECRAFT = WEAPONS | (FORCES - TEAM_NOUNS) | AGREEMENTS | TALKS | DEMANDABLE
 
 
 def keep_in_context(events: list[dict[str, Any]]) -> list[dict[str, Any]]:

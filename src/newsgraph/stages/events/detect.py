@@ -662,13 +662,14 @@ def _harmless_thing(doer: Token) -> bool:
     airstrike"); gunfire is no blaze ("came under heavy fire"). A shape or an amount of
     such a thing is that thing ("a line of thunderstorms", "a wall of water")."""
     clause = doer.head if doer.dep_ == "nsubj" else None
-    if doer.pos_ == "NOUN" and head_lemma(doer) not in ACCIDENT_NOUNS and \
-            not is_party(doer) and not agent_noun(doer) and not entity_type(doer):
-        of = next((prep_object(child) for child in doer.children
-                   if child.dep_ == "prep" and child.lower_ == "of"), None)
-        doer = of if of is not None and head_lemma(of) in ACCIDENT_NOUNS else doer
-    if doer.pos_ != "NOUN" or head_lemma(doer) not in ACCIDENT_NOUNS or entity_type(doer) \
-            or owned_by_party(doer):
+    kind_of_a_name = False  # "Cyclone Freddy": the name's kind word, in the entity
+    if head_lemma(doer) not in ACCIDENT_NOUNS and not agent_noun(doer) and (
+            doer.pos_ == "PROPN" or not is_party(doer)):
+        named = _thing_it_names(doer)
+        if named is not None:
+            doer, kind_of_a_name = named, named.dep_ == "compound"
+    if head_lemma(doer) not in ACCIDENT_NOUNS or owned_by_party(doer) or (
+            not kind_of_a_name and (doer.pos_ != "NOUN" or entity_type(doer))):
         return False
     if head_lemma(doer) == "fire" and not any(child.dep_ == "det" for child in doer.children):
         return False  # "came under heavy fire": gunfire; "a fire broke out": a blaze
@@ -685,10 +686,33 @@ def _harmless_thing(doer: Token) -> bool:
             word.pos_ == "NOUN" and (head_lemma(word) in WEAPONS or _is_attack(word))
             for word in clause.subtree if not doer.left_edge.i <= word.i <= doer.right_edge.i):
         return False
-    return not any(word is not None and (  # people, not places ("a fire in Tamil Nadu")
-        (is_actor(word) and entity_type(word) not in PLACE_ENTITY_TYPES)
-        or agent_noun(word) or head_lemma(word) in WEAPONS)
+    return not any(word is not None and (  # people, not places ("a fire in Tamil Nadu",
+        ((is_actor(word) or agent_noun(word))  # "near Port-au-Prince")
+         and entity_type(word) not in PLACE_ENTITY_TYPES) or head_lemma(word) in WEAPONS)
         for word in wielding)
+
+
+def _thing_it_names(doer: Token) -> Token | None:
+    """The harmless thing a doer's phrase names when its head word does not: its "of" ("a
+    line of thunderstorms", "a wall of water"), its apposition (the parse's "the magnitude
+    7.0 earthquake"), or the kind word of one thing's name ("Cyclone Freddy", "Hurricane
+    Ian"; not the missiles "Storm Shadows"). Not a common noun's compound: a "bus bombing"
+    and a "car bomb" are attacks."""
+    if doer.pos_ not in ("NOUN", "PROPN") or (doer.pos_ == "NOUN" and entity_type(doer)):
+        return None
+    for child in doer.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            named = prep_object(child)
+        elif child.dep_ == "appos" or (child.dep_ == "compound" and doer.tag_ == "NNP"
+                                       and child.i == doer.i - 1 == doer.left_edge.i + (
+                                           doer.left_edge.dep_ == "det")):
+            named = child
+        else:
+            continue
+        if named is not None and named.pos_ in ("NOUN", "PROPN") and \
+                head_lemma(named) in ACCIDENT_NOUNS:
+            return named
+    return None
 
 
 def _is_attack(noun: Token) -> bool:
@@ -960,12 +984,17 @@ def _shares_clause(verb: Token) -> bool:
 
 def _has_own_date(verb: Token) -> bool:
     """A date or time in the verb's own phrases (not its conjuncts'): the time stage's, or
-    the parser's DATE and TIME entities."""
-    own = _own_words(verb)
+    the parser's DATE and TIME entities. A stretch places nothing ("killing dozens over
+    several days" under an attack of February 2000 is that attack's)."""
+    times = verb.doc._.times or ()
+    stretches = [(time.get("start", -1), time.get("end", -1)) for time in times
+                 if time.get("type") in ("DURATION", "SET")]
+    own = [t for t in _own_words(verb)
+           if not any(start <= t.idx < end for start, end in stretches)]
     if any(t.ent_type_ in ("DATE", "TIME") for t in own):
         return True
     starts = {t.idx for t in own}
-    return any(time.get("start") in starts for time in verb.doc._.times or ())
+    return any(time.get("start") in starts for time in times)
 
 
 def _dated_to_a_day(verb: Token) -> bool:
@@ -999,6 +1028,22 @@ def _dated_to_a_year(token: Token) -> bool:
     published = _published_day(token.doc)
     if published is None:
         return False
+    times = _dating_times(token)
+    if not times and token.dep_ == "pobj" and token.head.head.pos_ == "VERB":
+        return _dated_to_a_year(token.head.head)  # "killed in violence last year"
+    if not times and token.pos_ in ("NOUN", "PROPN") and token.dep_ in (
+            "nsubj", "nsubjpass") and token.head.pos_ in ("VERB", "AUX"):
+        # an event noun (a tagger's PROPN "jihadist violence" too) is dated by what it did
+        # ("violence spread across the border in 2015"), not by its relative clause
+        # ("talks, which were suspended in 2022, reopened in Vienna")
+        times = _dating_times(token.head)
+    return bool(times) and all(_a_year_gone_by(time, published) for time in times)
+
+
+def _dating_times(token: Token) -> list[dict[str, Any]]:
+    """The times (the time stage's) among the token's own date words: its modifiers ("last
+    year", "the 2016 accord") and the objects of its dating prepositions ("in 2023"); for
+    a record ("the first time since 2011") no "since" and no stretch."""
     record = _a_record(token)
     dating = [c for c in token.children
               if c.dep_ in ("npadvmod", "advmod", "nummod", "compound", "amod")]
@@ -1006,12 +1051,9 @@ def _dated_to_a_year(token: Token) -> bool:
                and not (record and c.lower_ == "since")
                for p in c.children if p.dep_ == "pobj"]
     kinds = ("DATE",) if record else ("DATE", "DURATION")  # "for the third time in a year"
-    times = [time for time in token.doc._.times or ()
-             if time.get("type") in kinds and any(
-                 time.get("start", -1) <= word.idx < time.get("end", -1) for word in dating)]
-    if not times and token.dep_ == "pobj" and token.head.head.pos_ == "VERB":
-        return _dated_to_a_year(token.head.head)  # "killed in violence last year"
-    return bool(times) and all(_a_year_gone_by(time, published) for time in times)
+    return [time for time in token.doc._.times or ()
+            if time.get("type") in kinds and any(
+                time.get("start", -1) <= word.idx < time.get("end", -1) for word in dating)]
 
 
 _DATING_PREPS = frozenset({"in", "during", "throughout", "over", "since", "on"})
@@ -1195,7 +1237,7 @@ def _told_in_present(verb: Token) -> bool:
     title = verb.doc._.article.get("title_span") if verb.doc._.article else None
     if title and title[0] <= verb.idx < title[1]:
         return False
-    if _reported(verb) or sentence.start == _lede_start(doc):
+    if _reported(verb) or sentence.start == lede_start(doc):
         return False  # "Ukraine says Russia deploys troops", the story's first sentence
     return _told_in_the_present(doc)
 
@@ -1216,7 +1258,7 @@ def _reported(verb: Token) -> bool:
                for c in verb.children)
 
 
-def _lede_start(doc: Doc) -> int:
+def lede_start(doc: Doc) -> int:
     """The token where the story's first sentence starts: the first after the title and the
     dateline (a lede is news in any tense)."""
     cache = doc_cache(doc)
@@ -1305,7 +1347,10 @@ def resolve_clauses(candidates: list[Candidate]) -> None:
             candidate.hypothetical = True  # "talks are expected to resume"
         if modals & INTENT_MODALS and candidate.type not in VERBAL and \
                 not _narrated_next(token, modals):
-            candidate.type = _intent_type(candidate.type)
+            if _no_one_intends(token):
+                candidate.hypothetical = True  # "under a plan, 1,000 officers would be sent"
+            else:
+                candidate.type = _intent_type(candidate.type)
         if _has_condition(token) and (candidate.type in MATERIAL_CONFLICT or (
                 candidate.type == "AGREE" and modals and _has_condition(token, ("unless",)))):
             # "will withdraw its force unless ...", "may halt mediation if ...": a threat
@@ -1402,6 +1447,47 @@ def resolve_clauses(candidates: list[Candidate]) -> None:
                     candidate.kept = False
                 break
             child = ancestor
+
+
+def _no_one_intends(verb: Token) -> bool:
+    """A passive of what will or would be done with no one named to do it ("about 1,000
+    officers would be sent to Haiti", "the town will be shelled") and no one saying so: an
+    intent (CAMEO's 03 and 13, PLOVER's AGREE and THREATEN) is someone's, so with no one
+    to hold it this is only a possibility. Said, it is the speaker's ("police said 200
+    officers would be deployed")."""
+    passive = any(child.dep_ in ("auxpass", "nsubjpass") for child in verb.children)
+    return passive and not any(child.dep_ == "agent" for child in verb.children) and \
+        not _reported(verb) and not _told_by(verb) and not _under_a_deal_of(verb)
+
+
+def _told_by(verb: Token) -> bool:
+    """Is what will be done someone's word: "according to" a source, or warned or
+    threatened ("the area will be attacked with great force, the army warned")?"""
+    sentence = verb.sent
+    if any(t.lower_ == "according" and t.i + 1 < sentence.end and t.nbor().lower_ == "to"
+           for t in sentence):
+        return True
+    return any(a.lemma_.lower() in _WARNING_VERBS for a in verb.ancestors) or any(
+        c.dep_ in ("parataxis", "ccomp", "advcl") and c.lemma_.lower() in _WARNING_VERBS
+        for c in verb.children)
+
+
+_WARNING_VERBS = frozenset({"warn", "threaten", "vow", "pledge", "promise", "announce"})
+
+
+def _under_a_deal_of(verb: Token) -> bool:
+    """Is what will be done under a deal, plan or package its makers name ("under the deal
+    signed by Israel and Hamas", "under an agreement reached by Baghdad and Washington",
+    "the package announced by the White House"), not one of no one ("under a plan still
+    awaiting approval")?"""
+    for child in verb.children:
+        if child.dep_ != "prep" or child.lower_ not in ("under", "in"):
+            continue
+        deal = prep_object(child)
+        if deal is not None and any(word.dep_ in ("agent", "prep") and word.lower_ in (
+                "by", "between") for word in deal.subtree):
+            return True
+    return False
 
 
 def _narrated_next(verb: Token, modals: set[str]) -> bool:

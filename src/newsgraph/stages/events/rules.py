@@ -474,6 +474,28 @@ def _party_clause(frame: Frame) -> bool:
     return subject is not None and is_party(subject)
 
 
+_DEONTIC_MODALS = frozenset({"must", "should", "shall", "ought"})
+
+
+def _demanded_clause(frame: Frame) -> bool:
+    """Is what someone insists on an act owed ("insisted that troops withdraw", "... must
+    leave", "... be released"): a subjunctive or a modal of obligation? An indicative is a
+    claim ("insisted the match was not over", "insisted that he is innocent"), no request."""
+    clause = frame.clause
+    if clause is None or clause.dep_ != "ccomp":
+        return False
+    auxiliaries = [c for c in clause.children if c.dep_ in ("aux", "auxpass")]
+    subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+    if not auxiliaries and (clause.tag_ == "VB" or (  # "that troops withdraw"
+            subject is not None and subject.tag_ in ("NN", "NNP") and clause.lemma_ not in (
+                "be", "have") and clause.tag_ in ("VBP", "NN"))):
+        return True  # "that the president resign" (a base form after one, or tagged a noun)
+    if any(a.lower_ in _DEONTIC_MODALS for a in auxiliaries):
+        return True
+    return any(a.tag_ == "VB" and a.lemma_ == "be" for a in auxiliaries) and not any(
+        a.tag_ == "MD" for a in auxiliaries)  # "that he be released"
+
+
 def _forced_by_circumstance(frame: Frame) -> bool:
     """"Was forced to close after the outbreak", "have been forced to seek federal aid", "the
     personnel squeeze is forcing employers to offer incentives": a passive with no one doing
@@ -612,6 +634,7 @@ _RULES: dict[str, list[Rule]] = {
               ("REQUEST", "assist")),
              (obj_words("release ceasefire truce talk negotiation meeting"), ("REQUEST", None))],
     "press": [(either(prep("for"), has_clause), ("REQUEST", None))],
+    "insist": [(either(prep("on", "upon"), _demanded_clause), ("REQUEST", None))],
     "push": [(prep("for"), ("REQUEST", None))],
     "order": [
         (obj_words("arrest detention"), ("COERCE", "arrest")),
