@@ -1951,3 +1951,25 @@ def test_insisting_on_a_fact_is_no_request(event_nlp):
     each_has((("The opposition insisted that the president resign.", "REQUEST"),
               ("Hamas insisted that Israel must withdraw from Gaza.", "REQUEST"),
               ("Iran insisted on the lifting of sanctions.", "REQUEST")), event_nlp)
+
+
+def test_what_analysts_describe_or_things_threaten_is_no_event(event_nlp):
+    """A commentator's present is a reading of events, not news told in its source's present
+    ("analysts say the army attacks villages"; a governor's is); a trend or a habit is no
+    event, also in a conjunct the tagger left in the base form ("increasingly fights",
+    "typically arrive ..., gather villagers and order the men"); a thing that "threatens" is
+    a danger, not a threat (written no-event snippets)."""
+    background = "Fighting has displaced thousands of people in recent weeks. "
+    no_events((background + "Analysts say the army attacks villages in Shan.",
+               "Analysts say Myanmar's military increasingly fights from the air.",
+               "In parts of rural Burkina Faso, jihadist fighters typically arrive on "
+               "motorcycles at dusk, gather villagers in the market square and order the men "
+               "to grow beards.",
+               "Rising sea levels threaten to submerge much of Tuvalu by the end of the "
+               "century.",
+               "The move threatens to derail the talks."), event_nlp)
+    each_has(((background + "The governor says the army attacks villages in Shan.",
+               "ASSAULT"),
+              ("Protesters threatened to storm parliament.", "THREATEN"),
+              ("The statement threatened retaliation against Israel.", "THREATEN"),
+              ("Hamas threatened Israel with retaliation.", "THREATEN")), event_nlp)

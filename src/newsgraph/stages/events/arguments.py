@@ -56,6 +56,7 @@ from newsgraph.stages.events.lexicon import (
     NUMBER_WORDS,
     OWNED_NOUNS,
     PEACEKEEPERS,
+    REPORT_NOUNS,
     RESULT_WORDS,
     ROLE_CLASSES,
     SCENE_PREPS,
@@ -63,6 +64,7 @@ from newsgraph.stages.events.lexicon import (
     TALKS,
     TEAM_NOUNS,
     TEMPORAL_PREPS,
+    TEXT_NOUNS,
     WEAPONS,
     word_set,
 )
@@ -73,6 +75,7 @@ from newsgraph.stages.events.rules import (
     PERSON_ENTITY_TYPES,
     PLACE_ENTITY_TYPES,
     VERBAL,
+    agent_noun,
     doc_cache,
     head_lemma,
     is_actor,
@@ -367,6 +370,8 @@ class ArticleContext:
         target, target_typing = self._party(target_token, candidate)
         if actor is not None and target is not None and actor["name"] == target["name"]:
             target, target_typing = None, None
+        if candidate.type == "THREATEN" and _a_risk(actor_token):
+            return None  # "rising sea levels threaten to submerge Tuvalu": a danger, no threat
         if _public_warned(candidate, target_token, target_typing):
             return None  # "warned people in the region to stay outdoors": advice, no threat
         if candidate.mode == "visit" and ((
@@ -1237,6 +1242,19 @@ _OFF_THE_PITCH = frozenset({"AID", "SANCTION", "ACCUSE", "INVESTIGATE", "PROTEST
 pledges, sanctions, accusations, inquiries, protests, refusals and denials are its
 country's."""
 _SCORE_TEXT = re.compile(_SCORE)
+
+
+def _a_risk(actor: Token | None) -> bool:
+    """Is who "threatens" a thing, not someone: a common noun naming no party, person or
+    message ("rising sea levels", "the crisis", "floods will hit the town")? A threat is
+    someone's word (PLOVER's THREATEN); a thing's is a danger. A statement, a resolution
+    or a report speaks for its makers."""
+    return actor is not None and actor.pos_ == "NOUN" and not entity_type(actor) and \
+        not is_party(actor) and not agent_noun(actor) and not owned_by_party(actor) and \
+        head_lemma(actor) not in _SPEAKING_THINGS
+
+
+_SPEAKING_THINGS = COMMUNICATION_NOUNS | TEXT_NOUNS | REPORT_NOUNS
 
 
 def _played(candidate: Candidate, actor: Typing | None, target: Typing | None) -> bool:

@@ -979,7 +979,14 @@ def _shares_clause(verb: Token) -> bool:
     """A conjunct that shares its first conjunct's time too: a participle or a present (the
     perfect or the habit it joins) with no date of its own ("frequently attacks bases and
     kills soldiers"; not "has fought since 2012 and last week seized the town")."""
-    return _conjunct(verb) and verb.tag_ in ("VBN", "VBZ", "VBP") and not _has_own_date(verb)
+    if not _conjunct(verb) or _has_own_date(verb):
+        return False
+    if verb.tag_ == "VB" and not any(c.dep_ == "aux" for c in verb.children):
+        first = verb  # a base form the tagger gave a present's conjunct ("typically arrive
+        while first.dep_ == "conj" and first.head.i != first.i:  # ..., gather villagers
+            first = first.head  # and order the men")
+        return first.tag_ in ("VBZ", "VBP")
+    return verb.tag_ in ("VBN", "VBZ", "VBP")
 
 
 def _has_own_date(verb: Token) -> bool:
@@ -1251,11 +1258,14 @@ def _ends_a_sentence(sentence: Span) -> bool:
 
 def _reported(verb: Token) -> bool:
     """Is the deed what someone says ("Ukraine says Russia deploys more troops", "Russian
-    forces shell Kharkiv, the governor says"): news told in the present of its source?"""
-    if any(a.lemma_.lower() in SPEECH_VERBS for a in verb.ancestors):
-        return True
-    return any(c.dep_ in ("parataxis", "ccomp", "advcl") and c.lemma_.lower() in SPEECH_VERBS
-               for c in verb.children)
+    forces shell Kharkiv, the governor says"): news told in the present of its source? Not
+    what analysts say ("analysts say the military increasingly fights from the air"): a
+    commentator's present is a reading of events, not their source's news."""
+    sayers = [a for a in verb.ancestors if a.lemma_.lower() in SPEECH_VERBS] + [
+        c for c in verb.children if c.dep_ in ("parataxis", "ccomp", "advcl")
+        and c.lemma_.lower() in SPEECH_VERBS]
+    return any(not any(c.dep_ == "nsubj" and head_lemma(c) in COMMENTATOR_NOUNS
+                       for c in said.children) for said in sayers)
 
 
 def lede_start(doc: Doc) -> int:
