@@ -1973,3 +1973,69 @@ def test_what_analysts_describe_or_things_threaten_is_no_event(event_nlp):
               ("Protesters threatened to storm parliament.", "THREATEN"),
               ("The statement threatened retaliation against Israel.", "THREATEN"),
               ("Hamas threatened Israel with retaliation.", "THREATEN")), event_nlp)
+
+
+def test_an_event_noun_takes_the_mood_and_time_of_what_it_did(event_nlp):
+    """An event noun whose verb is still ahead or possible has not happened ("an invasion of
+    Taiwan would most likely fail", "talks will resume"), unless the verb tells it going on
+    ("the protests will continue for a fourth day"); one whose verb of happening is negated
+    did not happen ("the rally did not go ahead"; not "the attack did not kill anyone"); an
+    act told of a dated happening or text is of its date ("the explosion on Aug. 4, 2020
+    killed", "the 2020 Doha agreement committed", "under the 1994 Budapest Memorandum")
+    (written no-event snippets)."""
+    [invasion] = events_of("A Chinese amphibious invasion of Taiwan would most likely fail.",
+                           event_nlp, all_events=True)
+    assert (invasion["type"], invasion["hypothetical"]) == ("ASSAULT", True)
+    [protests] = events_of("The protests will continue for a fourth straight day Thursday in "
+                           "Charleston.", event_nlp)
+    assert (protests["type"], protests["hypothetical"]) == ("PROTEST", False)
+    [rally] = events_of("A rally that opposition leaders had planned for Saturday in Kinshasa "
+                        "did not go ahead.", event_nlp, all_events=True)
+    assert (rally["type"], rally["negated"]) == ("PROTEST", True)
+    no_events(("The explosion at Beirut's port on Aug. 4, 2020, caused by hundreds of tonnes "
+               "of ammonium nitrate, killed more than 220 people.",
+               "The 2020 Doha agreement committed the United States to withdraw all its "
+               "troops from Afghanistan.",
+               "Under the 1994 Budapest Memorandum, Russia, the United States and Britain "
+               "pledged to respect Ukraine's sovereignty."), event_nlp)
+    each_has((("The attack on Monday killed five soldiers.", "ASSAULT"),
+              ("The EU imposed sanctions on Russia on Monday.", "SANCTION")), event_nlp)
+
+
+def test_texts_tolls_risks_and_conjectures_are_no_events(event_nlp):
+    """Sanctions and acts lay down in the present what they do, also in a joined verb ("the
+    Digital Services Act requires ... and allows the Commission to fine"); a war "estimated
+    to have killed" tells a toll; "risk being attacked" is a fear; a disease the tagger names
+    is a disease ("Cholera has killed"); a conditional "would" told by no party is a
+    conjecture, said by the party a threat (written no-event snippets)."""
+    no_events(("The UN sanctions, first imposed in 2006 and tightened several times since, "
+               "ban North Korean exports of coal, iron, seafood and textiles.",
+               "The Digital Services Act requires the largest online platforms to curb "
+               "illegal content, and allows the European Commission to fine violators.",
+               "The war in Ethiopia's Tigray region, which began in November 2020, is "
+               "estimated to have killed several hundred thousand people.",
+               "Cholera has killed more than 1,200 people in Malawi since the outbreak began "
+               "last March."), event_nlp)
+    [feared] = events_of("Women who leave the camp to gather firewood say they risk being "
+                         "attacked by armed men.", event_nlp, all_events=True)
+    assert feared["hypothetical"]
+    [conjecture] = events_of('"If Hezbollah were to open a second front, Israel would be '
+                             'fighting on two borders at once," said a researcher at a think '
+                             "tank.", event_nlp, all_events=True)
+    assert conjecture["hypothetical"]
+    each_has((("Iran said it would strike Israel if Israel attacked its nuclear sites.",
+               "THREATEN"),
+              ("The army will withdraw its force unless the rebels disarm.", "THREATEN")),
+             event_nlp)
+
+
+def test_only_events_told_as_done_make_an_article_political(event_nlp):
+    """A party-less "shootout" or "battle" rides on the article's other events only when one
+    is told as done: "Denmark's response was to strike on the counter" is no such event (a
+    match report written unseen)."""
+    text = ("Denmark's response was to strike on the counter. When the shootout came, "
+            "Lindgaard guessed right twice.")
+    assert [e for e in events_of(text, event_nlp, all_events=True)
+            if not e["hypothetical"]] == []
+    each_has((("Rebels clashed with troops near Donetsk. Fighting continued on Monday.",
+               "ASSAULT"),), event_nlp)

@@ -1289,9 +1289,10 @@ _STATECRAFT = WEAPONS | (FORCES - TEAM_NOUNS) | AGREEMENTS | TALKS | DEMANDABLE
 def keep_in_context(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Keep the party-less events of an article whose other events name political parties
     ("Rebels clashed with troops near Donetsk. Fighting continued on Monday."), saying so; drop
-    them from an article with none (a recipe's "battle", a review's "blast")."""
+    them from an article with none (a recipe's "battle", a review's "blast"), or with only
+    ones not told as done ("Denmark's response was to strike on the counter")."""
     context = next((e for e in events if e["why"] != IN_CONTEXT and e["why"].startswith(
-        ("actor", "target"))), None)
+        ("actor", "target")) and not e["negated"] and not e["hypothetical"]), None)
     kept = []
     for event in events:
         if event["why"] == IN_CONTEXT:

@@ -668,8 +668,11 @@ def _harmless_thing(doer: Token) -> bool:
         named = _thing_it_names(doer)
         if named is not None:
             doer, kind_of_a_name = named, named.dep_ == "compound"
+    one_word_name = doer.pos_ == "PROPN" and doer.lower_ in ACCIDENT_NOUNS and not any(
+        c.dep_ == "compound" for c in doer.children)  # "Cholera has killed 1,200" (an ORG)
     if head_lemma(doer) not in ACCIDENT_NOUNS or owned_by_party(doer) or (
-            not kind_of_a_name and (doer.pos_ != "NOUN" or entity_type(doer))):
+            not kind_of_a_name and not one_word_name and (
+                doer.pos_ != "NOUN" or entity_type(doer))):
         return False
     if head_lemma(doer) == "fire" and not any(child.dep_ == "det" for child in doer.children):
         return False  # "came under heavy fire": gunfire; "a fire broke out": a blaze
@@ -855,6 +858,38 @@ def _ahead_in_the_present(clause: Token) -> bool:
         c.dep_ in ("aux", "auxpass") for c in clause.children)
 
 
+_CONDITIONAL_MODALS = frozenset({"would", "'d", "could", "might"})
+"""Modals of a conjecture: said by the party ("Iran said it would retaliate if attacked") a
+conditional is its threat; told by no one, or by an analyst, it is only possible."""
+
+
+_GOING_ON = frozenset({"continue", "persist", "last", "drag"})
+"""Verbs of going on: "the protests will continue for a fourth day" tells protests that are
+happening."""
+
+
+def _ahead(verb: Token) -> bool:
+    """Is what the verb tells still ahead or only possible: a modal of the future or of
+    possibility ("will resume", "would fail", "could break out"), not a story's next step
+    ("would later spread") nor its going on ("will continue for a fourth day")? An event
+    noun its subject is no one's intent: it has not happened."""
+    modals = _modals(verb)
+    return bool(modals & (HYPOTHETICAL_MODALS | INTENT_MODALS)) and \
+        not _narrated_next(verb, modals) and verb.lemma_.lower() not in _GOING_ON
+
+
+def _did_not_happen(noun: Token) -> bool:
+    """Is the event noun the subject of a negated verb of its happening ("the rally did not
+    go ahead", "talks never resumed", "the strike did not take place"), not of a negated
+    effect it had ("the attack did not kill anyone", "the protest did not turn violent")?"""
+    verb = noun.head
+    if noun.dep_ not in ("nsubj", "nsubjpass") or verb.pos_ not in ("VERB", "AUX") or \
+            not any(c.dep_ == "neg" or c.lower_ == "never" for c in verb.children):
+        return False
+    return not any(c.dep_ in ("acomp", "xcomp", "oprd", "ccomp", "attr") or (
+        c.dep_ == "dobj" and c.lower_ != "place") for c in verb.children)
+
+
 def _is_negated(token: Token) -> bool:
     for child in token.children:
         if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
@@ -1038,6 +1073,12 @@ def _dated_to_a_year(token: Token) -> bool:
     times = _dating_times(token)
     if not times and token.dep_ == "pobj" and token.head.head.pos_ == "VERB":
         return _dated_to_a_year(token.head.head)  # "killed in violence last year"
+    if not times and token.pos_ in ("VERB", "AUX"):
+        # an act told of a dated happening or text is of its date: "the explosion at the
+        # port on Aug. 4, 2020 killed 220 people", "the 2020 Doha agreement committed the
+        # US to withdraw", "under the 1994 Budapest Memorandum, Russia pledged"
+        times = [time for word in _its_happening_or_text(token)
+                 for time in _dating_times(word)]
     if not times and token.pos_ in ("NOUN", "PROPN") and token.dep_ in (
             "nsubj", "nsubjpass") and token.head.pos_ in ("VERB", "AUX"):
         # an event noun (a tagger's PROPN "jihadist violence" too) is dated by what it did
@@ -1045,6 +1086,16 @@ def _dated_to_a_year(token: Token) -> bool:
         # ("talks, which were suspended in 2022, reopened in Vienna")
         times = _dating_times(token.head)
     return bool(times) and all(_a_year_gone_by(time, published) for time in times)
+
+
+def _its_happening_or_text(verb: Token) -> list[Token]:
+    """The event noun or the text (`TEXT_NOUNS`, a law's name) that is the verb's subject,
+    or the text it was done under ("under the 1994 Budapest Memorandum")."""
+    found = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    found += [prep_object(c) for c in verb.children if c.dep_ == "prep" and c.lower_ == "under"]
+    return [word for word in found if word is not None and word.pos_ in ("NOUN", "PROPN") and (
+        _noun_sense(word) is not None or head_lemma(word) in TEXT_NOUNS
+        or entity_type(word) == "LAW")]
 
 
 def _dating_times(token: Token) -> list[dict[str, Any]]:
@@ -1063,9 +1114,10 @@ def _dating_times(token: Token) -> list[dict[str, Any]]:
                 time.get("start", -1) <= word.idx < time.get("end", -1) for word in dating)]
 
 
-_DATING_PREPS = frozenset({"in", "during", "throughout", "over", "since", "on"})
+_DATING_PREPS = frozenset({"in", "during", "throughout", "over", "since", "on", "between",
+                           "from"})
 """Prepositions whose object dates the act itself ("in 2023", "during 2019", "on 18 June
-1815")."""
+1815", "between 1975 and 1979")."""
 
 
 def _a_year_gone_by(time: dict[str, Any], published: str) -> bool:
@@ -1134,6 +1186,9 @@ def _a_toll(candidate: Candidate) -> bool:
     if candidate.noun is not None or verb.lemma_.lower() not in KILL_LEMMAS | HARM_VERBS:
         return False
     subject = parse_frame(verb).subj
+    if subject is None and verb.dep_ == "xcomp":  # "the war is estimated to have killed"
+        subject = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")),
+                       None)
     return subject is not None and subject.lemma_.lower() in LASTING_CONFLICTS and \
         not _dated_to_a_day(verb)
 
@@ -1147,7 +1202,11 @@ def _content_of_a_text(verb: Token) -> bool:
     if verb.pos_ not in ("VERB", "AUX") or verb.tag_ not in ("VBZ", "VBP"):
         return False
     subject = parse_frame(verb).subj
-    return subject is not None and head_lemma(subject) in TEXT_NOUNS
+    if subject is None and verb.dep_ == "conj" and verb.head.tag_ in ("VBZ", "VBP"):
+        subject = parse_frame(verb.head).subj  # "the act requires ... and allows ..."
+    return subject is not None and (head_lemma(subject) in TEXT_NOUNS
+                                    or entity_type(subject) == "LAW")  # "the Digital Services
+    # Act requires ...", "the UN sanctions ... ban exports"
 
 
 def _adjuncts(verb: Token) -> list[Token]:
@@ -1352,16 +1411,23 @@ def resolve_clauses(candidates: list[Candidate]) -> None:
         if token.dep_ in ("attr", "nsubj") and token.head.lemma_ == "be" and \
                 _modals(token.head) & (HYPOTHETICAL_MODALS | INTENT_MODALS):
             candidate.hypothetical = True  # "there will be talks", "there could be a strike"
-        if candidate.noun is not None and token.dep_ in ("nsubj", "nsubjpass") and \
-                _hypothetical_word(token.head):
-            candidate.hypothetical = True  # "talks are expected to resume"
+        if candidate.noun is not None and token.dep_ in ("nsubj", "nsubjpass") and (
+                _hypothetical_word(token.head) or _ahead(token.head)):
+            candidate.hypothetical = True  # "talks are expected to resume", "an invasion of
+            # Taiwan would most likely fail", "talks will resume on Monday"
+        if candidate.noun is not None and _did_not_happen(token):
+            candidate.negated = True  # "a rally planned for Saturday did not go ahead"
         if modals & INTENT_MODALS and candidate.type not in VERBAL and \
                 not _narrated_next(token, modals):
             if _no_one_intends(token):
                 candidate.hypothetical = True  # "under a plan, 1,000 officers would be sent"
             else:
                 candidate.type = _intent_type(candidate.type)
-        if _has_condition(token) and (candidate.type in MATERIAL_CONFLICT or (
+        if _has_condition(token) and modals and modals <= _CONDITIONAL_MODALS and \
+                not _reported(token):
+            candidate.hypothetical = True  # "if Hezbollah opened a front, Israel would be
+            # fighting on two borders", a researcher said: a conjecture, no one's threat
+        elif _has_condition(token) and (candidate.type in MATERIAL_CONFLICT or (
                 candidate.type == "AGREE" and modals and _has_condition(token, ("unless",)))):
             # "will withdraw its force unless ...", "may halt mediation if ...": a threat
             candidate.type = "THREATEN"
