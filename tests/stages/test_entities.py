@@ -453,6 +453,18 @@ def test_a_fragment_of_a_longer_name_and_a_persons_surname_are_not_geocoded():
     assert "Toronto" in located
 
 
+def test_a_short_form_of_a_town_opening_a_name_is_that_names():
+    """"Rapid" is Rapid City only by its longer name: opening "Rapid Support Forces" it is a
+    word of the militia's name, no town (#14: fragments never become entities); a town under
+    its own name or another of its names keeps its place ("Seattle Fire Department", "Kiev
+    Post")."""
+    names = {e["name"]: e for e in entities_of(
+        "The Rapid Support Forces attacked El Fasher on Monday. The Seattle Fire Department "
+        "and the Kiev Post reported it.")}
+    assert "Rapid" not in names and names["Rapid Support Forces"]["type"] == "ORG"
+    assert names["Seattle"]["geonames"] == 5809844 and names["Kiev"]["geonames"] == 703448
+
+
 def test_a_town_surely_named_lends_its_region_to_its_neighbours():
     text = ("A man fatally stabbed New Zealand national Campbell Paterson at a house in "
             "Edmonton, south of Cairns, in November 2014.")

@@ -2039,3 +2039,49 @@ def test_only_events_told_as_done_make_an_article_political(event_nlp):
             if not e["hypothetical"]] == []
     each_has((("Rebels clashed with troops near Donetsk. Fighting continued on Monday.",
                "ASSAULT"),), event_nlp)
+
+
+def test_what_only_people_suffer_is_done_to_someone(event_nlp):
+    """What is abducted, kidnapped or tortured is someone, listed or not: "abducted more than
+    100 schoolgirls" is an attack on them (written event snippets); carrying out ("executed"
+    projects) and killing a deal are not."""
+    abduction = only(events_of("Gunmen kidnapped 30 worshippers from a church in Kaduna on "
+                               "Sunday.", event_nlp), "ASSAULT")
+    assert (abduction["mode"], abduction["target"]["name"]) == ("abduct", "worshippers")
+    each_has((("Boko Haram gunmen abducted more than 100 schoolgirls from a school in Chibok, "
+               "residents said.", "ASSAULT"),), event_nlp)
+    no_events(("The projects have been executed by army engineers in collaboration with the "
+               "government.", "The company killed the deal."), event_nlp)
+
+
+def test_what_happened_stays_news_whatever_follows_it(event_nlp):
+    """The narrowing a reviewer's texts asked for: a done event's effects may be ahead ("the
+    airstrike, which killed 12 on Sunday, could derail talks"), its not stopping is its going
+    on ("the bombardment did not stop"), a passive about it is not about its happening ("the
+    massacre will not be forgotten"), an act done under an old law is of its own day, a
+    conflict dated lately kills news, people risk their lives to act, a party's own
+    conditional offer is its word, an email and hackers threaten."""
+    for text, kind in (
+            ("The airstrike, which killed 12 people in Rafah on Sunday, could derail ceasefire "
+             "talks, diplomats said.", "ASSAULT"),
+            ("The bombardment did not stop on Sunday, with Israeli jets hitting dozens of "
+             "targets across Gaza.", "ASSAULT"),
+            ("The massacre in the village will not be forgotten, the president said at a "
+             "funeral for the 40 victims on Sunday.", "ASSAULT"),
+            ("Police arrested 30 protesters under a 2019 security law, a rights group said on "
+             "Tuesday.", "COERCE"),
+            ("The violence on Sunday is believed to have killed at least 12 people in Jos.",
+             "ASSAULT"),
+            ("Soldiers risked their lives to evacuate civilians as Russian forces shelled the "
+             "town.", "AID"),
+            ("Hamas would release all the hostages if Israel ended the war, according to a "
+             "senior Hamas official.", "AGREE"),
+            ("An email threatened to bomb three schools in Ohio.", "THREATEN"),
+            ("Hackers threatened to leak the ministry's data.", "THREATEN")):
+        events = events_of(text, event_nlp, published="2024-06-20", timed=True,
+                           all_events=True)
+        assert any(e["type"] == kind and not e["hypothetical"] and not e["negated"]
+                   for e in events), (text, events)
+    [strike] = events_of("Any Israeli strike on Iran's enrichment sites would probably set the "
+                         "programme back by only a year.", event_nlp, all_events=True)
+    assert strike["hypothetical"]  # any strike that would: none done

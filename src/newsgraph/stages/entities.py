@@ -521,16 +521,25 @@ def _is_in(token: Token, words: frozenset[str] | tuple[()]) -> bool:
 def _fragment(doc: Doc, start: int, end: int, part_start: int, part_end: int,
               place: Place | None) -> bool:
     """Is a part of a longer name a fragment rather than the place it seems? A place stands in a
-    name at its start ("Seattle Fire"), its end ("Team Ireland") or after "of"; from the middle
+    name at its start ("Seattle Fire"), its end ("Team Ireland") or after "of", under its own
+    name (not "Rapid" of Rapid City in "Rapid Support Forces"); from the middle
     only a country or a place under its own name counts ("HSBC Bank Malta plc"), not a word that
     is a place only by a longer name's short form ("International" of "Pearson International
     Airport", after Dubai's International City)."""
     words = _words(doc)
-    if part_start == start or part_end == end or words.lower(part_start - 1) in ("of", "de"):
-        return False
     text = words.span_text(part_start, part_end)
+    if part_start == start or part_end == end or words.lower(part_start - 1) in ("of", "de"):
+        return place is not None and _short_form(text, place.name)
     return place is None or not (place.level == "country"
                                  or fold_name(place.name) == fold_name(text))
+
+
+def _short_form(text: str, name: str) -> bool:
+    """Is the text some words of the place's longer name ("Rapid" of Rapid City, "Vegas" of
+    Las Vegas)? Such a word opening another name is that name's ("Rapid Support Forces"), not
+    the town; a name of its own ("Kiev" for Kyiv, "Seattle") is the place."""
+    said, whole = fold_name(text).split(), fold_name(name).split()
+    return len(said) < len(whole) and all(word in whole for word in said)
 
 
 def _dateline_place(doc: Doc) -> range:

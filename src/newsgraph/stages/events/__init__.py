@@ -118,4 +118,4 @@ class EventStage:
             if event["date"] and event["date"]["how"] == "text":
                 last_dated = (event["sentence"]["start"], event["date"])
             events.append(event)
-        return merge_repeats(context.drop_title_repeats(keep_in_context(events)))
+        return merge_repeats(context.drop_title_repeats(keep_in_context(events, doc)))

@@ -30,6 +30,7 @@ from newsgraph.stages.events.actors import (
     type_party,
 )
 from newsgraph.stages.events.detect import (
+    DONE_TO_PEOPLE,
     Candidate,
     clause_subject_after,
     harm_by_no_one,
@@ -620,6 +621,8 @@ class ArticleContext:
         target: Token | None = None
         if frame.agent is not None and frame.patient is not None:
             target = frame.patient
+        elif frame.obj is not None and candidate.mode in DONE_TO_PEOPLE:
+            target = frame.obj  # "abducted 100 schoolgirls": who suffers it, listed or not
         if actor is None:
             actor = self._controller(token)
         if actor is not None and actor.dep_ == "nsubjpass" and frame.agent is None:
@@ -1247,14 +1250,17 @@ _SCORE_TEXT = re.compile(_SCORE)
 def _a_risk(actor: Token | None) -> bool:
     """Is who "threatens" a thing, not someone: a common noun naming no party, person or
     message ("rising sea levels", "the crisis", "floods will hit the town")? A threat is
-    someone's word (PLOVER's THREATEN); a thing's is a danger. A statement, a resolution
-    or a report speaks for its makers."""
+    someone's word (PLOVER's THREATEN); a thing's is a danger. A statement, a resolution,
+    an email or a video speaks for its makers; "hackers" are people."""
+    lemma = head_lemma(actor)
     return actor is not None and actor.pos_ == "NOUN" and not entity_type(actor) and \
         not is_party(actor) and not agent_noun(actor) and not owned_by_party(actor) and \
-        head_lemma(actor) not in _SPEAKING_THINGS
+        lemma not in _SPEAKING_THINGS and not (  # "hackers", "kidnappers", "extremists":
+            actor.tag_ == "NNS" and lemma.endswith(("er", "ist")))  # people by their suffix
 
 
-_SPEAKING_THINGS = COMMUNICATION_NOUNS | TEXT_NOUNS | REPORT_NOUNS
+_SPEAKING_THINGS = COMMUNICATION_NOUNS | TEXT_NOUNS | REPORT_NOUNS | frozenset(
+    {"email", "e-mail", "video", "post", "tweet", "text", "call", "note", "voice"})
 
 
 def _played(candidate: Candidate, actor: Typing | None, target: Typing | None) -> bool:
@@ -1286,22 +1292,37 @@ _ARMED_VERBS = WEAPONS | HARM_VERBS | KILL_LEMMAS | frozenset({"invade", "annex"
 _STATECRAFT = WEAPONS | (FORCES - TEAM_NOUNS) | AGREEMENTS | TALKS | DEMANDABLE
 
 
-def keep_in_context(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def keep_in_context(events: list[dict[str, Any]], doc: Doc | None = None,
+                    ) -> list[dict[str, Any]]:
     """Keep the party-less events of an article whose other events name political parties
     ("Rebels clashed with troops near Donetsk. Fighting continued on Monday."), saying so; drop
     them from an article with none (a recipe's "battle", a review's "blast"), or with only
-    ones not told as done ("Denmark's response was to strike on the counter")."""
-    context = next((e for e in events if e["why"] != IN_CONTEXT and e["why"].startswith(
-        ("actor", "target")) and not e["negated"] and not e["hypothetical"]), None)
+    ones not told as done ("Denmark's response was to strike on the counter"), unless the
+    party-less one has its own date ("Clashes broke out overnight")."""
+    political = [e for e in events if e["why"] != IN_CONTEXT and e["why"].startswith(
+        ("actor", "target"))]
+    done = next((e for e in political if not e["negated"] and not e["hypothetical"]), None)
     kept = []
     for event in events:
         if event["why"] == IN_CONTEXT:
+            # a party-less event dated in its sentence rides on any political event ("Clashes
+            # broke out overnight. India and Pakistan could hold talks.")
+            dated = (event.get("date") or {}).get("how") == "text" or (
+                doc is not None and _sentence_has_time(doc, event["sentence"]))
+            context = done or (political[0] if dated and political else None)
             if context is None:
                 continue
             event["why"] = (f"no party; the article reports political events (the "
                             f"{context['type']} at {context['trigger']['start']})")
         kept.append(event)
     return kept
+
+
+def _sentence_has_time(doc: Doc, sentence: dict[str, int]) -> bool:
+    """Does the sentence (its characters) name a date or a time of day (the time stage's:
+    "overnight", "on Tuesday"), not only a stretch ("for the first half hour")?"""
+    return any(sentence["start"] <= time.get("start", -1) < sentence["end"]
+               and time.get("type") in ("DATE", "TIME") for time in doc._.times or ())
 
 
 def _same_party(one: dict[str, Any] | None, other: dict[str, Any] | None) -> bool:

@@ -216,12 +216,14 @@ tank (a think tank), which speak and meet."""
 
 def _checked(sense: Sense | None, frame: Frame) -> Sense | None:
     """Drop readings the arguments rule out: violence done to a deal or a disease ("killed
-    the deal", "fought cancer"; not to a person: "attacked a businessman"), words said or a
+    the deal", "fought cancer"; not to a person: "attacked a businessman", nor what only
+    people suffer: "abducted 100 schoolgirls"), words said or a
     meeting held by a machine (`_SPOKEN_TYPES`)."""
     if sense is None:
         return None
     obj_token = frame.obj
-    if sense[0] == "ASSAULT" and obj_token is not None and obj_token.pos_ == "NOUN" and \
+    if sense[0] == "ASSAULT" and sense[1] not in DONE_TO_PEOPLE and obj_token is not None \
+            and obj_token.pos_ == "NOUN" and \
             not is_party(obj_token) and not owned_by_party(obj_token) and \
             head_lemma(obj_token) not in _ASSAULTABLE_THINGS and not agent_noun(obj_token) \
             and not names_a_person(obj_token) and not _weaponry(obj_token) and not (
@@ -239,6 +241,9 @@ def _checked(sense: Sense | None, frame: Frame) -> Sense | None:
     return sense
 
 
+DONE_TO_PEOPLE = frozenset({"abduct", "assassinate", "torture", "sexual"})
+"""Modes of an attack that only people suffer: what is abducted or tortured is someone
+("abducted more than 100 schoolgirls"), whether or not a dictionary lists the noun."""
 _MOTION_PREPS = ("into", "onto", "through")
 """Where something moves: a verb of words ("slam", "blast", "hit out") with no one addressed
 and such a phrase tells a physical blow."""
@@ -863,30 +868,68 @@ _CONDITIONAL_MODALS = frozenset({"would", "'d", "could", "might"})
 conditional is its threat; told by no one, or by an analyst, it is only possible."""
 
 
-_GOING_ON = frozenset({"continue", "persist", "last", "drag"})
+_GOING_ON = frozenset({"continue", "persist", "last", "drag", "go"})
 """Verbs of going on: "the protests will continue for a fourth day" tells protests that are
 happening."""
+_ENDING = frozenset({"stop", "end", "cease", "let", "subside", "ease", "abate", "halt",
+                     "finish", "die", "stall"})
+"""Verbs of stopping: "the shelling did not stop" tells shelling that goes on."""
+_COMPLEMENTS = frozenset({"dobj", "ccomp", "xcomp", "attr", "acomp", "oprd", "auxpass",
+                          "dative"})
 
 
-def _ahead(verb: Token) -> bool:
-    """Is what the verb tells still ahead or only possible: a modal of the future or of
-    possibility ("will resume", "would fail", "could break out"), not a story's next step
-    ("would later spread") nor its going on ("will continue for a fourth day")? An event
-    noun its subject is no one's intent: it has not happened."""
+def _ahead(noun: Token) -> bool:
+    """Does the verb the event noun is the subject of tell it still ahead or only possible: a
+    modal of the future or of possibility on a verb of its happening ("talks will resume",
+    "an invasion would most likely fail", "clashes could break out")? Not one telling what
+    it will do or what will be done about it ("the airstrike could derail talks", "the
+    raid will be challenged in court"), nor a story's next step ("would later spread"), its
+    going on ("will continue for a fourth day"), or a noun dated to a day ("Monday's
+    clashes may signal a new phase"): those happened. Any strike that would, and what would
+    have done, did not."""
+    verb = noun.head
     modals = _modals(verb)
+    if any(c.dep_ == "det" and c.lower_ == "any" for c in noun.children):
+        return bool(modals)  # "any Israeli strike on Iran would set the programme back"
+    if modals and any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children):
+        return True  # "a bombardment would have destroyed the wire": what did not happen
     return bool(modals & (HYPOTHETICAL_MODALS | INTENT_MODALS)) and \
-        not _narrated_next(verb, modals) and verb.lemma_.lower() not in _GOING_ON
+        not _narrated_next(verb, modals) and verb.lemma_.lower() not in _GOING_ON and \
+        not any(c.dep_ in _COMPLEMENTS for c in verb.children) and not _noun_dated(noun)
+
+
+def _noun_dated(noun: Token) -> bool:
+    """Has the event noun a date of its own, in its phrase or its relative clause ("Monday's
+    clashes", "the airstrike, which killed 12 on Sunday", "the deal signed on Sunday")?"""
+    words = [t for t in noun.subtree if t.i != noun.i]
+    starts = {t.idx for t in words}
+    return any(t.ent_type_ in ("DATE", "TIME") for t in words) or \
+        any(time.get("start") in starts for time in noun.doc._.times or ())
+
+
+def _noun_dated_lately(noun: Token) -> bool:
+    """Has the event noun a date of its own within the last year ("unrest over the weekend",
+    "the conflict, which flared again on Friday"), not only an old one ("the war, which
+    began in November 2020")?"""
+    published = _published_day(noun.doc)
+    starts = {t.idx for t in noun.subtree if t.i != noun.i}
+    return any(time.get("start") in starts and time.get("type") in ("DATE", "TIME") and (
+        published is None or not _a_year_gone_by(time, published))
+        for time in noun.doc._.times or ())
 
 
 def _did_not_happen(noun: Token) -> bool:
     """Is the event noun the subject of a negated verb of its happening ("the rally did not
     go ahead", "talks never resumed", "the strike did not take place"), not of a negated
-    effect it had ("the attack did not kill anyone", "the protest did not turn violent")?"""
+    effect it had ("the attack did not kill anyone", "the protest did not turn violent"),
+    of its stopping ("the shelling did not stop") or of a passive ("the massacre will not
+    be forgotten")?"""
     verb = noun.head
-    if noun.dep_ not in ("nsubj", "nsubjpass") or verb.pos_ not in ("VERB", "AUX") or \
+    if noun.dep_ != "nsubj" or verb.pos_ not in ("VERB", "AUX") or \
+            verb.lemma_.lower() in _ENDING or \
             not any(c.dep_ == "neg" or c.lower_ == "never" for c in verb.children):
-        return False
-    return not any(c.dep_ in ("acomp", "xcomp", "oprd", "ccomp", "attr") or (
+        return False  # "the shelling did not stop", "will not be forgotten": it happened
+    return not any(c.dep_ in ("acomp", "xcomp", "oprd", "ccomp", "attr", "auxpass") or (
         c.dep_ == "dobj" and c.lower_ != "place") for c in verb.children)
 
 
@@ -1088,11 +1131,20 @@ def _dated_to_a_year(token: Token) -> bool:
     return bool(times) and all(_a_year_gone_by(time, published) for time in times)
 
 
+_UNDERTAKINGS = frozenset({"pledge", "commit", "agree", "sign", "guarantee", "promise",
+                          "undertake", "vow", "accept"})
+"""What parties do in making a text: under a treaty they pledged and agreed then; what is
+done under a law is done when it is done ("police arrested 30 under a 2019 law")."""
+
+
 def _its_happening_or_text(verb: Token) -> list[Token]:
     """The event noun or the text (`TEXT_NOUNS`, a law's name) that is the verb's subject,
-    or the text it was done under ("under the 1994 Budapest Memorandum")."""
+    or the text that an undertaking was made under ("under the 1994 Budapest Memorandum,
+    Russia pledged")."""
     found = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-    found += [prep_object(c) for c in verb.children if c.dep_ == "prep" and c.lower_ == "under"]
+    if verb.lemma_.lower() in _UNDERTAKINGS:  # not "arrested 30 under a 2019 law"
+        found += [prep_object(c) for c in verb.children
+                  if c.dep_ == "prep" and c.lower_ == "under"]
     return [word for word in found if word is not None and word.pos_ in ("NOUN", "PROPN") and (
         _noun_sense(word) is not None or head_lemma(word) in TEXT_NOUNS
         or entity_type(word) == "LAW")]
@@ -1190,7 +1242,8 @@ def _a_toll(candidate: Candidate) -> bool:
         subject = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")),
                        None)
     return subject is not None and subject.lemma_.lower() in LASTING_CONFLICTS and \
-        not _dated_to_a_day(verb)
+        not _dated_to_a_day(verb) and not _noun_dated_lately(subject)  # "unrest over the
+    # weekend is estimated to have killed 40": news
 
 
 def _content_of_a_text(verb: Token) -> bool:
@@ -1412,9 +1465,12 @@ def resolve_clauses(candidates: list[Candidate]) -> None:
                 _modals(token.head) & (HYPOTHETICAL_MODALS | INTENT_MODALS):
             candidate.hypothetical = True  # "there will be talks", "there could be a strike"
         if candidate.noun is not None and token.dep_ in ("nsubj", "nsubjpass") and (
-                _hypothetical_word(token.head) or _ahead(token.head)):
+                _hypothetical_word(token.head) or _ahead(token)):
             candidate.hypothetical = True  # "talks are expected to resume", "an invasion of
             # Taiwan would most likely fail", "talks will resume on Monday"
+        if token.dep_ in ("xcomp", "ccomp", "pcomp") and token.head.lemma_.lower() == "risk" \
+                and any(c.lower_ == "being" for c in token.children):
+            candidate.hypothetical = True  # "they risk being attacked": a fear, not a deed
         if candidate.noun is not None and _did_not_happen(token):
             candidate.negated = True  # "a rally planned for Saturday did not go ahead"
         if modals & INTENT_MODALS and candidate.type not in VERBAL and \
@@ -1424,7 +1480,7 @@ def resolve_clauses(candidates: list[Candidate]) -> None:
             else:
                 candidate.type = _intent_type(candidate.type)
         if _has_condition(token) and modals and modals <= _CONDITIONAL_MODALS and \
-                not _reported(token):
+                not _reported(token) and not _told_by(token):
             candidate.hypothetical = True  # "if Hezbollah opened a front, Israel would be
             # fighting on two borders", a researcher said: a conjecture, no one's threat
         elif _has_condition(token) and (candidate.type in MATERIAL_CONFLICT or (
@@ -1448,7 +1504,7 @@ def resolve_clauses(candidates: list[Candidate]) -> None:
                 # 2012 and last week seized the town"
                 candidate.kept = False
                 break
-            if dep in ("advcl", "xcomp") and _dated_to_a_year(ancestor) and \
+            if dep in ("advcl", "xcomp", "ccomp") and _dated_to_a_year(ancestor) and \
                     not _has_own_date(child):
                 candidate.kept = False  # what a year's tally or history brought with it:
                 break  # "in 2014 Venezuela threatened ..., prompting Brazil to send troops"
