@@ -1961,6 +1961,8 @@ def test_what_analysts_describe_or_things_threaten_is_no_event(event_nlp):
     a danger, not a threat (written no-event snippets)."""
     background = "Fighting has displaced thousands of people in recent weeks. "
     no_events((background + "Analysts say the army attacks villages in Shan.",
+               "Analysts say the dispute over the dam, which Ethiopia began building in 2011, "
+               "threatens to poison relations with Egypt and Sudan.",
                "Analysts say Myanmar's military increasingly fights from the air.",
                "In parts of rural Burkina Faso, jihadist fighters typically arrive on "
                "motorcycles at dusk, gather villagers in the market square and order the men "
@@ -1970,6 +1972,7 @@ def test_what_analysts_describe_or_things_threaten_is_no_event(event_nlp):
                "The move threatens to derail the talks."), event_nlp)
     each_has(((background + "The governor says the army attacks villages in Shan.",
                "ASSAULT"),
+              ("Analysts said Russian forces attacked Kharkiv on Tuesday.", "ASSAULT"),
               ("Protesters threatened to storm parliament.", "THREATEN"),
               ("The statement threatened retaliation against Israel.", "THREATEN"),
               ("Hamas threatened Israel with retaliation.", "THREATEN")), event_nlp)

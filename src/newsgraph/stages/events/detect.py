@@ -1368,6 +1368,17 @@ def _ends_a_sentence(sentence: Span) -> bool:
     return last is not None and last.text in (".", "!", "?")
 
 
+def _a_commentators_reading(verb: Token) -> bool:
+    """Is the act a present tense that analysts or experts say ("analysts say the dispute
+    threatens to poison relations", "experts say the army uses starvation as a weapon"): a
+    reading of how things stand, no event? What they say was done is reported as done."""
+    if verb.pos_ not in ("VERB", "AUX") or verb.tag_ not in ("VBZ", "VBP"):
+        return False
+    return any(said.lemma_.lower() in SPEECH_VERBS and any(
+        c.dep_ == "nsubj" and head_lemma(c) in COMMENTATOR_NOUNS for c in said.children)
+        for said in verb.ancestors)
+
+
 def _reported(verb: Token) -> bool:
     """Is the deed what someone says ("Ukraine says Russia deploys more troops", "Russian
     forces shell Kharkiv, the governor says"): news told in the present of its source? Not
@@ -1441,7 +1452,8 @@ def resolve_clauses(candidates: list[Candidate]) -> None:
         if _what_it_is_called(token):
             candidate.kept = False  # "it is not a big deal", "this was a political discussion"
             continue
-        if _a_toll(candidate) or _content_of_a_text(token) or _dated_to_a_year(token):
+        if _a_toll(candidate) or _content_of_a_text(token) or _dated_to_a_year(token) or \
+                _a_commentators_reading(token):
             # "the war killed 600,000", "the agreement commits X to", "8,400 people were
             # killed last year", "the 2016 accord"
             candidate.kept = False
