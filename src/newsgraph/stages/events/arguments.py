@@ -1259,8 +1259,7 @@ def _a_risk(actor: Token | None) -> bool:
             actor.tag_ == "NNS" and lemma.endswith(("er", "ist")))  # people by their suffix
 
 
-_SPEAKING_THINGS = COMMUNICATION_NOUNS | TEXT_NOUNS | REPORT_NOUNS | frozenset(
-    {"email", "e-mail", "video", "post", "tweet", "text", "call", "note", "voice"})
+_SPEAKING_THINGS = COMMUNICATION_NOUNS | TEXT_NOUNS | REPORT_NOUNS
 
 
 def _played(candidate: Candidate, actor: Typing | None, target: Typing | None) -> bool:

@@ -34,6 +34,7 @@ from newsgraph.stages.events.lexicon import (
     COMMUNICATION_NOUNS,
     CONTEST_MARGINS,
     EFFORT_VERBS,
+    ENDING_VERBS,
     EVENT_MEASURE_NOUNS,
     FORCES,
     FREQUENCY_ADVERBS,
@@ -72,6 +73,7 @@ from newsgraph.stages.events.lexicon import (
     TIME_CLAUSE_MARKS,
     TIME_UNITS,
     TRANSPARENT_NOUNS,
+    UNDERTAKING_VERBS,
     UNREACHED_MARKS,
     VEHICLES,
     WEAPONS,
@@ -871,9 +873,6 @@ conditional is its threat; told by no one, or by an analyst, it is only possible
 _GOING_ON = frozenset({"continue", "persist", "last", "drag", "go"})
 """Verbs of going on: "the protests will continue for a fourth day" tells protests that are
 happening."""
-_ENDING = frozenset({"stop", "end", "cease", "let", "subside", "ease", "abate", "halt",
-                     "finish", "die", "stall"})
-"""Verbs of stopping: "the shelling did not stop" tells shelling that goes on."""
 _COMPLEMENTS = frozenset({"dobj", "ccomp", "xcomp", "attr", "acomp", "oprd", "auxpass",
                           "dative"})
 
@@ -926,7 +925,7 @@ def _did_not_happen(noun: Token) -> bool:
     be forgotten")?"""
     verb = noun.head
     if noun.dep_ != "nsubj" or verb.pos_ not in ("VERB", "AUX") or \
-            verb.lemma_.lower() in _ENDING or \
+            verb.lemma_.lower() in ENDING_VERBS or \
             not any(c.dep_ == "neg" or c.lower_ == "never" for c in verb.children):
         return False  # "the shelling did not stop", "will not be forgotten": it happened
     return not any(c.dep_ in ("acomp", "xcomp", "oprd", "ccomp", "attr", "auxpass") or (
@@ -1131,18 +1130,12 @@ def _dated_to_a_year(token: Token) -> bool:
     return bool(times) and all(_a_year_gone_by(time, published) for time in times)
 
 
-_UNDERTAKINGS = frozenset({"pledge", "commit", "agree", "sign", "guarantee", "promise",
-                          "undertake", "vow", "accept"})
-"""What parties do in making a text: under a treaty they pledged and agreed then; what is
-done under a law is done when it is done ("police arrested 30 under a 2019 law")."""
-
-
 def _its_happening_or_text(verb: Token) -> list[Token]:
     """The event noun or the text (`TEXT_NOUNS`, a law's name) that is the verb's subject,
     or the text that an undertaking was made under ("under the 1994 Budapest Memorandum,
     Russia pledged")."""
     found = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if verb.lemma_.lower() in _UNDERTAKINGS:  # not "arrested 30 under a 2019 law"
+    if verb.lemma_.lower() in UNDERTAKING_VERBS:  # not "arrested 30 under a 2019 law"
         found += [prep_object(c) for c in verb.children
                   if c.dep_ == "prep" and c.lower_ == "under"]
     return [word for word in found if word is not None and word.pos_ in ("NOUN", "PROPN") and (
