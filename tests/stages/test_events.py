@@ -2088,3 +2088,16 @@ def test_what_happened_stays_news_whatever_follows_it(event_nlp):
     [strike] = events_of("Any Israeli strike on Iran's enrichment sites would probably set the "
                          "programme back by only a year.", event_nlp, all_events=True)
     assert strike["hypothetical"]  # any strike that would: none done
+
+
+def test_a_craft_is_carried_by_civilians_and_sheltering_is_given(event_nlp):
+    """What a train or a bus carries does not wield it: "a passenger train collided" is an
+    accident, "an army truck hit a mine" an attack; to shelter someone is aid, to shelter in
+    tents is no act of anyone's (written no-event snippets)."""
+    no_events(("At least 57 people were killed when a passenger train packed with students "
+               "collided head-on with a freight train near Tempe late on Tuesday.",
+               "Nearly all of Gaza's 2.3 million people have been uprooted, and most now "
+               "shelter in tents in Rafah."), event_nlp)
+    each_has((("Two soldiers were killed when an army truck hit a mine on Tuesday.",
+               "ASSAULT"),
+              ("Poland sheltered 2,000 Ukrainian refugees on Monday.", "AID")), event_nlp)

@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.clauses import is_imperative
 from newsgraph.doc import entity_type
+from newsgraph.petrarch import agent_phrases
 from newsgraph.stages.events.actors import POLITICAL_WORDS
 from newsgraph.stages.events.lexicon import (
     ACCIDENT_NOUNS,
@@ -686,7 +687,7 @@ def _harmless_thing(doer: Token) -> bool:
     if any(entity_type(child) in PERSON_ENTITY_TYPES for child in doer.children):
         return False  # "Israeli fire", "a Hamas car"; not a count: "two cars collided"
     wielding = [word for word in doer.subtree if word.i != doer.i
-                and word.pos_ in ("NOUN", "PROPN")]
+                and word.pos_ in ("NOUN", "PROPN") and not _carried(word, doer)]
     if clause is not None and clause.lemma_.lower() in _ATTACK_VERBS:
         return False  # "when his car exploded", "when his car struck a mine"
     if clause is not None and clause.lemma_.lower() in RAMMING_VERBS:  # "rammed into a crowd"
@@ -700,6 +701,19 @@ def _harmless_thing(doer: Token) -> bool:
         ((is_actor(word) or agent_noun(word))  # "near Port-au-Prince")
          and entity_type(word) not in PLACE_ENTITY_TYPES) or head_lemma(word) in WEAPONS)
         for word in wielding)
+
+
+def _carried(word: Token, craft: Token) -> bool:
+    """Is the word what the craft carries, not who drives it: a compound of civilians or
+    their kind ("a passenger train", "a tourist coach", "a school bus"), as opposed to a
+    party's ("an army truck", "a Hamas car")?"""
+    return word.dep_ == "compound" and word.head.i == craft.i and \
+        agent_phrases().get((word.lower_,)) in _CARRIED_CODES
+
+
+_CARRIED_CODES = frozenset({"CVL", "EDU", "REL", "MED"})
+"""PETRARCH's codes of civilians, schools, worshippers and the sick: what a bus, a train or a
+boat carries."""
 
 
 def _thing_it_names(doer: Token) -> Token | None:

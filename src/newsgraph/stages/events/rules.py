@@ -635,6 +635,7 @@ _RULES: dict[str, list[Rule]] = {
              (obj_words("release ceasefire truce talk negotiation meeting"), ("REQUEST", None))],
     "press": [(either(prep("for"), has_clause), ("REQUEST", None))],
     "insist": [(either(prep("on", "upon"), _demanded_clause), ("REQUEST", None))],
+    "shelter": [(obj_actor, ("AID", "asylum"))],  # not "most now shelter in tents"
     "push": [(prep("for"), ("REQUEST", None))],
     "order": [
         (obj_words("arrest detention"), ("COERCE", "arrest")),
