@@ -1864,7 +1864,9 @@ def test_a_report_of_games_is_played_by_its_countries(event_nlp):
         "Sweden pressed high early on, but the Dutch fought back. Sweden's coach praised his "
         "side.",
         "Argentina won 5-4 on penalties after a goalless draw with Colombia. Colombia attacked "
-        "for most of the second half."), event_nlp)
+        "for most of the second half.",
+        "Wales held out against a late Italian siege to win 21-17 at the Arms Park. Italy "
+        "attacked well in the second half, but Wales defended with their hearts."), event_nlp)
     each_has((
         ("Serbia beat Kosovo 2-0 on Sunday. Serbia deployed troops to the border with Kosovo "
          "on Monday.", "MOBILIZE"),
@@ -2101,3 +2103,10 @@ def test_a_craft_is_carried_by_civilians_and_sheltering_is_given(event_nlp):
     each_has((("Two soldiers were killed when an army truck hit a mine on Tuesday.",
                "ASSAULT"),
               ("Poland sheltered 2,000 Ukrainian refugees on Monday.", "AID")), event_nlp)
+
+
+def test_in_force_and_by_force_are_manners_not_forces(event_nlp):
+    """"The blackfly have arrived in force" names no armed forces (a garden newsletter written
+    unseen); soldiers arriving in a town are a deployment."""
+    no_events(("The blackfly have arrived in force on the top field.",), event_nlp)
+    each_has((("Soldiers arrived in Goma on Monday.", "MOBILIZE"),), event_nlp)

@@ -159,6 +159,9 @@ def _head_word_typing(head: Token) -> Typing | None:
     PETRARCH agents leave out ("officials", "forces", "the emir"): armed forces are MIL,
     civilians CVL, the other actor nouns and role nominals political without a code."""
     lemma = head_lemma(head)
+    if lemma in FORCES and head.dep_ == "pobj" and head.head.lower_ in ("in", "by", "with") \
+            and not any(True for _ in head.children):
+        return None  # "arrived in force", "taken by force": a manner, no armed forces
     if lemma in FORCES:
         return Typing("MIL", True, f"armed forces: '{lemma}'")
     if lemma == "side" and (_part_of_a_thing(head) or _a_bare_side(head)):

@@ -504,9 +504,10 @@ class ArticleContext:
         return frozenset(
             entity["id"] for entity in map(self.entity_at.get, range(sentence.start,
                                                                      sentence.end))
-            if entity is not None and entity.get("type") == "GPE" and getattr(places.entry(
-                entity.get("name") or "", entity.get("geonames")), "level", None) in (
-                    "country", "admin1"))
+            if entity is not None and ((entity.get("type") == "NORP" and entity.get(
+                "geonames")) or (entity.get("type") == "GPE" and getattr(places.entry(
+                    entity.get("name") or "", entity.get("geonames")), "level", None) in (
+                    "country", "admin1"))))  # "a late Italian siege": Italy played
 
     def _results(self) -> list[tuple[int, frozenset[str]]]:
         """Each result in the text (where it starts, the places it puts in play): a score
@@ -582,6 +583,10 @@ class ArticleContext:
             if measured.pos_ in ("VERB", "AUX"):
                 places += [child for child in measured.children
                            if child.dep_ in ("nsubj", "dobj")]
+                if measured.dep_ in ("xcomp", "advcl") and not any(
+                        child.dep_ == "nsubj" for child in measured.children):
+                    places += [child for child in measured.head.children  # "Wales hold out
+                               if child.dep_ == "nsubj"]  # ... to win 21-17"
                 places += [prep_object(child) for child in measured.children
                            if child.dep_ == "prep" and child.lower_ in _SIDE_PREPS]
             ids = frozenset(place["id"] for place in (
