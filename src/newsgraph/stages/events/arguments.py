@@ -455,15 +455,21 @@ class ArticleContext:
         return None
 
     @cached_property
-    def fixtures(self) -> list[tuple[Span, frozenset[str]]]:
-        """Each score or fixture between places' names in the text ("France beat England
-        2-1", "England 1-2 France", "Wales v Ireland"), with the names it puts in play."""
+    def _place_names_pattern(self) -> str:
+        """The GPE names as the text writes them, longest first, as a regex alternation ("" when
+        there are none): the sides a score or a fixture can name."""
         names = {self.text[mention["start"]:mention["end"]]
                  for entity in self.entities.values() if entity.get("type") == "GPE"
                  for mention in entity.get("mentions", ())}
-        if not names:
+        return "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True))
+
+    @cached_property
+    def fixtures(self) -> list[tuple[Span, frozenset[str]]]:
+        """Each score or fixture between places' names in the text ("France beat England
+        2-1", "England 1-2 France", "Wales v Ireland"), with the names it puts in play."""
+        written = self._place_names_pattern
+        if not written:
             return []
-        written = "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True))
         fixture = re.compile(rf"\b({written}){_SCORE}({written})?\b|\b({written}) (?:v|vs)\.? "
                              rf"({written})\b|{_SCORE}({written})\b")
         found = []
@@ -527,11 +533,9 @@ class ArticleContext:
     def _title_sides(self, title: str) -> frozenset[str]:
         """The places a title not in the text scores ("Netherlands beat Sweden 3-1 in fiery
         Euro clash"): both sides of a result in it."""
-        names = {self.text[m["start"]:m["end"]] for entity in self.entities.values()
-                 if entity.get("type") == "GPE" for m in entity.get("mentions", ())}
-        if not names:
+        written = self._place_names_pattern
+        if not written:
             return frozenset()
-        written = "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True))
         result = re.search(rf"\b({written})\b(?:[^.,;:]{{0,40}}?\b({written}))?{_SCORE}"
                            rf"({written})?", title)
         return self._places_named({name for name in result.groups() if name}) if result \

@@ -908,16 +908,7 @@ def _ahead(noun: Token) -> bool:
         return True  # "a bombardment would have destroyed the wire": what did not happen
     return bool(modals & (HYPOTHETICAL_MODALS | INTENT_MODALS)) and \
         not _narrated_next(verb, modals) and verb.lemma_.lower() not in _GOING_ON and \
-        not any(c.dep_ in _COMPLEMENTS for c in verb.children) and not _noun_dated(noun)
-
-
-def _noun_dated(noun: Token) -> bool:
-    """Has the event noun a date of its own, in its phrase or its relative clause ("Monday's
-    clashes", "the airstrike, which killed 12 on Sunday", "the deal signed on Sunday")?"""
-    words = [t for t in noun.subtree if t.i != noun.i]
-    starts = {t.idx for t in words}
-    return any(t.ent_type_ in ("DATE", "TIME") for t in words) or \
-        any(time.get("start") in starts for time in noun.doc._.times or ())
+        not any(c.dep_ in _COMPLEMENTS for c in verb.children) and not _has_own_date(noun)
 
 
 def _noun_dated_lately(noun: Token) -> bool:
@@ -942,8 +933,8 @@ def _did_not_happen(noun: Token) -> bool:
             verb.lemma_.lower() in ENDING_VERBS or \
             not any(c.dep_ == "neg" or c.lower_ == "never" for c in verb.children):
         return False  # "the shelling did not stop", "will not be forgotten": it happened
-    return not any(c.dep_ in ("acomp", "xcomp", "oprd", "ccomp", "attr", "auxpass") or (
-        c.dep_ == "dobj" and c.lower_ != "place") for c in verb.children)
+    return not any(c.dep_ in _COMPLEMENTS and not (c.dep_ == "dobj" and c.lower_ == "place")
+                   for c in verb.children)  # ("take place" tells it happening)
 
 
 def _is_negated(token: Token) -> bool:
@@ -1381,9 +1372,7 @@ def _a_commentators_reading(verb: Token) -> bool:
     reading of how things stand, no event? What they say was done is reported as done."""
     if verb.pos_ not in ("VERB", "AUX") or verb.tag_ not in ("VBZ", "VBP"):
         return False
-    return any(said.lemma_.lower() in SPEECH_VERBS and any(
-        c.dep_ == "nsubj" and head_lemma(c) in COMMENTATOR_NOUNS for c in said.children)
-        for said in verb.ancestors)
+    return any(_a_commentators_word(said) for said in _sayings(verb))
 
 
 def _reported(verb: Token) -> bool:
@@ -1391,11 +1380,20 @@ def _reported(verb: Token) -> bool:
     forces shell Kharkiv, the governor says"): news told in the present of its source? Not
     what analysts say ("analysts say the military increasingly fights from the air"): a
     commentator's present is a reading of events, not their source's news."""
-    sayers = [a for a in verb.ancestors if a.lemma_.lower() in SPEECH_VERBS] + [
+    return any(not _a_commentators_word(said) for said in _sayings(verb))
+
+
+def _sayings(verb: Token) -> list[Token]:
+    """The verbs of saying the verb is told under: above it ("Ukraine says Russia deploys")
+    or hung on it ("..., the governor says")."""
+    return [a for a in verb.ancestors if a.lemma_.lower() in SPEECH_VERBS] + [
         c for c in verb.children if c.dep_ in ("parataxis", "ccomp", "advcl")
         and c.lemma_.lower() in SPEECH_VERBS]
-    return any(not any(c.dep_ == "nsubj" and head_lemma(c) in COMMENTATOR_NOUNS
-                       for c in said.children) for said in sayers)
+
+
+def _a_commentators_word(said: Token) -> bool:
+    """Is the saying an analyst's, an expert's or a researcher's (`COMMENTATOR_NOUNS`)?"""
+    return any(c.dep_ == "nsubj" and head_lemma(c) in COMMENTATOR_NOUNS for c in said.children)
 
 
 def lede_start(doc: Doc) -> int:
