@@ -366,3 +366,39 @@ def test_the_one_trigger_search_says_no_trigger_exactly_when_every_kind_says_so(
     assert 0 < with_trigger < len(words)
     assert "moment" in times._word_triggers("time")
 
+
+
+def test_a_story_told_of_long_ago_keeps_its_year_for_its_months_and_days():
+    """HeidelTime's narrative anchoring for a story of long ago: a year of its own a
+    generation before the article's that dates a clause starts a story, and the months and
+    days of its paragraph's past sentences are that year's, until a time counted from the
+    article's date; a recent year, a new paragraph or a present leave them the article's (a
+    castle guide, page i, written unseen; a reviewer's texts)."""
+    text = ("In the spring of 1644, Sir Thomas Ashcombe declared for the King. In June, a "
+            "Parliamentarian force arrived and laid siege to the castle. The garrison held out "
+            "until late August and marched out on 4 October.\nIn June, the castle hosts a "
+            "fair. Russia invaded in February 2022. In June, its forces struck Kharkiv.")
+    found = [(time["text"], time["value"]) for time in times_of(text, "2024-06-27")]
+    assert found == [("the spring of 1644", "1644-SP"), ("June", "1644-06"),
+                     ("late August", "1644-08"), ("4 October", "1644-10-04"),
+                     ("June", "2024-06"), ("February 2022", "2022-02"), ("June", "2024-06")]
+
+
+def test_a_year_naming_a_thing_or_a_month_counted_from_the_article_starts_no_story():
+    text = ("The 1761 painting set a record when Artcurial sold it last March. In June, the "
+            "state blocked its export.")
+    assert values(text, "2023-11-08") == {"1761": "1761", "March": "2023-03",
+                                          "June": "2023-06"}
+
+
+def test_old_years_are_times_only_where_they_date():
+    text = ("The siege came in the spring of 1356. William landed on 14 October 1066, and "
+            "in 1453 the city fell. Police searched 1200 homes in 1500 streets.")
+    assert values(text, "2024-06-01") == {
+        "the spring of 1356": "1356-SP", "14 October 1066": "1066-10-14", "1453": "1453"}
+
+
+def test_the_first_half_hour_is_no_half_of_a_year():
+    """"For the first half hour" (a match report, page i) names no half of the year."""
+    text = "For the first half hour the game was a battle. Profits rose in the first half of 2023."
+    assert values(text, "2024-06-01") == {"the first half of 2023": "2023-H1"}

@@ -3,6 +3,9 @@
 News dates its facts relative to a publication date ("on Wednesday", "last month", "77 years
 ago"), so a value is only as good as its anchor and the direction the sentence looks in: a
 past-tense "on Wednesday" is the last Wednesday on or before the anchor, a future one the next.
+A story told of long ago within a paragraph is the exception: its year-less months and days are
+its own year's ("In the spring of 1644 ... In June, a force arrived": June 1644), as HeidelTime
+anchors a narrative's underspecified dates (`_story_time`).
 The grammar finds the expressions (spaCy's DATE/TIME entities miss durations, sets and
 references and mis-bound many); the parse only supplies the tense of the governing verb.
 Extents follow TimeBank/TempEval: a leading preposition is left out; determiners and modifiers
@@ -62,6 +65,10 @@ MONTH = rf"(?-i:(?:{_FULL_MONTH})(?![\w-])|(?:{_ABBR_MONTH})\.|(?:{_ABBR_MONTH})
 WEEKDAY = rf"(?-i:{_alt(w.capitalize() for w in WEEKDAYS)})"
 DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:%.,]\d|\d|[\w%])"
 YEAR = r"(?<![\d,.$£€#])(?:1[6-9]\d\d|20\d\d)(?![\d%]|,\d|\.\d|-\w)"
+OLD_YEAR = r"(?<![\d,.$£€#])1[0-5]\d\d(?![\d%]|,\d|\.\d|-\w)"
+"""A year before 1600: a year only where a month, a season or a preposition of time says so
+("the spring of 1356", "14 October 1066", "in 1453"), and the parse counts nothing with it."""
+ANY_YEAR = f"(?:{YEAR}|{OLD_YEAR})"
 _NUM_WORD = _alt(k for k in NUMBERS if k not in ("a", "an"))
 _COUNT_WORDS = {word for number in NUMBERS for word in number.split()} - {"a", "an", "of"}
 """The words of _NUM_WORD's numbers that hold no others' ("couple" of "a couple of"): each of
@@ -82,10 +89,10 @@ _GRAMMAR: list[tuple[str, str, str]] = [
     # (kind, trigger, pattern): every match of the pattern holds its trigger (see "triggers")
     # absolute dates
     ("date", "month&year",
-     rf"(?:{WEEKDAY},?\s+)?(?P<month>{MONTH})\s+(?P<day>{DAY}),?\s+(?P<year>{YEAR})"),
+     rf"(?:{WEEKDAY},?\s+)?(?P<month>{MONTH})\s+(?P<day>{DAY}),?\s+(?P<year>{ANY_YEAR})"),
     ("date", "month&year",
      rf"(?:{WEEKDAY},?\s+)?(?:the\s+)?(?P<day>{DAY})\s+(?:of\s+)?(?P<month>{MONTH}),?"
-     rf"\s+(?P<year>{YEAR})"),
+     rf"\s+(?P<year>{ANY_YEAR})"),
     ("date", "year",
      r"(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?![\d-])"),
     ("date_us", "slash",
@@ -96,12 +103,14 @@ _GRAMMAR: list[tuple[str, str, str]] = [
     ("month_day", "month&digit",
      rf"(?:{WEEKDAY},?\s+)?(?:the\s+)?(?P<day>{DAY})\s+(?:of\s+)?(?P<month>{MONTH})"),
     ("month_year", "month&year",
-     rf"(?:(?P<edge>{EDGE}))?(?P<month>{MONTH}),?\s+(?:of\s+)?(?P<year>{YEAR})"),
+     rf"(?:(?P<edge>{EDGE}))?(?P<month>{MONTH}),?\s+(?:of\s+)?(?P<year>{ANY_YEAR})"),
     ("month", "month",
      rf"(?:(?P<edge>{EDGE}))?(?P<month>{MONTH})"),
     # years, decades, fiscal years, quarters, halves, seasons
     ("year", "year",
      rf"(?:(?P<edge>{EDGE}))?(?P<year>{YEAR})"),
+    ("year", "year",
+     rf"(?:in|since|until|till|by|from|between|during|circa|c\.)\s+(?P<body>(?P<year>{OLD_YEAR}))"),
     ("fiscal", "fiscal",
      rf"(?:fiscal(?:\s+year)?\s+|FY\s?)(?P<year>{YEAR}|\d\d)(?!\d)"),
     ("decade", "decade",
@@ -116,11 +125,11 @@ _GRAMMAR: list[tuple[str, str, str]] = [
     ("quarter", "q",
      rf"(?-i:Q(?P<ord>[1-4]))(?:\s+(?P<year>{YEAR}))?"),
     ("half", "half",
-     r"the\s+(?P<ord>first|second|latter)\s+half"
+     r"the\s+(?P<ord>first|second|latter)\s+half(?![\s-]+hour)"  # "the first half hour"
      rf"(?:\s+of\s+(?:(?P<year>{YEAR})|(?P<rel>this|last|next|the)\s+year))?"),
     ("season", "season",
      r"(?:(?P<rel>this|last|next|early|late|the)\s+)?(?P<season>spring|summer|autumn|"
-     rf"winter)(?:\s+(?:of\s+)?(?P<year>{YEAR}))?"),
+     rf"winter)(?:\s+(?:of\s+)?(?P<year>{ANY_YEAR}))?"),
     ("season", "season",
      r"(?P<rel>this|last|next|the)\s+(?P<season>fall)"
      rf"(?:\s+(?:of\s+)?(?P<year>{YEAR}))?"),
@@ -251,7 +260,7 @@ _COMPILED = [(kind, prefiltered(_B + pattern + _E, ignore_case=True)) for kind, 
 # a hyphen or `_B`, and a space, `\b` or `_E` follows it.
 _TRIGGERS: dict[str, str] = {
     "digit": r"\d",
-    "year": r"1[6-9]\d\d|20\d\d",  # as YEAR and the ISO date's year start
+    "year": r"1\d\d\d|20\d\d",  # as ANY_YEAR and the ISO date's year start
     "decade": r"\d0s?$",  # "1990s", "'90s", "1990's" (the word ends before the apostrophe)
     "fiscal": r"^(?:fiscal|fy)",
     "q": r"^(?-i:Q)[1-4]$",
@@ -756,6 +765,13 @@ class Resolver:
 
     def _month_day(self, m: Mention, g: dict) -> None:
         month, day = _month(g["month"]), _day(g["day"])
+        narrative = m.extra.get("narrative")
+        if narrative is not None:  # a story's year (`_story_time`)
+            try:
+                m.value = date(narrative, month, day).isoformat()
+            except ValueError:
+                m.value = None
+            return
         if self.anchor is None:
             m.value = f"XXXX-{month:02d}-{day:02d}"
             return
@@ -768,6 +784,10 @@ class Resolver:
 
     def _month(self, m: Mention, g: dict) -> None:
         month = _month(g["month"])
+        narrative = m.extra.get("narrative")
+        if narrative is not None:
+            m.value = f"{narrative:04d}-{month:02d}"
+            return
         if self.anchor is None:
             m.value = f"XXXX-{month:02d}"
             return
@@ -779,7 +799,9 @@ class Resolver:
         m.value = f"{year:04d}-{month:02d}"
 
     def _year(self, m: Mention, g: dict) -> None:
-        m.value = g["year"]
+        half = re.search(r"(first|second)\s+half", g.get("edge") or "", re.IGNORECASE)
+        m.value = g["year"] if half is None else \
+            f"{g['year']}-H{1 if half[1].lower() == 'first' else 2}"  # "the first half of 2023"
 
     def _fiscal(self, m: Mention, g: dict) -> None:
         # TIMEX3 has no fiscal-year value: the year that names it is the nearest honest one
@@ -825,6 +847,10 @@ class Resolver:
         rel = (g.get("rel") or "").lower()
         if g.get("year"):
             m.value = f"{g['year']}-{code}"
+            return
+        narrative = m.extra.get("narrative")
+        if narrative is not None:
+            m.value = f"{narrative:04d}-{code}"
             return
         if self.anchor is None:
             m.value = f"XXXX-{code}"
@@ -1126,9 +1152,9 @@ def _link_context(text: str, mentions: list[Mention]) -> None:
                 mention.extra["after_date"] = following.value
 
 
-_FIRST_PASS = {"date", "date_us", "month_day", "month_year", "month", "year", "fiscal", "decade",
-               "quarter", "half", "season", "weekday", "today", "relative", "duration", "set",
-               "reference"}
+_FIRST_PASS = {"date", "date_us", "month_day", "month_year", "month", "year", "fiscal",
+               "decade", "quarter", "half", "season", "weekday", "today", "relative",
+               "duration", "set", "reference"}
 _DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
 # The contract's TIMEX3 value syntax (../shared/contract/document.schema.json, timex_value).
 _CLOCK = (r"T(([01][0-9]|2[0-4])(:[0-5][0-9](:[0-5][0-9]([.][0-9]+)?)?)?|MO|MI|AF|EV|NI|DT)"
@@ -1144,7 +1170,7 @@ TIMEX3_VALUE = re.compile(
 )
 
 
-def counted(doc: Doc, mention: Mention) -> bool:
+def counted(doc: Doc, mention: Mention, year: int = 2000) -> bool:
     """Is a bare year-like number a quantity by the parse? A count of the noun after it, after a
     verb or a quantifier ("contains 1694 kcal", "more than 1600 civilians"; not "the 2016
     election" or "in 2014 elections"), or what a measure noun measures ("a total score of
@@ -1154,6 +1180,8 @@ def counted(doc: Doc, mention: Mention) -> bool:
         return False
     token = span[0]
     head = token.head
+    if year < 1600 and token.dep_ in ("nummod", "quantmod"):
+        return True  # "in 1200 homes": an old year is a year only where nothing is counted
     if token.dep_ == "nummod" and head.i == token.i + 1 and head.pos_ == "NOUN" and token.i:
         # counted after a verb or a quantifier ("contains 1694 kcal", "more than 1600");
         # after anything else ("the liberal internationalist 2011 intervention", "and 2014
@@ -1177,7 +1205,7 @@ def normalise(text: str, anchor: date | None, doc: Doc | None = None) -> list[Me
     mentions = find_mentions(text)
     if doc is not None:
         mentions = [m for m in mentions if not (m.kind == "year" and not m.groups.get("edge")
-                                                and counted(doc, m))]
+                                                and counted(doc, m, int(m.groups["year"])))]
     resolver = Resolver(anchor, doc, text)
     sentences = _sentence_bounds(doc, text)
     for mention in mentions:
@@ -1186,8 +1214,16 @@ def normalise(text: str, anchor: date | None, doc: Doc | None = None) -> list[Me
     _link_context(text, mentions)
     last_day: str | None = None
     last_day_sentence = last_value_sentence = -1
+    narrative: int | None = None  # the year of the story the text tells (`_story_time`)
+    told = 0  # where the story's paragraph last named a time
     for mention in mentions:
         sentence = _sentence_of(sentences, mention.start)
+        if narrative is not None and "\n" in text[told:mention.start]:
+            narrative = None  # a story's year holds within its paragraph
+        if narrative is not None and _yearless(mention) and resolver.tense(mention) == "past" \
+                and not _DEICTIC_BEFORE.search(text, max(0, mention.start - 12), mention.start):
+            mention.extra["narrative"] = narrative
+            resolver.resolve(mention)
         if mention.kind not in _FIRST_PASS:
             if mention.kind in ("clock", "part_of_day") and last_day and \
                     last_day_sentence == sentence:
@@ -1203,9 +1239,101 @@ def normalise(text: str, anchor: date | None, doc: Doc | None = None) -> list[Me
                 "clock",):
             last_day, last_day_sentence = mention.value[:10], sentence
             resolver.reference = last_day
+        if mention.value:
+            narrative, told = _story_time(mention, anchor, doc, narrative), mention.end
     found = [mention for mention in mentions if mention.value]
     ranges = _ranges(text, found)
     return sorted(found + ranges, key=lambda m: (m.start, -m.end)) if ranges else found
+
+
+_TIME_NOUNS = frozenset(UNITS) | frozenset(PARTS_OF_DAY) | frozenset(SEASONS)
+"""Nouns of a stretch of time, whose "of" names a date: "the early hours of 23 July 1916"."""
+_DEICTIC_BEFORE = re.compile(r"\b(?:last|next|this|coming|past)\s+$", re.IGNORECASE)
+"""A word before a month that counts it from the article's date ("sold it last March")."""
+
+
+def _yearless(mention: Mention) -> bool:
+    """A month, a day of a month or a season that names no year of its own ("In June", "on 4
+    August", "that summer"): its year is the story's."""
+    groups = mention.groups
+    return mention.kind in ("month", "month_day") or (
+        mention.kind == "season" and not groups.get("year") and not _deictic(mention))
+
+
+def _deictic(mention: Mention) -> bool:
+    """Is the mention counted from the article's date by a word of its own ("last spring",
+    "next quarter"; not "the spring", "early summer")?"""
+    return (mention.groups.get("rel") or "").lower() in ("this", "last", "next", "coming",
+                                                         "past", "previous", "current")
+
+
+def _dates_a_clause(doc: Doc, start: int, end: int) -> bool:
+    """Is the time at these characters an adverbial of a clause ("In 1683, the army marched",
+    "fell on 4 August 1914", "would change in 2016"), not a noun's modifier ("a 1761 work",
+    "the 1994 genocide")?"""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    root = span.root
+    for _ in range(3):
+        if root.dep_ in ("nummod", "compound", "appos") and root.head.lower_ in MONTHS:
+            root = root.head  # "the last week of February 1848": the year of the month
+        if root.dep_ in ("npadvmod", "advmod") and root.head.pos_ in ("VERB", "AUX"):
+            return True
+        if root.dep_ != "pobj" or root.head.dep_ != "prep":
+            return False
+        holder = root.head.head
+        if holder.pos_ in ("VERB", "AUX"):
+            return True
+        if holder.lemma_.lower() not in _TIME_NOUNS:
+            return False  # "the revolution of 1830", "his role in the 1994 genocide"
+        root = holder  # "in the early hours of 23 July 1916", "in the summer of 1848"
+    return False
+
+
+def _story_time(mention: Mention, anchor: date | None, doc: Doc | None,
+                narrative: int | None) -> int | None:
+    """The year a story is told in after this mention. A year of its own `STORY_AGE` years
+    or more before the article's that dates a clause ("In the spring of 1644, ...", "on 1 July
+    1916") starts a story told in the past; a time counted from the article's date ("last
+    week", "on Tuesday", "today") or a nearer year ends it ("Russia invaded in February 2022.
+    In June, its forces struck ..." written in 2024 is news of this June); anything else (a
+    stretch, a month of the story's, a year naming a thing) leaves it as it was. So "In June,
+    a Parliamentarian force arrived" is June 1644, as HeidelTime reads a narrative's
+    underspecified dates; news reads them from its own date, as it does."""
+    if anchor is None or mention.kind in _STORY_NEUTRAL or "narrative" in mention.extra:
+        return narrative
+    if mention.kind == "ago" and (mention.groups.get("dir") or "").lower() not in (
+            "ago", "from now", "hence"):
+        return narrative  # "relieved six weeks later": later than the story's time
+    if mention.kind in _COUNTED_FROM_THE_ARTICLE:
+        return None
+    value = mention.value or ""
+    if _deictic(mention):
+        return None
+    year = re.match(r"\d{4}", value)
+    if year is None or _yearless(mention):
+        return narrative
+    if anchor.year - int(year[0]) < STORY_AGE:
+        return None
+    if doc is not None and not _dates_a_clause(doc, mention.start, mention.end):
+        return narrative  # "a 1761 work"
+    return int(year[0])
+
+
+STORY_AGE = 30
+"""Years before the article's a year must lie to start a story told of long ago (a castle's
+siege, a battle of 1916): a generation, further back than a news story's background (a war
+begun in 2014, a deal signed in 2020), whose year-less months stay the article's."""
+
+
+_COUNTED_FROM_THE_ARTICLE = frozenset({"today", "weekday", "relative", "ago", "reference",
+                                       "same_period"})
+"""Kinds of time counted from the article's own date: they bring a story back to it."""
+_STORY_NEUTRAL = frozenset({"duration", "set", "clock", "part_of_day", "anaphor", "ref_day",
+                            "whole"})
+"""Kinds that tell no year of their own or count from the time last named ("the following
+month", "the next day"): a story's time goes on through them."""
 
 
 _RANGE_OPEN = re.compile(r"(?:(?<=\W)|^)(?P<word>from|between)\s+$", re.IGNORECASE)

@@ -50,21 +50,21 @@ what a source says are news in any tense), an event noun told again ("The strike
 continued to rise"), the toll of a conflict that lasts ("the war killed 600,000"), what an
 agreement, a law or a resolution lays down in the present tense ("the agreement commits
 Rwanda to ..."), the undated start of a "since" span ("prices have tripled since the
-fighting resumed"), an act the article dates to a year before its own, to a day or a month
-more than a year before, or to a stretch of months (a tally or history: "were killed last
-year", "on 18 June 1815 the armies met"; "late last year" written in January is news), a
-game whose clause holds its score or fixture ("Turkey beat Georgia 3-1", "Wales v Ireland
-kicks off"), play between the countries of a report of games (one whose title or opening
-holds a result: "Denmark fought back", "the home side attacked"; not aid, pledges, force,
-weapons or statecraft), a market's rally, a thing that "threatens" ("rising sea levels"),
-a storm or a disease by its name ("Cyclone Freddy killed"), or a present tense analysts say
-("analysts say the army attacks villages"). An act told of a dated happening or text is of
-its date ("the explosion on Aug. 4, 2020 killed"). "Are to withdraw", a present with a later
-day of its own ("the summit opens on Sunday"), a passive to come that no one holds ("1,000
-officers would be sent"), an event noun whose verb of happening is ahead ("talks will
-resume") and a conjecture no party voices ("if X, Israel would be fighting") are still
-ahead: hypothetical; an event noun whose happening is negated ("the rally did not go
-ahead") is negated.
+fighting resumed"), an act the article dates to a year before its own, to a day or a month more
+than a year before, or to a stretch of months (a tally or history: "were killed last year", "on
+18 June 1815 the armies met"; "late last year" written in January is news), a game whose clause
+holds its score or fixture ("Turkey beat Georgia 3-1", "Wales v Ireland kicks off"), play
+between the countries of a report of games (one whose title or opening holds a result, scored
+or in a game named as one, "edged Sweden on penalties to reach the final": "Denmark fought
+back", "the home side attacked"; not aid, pledges, force, weapons or statecraft), a market's
+rally, a thing that "threatens" ("rising sea levels"), a storm or a disease by its name
+("Cyclone Freddy killed"), or a present tense analysts say ("analysts say the army attacks
+villages"). An act told of a dated happening or text is of its date ("the explosion on Aug. 4,
+2020 killed"). "Are to withdraw", a present with a later day of its own ("the summit opens on
+Sunday"), a passive to come that no one holds ("1,000 officers would be sent"), an event noun
+whose verb of happening is ahead ("talks will resume") and a conjecture no party voices ("if X,
+Israel would be fighting") are still ahead: hypothetical; an event noun whose happening is
+negated ("the rally did not go ahead") is negated.
 
 The package is split by job: `lexicon` reads the word lists of `newsgraph/data/events/` (once
 per process), `rules` holds the parse frame and the rule table, `detect` finds the triggers and

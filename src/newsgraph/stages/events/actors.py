@@ -39,6 +39,7 @@ from newsgraph.stages.events.lexicon import (
     ACTOR_NOUNS,
     CIVILIANS,
     COMMERCIAL_NOUNS,
+    COMPETITION_NOUNS,
     FORCES,
     ROLE_CLASSES,
 )
@@ -85,6 +86,10 @@ class Typing:
     side: bool = False
     """One of the teams of a report of games, or theirs ("Denmark", "the home side",
     "captain X"): its play is no politics (`ArticleContext.teams`)."""
+    no_party: bool = False
+    """The phrase names no party at all, whatever its words say elsewhere: a date or an
+    occasion ("Black Friday"), a competition's leader ("the championship leader"). Its
+    arrival somewhere is no visit."""
 
 
 UNTYPED = Typing(None, False, "no evidence of a political actor")
@@ -237,6 +242,12 @@ def _a_party_of_people(head: Token) -> bool:
     return False
 
 
+_TIMES_AND_OCCASIONS = frozenset({"DATE", "TIME", "EVENT"})
+"""The parser's entity types of a day, a time or a named occasion ("Black Friday", "the Paris
+Olympics"): a phrase the parser tags so names no party, whatever a dictionary files under the
+same words (PETRARCH's actors list a "Black Friday" group)."""
+
+
 def type_party(phrase: Span, head: Token, entity: dict[str, Any] | None,
                role_texts: list[Span], inner: list[dict[str, Any]]) -> Typing:
     """The agent code of the party `phrase` (naming `entity` if any), from the evidence listed
@@ -245,6 +256,14 @@ def type_party(phrase: Span, head: Token, entity: dict[str, Any] | None,
     if any(child.dep_ == "poss" and child.lower_ in FIRST_AND_SECOND_PERSON
            for child in head.children):
         return Typing(None, False, "the speaker's or reader's own ('your head', 'our team')")
+    if any(child.dep_ == "compound" and child.lemma_.lower() in COMPETITION_NOUNS
+           and not child.ent_type_ for child in head.children):  # not "Arab League leader",
+        # "Awami League activists", "World Cup security forces"
+        return Typing(None, False, "a competition's ('the championship leader', 'the "
+                                   "league leader'), no party", no_party=True)
+    if head.ent_type_ in _TIMES_AND_OCCASIONS:
+        return Typing(None, False, f"a date or an occasion ({head.ent_type_}), no party "
+                                   "('Black Friday has arrived')", no_party=True)
     kind = actor_classes().get(phrase.text.lower().removeprefix("the "))
     if kind is not None and kind != "STATE":
         return _class_typing(kind, f"PETRARCH actors: '{phrase.text}' is {kind}")

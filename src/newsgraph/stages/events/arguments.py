@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.config import stage_defaults
 from newsgraph.doc import entity_records, entity_spans, entity_type, span_value
 from newsgraph.event_merge import party_of, same_party
+from newsgraph.lexicons import MONTHS, UNITS
 from newsgraph.petrarch import actor_classes
 from newsgraph.places import gazetteer
 from newsgraph.stages.events.actors import (
@@ -44,6 +45,7 @@ from newsgraph.stages.events.lexicon import (
     AGREEMENTS,
     BENEFACTIVE_NOUNS,
     COMMUNICATION_NOUNS,
+    COMPETITION_NOUNS,
     COUNT_HEDGES,
     DEMANDABLE,
     FORCES,
@@ -378,13 +380,18 @@ class ArticleContext:
         if candidate.mode == "visit" and ((
                 actor_typing is not None and actor_typing.code is not None and not
                 makes_political(actor_typing, candidate.type, as_target=False)) or (
-                actor is None and _done_by_speaker_or_reader(candidate))):
-            return None  # "farmers arrived in Greece", "I arrived in Berlin": travel; a
-            # visit is a party's (a visitor no dictionary types, "Scholz arrived in Kyiv",
-            # keeps it)
-        if self.fixtures and self._a_contest(candidate, actor, target):
+                actor is None and _done_by_speaker_or_reader(candidate)) or (
+                actor_typing is not None and actor_typing.no_party)):
+            return None  # "farmers arrived in Greece", "I arrived in Berlin", "Black Friday
+            # has arrived in Australia", "the championship leader arrives in Finland":
+            # travel, a season; a visit is a party's (a visitor no dictionary types,
+            # "Scholz arrived in Kyiv", keeps it)
+        if (self.fixtures or candidate.token.lemma_.lower() in RESULT_WORDS) and \
+                self._a_contest(candidate, actor, target):
             return None  # "France beat England 2-1", "Wales v Ireland kicks off": a game
-        if self.teams and _played(candidate, actor_typing, target_typing):
+        if self.teams and _played(candidate, actor_typing, target_typing, (
+                target is not None and self.entities.get(target["entity"] or "", {}).get(
+                    "type") == "GPE")):
             return None  # "Denmark fought back", "the home side began to attack": a game's
         why = self._relevance(candidate, actor_typing, target_typing,
                               scene=actor_token is not None and actor_token.dep_ in _NOUN_MODIFIERS
@@ -522,7 +529,22 @@ class ArticleContext:
         found = [(span.start_char, self._places_named(names))
                  for span, names in self.fixtures if _SCORE_TEXT.search(span.text)]
         found += self._scored_sides()
+        found += self._contested()
         return [(start, ids) for start, ids in found if ids]
+
+    def _contested(self) -> list[tuple[int, frozenset[str]]]:
+        """The opening's sentences that tell a result with no score in a game named as one
+        (`_a_competition`): "Denmark edged Sweden on penalties to reach the final", "won
+        the 200m butterfly at the Paris Olympics"; the places they name play. Not a victory
+        or a lost vote without a match, a final or a medal, nor one beside "a death penalty
+        challenge", "gold reserves" or "the Arab League" (a reviewer's texts)."""
+        found = []
+        for sentence in self._opening:
+            results = any(word.lemma_.lower() in RESULT_WORDS and word.pos_ in ("NOUN", "VERB")
+                          for word in sentence)
+            if results and any(_a_competition(word) for word in sentence):
+                found.append((sentence.start_char, self._sentence_places(sentence.start_char)))
+        return found
 
     def _places_named(self, names: frozenset[str] | set[str]) -> frozenset[str]:
         return frozenset(entity["id"] for entity in self.entities.values()
@@ -558,11 +580,16 @@ class ArticleContext:
                          if self.entities[team].get("geonames"))
 
     def _opening_end(self) -> int:
-        """Where the article's opening ends: after its title and two sentences (a
-        standfirst and a lede)."""
-        start = lede_start(self.doc)
-        sentences = [sent for sent in self.doc.sents if sent.start >= start][:2]
+        """Where the article's opening ends: after its title and two sentences."""
+        sentences = self._opening
         return sentences[-1].end_char if sentences else len(self.text)
+
+    @cached_property
+    def _opening(self) -> list[Span]:
+        """The article's opening: the two sentences after its title (a standfirst and a
+        lede)."""
+        start = lede_start(self.doc)
+        return [sent for sent in self.doc.sents if sent.start >= start][:2]
 
     def _scored_sides(self) -> list[tuple[int, frozenset[str]]]:
         """The places a result puts in play, by the parse: the subject and the beaten of the
@@ -603,18 +630,26 @@ class ArticleContext:
                    target: dict[str, Any] | None) -> bool:
         """Is the event the game its clause scores ("France beat England 2-1", "Wales v
         Ireland kicks off"): a score or fixture among its trigger's own words, and every
-        party a country or a town? A war told beside a game ("the match was called off after
+        party a side, a country, a town or a club or player by name ("Norwich City ... beat
+        Sheffield Wednesday 3-1")? A war told beside a game ("the match was called off after
         Azerbaijan shelled Armenia") is no game, nor is anything the next sentence says."""
         parties = [party for party in (actor, target) if party is not None]
         if not parties:
             return False
         token = candidate.token
+        if token.lemma_.lower() in RESULT_WORDS and _RESULT_SCORE.search(" ".join(
+                word.text for child in token.children if child.dep_ not in ("conj", "cc")
+                for word in child.subtree)) and all(self.entities.get(
+                    party["entity"] or "", {}).get("type") in _PLAYING_ENTITIES
+                                                    for party in parties):
+            return True  # a result that scores itself: "to beat Sheffield Wednesday 3-1"
         for span, sides in self.fixtures:
             if not any(t.i == token.i or t.head.i == token.i for t in span):
                 continue  # the score is no argument of this act ("after Germany 1-1 Spain,
                 # Germany pledged aid to Ukraine")
             if all(party["name"] in sides or self.entities.get(
-                    party["entity"] or "", {}).get("type") == "GPE" for party in parties):
+                    party["entity"] or "", {}).get("type") in _PLAYING_ENTITIES
+                    for party in parties):
                 return True  # the other side, a country ("Turkey beat Georgia 3-1"), a town
         return False
 
@@ -663,17 +698,22 @@ class ArticleContext:
         found = self._breadth_first(candidate, frontier, blocked, seen, instrument_ok, earlier)
         if found is None and candidate.type == "THREATEN":
             found = _condition_subject(token)
-        if found is None and earlier:
-            # An act done after an earlier event ("after talks with X"): when nothing else
-            # names a recipient, whom the earlier event involved is the one.
-            found = self._breadth_first(candidate, earlier, blocked, seen, instrument_ok, [])
+        if (found is None or not is_party(found)) and earlier:
+            # An act done after an earlier event ("after talks with X"), or what it did told
+            # with it (", killing eight people"): when nothing else names a recipient (a
+            # scene is none), whom that event involved is the one.
+            involved = self._breadth_first(candidate, earlier, blocked, seen, instrument_ok, [])
+            if involved is not None and (found is None or is_party(involved)):
+                found = involved
         return found
 
     def _breadth_first(self, candidate: Candidate, frontier: list[Token], blocked: set[int],
                        seen: set[int], instrument_ok: bool, earlier: list[Token],
                        ) -> Token | None:
         """The first party by depth, then by role (dative, object, prepositions); a place of
-        the scene only when no party is named. Temporal phrases go to `earlier`."""
+        the scene only when no party is named. Temporal phrases and the participle clause
+        of an act merged into this one go to `earlier`, searched when nothing else names a
+        party."""
         order = {"dative": 0, "dobj": 1, "nsubjpass": 1, "prep": 2, "agent": 3}
         fallback: Token | None = None
         merged = {c.token.i for c in candidate.merged}
@@ -699,6 +739,9 @@ class ArticleContext:
                             position not in merged:
                         continue  # "refused X and urged Y": another act, its own recipient
                     if dep == "advcl" and child.tag_ == "VBG" and not is_purpose(child):
+                        if position in merged:  # what it did, told with it ("a bomb
+                            earlier.append(child)  # exploded ..., killing eight"): its
+                            # dead are the target when nothing else is
                         continue  # ", urging ...", "demanding that ...": an act of its own
                     if dep in ("advcl", "ccomp", "parataxis", "conj") and (
                             in_condition_clause(child) or (not is_purpose(child) and (
@@ -1254,6 +1297,9 @@ _OFF_THE_PITCH = frozenset({"AID", "SANCTION", "ACCUSE", "INVESTIGATE", "PROTEST
 pledges, sanctions, accusations, inquiries, protests, refusals and denials are its
 country's."""
 _SCORE_TEXT = re.compile(_SCORE)
+_RESULT_SCORE = re.compile(_SCORE + rf"(?!\s*(?:{'|'.join(sorted(MONTHS, key=len, reverse=True))}"
+                           rf"|{'|'.join(UNITS)})s?\b)", re.IGNORECASE)
+"""A score that is no range of days or of a month ("13-14 June", "3-4 days")."""
 
 
 def _a_risk(actor: Token | None) -> bool:
@@ -1271,11 +1317,34 @@ def _a_risk(actor: Token | None) -> bool:
 _SPEAKING_THINGS = COMMUNICATION_NOUNS | TEXT_NOUNS | REPORT_NOUNS
 
 
-def _played(candidate: Candidate, actor: Typing | None, target: Typing | None) -> bool:
+def _a_competition(word: Token) -> bool:
+    """Is the word a game named as one (`COMPETITION_NOUNS`: "the final", "on penalties", "a
+    gold medal", "the Paris Olympics"): a noun heading its phrase, not a modifier ("a death
+    penalty challenge", "gold reserves") nor a word of an organisation's or a people's name
+    ("the Arab League", "the Awami League")?"""
+    return word.lemma_.lower() in COMPETITION_NOUNS and word.pos_ in ("NOUN", "PROPN") and \
+        word.dep_ != "compound" and word.ent_type_ not in ("ORG", "NORP", "GPE") and not any(
+            child.dep_ == "compound" and child.lemma_.lower() == "death"
+            for child in word.children)
+
+
+_PLAYING_ENTITIES = frozenset({"GPE", "ORG", "PERSON"})
+"""What plays a game its clause scores: a country or a town, a club, a player."""
+
+
+def _played(candidate: Candidate, actor: Typing | None, target: Typing | None,
+            target_is_a_place: bool = False) -> bool:
     """Is the act a game's: of a kind games have, an attack with no weapon (its `mode`),
     and every party that would make it political a side (`Typing.side`)? "Denmark fought
-    back", "Canada's head coach praised his team"; not "Poland later supplied tanks to
-    Ukraine", nor what a side does to a party that is none ("Russia shelled the town")."""
+    back", "Canada's head coach praised his team"; a side's meeting with a country or a place
+    is a fixture ("France host Andorra"). Not "Poland later supplied tanks to Ukraine", nor
+    what a side does to a party that is none ("Russia shelled the town", "France hosted
+    Ukraine's president")."""
+    if candidate.type == "CONSULT" and actor is not None and actor.side and \
+            candidate.noun is None and (target is None or target.side or target_is_a_place) \
+            and not _off_the_pitch(candidate.token):
+        return True  # a fixture: "France host Andorra", "Ireland arrive in Cardiff"; not
+        # "France hosted Ukraine's president", "Qatar hosted Jordan for talks"
     political = [typing for typing, as_target in ((actor, False), (target, True))
                  if makes_political(typing, candidate.type, as_target)]
     return bool(political) and all(typing.side for typing in political) and \

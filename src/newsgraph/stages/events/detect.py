@@ -101,10 +101,12 @@ from newsgraph.stages.events.rules import (
     paragraph_of,
     parse_frame,
     prep_object,
+    water_cannon,
 )
 from newsgraph.stages.events.rules import (
     counted as counted_in,
 )
+from newsgraph.stages.times import SEASON_MONTH
 
 # ----------------------------------------------------------------------------- candidates
 
@@ -229,7 +231,8 @@ def _checked(sense: Sense | None, frame: Frame) -> Sense | None:
             and obj_token.pos_ == "NOUN" and \
             not is_party(obj_token) and not owned_by_party(obj_token) and \
             head_lemma(obj_token) not in _ASSAULTABLE_THINGS and not agent_noun(obj_token) \
-            and not names_a_person(obj_token) and not _weaponry(obj_token) and not (
+            and not names_a_person(obj_token) and not _weaponry(obj_token) \
+            and not water_cannon(obj_token) and not (
                 head_lemma(obj_token) in _TRADED_FIRE
                 and frame.verb.lemma_ in ("exchange", "trade", "open")):  # not "traded shots"
         return None
@@ -706,7 +709,11 @@ def _harmless_thing(doer: Token) -> bool:
 def _carried(word: Token, craft: Token) -> bool:
     """Is the word what the craft carries, not who drives it: a compound of civilians or
     their kind ("a passenger train", "a tourist coach", "a school bus"), as opposed to a
-    party's ("an army truck", "a Hamas car")?"""
+    party's ("an army truck", "a Hamas car"), or what a participle says it carries?"""
+    if word.dep_ == "dobj" and word.head.dep_ == "acl" and word.head.head.i == craft.i and \
+            word.head.tag_ == "VBG" and head_lemma(word) not in WEAPONS:
+        return True  # its load: "a bus carrying 48 passengers", "a boat ferrying migrants";
+        # not "a car carrying explosives"
     return word.dep_ == "compound" and word.head.i == craft.i and \
         agent_phrases().get((word.lower_,)) in _CARRIED_CODES
 
@@ -1179,6 +1186,14 @@ def _a_year_gone_by(time: dict[str, Any], published: str) -> bool:
     stretch = re.fullmatch(r"P(\d+)([MY])", value)
     if stretch:  # "killed in the first six months of the year": a tally over a season or
         return stretch[2] == "Y" or int(stretch[1]) >= 3  # more ("over the past month" is news)
+    season = re.fullmatch(r"(\d{4})-(SP|SU|FA|WI|Q[1-4]|H[12])", value)
+    if season:  # a season, a quarter or a half of a year as the month it ends in (winter in
+        code = season[2]  # the next February)
+        end = 3 * int(code[1]) if code[0] == "Q" else 6 * int(code[1]) if code[0] == "H" \
+            else SEASON_MONTH[code] + 2
+        value = f"{int(season[1]) + end // 13}-{(end - 1) % 12 + 1:02d}"
+        if code[0] in "QH":  # a quarter or a half gone by is a tally's stretch ("launched
+            return value < published[:7]  # 200 drones in the second half of 2024")
     day = re.fullmatch(r"(\d{4})-(\d{2})(?:-(\d{2}))?", value)
     if day:
         year, month = int(day[1]), int(day[2])
@@ -1236,7 +1251,8 @@ def _a_toll(candidate: Candidate) -> bool:
     if candidate.noun is not None or verb.lemma_.lower() not in KILL_LEMMAS | HARM_VERBS:
         return False
     subject = parse_frame(verb).subj
-    if subject is None and verb.dep_ == "xcomp":  # "the war is estimated to have killed"
+    if subject is None and verb.dep_ in ("xcomp", "conj"):  # "the war is estimated to have
+        # killed", "the war dragged on for eight years and killed half a million people"
         subject = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")),
                        None)
     return subject is not None and subject.lemma_.lower() in LASTING_CONFLICTS and \
@@ -1485,6 +1501,11 @@ def resolve_clauses(candidates: list[Candidate]) -> None:
                 _hypothetical_word(token.head) or _ahead(token)):
             candidate.hypothetical = True  # "talks are expected to resume", "an invasion of
             # Taiwan would most likely fail", "talks will resume on Monday"
+        if candidate.noun is token and token.dep_ == "pobj" and token.head.dep_ == "prep" and \
+                token.head.head.pos_ == "VERB" and _modals(token.head.head) & (
+                    HYPOTHETICAL_MODALS | INTENT_MODALS):
+            candidate.hypothetical = True  # "leaders will gather in Honiara for their annual
+            # summit": the meeting its verb brings is still ahead
         if token.dep_ in ("xcomp", "ccomp", "pcomp") and token.head.lemma_.lower() == "risk" \
                 and any(c.lower_ == "being" for c in token.children):
             candidate.hypothetical = True  # "they risk being attacked": a fear, not a deed

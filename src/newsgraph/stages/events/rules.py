@@ -23,6 +23,7 @@ from newsgraph.stages.events.lexicon import (
     ACTOR_NOUNS,
     AGREEMENTS,
     AID_GOODS,
+    ASSAULTABLE,
     BLOCKABLE,
     CAPTIVES,
     CIVILIANS,
@@ -33,6 +34,7 @@ from newsgraph.stages.events.lexicon import (
     FORCE_ADJECTIVES,
     FORCES,
     LIGHT_NOUNS,
+    MARKET_NOUNS,
     NOT_CUSTODY,
     NOUN_LEXICON,
     PASSAGE,
@@ -369,6 +371,36 @@ def prep(*names: str, of: frozenset[str] | None = None) -> Cond:
     return test
 
 
+def water_cannon(noun: Token) -> bool:
+    """Is the noun a water cannon, what police fire at a crowd as they fire tear gas
+    (`RIOT_CONTROL`), not a cannon fired in salute?"""
+    return noun.lemma_.lower() == "cannon" and any(
+        child.dep_ == "compound" and child.lower_ == "water" for child in noun.children)
+
+
+_STORMABLE = ASSAULTABLE | TERRITORY | PROPERTY | PASSAGE | frozenset({"line"})
+"""What is stormed into or past: places, buildings, vessels, roads and police lines."""
+
+
+def _stormed_into(frame: Frame) -> bool:
+    """Is the verb's way into or onto a place or a building: a name ("into Goma", "into
+    Avdiivka", which the tagger may call a person) or a noun of one ("into the town", "past
+    police lines", "on the headquarters")?"""
+    return any(pobj is not None and (head_lemma(pobj) in _STORMABLE or (
+        name != "on" and pobj.ent_type_ not in ("DATE", "TIME") and (
+            pobj.pos_ == "PROPN" or entity_type(pobj) in PLACE_ENTITY_TYPES)))
+        for name in ("into", "onto", "on", "through", "across", "past")
+        for pobj in (frame.preps.get(name),))
+
+
+def _moved_somehow(frame: Frame) -> bool:
+    """Is the verb's object moved in a way, not to anyone: a comparative or a participle
+    beside it ("sent the dollar higher", "sent shares soaring")?"""
+    return any((child.dep_ == "advmod" and child.tag_ in ("RBR", "JJR")) or (
+        child.dep_ in ("ccomp", "xcomp", "oprd") and child.tag_ == "VBG")
+        for child in frame.verb.children)
+
+
 def prt(*names: str) -> Cond:
     return lambda frame: frame.prt in names
 
@@ -582,6 +614,7 @@ _RULES: dict[str, list[Rule]] = {
         (lambda f: f.verb.i > 0 and f.verb.nbor(-1).lower_ == "-" and f.verb.i > 1
          and f.verb.nbor(-2).lower_ == "test", ("MOBILIZE", "weapons")),
         (obj_words("fire shot"), ("ASSAULT", "firearms")),
+        (lambda f: f.obj is not None and water_cannon(f.obj), ("ASSAULT", "firearms")),
         (both(obj(WEAPONS), target_prep), ("ASSAULT", "heavy-weapons")),
         (either(obj(RIOT_CONTROL), obj_words("bullet shot round")), ("ASSAULT", "firearms")),
         (both(obj(WEAPONS), negate(target_prep)), ("MOBILIZE", "weapons")),
@@ -652,6 +685,8 @@ _RULES: dict[str, list[Rule]] = {
         (ANY, ("COERCE", None)),
     ],
     "send": [
+        (both(obj(MARKET_NOUNS), either(prt("up", "down"), _moved_somehow)), None),  # "sent
+        # the dollar up", "sent prices higher": a cause moved a market, no one sent it
         (obj(PEACEKEEPERS), ("AID", "peacekeeping")),
         (obj(FORCES | word_set("reinforcement volunteer")), ("MOBILIZE", "troops")),
         (obj(AID_GOODS), ("AID", None)),
@@ -816,6 +851,13 @@ _RULES: dict[str, list[Rule]] = {
     "close": [(obj(PASSAGE | word_set("newspaper station office embassy")),
                ("COERCE", "restrict"))],
     "raid": [(ANY, ("ASSAULT", None))],
+    "storm": [(_stormed_into, ("ASSAULT", None)),  # "stormed into Avdiivka", "stormed
+               # past police lines into the palace", "stormed down on the headquarters"
+              (either(prt("down", "off", "out", "back", "away", "up", "ahead", "home", "clear",
+                          "on"), prep("out", "off", "away")),
+               None),  # a rush: "storming down the home straight", "stormed out of the talks"
+              (negate(no_obj), ("ASSAULT", None))],  # "stormed parliament"; not "stormed to
+    # victory"
     "strike": [
         (subj(CIVILIANS), ("PROTEST", "strike-lim")),
         (obj(AGREEMENTS), ("AGREE", None)),
