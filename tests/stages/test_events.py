@@ -2240,3 +2240,21 @@ def test_a_rush_a_clubs_result_and_a_competitions_leader_are_no_events(event_nlp
          "Egypt hosted Jordan for talks in Cairo on Monday.", "CONSULT"),
         ("Police beat protesters in Minsk on Saturday.", "ASSAULT"),
         ("The opposition leader arrived in Kyiv on Thursday.", "CONSULT")), event_nlp)
+
+
+def test_an_explosion_named_by_what_exploded_of_itself_is_an_accident(event_nlp):
+    """A firedamp or a methane gas explosion in a coal mine, a gas cylinder's: accidents
+    (snippets 6 and 7, written unseen); a car bomb's, a suicide blast and a bare explosion in
+    a market stay attacks."""
+    no_events((
+        "At least 41 miners died after a firedamp explosion ripped through a state-run coal "
+        "mine in Amasra on Friday evening.",
+        "A methane gas explosion ripped through a coal mine in Sutatausa late on Tuesday, "
+        "killing at least 21 miners, the national mining agency said.",
+        "A gas cylinder explosion at a restaurant in Nairobi killed three people on Friday."),
+        event_nlp)
+    each_has((
+        ("A car bomb explosion killed 12 people in Mogadishu on Friday.", "ASSAULT"),
+        ("A suicide blast killed 12 people at a mosque in Peshawar on Friday.", "ASSAULT"),
+        ("An explosion ripped through a crowded market in Baghdad on Friday, killing 30 "
+         "people.", "ASSAULT")), event_nlp)

@@ -673,6 +673,9 @@ def _harmless_thing(doer: Token) -> bool:
     airstrike"); gunfire is no blaze ("came under heavy fire"). A shape or an amount of
     such a thing is that thing ("a line of thunderstorms", "a wall of water")."""
     clause = doer.head if doer.dep_ == "nsubj" else None
+    if any(NOUN_MODIFIERS.get((doer.lemma_.lower(), child.lemma_.lower()), ()) is None
+           for child in doer.children if child.dep_ == "compound"):
+        return True  # what exploded by itself: "a methane gas explosion ..., killing 21"
     kind_of_a_name = False  # "Cyclone Freddy": the name's kind word, in the entity
     if head_lemma(doer) not in ACCIDENT_NOUNS and not agent_noun(doer) and (
             doer.pos_ == "PROPN" or not is_party(doer)):
