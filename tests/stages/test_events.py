@@ -1886,6 +1886,10 @@ def test_a_report_of_games_is_played_by_its_countries(event_nlp):
          "Tuesday.", "ASSAULT"),
         ("Ukraine beat Poland 2-1 in Warsaw on Sunday. Poland pledged to train Ukrainian "
          "pilots.", "AGREE"),
+        ("Ukraine won the Eurovision final on Saturday. Russia's army shelled Kharkiv on "
+         "Sunday.", "ASSAULT"),
+        ("Egypt beat Algeria 2-0 on Saturday. Algeria's supporters attacked the Egyptian "
+         "embassy in Algiers, police said.", "ASSAULT"),
         ("France beat England 2-1 at Wembley on Saturday. France hosted Ukraine's president "
          "in Paris on Monday.", "CONSULT"),
         ("Wales beat Ireland 24-10 in Cardiff. Russia threatened Moldova on Monday.",
@@ -2160,11 +2164,16 @@ def test_a_date_an_occasion_a_market_and_a_stative_verb_make_no_event(event_nlp)
     no_events((
         "Black Friday has well and truly arrived in Australia, and the big retailers have "
         "been trickling out deals.",
+        "Japan welcomed a record 3.3 million foreign visitors in October, government tourism "
+        "data showed.",
         "The decision sent the Australian dollar up more than a cent against the US dollar.",
         "The news sent shares soaring on Monday.",
         "Ireland's attack depends on quick ball, ideally under three seconds."), event_nlp)
     each_has((
         ("Scholz arrived in Kyiv on Tuesday.", "CONSULT"),
+        ("The EU welcomed the ceasefire agreement on Monday.", "SUPPORT"),
+        ("Poland welcomed 2,000 US troops on Monday as NATO reinforced its eastern flank.",
+         "SUPPORT"),
         ("Britain sent troops to Estonia on Monday.", "MOBILIZE"),
         ("The US sent $2 billion in aid to Ukraine on Monday.", "AID"),
         ("The United States sent more warships closer to Iran on Friday.", "MOBILIZE"),
@@ -2244,8 +2253,8 @@ def test_a_rush_a_clubs_result_and_a_competitions_leader_are_no_events(event_nlp
 
 def test_an_explosion_named_by_what_exploded_of_itself_is_an_accident(event_nlp):
     """A firedamp or a methane gas explosion in a coal mine, a gas cylinder's: accidents
-    (snippets 6 and 7, written unseen); a car bomb's, a suicide blast and a bare explosion in
-    a market stay attacks."""
+    (snippets 6 and 7, written unseen); a car bomb's, a suicide blast, a bare explosion in a
+    market and one its sentence lays at a bomber's or a missile's door stay attacks."""
     no_events((
         "At least 41 miners died after a firedamp explosion ripped through a state-run coal "
         "mine in Amasra on Friday evening.",
@@ -2257,4 +2266,9 @@ def test_an_explosion_named_by_what_exploded_of_itself_is_an_accident(event_nlp)
         ("A car bomb explosion killed 12 people in Mogadishu on Friday.", "ASSAULT"),
         ("A suicide blast killed 12 people at a mosque in Peshawar on Friday.", "ASSAULT"),
         ("An explosion ripped through a crowded market in Baghdad on Friday, killing 30 "
-         "people.", "ASSAULT")), event_nlp)
+         "people.", "ASSAULT"),
+        # what the sentence names undoes the accident (a reviewer's texts)
+        ("A gas explosion in a Kabul mosque during Friday prayers killed 21 people; the "
+         "Islamic State group said its suicide bomber was responsible.", "ASSAULT"),
+        ("A gas explosion at an apartment block in Dnipro on Saturday was caused by a Russian "
+         "missile, Ukrainian officials said.", "ASSAULT")), event_nlp)

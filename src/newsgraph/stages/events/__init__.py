@@ -37,34 +37,34 @@ No event is made of what only names or describes one: business news (a company's
 investor's demand), commands with no subject ("for appointments, call the centre", "go, meet
 him"), agreeing with a view ("she agrees"; parties agree to, on or with something, or
 together), harm no one did (PETRARCH's null patterns: "earthquakes struck", "killed in the
-crash"), a warning to the public ("warned people to stay outdoors"), what circumstances
-forced someone to do ("was forced to close", with no one doing the forcing), travel by people
-who are no party ("farmers arrived in Greece": a visit is a party's), forecasts, event
-nouns with no party as subjects of verbs of being ("the rebels' demands include ..."), present
-"have", standing positions ("has long accused"), what has held for months or years or is done by
-habit ("has killed 13,000 since 2014", "frequently attacks": `detect.is_standing`), a deed
-told in the present among other sentences of a text told in the present (a story's plot or a
-rule: "Kaal's army launches an invasion"; a headline, the first sentence, a line alone and
-what a source says are news in any tense), an event noun told again ("The strikes came as
-..."), what travellers go somewhere to do, a count of events that changes ("attacks have
-continued to rise"), the toll of a conflict that lasts ("the war killed 600,000"), what an
-agreement, a law or a resolution lays down in the present tense ("the agreement commits
-Rwanda to ..."), the undated start of a "since" span ("prices have tripled since the
-fighting resumed"), an act the article dates to a year before its own, to a day or a month more
-than a year before, or to a stretch of months (a tally or history: "were killed last year", "on
-18 June 1815 the armies met"; "late last year" written in January is news), a game whose clause
-holds its score or fixture ("Turkey beat Georgia 3-1", "Wales v Ireland kicks off"), play
-between the countries of a report of games (one whose title or opening holds a result, scored
-or in a game named as one, "edged Sweden on penalties to reach the final": "Denmark fought
-back", "the home side attacked"; not aid, pledges, force, weapons or statecraft), a market's
-rally, a thing that "threatens" ("rising sea levels"), a storm or a disease by its name
-("Cyclone Freddy killed"), or a present tense analysts say ("analysts say the army attacks
-villages"). An act told of a dated happening or text is of its date ("the explosion on Aug. 4,
-2020 killed"). "Are to withdraw", a present with a later day of its own ("the summit opens on
-Sunday"), a passive to come that no one holds ("1,000 officers would be sent"), an event noun
-whose verb of happening is ahead ("talks will resume") and a conjecture no party voices ("if X,
-Israel would be fighting") are still ahead: hypothetical; an event noun whose happening is
-negated ("the rally did not go ahead") is negated.
+crash", "a methane gas explosion ripped through the mine"), a warning to the public ("warned
+people to stay outdoors"), what circumstances forced someone to do ("was forced to close", with
+no one doing the forcing), travel by people who are no party ("farmers arrived in Greece": a
+visit is a party's), forecasts, event nouns with no party as subjects of verbs of being ("the
+rebels' demands include ..."), present "have", standing positions ("has long accused"), what
+has held for months or years or is done by habit ("has killed 13,000 since 2014", "frequently
+attacks": `detect.is_standing`), a deed told in the present among other sentences of a text
+told in the present (a story's plot or a rule: "Kaal's army launches an invasion"; a headline,
+the first sentence, a line alone and what a source says are news in any tense), an event noun
+told again ("The strikes came as ..."), what travellers go somewhere to do, a count of events
+that changes ("attacks have continued to rise"), the toll of a conflict that lasts ("the war
+killed 600,000"), what an agreement, a law or a resolution lays down in the present tense ("the
+agreement commits Rwanda to ..."), the undated start of a "since" span ("prices have tripled
+since the fighting resumed"), an act the article dates to a year before its own, to a day or a
+month more than a year before, or to a stretch of months (a tally or history: "were killed last
+year", "on 18 June 1815 the armies met"; "late last year" written in January is news), a game
+whose clause holds its score or fixture ("Turkey beat Georgia 3-1", "Wales v Ireland kicks
+off"), play between the countries of a report of games (one whose title or opening holds a
+result, scored or in a game named as one, "edged Sweden on penalties to reach the final":
+"Denmark fought back", "the home side attacked"; not aid, pledges, force, weapons or
+statecraft), a market's rally, a thing that "threatens" ("rising sea levels"), a storm or a
+disease by its name ("Cyclone Freddy killed"), or a present tense analysts say ("analysts say
+the army attacks villages"). An act told of a dated happening or text is of its date ("the
+explosion on Aug. 4, 2020 killed"). "Are to withdraw", a present with a later day of its own
+("the summit opens on Sunday"), a passive to come that no one holds ("1,000 officers would be
+sent"), an event noun whose verb of happening is ahead ("talks will resume") and a conjecture
+no party voices ("if X, Israel would be fighting") are still ahead: hypothetical; an event noun
+whose happening is negated ("the rally did not go ahead") is negated.
 
 The package is split by job: `lexicon` reads the word lists of `newsgraph/data/events/` (once
 per process), `rules` holds the parse frame and the rule table, `detect` finds the triggers and

@@ -1319,11 +1319,13 @@ _SPEAKING_THINGS = COMMUNICATION_NOUNS | TEXT_NOUNS | REPORT_NOUNS
 
 def _a_competition(word: Token) -> bool:
     """Is the word a game named as one (`COMPETITION_NOUNS`: "the final", "on penalties", "a
-    gold medal", "the Paris Olympics"): a noun heading its phrase, not a modifier ("a death
-    penalty challenge", "gold reserves") nor a word of an organisation's or a people's name
-    ("the Arab League", "the Awami League")?"""
-    return word.lemma_.lower() in COMPETITION_NOUNS and word.pos_ in ("NOUN", "PROPN") and \
-        word.dep_ != "compound" and word.ent_type_ not in ("ORG", "NORP", "GPE") and not any(
+    gold medal", "the Paris Olympics", "a World Cup clash"): a noun heading its phrase or a
+    competition's name, not a common noun's modifier ("a death penalty challenge", "gold
+    reserves") nor a word of an organisation's or a people's name ("the Arab League", "the
+    Awami League")?"""
+    return word.lemma_.lower() in COMPETITION_NOUNS and word.pos_ in ("NOUN", "PROPN") and (
+        word.dep_ != "compound" or word.pos_ == "PROPN") and \
+        word.ent_type_ not in ("ORG", "NORP", "GPE") and not any(
             child.dep_ == "compound" and child.lemma_.lower() == "death"
             for child in word.children)
 

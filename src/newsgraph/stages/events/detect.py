@@ -65,6 +65,7 @@ from newsgraph.stages.events.lexicon import (
     REPORT_NOUNS,
     REPORT_VERBS,
     RIOT_CONTROL,
+    SELF_EXPLODING,
     SPEECH_VERBS,
     STATE_VERBS,
     SUPPORT_VERBS,
@@ -326,6 +327,8 @@ def _noun_sense(token: Token) -> Sense | None:
     if lemma == "fire":
         return ("ASSAULT", "firearms") if token.dep_ == "dobj" and token.head.lemma_ == \
             "open" else None
+    if lemma in _EXPLOSIONS and _exploded_of_itself(token):
+        return None  # "a methane gas explosion ripped through a coal mine": an accident
     if lemma == "talk" and token.tag_ == "NN" and not any(
             c.dep_ == "prep" and c.lower_ in ("with", "between") for c in token.children):
         return None  # "talk of access to the sea" is speech; negotiations are "talks"
@@ -665,7 +668,8 @@ def _participle_adjunct(verb: Token) -> bool:
 
 def _harmless_thing(doer: Token) -> bool:
     """Is the doer of harm a thing no one wields (`ACCIDENT_NOUNS`: "the fire", "a bus", a
-    storm, the building), as PETRARCH's null-coded doers (`crash`, `flood`) are? Not when
+    storm, the building; an explosion of what explodes of itself, "a methane gas explosion"),
+    as PETRARCH's null-coded doers (`crash`, `flood`) are? Not when
     someone is named wielding it: a party or an agent that owns it or modifies it ("Israeli
     fire", "sniper fire"), one its clause names ("a fire set by protesters"), a weapon in
     it ("a car packed with explosives"), or a party it was driven at ("a car rammed into a
@@ -673,18 +677,16 @@ def _harmless_thing(doer: Token) -> bool:
     airstrike"); gunfire is no blaze ("came under heavy fire"). A shape or an amount of
     such a thing is that thing ("a line of thunderstorms", "a wall of water")."""
     clause = doer.head if doer.dep_ == "nsubj" else None
-    if any(NOUN_MODIFIERS.get((doer.lemma_.lower(), child.lemma_.lower()), ()) is None
-           for child in doer.children if child.dep_ == "compound"):
-        return True  # what exploded by itself: "a methane gas explosion ..., killing 21"
+    exploded = _exploded_of_itself(doer)
     kind_of_a_name = False  # "Cyclone Freddy": the name's kind word, in the entity
-    if head_lemma(doer) not in ACCIDENT_NOUNS and not agent_noun(doer) and (
+    if not exploded and head_lemma(doer) not in ACCIDENT_NOUNS and not agent_noun(doer) and (
             doer.pos_ == "PROPN" or not is_party(doer)):
         named = _thing_it_names(doer)
         if named is not None:
             doer, kind_of_a_name = named, named.dep_ == "compound"
     one_word_name = doer.pos_ == "PROPN" and doer.lower_ in ACCIDENT_NOUNS and not any(
         c.dep_ == "compound" for c in doer.children)  # "Cholera has killed 1,200" (an ORG)
-    if head_lemma(doer) not in ACCIDENT_NOUNS or owned_by_party(doer) or (
+    if (head_lemma(doer) not in ACCIDENT_NOUNS and not exploded) or owned_by_party(doer) or (
             not kind_of_a_name and not one_word_name and (
                 doer.pos_ != "NOUN" or entity_type(doer))):
         return False
@@ -707,6 +709,27 @@ def _harmless_thing(doer: Token) -> bool:
         ((is_actor(word) or agent_noun(word))  # "near Port-au-Prince")
          and entity_type(word) not in PLACE_ENTITY_TYPES) or head_lemma(word) in WEAPONS)
         for word in wielding)
+
+
+def _exploded_of_itself(doer: Token) -> bool:
+    """Is the doer an explosion or a blast named by what explodes of itself (`SELF_EXPLODING`:
+    "a methane gas explosion ..., killing 21 miners", "a boiler blast"), and its sentence names
+    no weapon, attack or armed group ("a gas explosion ... after a Russian drone strike", "...;
+    the Islamic State group said its suicide bomber was responsible")?"""
+    if head_lemma(doer) not in _EXPLOSIONS or not any(
+            child.dep_ in ("compound", "amod", "nmod") and child.lemma_.lower() in SELF_EXPLODING
+            for child in doer.children):
+        return False
+    phrases = agent_phrases()
+    return not any(word.i != doer.i and (
+        head_lemma(word) in WEAPONS or phrases.get((word.lower_,)) in _ARMED_CODES or (
+            word.pos_ == "NOUN" and word.lemma_.lower() not in _EXPLOSIONS
+            and _is_attack(word))) for word in doer.sent)
+
+
+_EXPLOSIONS = frozenset({"explosion", "blast"})
+_ARMED_CODES = frozenset({"MIL", "REB", "UAF"})
+"""PETRARCH's codes of armed forces, rebels and unidentified armed groups."""
 
 
 def _carried(word: Token, craft: Token) -> bool:

@@ -651,6 +651,11 @@ _RULES: dict[str, list[Rule]] = {
     ],
     "welcome": [
         (lambda f: f.obj is not None and entity_type(f.obj) == "PERSON", ("CONSULT", "host")),
+        (lambda f: f.obj is not None and not is_actor(f.obj) and
+         head_lemma(f.obj) not in FORCES | WEAPONS and
+         any(c.dep_ == "nummod" for c in f.obj.children),
+         None),  # a count of arrivals: "Japan welcomed a record 3.3 million visitors"; not
+        # "welcomed 2,000 US troops", "welcomed two African presidents"
         (ANY, ("SUPPORT", None)),
     ],
     "call": [
