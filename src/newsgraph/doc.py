@@ -18,6 +18,8 @@ and later stages read them instead of deriving them again:
   as `token._.antecedent` (one resolver: `newsgraph.stages.references`);
 - `doc._.published`: the record's publication date object, and `doc._.anchor_date`, the ISO
   date relative expressions resolve against (looked up once);
+- `doc._.stories`: the stretches of text told of long ago, `[start, end, year]` in
+  characters (a castle's siege, a battle on its centenary), written by the times stage;
 - `doc._.times`, `doc._.quotes`, `doc._.events`: each stage's facts, contract-shaped (one
   extension per fact type of `newsgraph.facts`, registered with it).
 
@@ -41,7 +43,7 @@ ENTITY_SPANS = "entities"
 """The `doc.spans` key of the corrected entity mentions."""
 
 _DOC_EXTENSIONS = ("article", "dateline", "entity_table", "entity_tokens", "antecedents",
-                   "published", "anchor_date")
+                   "published", "anchor_date", "stories")
 """The shared model's own extensions; each fact type's (`doc._.quotes` ...) is registered with
 it in `newsgraph.facts`."""
 _SPAN_EXTENSIONS = ("entity_id", "role", "metonymy", "stands_for")

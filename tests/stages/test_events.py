@@ -2139,11 +2139,64 @@ def test_a_month_of_a_story_told_of_long_ago_is_history_not_news(event_nlp):
     each_has((
         ("Russia invaded Ukraine in February 2021. In June, Russian forces shelled Kharkiv, "
          "killing five.", "ASSAULT"),
-        ("In the spring of 1644, the owner declared for the King.\nIn June, protesters "
-         "marched on parliament.", "PROTEST"),
+        ("Police cleared the square on Monday.\nIn the spring of 1644, the owner declared "
+         "for the King.\nIn June, protesters marched on parliament.", "PROTEST"),
         ("Rebels seized the town in 2014. Troops shelled it, killing five.", "ASSAULT"),
         ("Israel captured the West Bank in 1967. Settlers attacked a Palestinian village "
          "near Ramallah, torching cars.", "ASSAULT")), event_nlp)
+
+
+def test_an_article_that_opens_on_a_story_of_long_ago_tells_history(event_nlp):
+    """An article whose first date starts a story of long ago (a battle on its centenary, the
+    year of revolutions: pages k, a snippet of 9, written unseen) tells it across its
+    paragraphs, dated or in a past tense, until a time counted from the article's date: its
+    acts are history, not news. The news after "today", an undated act after a year of long
+    ago in one paragraph, and a recent war's background stay events."""
+    no_events((
+        "At about 2:20 in the afternoon of 31 May 1916, British and German cruisers sighted "
+        "each other off Jutland.\nAt around 6:30 p.m., Jellicoe's battleships "
+        "deployed across the path of the German fleet. The Germans sank 14 British ships and "
+        "killed more than 6,000 sailors.",
+        "One hundred and seventy years ago this week, the streets of Paris were torn up.\n"
+        "On 25 June, the archbishop was fatally wounded at a barricade. Some 12,000 people "
+        "were arrested.",
+        "The 1988 gas attack on Halabja killed some 5,000 Kurds before Iraqi forces shelled "
+        "the town again."), event_nlp)
+    each_has((
+        ("On 23 July 1916, the 1st Division attacked the village.\nToday, police arrested "
+         "two men who vandalised the memorial.", "COERCE"),
+        ("Israel captured the West Bank in 1967. Settlers attacked a Palestinian village near "
+         "Ramallah, torching cars.", "ASSAULT"),  # a background year in one paragraph
+        ("Russia invaded Ukraine in February 2022.\nIn June, Russian forces shelled Kharkiv, "
+         "killing five.", "ASSAULT")), event_nlp)
+
+
+def test_an_event_not_yet_told_is_possible_and_a_forecast_is_ahead(event_nlp):
+    """An event noun with an indefinite article as the subject of a modal is one not yet
+    told ("A Chinese blockade of Taiwan could wipe $2 trillion off output", snippets 9); a
+    forecast is ahead. The definite one going on, and one told with its own toll, happened."""
+    for text in ("A Chinese blockade of Taiwan could wipe as much as $2 trillion off global "
+                 "output in its first year, analysts said.",
+                 "Typhoon Hagibis is forecast to hit the Tokyo area on Saturday."):
+        assert all(e["hypothetical"] for e in events_of(
+            text, event_nlp, published="2022-08-17", timed=True)), text
+    blockade = only(events_of("The Israeli blockade of Gaza could last for months, officials "
+                              "said.", event_nlp, published="2022-08-17", timed=True),
+                    "COERCE")
+    assert not blockade["hypothetical"]
+
+
+def test_a_fixture_at_the_top_opens_a_preview_not_a_court_case(event_nlp):
+    """"Wales v Ireland" at the top of an article with no score is a match to come (a
+    preview, pages f and l): its sides arrive and attack as teams. A case
+    before a court ("Ukraine v Russia", the ICJ) is no game: its accusation stays."""
+    no_events(("Wales v Ireland preview: Can the young Welsh pack halt the Irish juggernaut? "
+               "Ireland arrive in Cardiff unbeaten, having dispatched France, Italy and "
+               "Scotland. Wales will attack with width.",),
+              event_nlp)
+    each_has((("Ukraine v Russia: the International Court of Justice ruled on Wednesday that "
+               "Russia had violated a treaty. Russia accused Ukraine of lying.", "ACCUSE"),),
+             event_nlp)
 
 
 def test_what_a_crashed_craft_carried_wields_nothing(event_nlp):

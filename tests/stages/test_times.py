@@ -384,6 +384,35 @@ def test_a_story_told_of_long_ago_keeps_its_year_for_its_months_and_days():
                      ("June", "2024-06"), ("February 2022", "2022-02"), ("June", "2024-06")]
 
 
+def test_a_story_the_article_opens_on_holds_across_its_paragraphs():
+    """An article whose first date starts a story of long ago (a battle's centenary, the
+    year of revolutions: pages k, written unseen) tells it across paragraphs, as HeidelTime
+    reads a narrative: a clock takes the story's day, "170 years ago" starts one, and its own
+    "now", a quoted "today" or a time right after its start do not end it; "Today" in the
+    article's voice does. A story that does not open the article holds in its paragraph."""
+    text = ("One hundred and seventy years ago this week, Paris rose.\nIn February, the "
+            "king fled, and the workers who now held the city proclaimed a republic. \"We "
+            "are free today,\" one wrote on 25 February.\nOn 23 June, the army attacked at "
+            "6 a.m. and took the city.\nToday, a plaque marks the spot. In June, visitors lay "
+            "flowers.")
+    assert [(t["text"], t["value"]) for t in times_of(text, "2018-06-23")] == [
+        ("One hundred and seventy years ago", "1848"), ("this week", "2018-W25"),
+        ("February", "1848-02"), ("now", "PRESENT_REF"), ("today", "2018-06-23"),
+        ("25 February", "1848-02-25"), ("23 June", "1848-06-23"),
+        ("6 a.m", "1848-06-23T06:00"), ("Today", "2018-06-23"), ("June", "2018-06")]
+    text = ("Protesters gathered on Monday.\nIn the spring of 1644, the owner declared for "
+            "the King.\nIn June, protesters marched on parliament.")
+    assert values(text, "2024-06-27")["June"] == "2024-06"
+
+
+def test_numbers_past_a_hundred_in_words():
+    assert values("Two hundred years ago, Napoleon lost. It took a hundred and twenty-five "
+                  "days.", "2015-06-18") == {"Two hundred years ago": "1815",
+                                             "a hundred and twenty-five days": "P125D"}
+    assert parse_number("one hundred and seventy") == 170
+    assert parse_number("hundred") == 100
+
+
 def test_a_year_naming_a_thing_or_a_month_counted_from_the_article_starts_no_story():
     text = ("The 1761 painting set a record when Artcurial sold it last March. In June, the "
             "state blocked its export.")

@@ -123,7 +123,7 @@ def make_published(nlp: Language, name: str, weekday_reach: int) -> Any:
 @Language.factory(
     "newsgraph_times",
     requires=["doc._.anchor_date", "token.dep", "token.tag"],
-    assigns=["doc._.times"],
+    assigns=["doc._.times", "doc._.stories"],
     default_config={},
 )
 def make_times(nlp: Language, name: str) -> Any:
@@ -148,7 +148,7 @@ def make_quotes(nlp: Language, name: str, min_direct_words: int) -> Any:
 @Language.factory(
     "newsgraph_events",
     requires=["doc._.dateline", "doc._.entity_table", "doc._.antecedents", "doc._.times",
-              "doc._.published", *_PARSE],
+              "doc._.stories", "doc._.published", *_PARSE],
     assigns=["doc._.events"],
     default_config=stage_defaults("events"),
 )

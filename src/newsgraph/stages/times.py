@@ -73,7 +73,11 @@ _NUM_WORD = _alt(k for k in NUMBERS if k not in ("a", "an"))
 _COUNT_WORDS = {word for number in NUMBERS for word in number.split()} - {"a", "an", "of"}
 """The words of _NUM_WORD's numbers that hold no others' ("couple" of "a couple of"): each of
 them holds one as a whole word."""
-NUM = (rf"(?:\d+(?:\.\d+)?|(?:{_NUM_WORD})(?:-(?:{_NUM_WORD}))?|an?(?=\s)|{_alt(VAGUE_NUMBERS)})"
+_HUNDREDS = (rf"(?:(?:{_NUM_WORD}|an?)\s+)?hundred(?:\s+(?:and\s+)?(?:{_NUM_WORD})"
+             rf"(?:-(?:{_NUM_WORD}))?)?")
+"""A number written in words past a hundred: "two hundred", "one hundred and seventy"."""
+NUM = (rf"(?:\d+(?:\.\d+)?|{_HUNDREDS}|(?:{_NUM_WORD})(?:-(?:{_NUM_WORD}))?|an?(?=\s)"
+       rf"|{_alt(VAGUE_NUMBERS)})"
        rf"(?:\s+and\s+a\s+half)?")
 UNIT = rf"(?:{_alt(UNITS)}|centuries)s?"
 REL = r"(?:this|last|next|past|coming|previous|current|following)"
@@ -508,6 +512,14 @@ def parse_number(text: str) -> float | None:
         pass
     if text in NUMBERS:
         return NUMBERS[text] + half
+    hundreds, hundred, rest = text.partition("hundred")
+    if hundred and (hundreds or rest):  # "two hundred", "one hundred and seventy"
+        times = parse_number(hundreds.strip()) if hundreds.strip() else 1
+        rest = rest.strip().removeprefix("and ").strip()
+        more = parse_number(rest) if rest else 0
+        if times is None or more is None or more >= 100:
+            return None
+        return times * 100 + more + half
     if "-" in text:
         parts = text.split("-")
         if all(part in NUMBERS for part in parts):
@@ -1200,8 +1212,11 @@ ANAPHOR_REACH = 1
 counts from: its own and the one before."""
 
 
-def normalise(text: str, anchor: date | None, doc: Doc | None = None) -> list[Mention]:
-    """Find every time expression of `text` and give it a type and a TIMEX3 value."""
+def normalise(text: str, anchor: date | None, doc: Doc | None = None,
+              stories: list[list[int]] | None = None) -> list[Mention]:
+    """Find every time expression of `text` and give it a type and a TIMEX3 value; `stories`,
+    if given, receives the stretches told of long ago, `[start, end, year]` in characters
+    (`_story_time`)."""
     mentions = find_mentions(text)
     if doc is not None:
         mentions = [m for m in mentions if not (m.kind == "year" and not m.groups.get("edge")
@@ -1216,17 +1231,22 @@ def normalise(text: str, anchor: date | None, doc: Doc | None = None) -> list[Me
     last_day_sentence = last_value_sentence = -1
     narrative: int | None = None  # the year of the story the text tells (`_story_time`)
     told = 0  # where the story's paragraph last named a time
+    opening: bool | None = None  # does the article's first date start a story
+    stretches: list[list[int]] = []  # [start, end, year] of each stretch of a story
     for mention in mentions:
         sentence = _sentence_of(sentences, mention.start)
-        if narrative is not None and "\n" in text[told:mention.start]:
-            narrative = None  # a story's year holds within its paragraph
+        if narrative is not None and not opening and "\n" in text[told:mention.start]:
+            narrative = None  # a story's year holds within its paragraph, unless the
+            # article opens on it (a battle's centenary, a castle's history)
+            stretches[-1][1] = text.index("\n", told)
         if narrative is not None and _yearless(mention) and resolver.tense(mention) == "past" \
                 and not _DEICTIC_BEFORE.search(text, max(0, mention.start - 12), mention.start):
             mention.extra["narrative"] = narrative
             resolver.resolve(mention)
         if mention.kind not in _FIRST_PASS:
-            if mention.kind in ("clock", "part_of_day") and last_day and \
-                    last_day_sentence == sentence:
+            if mention.kind in ("clock", "part_of_day") and last_day and (
+                    last_day_sentence == sentence or (
+                        narrative is not None and last_day.startswith(f"{narrative:04d}"))):
                 mention.extra["context_day"] = last_day
             if mention.kind == "anaphor" and resolver.last_value and \
                     sentence - last_value_sentence <= ANAPHOR_REACH:
@@ -1236,11 +1256,31 @@ def normalise(text: str, anchor: date | None, doc: Doc | None = None) -> list[Me
             resolver.last_value = mention.value
             last_value_sentence = sentence
         if mention.value and _DAY_VALUE.fullmatch(mention.value[:10]) and mention.kind not in (
-                "clock",):
+                "clock",) and not (narrative is not None and _quoted(text, mention.start)):
             last_day, last_day_sentence = mention.value[:10], sentence
             resolver.reference = last_day
-        if mention.value:
+        if mention.value and narrative is not None and (
+                (told > 0 and not text[told:mention.start].strip())
+                or _quoted(text, mention.start) or (mention.value == "PRESENT_REF"
+                                                    and resolver.tense(mention) == "past")):
+            told = mention.end  # a time qualifying the story's ("170 years ago this week"),
+            # a speaker's of the story ('"something wrong with our ships today"', Beatty
+            # said), the story's own now ("the landowners who now saw a waste of money")
+        elif mention.value:
+            was = narrative
             narrative, told = _story_time(mention, anchor, doc, narrative), mention.end
+            if opening is None and mention.value[:1].isdigit() and \
+                    mention.kind not in _STORY_NEUTRAL:
+                opening = narrative is not None  # the article's first date starts a story
+            if narrative != was:
+                begun = min(sentences[sentence], mention.start) if narrative is not None \
+                    and sentence < len(sentences) else mention.start
+                if was is not None and stretches[-1][1] > begun:
+                    stretches[-1][1] = begun
+                if narrative is not None:
+                    stretches.append([begun, len(text), narrative])
+    if stories is not None:
+        stories.extend(stretches)
     found = [mention for mention in mentions if mention.value]
     ranges = _ranges(text, found)
     return sorted(found + ranges, key=lambda m: (m.start, -m.end)) if ranges else found
@@ -1250,6 +1290,14 @@ _TIME_NOUNS = frozenset(UNITS) | frozenset(PARTS_OF_DAY) | frozenset(SEASONS)
 """Nouns of a stretch of time, whose "of" names a date: "the early hours of 23 July 1916"."""
 _DEICTIC_BEFORE = re.compile(r"\b(?:last|next|this|coming|past)\s+$", re.IGNORECASE)
 """A word before a month that counts it from the article's date ("sold it last March")."""
+
+
+def _quoted(text: str, offset: int) -> bool:
+    """Is the offset inside a quotation its paragraph opened (an odd number of quotation
+    marks before it)?"""
+    paragraph = text.rfind("\n", 0, offset) + 1
+    before = text[paragraph:offset]
+    return (before.count('"') + before.count("\u201c") + before.count("\u201d")) % 2 == 1
 
 
 def _yearless(mention: Mention) -> bool:
@@ -1275,7 +1323,7 @@ def _dates_a_clause(doc: Doc, start: int, end: int) -> bool:
     if span is None or not len(span):
         return False
     root = span.root
-    for _ in range(3):
+    for _ in range(4):
         if root.dep_ in ("nummod", "compound", "appos") and root.head.lower_ in MONTHS:
             root = root.head  # "the last week of February 1848": the year of the month
         if root.dep_ in ("npadvmod", "advmod") and root.head.pos_ in ("VERB", "AUX"):
@@ -1285,6 +1333,9 @@ def _dates_a_clause(doc: Doc, start: int, end: int) -> bool:
         holder = root.head.head
         if holder.pos_ in ("VERB", "AUX"):
             return True
+        if (holder.like_num or holder.pos_ == "NUM") and holder.dep_ in ("pobj", "npadvmod"):
+            root = holder  # "at about 2:20 in the afternoon of 31 May 1916"
+            continue
         if holder.lemma_.lower() not in _TIME_NOUNS:
             return False  # "the revolution of 1830", "his role in the 1994 genocide"
         root = holder  # "in the early hours of 23 July 1916", "in the summer of 1848"
@@ -1306,9 +1357,11 @@ def _story_time(mention: Mention, anchor: date | None, doc: Doc | None,
     if mention.kind == "ago" and (mention.groups.get("dir") or "").lower() not in (
             "ago", "from now", "hence"):
         return narrative  # "relieved six weeks later": later than the story's time
-    if mention.kind in _COUNTED_FROM_THE_ARTICLE:
-        return None
     value = mention.value or ""
+    if mention.kind in _COUNTED_FROM_THE_ARTICLE and not (
+            mention.kind == "ago" and re.fullmatch(r"\d{4}", value) and anchor.year - int(
+                value) >= STORY_AGE):  # "One hundred and seventy years ago, Paris rose"
+        return None
     if _deictic(mention):
         return None
     year = re.match(r"\d{4}", value)
@@ -1399,13 +1452,15 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 class TimeStage:
     """TIMEX3 time expressions with types and values resolved against the publication date
-    (`doc._.anchor_date`, written by the published stage), written to `doc._.times`."""
+    (`doc._.anchor_date`, written by the published stage), written to `doc._.times`, and the
+    stretches told of long ago, to `doc._.stories`."""
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc._.text
         anchor = date.fromisoformat(doc._.anchor_date) if doc._.anchor_date else None
         times = []
-        for mention in normalise(text, anchor, doc):
+        stories: list[list[int]] = []
+        for mention in normalise(text, anchor, doc, stories):
             start, end = _trim(text, mention.start, mention.end)
             if end <= start:
                 continue
@@ -1414,6 +1469,7 @@ class TimeStage:
             times.append({"start": start, "end": end, "text": text[start:end],
                           "value": mention.value, "type": mention.type})
         doc._.times = times
+        doc._.stories = stories
         return doc
 
 

@@ -26,6 +26,7 @@ from newsgraph.stages.events.actors import (
     FORCE_EVENTS,
     Typing,
     agent_in,
+    agents_in,
     makes_political,
     sentence_names_political_actor,
     type_party,
@@ -89,6 +90,7 @@ from newsgraph.stages.events.rules import (
     parse_frame,
     prep_object,
 )
+from newsgraph.stages.times import STORY_AGE, governing_verb, verb_tense
 
 # ----------------------------------------------------------------------------- targets
 
@@ -398,6 +400,7 @@ class ArticleContext:
                               and actor_token.head.i == candidate.token.i)
         if why is None:
             return None  # no political actor: "the device allows", "Microsoft offers"
+        when = self._date(candidate, candidates, last_dated)
         start_char = self.doc[candidate.start].idx
         end_token = self.doc[candidate.end - 1]
         end_char = end_token.idx + len(end_token.text)
@@ -412,13 +415,52 @@ class ArticleContext:
             "actor": actor,
             "target": target,
             "place": self._place(candidate),
-            "date": self._date(candidate, candidates, last_dated),
+            "date": when,
             "fatalities": {"min": fatalities[0], "max": fatalities[1]} if fatalities else None,
             "size": {"min": size[0], "max": size[1]} if size else None,
             "negated": candidate.negated,
             "hypothetical": candidate.hypothetical,
             "why": why,
         }
+
+    def _story_year(self, token: Token) -> str | None:
+        """The year of the story of long ago the event is told in (`doc._.stories`, by the
+        times stage) over paragraphs, when told in a past tense ("the garrison surrendered on
+        terms", "the fighting had ended"); "A visit takes about two hours" is the article's
+        own time, and an act told after a year in one paragraph ("Israel captured the West
+        Bank in 1967. Settlers attacked a village") may be today's. Only in a paragraph whose
+        own dates are the story's ("The 1st Division attacked on 23 July ... captured the
+        village"): after "On 15 January 1919, Rosa Luxemburg was murdered", a paragraph of
+        its own telling that police detained marchers is news (a reviewer's texts)."""
+        paragraph = (self.text.rfind("\n", 0, token.idx) + 1,
+                     self.text.find("\n", token.idx) % (len(self.text) + 1))
+        for start, end, year in self.doc._.stories or ():
+            if start <= token.idx < end and "\n" in self.text[start:end] and any(
+                    paragraph[0] <= time["start"] < paragraph[1]
+                    and time["value"].startswith(f"{year:04d}") for time in self.times):
+                verb = governing_verb(token)
+                if verb is not None and verb_tense(verb) == "past":
+                    return f"{year:04d}"
+        return None
+
+    def long_ago(self, event: dict[str, Any]) -> bool:
+        """Is the event dated `STORY_AGE` years or more before the article, and its sentence
+        names no nearer time: history it tells (a war's background, an anniversary's
+        battle), no news of a political interaction, as event data codes the events a report
+        brings, not the past it recalls? "Kuwait, invaded by Iraq in 1990, held talks on
+        Monday" is news."""
+        published = re.match(r"\d{4}", self.published or "")
+        if published is None:
+            return False
+
+        def old(value: str) -> bool:
+            year = re.match(r"\d{4}", value)
+            return year is not None and int(published[0]) - int(year[0]) >= STORY_AGE
+
+        sentence = event["sentence"]
+        return old((event["date"] or {}).get("value") or "") and not any(
+            sentence["start"] <= time["start"] < sentence["end"] and time["value"][:1].isdigit()
+            and not old(time["value"]) for time in self.times)
 
     def _relevance(self, candidate: Candidate, actor: Typing | None,
                    target: Typing | None, scene: bool = False) -> str | None:
@@ -526,11 +568,22 @@ class ArticleContext:
         """Each result in the text (where it starts, the places it puts in play): a score
         written next to a place ("England 2-1"), or one the parse hangs on a verb or a noun
         of a result (`RESULT_WORDS`: "Argentina won 5-4", "a 3-1 win over Sweden")."""
+        opening = self._opening_end()
         found = [(span.start_char, self._places_named(names))
-                 for span, names in self.fixtures if _SCORE_TEXT.search(span.text)]
+                 for span, names in self.fixtures if _SCORE_TEXT.search(span.text) or (
+                     span.start_char < opening and self._a_match(span))]
         found += self._scored_sides()
         found += self._contested()
         return [(start, ids) for start, ids in found if ids]
+
+    def _a_match(self, fixture: Span) -> bool:
+        """Is a fixture with no score ("Wales v Ireland preview", "Ireland v France: five
+        things to watch") at the top of the article a match, not a court case ("Ukraine v
+        Russia" before the court): no judge, court or tribunal in its sentence or the next?"""
+        sentence = self._sent(fixture[0])
+        after = sentence.end if sentence.end < len(self.doc) else sentence.end - 1
+        words = self.doc[sentence.start:self._sent(self.doc[after]).end]
+        return all(code != "JUD" for code, _phrase in agents_in(words))
 
     def _contested(self) -> list[tuple[int, frozenset[str]]]:
         """The opening's sentences that tell a result with no score in a game named as one
@@ -1058,6 +1111,9 @@ class ArticleContext:
         elaborated = self._elaborated_date(token)
         if elaborated is not None:
             return {"value": elaborated, "how": "inferred"}
+        story = self._story_year(token)
+        if story is not None:
+            return {"value": story, "how": "inferred"}
         if self.published:
             return {"value": self.published, "how": "published"}
         return None

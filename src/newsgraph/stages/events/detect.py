@@ -868,6 +868,11 @@ _AHEAD_MODALS = _GOVERNING_MODALS | (INTENT_MODALS - {"would"})
 used to happen or happened next ("troops would later open fire to disperse the crowd")."""
 
 
+_BESIDE_MARKS = frozenset({"as", "while", "when", "after", "before", "since", "once"})
+"""Marks of a clause told beside a forecast, not forecast by it ("the general predicted
+victory as troops attacked the city on Monday")."""
+
+
 def _hypothetical_word(token: Token) -> bool:
     """Is the word one of HYPOTHETICAL_WORDS, by its lemma or as written: the lexicon lists
     forms the lemmatizer cuts ("slated" -> "slat") or leaves as they are ("scheduled")."""
@@ -937,6 +942,11 @@ def _ahead(noun: Token) -> bool:
     modals = _modals(verb)
     if any(c.dep_ == "det" and c.lower_ == "any" for c in noun.children):
         return bool(modals)  # "any Israeli strike on Iran would set the programme back"
+    if modals & (HYPOTHETICAL_MODALS | INTENT_MODALS) and any(
+            c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children) and not any(
+            c.dep_ in ("relcl", "acl") for c in noun.children) and not _has_own_date(noun):
+        return True  # "a Chinese blockade of Taiwan could wipe $2 trillion off output": one
+        # not yet told, what it would do; "the blockade could last months" is one going on
     if modals and any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children):
         return True  # "a bombardment would have destroyed the wire": what did not happen
     return bool(modals & (HYPOTHETICAL_MODALS | INTENT_MODALS)) and \
@@ -1615,7 +1625,9 @@ def resolve_clauses(candidates: list[Candidate]) -> None:
                 elif dep == "xcomp" and lemma == "be" and any(
                         c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
                     candidate.hypothetical = True  # "fighters are to withdraw": still owed
-                elif _hypothetical_word(ancestor) or ancestor.lower_ in WISH_WORDS or (
+                elif (_hypothetical_word(ancestor) and not (dep == "advcl" and any(
+                        c.dep_ == "mark" and c.lower_ in _BESIDE_MARKS for c in child.children
+                ))) or ancestor.lower_ in WISH_WORDS or (
                         dep == "xcomp" and (_under_modal(governing, lemma)
                                             or _obliged(ancestor, governing, child))):
                     candidate.hypothetical = True  # the lemmatizer makes "hoping" "hop"
