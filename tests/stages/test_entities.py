@@ -453,6 +453,20 @@ def test_a_fragment_of_a_longer_name_and_a_persons_surname_are_not_geocoded():
     assert "Toronto" in located
 
 
+def test_a_persons_surname_doing_something_is_the_person_not_a_town():
+    """"Vaughan forced a save" after "Tom Vaughan" is the player (pages m, written unseen:
+    the town in Ontario, then an actor typed as a town); a capital keeps its government
+    ("Washington imposed sanctions on Iran", with a Paul Washington in the article)."""
+    found = by_mention(entities_of(
+        "Coach Rob Page replaced Tom Vaughan at half-time. Vaughan forced a save from the "
+        "keeper within two minutes of the restart."))
+    assert found["Vaughan"] is found["Tom Vaughan"]
+    assert found["Vaughan"]["type"] == "PERSON" and found["Vaughan"]["lat"] is None
+    found = by_mention(entities_of("Paul Washington met aides. Washington imposed sanctions "
+                                   "on Iran."))
+    assert found["Washington"]["type"] == "GPE"
+
+
 def test_a_short_form_of_a_town_opening_a_name_is_that_names():
     """"Rapid" is Rapid City only by its longer name: opening "Rapid Support Forces" it is a
     word of the militia's name, no town (#14: fragments never become entities); a town under

@@ -2199,6 +2199,98 @@ def test_a_fixture_at_the_top_opens_a_preview_not_a_court_case(event_nlp):
              event_nlp)
 
 
+def test_a_denial_of_what_is_said_is_no_rejection(event_nlp):
+    """Denying a report, a rumour or a charge is CAMEO's 016, which PLOVER does not code
+    (snippets 5 to 9, written unseen: "denial" texts with no event); refusing a request,
+    visas or entry, and dismissing an appeal, are REJECT."""
+    no_events((
+        "ABUJA - Nigeria's army on Wednesday dismissed rumours of a coup attempt circulating "
+        "online, saying all units were at their posts.",
+        "AMMAN - Jordan's military on Sunday denied reports circulating on social media that "
+        "its aircraft had carried out strikes inside southern Syria.",
+        "An army spokesman in Manila dismissed as false reports that marines had been sent to "
+        "reinforce the outpost.",
+        "Russia denied that its troops had entered Ukraine.",
+        "The minister denied the allegations."), event_nlp)
+    each_has((("Russia denied Ukraine's request for a ceasefire.", "REJECT"),
+              ("Israel denied entry to two US congresswomen.", "REJECT"),
+              ("Rebels dismissed an appeal by the president to lay down arms.", "REJECT"),
+              ("Iran denied Western charges that it was seeking nuclear weapons, and rejected "
+               "the IAEA's request for access to the Parchin site.", "REJECT"),  # a reviewer's
+              # the parser hangs the accusation under the denial after it: the news stays
+              ("Congo's government accused Rwanda on Monday of sending soldiers across the "
+               "border to back M23 rebels near Goma, a charge Kigali has repeatedly denied.",
+               "ACCUSE")),
+             event_nlp)
+
+
+def test_an_explosion_at_a_workplace_is_an_accident_unless_armed(event_nlp):
+    """An explosion at, in or through a place of work (a mine, a chemical warehouse:
+    snippets 9, written unseen) kills by no one's hand; one after a missile strike, set off
+    by militants, or a car bomb's outside a factory is an attack."""
+    no_events((
+        "SOMA, Turkey - An explosion and fire at a coal mine in western Turkey on Tuesday "
+        "killed at least 201 workers and trapped hundreds more underground.",
+        "Two massive explosions ripped through a chemical warehouse in the port city of "
+        "Tianjin late on Wednesday, killing at least 44 people."), event_nlp)
+    each_has((("A blast at a factory in Kharkiv after a Russian missile strike killed three "
+               "workers.", "ASSAULT"),
+              ("Militants set off an explosion at a gas plant in Algeria, killing 12 workers.",
+               "ASSAULT"),
+              ("A car bomb exploded outside a factory in Mogadishu, killing five.", "ASSAULT"),
+              ("An explosion destroyed part of a textile factory in Aleppo on Tuesday, killing "
+               "nine workers. Activists blamed a barrel bomb dropped by a government "
+               "helicopter.", "ASSAULT")),  # the cause told next (a reviewer's text)
+             event_nlp)
+
+
+def test_rescues_purposes_parts_and_markets_are_no_politics(event_nlp):
+    """Pages n (written unseen): a driver freed from a cab by firefighters is rescued, not
+    released; what a product "is about" is no act; "seed heads" give no aid; "demand for
+    the premium beans" is a market's. Freed from detention, a named prison or captors, a
+    leader's aid and a demand for a release stay events."""
+    no_events((
+        "The driver, a man in his fifties, was freed from the cab by firefighters and taken "
+        "by ambulance to hospital.",
+        "Firefighters freed the driver from the cab of the truck.",
+        "\"The Vanta X2 is about stopping people from carrying chargers,\" said the chief "
+        "executive.",
+        "Seed heads on grasses look beautiful with frost on them, and they give food and "
+        "shelter to birds and insects over winter.",
+        "A disappointing harvest in Vietnam, the top robusta grower, pushed roasters to "
+        "switch blends, adding to demand for the premium beans."), event_nlp)
+    each_has((("Iran freed the British tanker crew from detention.", "RETREAT"),
+              ("Kyrgyz police freed the provincial governor from the building where "
+               "protesters had held him hostage.", "RETREAT"),
+              ("Iran released the activist from Evin prison.", "RETREAT"),
+              ("Rebels freed 20 hostages from their captors.", "RETREAT"),
+              ("The department head gave aid to the refugees.", "AID"),
+              ("Protesters renewed their demand for the release of political prisoners.",
+               "REQUEST")), event_nlp)
+
+
+def test_a_teams_player_of_any_nationality_plays(event_nlp):
+    """In a report of games, "Hull's Danish winger" is Hull's, whatever his nationality
+    (pages n, written unseen): his raid down the left is play; police firing at a team's
+    fans is no game."""
+    text = ("Preston 2-2 Hull: late penalty rescues a point\nPreston North End twice came "
+            "from behind to draw 2-2 with Hull City at Deepdale on Saturday. A quick raid down "
+            "the left ended with Hull's Danish winger Mads Kjeldsen cutting inside to score.")
+    assert events_of(text, event_nlp, published="2024-03-02", timed=True) == []
+    text += " After the match, police fired tear gas at Hull's fans outside the ground."
+    assert [e["type"] for e in events_of(text, event_nlp, published="2024-03-02",
+                                         timed=True)] == ["ASSAULT"]
+
+
+def test_a_bare_squad_is_a_team_and_a_police_squad_a_force(event_nlp):
+    """"The squad had arrived in Dublin relaxed" is a team's travel (pages g, written
+    unseen), no deployment; a police squad and death squads are forces."""
+    no_events(("His captain, the veteran hooker Antoine Delmas, said the squad had arrived in "
+               "Dublin relaxed.",), event_nlp)
+    each_has((("A police squad raided the house and arrested three men.", "COERCE"),
+              ("Death squads killed 12 villagers.", "ASSAULT")), event_nlp)
+
+
 def test_what_a_crashed_craft_carried_wields_nothing(event_nlp):
     """A bus "carrying 48 passengers" that plunges into a ravine kills no one by anyone's
     hand (snippets 7, written unseen); a car carrying explosives does."""

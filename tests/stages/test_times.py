@@ -405,6 +405,25 @@ def test_a_story_the_article_opens_on_holds_across_its_paragraphs():
     assert values(text, "2024-06-27")["June"] == "2024-06"
 
 
+def test_a_century_ago_today_is_a_day_and_the_next_year_of_a_story_is_its_own():
+    """"A hundred years ago today" is one day a century back, and the story's clocks and
+    next day follow it; "the next year" told in the past counts from the date before it,
+    told ahead from the article; a season's name in a proper name ("the Winter Palace") is
+    no season; "3,000 years ago" is no "000 years ago" (a reviewer's texts)."""
+    text = ("A hundred years ago today, Red Guards stormed the Winter Palace. At 2 a.m. they "
+            "arrested the ministers. The next day, Lenin spoke.")
+    assert [(t["text"], t["value"]) for t in times_of(text, "2017-11-08")] == [
+        ("A hundred years ago today", "1917-11-08"), ("2 a.m", "1917-11-08T02:00"),
+        ("The next day", "1917-11-09")]
+    text = ("On 9 November 1989, the Wall fell. The next year, Germany reunified.\nThe next "
+            "year will be hard, he said on Tuesday.")
+    assert [(t["text"], t["value"]) for t in times_of(text, "2016-05-31")] == [
+        ("9 November 1989", "1989-11-09"), ("The next year", "1990"),
+        ("The next year", "2017"), ("Tuesday", "2016-05-31")]
+    assert values("More than 3,000 years ago, the city was founded. The siege lasted 1,000 "
+                  "days.", "2024-06-01") == {"1,000 days": "P1000D"}
+
+
 def test_numbers_past_a_hundred_in_words():
     assert values("Two hundred years ago, Napoleon lost. It took a hundred and twenty-five "
                   "days.", "2015-06-18") == {"Two hundred years ago": "1815",

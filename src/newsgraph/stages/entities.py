@@ -857,6 +857,22 @@ class EntityStage:
                     and mention.end - mention.start == 1 and person and not strong):
                 mention.label = "PERSON"
 
+    def _people_doing(self, doc: Doc, mentions: list[Mention]) -> set[str]:
+        """Words of the article's person names that act as the subject of a verb, which no
+        country, region or capital of the gazetteer outweighs ("Tom Vaughan ... Vaughan
+        forced a save" is the player, not the town in Ontario; "Washington imposed
+        sanctions" stays the capital's)."""
+        person_words = self._person_words(doc, mentions)
+        found = set()
+        for token in doc:
+            if token.text in person_words and token.dep_ == "nsubj" and \
+                    token.head.pos_ == "VERB" and token.text[:1].isupper():
+                place = self.places.best(token.text, Counter())
+                if place is None or not (place.level in ("country", "admin1") or
+                                         self.places.country_of_capital(place)):
+                    found.add(token.text)
+        return found
+
     def _known_name(self, name: str) -> bool:
         """Does the gazetteer or the PETRARCH actors dictionary know this name?"""
         return bool(self.places.candidates(name)) or \
@@ -1726,6 +1742,7 @@ class EntityStage:
         speakers = self._speakers(doc)
         people = _reflexive_people(doc)
         mentions = self._spacy_mentions(doc)
+        people |= self._people_doing(doc, mentions)
         self._relabel(doc, mentions, speakers, people)
         mentions = self._joined_places(doc, self._dateline(doc, text, mentions))
         mentions = self._listed_countries(doc, mentions)

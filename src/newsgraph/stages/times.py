@@ -76,8 +76,8 @@ them holds one as a whole word."""
 _HUNDREDS = (rf"(?:(?:{_NUM_WORD}|an?)\s+)?hundred(?:\s+(?:and\s+)?(?:{_NUM_WORD})"
              rf"(?:-(?:{_NUM_WORD}))?)?")
 """A number written in words past a hundred: "two hundred", "one hundred and seventy"."""
-NUM = (rf"(?:\d+(?:\.\d+)?|{_HUNDREDS}|(?:{_NUM_WORD})(?:-(?:{_NUM_WORD}))?|an?(?=\s)"
-       rf"|{_alt(VAGUE_NUMBERS)})"
+NUM = (rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|{_HUNDREDS}|(?:{_NUM_WORD})"
+       rf"(?:-(?:{_NUM_WORD}))?|an?(?=\s)|{_alt(VAGUE_NUMBERS)})"
        rf"(?:\s+and\s+a\s+half)?")
 UNIT = rf"(?:{_alt(UNITS)}|centuries)s?"
 REL = r"(?:this|last|next|past|coming|previous|current|following)"
@@ -167,7 +167,7 @@ _GRAMMAR: list[tuple[str, str, str]] = [
     # periods relative to the time the text last named ("the year before", "that day"): see
     # Resolver._anaphor; ahead of "relative" so that "the previous year" is read as one
     ("anaphor", "unit",
-     r"the\s+(?P<rel>previous|preceding|prior|following)\s+(?P<unit>year|month|week|"
+     r"the\s+(?P<rel>previous|preceding|prior|following|next)\s+(?P<unit>year|month|week|"
      r"quarter)(?!-)"),
     ("anaphor", "unit",
      r"the\s+(?P<unit>year|month|week|quarter)\s+(?P<rel>before|earlier|previous|"
@@ -477,6 +477,10 @@ def _plausible(text: str, mention: Mention) -> bool:
         if not re.search(r"(?:in|of|since|until|till|by|from|during|before|after|early|late|"
                          r"mid-?|last|next|this|through|to)\s+$", before):
             return False
+    season = mention.groups.get("season") or ""
+    if mention.kind == "season" and season[:1].isupper() and not mention.groups.get("year") \
+            and re.match(r"\s+[A-Z]", after):
+        return False  # a name: "the Winter Palace", "the Summer Olympics", "Spring Festival"
     if mention.kind == "decade" and mention.groups.get("decade", "")[:1] in "23456789" and \
             re.search(r"(?:their|his|her|in\s+the|early|late|mid-?)\s*$",
                       text[max(0, mention.start - 10):mention.start]) and \
@@ -1027,7 +1031,10 @@ class Resolver:
                 m.type = "TIME" if m.value and "T" in m.value else "DATE"
             return
         unit = g["unit"].lower()
-        delta = 1 if g["rel"].lower() in ("following", "after") else -1
+        delta = 1 if g["rel"].lower() in ("following", "after", "next") else -1
+        if g["rel"].lower() == "next" and self.tense(m) != "past":
+            antecedent = None  # "the next year will be hard": the article's next year; "the
+            # next year, Germany reunified" is the story's
         base = _antecedent_date(antecedent, unit) if antecedent else None
         if base is None:
             base = self.anchor
@@ -1233,6 +1240,7 @@ def normalise(text: str, anchor: date | None, doc: Doc | None = None,
     told = 0  # where the story's paragraph last named a time
     opening: bool | None = None  # does the article's first date start a story
     stretches: list[list[int]] = []  # [start, end, year] of each stretch of a story
+    started: Mention | None = None  # the "N years ago" that just began one
     for mention in mentions:
         sentence = _sentence_of(sentences, mention.start)
         if narrative is not None and not opening and "\n" in text[told:mention.start]:
@@ -1259,6 +1267,15 @@ def normalise(text: str, anchor: date | None, doc: Doc | None = None,
                 "clock",) and not (narrative is not None and _quoted(text, mention.start)):
             last_day, last_day_sentence = mention.value[:10], sentence
             resolver.reference = last_day
+        if started is not None and anchor is not None and mention.kind == "today" and \
+                (mention.groups.get("word") or "").lower() == "today" and \
+                not text[started.end:mention.start].strip():
+            # "A hundred years ago today": the day, a century back
+            started.value = date(int(started.value or 0), anchor.month, min(
+                anchor.day, 28 if anchor.month == 2 else anchor.day)).isoformat()
+            started.end, mention.value = mention.end, None
+            last_day = resolver.reference = started.value
+        started = None
         if mention.value and narrative is not None and (
                 (told > 0 and not text[told:mention.start].strip())
                 or _quoted(text, mention.start) or (mention.value == "PRESENT_REF"
@@ -1269,6 +1286,8 @@ def normalise(text: str, anchor: date | None, doc: Doc | None = None,
         elif mention.value:
             was = narrative
             narrative, told = _story_time(mention, anchor, doc, narrative), mention.end
+            if narrative is not None and mention.kind == "ago" and narrative != was:
+                started = mention  # a story begun N years ago (maybe "today")
             if opening is None and mention.value[:1].isdigit() and \
                     mention.kind not in _STORY_NEUTRAL:
                 opening = narrative is not None  # the article's first date starts a story

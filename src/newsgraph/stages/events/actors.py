@@ -42,6 +42,7 @@ from newsgraph.stages.events.lexicon import (
     COMPETITION_NOUNS,
     FORCES,
     ROLE_CLASSES,
+    TEAM_NOUNS,
 )
 from newsgraph.stages.events.rules import (
     BUSINESS_AGENT,
@@ -167,12 +168,18 @@ def _head_word_typing(head: Token) -> Typing | None:
     if lemma in FORCES and head.dep_ == "pobj" and head.head.lower_ in ("in", "by", "with") \
             and not any(True for _ in head.children):
         return None  # "arrived in force", "taken by force": a manner, no armed forces
+    if lemma in FORCES & TEAM_NOUNS and not any(
+            child.dep_ in ("compound", "amod", "nmod", "prep") for child in head.children):
+        return None  # a bare "squad" is a team's ("the squad had arrived in Dublin
+        # relaxed"); "a police squad", "death squads", "a squad of soldiers" are forces
     if lemma in FORCES:
         return Typing("MIL", True, f"armed forces: '{lemma}'")
     if lemma == "side" and (_part_of_a_thing(head) or _a_bare_side(head)):
         return None  # "the side of the hangar", "along that side", not "the Russian side"
     if lemma == "party" and _a_party_of_people(head):
         return None  # "a third party", "a birthday party", not "the opposition party"
+    if lemma == "head" and _a_part_named(head):
+        return None  # "seed heads", "the drill head": a part, not a leader
     if lemma in POLITICAL_WORDS or lemma in ROLE_CLASSES:
         if lemma in CIVILIANS:
             return Typing("CVL", lemma not in CIVILIANS - ACTOR_NOUNS, f"civilians: '{lemma}'")
@@ -211,6 +218,15 @@ def _part_of_a_thing(head: Token) -> bool:
                 and not is_party(whole) and not agent_noun(whole) \
                 and head_lemma(whole) not in POLITICAL_WORDS
     return False
+
+
+def _a_part_named(head: Token) -> bool:
+    """Is the noun ("head") named by a common noun of a thing before it ("seed heads", "a
+    drill head"), not of a body of people ("the department head", "party heads", "a
+    Hamas head")?"""
+    return any(child.dep_ == "compound" and child.pos_ == "NOUN" and not entity_type(child)
+               and not is_party(child) and not agent_noun(child)
+               and head_lemma(child) not in POLITICAL_WORDS for child in head.children)
 
 
 def _a_bare_side(head: Token) -> bool:

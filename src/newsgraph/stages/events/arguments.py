@@ -928,7 +928,7 @@ class ArticleContext:
                 inner.pop(found["id"], None)  # ("James Lee, 68, of Torrance"), not who acts
         typing = type_party(self.doc[start:end], token, entity, self._role_texts(entity),
                             list(inner.values()))
-        if self.teams and typing.political and \
+        if self.teams and (typing.political or typing.code is not None) and \
                 self._a_side(token, entity, list(inner.values())):
             typing = replace(typing, side=True)
         party["type"] = typing.code
@@ -942,11 +942,18 @@ class ArticleContext:
         coach", "Australia's Jade Whitford")? Not when a country in it does not play, nor
         a named actor of the dictionaries ("the Danish prime minister" is no side)."""
         named = [found for found in (entity, *inner) if found is not None]
-        places = [found for found in named if found.get("type") in ("GPE", "NORP")]
-        if any(found.get("geonames") not in self._team_places for found in places):
-            return False
         if any(actor_classes().get((found.get("name") or "").lower()) not in (None, "STATE")
                for found in named):
+            return False
+        start, end = _phrase(head)
+        if ((entity or {}).get("type") in PERSON_ENTITY_TYPES or head_lemma(head) in
+                TEAM_NOUNS) and any(word.dep_ == "poss" and (self.entity_at.get(word.i) or {}).get(
+                "id") in self.teams for word in self.doc[start:end]) and not agent_in(
+                [word for word in self.doc[start:end] if head_lemma(word) not in TEAM_NOUNS]):
+            return True  # a team's named player, whatever their nationality ("Hull's
+            # Danish winger Mads Kjeldsen": pages n, written unseen); not its supporters
+        places = [found for found in named if found.get("type") in ("GPE", "NORP")]
+        if any(found.get("geonames") not in self._team_places for found in places):
             return False
         if entity is not None and entity.get("type") in ("GPE", "NORP"):
             return True

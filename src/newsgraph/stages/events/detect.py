@@ -34,6 +34,8 @@ from newsgraph.stages.events.lexicon import (
     COMMERCIAL_NOUNS,
     COMMUNICATION_NOUNS,
     CONTEST_MARGINS,
+    DEMANDABLE,
+    DENIED_CLAIMS,
     EFFORT_VERBS,
     ENDING_VERBS,
     EVENT_MEASURE_NOUNS,
@@ -80,6 +82,7 @@ from newsgraph.stages.events.lexicon import (
     VEHICLES,
     WEAPONS,
     WISH_WORDS,
+    WORKPLACES,
     Sense,
 )
 from newsgraph.stages.events.rules import (
@@ -329,10 +332,26 @@ def _noun_sense(token: Token) -> Sense | None:
             "open" else None
     if lemma in _EXPLOSIONS and _exploded_of_itself(token):
         return None  # "a methane gas explosion ripped through a coal mine": an accident
+    if lemma == "demand" and _market_demand(token):
+        return None  # "adding to demand for the premium beans": buyers', no one's request
     if lemma == "talk" and token.tag_ == "NN" and not any(
             c.dep_ == "prep" and c.lower_ in ("with", "between") for c in token.children):
         return None  # "talk of access to the sea" is speech; negotiations are "talks"
     return NOUN_LEXICON.get(lemma)
+
+
+def _market_demand(noun: Token) -> bool:
+    """Is "demand" a market's: a mass noun (singular, with no article or owner) for a thing
+    no party demands ("demand for the premium beans", "strong demand for cloud services"),
+    not "a demand for his release", "their demands", "demand for a ceasefire"?"""
+    if noun.tag_ != "NN" or any(c.dep_ in ("det", "poss") for c in noun.children):
+        return False
+    wanted = [prep_object(c) for c in noun.children if c.dep_ == "prep" and c.lower_ == "for"]
+    return bool(wanted) and all(
+        thing is not None and thing.pos_ == "NOUN" and not is_party(thing)
+        and not agent_noun(thing) and head_lemma(thing) not in DEMANDABLE
+        and head_lemma(thing) not in NOUN_LEXICON and head_lemma(thing) not in POLITICAL_WORDS
+        for thing in wanted)
 
 
 _REPORTING_VERBS = REPORT_VERBS | {"be"}
@@ -713,18 +732,32 @@ def _harmless_thing(doer: Token) -> bool:
 
 def _exploded_of_itself(doer: Token) -> bool:
     """Is the doer an explosion or a blast named by what explodes of itself (`SELF_EXPLODING`:
-    "a methane gas explosion ..., killing 21 miners", "a boiler blast"), and its sentence names
-    no weapon, attack or armed group ("a gas explosion ... after a Russian drone strike", "...;
-    the Islamic State group said its suicide bomber was responsible")?"""
-    if head_lemma(doer) not in _EXPLOSIONS or not any(
+    "a methane gas explosion ..., killing 21 miners", "a boiler blast") or at a place of work
+    (`_at_a_workplace`), and its sentence and the next name no weapon, attack or armed
+    group ("a gas explosion ... after a Russian drone strike", "...; the Islamic State
+    group said its suicide bomber was responsible", "Activists blamed a barrel bomb")?"""
+    if head_lemma(doer) not in _EXPLOSIONS or not (any(
             child.dep_ in ("compound", "amod", "nmod") and child.lemma_.lower() in SELF_EXPLODING
-            for child in doer.children):
+            for child in doer.children) or _at_a_workplace(doer)):
         return False
     phrases = agent_phrases()
+    told = doer.sent
+    if told.end < len(doer.doc):  # the cause is often told next: "Activists blamed a
+        told = doer.doc[told.start:doer.doc[told.end].sent.end]  # barrel bomb."
     return not any(word.i != doer.i and (
         head_lemma(word) in WEAPONS or phrases.get((word.lower_,)) in _ARMED_CODES or (
             word.pos_ == "NOUN" and word.lemma_.lower() not in _EXPLOSIONS
-            and _is_attack(word))) for word in doer.sent)
+            and _is_attack(word))) for word in told)
+
+
+def _at_a_workplace(explosion: Token) -> bool:
+    """Is the explosion at, in or through a place of work (`WORKPLACES`: "an explosion and
+    fire at a coal mine", "explosions ripped through a chemical warehouse")?"""
+    places = [child for child in explosion.children if child.dep_ == "prep"]
+    if explosion.dep_ in ("nsubj", "nsubjpass"):
+        places += [child for child in explosion.head.children if child.dep_ in ("prep", "dobj")]
+    return any(word.pos_ == "NOUN" and word.lemma_.lower() in WORKPLACES
+               for place in places for word in place.subtree)
 
 
 _EXPLOSIONS = frozenset({"explosion", "blast"})
@@ -866,6 +899,37 @@ _FUTURE_OR_POSSIBLE = HYPOTHETICAL_MODALS | INTENT_MODALS
 _AHEAD_MODALS = _GOVERNING_MODALS | (INTENT_MODALS - {"would"})
 """Modals whose verb's aim is not reached yet; not "would", which news also writes for what
 used to happen or happened next ("troops would later open fire to disperse the crowd")."""
+
+
+def _a_denial(verb: Token) -> bool:
+    """Is the rejection a denial of what is said (CAMEO's 016 "Deny responsibility", which
+    PLOVER does not code): "deny", "dismiss" or "reject" with a report, a claim or a charge
+    as its object (`DENIED_CLAIMS`: "dismissed rumours of a coup", "rejected the
+    allegations") or a clause of what did not happen ("denied that its troops had entered
+    Ukraine")? Denying a request, visas or entry, and dismissing an appeal, are REJECT."""
+    if verb.lemma_.lower() not in ("deny", "dismiss", "reject"):
+        return False
+    for child in verb.children:
+        if child.dep_ in ("dobj", "nsubjpass") and head_lemma(child) in DENIED_CLAIMS:
+            return True
+        if child.dep_ == "prep" and child.lower_ == "as" and any(  # "dismissed as false
+                head_lemma(word) in DENIED_CLAIMS for word in child.children):  # reports"
+            return True
+        if child.dep_ == "ccomp" and verb.lemma_.lower() == "deny":
+            return True
+    return False
+
+
+def _denied_after(clause: Token, verb: Token, dep: str) -> bool:
+    """Is the clause the sentence's news, which the parser hung as the content of a denial
+    told after it ("Congo accused Rwanda of sending soldiers ..., a charge Kigali has
+    repeatedly denied": "denied" the root, "accused" its ccomp)? A charge, a claim or a
+    report set beside the clause (an apposition) or after it names what is denied."""
+    return dep == "ccomp" and verb.i > clause.i and verb.lemma_.lower() in (
+        "deny", "dismiss", "reject") and any(
+        word.lemma_.lower() in DENIED_CLAIMS and word.pos_ == "NOUN" and (
+            word.dep_ == "appos" or word.i > clause.right_edge.i)
+        for word in verb.doc[clause.i + 1:verb.i])
 
 
 _BESIDE_MARKS = frozenset({"as", "while", "when", "after", "before", "since", "once"})
@@ -1522,6 +1586,9 @@ def resolve_clauses(candidates: list[Candidate]) -> None:
             # thousands over the past year"
             candidate.kept = False
             continue
+        if candidate.type == "REJECT" and _a_denial(token):
+            candidate.kept = False  # "denied reports that its aircraft had struck Syria":
+            continue  # CAMEO's 016, no PLOVER event; a rejection joined to it stands alone
         candidate.negated = _is_negated(token) or (
             candidate.noun is not None and _is_negated(candidate.noun))
         verbal = candidate.type in VERBAL  # before an intent makes a threat of an attack
@@ -1568,6 +1635,11 @@ def resolve_clauses(candidates: list[Candidate]) -> None:
         path: list[str] = []
         independent = False  # under "after X", "a day after": an earlier, separate event
         for ancestor, dep in _ancestors_with_deps(token):
+            if _denied_after(child, ancestor, dep):
+                break  # the news a denial after it was misparsed to hold
+            if dep == "pcomp" and ancestor.lower_ == "about" and ancestor.head.lemma_ == "be":
+                candidate.kept = False  # what a thing is about: "the chip is about stopping
+                break  # people from carrying chargers" (pages n, written unseen)
             path.append(dep)
             lemma = ancestor.lemma_.lower()
             if dep not in ("relcl", "acl") and is_standing(ancestor) and (

@@ -29,6 +29,7 @@ from newsgraph.stages.events.lexicon import (
     CIVILIANS,
     COMPELLING_ACTS,
     CONCESSIONS,
+    CUSTODY,
     DEMANDABLE,
     ECONOMIC_RESTRICTIONS,
     FORCE_ADJECTIVES,
@@ -435,11 +436,21 @@ def _hosted_on_a_visit(frame: Frame) -> bool:
 
 
 def from_custody(frame: Frame) -> bool:
-    """Is what someone is released from, if the verb says, somewhere they were held ("from
-    prison", "from house arrest", "from their captors"), not care, a contract or a duty
-    ("released from hospital", "from his contract": `NOT_CUSTODY`)?"""
+    """Is what someone is released from, if the verb says, somewhere they were held (`CUSTODY`:
+    "from prison", "from house arrest", a named prison) or whoever held them ("from their
+    captors"), not care, a contract or a duty ("released from hospital", "from his
+    contract": `NOT_CUSTODY`), nor a thing that trapped them ("freed from the cab by
+    firefighters": pages n, written unseen)?"""
     source = frame.preps.get("from")
-    return source is None or head_lemma(source) not in NOT_CUSTODY
+    if source is None and frame.obj is not None:  # "freed the driver from the cab"
+        source = next((prep_object(child) for child in frame.obj.children
+                       if child.dep_ == "prep" and child.lower_ == "from"), None)
+    if source is None:
+        return True
+    lemma = head_lemma(source)
+    return lemma not in NOT_CUSTODY and (bool(entity_type(source)) or is_party(source) or any(
+        word.lemma_.lower() in CUSTODY for word in source.subtree))  # "from the building
+    # where protesters had held him hostage"
 
 
 def has_clause(frame: Frame) -> bool:
