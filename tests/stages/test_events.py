@@ -2282,6 +2282,18 @@ def test_a_teams_player_of_any_nationality_plays(event_nlp):
                                          timed=True)] == ["ASSAULT"]
 
 
+def test_a_lower_case_captain_is_a_sides_and_a_guides_aim_is_advice(event_nlp):
+    """Pages o (written unseen): "with captain Harshil Vaghela" in a cricket report is a
+    side's captain, no officer; "Go early to beat the crowds" advises the reader. An army or
+    a police captain keeps the rank; police going to disperse a crowd is news."""
+    no_events(("Desai shared a 138-run stand for the fourth wicket with captain Harshil "
+               "Vaghela.",
+               "Go early to beat the crowds."), event_nlp)
+    each_has((("An army captain shot three protesters.", "ASSAULT"),
+              ("A police captain arrested two men.", "COERCE"),
+              ("Police went to the square to disperse the crowd.", "COERCE")), event_nlp)
+
+
 def test_a_bare_squad_is_a_team_and_a_police_squad_a_force(event_nlp):
     """"The squad had arrived in Dublin relaxed" is a team's travel (pages g, written
     unseen), no deployment; a police squad and death squads are forces."""

@@ -292,6 +292,8 @@ def type_party(phrase: Span, head: Token, entity: dict[str, Any] | None,
         return typing
     for words in (*role_texts, phrase):
         found = agent_in(words)
+        if found is not None and _a_team_role(words, found[1]):
+            continue  # "with captain Harshil Vaghela": a side's, no rank
         if found is not None:
             code, agent = found
             company = _company_in(words)
@@ -316,6 +318,19 @@ def type_party(phrase: Span, head: Token, entity: dict[str, Any] | None,
                 return _of_a_country(entity, other)
             return typing
     return by_word or UNTYPED
+
+
+def _a_team_role(words: list[Token] | Span, agent: str) -> bool:
+    """Is the role a team's, not a rank: a word of `TEAM_NOUNS` the dictionaries type
+    ("captain" is MIL for PETRARCH) written in lower case ("with captain Harshil Vaghela",
+    "the captain said": a cricket report, pages o), with no force named beside it ("an
+    army captain", "Captain Ibrahim Traore", "a police captain" keep their rank)?"""
+    if agent not in TEAM_NOUNS and agent.removesuffix("s") not in TEAM_NOUNS:
+        return False
+    written = [word for word in words if word.lower_ == agent]
+    return bool(written) and all(word.text.islower() for word in written) and not any(
+        head_lemma(word) in FORCES or agent_phrases().get((word.lower_,)) in ("MIL", "COP")
+        for word in words if word.lower_ != agent)
 
 
 def _one_named_by_nationality(head: Token) -> bool:

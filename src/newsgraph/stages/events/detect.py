@@ -1096,10 +1096,13 @@ def in_condition_clause(token: Token) -> bool:
 
 
 def _instructed(verb: Token) -> bool:
-    """An act a command asks for: the complement of an imperative ("make sure to hand over
-    the culprit", "be ready to leave", "try to call the police", "let us negotiate")."""
+    """An act a command asks for: the complement or the aim of an imperative ("make sure to
+    hand over the culprit", "be ready to leave", "try to call the police", "let us
+    negotiate", "go early to beat the crowds": a travel guide, pages o)."""
     while verb.dep_ in ("xcomp", "acomp") or (verb.dep_ == "ccomp"
-                                              and verb.head.lemma_ == "let"):
+                                              and verb.head.lemma_ == "let") or (
+            verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to"
+                                         for c in verb.children)):  # "go early to beat"
         verb = verb.head  # "let us negotiate": the parser makes "us" the subject
         if is_imperative(verb):
             return True
