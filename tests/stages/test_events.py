@@ -2289,9 +2289,30 @@ def test_a_lower_case_captain_is_a_sides_and_a_guides_aim_is_advice(event_nlp):
     no_events(("Desai shared a 138-run stand for the fourth wicket with captain Harshil "
                "Vaghela.",
                "Go early to beat the crowds."), event_nlp)
+    captain = only(events_of("The captain ordered his men to open fire on the protesters, a "
+                             "witness said.", event_nlp, published="2022-08-17", timed=True),
+                   "COERCE")
+    assert captain["actor"]["type"] == "MIL"  # fire in its sentence: a rank (a reviewer's)
+    qassam = only(events_of("Hamas's Qassam Brigades fired rockets at Tel Aviv.", event_nlp,
+                            published="2022-08-17", timed=True), "ASSAULT")
+    assert qassam["actor"]["type"] == "REB"  # the named group's, not the bare "brigades"
     each_has((("An army captain shot three protesters.", "ASSAULT"),
               ("A police captain arrested two men.", "COERCE"),
               ("Police went to the square to disperse the crowd.", "COERCE")), event_nlp)
+
+
+def test_a_force_named_in_a_proper_plural_acts_and_a_clubs_name_is_no_force(event_nlp):
+    """"Syrian Democratic Forces" is an armed force the dictionaries do not list (the
+    tagger leaves "Forces" unlemmatised); "the Barrengarry Bombers" is a club (pages o,
+    written unseen), "Russian bombers" are aircraft of a force and "Iran's Revolutionary
+    Guards" a force."""
+    each_has((("Syrian Democratic Forces attacked Islamic State positions.", "ASSAULT"),
+              ("M23 Rebels seized the town of Walikale from Congolese government troops.",
+               "ASSAULT"),  # an armed group's name, no club's (a reviewer's texts)
+              ("Russian bombers struck Aleppo.", "ASSAULT"),
+              ("Iran's Revolutionary Guards seized a British tanker.", "COERCE")), event_nlp)
+    no_events(("The Magpies beat the Barrengarry Bombers at Wimmera Plains.",
+               "Airbus Helicopters offered a discount to Lufthansa."), event_nlp)
 
 
 def test_a_bare_squad_is_a_team_and_a_police_squad_a_force(event_nlp):

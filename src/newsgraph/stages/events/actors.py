@@ -43,6 +43,8 @@ from newsgraph.stages.events.lexicon import (
     FORCES,
     ROLE_CLASSES,
     TEAM_NOUNS,
+    VEHICLES,
+    WEAPONS,
 )
 from newsgraph.stages.events.rules import (
     BUSINESS_AGENT,
@@ -165,6 +167,8 @@ def _head_word_typing(head: Token) -> Typing | None:
     PETRARCH agents leave out ("officials", "forces", "the emir"): armed forces are MIL,
     civilians CVL, the other actor nouns and role nominals political without a code."""
     lemma = head_lemma(head)
+    if head.tag_ == "NNPS":  # "Syrian Democratic Forces", "Rapid Support Forces"
+        lemma = _force_named(head) or lemma
     if lemma in FORCES and head.dep_ == "pobj" and head.head.lower_ in ("in", "by", "with") \
             and not any(True for _ in head.children):
         return None  # "arrived in force", "taken by force": a manner, no armed forces
@@ -292,8 +296,10 @@ def type_party(phrase: Span, head: Token, entity: dict[str, Any] | None,
         return typing
     for words in (*role_texts, phrase):
         found = agent_in(words)
-        if found is not None and _a_team_role(words, found[1]):
-            continue  # "with captain Harshil Vaghela": a side's, no rank
+        if found is not None and (_a_team_role(words, found[1]) or
+                                  _a_club_name(words, found[1])):
+            continue  # "with captain Harshil Vaghela": a side's, no rank; "the Barrengarry
+            # Bombers": a club's name
         if found is not None:
             code, agent = found
             company = _company_in(words)
@@ -306,8 +312,10 @@ def type_party(phrase: Span, head: Token, entity: dict[str, Any] | None,
     if typing is not None:
         return typing
     by_word = _head_word_typing(head)
-    if by_word is not None and by_word.political:
-        return by_word
+    if by_word is not None and by_word.political and not (
+            head.tag_ == "NNPS" and any(getattr(_entity_typing(other), "political", False)
+                                        for other in inner)):
+        return by_word  # ("Hamas's Qassam Brigades" is Hamas's: REB)
     if (entity or {}).get("type") in ("PERSON", "ORG") or (entity is None and head.pos_ == "NOUN"):
         for other in inner:  # "Arab League Secretary-General X", "Thousands of Nigerians"
             typing = _entity_typing(other, of="of ")
@@ -323,14 +331,54 @@ def type_party(phrase: Span, head: Token, entity: dict[str, Any] | None,
 def _a_team_role(words: list[Token] | Span, agent: str) -> bool:
     """Is the role a team's, not a rank: a word of `TEAM_NOUNS` the dictionaries type
     ("captain" is MIL for PETRARCH) written in lower case ("with captain Harshil Vaghela",
-    "the captain said": a cricket report, pages o), with no force named beside it ("an
-    army captain", "Captain Ibrahim Traore", "a police captain" keep their rank)?"""
+    "the captain said": a cricket report, pages o), with no force, weapon or fire in its
+    sentence ("an army captain", "Captain Ibrahim Traore", "a police captain", "the
+    captain ordered his men to open fire" keep their rank)?"""
     if agent not in TEAM_NOUNS and agent.removesuffix("s") not in TEAM_NOUNS:
         return False
     written = [word for word in words if word.lower_ == agent]
-    return bool(written) and all(word.text.islower() for word in written) and not any(
-        head_lemma(word) in FORCES or agent_phrases().get((word.lower_,)) in ("MIL", "COP")
-        for word in words if word.lower_ != agent)
+    if not written or not all(word.text.islower() for word in written):
+        return False
+    if any(head_lemma(word) in FORCES or agent_phrases().get((word.lower_,)) in ("MIL", "COP")
+           for word in words if word.lower_ != agent):
+        return False  # "an army captain", "a police captain"
+    return not any(  # "the captain ordered his men to open fire": a rank
+        head_lemma(word) in (FORCES - {"police"}) | WEAPONS or word.lemma_.lower() == "fire"
+        for word in written[0].sent if word.lower_ != agent)
+
+
+def _force_named(head: Token) -> str | None:
+    """The word of armed forces a proper plural names, which the tagger leaves unlemmatised
+    ("Syrian Democratic Forces", "Rapid Support Forces"), not a craft ("Airbus
+    Helicopters")."""
+    word = head_lemma(head)
+    if word not in FORCES and head.tag_ == "NNPS":
+        word = head.lower_.removesuffix("s")
+    return word if word in FORCES - VEHICLES else None
+
+
+_ARMED_GROUP_CODES = frozenset({"REB", "UAF", "INS"})
+"""PETRARCH's codes of rebels, armed groups and insurgents: a name closing on one of their
+words is a group's ("M23 Rebels"), not a club's."""
+
+
+def _a_club_name(words: list[Token] | Span, agent: str) -> bool:
+    """Is the role word the last word of a club's name: a capitalised plural closing a
+    proper name ("the Barrengarry Bombers", "the Sacramento Kings", "Pittsburgh Pirates":
+    pages o), not a force's ("Syrian Democratic Forces", "Revolutionary Guards"), an armed
+    group's ("M23 Rebels", "Boko Haram Fighters": a reviewer's texts) nor a singular
+    ("Arakan Army")?"""
+    if agent_phrases().get((agent,)) in _ARMED_GROUP_CODES:
+        return False  # "M23 Rebels", "Boko Haram Fighters", "Houthi Rebels": a group's
+    for word in words:
+        if word.lower_ == agent and word.text[:1].isupper() and word.pos_ == "PROPN" and \
+                agent.endswith("s") and not agent.endswith(("ss", "us", "is")) and \
+                agent.removesuffix("s") not in FORCES - VEHICLES and \
+                head_lemma(word) not in FORCES - VEHICLES and \
+                word.i > 0 and word.doc[word.i - 1].pos_ == "PROPN" and \
+                word.doc[word.i - 1].dep_ == "compound":
+            return True
+    return False
 
 
 def _one_named_by_nationality(head: Token) -> bool:
