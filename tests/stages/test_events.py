@@ -2258,7 +2258,8 @@ def test_rescues_purposes_parts_and_markets_are_no_politics(event_nlp):
         "Seed heads on grasses look beautiful with frost on them, and they give food and "
         "shelter to birds and insects over winter.",
         "A disappointing harvest in Vietnam, the top robusta grower, pushed roasters to "
-        "switch blends, adding to demand for the premium beans."), event_nlp)
+        "switch blends, adding to demand for the premium beans.",
+        "Oil demand from China slumped in the second quarter."), event_nlp)  # a reviewer's
     each_has((("Iran freed the British tanker crew from detention.", "RETREAT"),
               ("Kyrgyz police freed the provincial governor from the building where "
                "protesters had held him hostage.", "RETREAT"),

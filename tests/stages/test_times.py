@@ -422,6 +422,8 @@ def test_a_century_ago_today_is_a_day_and_the_next_year_of_a_story_is_its_own():
         ("The next year", "2017"), ("Tuesday", "2016-05-31")]
     assert values("More than 3,000 years ago, the city was founded. The siege lasted 1,000 "
                   "days.", "2024-06-01") == {"1,000 days": "P1000D"}
+    assert values("The Prague Spring was crushed by Soviet tanks. The Arab Spring began in "
+                  "Tunisia. Last Spring was dry.", "2024-06-01") == {"Last Spring": "2023-SP"}
 
 
 def test_numbers_past_a_hundred_in_words():

@@ -479,8 +479,12 @@ def _plausible(text: str, mention: Mention) -> bool:
             return False
     season = mention.groups.get("season") or ""
     if mention.kind == "season" and season[:1].isupper() and not mention.groups.get("year") \
-            and re.match(r"\s+[A-Z]", after):
-        return False  # a name: "the Winter Palace", "the Summer Olympics", "Spring Festival"
+            and (re.match(r"\s+[A-Z]", after) or (not mention.groups.get("rel") and re.search(
+                r"(?<![.!?]\s)\b(?!(?:In|The|This|Last|Next|Early|Late|By|Since|During|Until|"
+                r"Through|From|Each|Every|That)\s)[A-Z][\w'’-]*\s+$",
+                text[max(0, mention.start - 30):mention.start]))):
+        return False  # a name: "the Winter Palace", "the Summer Olympics", "the Prague
+        # Spring", "the Arab Spring"
     if mention.kind == "decade" and mention.groups.get("decade", "")[:1] in "23456789" and \
             re.search(r"(?:their|his|her|in\s+the|early|late|mid-?)\s*$",
                       text[max(0, mention.start - 10):mention.start]) and \

@@ -341,12 +341,13 @@ def _noun_sense(token: Token) -> Sense | None:
 
 
 def _market_demand(noun: Token) -> bool:
-    """Is "demand" a market's: a mass noun (singular, with no article or owner) for a thing
-    no party demands ("demand for the premium beans", "strong demand for cloud services"),
+    """Is "demand" a market's: a mass noun (singular, with no article or owner) for or of a
+    thing no party demands ("demand for the premium beans", "oil demand from China"),
     not "a demand for his release", "their demands", "demand for a ceasefire"?"""
     if noun.tag_ != "NN" or any(c.dep_ in ("det", "poss") for c in noun.children):
         return False
     wanted = [prep_object(c) for c in noun.children if c.dep_ == "prep" and c.lower_ == "for"]
+    wanted += [c for c in noun.children if c.dep_ == "compound"]  # "oil demand from China"
     return bool(wanted) and all(
         thing is not None and thing.pos_ == "NOUN" and not is_party(thing)
         and not agent_noun(thing) and head_lemma(thing) not in DEMANDABLE
