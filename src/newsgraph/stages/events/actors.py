@@ -347,6 +347,10 @@ def _a_team_role(words: list[Token] | Span, agent: str) -> bool:
         for word in written[0].sent if word.lower_ != agent)
 
 
+_ARMED_FORCES = FORCES - VEHICLES
+"""Words of forces, not of craft: "Forces", "Guards", not "Helicopters" or "Bombers"."""
+
+
 def _force_named(head: Token) -> str | None:
     """The word of armed forces a proper plural names, which the tagger leaves unlemmatised
     ("Syrian Democratic Forces", "Rapid Support Forces"), not a craft ("Airbus
@@ -354,7 +358,7 @@ def _force_named(head: Token) -> str | None:
     word = head_lemma(head)
     if word not in FORCES and head.tag_ == "NNPS":
         word = head.lower_.removesuffix("s")
-    return word if word in FORCES - VEHICLES else None
+    return word if word in _ARMED_FORCES else None
 
 
 _ARMED_GROUP_CODES = frozenset({"REB", "UAF", "INS"})
@@ -373,8 +377,8 @@ def _a_club_name(words: list[Token] | Span, agent: str) -> bool:
     for word in words:
         if word.lower_ == agent and word.text[:1].isupper() and word.pos_ == "PROPN" and \
                 agent.endswith("s") and not agent.endswith(("ss", "us", "is")) and \
-                agent.removesuffix("s") not in FORCES - VEHICLES and \
-                head_lemma(word) not in FORCES - VEHICLES and \
+                agent.removesuffix("s") not in _ARMED_FORCES and \
+                head_lemma(word) not in _ARMED_FORCES and \
                 word.i > 0 and word.doc[word.i - 1].pos_ == "PROPN" and \
                 word.doc[word.i - 1].dep_ == "compound":
             return True

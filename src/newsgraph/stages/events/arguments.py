@@ -432,8 +432,9 @@ class ArticleContext:
         own dates are the story's ("The 1st Division attacked on 23 July ... captured the
         village"): after "On 15 January 1919, Rosa Luxemburg was murdered", a paragraph of
         its own telling that police detained marchers is news (a reviewer's texts)."""
+        ends = self.text.find("\n", token.idx)
         paragraph = (self.text.rfind("\n", 0, token.idx) + 1,
-                     self.text.find("\n", token.idx) % (len(self.text) + 1))
+                     len(self.text) if ends < 0 else ends)
         for start, end, year in self.doc._.stories or ():
             if start <= token.idx < end and "\n" in self.text[start:end] and any(
                     paragraph[0] <= time["start"] < paragraph[1]
@@ -581,8 +582,9 @@ class ArticleContext:
         things to watch") at the top of the article a match, not a court case ("Ukraine v
         Russia" before the court): no judge, court or tribunal in its sentence or the next?"""
         sentence = self._sent(fixture[0])
-        after = sentence.end if sentence.end < len(self.doc) else sentence.end - 1
-        words = self.doc[sentence.start:self._sent(self.doc[after]).end]
+        end = self._sent(self.doc[sentence.end]).end if sentence.end < len(self.doc) \
+            else sentence.end  # its sentence and the next
+        words = self.doc[sentence.start:end]
         return all(code != "JUD" for code, _phrase in agents_in(words))
 
     def _contested(self) -> list[tuple[int, frozenset[str]]]:
@@ -958,7 +960,6 @@ class ArticleContext:
         if entity is not None and entity.get("type") in ("GPE", "NORP"):
             return True
         if entity is not None and entity.get("type") in PERSON_ENTITY_TYPES:
-            start, end = _phrase(head)
             titles = [role.root for role in self._role_texts(entity)] + [
                 word for word in self.doc[start:end] if agent_in([word])]
             return all(head_lemma(title) in TEAM_NOUNS for title in titles) and (

@@ -902,13 +902,17 @@ _AHEAD_MODALS = _GOVERNING_MODALS | (INTENT_MODALS - {"would"})
 used to happen or happened next ("troops would later open fire to disperse the crowd")."""
 
 
+_DENYING_VERBS = frozenset({"deny", "dismiss", "reject"})
+"""Verbs of REJECT that also deny what is said (`_a_denial`)."""
+
+
 def _a_denial(verb: Token) -> bool:
     """Is the rejection a denial of what is said (CAMEO's 016 "Deny responsibility", which
     PLOVER does not code): "deny", "dismiss" or "reject" with a report, a claim or a charge
     as its object (`DENIED_CLAIMS`: "dismissed rumours of a coup", "rejected the
     allegations") or a clause of what did not happen ("denied that its troops had entered
     Ukraine")? Denying a request, visas or entry, and dismissing an appeal, are REJECT."""
-    if verb.lemma_.lower() not in ("deny", "dismiss", "reject"):
+    if verb.lemma_.lower() not in _DENYING_VERBS:
         return False
     for child in verb.children:
         if child.dep_ in ("dobj", "nsubjpass") and head_lemma(child) in DENIED_CLAIMS:
@@ -926,8 +930,8 @@ def _denied_after(clause: Token, verb: Token, dep: str) -> bool:
     told after it ("Congo accused Rwanda of sending soldiers ..., a charge Kigali has
     repeatedly denied": "denied" the root, "accused" its ccomp)? A charge, a claim or a
     report set beside the clause (an apposition) or after it names what is denied."""
-    return dep == "ccomp" and verb.i > clause.i and verb.lemma_.lower() in (
-        "deny", "dismiss", "reject") and any(
+    return dep == "ccomp" and verb.i > clause.i and verb.lemma_.lower() in _DENYING_VERBS \
+        and any(
         word.lemma_.lower() in DENIED_CLAIMS and word.pos_ == "NOUN" and (
             word.dep_ == "appos" or word.i > clause.right_edge.i)
         for word in verb.doc[clause.i + 1:verb.i])
@@ -1102,8 +1106,7 @@ def _instructed(verb: Token) -> bool:
     negotiate", "go early to beat the crowds": a travel guide, pages o)."""
     while verb.dep_ in ("xcomp", "acomp") or (verb.dep_ == "ccomp"
                                               and verb.head.lemma_ == "let") or (
-            verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to"
-                                         for c in verb.children)):  # "go early to beat"
+            verb.dep_ == "advcl" and is_purpose(verb)):  # "go early to beat the crowds"
         verb = verb.head  # "let us negotiate": the parser makes "us" the subject
         if is_imperative(verb):
             return True
