@@ -29,6 +29,9 @@ def place_and_line(text: str) -> tuple[str, str] | None:
      "GOMA, Democratic Republic of Congo, Feb 7 (Reuters) -"),
     ("BOGOTA, Republic of Colombia (AFP) - The government", "BOGOTA",
      "BOGOTA, Republic of Colombia (AFP) -"),
+    # a place in capitals and a colon, as papers in India and elsewhere write it
+    ("NEW DELHI: The government on Monday said", "NEW DELHI", "NEW DELHI:"),
+    ("BRINDLE BAY, Ore.: Shares in Stridewell", "BRINDLE BAY", "BRINDLE BAY, Ore.:"),
 ])
 def test_datelines_of_agencies_and_local_papers(text, place, line):
     assert place_and_line(text) == (place, line)
@@ -39,6 +42,9 @@ def test_datelines_of_agencies_and_local_papers(text, place, line):
     "ISRAEL-GAZA war: what we know",  # a hyphen inside a name is no dash
     "Paris - a city of light, again",  # a name-cased place needs its agency
     "The minister said on Monday (Reuters) - nothing",
+    "UPDATE: The story has changed",  # a colon after no place the gazetteer knows
+    "FACT CHECK: No, he did not say that",
+    "US: Biden says talks will go on",  # a headline's topic, too short for a dateline
 ])
 def test_headlines_are_not_datelines(text):
     assert find_dateline(text) is None

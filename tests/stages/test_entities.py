@@ -377,6 +377,17 @@ def test_a_person_in_dateline_shape_without_place_evidence_stays_a_person(nlp):
     assert (obama["type"], obama["geonames"]) == ("PERSON", None)
 
 
+def test_a_dateline_place_unknown_to_the_gazetteer_in_a_known_country_is_a_place(nlp):
+    """A dateline always names a place: "ALPE D'HUEZ, France (Reuters) -" (snippets 12,
+    written unseen) is a place the gazetteer does not list, in a country it does; not a
+    person, and with no GeoNames id to guess."""
+    text = ("ALPE D'HUEZ, France (Reuters) - Colombian climber Andres Quintero won the 18th "
+            "stage on Thursday.")
+    (alpe,) = [e for e in entities_of(text, nlp)
+               if any(m["text"] == "ALPE D'HUEZ" for m in e["mentions"])]
+    assert (alpe["type"], alpe["geonames"]) == ("GPE", None)
+
+
 def test_capitals_opening_a_sentence_that_name_no_place_are_left_alone(nlp):
     entities = entities_of("THE END of an era (AP) — The shop closed on Sunday.", nlp)
     assert all(e["type"] != "GPE" for e in entities)

@@ -41,6 +41,14 @@ def test_they_never_stands_for_a_place_and_it_still_may():
     assert found[next(key for key in found if key.startswith("It@"))] == "Russia"
 
 
+def test_the_dateline_is_no_antecedent():
+    """Where the story was filed is no one it tells of (pages p, written unseen): "it" is the
+    shoe company, not Oregon."""
+    found = antecedents("BRINDLE BAY, Ore.: Shares in Stridewell, the Brindle Bay-based shoe "
+                        "company, jumped nearly 19% on Wednesday after it announced a deal.")
+    assert "Ore." not in found.values()
+
+
 def test_first_person_and_quoted_words_are_left_alone():
     text = ('"We will drive fascism away," the miners shouted. The union said it would '
             "strike.")

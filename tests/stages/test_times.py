@@ -396,7 +396,7 @@ def test_a_story_the_article_opens_on_holds_across_its_paragraphs():
             "6 a.m. and took the city.\nToday, a plaque marks the spot. In June, visitors lay "
             "flowers.")
     assert [(t["text"], t["value"]) for t in times_of(text, "2018-06-23")] == [
-        ("One hundred and seventy years ago", "1848"), ("this week", "2018-W25"),
+        ("One hundred and seventy years ago this week", "1848-W25"),
         ("February", "1848-02"), ("now", "PRESENT_REF"), ("today", "2018-06-23"),
         ("25 February", "1848-02-25"), ("23 June", "1848-06-23"),
         ("6 a.m", "1848-06-23T06:00"), ("Today", "2018-06-23"), ("June", "2018-06")]
@@ -415,6 +415,17 @@ def test_a_century_ago_today_is_a_day_and_the_next_year_of_a_story_is_its_own():
     assert [(t["text"], t["value"]) for t in times_of(text, "2017-11-08")] == [
         ("A hundred years ago today", "1917-11-08"), ("2 a.m", "1917-11-08T02:00"),
         ("The next day", "1917-11-09")]
+    # the week or the month, so many years back (snippets 10, written unseen)
+    assert values("Fifty years ago this week, North Vietnamese tanks smashed through the gates "
+                  "of the palace. A hundred years ago this month, the bridge opened.",
+                  "2025-04-30") == {"Fifty years ago this week": "1975-W18",
+                                    "A hundred years ago this month": "1925-04"}
+    # so for a recent year too, which starts no story: the weekday after is this week's
+    assert [(t["text"], t["value"]) for t in times_of(
+        "Twenty years ago this week, students occupied the parliament. Two years ago today, "
+        "Russia invaded Ukraine. On Monday, Zelensky spoke.", "2024-02-24")] == [
+        ("Twenty years ago this week", "2004-W08"), ("Two years ago today", "2022-02-24"),
+        ("Monday", "2024-02-19")]
     text = ("On 9 November 1989, the Wall fell. The next year, Germany reunified.\nThe next "
             "year will be hard, he said on Tuesday.")
     assert [(t["text"], t["value"]) for t in times_of(text, "2016-05-31")] == [

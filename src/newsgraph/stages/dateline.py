@@ -21,6 +21,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from newsgraph.config import stage_defaults
+from newsgraph.places import gazetteer
 
 _QUALIFIER = (r"(?:[A-Z][\w.'’]*(?:[ \t]+(?:(?:of|the|and|de|del|da|do|du|la|al|el)[ \t]+)?"
               r"(?:[A-Z][\w.'’]*|\d{1,4}))*|\d{4})")
@@ -39,6 +40,12 @@ DATELINES = (
                rf"[ \t]*{_AGENCY}[ \t]*(?:--?|[–—\ufffd])"),
 )
 """The two shapes of a dateline: a place in capitals, or a name-cased one with an agency."""
+COLON_DATELINE = re.compile(
+    rf"[ \t]*(?P<place>[A-Z][A-Z.'’/\- ]{{2,}}[A-Z.]){_QUALIFIERS}[ \t]*:[ \t]+")
+"""A place in capitals and a colon ("NEW DELHI: The government said ..."), as many outlets
+write it; a dateline only when the gazetteer knows the place or its qualifier, as "UPDATE:",
+"EXCLUSIVE:" or "FACT CHECK:" are none, and of four letters or more, as a headline's "US:"
+or "UK:" is a topic."""
 
 
 def _first_lines(text: str, count: int) -> list[int]:
@@ -55,9 +62,9 @@ def find_dateline(text: str, lines: int | None = None) -> dict[str, Any] | None:
     """The dateline opening one of the first `lines` lines, as character spans:
     {"start", "end", "place": [s, e], "qualifiers": [[s, e], ...], "agency": [s, e] | None}."""
     for offset in _first_lines(text, lines or stage_defaults("dateline")["lines"]):
-        for pattern in DATELINES:
+        for pattern in (*DATELINES, COLON_DATELINE):
             match = pattern.match(text, offset)
-            if match is None:
+            if match is None or (pattern is COLON_DATELINE and not _known_place(match)):
                 continue
             start = match.start("place")
             return {
@@ -66,9 +73,16 @@ def find_dateline(text: str, lines: int | None = None) -> dict[str, Any] | None:
                 "place": list(match.span("place")),
                 "qualifiers": [list(match.span(group)) for group in ("qualifier", "qualifier2")
                                if match.group(group)],
-                "agency": list(match.span("agency")) if match.group("agency") else None,
+                "agency": list(match.span("agency")) if match.groupdict().get("agency") else None,
             }
     return None
+
+
+def _known_place(match: re.Match[str]) -> bool:
+    """Does the gazetteer know the dateline's place or a qualifier of it?"""
+    places = gazetteer()
+    return any(match.group(group) and places.candidates(match.group(group))
+               for group in ("place", "qualifier", "qualifier2"))
 
 
 class DatelineStage:

@@ -1072,13 +1072,18 @@ class EntityStage:
         if dateline is None:
             return mentions
         name = text[slice(*dateline["place"])]
-        if not name.isupper() or len(name) < 3 or not self.places.candidates(name):
+        if not name.isupper() or len(name) < 3:
             return mentions
         span = doc.char_span(*dateline["place"], alignment_mode="expand")
         if span is None:
             return mentions
         qualifiers = dateline["qualifiers"]
         qualifier = text[slice(*qualifiers[0])] if qualifiers else None
+        if not self.places.candidates(name):  # a place the gazetteer does not know, in a
+            if qualifier is None or not self.places.is_strong(qualifier):  # country it does
+                return mentions  # ("ALPE D'HUEZ, France (Reuters) -"): a place, no person
+            kept = [m for m in mentions if m.end <= span.start or m.start >= span.end]
+            return [*kept, Mention(span.start, span.end, "GPE")]
         overlapping = [m for m in mentions if m.start < span.end and m.end > span.start]
         if any(m.label in ("ORG", "PERSON") for m in overlapping) \
                 and not self._dateline_evidence(name, qualifier):

@@ -98,7 +98,7 @@ def make_entities(nlp: Language, name: str, max_role_tokens: int) -> Any:
 
 @Language.factory(
     "newsgraph_references",
-    requires=["doc._.entity_tokens", *_PARSE],
+    requires=["doc._.dateline", "doc._.entity_tokens", *_PARSE],
     assigns=["doc._.antecedents"],
     default_config={},
 )

@@ -59,6 +59,11 @@ class ReferenceStage:
                 quoted[span.start:span.end] = [True] * (span.end - span.start)
         starts = [sentence.start for sentence in doc.sents]
         nouns = _noun_candidates(doc, quoted)
+        dateline = doc._.dateline  # where the story was filed, no one it tells of: "BRINDLE
+        if dateline:  # BAY, Ore.: Shares in Stridewell jumped after it announced a deal"
+            filed = doc.char_span(dateline["start"], dateline["end"], alignment_mode="expand")
+            for index in range(filed.start, filed.end) if filed is not None else ():
+                nouns[index] = False
         kinds: dict[int, str | None] = {}  # this Doc's kind_of per token index
         found: dict[int, int] = {}
         for index in positions_of(doc, (), RELATIVE | THIRD):

@@ -1278,7 +1278,17 @@ def normalise(text: str, anchor: date | None, doc: Doc | None = None,
             started.value = date(int(started.value or 0), anchor.month, min(
                 anchor.day, 28 if anchor.month == 2 else anchor.day)).isoformat()
             started.end, mention.value = mention.end, None
-            last_day = resolver.reference = started.value
+            if narrative is not None:  # the story's day; "Two years ago today" is no story
+                last_day = resolver.reference = started.value
+        elif started is not None and anchor is not None and mention.kind == "relative" and \
+                (mention.groups.get("rel") or "").lower() == "this" and \
+                (mention.groups.get("unit") or "").lower() in ("week", "month") and \
+                not text[started.end:mention.start].strip():
+            # "Fifty years ago this week": that week, half a century back
+            year = int(started.value or 0)
+            started.value = f"{year:04d}-W{anchor.isocalendar()[1]:02d}" \
+                if mention.groups["unit"].lower() == "week" else f"{year:04d}-{anchor.month:02d}"
+            started.end, mention.value = mention.end, None
         started = None
         if mention.value and narrative is not None and (
                 (told > 0 and not text[told:mention.start].strip())
@@ -1290,8 +1300,10 @@ def normalise(text: str, anchor: date | None, doc: Doc | None = None,
         elif mention.value:
             was = narrative
             narrative, told = _story_time(mention, anchor, doc, narrative), mention.end
-            if narrative is not None and mention.kind == "ago" and narrative != was:
-                started = mention  # a story begun N years ago (maybe "today")
+            if mention.kind == "ago" and re.fullmatch(r"\d{4}", mention.value) and (
+                    narrative is None or narrative != was):
+                started = mention  # a year N years ago, a story begun then (maybe "today",
+                # "this week")
             if opening is None and mention.value[:1].isdigit() and \
                     mention.kind not in _STORY_NEUTRAL:
                 opening = narrative is not None  # the article's first date starts a story

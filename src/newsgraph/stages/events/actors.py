@@ -41,6 +41,7 @@ from newsgraph.stages.events.lexicon import (
     COMMERCIAL_NOUNS,
     COMPETITION_NOUNS,
     FORCES,
+    NOUN_LEXICON,
     ROLE_CLASSES,
     TEAM_NOUNS,
     VEHICLES,
@@ -178,7 +179,8 @@ def _head_word_typing(head: Token) -> Typing | None:
         # relaxed"); "a police squad", "death squads", "a squad of soldiers" are forces
     if lemma in FORCES:
         return Typing("MIL", True, f"armed forces: '{lemma}'")
-    if lemma == "side" and (_part_of_a_thing(head) or _a_bare_side(head)):
+    if lemma == "side" and (_part_of_a_thing(head) or _a_bare_side(head)
+                            or _a_coachs_side(head)):
         return None  # "the side of the hangar", "along that side", not "the Russian side"
     if lemma == "party" and _a_party_of_people(head):
         return None  # "a third party", "a birthday party", not "the opposition party"
@@ -187,8 +189,23 @@ def _head_word_typing(head: Token) -> Typing | None:
     if lemma in POLITICAL_WORDS or lemma in ROLE_CLASSES:
         if lemma in CIVILIANS:
             return Typing("CVL", lemma not in CIVILIANS - ACTOR_NOUNS, f"civilians: '{lemma}'")
+        if _serving_no_party(head):
+            return None  # "a spokesperson for the hospice", "the head of the club"
         return Typing(None, True, f"a political actor noun: '{lemma}'")
     return None
+
+
+def _serving_no_party(role: Token) -> bool:
+    """Is the role held for, of or at a body that is no party: a common noun no entity names,
+    no actor noun, agent or event ("a spokesperson for the hospice", "the leader of the
+    band"; not "a spokesman for the ministry", "the leader of the protest")?"""
+    for child in role.children:
+        if child.dep_ == "prep" and child.lower_ in ("for", "of", "at"):
+            body = prep_object(child)
+            return body is not None and body.pos_ == "NOUN" and not entity_type(body) and \
+                head_lemma(body) not in POLITICAL_WORDS and not is_party(body) and \
+                not agent_noun(body) and head_lemma(body) not in NOUN_LEXICON
+    return False
 
 
 def _company_in(words: list[Token] | Span) -> str | None:
@@ -247,6 +264,28 @@ def _a_bare_side(head: Token) -> bool:
 
 
 _SIDE_COUNTS = frozenset({"both", "either", "neither", "each", "other", "another"})
+
+
+def _a_coachs_side(head: Token) -> bool:
+    """Is "his side" a coach's, a captain's or a manager's (`TEAM_NOUNS`): "Bulls coach Phil
+    Garrity said his side had only themselves to blame" names a team, no faction?"""
+    for child in head.children:
+        if child.dep_ == "poss" and child.pos_ == "PRON":
+            owner = child._.antecedent or _speaker_of(head)  # "his": who said it
+            return owner is not None and any(
+                word.lemma_.lower() in TEAM_NOUNS - {"side", "group", "camp"}
+                for word in owner.subtree)
+    return False
+
+
+def _speaker_of(word: Token) -> Token | None:
+    """The subject of the verb whose reported clause holds the word ("Garrity said his side
+    ...")."""
+    while word.head.i != word.i:
+        if word.dep_ == "ccomp":
+            return next((c for c in word.head.children if c.dep_ == "nsubj"), None)
+        word = word.head
+    return None
 
 
 def _a_party_of_people(head: Token) -> bool:

@@ -7,6 +7,7 @@ and the merge of one event told twice in an article.
 
 from __future__ import annotations
 
+import datetime
 import re
 from bisect import bisect_left
 from dataclasses import replace
@@ -24,6 +25,7 @@ from newsgraph.places import gazetteer
 from newsgraph.stages.events.actors import (
     FIRST_AND_SECOND_PERSON,
     FORCE_EVENTS,
+    POLITICAL_WORDS,
     Typing,
     agent_in,
     agents_in,
@@ -41,6 +43,7 @@ from newsgraph.stages.events.detect import (
     is_purpose,
     lede_start,
     run_on_subject,
+    where_it_was,
 )
 from newsgraph.stages.events.lexicon import (
     AGREEMENTS,
@@ -63,7 +66,6 @@ from newsgraph.stages.events.lexicon import (
     REPORT_NOUNS,
     RESULT_WORDS,
     ROLE_CLASSES,
-    SCENE_PREPS,
     SPEECH_VERBS,
     TALKS,
     TEAM_NOUNS,
@@ -199,11 +201,6 @@ def _condition_subject(verb: Token) -> Token | None:
                 if subject is not None and subject.pos_ != "PRON":
                     return subject
     return None
-
-
-def _is_locative_place(child: Token, party: Token) -> bool:
-    return child.dep_ == "pobj" and child.head.lower_ in SCENE_PREPS and \
-        entity_type(party) in PLACE_ENTITY_TYPES
 
 
 # ----------------------------------------------------------------------------- sentences, counts
@@ -445,23 +442,120 @@ class ArticleContext:
         return None
 
     def long_ago(self, event: dict[str, Any]) -> bool:
-        """Is the event dated `STORY_AGE` years or more before the article, and its sentence
-        names no nearer time: history it tells (a war's background, an anniversary's
-        battle), no news of a political interaction, as event data codes the events a report
-        brings, not the past it recalls? "Kuwait, invaded by Iraq in 1990, held talks on
-        Monday" is news."""
+        """Is the event history the article tells, not news of a political interaction (event
+        data codes the events a report brings, not the past it recalls): dated by a time of
+        its own `BACKGROUND_YEARS` years or more before the article ("In 2003 U.S. forces
+        invaded Iraq" in 2014, "A Belgian court in 1996 convicted Dutroux" in 2016), or
+        `STORY_AGE` years or more by the story it is told in, and its sentence names no
+        nearer time? "Kuwait, invaded by Iraq in 1990, held talks on Monday" is news, and
+        the invasion of 1990 is not. A nearer time keeps the event only when it tells of
+        the event's own clause: "Fifty years after a bomber dropped an atomic bomb on this
+        city, killing 140,000 by the end of 1945, Hiroshima is preparing for Sunday's
+        anniversary" is no news of the killing."""
         published = re.match(r"\d{4}", self.published or "")
         if published is None:
             return False
-
-        def old(value: str) -> bool:
-            year = re.match(r"\d{4}", value)
-            return year is not None and int(published[0]) - int(year[0]) >= STORY_AGE
-
         sentence = event["sentence"]
-        return old((event["date"] or {}).get("value") or "") and not any(
-            sentence["start"] <= time["start"] < sentence["end"] and time["value"][:1].isdigit()
-            and not old(time["value"]) for time in self.times)
+        trigger = self.doc.char_span(event["trigger"]["start"], event["trigger"]["end"],
+                                     alignment_mode="expand")
+        clause = governing_verb(trigger.root) if trigger is not None else None
+
+        def of_its_clause(time: dict[str, Any]) -> bool:
+            span = self.doc.char_span(time["start"], time["end"], alignment_mode="expand")
+            return clause is None or span is None or governing_verb(span.root) == clause
+
+        def old(value: str, age: int) -> bool:
+            digits = re.match(r"\d{2,4}", value)  # a year, a decade ("196"), a century
+            if digits is None:
+                return False
+            last = (int(digits[0]) + 1) * 10 ** (4 - len(digits[0])) - 1  # its last year
+            return int(published[0]) - last >= age
+
+        date = event["date"] or {}
+        told = [time for time in self.times
+                if sentence["start"] <= time["start"] < sentence["end"]]
+        # its own clause's time, or the sentence's only times: not "Troops shelled the town,
+        # captured in 2014, killing five, officials said on Wednesday"
+        clauses = None if not any(time["value"][:1].isdigit() and not old(
+            time["value"], BACKGROUND_YEARS) for time in told) else (
+            _told_with(clause) if clause is not None else set())
+        age = BACKGROUND_YEARS if date.get("how") == "text" and any(
+            time["value"] == date["value"] and self._dates_an_act(time, clauses)
+            for time in told) else STORY_AGE
+        return old(date.get("value") or "", age) and not any(
+            time["value"][:1].isdigit() and not old(time["value"], age) and of_its_clause(time)
+            for time in told)
+
+    def _dates_an_act(self, time: dict[str, Any], clauses: set[int] | None) -> bool:
+        """Does the time date one of these clauses (by their verbs' positions; None: any),
+        when it happened: not name a thing of that year ("a 2019 security law", "the 2016
+        accord") nor mark where a span began or ends ("for the first time since 2011",
+        "until 2030")? "In 2003 U.S. forces invaded" is a date however the parser hangs
+        it."""
+        span = self.doc.char_span(time["start"], time["end"], alignment_mode="expand")
+        if span is None:
+            return False
+        root = span.root
+        after_in = span.start > 0 and self.doc[span.start - 1].lower_ in ("in", "during")
+        if root.dep_ in ("compound", "amod", "nummod", "nmod", "poss") and not after_in:
+            return False
+        if root.dep_ == "pobj" and root.head.lower_ in _SPAN_EDGES:
+            return False
+        if clauses is None:
+            return True
+        verb = governing_verb(root)
+        return verb is not None and verb.i in clauses
+
+    @cached_property
+    def recalls_the_past(self) -> bool:
+        """Does the article open on a past it recalls: its title or opening names a time
+        `STORY_AGE` years or more before the article ("On Palm Sunday, 29 March 1461"), or
+        that many years on, after or ago ("Towton remembered 550 years on"), and tells no
+        act of its own days in the past tense ("Thousands gathered on Tuesday to mark 30
+        years since the crackdown" reports news: what follows may be that day's)? A
+        heritage piece, a battle's anniversary."""
+        published = re.match(r"(\d{4})-(\d{2})-(\d{2})", self.published or "")
+        if published is None:
+            return False
+        today = datetime.date(*map(int, published.groups()))
+        opening = self._opening_end()
+        recalled = False
+        for time in self.doc._.times or ():
+            if time["start"] >= opening:
+                break
+            value = time.get("value") or ""
+            elapsed = re.fullmatch(r"P(\d+)Y", value)
+            if (re.match(r"\d{4}", value) and today.year - int(value[:4]) >= STORY_AGE) or (
+                    elapsed and int(elapsed[1]) >= STORY_AGE
+                    and _ELAPSED.match(self.text, time["end"])):
+                recalled = True
+            elif self._told_as_done(time, today):
+                return False
+        title = (self.doc._.article or {}).get("title") or ""
+        return recalled or any(int(found[1]) >= STORY_AGE for found in _YEARS_ON.finditer(title))
+
+    def _told_as_done(self, time: dict[str, Any], today: datetime.date) -> bool:
+        """Is the time a day of the article's weeks that dates an act told in the past tense
+        ("gathered on Tuesday")?"""
+        day = re.match(r"(\d{4})-(\d{2})-(\d{2})", time.get("value") or "")
+        if day is None or abs((datetime.date(*map(int, day.groups())) - today).days) > 31:
+            return False
+        span = self.doc.char_span(time["start"], time["end"], alignment_mode="expand")
+        verb = governing_verb(span.root) if span is not None else None
+        return verb is not None and verb_tense(verb) == "past"
+
+    def recalled(self, event: dict[str, Any], candidate: Candidate) -> bool:
+        """Is the event a past act the article recalls, not news: in an article that opens
+        on the past it recalls (`recalls_the_past`), told after the opening in the past
+        tense with no time of its own or of its paragraph ("Chroniclers claimed that as
+        many as 28,000 men were killed", "The battle was fought during the Wars of the
+        Roses")? What the article reports as news carries its day ("On Sunday, hundreds
+        walked the battlefield") or is told in the present."""
+        if (event["date"] or {}).get("how") != "published" or \
+                event["sentence"]["start"] < self._opening_end() or not self.recalls_the_past:
+            return False
+        verb = governing_verb(candidate.token)
+        return verb is not None and verb_tense(verb) == "past"
 
     def _relevance(self, candidate: Candidate, actor: Typing | None,
                    target: Typing | None, scene: bool = False) -> str | None:
@@ -597,7 +691,8 @@ class ArticleContext:
         for sentence in self._opening:
             results = any(word.lemma_.lower() in RESULT_WORDS and word.pos_ in ("NOUN", "VERB")
                           for word in sentence)
-            if results and any(_a_competition(word) for word in sentence):
+            if (results and any(_a_competition(word) for word in sentence)) or \
+                    _INNINGS.search(sentence.text):
                 found.append((sentence.start_char, self._sentence_places(sentence.start_char)))
         return found
 
@@ -788,8 +883,9 @@ class ArticleContext:
                     if dep == "prep" and child.lower_ in _EARLIER_PREPS:
                         earlier.append(child)  # "after a demonstration": an earlier event
                         continue
-                    if dep == "prep" and child.lower_ == "according":
-                        continue  # "according to brigade captains": who told it
+                    if dep == "prep" and child.lower_ in ("according", "out"):
+                        continue  # "according to brigade captains": who told it; "fighting
+                        # out of a high guard", "flew out of Kabul": where it came from
                     if dep == "conj" and child.pos_ in ("VERB", "AUX") and \
                             position not in merged:
                         continue  # "refused X and urged Y": another act, its own recipient
@@ -828,7 +924,7 @@ class ArticleContext:
                     continue
                 if _is_own_force(party, candidate):
                     continue
-                if self._is_site(party) or _is_locative_place(child, party):
+                if self._is_site(party) or where_it_was(child, party):
                     fallback = fallback or party  # where it was done: the recipient if no one
                     continue
                 return party
@@ -848,8 +944,8 @@ class ArticleContext:
         actor: Token | None = None
         target: Token | None = None
         for child in noun.children:
-            if child.dep_ == "poss":
-                actor = child
+            if child.dep_ == "poss" and entity_type(child) not in ("DATE", "TIME"):
+                actor = child  # not "last month's release", "Sunday's attack"
             elif child.dep_ == "prep" and child.lower_ == "by":
                 actor = prep_object(child)
             elif child.dep_ == "prep" and child.lower_ in ("against", "on", "with", "into",
@@ -954,6 +1050,14 @@ class ArticleContext:
                 [word for word in self.doc[start:end] if head_lemma(word) not in TEAM_NOUNS]):
             return True  # a team's named player, whatever their nationality ("Hull's
             # Danish winger Mads Kjeldsen": pages n, written unseen); not its supporters
+        if entity is None and head.pos_ == "NOUN" and head_lemma(head) not in POLITICAL_WORDS \
+                and any(
+                child.dep_ == "poss" and (self.entity_at.get(child.i) or {}).get("id")
+                in self.teams for child in head.children) and not agent_in(
+                [word for word in self.doc[start:end] if word.dep_ != "poss"]):
+            return True  # a playing side's people no dictionary types as a party:
+            # "Pakistan's pace bowlers launched a fierce attack" (snip10, read after
+            # scoring); not its supporters, who are civilians
         places = [found for found in named if found.get("type") in ("GPE", "NORP")]
         if any(found.get("geonames") not in self._team_places for found in places):
             return False
@@ -1361,6 +1465,37 @@ _OFF_THE_PITCH = frozenset({"AID", "SANCTION", "ACCUSE", "INVESTIGATE", "PROTEST
 pledges, sanctions, accusations, inquiries, protests, refusals and denials are its
 country's."""
 _SCORE_TEXT = re.compile(_SCORE)
+def _told_with(verb: Token) -> set[int]:
+    """The positions of the clauses whose time is the verb's own: itself, and the verb it is
+    joined to or is a participle of ("In 1982 Argentina invaded ..., and Britain sent a
+    task force", "a tsunami struck ..., killing 18,000")."""
+    shared = {verb.i}
+    head = verb.head
+    described = head.dep_ in ("acl", "relcl") or (head.tag_ == "VBN" and not any(
+        child.dep_ in ("aux", "auxpass") for child in head.children))
+    if not described and (verb.dep_ == "conj" or (
+            verb.dep_ == "advcl" and verb.tag_ == "VBG" and not any(
+                child.dep_ in ("nsubj", "mark") for child in verb.children))):
+        shared.add(head.i)  # not a participle of a description ("the town, captured in
+    return shared  # 2014, killing five": the parser's)
+
+
+_SPAN_EDGES = frozenset({"since", "until", "till", "through", "from", "to", "by"})
+"""Prepositions of a time that opens or closes a span: "since 2011", "until 2030"."""
+BACKGROUND_YEARS = 2
+"""Years before the article's at which an act dated by its own time is background, not the
+news the article brings: a calendar year between them ("in 2003" in 2014; not "last year")."""
+_ELAPSED = re.compile(r"\s+(?:on|after|later|ago)\b", re.IGNORECASE)
+"""What makes a span of years a distance from now: "550 years on", "a century after"."""
+_YEARS_ON = re.compile(r"\b(\d{2,4})\s+years\s+(?:on|after|later|ago)\b", re.IGNORECASE)
+"""A title's count of years since the past it recalls ("Towton remembered 550 years on")."""
+_WICKETS = r"(?:10|[1-9]|one|two|three|four|five|six|seven|eight|nine|ten)"
+_INNINGS = re.compile(
+    rf"\b\d{{1,3}} for {_WICKETS}\b(?! (?:years?|months?|weeks?|days?|hours?|votes?|seats?)\b)"
+    rf"|\ball out for \d{{1,3}}\b|\bby (?:\d{{1,3}}|{_WICKETS}) (?:wickets|runs)\b", re.IGNORECASE)
+"""An innings' score or a margin in runs or wickets: cricket's way of writing a result ("reducing
+the visitors to 71 for three", "bowled out for 212", "won by seven wickets"), which opens a
+report of games as a score does."""
 _RESULT_SCORE = re.compile(_SCORE + rf"(?!\s*(?:{'|'.join(sorted(MONTHS, key=len, reverse=True))}"
                            rf"|{'|'.join(UNITS)})s?\b)", re.IGNORECASE)
 """A score that is no range of days or of a month ("13-14 June", "3-4 days")."""

@@ -54,6 +54,7 @@ from newsgraph.stages.events.lexicon import (
     KILL_LEMMAS,
     LASTING_CONFLICTS,
     LIGHT_NOUNS,
+    LOCATIVE_PREPS,
     LONG_SPANS,
     MOTION_VERBS,
     NOUN_LEXICON,
@@ -67,6 +68,7 @@ from newsgraph.stages.events.lexicon import (
     REPORT_NOUNS,
     REPORT_VERBS,
     RIOT_CONTROL,
+    SCENE_PREPS,
     SELF_EXPLODING,
     SPEECH_VERBS,
     STATE_VERBS,
@@ -334,6 +336,11 @@ def _noun_sense(token: Token) -> Sense | None:
         return None  # "a methane gas explosion ripped through a coal mine": an accident
     if lemma == "demand" and _market_demand(token):
         return None  # "adding to demand for the premium beans": buyers', no one's request
+    if lemma == "release" and any(
+            child.dep_ == "prep" and child.lower_ == "of" and (thing := prep_object(child))
+            is not None and head_lemma(thing) not in CAPTIVES and not is_actor(thing)
+            and entity_type(thing) != "PERSON" for child in token.children):
+        return None  # "the release of a tablet computer", as the verb needs a captive
     if lemma == "talk" and token.tag_ == "NN" and not any(
             c.dep_ == "prep" and c.lower_ in ("with", "between") for c in token.children):
         return None  # "talk of access to the sea" is speech; negotiations are "talks"
@@ -570,7 +577,8 @@ def _is_commercial(token: Token | None) -> bool:
     "policymakers" never are."""
     if token is None or _is_political(token):
         return False
-    return head_lemma(token) in COMMERCIAL_NOUNS
+    lemma = head_lemma(token)  # a name's plural is left as written: "Yeti Airlines"
+    return lemma in COMMERCIAL_NOUNS or (lemma.endswith("s") and lemma[:-1] in COMMERCIAL_NOUNS)
 
 
 def is_business(candidate: Candidate, actor: Token | None, target: Token | None) -> bool:
@@ -582,11 +590,18 @@ def is_business(candidate: Candidate, actor: Token | None, target: Token | None)
         return False
     if candidate.type not in MATERIAL_CONFLICT and head_lemma(actor) in COMMENTATOR_NOUNS:
         return True
-    if _is_commercial(actor) and not _is_political(target):
-        return True
+    if _is_commercial(actor) and (not _is_political(target) or where_it_was(target)):
+        return True  # "several routes in Wales were closed" by train operators
     clause = parse_frame(candidate.token).clause if candidate.noun is None else None
     return clause is not None and clause.lemma_.lower() in COMMERCE_VERBS and \
         not _is_political(actor) and candidate.type in COOPERATIVE
+
+
+def where_it_was(word: Token | None, named: Token | None = None) -> bool:
+    """Is the word only a place the act happened in ("in Wales", "across the north"), a
+    scene, not a party it was done to? `named`: the place it stands for, if not itself."""
+    return word is not None and word.dep_ == "pobj" and word.head.lower_ in SCENE_PREPS \
+        and entity_type(named or word) in PLACE_ENTITY_TYPES
 
 
 def harm_by_no_one(candidate: Candidate, actor: Token | None) -> bool:
@@ -617,6 +632,9 @@ def harm_by_no_one(candidate: Candidate, actor: Token | None) -> bool:
         return True  # "a wildfire forced 600 residents to leave", "floods cut off the town"
     if candidate.type != "ASSAULT":
         return False
+    if candidate.noun is None and candidate.token.lemma_.lower() in _EXPLODING_VERBS and \
+            own_doer is not None and _exploded_of_itself(own_doer):
+        return True  # "A gas cylinder exploded in a restaurant", "a boiler exploded"
     if any(doer is not None and _an_animal(doer) for doer in doers) or any(
             child.dep_ == "compound" and _an_animal(child) for child in candidate.token.children):
         return True  # "attacked by dogs", "a bear mauled a hiker", "a shark attack"
@@ -624,8 +642,11 @@ def harm_by_no_one(candidate: Candidate, actor: Token | None) -> bool:
         doer = frames[-1].agent or frames[-1].subj if len(frames) > 1 else own_doer
         if doer is None and len(verbs) > 1 and verbs[-1].dep_ == "acl":
             doer = verbs[-1].head  # a headline-like "A line of storms swept ..., killing two"
+        if doer is None and len(verbs) > 1:
+            doer = _subject_above(verbs[-1])  # "A bus plunged off a cliff after colliding
+            # with a truck, killing 48", "a plane crashed while approaching ..., killing 68"
         if head_lemma(candidate.token) == "die" or frames[0].patient is not None:
-            doer = frames[0].agent or _doer_of_time_clause(candidate.token)
+            doer = frames[0].agent or _doer_of_time_clause(candidate.token) or doer
         if doer is not None and _harmless_thing(doer):
             return True
         if doer is None and any(head_lemma(clause) in HARMLESS_DOERS
@@ -656,6 +677,21 @@ def _an_animal(word: Token) -> bool:
 _HARM_DONE = HARM_VERBS | {"destroy"}
 """Verbs of harm a thing can do with no one wielding it ("a fire killed five", "a tornado
 destroyed homes")."""
+
+
+def _subject_above(verb: Token) -> Token | None:
+    """The subject of the clause a subjectless adverbial clause hangs on ("a bus plunged ...
+    after colliding", "a plane crashed ... while approaching"), two clauses up at most."""
+    for _ in range(2):
+        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
+            verb = verb.head
+        if verb.dep_ not in ("advcl", "prep") or verb.head.i == verb.i:
+            return None
+        verb = verb.head
+        subject = parse_frame(verb).subj if verb.pos_ in ("VERB", "AUX") else None
+        if subject is not None:
+            return subject
+    return None
 
 
 def _doer_of_time_clause(verb: Token) -> Token | None:
@@ -706,17 +742,22 @@ def _harmless_thing(doer: Token) -> bool:
             doer, kind_of_a_name = named, named.dep_ == "compound"
     one_word_name = doer.pos_ == "PROPN" and doer.lower_ in ACCIDENT_NOUNS and not any(
         c.dep_ == "compound" for c in doer.children)  # "Cholera has killed 1,200" (an ORG)
-    if (head_lemma(doer) not in ACCIDENT_NOUNS and not exploded) or owned_by_party(doer) or (
+    traders = {child.i for child in doer.children if _a_traders_name(child, doer)}
+    if (head_lemma(doer) not in ACCIDENT_NOUNS and not exploded) or (
+            owned_by_party(doer) and not traders) or (
             not kind_of_a_name and not one_word_name and (
                 doer.pos_ != "NOUN" or entity_type(doer))):
         return False
     if head_lemma(doer) == "fire" and not any(child.dep_ == "det" for child in doer.children):
         return False  # "came under heavy fire": gunfire; "a fire broke out": a blaze
-    if any(entity_type(child) in PERSON_ENTITY_TYPES for child in doer.children):
+    if any(entity_type(child) in PERSON_ENTITY_TYPES and child.i not in traders
+           for child in doer.children):
         return False  # "Israeli fire", "a Hamas car"; not a count: "two cars collided"
     wielding = [word for word in doer.subtree if word.i != doer.i
-                and word.pos_ in ("NOUN", "PROPN") and not _carried(word, doer)]
-    if clause is not None and clause.lemma_.lower() in _ATTACK_VERBS:
+                and word.pos_ in ("NOUN", "PROPN") and not _carried(word, doer)
+                and not (exploded and _in_its_place(word, doer))
+                and not _a_traders_name(word, doer)]
+    if clause is not None and clause.lemma_.lower() in _ATTACK_VERBS and not exploded:
         return False  # "when his car exploded", "when his car struck a mine"
     if clause is not None and clause.lemma_.lower() in RAMMING_VERBS:  # "rammed into a crowd"
         wielding += [prep_object(child) for child in clause.children if child.dep_ == "prep"]
@@ -731,24 +772,80 @@ def _harmless_thing(doer: Token) -> bool:
         for word in wielding)
 
 
+def _a_traders_name(word: Token, doer: Token) -> bool:
+    """Is the word a trader's name or in one, owning the craft ("a Yeti Airlines passenger
+    plane", "the carrier's jet"): a business runs it, no party wields it?"""
+    while word.i != doer.i and word.head.i != word.i:
+        if _is_commercial(word):
+            return True
+        word = word.head
+    return False
+
+
+def _told_before(explosion: Token) -> bool:
+    """Is "the explosion" one the article has told of as one of itself ("An explosion at the
+    colliery killed 86 men. ... John Rees was killed in the explosion")? The definite noun
+    refers back to the last one introduced ("an explosion"), through the definite ones
+    between; the first telling that decides it (`_explosion_verdict`) does."""
+    if not _definite(explosion):
+        return False
+    for word in reversed(explosion.doc[:explosion.i]):
+        if word.pos_ == "NOUN" and word.lemma_.lower() in _EXPLOSIONS:
+            verdict = _explosion_verdict(word)
+            if verdict is not None or not _definite(word):
+                return bool(verdict)  # "On Monday, an explosion hit a police station":
+                # a new one, undecided
+        elif word.pos_ == "VERB" and word.lemma_.lower() in _EXPLODING_VERBS:
+            subject = next((c for c in word.children if c.dep_ == "nsubj"), None)
+            return subject is not None and _exploded_of_itself(subject)  # "a gas cylinder
+            # exploded ..., and two workers were killed in the explosion"
+    return False
+
+
+def _definite(noun: Token) -> bool:
+    return any(child.dep_ == "det" and child.lower_ == "the" for child in noun.children)
+
+
+def _in_its_place(word: Token, doer: Token) -> bool:
+    """Is the word in the phrase that places the doer ("an explosion at BP's Texas City
+    refinery"): the place and its owner, who wield nothing?"""
+    return any(child.dep_ == "prep" and child.lower_ in LOCATIVE_PREPS
+               and child.left_edge.i <= word.i <= child.right_edge.i for child in doer.children)
+
+
 def _exploded_of_itself(doer: Token) -> bool:
     """Is the doer an explosion or a blast named by what explodes of itself (`SELF_EXPLODING`:
     "a methane gas explosion ..., killing 21 miners", "a boiler blast") or at a place of work
-    (`_at_a_workplace`), and its sentence and the next name no weapon, attack or armed
-    group ("a gas explosion ... after a Russian drone strike", "...; the Islamic State
-    group said its suicide bomber was responsible", "Activists blamed a barrel bomb")?"""
-    if head_lemma(doer) not in _EXPLOSIONS or not (any(
-            child.dep_ in ("compound", "amod", "nmod") and child.lemma_.lower() in SELF_EXPLODING
-            for child in doer.children) or _at_a_workplace(doer)):
+    (`_at_a_workplace`), or "the explosion" the article told of as one (`_told_before`), and
+    its sentence and the next name no weapon, attack or armed group ("a gas explosion ...
+    after a Russian drone strike", "...; the Islamic State group said its suicide bomber
+    was responsible", "Activists blamed a barrel bomb")?"""
+    if head_lemma(doer) in SELF_EXPLODING and doer.dep_ == "nsubj" and \
+            doer.head.lemma_.lower() in _EXPLODING_VERBS:  # "a gas cylinder exploded"
+        return _explosion_verdict(doer) is not False
+    if head_lemma(doer) not in _EXPLOSIONS:
         return False
+    verdict = _explosion_verdict(doer)
+    return verdict if verdict is not None else _told_before(doer)
+
+
+def _explosion_verdict(explosion: Token) -> bool | None:
+    """What the explosion's own telling says: False when its sentence or the next names a
+    weapon, an attack or an armed group; True when it is named by what explodes of itself
+    or placed at a place of work; None when neither."""
     phrases = agent_phrases()
-    told = doer.sent
-    if told.end < len(doer.doc):  # the cause is often told next: "Activists blamed a
-        told = doer.doc[told.start:doer.doc[told.end].sent.end]  # barrel bomb."
-    return not any(word.i != doer.i and (
-        head_lemma(word) in WEAPONS or phrases.get((word.lower_,)) in _ARMED_CODES or (
-            word.pos_ == "NOUN" and word.lemma_.lower() not in _EXPLOSIONS
-            and _is_attack(word))) for word in told)
+    told = explosion.sent
+    if told.end < len(explosion.doc):  # the cause is often told next: "Activists blamed a
+        told = explosion.doc[told.start:explosion.doc[told.end].sent.end]  # barrel bomb."
+    if any(word.i != explosion.i and (
+            head_lemma(word) in WEAPONS or phrases.get((word.lower_,)) in _ARMED_CODES or (
+                word.pos_ == "NOUN" and word.lemma_.lower() not in _EXPLOSIONS
+                and _is_attack(word))) for word in told):
+        return False
+    if any(child.dep_ in ("compound", "amod", "nmod") and child.lemma_.lower() in SELF_EXPLODING
+           for child in explosion.children) or _at_a_workplace(explosion):
+        return True
+    return None
 
 
 def _at_a_workplace(explosion: Token) -> bool:
@@ -762,6 +859,7 @@ def _at_a_workplace(explosion: Token) -> bool:
 
 
 _EXPLOSIONS = frozenset({"explosion", "blast"})
+_EXPLODING_VERBS = frozenset({"explode", "blow", "burst", "ignite"})
 _ARMED_CODES = frozenset({"MIL", "REB", "UAF"})
 """PETRARCH's codes of armed forces, rebels and unidentified armed groups."""
 

@@ -357,6 +357,25 @@ def obj_actor(frame: Frame) -> bool:
     return frame.obj is not None and is_actor(frame.obj)
 
 
+def subj_not_a_thing(frame: Frame) -> bool:
+    """The subject, if there is one, is a party or a person ("Scholz", "the delegation",
+    "she"), not a thing ("cheaper Chinese electric vehicles arrive in showrooms", "the
+    goods arrived in Kenya"): who can visit."""
+    who = frame.subj
+    if who is not None and who.pos_ == "PRON":
+        who = who._.antecedent
+    return who is None or who.pos_ == "PROPN" or is_party(who) or names_a_person(who) or \
+        agent_noun(who) or (who.lemma_.lower().endswith(_AGENT_SUFFIXES)  # "inspectors", not
+                            and not who.lemma_.lower().endswith("ment")) or any(  # "shipment"
+            child.dep_ == "compound" and entity_type(child) in PARTY_ENTITY_TYPES
+            for child in who.children)  # "UN inspectors", "a Hamas delegation"
+
+
+_AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent")
+"""Endings of nouns of people who do something ("inspector", "activist", "historian",
+"migrant"): who can visit, as things cannot."""
+
+
 def no_obj(frame: Frame) -> bool:
     return frame.obj is None
 
@@ -651,7 +670,7 @@ _RULES: dict[str, list[Rule]] = {
     "visit": [(either(obj_actor, obj(TERRITORY)), ("CONSULT", "visit"))],
     "arrive": [(both(subj(FORCES - VEHICLES - WEAPONS), prep("in", "at")),  # deployed
                 ("MOBILIZE", "troops")),
-               (prep("in", "at"), ("CONSULT", "visit"))],
+               (both(prep("in", "at"), subj_not_a_thing), ("CONSULT", "visit"))],
     "talk": [(prep("with", "to", of=ACTOR_NOUNS), ("CONSULT", None))],
     "speak": [(both(prep("with", "to", of=ACTOR_NOUNS), prep("by")), ("CONSULT", "phone"))],
     "discuss": [(ANY, ("CONSULT", None))],
