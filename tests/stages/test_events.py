@@ -2468,7 +2468,9 @@ def test_a_workplace_explosion_a_crash_and_a_collision_are_accidents(event_nlp):
         "A Yeti Airlines passenger plane carrying 72 people crashed into a river gorge while "
         "approaching the airport in Pokhara on Sunday, killing at least 68.",
         "An explosion tore through a coal mine in Soma on Tuesday, killing 20 miners. Rescuers "
-        "worked for days. Ali Demir, 34, was killed in the explosion."), event_nlp)
+        "worked for days. Ali Demir, 34, was killed in the explosion.",
+        "Two passenger trains and a goods train collided and derailed in Odisha on Friday "
+        "evening, killing more than 280 people."), event_nlp)
     each_has((("An explosion at a Hamas office in Gaza killed five people.", "ASSAULT"),
               ("An explosion at a coal mine killed 20 miners in May. On Monday, an explosion "
                "hit a police station. Three officers were killed in the explosion.", "ASSAULT"),
@@ -2542,20 +2544,26 @@ def test_cricket_scores_open_a_report_of_games(event_nlp):
                      "for three before bad light ended the fourth day of the third Test at the "
                      "Gaddafi Stadium.", published="2022-03-23")  # the whole pipeline
     assert report["events"] == []
+    report = extract("KOLKATA: India's spinners launched a sustained attack on the Australian "
+                     "batting order on the final day at Eden Gardens, claiming seven wickets "
+                     "after tea to complete a famous victory.", published="2023-03-01")
+    assert report["events"] == []  # a count of wickets (snippets 13, read after scoring)
     each_has((("CAIRO - Egypt beat Algeria 2-1 in the World Cup qualifier on Saturday. "
                "Algeria's supporters attacked the Egyptian embassy in Algiers on Sunday.",
                "ASSAULT"),), event_nlp)
 
 
 def test_a_traders_act_in_a_place_and_a_products_release_are_business(event_nlp):
-    """Train operators closing routes in Wales act in Wales, not on it, and a tablet's release
-    frees no captive; a date's possessive is no actor (pages p, written unseen). Police
-    closing roads, and the release of two Americans, stay events."""
+    """Train operators closing routes in Wales act in Wales, not on it, as bus companies
+    cancelling trips between two towns do, and a tablet's release frees no captive; a date's
+    possessive is no actor (pages p and r, written unseen). Police closing roads, and the
+    release of two Americans, stay events."""
     no_events((
         "Train operators cancelled dozens of services after trees fell on lines, and several "
         "routes in Wales and the north-west were closed entirely.",
         "Last month's release of a high-profile tablet computer in the United States has led "
-        "to a price war."), event_nlp)
+        "to a price war.",
+        "Private bus companies cancelled all trips between Tacloban and Manila."), event_nlp)
     each_has((("Police closed roads in Wales.", "COERCE"),
               ("The release of the two Americans came after talks in Doha.", "RETREAT"),
               ("Troops fired out of the barracks at protesters.", "ASSAULT")), event_nlp)

@@ -1492,10 +1492,11 @@ _YEARS_ON = re.compile(r"\b(\d{2,4})\s+years\s+(?:on|after|later|ago)\b", re.IGN
 _WICKETS = r"(?:10|[1-9]|one|two|three|four|five|six|seven|eight|nine|ten)"
 _INNINGS = re.compile(
     rf"\b\d{{1,3}} for {_WICKETS}\b(?! (?:years?|months?|weeks?|days?|hours?|votes?|seats?)\b)"
-    rf"|\ball out for \d{{1,3}}\b|\bby (?:\d{{1,3}}|{_WICKETS}) (?:wickets|runs)\b", re.IGNORECASE)
-"""An innings' score or a margin in runs or wickets: cricket's way of writing a result ("reducing
-the visitors to 71 for three", "bowled out for 212", "won by seven wickets"), which opens a
-report of games as a score does."""
+    rf"|\ball out for \d{{1,3}}\b|\bby (?:\d{{1,3}}|{_WICKETS}) runs\b|\b{_WICKETS} wickets\b",
+    re.IGNORECASE)
+"""An innings' score, a margin in runs or a count of wickets: cricket's way of writing a result
+("reducing the visitors to 71 for three", "bowled out for 212", "won by seven wickets",
+"claiming seven wickets after tea"), which opens a report of games as a score does."""
 _RESULT_SCORE = re.compile(_SCORE + rf"(?!\s*(?:{'|'.join(sorted(MONTHS, key=len, reverse=True))}"
                            rf"|{'|'.join(UNITS)})s?\b)", re.IGNORECASE)
 """A score that is no range of days or of a month ("13-14 June", "3-4 days")."""

@@ -590,8 +590,11 @@ def is_business(candidate: Candidate, actor: Token | None, target: Token | None)
         return False
     if candidate.type not in MATERIAL_CONFLICT and head_lemma(actor) in COMMENTATOR_NOUNS:
         return True
-    if _is_commercial(actor) and (not _is_political(target) or where_it_was(target)):
-        return True  # "several routes in Wales were closed" by train operators
+    if _is_commercial(actor) and (not _is_political(target) or where_it_was(target) or (
+            target is not None and target.dep_ == "pobj" and target.head.lower_ == "between"
+            and entity_type(target) in PLACE_ENTITY_TYPES)):
+        return True  # "several routes in Wales were closed" by train operators, "bus
+        # companies cancelled all trips between Tacloban and Manila"
     clause = parse_frame(candidate.token).clause if candidate.noun is None else None
     return clause is not None and clause.lemma_.lower() in COMMERCE_VERBS and \
         not _is_political(actor) and candidate.type in COOPERATIVE
@@ -680,12 +683,13 @@ destroyed homes")."""
 
 
 def _subject_above(verb: Token) -> Token | None:
-    """The subject of the clause a subjectless adverbial clause hangs on ("a bus plunged ...
-    after colliding", "a plane crashed ... while approaching"), two clauses up at most."""
+    """The subject of the clause a subjectless adverbial clause or conjunct hangs on ("a bus
+    plunged ... after colliding", "a plane crashed ... while approaching", "two trains
+    collided and derailed"), two clauses up at most."""
     for _ in range(2):
         if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
             verb = verb.head
-        if verb.dep_ not in ("advcl", "prep") or verb.head.i == verb.i:
+        if verb.dep_ not in ("advcl", "prep", "conj") or verb.head.i == verb.i:
             return None
         verb = verb.head
         subject = parse_frame(verb).subj if verb.pos_ in ("VERB", "AUX") else None
