@@ -2474,6 +2474,9 @@ def test_a_workplace_explosion_a_crash_and_a_collision_are_accidents(event_nlp):
     each_has((("An explosion at a Hamas office in Gaza killed five people.", "ASSAULT"),
               ("An explosion at a coal mine killed 20 miners in May. On Monday, an explosion "
                "hit a police station. Three officers were killed in the explosion.", "ASSAULT"),
+              ("A gas cylinder exploded in a flat on Monday. On Tuesday, a bomb went off at a "
+               "checkpoint and soldiers burst into a house. Three soldiers were killed in the "
+               "explosion.", "ASSAULT"),
               ("A Hamas car exploded near a checkpoint, killing two soldiers.", "ASSAULT"),
               ("Gunmen opened fire on a bus after stopping it on the highway, killing 12 "
                "passengers.", "ASSAULT")), event_nlp)
@@ -2526,6 +2529,9 @@ def test_an_article_that_opens_on_the_past_it_recalls_tells_history(event_nlp):
          "who had dug on the battlefield.", "COERCE"),
         ("Rebels seized the town on Monday. Troops shelled it, killing five.\nThe town was "
          "founded in 1461. Troops shelled it again, killing three.", "ASSAULT"),
+        # a span of years alone frames today's news as often as history (a reviewer)
+        ("Forty years after the Falklands war, the dispute simmers. Islanders voted to stay "
+         "British.\nArgentina's president accused Britain of colonialism.", "ACCUSE"),
         # an opening that tells its own day's act reports news (a reviewer's texts)
         ("Thousands gathered in Victoria Park on Tuesday to mark 33 years since the crackdown "
          "of June 1989. Organisers lit candles.\nPolice detained several activists who "
@@ -2588,6 +2594,7 @@ def test_things_do_not_visit_and_a_coachs_side_is_a_team(event_nlp):
     each_has((("UN inspectors arrived at the plant on Monday.", "CONSULT"),
               ("EU envoys arrived in Minsk.", "CONSULT"),
               ("A spokesman for the ministry thanked Japan for its aid.", "SUPPORT"),
+              ("A spokesman for the city thanked the volunteers.", "SUPPORT"),
               ("The rebel commander said his side would attack the city.", "THREATEN")),
              event_nlp)
 

@@ -424,8 +424,11 @@ def test_a_century_ago_today_is_a_day_and_the_next_year_of_a_story_is_its_own():
     assert [(t["text"], t["value"]) for t in times_of(
         "Twenty years ago this week, students occupied the parliament. Two years ago today, "
         "Russia invaded Ukraine. On Monday, Zelensky spoke.", "2024-02-24")] == [
-        ("Twenty years ago this week", "2004-W08"), ("Two years ago today", "2022-02-24"),
+        ("Twenty years ago this week", "2004-W09"), ("Two years ago today", "2022-02-24"),
         ("Monday", "2024-02-19")]
+    # that week is the ISO week of that year's day (a reviewer: no "2010-W53")
+    assert values("Ten years ago this week, the dam burst.", "2020-12-31") == {
+        "Ten years ago this week": "2010-W52"}
     text = ("On 9 November 1989, the Wall fell. The next year, Germany reunified.\nThe next "
             "year will be hard, he said on Tuesday.")
     assert [(t["text"], t["value"]) for t in times_of(text, "2016-05-31")] == [

@@ -16,6 +16,7 @@ and so no dateline shape.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import Any
 
 from spacy.tokens import Doc
@@ -43,9 +44,9 @@ DATELINES = (
 COLON_DATELINE = re.compile(
     rf"[ \t]*(?P<place>[A-Z][A-Z.'’/\- ]{{2,}}[A-Z.]){_QUALIFIERS}[ \t]*:[ \t]+")
 """A place in capitals and a colon ("NEW DELHI: The government said ..."), as many outlets
-write it; a dateline only when the gazetteer knows the place or its qualifier, as "UPDATE:",
-"EXCLUSIVE:" or "FACT CHECK:" are none, and of four letters or more, as a headline's "US:"
-or "UK:" is a topic."""
+write it; a dateline only when the gazetteer knows the place or its qualifier well and the
+place is no country (`_known_place`: "UPDATE:", "POLL:", "CHINA:" head topics), and of four
+letters or more ("US:", "UK:")."""
 
 
 def _first_lines(text: str, count: int) -> list[int]:
@@ -79,9 +80,14 @@ def find_dateline(text: str, lines: int | None = None) -> dict[str, Any] | None:
 
 
 def _known_place(match: re.Match[str]) -> bool:
-    """Does the gazetteer know the dateline's place or a qualifier of it?"""
+    """Does the gazetteer know the dateline's place well, or a qualifier of it, and is the
+    place no country ("CHINA:" heads a topic, as "POLL:" or "GOLD:", small towns' names,
+    do)?"""
     places = gazetteer()
-    return any(match.group(group) and places.candidates(match.group(group))
+    place = places.best(match.group("place"), Counter())
+    if place is not None and place.level == "country":
+        return False
+    return any(match.group(group) and places.is_strong(match.group(group))
                for group in ("place", "qualifier", "qualifier2"))
 
 

@@ -1079,9 +1079,11 @@ class EntityStage:
             return mentions
         qualifiers = dateline["qualifiers"]
         qualifier = text[slice(*qualifiers[0])] if qualifiers else None
-        if not self.places.candidates(name):  # a place the gazetteer does not know, in a
-            if qualifier is None or not self.places.is_strong(qualifier):  # country it does
-                return mentions  # ("ALPE D'HUEZ, France (Reuters) -"): a place, no person
+        if not self.places.candidates(name):
+            # a place the gazetteer does not know, in a country it knows ("ALPE D'HUEZ,
+            # France (Reuters) -"): a place with no GeoNames id, never a person
+            if qualifier is None or not self.places.is_strong(qualifier):
+                return mentions
             kept = [m for m in mentions if m.end <= span.start or m.start >= span.end]
             return [*kept, Mention(span.start, span.end, "GPE")]
         overlapping = [m for m in mentions if m.start < span.end and m.end > span.start]

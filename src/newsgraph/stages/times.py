@@ -1286,8 +1286,10 @@ def normalise(text: str, anchor: date | None, doc: Doc | None = None,
                 not text[started.end:mention.start].strip():
             # "Fifty years ago this week": that week, half a century back
             year = int(started.value or 0)
-            started.value = f"{year:04d}-W{anchor.isocalendar()[1]:02d}" \
-                if mention.groups["unit"].lower() == "week" else f"{year:04d}-{anchor.month:02d}"
+            that_day = date(year, anchor.month, min(anchor.day, 28 if anchor.month == 2
+                                                    else anchor.day))
+            started.value = iso_week(that_day) if mention.groups["unit"].lower() == "week" \
+                else f"{year:04d}-{anchor.month:02d}"
             started.end, mention.value = mention.end, None
         started = None
         if mention.value and narrative is not None and (

@@ -44,6 +44,7 @@ from newsgraph.stages.events.lexicon import (
     NOUN_LEXICON,
     ROLE_CLASSES,
     TEAM_NOUNS,
+    TERRITORY,
     VEHICLES,
     WEAPONS,
 )
@@ -203,8 +204,9 @@ def _serving_no_party(role: Token) -> bool:
         if child.dep_ == "prep" and child.lower_ in ("for", "of", "at"):
             body = prep_object(child)
             return body is not None and body.pos_ == "NOUN" and not entity_type(body) and \
-                head_lemma(body) not in POLITICAL_WORDS and not is_party(body) and \
-                not agent_noun(body) and head_lemma(body) not in NOUN_LEXICON
+                head_lemma(body) not in POLITICAL_WORDS | TERRITORY | NOUN_LEXICON.keys() \
+                and not is_party(body) and not agent_noun(body)  # not "a spokesman for the
+            # city", "the governor of the province": a town's or a region's government
     return False
 
 

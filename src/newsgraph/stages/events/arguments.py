@@ -474,11 +474,12 @@ class ArticleContext:
         date = event["date"] or {}
         told = [time for time in self.times
                 if sentence["start"] <= time["start"] < sentence["end"]]
-        # its own clause's time, or the sentence's only times: not "Troops shelled the town,
-        # captured in 2014, killing five, officials said on Wednesday"
-        clauses = None if not any(time["value"][:1].isdigit() and not old(
-            time["value"], BACKGROUND_YEARS) for time in told) else (
-            _told_with(clause) if clause is not None else set())
+        recent = [time for time in told if time["value"][:1].isdigit()
+                  and not old(time["value"], BACKGROUND_YEARS)]
+        # with a recent time beside it, an old one dates the act only in its own clause:
+        # not "Troops shelled the town, captured in 2014, killing five, officials said on
+        # Wednesday"; with none, any old time in the sentence does (None: any clause)
+        clauses = (_told_with(clause) if clause is not None else set()) if recent else None
         age = BACKGROUND_YEARS if date.get("how") == "text" and any(
             time["value"] == date["value"] and self._dates_an_act(time, clauses)
             for time in told) else STORY_AGE
@@ -508,12 +509,13 @@ class ArticleContext:
 
     @cached_property
     def recalls_the_past(self) -> bool:
-        """Does the article open on a past it recalls: its title or opening names a time
-        `STORY_AGE` years or more before the article ("On Palm Sunday, 29 March 1461"), or
-        that many years on, after or ago ("Towton remembered 550 years on"), and tells no
-        act of its own days in the past tense ("Thousands gathered on Tuesday to mark 30
-        years since the crackdown" reports news: what follows may be that day's)? A
-        heritage piece, a battle's anniversary."""
+        """Does the article open on a past it recalls: its opening dates something
+        `STORY_AGE` years or more before the article ("On Palm Sunday, 29 March 1461, two
+        armies met"), and tells no act of its own days in the past tense ("Thousands
+        gathered on Tuesday to mark 30 years since the crackdown" reports news: what follows
+        may be that day's)? A heritage piece, a battle's anniversary. A span of years alone
+        ("Forty years after the Falklands war, the dispute simmers") frames today's news
+        as often as history, and does not count."""
         published = re.match(r"(\d{4})-(\d{2})-(\d{2})", self.published or "")
         if published is None:
             return False
@@ -524,15 +526,11 @@ class ArticleContext:
             if time["start"] >= opening:
                 break
             value = time.get("value") or ""
-            elapsed = re.fullmatch(r"P(\d+)Y", value)
-            if (re.match(r"\d{4}", value) and today.year - int(value[:4]) >= STORY_AGE) or (
-                    elapsed and int(elapsed[1]) >= STORY_AGE
-                    and _ELAPSED.match(self.text, time["end"])):
+            if re.match(r"\d{4}", value) and today.year - int(value[:4]) >= STORY_AGE:
                 recalled = True
             elif self._told_as_done(time, today):
                 return False
-        title = (self.doc._.article or {}).get("title") or ""
-        return recalled or any(int(found[1]) >= STORY_AGE for found in _YEARS_ON.finditer(title))
+        return recalled
 
     def _told_as_done(self, time: dict[str, Any], today: datetime.date) -> bool:
         """Is the time a day of the article's weeks that dates an act told in the past tense
@@ -1465,30 +1463,14 @@ _OFF_THE_PITCH = frozenset({"AID", "SANCTION", "ACCUSE", "INVESTIGATE", "PROTEST
 pledges, sanctions, accusations, inquiries, protests, refusals and denials are its
 country's."""
 _SCORE_TEXT = re.compile(_SCORE)
-def _told_with(verb: Token) -> set[int]:
-    """The positions of the clauses whose time is the verb's own: itself, and the verb it is
-    joined to or is a participle of ("In 1982 Argentina invaded ..., and Britain sent a
-    task force", "a tsunami struck ..., killing 18,000")."""
-    shared = {verb.i}
-    head = verb.head
-    described = head.dep_ in ("acl", "relcl") or (head.tag_ == "VBN" and not any(
-        child.dep_ in ("aux", "auxpass") for child in head.children))
-    if not described and (verb.dep_ == "conj" or (
-            verb.dep_ == "advcl" and verb.tag_ == "VBG" and not any(
-                child.dep_ in ("nsubj", "mark") for child in verb.children))):
-        shared.add(head.i)  # not a participle of a description ("the town, captured in
-    return shared  # 2014, killing five": the parser's)
-
-
+_RESULT_SCORE = re.compile(_SCORE + rf"(?!\s*(?:{'|'.join(sorted(MONTHS, key=len, reverse=True))}"
+                           rf"|{'|'.join(UNITS)})s?\b)", re.IGNORECASE)
+"""A score that is no range of days or of a month ("13-14 June", "3-4 days")."""
 _SPAN_EDGES = frozenset({"since", "until", "till", "through", "from", "to", "by"})
 """Prepositions of a time that opens or closes a span: "since 2011", "until 2030"."""
 BACKGROUND_YEARS = 2
 """Years before the article's at which an act dated by its own time is background, not the
 news the article brings: a calendar year between them ("in 2003" in 2014; not "last year")."""
-_ELAPSED = re.compile(r"\s+(?:on|after|later|ago)\b", re.IGNORECASE)
-"""What makes a span of years a distance from now: "550 years on", "a century after"."""
-_YEARS_ON = re.compile(r"\b(\d{2,4})\s+years\s+(?:on|after|later|ago)\b", re.IGNORECASE)
-"""A title's count of years since the past it recalls ("Towton remembered 550 years on")."""
 _WICKETS = r"(?:10|[1-9]|one|two|three|four|five|six|seven|eight|nine|ten)"
 _INNINGS = re.compile(
     rf"\b\d{{1,3}} for {_WICKETS}\b(?! (?:years?|months?|weeks?|days?|hours?|votes?|seats?)\b)"
@@ -1497,9 +1479,6 @@ _INNINGS = re.compile(
 """An innings' score, a margin in runs or a count of wickets: cricket's way of writing a result
 ("reducing the visitors to 71 for three", "bowled out for 212", "won by seven wickets",
 "claiming seven wickets after tea"), which opens a report of games as a score does."""
-_RESULT_SCORE = re.compile(_SCORE + rf"(?!\s*(?:{'|'.join(sorted(MONTHS, key=len, reverse=True))}"
-                           rf"|{'|'.join(UNITS)})s?\b)", re.IGNORECASE)
-"""A score that is no range of days or of a month ("13-14 June", "3-4 days")."""
 
 
 def _a_risk(actor: Token | None) -> bool:
@@ -1532,6 +1511,21 @@ def _a_competition(word: Token) -> bool:
 
 _PLAYING_ENTITIES = frozenset({"GPE", "ORG", "PERSON"})
 """What plays a game its clause scores: a country or a town, a club, a player."""
+
+
+def _told_with(verb: Token) -> set[int]:
+    """The positions of the clauses whose time is the verb's own: itself, and the verb it is
+    joined to or is a participle of ("In 1982 Argentina invaded ..., and Britain sent a
+    task force", "a tsunami struck ..., killing 18,000")."""
+    shared = {verb.i}
+    head = verb.head
+    described = head.dep_ in ("acl", "relcl") or (head.tag_ == "VBN" and not any(
+        child.dep_ in ("aux", "auxpass") for child in head.children))
+    if not described and (verb.dep_ == "conj" or (
+            verb.dep_ == "advcl" and verb.tag_ == "VBG" and not any(
+                child.dep_ in ("nsubj", "mark") for child in verb.children))):
+        shared.add(head.i)  # not a participle of a description ("the town, captured in
+    return shared  # 2014, killing five": the parser's)
 
 
 def _played(candidate: Candidate, actor: Typing | None, target: Typing | None,

@@ -649,7 +649,8 @@ def harm_by_no_one(candidate: Candidate, actor: Token | None) -> bool:
             doer = _subject_above(verbs[-1])  # "A bus plunged off a cliff after colliding
             # with a truck, killing 48", "a plane crashed while approaching ..., killing 68"
         if head_lemma(candidate.token) == "die" or frames[0].patient is not None:
-            doer = frames[0].agent or _doer_of_time_clause(candidate.token) or doer
+            doer = frames[0].agent or _doer_of_time_clause(candidate.token) or (
+                doer if len(verbs) > 1 else None)  # the clause it hangs on, not who died
         if doer is not None and _harmless_thing(doer):
             return True
         if doer is None and any(head_lemma(clause) in HARMLESS_DOERS
@@ -762,7 +763,8 @@ def _harmless_thing(doer: Token) -> bool:
                 and not (exploded and _in_its_place(word, doer))
                 and not _a_traders_name(word, doer)]
     if clause is not None and clause.lemma_.lower() in _ATTACK_VERBS and not exploded:
-        return False  # "when his car exploded", "when his car struck a mine"
+        return False  # "when his car exploded", "when his car struck a mine"; not "a gas
+        # cylinder exploded"
     if clause is not None and clause.lemma_.lower() in RAMMING_VERBS:  # "rammed into a crowd"
         wielding += [prep_object(child) for child in clause.children if child.dep_ == "prep"]
         wielding += [child for child in clause.children if child.dep_ == "dobj"]
@@ -793,7 +795,8 @@ def _told_before(explosion: Token) -> bool:
     between; the first telling that decides it (`_explosion_verdict`) does."""
     if not _definite(explosion):
         return False
-    for word in reversed(explosion.doc[:explosion.i]):
+    doc = explosion.doc
+    for word in reversed(doc[max(0, explosion.i - _TOLD_REACH):explosion.i]):
         if word.pos_ == "NOUN" and word.lemma_.lower() in _EXPLOSIONS:
             verdict = _explosion_verdict(word)
             if verdict is not None or not _definite(word):
@@ -801,9 +804,14 @@ def _told_before(explosion: Token) -> bool:
                 # a new one, undecided
         elif word.pos_ == "VERB" and word.lemma_.lower() in _EXPLODING_VERBS:
             subject = next((c for c in word.children if c.dep_ == "nsubj"), None)
-            return subject is not None and _exploded_of_itself(subject)  # "a gas cylinder
-            # exploded ..., and two workers were killed in the explosion"
+            if subject is not None and head_lemma(subject) in SELF_EXPLODING:
+                return _exploded_of_itself(subject)  # "a gas cylinder exploded ..., and two
+                # workers were killed in the explosion"; not "rescuers burst into the tunnel"
     return False
+
+
+_TOLD_REACH = 400
+"""Tokens back that "the explosion" looks for the one it refers to: a few paragraphs."""
 
 
 def _definite(noun: Token) -> bool:

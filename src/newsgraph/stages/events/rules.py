@@ -365,15 +365,8 @@ def subj_not_a_thing(frame: Frame) -> bool:
     if who is not None and who.pos_ == "PRON":
         who = who._.antecedent
     return who is None or who.pos_ == "PROPN" or is_party(who) or names_a_person(who) or \
-        agent_noun(who) or (who.lemma_.lower().endswith(_AGENT_SUFFIXES)  # "inspectors", not
-                            and not who.lemma_.lower().endswith("ment")) or any(  # "shipment"
-            child.dep_ == "compound" and entity_type(child) in PARTY_ENTITY_TYPES
-            for child in who.children)  # "UN inspectors", "a Hamas delegation"
-
-
-_AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent")
-"""Endings of nouns of people who do something ("inspector", "activist", "historian",
-"migrant"): who can visit, as things cannot."""
+        agent_noun(who) or any(child.dep_ == "compound" and entity_type(child) in
+                               PARTY_ENTITY_TYPES for child in who.children)  # "UN inspectors"
 
 
 def no_obj(frame: Frame) -> bool:
