@@ -42,6 +42,7 @@ from newsgraph.stages.events.detect import (
     is_business,
     is_purpose,
     lede_start,
+    published_day,
     run_on_subject,
     where_it_was,
 )
@@ -516,10 +517,10 @@ class ArticleContext:
         may be that day's)? A heritage piece, a battle's anniversary. A span of years alone
         ("Forty years after the Falklands war, the dispute simmers") frames today's news
         as often as history, and does not count."""
-        published = re.match(r"(\d{4})-(\d{2})-(\d{2})", self.published or "")
+        published = published_day(self.doc)  # the detect stage's reading of the article's day
         if published is None:
             return False
-        today = datetime.date(*map(int, published.groups()))
+        today = datetime.date.fromisoformat(published)
         opening = self._opening_end()
         recalled = False
         for time in self.doc._.times or ():
@@ -535,8 +536,9 @@ class ArticleContext:
     def _told_as_done(self, time: dict[str, Any], today: datetime.date) -> bool:
         """Is the time a day of the article's weeks that dates an act told in the past tense
         ("gathered on Tuesday")?"""
-        day = re.match(r"(\d{4})-(\d{2})-(\d{2})", time.get("value") or "")
-        if day is None or abs((datetime.date(*map(int, day.groups())) - today).days) > 31:
+        day = (time.get("value") or "")[:10]
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", day) or \
+                abs((datetime.date.fromisoformat(day) - today).days) > 31:
             return False
         span = self.doc.char_span(time["start"], time["end"], alignment_mode="expand")
         verb = governing_verb(span.root) if span is not None else None

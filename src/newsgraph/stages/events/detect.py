@@ -1137,7 +1137,7 @@ def _noun_dated_lately(noun: Token) -> bool:
     """Has the event noun a date of its own within the last year ("unrest over the weekend",
     "the conflict, which flared again on Friday"), not only an old one ("the war, which
     began in November 2020")?"""
-    published = _published_day(noun.doc)
+    published = published_day(noun.doc)
     starts = {t.idx for t in noun.subtree if t.i != noun.i}
     return any(time.get("start") in starts and time.get("type") in ("DATE", "TIME") and (
         published is None or not _a_year_gone_by(time, published))
@@ -1338,7 +1338,7 @@ def _dated_to_a_year(token: Token) -> bool:
     for 2025"), one just ended ("fired 150 missiles late last year", written on 2 January),
     a record ("met for the first time since 2011") nor the time of a clause below. With no
     date of publication there is no telling."""
-    published = _published_day(token.doc)
+    published = published_day(token.doc)
     if published is None:
         return False
     times = _dating_times(token)
@@ -1439,7 +1439,7 @@ def _simple_present(verb: Token) -> bool:
         and auxiliaries[0].tag_ in ("VBZ", "VBP"))
 
 
-def _published_day(doc: Doc) -> str | None:
+def published_day(doc: Doc) -> str | None:
     """The article's date as YYYY-MM-DD, None when it has no full one."""
     value = ((doc._.published or {}).get("value") or "")[:10]
     return value if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value) else None
@@ -1451,7 +1451,7 @@ def _scheduled(token: Token) -> bool:
     schedule, still ahead? The time stage reads a present's weekday forward."""
     verb = token.head if token.dep_ in ("nsubj", "nsubjpass") and token.pos_ != "VERB" \
         else token
-    published = _published_day(verb.doc)
+    published = published_day(verb.doc)
     if not published or not _simple_present(verb):
         return False
     own = {t.idx for c in verb.children if c.dep_ in ("prep", "npadvmod") for t in c.subtree}
