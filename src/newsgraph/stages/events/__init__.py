@@ -109,6 +109,8 @@ class EventStage:
         if not kept:
             return []  # a fourth of the articles: their entities and places need not be read
         context = ArticleContext(doc, self.elaboration_sentences)
+        if context.reviews_a_work:
+            return []  # a review tells a game's, a film's or a book's story
         for candidate in kept:
             candidate.blocked = [other for other in kept if other is not candidate
                                  and candidate.token.is_ancestor(other.token)]

@@ -185,6 +185,8 @@ def _head_word_typing(head: Token) -> Typing | None:
         return None  # "the side of the hangar", "along that side", not "the Russian side"
     if lemma == "party" and _a_party_of_people(head):
         return None  # "a third party", "a birthday party", not "the opposition party"
+    if lemma == "group" and _a_kind_named_by_a_common_noun(head):
+        return None  # "the footwear group", "a ransomware group", not "a rebel group"
     if lemma == "head" and _a_part_named(head):
         return None  # "seed heads", "the drill head": a part, not a leader
     if lemma in POLITICAL_WORDS or lemma in ROLE_CLASSES:
@@ -294,13 +296,19 @@ def _a_party_of_people(head: Token) -> bool:
     """"party" that names a gathering or a legal stand-in, not a political party: "a third
     party", "a birthday party", "the search party" (a modifier that is a common noun naming
     no political actor), not "the opposition party" or "the ruling party"."""
-    for child in head.children:
-        if child.dep_ == "amod" and child.lower_ == "third":
-            return True
-        if child.dep_ == "compound" and child.pos_ == "NOUN" and not entity_type(child) \
-                and head_lemma(child) not in POLITICAL_WORDS and not agent_noun(child):
-            return True
-    return False
+    return any(child.dep_ == "amod" and child.lower_ == "third" for child in head.children) \
+        or _a_kind_named_by_a_common_noun(head)
+
+
+def _a_kind_named_by_a_common_noun(head: Token) -> bool:
+    """Does a common noun that names no political actor say what kind of party or group it
+    is ("the search party", "the logistics groups", "a ransomware group", "her training
+    group"; not "the opposition party", "a rebel group", "a rights group"). A group named by
+    its trade is as much a party as a company is ("the energy group Naftogaz" is "the energy
+    company Naftogaz")."""
+    return any(child.dep_ == "compound" and child.pos_ == "NOUN" and not entity_type(child)
+               and head_lemma(child) not in POLITICAL_WORDS and not agent_noun(child)
+               for child in head.children)
 
 
 _TIMES_AND_OCCASIONS = frozenset({"DATE", "TIME", "EVENT"})
@@ -526,8 +534,9 @@ def sentence_names_political_actor(sentence: Span, entity_at: dict[int, dict[str
                 entity.get("geonames") or entity.get("country")):
             return f"the sentence names the place '{entity['name']}'"
         kind = classes.get((entity.get("name") or "").lower())
-        if entity.get("type") == "NORP" and _describes_one(token, entity_at):
-            continue  # "the Nigerian midfielder", "a Norwegian energy company"
+        if entity.get("type") in ("NORP", "GPE") and _describes_one(token, entity_at):
+            continue  # "the Nigerian midfielder", "a Norwegian energy company", "Edinburgh
+            # firm Rutherford Moffat"
         if kind == "STATE" and entity.get("type") == "GPE" and _a_town(entity):
             continue  # PETRARCH files towns under STATE: "hospitals in Lyon", "Manchester band"
         if kind is not None and _class_typing(kind, "").political and (

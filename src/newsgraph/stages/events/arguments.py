@@ -60,6 +60,7 @@ from newsgraph.stages.events.lexicon import (
     KILL_LEMMAS,
     LOCATIVE_PREPS,
     MARKET_NOUNS,
+    NAME_LINKS,
     NOUN_LEXICON,
     NUMBER_WORDS,
     OWNED_NOUNS,
@@ -73,6 +74,7 @@ from newsgraph.stages.events.lexicon import (
     TEMPORAL_PREPS,
     TEXT_NOUNS,
     WEAPONS,
+    WORK_KINDS,
     word_set,
 )
 from newsgraph.stages.events.rules import (
@@ -92,6 +94,7 @@ from newsgraph.stages.events.rules import (
     paragraph_of,
     parse_frame,
     prep_object,
+    split_object,
 )
 from newsgraph.stages.times import STORY_AGE, governing_verb, verb_tense
 
@@ -114,6 +117,10 @@ _NAMING_ENTITY_TYPES = PERSON_ENTITY_TYPES | {"FAC"}
 _SCORE = r"\s?(?<![-–/:.\d])\d{1,3}\s?[-–]\s?\d{1,3}(?![-–/:.\d])\s?"
 """A score between or after sides' names: "England 2-1", "2-1 France" (not a date or a range
 of years): the pattern `ArticleContext.fixtures` reads, as it does "Wales v Ireland"."""
+_SIDE_SCORE = r" \d{1,3}(?![-–/:.,]?\d|%)\b ?"
+"""A side's score after its name, in a scoreline: "Ireland 23 New Zealand 20" (not a list of
+counts: "Gaza 35, Israel 12")."""
+_SCORELINE = re.compile(rf"[^\d,;:]+{_SIDE_SCORE}[^\d,;:]+{_SIDE_SCORE}")
 _NOUN_MODIFIERS = frozenset({"compound", "amod", "nmod"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 """Where a gerund is a noun: the subject of its clause ("fighting continued", "shelling
@@ -287,6 +294,82 @@ def _rally_of_things(candidate: Candidate, actor: Token | None) -> bool:
     companies extended their rally", "the dollar rallied"), no one's protest?"""
     return candidate.type == "PROTEST" and actor is not None and \
         head_lemma(actor) in MARKET_NOUNS
+
+
+_LABEL_END = r"\s*(?:[:\u2013\u2014|]|-\s|$)"
+_REVIEW_LABEL = re.compile(rf"(?:^|\s)(?P<review>review){_LABEL_END}", re.IGNORECASE)
+"""A title's label of a review: "X review: ...", "X review – ...", "Review: X", "X review"
+at its end."""
+
+
+_WORD = re.compile(r"[^\W\d_][\w'’&.-]*")
+_DESCRIBED = re.compile(r"(?i:an?)\s(?!(?:\S+\s){1,2}(?:\w+ed|was|were|had)\b)")
+"""A tagline a critic writes, an indefinite noun phrase: "a war game that ...", "a slow-burn
+Cold War spy thriller"; not a clause of news told in the past ("a court ruled", "an inquiry
+found")."""
+_NAMING = re.compile(r"(?i:the)\s|(?:[A-Z][\w.-]*\s){0,3}[\w.-]+['’]s\s")
+"""How a tagline that names a work's kind opens: "the ...", "Nolan's ...", "Alex Garland's
+..."."""
+_HEADLINE_FUTURE = re.compile(r"(?:(?:the|a|an)\s+)?(?:[\w'’.-]+\s+){1,2}to\s+(?:be\s+)?\w",
+                              re.IGNORECASE)
+"""A headline's "X to do": news ahead ("UK to slash support", "the army to be cut")."""
+
+
+def _works_name(work: str, tagline: str) -> str | None:
+    """The work's name, when what a title's "review" follows is one: its words capitalised
+    but for little words and at most two that say which part ("Dominion of Ash", "Proving
+    Ground final", "'Kohinoor Lane' season 2 finale"), not a phrase of common words ("Rwanda
+    policy faces judicial", "Kabul drone strike"), "in" or "under" ("2023 in review"). A
+    tagline, if any, shows a critic's: it opens on an indefinite noun phrase (`_DESCRIBED`),
+    names the kind of work (`WORK_KINDS`: "the siege game that ...", "Nolan's atomic epic"),
+    or the name is quoted. One that tells news ("Home Office review: officials condemn
+    Rwanda plan", "Nato review: the alliance must rearm", "the army to be cut") makes no
+    review, and a one-word name needs a tagline ("Windrush review" is an inquiry's). A kind
+    of work before "review" ("Concert review: The Hollow Kings ...") names the work after
+    it."""
+    words = list(_WORD.finditer(work))
+    if not words or words[-1].group().lower() in ("in", "under") or \
+            _HEADLINE_FUTURE.match(tagline):
+        return None
+    parts = 0  # "final", "live", "season ... finale", "episode one"
+    while len(words) > 1 and words[-1].group().islower() and parts < 2:
+        words.pop()
+        parts += 1
+    if any(word.group().islower() and word.group() not in NAME_LINKS for word in words):
+        return None
+    if len(words) == 1 and words[0].group().lower() in WORK_KINDS and re.match(
+            r"['‘\"“]?[A-Z]", tagline):
+        return tagline  # a kind of work, then the work: "Concert review: The Hollow Kings
+        # prove the wait was worth it", "Restaurant review: Taberna do Cais, Lisbon"
+    if tagline and not _critics_tagline(tagline) and re.search(r"['‘’\"“”]", work) is None:
+        return None  # "Home Office review: officials condemn Rwanda asylum plan"
+    if len(words) == 1 and not tagline:
+        return None
+    return work[words[0].start():words[-1].end()]
+
+
+def _a_title(quoted: str) -> bool:
+    """Is a quoted phrase a work's title: two words or more, capitalised but for little words
+    ("'The Salt Frontier'", "'Brassed Off'"), not a word quoted ("'Catastrophic' failures")?"""
+    words = _WORD.findall(quoted)
+    return len(words) > 1 and all(
+        not word[0].islower() or word in NAME_LINKS for word in words)
+
+
+def _critics_tagline(tagline: str) -> bool:
+    """Does a title's tagline describe a work as a critic does: an indefinite noun phrase
+    ("a harrowing war drama"), a definite or possessive one that names the kind of work
+    (`WORK_KINDS`: "the best wargame in years", "Nolan's atomic epic is a triumph"), or the
+    work's quoted title ("Book review: 'The Last Train from Kyiv' by ...")? Not news ("the
+    Pentagon plans new warheads", "protests greet Bollywood epic")."""
+    if _DESCRIBED.match(tagline + " "):
+        return True
+    quoted = re.match(r"['‘\"“]([A-Z][^'’\"”]*)['’\"”]", tagline)
+    if quoted is not None and _a_title(quoted.group(1)):
+        return True
+    named = _NAMING.match(tagline)
+    return named is not None and any(
+        word.lower() in WORK_KINDS for word in _WORD.findall(tagline[named.end():])[:4])
 
 
 class ArticleContext:
@@ -509,6 +592,36 @@ class ArticleContext:
         return verb is not None and verb.i in clauses
 
     @cached_property
+    def reviews_a_work(self) -> bool:
+        """Is the article a critic's review of a work, as its title labels it ("Iron Meridian
+        review: a war game that makes logistics thrilling", "Review: 'The Salt Frontier'
+        brings the Napoleonic Wars to life", "Through the Darkest of Times review")? What a
+        review tells is the story of a game, a film or a book, or the critic's own play ("I
+        launched a flanking attack with two armoured divisions"): no one's act. The label
+        names a work by its name, as names are written (`_works_name`); a review of a
+        government's ("Defence review: army to be cut", the text's "the defence review";
+        "Aid review: UK to slash support"), "under review" and "2023 in review" are news."""
+        title = ((self.doc._.article or {}).get("title") or "").split(" | ")[0]
+        label = _REVIEW_LABEL.search(title)
+        if label is None:
+            return False
+        rest = title[label.end():].strip()
+        if label.start("review") == 0:  # "Review: 'Brassed Off' at the National Theatre",
+            # "Review: Obama's 'A Promised Land'", "Review: Vesper Row at First Direct Arena
+            # — a homecoming tour ..."; not "Review: 'Catastrophic' failures led to Kabul
+            # attack", "Review: Pentagon report — troops killed civilians"
+            quoted = re.match(r"(?:[\w.-]+['’]s\s)?['‘\"“]([A-Z][^'’\"”]*)['’\"”]", rest)
+            tagline = re.split(r"\s[\u2013\u2014:]\s", rest, maxsplit=1)
+            return (quoted is not None and _a_title(quoted.group(1))) or (
+                len(tagline) == 2 and _critics_tagline(tagline[1]))
+        name = _works_name(title[:label.start("review")], rest)
+        if name is None:
+            return False
+        named = re.compile(rf"(?<!\w){re.escape(name)}\s+review\b(?!{_LABEL_END})",
+                           re.IGNORECASE | re.MULTILINE)  # "the defence review, published"
+        return named.search(self.text) is None
+
+    @cached_property
     def recalls_the_past(self) -> bool:
         """Does the article open on a past it recalls: its opening dates something
         `STORY_AGE` years or more before the article ("On Palm Sunday, 29 March 1461, two
@@ -615,7 +728,8 @@ class ArticleContext:
         if not written:
             return []
         fixture = re.compile(rf"\b({written}){_SCORE}({written})?\b|\b({written}) (?:v|vs)\.? "
-                             rf"({written})\b|{_SCORE}({written})\b")
+                             rf"({written})\b|{_SCORE}({written})\b|"
+                             rf"\b({written}){_SIDE_SCORE}({written}){_SIDE_SCORE}")
         found = []
         for match in fixture.finditer(self.text):
             span = self.doc.char_span(match.start(), match.end(), alignment_mode="expand")
@@ -665,7 +779,8 @@ class ArticleContext:
         of a result (`RESULT_WORDS`: "Argentina won 5-4", "a 3-1 win over Sweden")."""
         opening = self._opening_end()
         found = [(span.start_char, self._places_named(names))
-                 for span, names in self.fixtures if _SCORE_TEXT.search(span.text) or (
+                 for span, names in self.fixtures if _SCORE_TEXT.search(span.text) or
+                 _SCORELINE.fullmatch(span.text) or (
                      span.start_char < opening and self._a_match(span))]
         found += self._scored_sides()
         found += self._contested()
@@ -870,7 +985,7 @@ class ArticleContext:
         for depth in range(7):
             children = []
             for head in frontier:
-                objects = 0
+                first_object: Token | None = None
                 for child in head.children:
                     position, dep = child.i, child.dep_  # each read once: a string lookup
                     if position in seen or position in blocked or (
@@ -901,10 +1016,13 @@ class ArticleContext:
                                     c.dep_ in ("mark", "nsubj") for c in child.children))))):
                         continue
                     seen.add(position)
+                    if dep == "dobj" and first_object is not None:
+                        if split_object(first_object, child):  # one phrase split in two:
+                            children[children.index(first_object)] = child  # "accused
+                            first_object = child  # Ontario rival Northfield Athletic"
+                        continue  # else a second object misparsed from an apposition
                     if dep == "dobj":
-                        objects += 1
-                        if objects > 1:  # a second object misparsed from an apposition
-                            continue
+                        first_object = child
                     children.append(child)
             children.sort(key=lambda c: (order.get(c.dep_, 4), c.i))
             for child in children:

@@ -22,12 +22,13 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.clauses import is_imperative
 from newsgraph.doc import entity_type
 from newsgraph.petrarch import agent_phrases
-from newsgraph.stages.events.actors import POLITICAL_WORDS
+from newsgraph.stages.events.actors import POLITICAL_WORDS, agents_in
 from newsgraph.stages.events.lexicon import (
     ACCIDENT_NOUNS,
     AMOUNT_VERBS,
     ANIMALS,
     ASSAULTABLE,
+    BURST_STUFF,
     CAPTIVES,
     COMMENTATOR_NOUNS,
     COMMERCE_VERBS,
@@ -57,6 +58,7 @@ from newsgraph.stages.events.lexicon import (
     LOCATIVE_PREPS,
     LONG_SPANS,
     MOTION_VERBS,
+    NATURAL_FORCES,
     NOUN_LEXICON,
     NOUN_MODIFIERS,
     NOUNS_NEEDING_MODIFIER,
@@ -332,6 +334,8 @@ def _noun_sense(token: Token) -> Sense | None:
     if lemma == "fire":
         return ("ASSAULT", "firearms") if token.dep_ == "dobj" and token.head.lemma_ == \
             "open" else None
+    if _a_measure_of_a_thing(token):
+        return None  # "a blast of horns from the boats"
     if lemma in _EXPLOSIONS and _exploded_of_itself(token):
         return None  # "a methane gas explosion ripped through a coal mine": an accident
     if lemma == "demand" and _market_demand(token):
@@ -345,6 +349,19 @@ def _noun_sense(token: Token) -> Sense | None:
             c.dep_ == "prep" and c.lower_ in ("with", "between") for c in token.children):
         return None  # "talk of access to the sea" is speech; negotiations are "talks"
     return NOUN_LEXICON.get(lemma)
+
+
+def _a_measure_of_a_thing(noun: Token) -> bool:
+    """Is a blast or an explosion a burst of some stuff (`BURST_STUFF`: "a blast of horns", "a
+    blast of cold air", "an explosion of colour")? Not "a blast of tear gas", "a blast of
+    shrapnel"; other event nouns take what they are done to so ("a bombardment of towns")."""
+    if noun.lemma_.lower() not in _EXPLOSIONS or not any(
+            child.dep_ == "det" and child.lower_ in ("a", "an") for child in noun.children):
+        return False
+    stuff = [prep_object(child) for child in noun.children
+             if child.dep_ == "prep" and child.lower_ == "of"]
+    return bool(stuff) and all(thing is not None and head_lemma(thing) in BURST_STUFF
+                               for thing in stuff)  # not "a blast of shrapnel"
 
 
 def _market_demand(noun: Token) -> bool:
@@ -629,6 +646,11 @@ def harm_by_no_one(candidate: Candidate, actor: Token | None) -> bool:
     if any(doer is not None and head_lemma(doer) in HARMLESS_DOERS for doer in doers) or \
             any(head_lemma(verb) in HARMLESS_DOERS for verb in verbs[1:]):  # "crashed, killing"
         return True
+    if candidate.type == "COERCE" and own_doer is None and frames[0].patient is not None \
+            and head_lemma(frames[0].patient) not in TERRITORY:  # not "the border was closed"
+        doers += [prep_object(child) for child in candidate.token.children
+                  if child.dep_ == "prep" and child.lower_ in TIME_CLAUSE_MARKS]  # its cause:
+        # "the highway was closed after a small landslip"; not "after protests"
     if candidate.type == "COERCE" and any(
             doer is not None and doer.pos_ == "NOUN" and _harmless_thing(doer)
             for doer in doers):
@@ -641,6 +663,9 @@ def harm_by_no_one(candidate: Candidate, actor: Token | None) -> bool:
     if any(doer is not None and _an_animal(doer) for doer in doers) or any(
             child.dep_ == "compound" and _an_animal(child) for child in candidate.token.children):
         return True  # "attacked by dogs", "a bear mauled a hiker", "a shark attack"
+    if candidate.noun is None and frames[0].patient is None and own_doer is not None and \
+            head_lemma(candidate.token) not in _HARM_DONE and _a_force_of_nature(own_doer):
+        return True  # "Storm Ciaran battered northwestern France", "a tornado hit the town"
     if candidate.noun is None and head_lemma(candidate.token) in _HARM_DONE:
         doer = frames[-1].agent or frames[-1].subj if len(frames) > 1 else own_doer
         if doer is None and len(verbs) > 1 and verbs[-1].dep_ == "acl":
@@ -653,9 +678,14 @@ def harm_by_no_one(candidate: Candidate, actor: Token | None) -> bool:
                 doer if len(verbs) > 1 else None)  # the clause it hangs on, not who died
         if doer is not None and _harmless_thing(doer):
             return True
-        if doer is None and any(head_lemma(clause) in HARMLESS_DOERS
-                                for clause in _time_clauses(candidate.token)):
+        causes = list(_time_clauses(candidate.token))
+        if doer is None and any(head_lemma(clause) in HARMLESS_DOERS for clause in causes):
             return True  # "was killed after crashing his car"
+        if frames[0].agent is None and (frames[0].patient is not None or head_lemma(
+                candidate.token) == "die") and causes and all(
+                _happening_of_no_party(clause) for clause in causes):
+            return True  # "three were killed when a minibus taxi collided with a truck"; not
+            # "when a fire broke out after rioters torched a police station"
     if candidate.noun is None and any(_won_by_a_margin(verb) for verb in verbs):
         return True
     for verb in verbs:
@@ -668,6 +698,13 @@ def harm_by_no_one(candidate: Candidate, actor: Token | None) -> bool:
                     and _harmless_thing(cause))) and not _wielded(verb, cause):
                 return True  # "killed in the crash", "killed in a stampede", "died of cholera"
     return False
+
+
+def _a_force_of_nature(doer: Token) -> bool:
+    """Is the doer fire, weather, the earth or disease (`NATURAL_FORCES`), itself or by the
+    thing its name names ("Storm Ciaran", "a wall of water"), with no one wielding it?"""
+    named = doer if head_lemma(doer) in NATURAL_FORCES else _thing_it_names(doer)
+    return named is not None and head_lemma(named) in NATURAL_FORCES and _harmless_thing(doer)
 
 
 def _an_animal(word: Token) -> bool:
@@ -720,6 +757,39 @@ def _time_clauses(verb: Token) -> Iterable[Token]:
             yield from (c for c in child.children if c.dep_ == "pcomp" and c.pos_ == "VERB")
 
 
+def _happening_of_no_party(clause: Token) -> bool:
+    """Is the time clause a happening no party does, the harm's cause ("when a minibus taxi
+    collided head-on with a truck", "when a huge crowd surged into a narrow alley", "when a
+    fire that broke out at a warehouse spread")? Its verb tells no event of the lexicon and
+    rams no one; its subject is a thing or people of no force, state or armed group (no
+    name, nothing a party owns); it names no weapon and no attack. Not "when gunmen opened
+    fire", "when their car struck a landmine", "when police moved in", "when a car
+    ploughed into the crowd", "when an explosive device went off", "when a fire broke out
+    after rioters torched a police station"."""
+    frame = parse_frame(clause)
+    subject, lemma = frame.subj, clause.lemma_.lower()
+    if subject is None or subject.pos_ != "NOUN" or lemma in VERB_LEXICON or \
+            lemma in RAMMING_VERBS or (lemma == "go" and frame.prt == "off"):
+        return False  # "when a device went off": a bomb's verb
+    words = list(clause.subtree)
+    if entity_type(subject) or owned_by_party(subject) or any(
+            code not in _NO_FORCE_CODES for code, _phrase in agents_in(words)) or any(
+            word.pos_ == "NOUN" and head_lemma(word) in FORCES for word in words):
+        return False  # "when a crowd of rioters set fire to a bus", "when a crowd surged
+        # as riot police charged fans", "after militiamen set tents alight"
+    return not _tells_an_attack(words, clause) and not any(
+        entity_type(word) in _NAMED_PARTIES for word in words)
+
+
+_NAMED_PARTIES = PERSON_ENTITY_TYPES - PLACE_ENTITY_TYPES
+"""Named people, bodies and nationalities: a place named in a clause is only its scene."""
+
+
+_NO_FORCE_CODES = frozenset({None, "CVL", "PPL", "REL", "EDU", "MED", "LAB"})
+"""PETRARCH's codes of people who are no force (civilians, people, worshippers, students,
+the sick, workers), and no code: a thing. What they do by accident is no one's act."""
+
+
 def _participle_adjunct(verb: Token) -> bool:
     """A participle clause with no subject of its own, telling what its clause did ("the plane
     crashed, killing all on board"): the clause's doer is the harm's."""
@@ -735,8 +805,11 @@ def _harmless_thing(doer: Token) -> bool:
     fire", "sniper fire"), one its clause names ("a fire set by protesters"), a weapon in
     it ("a car packed with explosives"), or a party it was driven at ("a car rammed into a
     crowd of protesters"), or an attack its clause tells of ("a building collapsed after an
-    airstrike"); gunfire is no blaze ("came under heavy fire"). A shape or an amount of
-    such a thing is that thing ("a line of thunderstorms", "a wall of water")."""
+    airstrike", "a fire broke out after rioters torched a police station"); gunfire is no
+    blaze ("came under heavy fire"). A shape or an amount of such a thing is that thing ("a
+    line of thunderstorms", "a wall of water"). A thing whose clause's verb tells an attack
+    ("when his car struck a mine") was wielded, unless it is a force of nature ("a tornado
+    hit the town", "a fire broke out")."""
     clause = doer.head if doer.dep_ == "nsubj" else None
     exploded = _exploded_of_itself(doer)
     kind_of_a_name = False  # "Cyclone Freddy": the name's kind word, in the entity
@@ -760,22 +833,42 @@ def _harmless_thing(doer: Token) -> bool:
         return False  # "Israeli fire", "a Hamas car"; not a count: "two cars collided"
     wielding = [word for word in doer.subtree if word.i != doer.i
                 and word.pos_ in ("NOUN", "PROPN") and not _carried(word, doer)
-                and not (exploded and _in_its_place(word, doer))
+                and not _in_its_place(word, doer, exploded)
                 and not _a_traders_name(word, doer)]
-    if clause is not None and clause.lemma_.lower() in _ATTACK_VERBS and not exploded:
+    if clause is not None and clause.lemma_.lower() in _ATTACK_VERBS and not exploded and \
+            head_lemma(doer) not in NATURAL_FORCES:
         return False  # "when his car exploded", "when his car struck a mine"; not "a gas
-        # cylinder exploded"
+        # cylinder exploded", "a tornado hit the town", "a fire broke out"
     if clause is not None and clause.lemma_.lower() in RAMMING_VERBS:  # "rammed into a crowd"
         wielding += [prep_object(child) for child in clause.children if child.dep_ == "prep"]
         wielding += [child for child in clause.children if child.dep_ == "dobj"]
-    if clause is not None and any(  # "a building collapsed after an Israeli airstrike"
-            word.pos_ == "NOUN" and (head_lemma(word) in WEAPONS or _is_attack(word))
-            for word in clause.subtree if not doer.left_edge.i <= word.i <= doer.right_edge.i):
-        return False
+    if clause is not None and _tells_an_attack(
+            [word for word in clause.subtree
+             if not doer.left_edge.i <= word.i <= doer.right_edge.i], clause):
+        return False  # "a building collapsed after an Israeli airstrike"
     return not any(word is not None and (  # people, not places ("a fire in Tamil Nadu",
         ((is_actor(word) or agent_noun(word))  # "near Port-au-Prince")
          and entity_type(word) not in PLACE_ENTITY_TYPES) or head_lemma(word) in WEAPONS)
         for word in wielding)
+
+
+def _tells_an_attack(words: list[Token], clause: Token) -> bool:
+    """Do these words of a clause name a weapon or an attack ("after an Israeli airstrike",
+    "when an explosive device went off") or tell one with its doer ("after rioters torched a
+    police station", "after it was shelled by the Rapid Support Forces")?"""
+    return any(word.lemma_.lower() in WEAPONS or head_lemma(word) in WEAPONS
+               or (word.pos_ == "NOUN" and _is_attack(word))
+               or (word.i != clause.i and _attack_by_someone(word)) for word in words)
+
+
+def _attack_by_someone(verb: Token) -> bool:
+    """Is the word a verb of attack or harm told with its doer ("rioters torched a police
+    station", "it was shelled by the Rapid Support Forces"), not a participle of what the
+    thing did ("after hitting a goods wagon", "killing at least 100")?"""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _ATTACK_VERBS | _HARM_DONE:
+        return False
+    frame = parse_frame(verb)
+    return (frame.agent or frame.subj) is not None
 
 
 def _a_traders_name(word: Token, doer: Token) -> bool:
@@ -818,11 +911,18 @@ def _definite(noun: Token) -> bool:
     return any(child.dep_ == "det" and child.lower_ == "the" for child in noun.children)
 
 
-def _in_its_place(word: Token, doer: Token) -> bool:
-    """Is the word in the phrase that places the doer ("an explosion at BP's Texas City
-    refinery"): the place and its owner, who wield nothing?"""
+def _in_its_place(word: Token, doer: Token, exploded: bool) -> bool:
+    """Is the word in the phrase that places the doer: where a relative clause says it
+    started ("a fire that broke out at a chemical warehouse in Old Dhaka's Chawkbazar") or,
+    for an explosion, where it was ("an explosion at BP's Texas City refinery"): the place
+    and its owner, who wield nothing? A craft's own place may be a party's ("a car in the
+    army convoy")."""
+    heads = [child for child in doer.children if child.dep_ == "relcl"]
+    if exploded:
+        heads.append(doer)
     return any(child.dep_ == "prep" and child.lower_ in LOCATIVE_PREPS
-               and child.left_edge.i <= word.i <= child.right_edge.i for child in doer.children)
+               and child.left_edge.i <= word.i <= child.right_edge.i
+               for head in heads for child in head.children)
 
 
 def _exploded_of_itself(doer: Token) -> bool:
@@ -913,6 +1013,9 @@ def _thing_it_names(doer: Token) -> Token | None:
         if named is not None and named.pos_ in ("NOUN", "PROPN") and \
                 head_lemma(named) in ACCIDENT_NOUNS:
             return named
+    if doer.pos_ == "NOUN" and _noun_sense(doer) is not None:  # "lightning strikes killed"
+        return next((child for child in doer.children if child.dep_ == "compound"
+                     and head_lemma(child) in NATURAL_FORCES), None)
     return None
 
 

@@ -54,6 +54,7 @@ from newsgraph.stages.events.lexicon import (
     VERB_SENSES,
     WARNING_OBJECTS,
     WEAPONS,
+    WORKPLACES,
     Sense,
     word_set,
 )
@@ -126,8 +127,8 @@ def _read_frame(verb: Token, paragraphs: list[int]) -> Frame:
             frame.patient = child
         elif dep == "agent":
             frame.agent = prep_object(child)
-        elif dep in ("dobj", "attr") and frame.obj is None and child.pos_ in ("NOUN", "PROPN",
-                                                                               "PRON", "NUM"):
+        elif dep in ("dobj", "attr") and child.pos_ in ("NOUN", "PROPN", "PRON", "NUM") and (
+                frame.obj is None or split_object(frame.obj, child)):
             frame.obj = child
         elif dep == "dative":
             pobj = prep_object(child)
@@ -146,6 +147,28 @@ def _read_frame(verb: Token, paragraphs: list[int]) -> Frame:
     if frame.obj is None and verb.dep_ == "amod" and frame.subj is not None:
         frame.obj = verb.head  # "Kiev unleashed warplanes" misparsed as a modifier
     return frame
+
+
+def _struck_against(frame: Frame) -> bool:
+    """Does a strike's object say whom, where or when it is against ("workers strike Amazon",
+    "strike Prime Day", "struck the port of Antwerp", "struck work"): a name of a body, a
+    place, a day or an occasion, a place of work, or work; not a thing found, struck or
+    agreed ("struck silver", "struck a deal", "struck a guard")?"""
+    obj = frame.obj
+    return obj is not None and (entity_type(obj) in ("ORG", "FAC", "EVENT", "DATE") or (
+        obj.pos_ == "PROPN" and entity_type(obj) not in PARTY_ENTITY_TYPES - {"ORG"})
+        or head_lemma(obj) in TERRITORY | WORKPLACES or obj.lower_ == "work")
+
+
+def split_object(first: Token, second: Token) -> bool:
+    """Are two objects of one verb, side by side, one phrase the parser split: a lone place
+    name, then a name a common noun describes ("accused Ontario rival Northfield Athletic":
+    one object, its head the second)? Not two objects of a verb of giving ("offer locals
+    more options", "sent Ukraine tanks")."""
+    return second.dep_ == first.dep_ == "dobj" and first.pos_ == second.pos_ == "PROPN" and \
+        second.left_edge.i == first.i + 1 and not any(True for _ in first.children) and any(
+            child.dep_ in ("amod", "compound") and child.pos_ == "NOUN"
+            for child in second.children)
 
 
 def _a_label(subject: Token, verb: Token) -> bool:
@@ -887,7 +910,8 @@ _RULES: dict[str, list[Rule]] = {
               (negate(no_obj), ("ASSAULT", None))],  # "stormed parliament"; not "stormed to
     # victory"
     "strike": [
-        (subj(CIVILIANS), ("PROTEST", "strike-lim")),
+        (both(subj(CIVILIANS), either(no_obj, _struck_against)), ("PROTEST", "strike-lim")),
+        # not "students strike silver", "workers struck a deal", "struck a police officer"
         (obj(AGREEMENTS), ("AGREE", None)),
         (either(obj(TERRITORY), military_target, obj_actor, subj(FORCES | WEAPONS),
                 prep("with", of=WEAPONS)), ("ASSAULT", None)),  # "struck a refinery with drones"
@@ -921,7 +945,11 @@ _RULES: dict[str, list[Rule]] = {
                                               "sovereignty")),
          ("SUPPORT", "recognize")),
     ],
-    "back": [(ANY, ("SUPPORT", None))],
+    "back": [(prt("down", "off", "away"), None),  # a retreat from a stand, no support:
+             # "neither side can afford to back down"
+             (both(prt("up"), lambda f: f.obj is not None and not is_party(f.obj)), None),
+             # words backed up, no party: "the captain backed up the talk"
+             (ANY, ("SUPPORT", None))],
     "support": [(either(obj_actor, obj(ABSTRACT_TARGETS | word_set("sanction effort"))),
                  ("SUPPORT", None))],
     "defend": [(obj(ABSTRACT_TARGETS), ("SUPPORT", None))],
