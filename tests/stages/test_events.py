@@ -2761,3 +2761,20 @@ def test_words_backed_up_and_a_road_closed_by_a_landslip_are_no_events(event_nlp
               ("The highway was closed by police after a small landslip on Friday.", "COERCE")),
              event_nlp)
 
+
+def test_a_code_reviews_cases_stay_events(event_nlp):
+    """What the code reviews of the accident, blast and scoreline rules found: shrapnel is
+    no burst of stuff, a crowd surge as security forces fire is their act, a border closed
+    after an outbreak was closed by someone, and a casualty list is no scoreline."""
+    def triggers(text: str) -> list[str]:
+        return [e["trigger"]["text"] for e in events_of(text, event_nlp,
+                                                        published="2022-08-17", timed=True)]
+
+    told = " tore through the crowd as troops shelled the village, killing six."
+    assert "blast" in triggers("A blast of shrapnel" + told)
+    assert "blast" not in triggers("A blast of horns" + told)
+    each_has((("Two people were killed when a crowd surged as security forces fired into the "
+               "air.", "ASSAULT"),), event_nlp)
+    assert "ASSAULT" in _asserted("Deaths on Monday: Gaza 35, Israel 12. Israeli troops "
+                                  "shelled Gaza on Monday, killing 35 people.")
+
