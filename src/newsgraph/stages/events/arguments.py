@@ -348,12 +348,17 @@ def _works_name(work: str, tagline: str) -> str | None:
     return work[words[0].start():words[-1].end()]
 
 
-def _a_title(quoted: str) -> bool:
-    """Is a quoted phrase a work's title: two words or more, capitalised but for little words
-    ("'The Salt Frontier'", "'Brassed Off'"), not a word quoted ("'Catastrophic' failures")?"""
-    words = _WORD.findall(quoted)
+def _opens_on_a_title(text: str) -> bool:
+    """Does the text open on a work's quoted title, maybe after its maker's name ("'The Salt
+    Frontier' brings ...", "Obama's 'A Promised Land'"): two words or more, capitalised but
+    for little words, not a word quoted ("'Catastrophic' failures led to ...")?"""
+    quoted = _QUOTED_TITLE.match(text)
+    words = _WORD.findall(quoted.group(1)) if quoted is not None else []
     return len(words) > 1 and all(
         not word[0].islower() or word in NAME_LINKS for word in words)
+
+
+_QUOTED_TITLE = re.compile(r"(?:[\w.-]+['’]s\s)?['‘\"“]([A-Z][^'’\"”]*)['’\"”]")
 
 
 def _critics_tagline(tagline: str) -> bool:
@@ -364,8 +369,7 @@ def _critics_tagline(tagline: str) -> bool:
     Pentagon plans new warheads", "protests greet Bollywood epic")."""
     if _DESCRIBED.match(tagline + " "):
         return True
-    quoted = re.match(r"['‘\"“]([A-Z][^'’\"”]*)['’\"”]", tagline)
-    if quoted is not None and _a_title(quoted.group(1)):
+    if _opens_on_a_title(tagline):
         return True
     named = _NAMING.match(tagline)
     return named is not None and any(
@@ -610,9 +614,8 @@ class ArticleContext:
             # "Review: Obama's 'A Promised Land'", "Review: Vesper Row at First Direct Arena
             # — a homecoming tour ..."; not "Review: 'Catastrophic' failures led to Kabul
             # attack", "Review: Pentagon report — troops killed civilians"
-            quoted = re.match(r"(?:[\w.-]+['’]s\s)?['‘\"“]([A-Z][^'’\"”]*)['’\"”]", rest)
             tagline = re.split(r"\s[\u2013\u2014:]\s", rest, maxsplit=1)
-            return (quoted is not None and _a_title(quoted.group(1))) or (
+            return _opens_on_a_title(rest) or (
                 len(tagline) == 2 and _critics_tagline(tagline[1]))
         name = _works_name(title[:label.start("review")], rest)
         if name is None:
