@@ -62,3 +62,22 @@ def test_only_the_first_lines_are_looked_at():
     assert find_dateline(late) is None
     assert find_dateline(late, lines=7) is not None
     assert find_dateline("Title\nBy A. Writer\nDONETSK, Ukraine (Reuters) - Up to") is not None
+
+
+def test_the_storys_first_word_after_a_dateline_is_the_noun_it_is():
+    """The tagger reads the capitalised first word after "CITY -" as a name; a plural of a
+    common noun is a noun (snippets 17, written unseen: "Avalanches buried ... killing 124"),
+    a place, a people or the first word of a longer name stays a name."""
+    from tests.docs import run_stages
+
+    def first_word(text: str) -> tuple[str, str]:
+        doc = run_stages(text, ("dateline",))
+        word = next(token for token in doc if token.idx >= doc._.dateline["end"])
+        return word.pos_, word.lemma_
+
+    assert first_word("BAZARAK, Afghanistan - Avalanches buried dozens of homes.") == (
+        "NOUN", "avalanche")
+    assert first_word("KABUL - Gunmen attacked a checkpoint.") == ("NOUN", "gunman")
+    assert first_word("MANILA - Philippines said it would respond.")[0] == "PROPN"
+    assert first_word("RIYADH - Saudis protested.")[0] == "PROPN"
+    assert first_word("LONDON - Kings College said on Monday.")[0] == "PROPN"

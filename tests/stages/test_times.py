@@ -466,3 +466,30 @@ def test_the_first_half_hour_is_no_half_of_a_year():
     """"For the first half hour" (a match report, page i) names no half of the year."""
     text = "For the first half hour the game was a battle. Profits rose in the first half of 2023."
     assert values(text, "2024-06-01") == {"the first half of 2023": "2023-H1"}
+
+
+def test_a_weekday_with_a_year_is_a_day_of_that_year():
+    """"Palm Sunday 1461" dates a battle of 1461, not the Sunday of the article's week (a
+    study of Towton's dead, pages v, written unseen); a count after a weekday is no year."""
+    text = ("Many of the men who died at Towton, fought in a snowstorm on Palm Sunday 1461, "
+            "were seasoned soldiers.")
+    assert values(text, "2021-09-22") == {"1461": "1461"}
+    assert values("In Derry, troops fired on marchers on Bloody Sunday 1972.",
+                  "2022-01-30") == {"1972": "1972"}
+    assert values("On Monday 1500 people marched.", "2021-09-22") == {"Monday": "2021-09-20"}
+    # a count after a weekday (a code review's texts)
+    assert values("On Friday 1500 to 2000 people marched.", "2021-09-22")["Friday"] == \
+        "2021-09-17"
+    assert values("Police detained students across Serbia on Saturday, 2000 in Novi Sad "
+                  "alone.", "2021-09-22")["Saturday"] == "2021-09-18"
+
+
+def test_a_sentences_opening_time_starts_a_story_wherever_the_parser_hangs_it():
+    """"In the early hours of 13 February 1692, soldiers of the regiment, who had been
+    quartered ..., turned on their hosts": the parser hangs the opening phrase on
+    "soldiers", but it dates the clause, and the story's month after it is 1692's (pages w,
+    written unseen)."""
+    text = ("In the early hours of 13 February 1692, soldiers of the regiment, who had been "
+            "quartered for two weeks as guests, turned on their hosts. In March, the king "
+            "ordered an inquiry.")
+    assert values(text, "2025-02-14")["March"] == "1692-03"

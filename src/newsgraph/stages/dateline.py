@@ -19,7 +19,8 @@ import re
 from collections import Counter
 from typing import Any
 
-from spacy.tokens import Doc
+from spacy.lookups import Lookups
+from spacy.tokens import Doc, Token
 
 from newsgraph.config import stage_defaults
 from newsgraph.places import gazetteer
@@ -100,3 +101,43 @@ class DatelineStage:
     def __call__(self, doc: Doc) -> Doc:
         doc._.dateline = find_dateline(doc._.text, self.lines)
         return doc
+
+
+class StoryCase:
+    """Tags the story's first word after a dateline as the common noun it is. The tagger
+    reads a capitalised word after "CITY -" as a name ("KABUL - Gunmen attacked", "BAZARAK,
+    Afghanistan - Avalanches buried": NNP, lemma "Avalanches"), and the stages after it
+    would miss the avalanche and the gunmen. A plural of a noun the lemmatizer's own index
+    knows, not a place or a people ("MANILA - Philippines", "RIYADH - Saudis"), and not the
+    first word of a longer name ("KYIV - Kings College"), is one. Runs before the parser
+    (which reads no tags), so the lemmatizer after it lemmatises the noun."""
+
+    def __init__(self, lookups: Lookups) -> None:
+        index = lookups.get_table("lemma_index", {})
+        self.nouns = frozenset(index.get("noun", ()))
+        self.rules = list(lookups.get_table("lemma_rules", {}).get("noun", ()))
+        self.exceptions = lookups.get_table("lemma_exc", {}).get("noun", {})
+
+    def __call__(self, doc: Doc) -> Doc:
+        dateline = doc._.dateline
+        if dateline is None:
+            return doc
+        first = next((token for token in doc if token.idx >= dateline["end"]
+                      and not token.is_space), None)
+        if first is not None and self._a_plural_noun(first):
+            first.tag_, first.pos_ = "NNS", "NOUN"
+        return doc
+
+    def _a_plural_noun(self, word: Token) -> bool:
+        if word.tag_ not in ("NNP", "NNPS") or not word.text[:1].isupper() or \
+                word.text.isupper() or (word.i + 1 < len(word.doc) and
+                                        word.doc[word.i + 1].text[:1].isupper()):
+            return False
+        lower = word.lower_
+        singular = [*self.exceptions.get(lower, ()), *(
+            lower[:-len(old)] + new for old, new in self.rules
+            if old and lower.endswith(old) and len(lower) > len(old))]
+        if not any(form != lower and form in self.nouns for form in singular):
+            return False
+        places = gazetteer()
+        return not places.candidates(word.text) and places.demonym(word.text) is None

@@ -65,6 +65,13 @@ def paragraphs(doc: Doc) -> Doc:
     return doc
 
 
+@Language.factory("newsgraph_story_case", assigns=["token.tag", "token.pos"])
+def make_story_case(nlp: Language, name: str) -> Any:
+    from newsgraph.stages.dateline import StoryCase
+
+    return StoryCase(nlp.get_pipe("lemmatizer").lookups)
+
+
 _SENTENCE_ENDS = frozenset(".!?…:;\"”’')]-–—•")
 """Last characters of a word a sentence can start after: end punctuation, a closing quote or
 bracket, a dash (what follows a dateline the dateline stage does not see: "GAZA/JERUSALEM,
@@ -183,6 +190,8 @@ def build_pipeline(stages: Iterable[str] = STAGES,
         except (ValueError, ConfigValidationError) as error:  # an unknown stage or setting
             raise ConfigError(f"stage {stage!r}: {' '.join(str(error).split())}") from error
     nlp.add_pipe("newsgraph_paragraphs", name="paragraphs", before="parser")
+    if "dateline" in stages:
+        nlp.add_pipe("newsgraph_story_case", name="story_case", after="dateline")
     problems = {name: missing for name, missing in nlp.analyze_pipes()["problems"].items()
                 if name in stages and set(missing) - {"doc._.article"}}
     if problems:

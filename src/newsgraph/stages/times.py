@@ -88,6 +88,11 @@ PERIOD_YEAR = r"(?:this|last|next|the)\s+year"
 TZ = r"(?:\s*\(?(?:UTC|GMT|EST|EDT|ET|CST|CDT|PST|PDT|PT|CET|CEST|BST|local\s+time)" \
      r"(?:\s*[+-]\s*\d{1,2}(?::?\d\d)?)?\)?)"
 DAY_WORD = rf"(?:{WEEKDAY}|today|yesterday|tomorrow)"
+_YEAR_ENDS = r"(?=\s*(?:[,.;:)\u2013\u2014]|$))"
+"""What may follow a weekday's year ("Palm Sunday 1461, were ...", "on Bloody Sunday 1972."):
+a clause's edge, not a noun it would count ("on Monday 2000 people marched"), a range ("on
+Friday 1500 to 2000 people") or a place ("on Saturday 2000 in Novi Sad alone"); a comma
+after the weekday starts a count ("on Saturday, 2000 in Novi Sad")."""
 
 _GRAMMAR: list[tuple[str, str, str]] = [
     # (kind, trigger, pattern): every match of the pattern holds its trigger (see "triggers")
@@ -154,9 +159,11 @@ _GRAMMAR: list[tuple[str, str, str]] = [
      r"(?:(?:early|late)[\s-])?(?P<part>morning|afternoon|evening)(?=\s+(?:trading|"
      r"trade|session|deals|dealings|rush))"),
     # weekdays and named days
+    ("year", "year",  # "on Palm Sunday 1461,", "Bloody Sunday 1972.": the year's day
+     rf"{WEEKDAY}\s+(?P<body>(?P<year>{ANY_YEAR})){_YEAR_ENDS}"),
     ("weekday", "weekday",
      rf"(?:(?P<rel>last|next|this|coming|past)\s+)?(?P<weekday>{WEEKDAY})"
-     r"(?:\s+(?P<part>morning|afternoon|evening|night))?"),
+     rf"(?!\s+{ANY_YEAR}{_YEAR_ENDS})(?:\s+(?P<part>morning|afternoon|evening|night))?"),
     ("today", "today",
      r"(?:(?P<edge>earlier|later)\s+)?(?P<word>today|tonight|yesterday|tomorrow)"
      r"(?:\s+(?P<part>morning|afternoon|evening|night))?"),
@@ -1203,8 +1210,9 @@ def counted(doc: Doc, mention: Mention, year: int = 2000) -> bool:
         return False
     token = span[0]
     head = token.head
-    if year < 1600 and token.dep_ in ("nummod", "quantmod"):
+    if year < 1600 and token.dep_ in ("nummod", "quantmod") and head.lower_ not in WEEKDAYS:
         return True  # "in 1200 homes": an old year is a year only where nothing is counted
+        # ("Palm Sunday 1461" counts no Sundays)
     if token.dep_ == "nummod" and head.i == token.i + 1 and head.pos_ == "NOUN" and token.i:
         # counted after a verb or a quantifier ("contains 1694 kcal", "more than 1600");
         # after anything else ("the liberal internationalist 2011 intervention", "and 2014
@@ -1368,8 +1376,10 @@ def _dates_a_clause(doc: Doc, start: int, end: int) -> bool:
         if root.dep_ != "pobj" or root.head.dep_ != "prep":
             return False
         holder = root.head.head
-        if holder.pos_ in ("VERB", "AUX"):
-            return True
+        if holder.pos_ in ("VERB", "AUX") or (
+                root.head.is_sent_start and root.head.lower_ in ("in", "on", "during")):
+            return True  # a sentence's opening "In the early hours of 13 February 1692, ..."
+            # dates its clause wherever the parser hangs it
         if (holder.like_num or holder.pos_ == "NUM") and holder.dep_ in ("pobj", "npadvmod"):
             root = holder  # "at about 2:20 in the afternoon of 31 May 1916"
             continue

@@ -128,7 +128,8 @@ class EventStage:
             told += [word.lemma_.lower() for word in (candidate.token, candidate.noun) if word]
             if event["date"] and event["date"]["how"] == "text":
                 last_dated = (event["sentence"]["start"], event["date"])
-            if context.long_ago(event) or context.recalled(event, candidate):
+            if context.long_ago(event) or context.recalled(event, candidate) or \
+                    context.retells_history(event, candidate):
                 continue  # history the article tells: "the 1994 genocide in Rwanda killed
                 # some 800,000 people", a battle of 1916 on its centenary
             events.append(event)

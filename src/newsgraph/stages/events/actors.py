@@ -230,6 +230,49 @@ def _company_in(words: list[Token] | Span) -> str | None:
     return None
 
 
+_CORPORATE_ROLES = frozenset({"chief executive", "chief executive officer", "ceo",
+                              "managing director", "chief operating officer"})
+"""Roles PETRARCH's agents type as government that an organisation's name before them makes
+a firm's ("PayWaka chief executive"), unlike a president or a leader, which parties have."""
+
+_BUSINESS_NAME = re.compile(r"\b(?:Co-?operative|Co-op|Co|Ltd|Limited|Inc|plc|PLC|LLC|Corp|"
+                            r"Corporation|Holdings|Airlines?|Motors)\.?$")
+"""The last word of a business's name: "Sugarbush Co-operative", "Carrow Hill Holdings"."""
+
+
+def _unlisted_organisation_in(words: list[Token] | Span, agent: str) -> str | None:
+    """The name of a firm that owns the role (`agent`, a phrase of these words): an
+    organisation that neither PETRARCH's actors list nor an agent word of its own names,
+    with a role only firms have (`_CORPORATE_ROLES`: "PayWaka chief executive") or a
+    business's name ("Sugarbush Co-operative president"); not "Oxfam", "the Interior
+    Ministry", "National Rally president", nor the role's own words ("Supreme Leader"). Its
+    officer is a firm's, not a government's."""
+    tokens = list(words)
+    role = agent.split()
+    starts = [i for i in range(len(tokens) - len(role) + 1)
+              if [token.lower_ for token in tokens[i:i + len(role)]] == role]
+    if not starts:
+        return None
+    role_words = {token.i for token in tokens[starts[0]:starts[0] + len(role)]}
+    name: list[Token] = []
+    for word in [*tokens, None]:
+        if word is not None and word.i not in role_words and entity_type(word) == "ORG" \
+                and word.pos_ == "PROPN":
+            name.append(word)
+            continue
+        after = name[-1].i + 1 if name else 0
+        if name and after < len(name[-1].doc) and name[-1].doc[after].tag_ == "POS":
+            after += 1  # "Sugarbush's president"
+        if name and (after == min(role_words) or (name[-1].head.i in role_words and
+                                                  name[-1].dep_ in ("compound", "poss"))):
+            text = " ".join(token.text for token in name)
+            if actor_classes().get(text.lower()) is None and agent_in(name) is None and (
+                    agent in _CORPORATE_ROLES or _BUSINESS_NAME.search(text)):
+                return text
+        name = []
+    return None
+
+
 def _part_of_a_thing(head: Token) -> bool:
     """Does the noun name a part of something that is no party: its "of" names a thing
     ("the side of the hangar"), not people or a body ("the side of the government")? Asked
@@ -355,6 +398,10 @@ def type_party(phrase: Span, head: Token, entity: dict[str, Any] | None,
             if company is not None:  # "Microsoft President Brad Smith", "Boeing Chief Executive"
                 return Typing(BUSINESS_AGENT, False,
                               f"a company's '{agent}': PETRARCH actors: '{company}' is a company")
+            body = _unlisted_organisation_in(words, agent) if code == "GOV" else None
+            if body is not None:  # "PayWaka chief executive Tama Ruatapu"
+                return Typing(None, False, f"an organisation's '{agent}': ORG '{body}', which "
+                                           "no dictionary types as political")
             by_role = _class_typing(code, f"PETRARCH agents: '{agent}' is {code}")
             if by_role.code is not None or by_role.political:
                 return by_role
@@ -499,7 +546,8 @@ def _of_a_country(entity: dict[str, Any] | None, country: dict[str, Any]) -> Typ
 def _a_location(token: Token) -> bool:
     """Is this word (of a name) in a phrase that says where ("in Sheffield", "Ruiz of
     Spain"), not who ("Azerbaijan launched operations")? PETRARCH files places under STATE."""
-    while token.dep_ in ("compound", "amod", "flat", "nmod") and token.head.i != token.i:
+    while token.dep_ in ("compound", "amod", "flat", "nmod", "conj") and \
+            token.head.i != token.i:  # "across the UAE and Oman"
         token = token.head
     return token.dep_ == "pobj"
 

@@ -303,7 +303,7 @@ at its end."""
 
 
 _WORD = re.compile(r"[^\W\d_][\w'’&.-]*")
-_DESCRIBED = re.compile(r"(?i:an?)\s(?!(?:\S+\s){1,2}(?:\w+ed|was|were|had)\b)")
+_DESCRIBED = re.compile(r"(?i:an?)\s(?!(?:[^\s,]+\s){1,2}(?:\w+ed|was|were|had)\b)")
 """A tagline a critic writes, an indefinite noun phrase: "a war game that ...", "a slow-burn
 Cold War spy thriller"; not a clause of news told in the past ("a court ruled", "an inquiry
 found")."""
@@ -315,7 +315,7 @@ _HEADLINE_FUTURE = re.compile(r"(?:(?:the|a|an)\s+)?(?:[\w'’.-]+\s+){1,2}to\s+
 """A headline's "X to do": news ahead ("UK to slash support", "the army to be cut")."""
 
 
-def _works_name(work: str, tagline: str) -> str | None:
+def _works_name(work: str, tagline: str, verdict: bool = False) -> str | None:
     """The work's name, when what a title's "review" follows is one: its words capitalised
     but for little words and at most two that say which part ("Dominion of Ash", "Proving
     Ground final", "'Kohinoor Lane' season 2 finale"), not a phrase of common words ("Rwanda
@@ -341,7 +341,8 @@ def _works_name(work: str, tagline: str) -> str | None:
             r"['‘\"“]?[A-Z]", tagline):
         return tagline  # a kind of work, then the work: "Concert review: The Hollow Kings
         # prove the wait was worth it", "Restaurant review: Taberna do Cais, Lisbon"
-    if tagline and not _critics_tagline(tagline) and re.search(r"['‘’\"“”]", work) is None:
+    if tagline and not _critics_tagline(tagline, verdict) and \
+            re.search(r"['‘’\"“”]", work) is None:
         return None  # "Home Office review: officials condemn Rwanda asylum plan"
     if len(words) == 1 and not tagline:
         return None
@@ -358,16 +359,30 @@ def _opens_on_a_title(text: str) -> bool:
         not word[0].islower() or word in NAME_LINKS for word in words)
 
 
+_VERDICT_WORDS = frozenset({"ADJ", "ADV", "CCONJ", "PUNCT", "PART"})
+"""The parts of speech of a critic's verdict: "slick, smart and far too short"."""
+
 _QUOTED_TITLE = re.compile(r"(?:[\w.-]+['’]s\s)?['‘\"“]([A-Z][^'’\"”]*)['’\"”]")
 
 
-def _critics_tagline(tagline: str) -> bool:
+_LIFESPAN = re.compile(r"(?P<name>[A-Z][\w'’.-]+)(?:,\s*|\s+\()(?P<born>1[89]\d\d|20\d\d)"
+                       r"\s*[\u2013\u2014-]\s*(?P<died>19\d\d|20\d\d)\b")
+"""A name with the years of a life: "Cyril Baptiste, 1920–2020", "Vera Lynn (1917-2020)"."""
+_LIFESPAN_YEARS = (15, 120)
+_NO_LIFE = PLACE_ENTITY_TYPES | {"NORP", "EVENT"}
+"""What a name with a span of years names when it is no person's life: a place, a people,
+a war."""
+"""How long a life an obituary's title spans: longer than a war's or a season's years."""
+
+
+def _critics_tagline(tagline: str, verdict: bool = False) -> bool:
     """Does a title's tagline describe a work as a critic does: an indefinite noun phrase
     ("a harrowing war drama"), a definite or possessive one that names the kind of work
     (`WORK_KINDS`: "the best wargame in years", "Nolan's atomic epic is a triumph"), or the
     work's quoted title ("Book review: 'The Last Train from Kyiv' by ...")? Not news ("the
-    Pentagon plans new warheads", "protests greet Bollywood epic")."""
-    if _DESCRIBED.match(tagline + " "):
+    Pentagon plans new warheads", "protests greet Bollywood epic"), or a `verdict` the parse
+    read in it ("slick, smart and far too short")."""
+    if verdict or _DESCRIBED.match(tagline + " "):
         return True
     if _opens_on_a_title(tagline):
         return True
@@ -458,6 +473,14 @@ class ArticleContext:
             return None  # "demand for cloud services remained strong", "the deal will close"
         actor, actor_typing = self._party(actor_token, candidate)
         target, target_typing = self._party(target_token, candidate)
+        if target_typing is not None and target_typing.code == "JUD" and \
+                candidate.type in _CLAIMS and target_token.dep_ == "pobj" and \
+                target_token.head.lower_ in ("in", "at"):
+            # where a claim is filed ("filed a suit in Ontario Superior Court"), not whom
+            # it is against ("... against the president")
+            target_token = next((prep_object(word) for word in candidate.token.subtree
+                                 if word.dep_ == "prep" and word.lower_ == "against"), None)
+            target, target_typing = self._party(target_token, candidate)
         if actor is not None and target is not None and actor["name"] == target["name"]:
             target, target_typing = None, None
         if candidate.type == "THREATEN" and _a_risk(actor_token):
@@ -468,15 +491,17 @@ class ArticleContext:
                 actor_typing is not None and actor_typing.code is not None and not
                 makes_political(actor_typing, candidate.type, as_target=False)) or (
                 actor is None and _done_by_speaker_or_reader(candidate)) or (
-                actor_typing is not None and actor_typing.no_party)):
+                actor_typing is not None and actor_typing.no_party) or (
+                self.reports_games and (actor_typing is None or not actor_typing.political))):
             return None  # "farmers arrived in Greece", "I arrived in Berlin", "Black Friday
             # has arrived in Australia", "the championship leader arrives in Finland":
             # travel, a season; a visit is a party's (a visitor no dictionary types,
-            # "Scholz arrived in Kyiv", keeps it)
+            # "Scholz arrived in Kyiv", keeps it, but not in a report of games: "Les Bleus
+            # arrive in Dublin")
         if (self.fixtures or candidate.token.lemma_.lower() in RESULT_WORDS) and \
                 self._a_contest(candidate, actor, target):
             return None  # "France beat England 2-1", "Wales v Ireland kicks off": a game
-        if self.teams and _played(candidate, actor_typing, target_typing, (
+        if self.reports_games and _played(candidate, actor_typing, target_typing, (
                 target is not None and self.entities.get(target["entity"] or "", {}).get(
                     "type") == "GPE")):
             return None  # "Denmark fought back", "the home side began to attack": a game's
@@ -516,18 +541,34 @@ class ArticleContext:
         Bank in 1967. Settlers attacked a village") may be today's. Only in a paragraph whose
         own dates are the story's ("The 1st Division attacked on 23 July ... captured the
         village"): after "On 15 January 1919, Rosa Luxemburg was murdered", a paragraph of
-        its own telling that police detained marchers is news (a reviewer's texts)."""
+        its own telling that police detained marchers is news (a reviewer's texts). A story
+        in one paragraph is told over it when the paragraph opens on the story's day and no
+        other time comes before its end ("On 22 January 1879, Zulu warriors attacked a British
+        camp. More than 1,300 of its defenders were killed"); a year said after the act
+        ("Israel captured the West Bank in 1967. Settlers attacked a village") opens none."""
         ends = self.text.find("\n", token.idx)
         paragraph = (self.text.rfind("\n", 0, token.idx) + 1,
                      len(self.text) if ends < 0 else ends)
         for start, end, year in self.doc._.stories or ():
-            if start <= token.idx < end and "\n" in self.text[start:end] and any(
+            if start <= token.idx < end and (
+                    "\n" in self.text[start:end] or self._opens_the_paragraph(
+                        end, paragraph, year)) and any(
                     paragraph[0] <= time["start"] < paragraph[1]
                     and time["value"].startswith(f"{year:04d}") for time in self.times):
                 verb = governing_verb(token)
                 if verb is not None and verb_tense(verb) == "past":
                     return f"{year:04d}"
         return None
+
+    def _opens_the_paragraph(self, end: int, paragraph: tuple[int, int], year: int) -> bool:
+        """Does a story (ending at `end`) run to the paragraph's end from a time of its year
+        that opens the paragraph ("On 22 January 1879, ...", "In the early hours of 13
+        February 1692, ...")?"""
+        return end >= paragraph[1] and any(
+            time["value"].startswith(f"{year:04d}") and paragraph[0] <= time["start"] and
+            re.fullmatch(r"(?:(?:On|In|By|During|At)\s+(?:the\s+(?:\w+\s+){1,3}of\s+)?)?",
+                         self.text[paragraph[0]:time["start"]]) is not None
+            for time in self.times)
 
     def long_ago(self, event: dict[str, Any]) -> bool:
         """Is the event history the article tells, not news of a political interaction (event
@@ -617,12 +658,26 @@ class ArticleContext:
             tagline = re.split(r"\s[\u2013\u2014:]\s", rest, maxsplit=1)
             return _opens_on_a_title(rest) or (
                 len(tagline) == 2 and _critics_tagline(tagline[1]))
-        name = _works_name(title[:label.start("review")], rest)
+        name = _works_name(title[:label.start("review")], rest, self._a_verdict(rest))
         if name is None:
             return False
         named = re.compile(rf"(?<!\w){re.escape(name)}\s+review\b(?!{_LABEL_END})",
                            re.IGNORECASE | re.MULTILINE)  # "the defence review, published"
         return named.search(self.text) is None
+
+    def _a_verdict(self, tagline: str) -> bool:
+        """Is a title's tagline after its label a critic's verdict, by the parse (when the
+        title is in the text): adjectives and adverbs only, in lower case ("slick, smart and
+        far too short", "smart, funny and tense")? Not news that names who did or said it
+        ("unfit for purpose, MPs warn", "tougher on China, softer on Russia", "unlawful,
+        says Supreme Court")."""
+        if self.title_span is None or not tagline or not tagline[:1].islower():
+            return False
+        found = self.text[self.title_span[0]:self.title_span[1]].rfind(tagline)
+        span = self.doc.char_span(self.title_span[0] + found, self.title_span[1],
+                                  alignment_mode="expand") if found >= 0 else None
+        return span is not None and any(word.pos_ == "ADJ" for word in span) and all(
+            word.pos_ in _VERDICT_WORDS for word in span)
 
     @cached_property
     def recalls_the_past(self) -> bool:
@@ -666,12 +721,115 @@ class ArticleContext:
         tense with no time of its own or of its paragraph ("Chroniclers claimed that as
         many as 28,000 men were killed", "The battle was fought during the Wars of the
         Roses")? What the article reports as news carries its day ("On Sunday, hundreds
-        walked the battlefield") or is told in the present."""
-        if (event["date"] or {}).get("how") != "published" or \
-                event["sentence"]["start"] < self._opening_end() or not self.recalls_the_past:
+        walked the battlefield") or is told in the present. An obituary (`obituary_of`)
+        recalls a life from its first words, the acts its subject did or suffered ("He flew
+        34 missions, survived being shot down over Holland"), not what others did at the
+        death ("Zelenskiy accused Putin of ordering his killing")."""
+        if (event["date"] or {}).get("how") != "published" or not (
+                self._of_the_life(event, candidate) or (
+                    event["sentence"]["start"] >= self._opening_end()
+                    and self.recalls_the_past)):
             return False
         verb = governing_verb(candidate.token)
         return verb is not None and verb_tense(verb) == "past"
+
+    def _of_the_life(self, event: dict[str, Any], candidate: Candidate) -> bool:
+        """Is the event of the life an obituary tells: its subject does it or suffers it
+        (named, or "he" or "she": "He flew 34 missions and was shot down over Holland"; or a
+        crosshead with no one in it: "Shot down over Holland"), and it is not the death,
+        which is news ("was killed in an Israeli airstrike")? What others do at the death
+        ("Zelenskiy accused Putin", "400 people were arrested at vigils") is news too."""
+        life = self.obituary_of
+        if life is None or head_lemma(candidate.token) in KILL_LEMMAS | {"die"}:
+            return False
+        actor = ((event["actor"] or {}).get("name") or "").lower()
+        verb = governing_verb(candidate.token)
+        while verb is not None and verb.dep_ in ("conj", "xcomp", "pcomp", "advcl") and \
+                verb.head.i != verb.i and not any(
+                    child.dep_ in _SUBJECTS for child in verb.children):
+            verb = verb.head  # "He flew 34 missions and was shot down", "survived being
+            # shot down"
+        subjects = [child for child in verb.children if child.dep_ in _SUBJECTS] \
+            if verb is not None else []
+        return life.lower() in actor or (not actor and not subjects) or any(
+            subject.lower_ in ("he", "she") or life.lower() in subject.text.lower()
+            for subject in subjects)  # a crosshead of the life: "Shot down over Holland"
+
+    def retells_history(self, event: dict[str, Any], candidate: Candidate) -> bool:
+        """Is the event a definite mention ("the massacre", "the battle") of one the article
+        told before with a time `STORY_AGE` years or more before the article ("to remember
+        the massacre that took place in the glen 333 years ago ... The massacre was ordered
+        on the pretext ...")? The past it recalls, not news. Not an event with a day of its
+        own ("resumed the talks on Tuesday"), nor one that names another party or place
+        than the old one ("the 1968 invasion of Czechoslovakia ... the invasion of Ukraine"),
+        nor one told before with a recent time or none ("the massacre in Bucha in 2022")."""
+        noun = candidate.noun
+        if noun is None or (event["date"] or {}).get("how") == "text" or not any(
+                child.dep_ == "det" and child.lower_ in ("the", "this", "that")
+                for child in noun.children):
+            return False
+        named = self._entities_under(noun)
+        for word in self._nouns_by_lemma.get(noun.lemma_.lower(), ()):
+            before = self._entities_under(word) if word.i < noun.i else None
+            if before is not None and word.i in self._dated_long_ago and (
+                    not named or not before or named <= before):
+                return True
+        return False
+
+    def _entities_under(self, noun: Token) -> set[str]:
+        """The entities a noun's own words name ("the invasion of Ukraine": Ukraine; "the
+        Battle of Vinegar Hill"), not its clauses' ("the battle, which saw rebels ...")."""
+        words = [noun, *(word for child in noun.children
+                         if child.dep_ in ("compound", "amod", "nmod", "poss", "prep")
+                         for word in child.subtree)]
+        return {found["id"] for found in map(self.entity_at.get, (w.i for w in words))
+                if found is not None}
+
+    @cached_property
+    def _nouns_by_lemma(self) -> dict[str, list[Token]]:
+        """The article's nouns by lemma, read once for `retells_history`."""
+        nouns: dict[str, list[Token]] = {}
+        for word in self.doc:
+            if word.pos_ == "NOUN":
+                nouns.setdefault(word.lemma_.lower(), []).append(word)
+        return nouns
+
+    @cached_property
+    def _dated_long_ago(self) -> frozenset[int]:
+        """The positions of the words of sentences that name a time `STORY_AGE` years or
+        more before the article."""
+        published = re.match(r"\d{4}", self.published or "")
+        if published is None:
+            return frozenset()
+        old = [time["start"] for time in self.times if re.match(r"\d{4}", time["value"])
+               and int(published[0]) - int(time["value"][:4]) >= STORY_AGE]
+        return frozenset(word.i for sentence in self.doc.sents
+                         if any(sentence.start_char <= start < sentence.end_char
+                                for start in old) for word in sentence)
+
+    @cached_property
+    def obituary_of(self) -> str | None:
+        """Whose obituary the article is, as its title writes one (the name's last word): a
+        name, no place's, with the years of a life that ended this year or the last ("Cyril
+        Baptiste, 1920–2020: the schoolboy who navigated Lancasters", "Dame Vera Lynn
+        (1917-2020)"), and an opening that tells a death ("has died at 100")? A span that is
+        no life's ("the war of 2011-2024", a season "2019-20", "Angela Merkel, 2005–2021")
+        is none."""
+        published = re.match(r"\d{4}", self.published or "")
+        title = ((self.doc._.article or {}).get("title") or "").split(" | ")[0]
+        life = _LIFESPAN.search(title)
+        if published is None or life is None:
+            return None
+        born, died = int(life["born"]), int(life["died"])
+        person = not any(entity.get("type") in _NO_LIFE and life["name"] in (
+            entity.get("name") or "") for entity in self.entities.values())  # "Afghanistan,
+        # 2001–2021: how America's longest war ended"
+        death = any(word.lemma_.lower() in ("die", "death") for sentence in self._opening
+                    for word in sentence)  # not a term of office ("Merkel, 2005–2021")
+        if person and death and 0 <= int(published[0]) - died <= 1 and \
+                _LIFESPAN_YEARS[0] <= died - born <= _LIFESPAN_YEARS[1]:
+            return life["name"]
+        return None
 
     def _relevance(self, candidate: Candidate, actor: Typing | None,
                    target: Typing | None, scene: bool = False) -> str | None:
@@ -705,7 +863,7 @@ class ArticleContext:
             happening = not partyless or candidate.noun is not None or \
                 candidate.token.pos_ != "VERB" or (  # "fighting continued in Bakhmut"
                     candidate.token.tag_ == "VBG" and candidate.token.dep_ in _SUBJECTS)
-            found = sentence_names_political_actor(self._sent(candidate.token),
+            found = sentence_names_political_actor(self._told_in(candidate),
                                                    self._entities_off_the_pitch,
                                                    candidate.type, scene=happening)
             if found:
@@ -713,6 +871,17 @@ class ArticleContext:
             if partyless:
                 return IN_CONTEXT
         return None
+
+    def _told_in(self, candidate: Candidate) -> Span:
+        """The words that tell an event with no party: its sentence, or for talks, a deal or
+        a claim, its own clause ("after talks over fees and menu pricing collapsed", not the
+        restaurants "across the UAE and Oman" the sentence's main clause names)."""
+        sentence = self._sent(candidate.token)
+        verb = governing_verb(candidate.token) if candidate.type in _TALK else None
+        if verb is None or verb.dep_ not in ("advcl", "relcl", "acl"):
+            return sentence  # a reported clause is its speaker's: "Ukraine's foreign
+            # ministry said that talks in Istanbul had collapsed"
+        return self.doc[verb.left_edge.i:verb.right_edge.i + 1]
 
     @cached_property
     def _place_names_pattern(self) -> str:
@@ -748,7 +917,9 @@ class ArticleContext:
         None in any other article: a war told beside a match keeps its countries, and a
         vote ("Scotland voted 55-45"), a ruling ("a 5-4 ruling"), a range ("freed 30-40
         prisoners") or a court case ("Ukraine v Russia") is no result. A result's sentence
-        names its sides; a country named elsewhere is none. What a side may do is
+        names its sides; a country named elsewhere is none. A preview's opening that names
+        a game and its team ("a French side ... in the championship") puts the places of
+        its sentence in play as a result does (`_contested`). What a side may do is
         `_played`'s."""
         results = self._results()
         title = (self.doc._.article or {}).get("title") or ""
@@ -758,6 +929,44 @@ class ArticleContext:
             return frozenset()
         return frozenset().union(titled, *(ids | self._sentence_places(start)
                                            for start, ids in results))
+
+    @cached_property
+    def reports_games(self) -> bool:
+        """Is the article a report of games: one whose places play (`teams`), one whose
+        opening tells a result in a game named as one, whoever played ("Okello rose highest
+        to head Gor Mahia to a 2-1 victory over AFC Leopards ... top of the FKF Premier
+        League"), or one whose title and opening name two things of games (`_game_words`: a
+        preview's "as Furlong names his side" and "France coach Fabien Lacombe", a live
+        report's "Sheffield Wednesday 2 Sheffield United 2" and "derby")? In it a team word
+        ("the two sides meet again") is a side; a party a place names is one only if the
+        place plays ("the Russian side" is no team's)."""
+        opening = self._opening_end()
+        if self.teams or any(start < opening for start, _ids in self._contested()):
+            return True
+        words = self._game_words()
+        return len(words) >= 2 and bool(words - _PARTY_WORDS)
+
+    def _game_words(self) -> set[str]:
+        """The words of games the title and the opening use ("derby", "final", "his side",
+        "France coach"; a score counts as "score"): a preview or a live report of a game
+        tells no result to open on, but names the game and its team. A title the text does
+        not hold is read by its words."""
+        start = self.title_span[0] if self.title_span else lede_start(self.doc)
+        span = self.doc.char_span(start, self._opening_end(), alignment_mode="expand")
+        if span is None:
+            return set()
+        found = {word.lemma_.lower() for word in span if _a_game(word) or (
+            word.pos_ == "NOUN" and word.lemma_.lower() in _PLAYING_NOUNS
+            and not agent_in([word]) and not word.ent_type_)}  # not "an army captain"
+        text = span.text
+        if self.title_span is None:
+            title = ((self.doc._.article or {}).get("title") or "").split(" | ")[0]
+            found |= {word.lower().removesuffix("s") for word in _WORD.findall(title)
+                      if word.lower().removesuffix("s") in _PLAYING_NOUNS | _GAMES}
+            text += "\n" + title
+        if _RESULT_SCORE.search(text) or _SCORELINE.search(text):
+            found.add("score")
+        return found
 
     def _sentence_places(self, start: int) -> frozenset[str]:
         """The places the sentence of a result names, the side it beat or drew with among
@@ -802,14 +1011,19 @@ class ArticleContext:
     def _contested(self) -> list[tuple[int, frozenset[str]]]:
         """The opening's sentences that tell a result with no score in a game named as one
         (`_a_competition`): "Denmark edged Sweden on penalties to reach the final", "won
-        the 200m butterfly at the Paris Olympics"; the places they name play. Not a victory
+        the 200m butterfly at the Paris Olympics"; or a game to come, its team named
+        (`_PLAYING_NOUNS`: "Ireland's title ambitions face their sternest examination when a
+        French side ... in the championship arrives"): the places they name play. Not a victory
         or a lost vote without a match, a final or a medal, nor one beside "a death penalty
         challenge", "gold reserves" or "the Arab League" (a reviewer's texts)."""
         found = []
         for sentence in self._opening:
             results = any(word.lemma_.lower() in RESULT_WORDS and word.pos_ in ("NOUN", "VERB")
                           for word in sentence)
-            if (results and any(_a_competition(word) for word in sentence)) or \
+            team = any(word.pos_ == "NOUN" and word.lemma_.lower() in _PLAYING_NOUNS
+                       for word in sentence)
+            if (results and any(_a_competition(word) for word in sentence)) or (
+                    team and any(_a_game(word) for word in sentence)) or \
                     _INNINGS.search(sentence.text):
                 found.append((sentence.start_char, self._sentence_places(sentence.start_char)))
         return found
@@ -1147,7 +1361,7 @@ class ArticleContext:
                 inner.pop(found["id"], None)  # ("James Lee, 68, of Torrance"), not who acts
         typing = type_party(self.doc[start:end], token, entity, self._role_texts(entity),
                             list(inner.values()))
-        if self.teams and (typing.political or typing.code is not None) and \
+        if self.reports_games and (typing.political or typing.code is not None) and \
                 self._a_side(token, entity, list(inner.values())):
             typing = replace(typing, side=True)
         party["type"] = typing.code
@@ -1632,6 +1846,22 @@ def _a_competition(word: Token) -> bool:
             for child in word.children)
 
 
+_PLAYING_NOUNS = TEAM_NOUNS - {"group", "camp", "manager"}
+"""A team's words that name no faction or firm: "a French side", "the squad", "captain"."""
+
+_PARTY_WORDS = frozenset({"side", "team"})
+"""Team words that name the parties to talks as often ("both sides send teams to Istanbul"):
+with no other word of games they make no report of games."""
+
+_GAMES = COMPETITION_NOUNS - {"gold", "silver", "bronze", "medal", "penalty", "trophy"}
+"""Games named as such ("the final", "the championship", "a derby"), not what they are
+played for, which states too deal in ("the country's gold", "a death penalty")."""
+
+
+def _a_game(word: Token) -> bool:
+    """Is the word a game named as one (`_GAMES`, `_a_competition`)?"""
+    return word.lemma_.lower() in _GAMES and _a_competition(word)
+
 _PLAYING_ENTITIES = frozenset({"GPE", "ORG", "PERSON"})
 """What plays a game its clause scores: a country or a town, a club, a player."""
 
@@ -1656,20 +1886,39 @@ def _played(candidate: Candidate, actor: Typing | None, target: Typing | None,
     """Is the act a game's: of a kind games have, an attack with no weapon (its `mode`),
     and every party that would make it political a side (`Typing.side`)? "Denmark fought
     back", "Canada's head coach praised his team"; a side's meeting with a country or a place
-    is a fixture ("France host Andorra"). Not "Poland later supplied tanks to Ukraine", nor
-    what a side does to a party that is none ("Russia shelled the town", "France hosted
-    Ukraine's president")."""
-    if candidate.type == "CONSULT" and actor is not None and actor.side and \
-            candidate.noun is None and (target is None or target.side or target_is_a_place) \
+    is a fixture ("France host Andorra"), and so is one to come ("will meet in the
+    gold-medal game", an AGREE of `_MEETING_VERBS`); a side's act in a town is at a venue
+    ("South Africa struck back in Durban"). Not "Poland later supplied tanks to Ukraine",
+    nor what a side does to a party that is none ("Russia shelled the town", "France
+    hosted Ukraine's president")."""
+    if (candidate.type == "CONSULT" or (
+            candidate.type == "AGREE" and candidate.token.lemma_.lower() in _MEETING_VERBS)) \
+            and actor is not None and actor.side and candidate.noun is None and (
+                target is None or target.side or target_is_a_place or not makes_political(
+                    target, candidate.type, as_target=True)) \
             and not _off_the_pitch(candidate.token):
-        return True  # a fixture: "France host Andorra", "Ireland arrive in Cardiff"; not
-        # "France hosted Ukraine's president", "Qatar hosted Jordan for talks"
+        return True  # a fixture: "France host Andorra", "Ireland arrive in Cardiff", "Canada
+        # and the United States will meet in the gold-medal game"; not "France hosted
+        # Ukraine's president", "Qatar hosted Jordan for talks"
     political = [typing for typing, as_target in ((actor, False), (target, True))
-                 if makes_political(typing, candidate.type, as_target)]
+                 if makes_political(typing, candidate.type, as_target)
+                 and not (as_target and typing.town and actor is not None and actor.side)]
+    # a side's act in a town is at a venue: "South Africa struck back in Durban"
     return bool(political) and all(typing.side for typing in political) and \
         candidate.type not in _OFF_THE_PITCH and (
             candidate.type != "ASSAULT" or candidate.mode in (None, "beat")) and \
         not _off_the_pitch(candidate.token)
+
+
+_CLAIMS = VERBAL
+"""Events a claimant brings, in a court or elsewhere, against another party: requests,
+accusations, rejections, threats."""
+
+_TALK = (_CLAIMS - {"THREATEN"}) | {"CONSULT", "AGREE", "COOPERATE"}
+"""Talks, deals and claims: told with no party, only their own clause says whose they are."""
+
+_MEETING_VERBS = frozenset({"meet", "host", "visit", "arrive", "face", "play"})
+"""Verbs of a fixture: told of the future ("will meet") they are a plan to meet, AGREE."""
 
 
 def _off_the_pitch(verb: Token) -> bool:
@@ -1679,7 +1928,8 @@ def _off_the_pitch(verb: Token) -> bool:
     talks", "signed an agreement on oil supplies", "demanded his release")?"""
     if head_lemma(verb) in _ARMED_VERBS:
         return True
-    return any(word.pos_ == "NOUN" and head_lemma(word) in _STATECRAFT
+    return any(word.pos_ == "NOUN" and head_lemma(word) in _STATECRAFT and (
+        word.dep_ != "compound" or head_lemma(word) in WEAPONS)  # not "the return fixture"
                for child in verb.children if child.dep_ not in ("conj", "cc")
                for word in child.subtree)
 

@@ -641,16 +641,30 @@ def harm_by_no_one(candidate: Candidate, actor: Token | None) -> bool:
             candidate.token.dep_ == "conj" and frames[0].patient is None)):
         verbs.append(candidate.token.head)
         frames.append(parse_frame(candidate.token.head))
+        for _ in range(3):  # "crashed into a gorge while approaching Pokhara, killing all
+            # 72", "crashed while landing, skidding off the runway and hitting a wall,
+            # killing 179": the crash's doing
+            above = verbs[-1]
+            if (frames[-1].agent or frames[-1].subj) is not None or \
+                    above.dep_ not in ("advcl", "conj") or above.head.pos_ != "VERB":
+                break
+            verbs.append(above.head)
+            frames.append(parse_frame(above.head))
     doers = [actor, *(frame.agent or frame.subj for frame in frames), *(
         child for verb in verbs for child in verb.children if child.dep_ == "nsubj")]
     if any(doer is not None and head_lemma(doer) in HARMLESS_DOERS for doer in doers) or \
-            any(head_lemma(verb) in HARMLESS_DOERS for verb in verbs[1:]):  # "crashed, killing"
-        return True
+            any(head_lemma(verb) in HARMLESS_DOERS or _failed_of_itself(verb, candidate.token)
+                for verb in verbs[1:]):
+        return True  # "crashed, killing", "a disused gold mine collapsed, killing 38"; not
+        # "collapsed after an airstrike, killing"
     if candidate.type == "COERCE" and own_doer is None and frames[0].patient is not None \
             and head_lemma(frames[0].patient) not in TERRITORY:  # not "the border was closed"
         doers += [prep_object(child) for child in candidate.token.children
                   if child.dep_ == "prep" and child.lower_ in TIME_CLAUSE_MARKS]  # its cause:
         # "the highway was closed after a small landslip"; not "after protests"
+        doers += [parse_frame(clause).subj for clause in _time_clauses(candidate.token)
+                  if parse_frame(clause).agent is None]  # "the A62 was blocked after a
+        # lorry was blown onto its side"; not "after a lorry was seized by rebels"
     if candidate.type == "COERCE" and any(
             doer is not None and doer.pos_ == "NOUN" and _harmless_thing(doer)
             for doer in doers):
@@ -698,6 +712,18 @@ def harm_by_no_one(candidate: Candidate, actor: Token | None) -> bool:
                     and _harmless_thing(cause))) and not _wielded(verb, cause):
                 return True  # "killed in the crash", "killed in a stampede", "died of cholera"
     return False
+
+
+def _failed_of_itself(verb: Token, harm: Token) -> bool:
+    """Is the verb a thing's failure (`ACCIDENT_NOUNS` as a verb: "collapsed", "crashed"),
+    its subject no party and its clause, but for the harm told with it, no attack ("a
+    disused gold mine collapsed, killing 38"; not "a building collapsed after an airstrike",
+    "fighters stormed the town")?"""
+    subject = parse_frame(verb).subj
+    return head_lemma(verb) in ACCIDENT_NOUNS - NATURAL_FORCES and (
+        subject is None or not (is_party(subject) or agent_noun(subject))) and \
+        not _tells_an_attack([word for word in verb.subtree
+                              if not harm.left_edge.i <= word.i <= harm.right_edge.i], verb)
 
 
 def _a_force_of_nature(doer: Token) -> bool:
@@ -836,9 +862,10 @@ def _harmless_thing(doer: Token) -> bool:
                 and not _in_its_place(word, doer, exploded)
                 and not _a_traders_name(word, doer)]
     if clause is not None and clause.lemma_.lower() in _ATTACK_VERBS and not exploded and \
-            head_lemma(doer) not in NATURAL_FORCES:
+            head_lemma(doer) not in NATURAL_FORCES and not _ran_into_a_thing(clause):
         return False  # "when his car exploded", "when his car struck a mine"; not "a gas
-        # cylinder exploded", "a tornado hit the town", "a fire broke out"
+        # cylinder exploded", "a tornado hit the town", "a fire broke out", "a train hit a
+        # fallen oak"
     if clause is not None and clause.lemma_.lower() in RAMMING_VERBS:  # "rammed into a crowd"
         wielding += [prep_object(child) for child in clause.children if child.dep_ == "prep"]
         wielding += [child for child in clause.children if child.dep_ == "dobj"]
@@ -850,6 +877,16 @@ def _harmless_thing(doer: Token) -> bool:
         ((is_actor(word) or agent_noun(word))  # "near Port-au-Prince")
          and entity_type(word) not in PLACE_ENTITY_TYPES) or head_lemma(word) in WEAPONS)
         for word in wielding)
+
+
+def _ran_into_a_thing(clause: Token) -> bool:
+    """Does the clause's verb strike a thing that harms no one by itself (`ACCIDENT_NOUNS`:
+    "when a packed commuter train hit a large oak", "the bus struck a wall"), no party and
+    no weapon ("struck a mine", "hit a crowd")?"""
+    struck = [child for child in clause.children if child.dep_ == "dobj"]
+    return bool(struck) and all(
+        head_lemma(thing) in ACCIDENT_NOUNS and not entity_type(thing)
+        and not owned_by_party(thing) for thing in struck)
 
 
 def _tells_an_attack(words: list[Token], clause: Token) -> bool:
@@ -932,8 +969,13 @@ def _exploded_of_itself(doer: Token) -> bool:
     its sentence and the next name no weapon, attack or armed group ("a gas explosion ...
     after a Russian drone strike", "...; the Islamic State group said its suicide bomber
     was responsible", "Activists blamed a barrel bomb")?"""
-    if head_lemma(doer) in SELF_EXPLODING and doer.dep_ == "nsubj" and \
-            doer.head.lemma_.lower() in _EXPLODING_VERBS:  # "a gas cylinder exploded"
+    if doer.dep_ == "nsubj" and doer.head.lemma_.lower() in _EXPLODING_VERBS and (
+            head_lemma(doer) in SELF_EXPLODING or any(
+                word.lemma_.lower() in SELF_EXPLODING for word in (
+                    *(child for child in doer.children if child.dep_ == "compound"),
+                    *(part for load in _load(doer) for part in load.subtree)))):
+        # "a gas cylinder exploded", "a fuel tank exploded", "a truck loaded with gas
+        # cylinders exploded"
         return _explosion_verdict(doer) is not False
     if head_lemma(doer) not in _EXPLOSIONS:
         return False
@@ -976,14 +1018,30 @@ _ARMED_CODES = frozenset({"MIL", "REB", "UAF"})
 """PETRARCH's codes of armed forces, rebels and unidentified armed groups."""
 
 
+def _load(craft: Token) -> list[Token]:
+    """What a participle says the craft or the structure carries: "a bus carrying 48
+    passengers", "a bridge packed with people", "a truck loaded with gas cylinders"."""
+    found = []
+    for participle in craft.children:
+        if participle.dep_ != "acl" or participle.tag_ not in ("VBG", "VBN"):
+            continue
+        found += [child for child in participle.children if child.dep_ == "dobj"
+                  and participle.tag_ == "VBG"]
+        found += [prep_object(child) for child in participle.children if child.dep_ == "prep"
+                  and child.lower_ == "with" and participle.tag_ == "VBN"]
+    return [word for word in found if word is not None]
+
+
 def _carried(word: Token, craft: Token) -> bool:
     """Is the word what the craft carries, not who drives it: a compound of civilians or
     their kind ("a passenger train", "a tourist coach", "a school bus"), as opposed to a
-    party's ("an army truck", "a Hamas car"), or what a participle says it carries?"""
-    if word.dep_ == "dobj" and word.head.dep_ == "acl" and word.head.head.i == craft.i and \
-            word.head.tag_ == "VBG" and head_lemma(word) not in WEAPONS:
-        return True  # its load: "a bus carrying 48 passengers", "a boat ferrying migrants";
-        # not "a car carrying explosives"
+    party's ("an army truck", "a Hamas car"), or what a participle says it carries, and
+    the words of that load ("a bridge packed with people celebrating a festival")?"""
+    for load in _load(craft):
+        if load.left_edge.i <= word.i <= load.right_edge.i:
+            return head_lemma(load) not in WEAPONS and not any(
+                head_lemma(other) in WEAPONS for other in load.subtree)  # its load; not "a
+            # car carrying explosives", "a car packed with explosives"
     return word.dep_ == "compound" and word.head.i == craft.i and \
         agent_phrases().get((word.lower_,)) in _CARRIED_CODES
 
@@ -997,17 +1055,19 @@ def _thing_it_names(doer: Token) -> Token | None:
     """The harmless thing a doer's phrase names when its head word does not: its "of" ("a
     line of thunderstorms", "a wall of water"), its apposition (the parse's "the magnitude
     7.0 earthquake"), or the kind word of one thing's name ("Cyclone Freddy", "Hurricane
-    Ian"; not the missiles "Storm Shadows"). Not a common noun's compound: a "bus bombing"
-    and a "car bomb" are attacks."""
+    Ian", "Tropical Storm Nalgae"; not the missiles "Storm Shadows"). Not a common noun's
+    compound: a "bus bombing" and a "car bomb" are attacks."""
     if doer.pos_ not in ("NOUN", "PROPN") or (doer.pos_ == "NOUN" and entity_type(doer)):
         return None
     for child in doer.children:
         if child.dep_ == "prep" and child.lower_ == "of":
             named = prep_object(child)
         elif child.dep_ == "appos" or (child.dep_ == "compound" and doer.tag_ == "NNP"
-                                       and child.i == doer.i - 1 == doer.left_edge.i + (
-                                           doer.left_edge.dep_ == "det")):
-            named = child
+                                       and child.i == doer.i - 1 and (
+                                           child.i == doer.left_edge.i + (
+                                               doer.left_edge.dep_ == "det")
+                                           or head_lemma(child) in NATURAL_FORCES)):
+            named = child  # "Cyclone Freddy", "Tropical Storm Nalgae"
         else:
             continue
         if named is not None and named.pos_ in ("NOUN", "PROPN") and \
