@@ -414,6 +414,17 @@ class ArticleContext:
         self._roles_of: dict[str, list[Span]] = {}
 
     @cached_property
+    def _published_year(self) -> int | None:
+        """The year the article was published, read once for the rules of history."""
+        year = re.match(r"\d{4}", self.published or "")
+        return int(year[0]) if year else None
+
+    @cached_property
+    def _title(self) -> str:
+        """The article's title without the outlet after " | "."""
+        return ((self.doc._.article or {}).get("title") or "").split(" | ")[0]
+
+    @cached_property
     def default_place(self) -> dict[str, Any] | None:
         """Where an event with no place of its own happened: the dateline's place ("DONETSK,
         May 28 (Reuters) -"), else the article's main scene below country level; None when
@@ -581,7 +592,7 @@ class ArticleContext:
         the event's own clause: "Fifty years after a bomber dropped an atomic bomb on this
         city, killing 140,000 by the end of 1945, Hiroshima is preparing for Sunday's
         anniversary" is no news of the killing."""
-        published = re.match(r"\d{4}", self.published or "")
+        published = self._published_year
         if published is None:
             return False
         sentence = event["sentence"]
@@ -598,7 +609,7 @@ class ArticleContext:
             if digits is None:
                 return False
             last = (int(digits[0]) + 1) * 10 ** (4 - len(digits[0])) - 1  # its last year
-            return int(published[0]) - last >= age
+            return published - last >= age
 
         date = event["date"] or {}
         told = [time for time in self.times
@@ -646,7 +657,7 @@ class ArticleContext:
         names a work by its name, as names are written (`_works_name`); a review of a
         government's ("Defence review: army to be cut", the text's "the defence review";
         "Aid review: UK to slash support"), "under review" and "2023 in review" are news."""
-        title = ((self.doc._.article or {}).get("title") or "").split(" | ")[0]
+        title = self._title
         label = _REVIEW_LABEL.search(title)
         if label is None:
             return False
@@ -798,11 +809,11 @@ class ArticleContext:
     def _dated_long_ago(self) -> frozenset[int]:
         """The positions of the words of sentences that name a time `STORY_AGE` years or
         more before the article."""
-        published = re.match(r"\d{4}", self.published or "")
+        published = self._published_year
         if published is None:
             return frozenset()
         old = [time["start"] for time in self.times if re.match(r"\d{4}", time["value"])
-               and int(published[0]) - int(time["value"][:4]) >= STORY_AGE]
+               and published - int(time["value"][:4]) >= STORY_AGE]
         return frozenset(word.i for sentence in self.doc.sents
                          if any(sentence.start_char <= start < sentence.end_char
                                 for start in old) for word in sentence)
@@ -815,9 +826,8 @@ class ArticleContext:
         (1917-2020)"), and an opening that tells a death ("has died at 100")? A span that is
         no life's ("the war of 2011-2024", a season "2019-20", "Angela Merkel, 2005–2021")
         is none."""
-        published = re.match(r"\d{4}", self.published or "")
-        title = ((self.doc._.article or {}).get("title") or "").split(" | ")[0]
-        life = _LIFESPAN.search(title)
+        published = self._published_year
+        life = _LIFESPAN.search(self._title)
         if published is None or life is None:
             return None
         born, died = int(life["born"]), int(life["died"])
@@ -826,7 +836,7 @@ class ArticleContext:
         # 2001–2021: how America's longest war ended"
         death = any(word.lemma_.lower() in ("die", "death") for sentence in self._opening
                     for word in sentence)  # not a term of office ("Merkel, 2005–2021")
-        if person and death and 0 <= int(published[0]) - died <= 1 and \
+        if person and death and 0 <= published - died <= 1 and \
                 _LIFESPAN_YEARS[0] <= died - born <= _LIFESPAN_YEARS[1]:
             return life["name"]
         return None
@@ -960,7 +970,7 @@ class ArticleContext:
             and not agent_in([word]) and not word.ent_type_)}  # not "an army captain"
         text = span.text
         if self.title_span is None:
-            title = ((self.doc._.article or {}).get("title") or "").split(" | ")[0]
+            title = self._title
             found |= {word.lower().removesuffix("s") for word in _WORD.findall(title)
                       if word.lower().removesuffix("s") in _PLAYING_NOUNS | _GAMES}
             text += "\n" + title
