@@ -40,7 +40,10 @@ from newsgraph.stages.events.lexicon import (
     CIVILIANS,
     COMMERCIAL_NOUNS,
     COMPETITION_NOUNS,
+    CONTEST_NOUNS,
     FORCES,
+    HARM_VERBS,
+    KILL_LEMMAS,
     NOUN_LEXICON,
     ROLE_CLASSES,
     TEAM_NOUNS,
@@ -168,6 +171,8 @@ def _head_word_typing(head: Token) -> Typing | None:
     """The event stage's own nouns of who governs, fights or protests, for the heads the
     PETRARCH agents leave out ("officials", "forces", "the emir"): armed forces are MIL,
     civilians CVL, the other actor nouns and role nominals political without a code."""
+    if counted_harmed(head):
+        return Typing("CVL", False, f"people: the count of those harmed ('{head.text}')")
     lemma = head_lemma(head)
     if head.tag_ == "NNPS":  # "Syrian Democratic Forces", "Rapid Support Forces"
         lemma = _force_named(head) or lemma
@@ -178,6 +183,8 @@ def _head_word_typing(head: Token) -> Typing | None:
             child.dep_ in ("compound", "amod", "nmod", "prep") for child in head.children):
         return None  # a bare "squad" is a team's ("the squad had arrived in Dublin
         # relaxed"); "a police squad", "death squads", "a squad of soldiers" are forces
+    if lemma == "officer" and _a_chief_officer(head):
+        return None  # "Tesla's chief financial officer": a firm's or a body's post
     if lemma in FORCES:
         return Typing("MIL", True, f"armed forces: '{lemma}'")
     if lemma == "side" and (_part_of_a_thing(head) or _a_bare_side(head)
@@ -196,6 +203,42 @@ def _head_word_typing(head: Token) -> Typing | None:
             return None  # "a spokesperson for the hospice", "the head of the club"
         return Typing(None, True, f"a political actor noun: '{lemma}'")
     return None
+
+
+def counted_harmed(token: Token) -> bool:
+    """Is the word a bare count of people someone killed or hurt ("killing two", "at least
+    12 were wounded by a bomb")? News counts its dead with no noun; they are people, as
+    "killing two people" says (PETRARCH's PPL): the recipient when the act names no other
+    (`arguments._breadth_first` takes it last)."""
+    if token.pos_ != "NUM" or not token.like_num or any(
+            child.dep_ == "prep" for child in token.children):
+        return False  # "two of his friends from basic training": the phrase says who
+    verb = token.head
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in (KILL_LEMMAS | HARM_VERBS) - {"claim",
+                                                                                       "die"}:
+        return False
+    return token.dep_ == "dobj" or (token.dep_ == "nsubjpass" and any(
+        child.dep_ == "agent" or _armed_cause(child) for child in verb.children))  # "12 were
+    # killed by a car bomb", "two were killed when a mortar round landed on a school"; not
+    # "one died and 17 were injured" after a pile-up, where no one did it
+
+
+def _armed_cause(clause: Token) -> bool:
+    """Is the clause a "when", "after" or "as" clause whose subject is a weapon or a party
+    ("when a mortar round landed", "after a grenade was thrown", "as police charged")?"""
+    if clause.dep_ != "advcl" or not any(
+            child.dep_ in ("mark", "advmod") and child.lower_ in ("when", "after", "as")
+            for child in clause.children):
+        return False
+    return any(child.dep_ in ("nsubj", "nsubjpass") and (
+        head_lemma(child) in WEAPONS or is_party(child)) for child in clause.children)
+
+
+def _a_chief_officer(officer: Token) -> bool:
+    """Is the officer a "chief ... officer" of a function (financial, executive, medical),
+    a post, not a rank of arms (a "chief petty officer", a "chief warrant officer")?"""
+    words = {child.lower_ for child in officer.children if child.dep_ in ("amod", "compound")}
+    return "chief" in words and len(words) > 1 and not words & {"petty", "warrant"}
 
 
 def _serving_no_party(role: Token) -> bool:
@@ -228,6 +271,43 @@ def _company_in(words: list[Token] | Span) -> str | None:
             if contract_code(classes.get(name.lower(), "")) == BUSINESS_AGENT:
                 return name
     return None
+
+
+def _trading_owner(words: list[Token] | Span, agent: str) -> str | None:
+    """The common noun of a business that owns the role (`agent`, a phrase of these words),
+    when nothing that governs modifies it: "the bank's chief executive", "the airline's
+    president", "the company's chairman" (`COMMERCIAL_NOUNS`, or PETRARCH's BUS agents);
+    not "the central bank's governor", "the Reserve Bank's governor" (an agent phrase of
+    government), nor "the party's president", nor a body the article names by the word
+    ("the Bank of England ... the bank's governor")."""
+    role = set(agent.split())
+    for word in words:
+        if word.pos_ != "NOUN" or word.ent_type_ or word.lower_ in role or \
+                word.dep_ != "poss" or word.head.lower_ not in role:
+            continue  # "the bank's chief executive"; not "the consumer affairs minister"
+        if any(entity.label_ == "ORG" and word.lemma_.lower() in entity.text.lower().split()
+               for entity in word.doc.ents) or _named_as_governing(word):
+            continue  # "the Bank of England ... The bank's governor", "Nigeria's central
+            # bank ... The bank's governor": that body's
+        if head_lemma(word) not in COMMERCIAL_NOUNS and \
+                agent_phrases().get((word.lower_,)) != BUSINESS_AGENT:
+            continue
+        owner = [child for child in word.subtree if child.dep_ != "case"]
+        if agent_in(owner) in (None, (BUSINESS_AGENT, word.lower_)) and not any(
+                child.ent_type_ in ("GPE", "NORP", "ORG") for child in owner):
+            return word.text
+    return None
+
+
+def _named_as_governing(word: Token) -> bool:
+    """Does the article call the word's thing by an agent phrase of government elsewhere
+    ("the central bank", "the state airline")?"""
+    phrases = agent_phrases()
+    lemma = word.lemma_.lower()
+    return any(other.lemma_.lower() == lemma and any(
+        phrases.get((child.lower_, other.lower_)) not in (None, BUSINESS_AGENT)
+        for child in other.children if child.dep_ in ("amod", "compound"))
+        for other in word.doc if other.i != word.i)
 
 
 _CORPORATE_ROLES = frozenset({"chief executive", "chief executive officer", "ceo",
@@ -394,7 +474,7 @@ def type_party(phrase: Span, head: Token, entity: dict[str, Any] | None,
             # Bombers": a club's name
         if found is not None:
             code, agent = found
-            company = _company_in(words)
+            company = _company_in(words) or _trading_owner(words, agent)
             if company is not None:  # "Microsoft President Brad Smith", "Boeing Chief Executive"
                 return Typing(BUSINESS_AGENT, False,
                               f"a company's '{agent}': PETRARCH actors: '{company}' is a company")
@@ -422,6 +502,28 @@ def type_party(phrase: Span, head: Token, entity: dict[str, Any] | None,
                 return _of_a_country(entity, other)
             return typing
     return by_word or UNTYPED
+
+
+def contests_judges(head: Token, praise: bool) -> bool:
+    """Are the judges a contest's: their own phrase names it ("the Booker Prize judges",
+    "contest judges"), or, when they praise, "judge" or "judges" in lower case in an article
+    that names a contest (`CONTEST_NOUNS`, a game's words) and no other word of the courts
+    from PETRARCH's JUD agents (a court, a prosecutor, a lawyer, a tribunal)? "The judges
+    praised the project" of a school's robotics final is a panel's praise (pages z, read
+    after scoring); a judge who jails, bans or orders acts as a court whatever the story
+    names."""
+    if head.lower_ not in ("judge", "judges") or not head.text.islower():
+        return False
+    if any(word.lemma_.lower() in CONTEST_NOUNS for word in head.subtree if word.i < head.i):
+        return True
+    if not praise:
+        return False
+    phrases = agent_phrases()
+    doc = head.doc
+    return any(word.pos_ == "NOUN" and word.lemma_.lower() in CONTEST_NOUNS | (
+        COMPETITION_NOUNS - {"penalty", "gold", "silver", "bronze"}) for word in doc) and \
+        not any(phrases.get((word.lower_,)) == "JUD" and word.lower_ not in ("judge", "judges")
+                for word in doc)
 
 
 def _a_team_role(words: list[Token] | Span, agent: str) -> bool:

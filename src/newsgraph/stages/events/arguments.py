@@ -29,6 +29,8 @@ from newsgraph.stages.events.actors import (
     Typing,
     agent_in,
     agents_in,
+    contests_judges,
+    counted_harmed,
     makes_political,
     sentence_names_political_actor,
     type_party,
@@ -149,6 +151,59 @@ def _target_candidate(token: Token) -> bool:
         c.dep_ == "compound" and entity_type(c) in PERSON_ENTITY_TYPES for c in token.children)
 
 
+_PLACES = frozenset({"GPE", "LOC", "FAC"})
+
+
+def _only_a_place(party: Token) -> bool:
+    """Is the party a named place below a state, or a thing named by one (a town, "Zamfara
+    state", "the Jenin refugee camp")? A country stands for its state ("strikes on Lebanon"),
+    and a name the dictionaries list is an actor's ("Islamic State hideouts")."""
+    def a_place(word: Token) -> bool:
+        if entity_type(word) not in _PLACES:
+            return False
+        start, end = _phrase(word) if word.dep_ != "compound" else (word.i, word.i + 1)
+        name = word.doc[start:end].text.lower().removeprefix("the ")
+        return name not in _country_names() and actor_classes().get(name) is None
+    return a_place(party) or (party.pos_ == "NOUN" and any(
+        child.dep_ == "compound" and a_place(child) for child in party.children))
+
+
+def _people_or_theirs(party: Token) -> bool:
+    """Does the party name people (by name or role: "protesters", "Senator Kiprop") or a
+    thing of theirs ("a military base"), not a place or an occasion ("Kaduna", "Ondo state",
+    "the Kenyan city of Kisumu", "Sunday mass")?"""
+    if _only_a_place(party):
+        return False
+    return entity_type(party) in ("PERSON", "ORG") or owned_by_party(party) or (
+        party.pos_ == "NOUN" and is_actor(party))
+
+
+def _harmed_by(attack: Candidate) -> Token | None:
+    """Those whose death or injury, told above the attack, it did ("two protesters were
+    killed after police opened fire": detect's `_harm_it_did` merged it), when they can be a
+    party."""
+    for harm in attack.merged:
+        if harm.token.i != attack.token.head.i:
+            continue
+        frame = parse_frame(harm.token)
+        victim = frame.patient or (frame.subj if harm.token.lemma_.lower() == "die" else None)
+        if victim is not None and (_target_candidate(victim) or counted_harmed(victim)):
+            return victim
+    return None
+
+
+def _hit_named(count: Token) -> bool:
+    """Does the attack a count of the dead is told with name what it hit ("ambushed a patrol
+    near Menaka, killing 10": the patrol's dead, not civilians; not "opened fire on a bus,
+    killing seven", nor "a bomb exploded, killing two")?"""
+    verb = count.head
+    if verb.dep_ not in ("advcl", "conj") or verb.head.pos_ != "VERB":
+        return False
+    return any(child.dep_ == "dobj" and child.pos_ in ("NOUN", "PROPN")
+               and head_lemma(child) not in _INSTRUMENTS | {"fire"}
+               for child in verb.head.children)
+
+
 def _stand_in(token: Token) -> Token:
     """The party a non-party noun stands for: the owner of a proposal (a country named by
     its adjective or possessive), the complement of a relational noun (the removal of a named
@@ -232,11 +287,31 @@ def _number(token: Token) -> int | None:
     return NUMBER_WORDS.get(token.lower_)
 
 
+def _victims_counted(victim: Token) -> tuple[int | None, int | None] | None:
+    """How many the victims' phrase counts ("three civilians", "dozens of villagers": at
+    least 24, a plural of a number word giving only a minimum)."""
+    count = _count(victim)
+    if count is None and victim.lower_ in NUMBER_WORDS:
+        value = NUMBER_WORDS[victim.lower_]
+        plural = victim.lower_.endswith("s") and victim.lower_.removesuffix("s") in NUMBER_WORDS
+        count = (value, None) if plural else (value, value)  # "dozens", "hundreds"
+    return count
+
+
+def _summed(counts: list[tuple[int | None, int | None]]) -> tuple[int | None, int | None]:
+    """The count of victims listed together: each minimum and maximum summed, a bound
+    missing from any one missing from the sum."""
+    lows, highs = [low for low, _ in counts], [high for _, high in counts]
+    return (None if None in lows else sum(lows),  # type: ignore[arg-type]
+            None if None in highs else sum(highs))  # type: ignore[arg-type]
+
+
 def _count(noun: Token) -> tuple[int | None, int | None] | None:
-    """'at least 50 rebels' -> (50, None); 'up to 1,000 miners' -> (None, 1000)."""
-    for child in noun.children:
-        if child.dep_ != "nummod":
-            continue
+    """'at least 50 rebels' -> (50, None); 'up to 1,000 miners' -> (None, 1000); a bare
+    count, 'killing at least 12', -> (12, None)."""
+    numbers = [noun] if noun.pos_ == "NUM" and noun.like_num else [
+        child for child in noun.children if child.dep_ == "nummod"]
+    for child in numbers:
         value = _number(child)
         if value is None:
             continue
@@ -494,6 +569,12 @@ class ArticleContext:
             target, target_typing = self._party(target_token, candidate)
         if actor is not None and target is not None and actor["name"] == target["name"]:
             target, target_typing = None, None
+        if actor_typing is not None and actor_typing.code == "JUD" and \
+                contests_judges(actor_token, praise=candidate.type == "SUPPORT"):
+            actor_typing = replace(actor_typing, code=None, political=False,
+                                   why="a contest's judges, no court")
+            actor["type"] = None  # "the judges praised the project" of a robotics final,
+            # "the Booker Prize judges praised the novel"
         if candidate.type == "THREATEN" and _a_risk(actor_token):
             return None  # "rising sea levels threaten to submerge Tuvalu": a danger, no threat
         if _public_warned(candidate, target_token, target_typing):
@@ -1165,6 +1246,11 @@ class ArticleContext:
             target, actor = actor, None
         if target is None:
             target = self._search_target(candidate, actor)
+        harmed = _harmed_by(candidate)
+        if harmed is not None and (target is None or not _people_or_theirs(target)):
+            target = harmed  # "two protesters were killed after police opened fire in
+            # Khartoum": the protesters, not the town; "after police fired rubber bullets
+            # at protesters" keeps the protesters
         return actor, target
 
     def _search_target(self, candidate: Candidate, actor: Token | None) -> Token | None:
@@ -1208,6 +1294,7 @@ class ArticleContext:
         party."""
         order = {"dative": 0, "dobj": 1, "nsubjpass": 1, "prep": 2, "agent": 3}
         fallback: Token | None = None
+        counted: Token | None = None  # "killing 12": the dead, when no one else is named
         merged = {c.token.i for c in candidate.merged}
         for depth in range(7):
             children = []
@@ -1258,6 +1345,12 @@ class ArticleContext:
                     party = clause_subject_after(child)
                     if party is None:
                         continue
+                if counted_harmed(party) and not _hit_named(party):
+                    counted = counted or party  # not "ambushed a patrol ..., killing 10":
+                    continue  # the patrol's dead
+                if counted is not None and _only_a_place(party):
+                    continue  # "gunmen killed three in an attack on a village in Zamfara
+                    # state": the three, not the state, unless a party is named further on
                 if not _target_candidate(party) and not (
                         candidate.type == "ASSAULT" and owned_by_party(party)):
                     if fallback is None and entity_type(party) in ("GPE", "LOC") and \
@@ -1276,7 +1369,7 @@ class ArticleContext:
             frontier = children
             if not frontier:
                 break
-        return fallback
+        return counted or fallback
 
     def _is_site(self, token: Token) -> bool:
         """A named site or landform (a bridge, a river, a mountain pass) is where an act
@@ -1519,6 +1612,8 @@ class ArticleContext:
         if candidate.noun is not None and candidate.noun.i != candidate.token.i:
             heads.append(candidate.noun)
         heads.extend(content.token for content in candidate.content)
+        heads.extend(harm.token for harm in candidate.merged  # "two protesters were killed in
+                     if harm.token.i == candidate.token.head.i)  # Khartoum after police ..."
         for head in heads:
             for child in head.children:
                 if child.dep_ != "prep" or child.lower_ not in ("in", "at", "near", "across",
@@ -1682,12 +1777,10 @@ class ArticleContext:
                     victim = frame.patient
                 if victim is None:
                     continue
-                count = _count(victim)
-                if count is None and victim.lower_ in NUMBER_WORDS:
-                    value = NUMBER_WORDS[victim.lower_]
-                    count = (value, value)
-                if count is not None:
-                    return count
+                counts = [_victims_counted(word) for word in (victim, *(
+                    word for word in victim.children if word.dep_ == "conj"))]
+                if counts[0] is not None:  # "killing two soldiers and three civilians": 5
+                    return _summed([count for count in counts if count is not None])
         return None
 
     def _size(self, actor: Token | None) -> tuple[int | None, int | None] | None:

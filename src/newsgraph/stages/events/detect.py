@@ -90,6 +90,7 @@ from newsgraph.stages.events.lexicon import (
     Sense,
 )
 from newsgraph.stages.events.rules import (
+    BUSINESS_AGENT,
     COOPERATIVE,
     MATERIAL_CONFLICT,
     PERSON_ENTITY_TYPES,
@@ -652,6 +653,10 @@ def harm_by_no_one(candidate: Candidate, actor: Token | None) -> bool:
             frames.append(parse_frame(above.head))
     doers = [actor, *(frame.agent or frame.subj for frame in frames), *(
         child for verb in verbs for child in verb.children if child.dep_ == "nsubj")]
+    if candidate.type not in ("ASSAULT", "COERCE") and any(
+            doer is not None and _a_force_of_nature(doer) for doer in (actor, own_doer)):
+        return True  # "the monsoon arrives in Kerala", "begins to withdraw from northwest
+        # India": weather comes and goes; no one visits or retreats
     if any(doer is not None and head_lemma(doer) in HARMLESS_DOERS for doer in doers) or \
             any(head_lemma(verb) in HARMLESS_DOERS or _failed_of_itself(verb, candidate.token)
                 for verb in verbs[1:]):
@@ -704,14 +709,23 @@ def harm_by_no_one(candidate: Candidate, actor: Token | None) -> bool:
         return True
     for verb in verbs:
         for child in verb.children:
-            phrases = HARMLESS_CAUSES.get(child.lower_) if child.dep_ == "prep" else None
-            cause = prep_object(child) if phrases else None
-            if cause is not None and (_names_phrase(cause, phrases) or (
-                    child.lower_ in ("in", "of") and verb is candidate.token
+            if child.dep_ != "prep":
+                continue
+            phrases = HARMLESS_CAUSES.get(child.lower_)
+            cause = prep_object(child) if phrases or child.lower_ in _CAUSE_PREPS else None
+            if cause is not None and ((phrases and _names_phrase(cause, phrases)) or (
+                    child.lower_ in _CAUSE_PREPS and verb is candidate.token
                     and own_doer is None and head_lemma(verb) in _HARM_DONE
-                    and _harmless_thing(cause))) and not _wielded(verb, cause):
-                return True  # "killed in the crash", "killed in a stampede", "died of cholera"
+                    and _harmless_thing(cause) and not _caused_by_a_party(cause))) and \
+                    not _wielded(verb, cause):
+                return True  # "killed in the crash", "killed in a stampede", "died of cholera";
+                # not "after the collapse of a building hit in a Russian strike"
     return False
+
+
+_CAUSE_PREPS = frozenset({"in", "of", "after", "during"})
+"""Prepositions whose object can be what did the harm ("killed in a fire", "died of
+cholera", "killed after a gas explosion at a coal mine", "injured during a storm")."""
 
 
 def _failed_of_itself(verb: Token, harm: Token) -> bool:
@@ -778,7 +792,9 @@ def _time_clauses(verb: Token) -> Iterable[Token]:
         if child.dep_ == "advcl" and any(
                 mark.dep_ in ("mark", "advmod") and mark.lower_ in TIME_CLAUSE_MARKS
                 for mark in child.children):
-            yield child
+            told = next((c for c in child.children if c.dep_ == "acl" and c.pos_ == "VERB"),
+                        None) if child.pos_ == "NOUN" else None
+            yield told or child  # "when a bus overturned", parsed as a bus that overturned
         elif child.dep_ == "prep" and child.lower_ in TIME_CLAUSE_MARKS:
             yield from (c for c in child.children if c.dep_ == "pcomp" and c.pos_ == "VERB")
 
@@ -794,6 +810,8 @@ def _happening_of_no_party(clause: Token) -> bool:
     after rioters torched a police station"."""
     frame = parse_frame(clause)
     subject, lemma = frame.subj, clause.lemma_.lower()
+    if subject is None and clause.dep_ == "acl":
+        subject = clause.head  # "when a bus overturned", parsed as a bus that overturned
     if subject is None or subject.pos_ != "NOUN" or lemma in VERB_LEXICON or \
             lemma in RAMMING_VERBS or (lemma == "go" and frame.prt == "off"):
         return False  # "when a device went off": a bomb's verb
@@ -1322,13 +1340,54 @@ def _did_not_happen(noun: Token) -> bool:
                    for c in verb.children)  # ("take place" tells it happening)
 
 
+_NO_ONE_OR_NOTHING = frozenset({"nothing", "nobody", "none", "no-one"})
+"""Pronouns that say an act had no object or no one underwent it ("asks for nothing",
+"nobody was hurt", "nothing was agreed")."""
+
+
+_COMPARED = frozenset({"fewer", "less", "more", "than", "longer"})
+"""Words after "no" or "nothing" that compare, not negate ("no fewer than", "nothing less
+than the resignation", "nothing more than a banner")."""
+
+
+_EXCEPTING = frozenset({"but", "except", "besides", "else", "other", "short"})
+"""Words after "nothing" or in a "no one" phrase that make an exception ("nothing but flags",
+"nothing except the resignation", "no one but the prime minister")."""
+
+
+def _no_one_or_nothing(word: Token) -> bool:
+    """Is the word "nothing", "nobody" or "none" standing alone ("demanded nothing", "asks for
+    nothing unusual"), not the head of a comparison or an exception ("nothing less than",
+    "nothing but flags", "none other than") nor of a clause ("with nothing to lose")?"""
+    return word.lower_ in _NO_ONE_OR_NOTHING and not (
+        word.i + 1 < len(word.doc) and word.nbor().lower_ in _COMPARED | _EXCEPTING) and not any(
+        child.dep_ in ("acl", "relcl") for child in word.children)  # "none of the parties
+    # agreed" is none
+
+
 def _is_negated(token: Token) -> bool:
     for child in token.children:
         if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
             return True
+        if child.dep_ in ("dobj", "nsubjpass", "nsubj") and _no_one_or_nothing(child):
+            return True  # "demanded nothing", "nobody was hurt", "nobody condemned it"
+        if child.dep_ == "prep" and child.lower_ in ("for", "to", "with") and not any(
+                other.dep_ in ("dobj", "nsubjpass", "auxpass") for other in token.children) \
+                and any(grand.dep_ == "pobj" and _no_one_or_nothing(grand)
+                        for grand in child.children):
+            return True  # "it asks for nothing unusual", "talked to nobody"; not "arrested
+            # him for nothing", "were jailed for nothing"
         if child.dep_ == "nsubjpass" and any(  # "no homes were destroyed", "no one was hurt"
                 c.dep_ == "det" and c.lower_ == "no" for c in child.children):
             return True
+        if child.dep_ == "nsubj" and (child.pos_ == "NOUN" or child.lower_ == "one") and any(
+                c.dep_ == "det" and c.lower_ == "no" and c.i == child.left_edge.i
+                and c.i + 1 < len(c.doc) and c.nbor().lower_ not in _COMPARED
+                and not c.nbor().like_num for c in child.children) and not any(
+                word.lower_ in _EXCEPTING for word in child.subtree):
+            return True  # "No Western leader met him", "No one condemned the attack"; not
+            # "No fewer than 5,000 protesters marched", "The No campaign", "No 10 accused
+            # Russia", "No one but the prime minister met the envoy"
     head, dep = token.head, token.dep_
     if dep == "attr" and head.lemma_ == "be" and any(
             c.dep_ == "expl" for c in head.children) and any(
@@ -2007,6 +2066,78 @@ def resolve_clauses(candidates: list[Candidate]) -> None:
                     candidate.kept = False
                 break
             child = ancestor
+    for candidate in candidates:
+        harm = by_token.get(candidate.token.head.i)
+        if harm is not None and _harm_it_did(candidate, harm):
+            if candidate in harm.merged:  # "thirty were killed when gunmen attacked":
+                harm.merged.remove(candidate)  # told as the killing's, it is the attack
+                candidate.kept = True
+            harm.kept = False  # "two protesters were killed after police opened fire": one
+            candidate.merged.append(harm)  # attack, the police's, with its dead
+
+
+def _harm_it_did(attack: Candidate, harm: Candidate) -> bool:
+    """Is `harm` a death or an injury told with no one doing it ("two protesters were
+    killed", "three died") in a clause whose "after" or "when" clause is the attack that did
+    it, by a party ("after police opened fire", "when militants attacked a checkpoint")?"""
+    token = attack.token
+    if not ((attack.kept or attack in harm.merged) and harm.kept
+            and attack.type == harm.type == "ASSAULT"
+            and attack.noun is None and harm.noun is None and token.dep_ == "advcl"
+            and not attack.negated and not harm.negated
+            and any(c.dep_ in ("mark", "advmod") and c.lower_ in ("after", "when", "as")
+                    for c in token.children)):
+        return False
+    if any(word.dep_ == "npadvmod" for mark in token.children if mark.lower_ == "after"
+           for word in (*mark.children, *token.children)):
+        return False  # "killed on Monday, a day after police opened fire": an earlier event
+    verb = harm.token
+    if verb.lemma_.lower() not in KILL_LEMMAS | HARM_VERBS:
+        return False
+    frame = parse_frame(verb)
+    victims = frame.patient or (frame.subj if verb.lemma_.lower() == "die" else None)
+    doer = parse_frame(token).subj
+    return victims is not None and frame.agent is None and doer is not None and \
+        _a_partys(doer) and not _one_side(victims, doer)
+
+
+def _caused_by_a_party(cause: Token) -> bool:
+    """Does the phrase of a harm's cause tell an attack or a party's strike ("the collapse of a
+    building hit in a Russian strike")?"""
+    words = list(cause.subtree)
+    return _tells_an_attack(words, cause) or any(
+        word.i != cause.i and word.pos_ == "NOUN" and (
+            _is_attack(word) or word.lemma_.lower() == "strike") and _a_partys(word)
+        for word in words)  # a strike a party's: no workers' strike hits a building
+
+
+def _one_side(victims: Token, doer: Token) -> bool:
+    """Are the dead the attackers themselves or their own side ("three militants were killed
+    when they attacked a checkpoint", "Russian soldiers were killed when Russian troops
+    stormed the town")?"""
+    if doer.pos_ == "PRON":
+        doer = doer._.antecedent or doer
+        if doer.pos_ == "PRON":
+            return doer.lower_ in ("they", "he", "she")  # who attacked, unresolved: them
+    if head_lemma(victims) == head_lemma(doer):
+        return True
+    codes = [agent_phrases().get((noun.lower_,)) for noun in (victims, doer)]
+    if codes[0] is not None and codes[0] == codes[1]:
+        return True  # "two militants were killed when Al-Shabaab fighters attacked"
+    sides = [{word.lower_ for word in noun.subtree if entity_type(word) in ("NORP", "GPE", "ORG")}
+             for noun in (victims, doer)]
+    return bool(sides[0] & sides[1])
+
+
+def _a_partys(doer: Token) -> bool:
+    """Is the doer a party, one of PETRARCH's agents ("gunmen", "al-Shabaab fighters") or a
+    thing a party owns ("Russian missiles", "army shells")? Not "a missile" alone ("when a
+    missile hit their car": the deaths and their place tell that attack)."""
+    code = agent_phrases().get((doer.lower_,))
+    return is_party(doer) or (code is not None and code != BUSINESS_AGENT) or \
+        owned_by_party(doer) or any(
+            child.dep_ in ("amod", "compound", "poss") and entity_type(child) in (
+                "NORP", "GPE", "ORG") for child in doer.children)
 
 
 def _no_one_intends(verb: Token) -> bool:
