@@ -54,6 +54,7 @@ from newsgraph.stages.events.lexicon import (
 from newsgraph.stages.events.rules import (
     BUSINESS_AGENT,
     MATERIAL_CONFLICT,
+    a_cause_clause,
     agent_noun,
     head_lemma,
     is_party,
@@ -226,9 +227,7 @@ def counted_harmed(token: Token) -> bool:
 def _armed_cause(clause: Token) -> bool:
     """Is the clause a "when", "after" or "as" clause whose subject is a weapon or a party
     ("when a mortar round landed", "after a grenade was thrown", "as police charged")?"""
-    if clause.dep_ != "advcl" or not any(
-            child.dep_ in ("mark", "advmod") and child.lower_ in ("when", "after", "as")
-            for child in clause.children):
+    if not a_cause_clause(clause):
         return False
     return any(child.dep_ in ("nsubj", "nsubjpass") and (
         head_lemma(child) in WEAPONS or is_party(child)) for child in clause.children)

@@ -97,6 +97,7 @@ from newsgraph.stages.events.rules import (
     parse_frame,
     prep_object,
     split_object,
+    undergoer,
 )
 from newsgraph.stages.times import STORY_AGE, governing_verb, verb_tense
 
@@ -185,8 +186,7 @@ def _harmed_by(attack: Candidate) -> Token | None:
     for harm in attack.merged:
         if harm.token.i != attack.token.head.i:
             continue
-        frame = parse_frame(harm.token)
-        victim = frame.patient or (frame.subj if harm.token.lemma_.lower() == "die" else None)
+        victim = undergoer(harm.token)
         if victim is not None and (_target_candidate(victim) or counted_harmed(victim)):
             return victim
     return None

@@ -99,6 +99,7 @@ from newsgraph.stages.events.rules import (
     VERBAL,
     Frame,
     Rule,
+    a_cause_clause,
     agent_noun,
     doc_cache,
     head_lemma,
@@ -110,6 +111,7 @@ from newsgraph.stages.events.rules import (
     paragraph_of,
     parse_frame,
     prep_object,
+    undergoer,
     water_cannon,
 )
 from newsgraph.stages.events.rules import (
@@ -2083,10 +2085,8 @@ def _harm_it_did(attack: Candidate, harm: Candidate) -> bool:
     token = attack.token
     if not ((attack.kept or attack in harm.merged) and harm.kept
             and attack.type == harm.type == "ASSAULT"
-            and attack.noun is None and harm.noun is None and token.dep_ == "advcl"
-            and not attack.negated and not harm.negated
-            and any(c.dep_ in ("mark", "advmod") and c.lower_ in ("after", "when", "as")
-                    for c in token.children)):
+            and attack.noun is None and harm.noun is None and a_cause_clause(token)
+            and not attack.negated and not harm.negated):
         return False
     if any(word.dep_ == "npadvmod" for mark in token.children if mark.lower_ == "after"
            for word in (*mark.children, *token.children)):
@@ -2094,10 +2094,9 @@ def _harm_it_did(attack: Candidate, harm: Candidate) -> bool:
     verb = harm.token
     if verb.lemma_.lower() not in KILL_LEMMAS | HARM_VERBS:
         return False
-    frame = parse_frame(verb)
-    victims = frame.patient or (frame.subj if verb.lemma_.lower() == "die" else None)
+    victims = undergoer(verb)
     doer = parse_frame(token).subj
-    return victims is not None and frame.agent is None and doer is not None and \
+    return victims is not None and parse_frame(verb).agent is None and doer is not None and \
         _a_partys(doer) and not _one_side(victims, doer)
 
 

@@ -26,6 +26,7 @@ from newsgraph.stages.events.lexicon import (
     ASSAULTABLE,
     BLOCKABLE,
     CAPTIVES,
+    CAUSE_CLAUSE_MARKS,
     CIVILIANS,
     COMPELLING_ACTS,
     CONCESSIONS,
@@ -304,6 +305,21 @@ BUSINESS_AGENT = "BUS"
 def is_party(token: Token) -> bool:
     """An actor, or a named place or group that can stand for one."""
     return is_actor(token) or entity_type(token) in PARTY_ENTITY_TYPES
+
+
+def undergoer(verb: Token) -> Token | None:
+    """Who underwent a verb of harm: the subject of a passive ("two protesters were killed")
+    or of "die"; None for an active verb, whose object its doer harmed."""
+    frame = parse_frame(verb)
+    return frame.patient or (frame.subj if verb.lemma_.lower() == "die" else None)
+
+
+def a_cause_clause(clause: Token) -> bool:
+    """Is the clause an adverbial "when", "after" or "as" clause (`CAUSE_CLAUSE_MARKS`), the
+    way news tells what caused a harm told before it?"""
+    return clause.dep_ == "advcl" and any(
+        child.dep_ in ("mark", "advmod") and child.lower_ in CAUSE_CLAUSE_MARKS
+        for child in clause.children)
 
 
 def owned_by_party(token: Token) -> bool:
